@@ -1,0 +1,110 @@
+import { AppError, ZChangePasswordInput, ZLoginInput } from '@siklus/domain';
+import {
+  findUserForLogin,
+  getMe,
+  getPasswordHash,
+  setPasswordHash,
+  deleteSession,
+} from '@siklus/db';
+import { audit } from '../audit/record';
+import { authedProcedure, publicProcedure, router } from '../trpc';
+import { hashPassword, verifyPassword } from './password';
+import { clearSessionCookie, endAllSessions, startSession } from './session';
+import { assertNotThrottled, recordFailure, recordSuccess } from './throttle';
+
+const BAD_CREDENTIALS = {
+  id: 'Nama pengguna/email atau kata sandi salah.',
+  en: 'Wrong username/email or password.',
+};
+
+export const authRouter = router({
+  /** `{ login, password }`: username or email. Sets the session cookie. */
+  login: publicProcedure.input(ZLoginInput).mutation(async ({ ctx, input }) => {
+    await assertNotThrottled(ctx, input.login);
+    const user = await findUserForLogin(ctx.db, input.login);
+    // Verify even when the user is unknown or inactive: the answer takes the same time.
+    const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
+    if (!user || !ok || !user.active) {
+      await recordFailure(ctx, input.login);
+      await audit(ctx, {
+        action: 'auth.login_failed',
+        userId: user?.id ?? null,
+        districtId: user?.districtId ?? null,
+        targetType: 'user',
+        targetId: user?.id ?? null,
+        details: {
+          login: input.login.slice(0, 100),
+          reason: !user ? 'unknown' : !ok ? 'password' : 'inactive',
+        },
+      });
+      if (user && ok && !user.active) {
+        throw new AppError('UNAUTHORIZED', {
+          id: 'Akun ini telah dinonaktifkan. Hubungi admin dinas.',
+          en: 'This account has been deactivated. Contact the district admin.',
+        });
+      }
+      throw new AppError('UNAUTHORIZED', BAD_CREDENTIALS);
+    }
+    await recordSuccess(ctx, input.login);
+    await startSession(ctx, user.id);
+    await audit(ctx, {
+      action: 'auth.login',
+      userId: user.id,
+      districtId: user.districtId,
+      schoolId: user.schoolId,
+      targetType: 'user',
+      targetId: user.id,
+    });
+    return getMe(ctx.db, user.id);
+  }),
+
+  /** Ends this session on the server and clears the cookie. */
+  logout: publicProcedure.mutation(async ({ ctx }) => {
+    if (ctx.user?.sessionId) {
+      await deleteSession(ctx.db, ctx.user.sessionId);
+      await audit(ctx, { action: 'auth.logout', targetType: 'user', targetId: ctx.user.id });
+    }
+    clearSessionCookie(ctx);
+    return { ok: true as const };
+  }),
+
+  /** The signed-in user, or null. */
+  me: publicProcedure.query(async ({ ctx }) => {
+    if (!ctx.user) return null;
+    return (await getMe(ctx.db, ctx.user.id)) ?? null;
+  }),
+
+  /** `{ currentPassword, newPassword }`: ends every other session of the user. */
+  changePassword: authedProcedure
+    .input(ZChangePasswordInput)
+    .mutation(async ({ ctx, input }) => {
+      const current = await getPasswordHash(ctx.db, ctx.user.id);
+      if (!(await verifyPassword(current, input.currentPassword))) {
+        await audit(ctx, { action: 'auth.password_change_failed', targetType: 'user', targetId: ctx.user.id });
+        throw new AppError(
+          'BAD_REQUEST',
+          { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
+          { field: 'currentPassword' },
+        );
+      }
+      if (input.newPassword === input.currentPassword) {
+        throw new AppError(
+          'BAD_REQUEST',
+          {
+            id: 'Kata sandi baru harus berbeda dari yang lama.',
+            en: 'The new password must differ from the old one.',
+          },
+          { field: 'newPassword' },
+        );
+      }
+      await setPasswordHash(ctx.db, ctx.user.id, await hashPassword(input.newPassword));
+      const ended = await endAllSessions(ctx, ctx.user.id, ctx.user.sessionId);
+      await audit(ctx, {
+        action: 'auth.password_changed',
+        targetType: 'user',
+        targetId: ctx.user.id,
+        details: { endedSessions: ended },
+      });
+      return { ok: true as const, endedSessions: ended };
+    }),
+});

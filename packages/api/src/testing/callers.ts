@@ -1,0 +1,91 @@
+import type { DB } from '@siklus/db';
+import type { Kysely } from 'kysely';
+import {
+  type AuthConfig,
+  type Context,
+  type CookieJar,
+  type CookieOptions,
+  createInnerContext,
+  type Role,
+  type SessionUser,
+} from '../context';
+import { createCaller } from '../root';
+
+/** Records what a procedure did to the cookies, as a browser would keep them. */
+export class FakeCookieJar implements CookieJar {
+  readonly jar = new Map<string, { value: string; options: CookieOptions }>();
+  readonly log: { op: 'set' | 'clear'; name: string; value?: string; options: CookieOptions }[] =
+    [];
+  set(name: string, value: string, options: CookieOptions): void {
+    this.jar.set(name, { value, options });
+    this.log.push({ op: 'set', name, value, options });
+  }
+  clear(name: string, options: CookieOptions): void {
+    this.jar.delete(name);
+    this.log.push({ op: 'clear', name, options });
+  }
+  get(name: string): string | undefined {
+    return this.jar.get(name)?.value;
+  }
+}
+
+/** A user row from the factories (snake_case) or a SessionUser (camelCase). */
+export type UserLike =
+  | SessionUser
+  | {
+      id: string;
+      username: string;
+      full_name?: string;
+      fullName?: string;
+      role: Role | string;
+      district_id?: string;
+      districtId?: string;
+      school_id?: string | null;
+      schoolId?: string | null;
+    };
+
+export function toSessionUser(user: UserLike, sessionId: string | null = null): SessionUser {
+  const u = user as Record<string, unknown>;
+  return {
+    id: String(u.id),
+    username: String(u.username),
+    fullName: String(u.fullName ?? u.full_name ?? u.username),
+    role: u.role as Role,
+    districtId: String(u.districtId ?? u.district_id),
+    schoolId: (u.schoolId ?? u.school_id ?? null) as string | null,
+    sessionId: (u.sessionId as string | null | undefined) ?? sessionId,
+  };
+}
+
+export interface CallerOptions {
+  cookies?: FakeCookieJar;
+  ip?: string | null;
+  now?: () => Date;
+  auth?: AuthConfig;
+  production?: boolean;
+}
+
+export type Caller = ReturnType<typeof createCaller>;
+
+/**
+ * A tRPC caller acting as `user` (null: signed out) against a test database, through the
+ * same middlewares as HTTP. Returns the context too, so a test can read the cookies.
+ */
+export function callerFor(
+  db: Kysely<DB>,
+  user: UserLike | null,
+  opts: CallerOptions = {},
+): Caller & { ctx: Context; cookies: FakeCookieJar } {
+  const cookies = opts.cookies ?? new FakeCookieJar();
+  const ctx = createInnerContext({
+    db,
+    user: user ? toSessionUser(user) : null,
+    cookies,
+    ip: opts.ip === undefined ? '203.0.113.7' : opts.ip,
+    userAgent: 'vitest',
+    auth: opts.auth,
+    now: opts.now,
+    production: opts.production,
+  });
+  return Object.assign(createCaller(ctx), { ctx, cookies });
+}

@@ -1,0 +1,220 @@
+import { AppError } from '@siklus/domain';
+import { initTRPC } from '@trpc/server';
+import { z } from 'zod';
+import { auditRefusal } from './audit/record';
+import type { Context, Role, SessionUser } from './context';
+import { forbidden, HTTP_STATUS, notFound, toAppError, toTRPCError, unauthorized } from './errors';
+
+/**
+ * The base procedures. Routers use only what this file exports: the role and scope checks
+ * live here, before any handler runs, and are never repeated inside a handler.
+ */
+
+export interface AppErrorData {
+  code: AppError['code'];
+  messages: { id: string; en: string };
+  field: string | null;
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error, ctx }) {
+    const appError = toAppError(error);
+    const production = ctx?.production ?? process.env.NODE_ENV === 'production';
+    const internal = appError.code === 'INTERNAL';
+    return {
+      // JSON-RPC code stays tRPC's, so tRPC clients keep working.
+      code: shape.code,
+      message: internal && production ? appError.messages.en : appError.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: HTTP_STATUS[appError.code],
+        path: shape.data.path,
+        requestId: ctx?.requestId ?? null,
+        appError: {
+          code: appError.code,
+          messages: appError.messages,
+          field: appError.field ?? null,
+        } satisfies AppErrorData,
+        // A stack only outside production, and never for errors a person caused.
+        ...(!production && internal ? { stack: shape.data.stack } : {}),
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const mergeRouters = t.mergeRouters;
+
+/**
+ * Every error leaves a procedure as a TRPCError with the right code and the AppError as
+ * its cause, so `createCaller` in tests sees the same code the HTTP client gets.
+ */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const error = toTRPCError(result.error);
+    if (error !== result.error) return { ...result, error };
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(appErrors);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw unauthorized();
+  return next({ ctx: { user: ctx.user } });
+});
+
+function roleProcedure(...roles: Role[]) {
+  return authedProcedure.use(async ({ ctx, next, path }) => {
+    if (!roles.includes(ctx.user.role)) {
+      await recordRefusal(ctx, path, 'role', null);
+      throw forbidden();
+    }
+    return next();
+  });
+}
+
+export const principalProcedure = roleProcedure('principal');
+export const supervisorProcedure = roleProcedure('supervisor');
+export const adminProcedure = roleProcedure('admin');
+/** Supervisors and admins: district-wide readers. */
+export const districtProcedure = roleProcedure('supervisor', 'admin');
+
+// ---------------------------------------------------------------------------------------
+// Scope
+
+/** Where a row lives: every scoped check compares these with the user's own. */
+export interface ScopeRow {
+  districtId: string;
+  /** null for district-level rows (a user without a school, a rubric). */
+  schoolId: string | null;
+}
+
+export type ScopeLoader<R extends ScopeRow = ScopeRow> = (
+  ctx: Context,
+  id: string,
+) => Promise<R | undefined>;
+
+/**
+ * The scope rule, in one place: another district's row does not exist for you (NOT_FOUND);
+ * inside your district, a principal may touch only their own school's rows (FORBIDDEN).
+ * Supervisors and admins cover the whole district.
+ */
+export function checkScope(user: SessionUser, row: ScopeRow | undefined): 'ok' | 'NOT_FOUND' | 'FORBIDDEN' {
+  if (!row || row.districtId !== user.districtId) return 'NOT_FOUND';
+  if (user.role === 'principal' && (row.schoolId === null || row.schoolId !== user.schoolId)) {
+    return 'FORBIDDEN';
+  }
+  return 'ok';
+}
+
+async function recordRefusal(
+  ctx: Context,
+  path: string,
+  reason: string,
+  target: { key: string; id: string } | null,
+): Promise<void> {
+  await auditRefusal(ctx, { path, reason, target });
+}
+
+/**
+ * Procedures scoped to one row named by an id in the input (`{ schoolId }`, `{ cycleId }`).
+ * The loader reads the row's district and school; the check runs before the handler, and
+ * the loaded row is handed to it as `ctx.scope`.
+ *
+ * Use: `const cycleScoped = scopedProcedures('cycleId', loadCycleScope);`
+ * then `cycleScoped.principal.input(ZCycleSubmitInput).mutation(...)`. The handler's input
+ * schema must itself declare the id field (it is `.strict()`).
+ */
+export function scopedProcedures<K extends string, R extends ScopeRow>(
+  key: K,
+  load: ScopeLoader<R>,
+) {
+  const idInput = z.object({ [key]: z.uuid() } as Record<K, z.ZodUUID>);
+  const scope = t.middleware(async ({ ctx, input, next, path }) => {
+    const user = ctx.user;
+    if (!user) throw unauthorized();
+    const id = (input as Record<K, string>)[key];
+    const row = await load(ctx, id);
+    const verdict = checkScope(user, row);
+    if (verdict !== 'ok') {
+      await recordRefusal(ctx, path, verdict === 'NOT_FOUND' ? 'other-district' : 'scope', {
+        key,
+        id,
+      });
+      throw verdict === 'NOT_FOUND' ? notFound() : forbidden();
+    }
+    return next({ ctx: { scope: row as R } });
+  });
+  return {
+    /** Any signed-in role, within scope. */
+    any: authedProcedure.input(idInput).use(scope),
+    principal: principalProcedure.input(idInput).use(scope),
+    supervisor: supervisorProcedure.input(idInput).use(scope),
+    admin: adminProcedure.input(idInput).use(scope),
+    /** Supervisors and admins of the row's district. */
+    district: districtProcedure.input(idInput).use(scope),
+  };
+}
+
+// Loaders for the scopes everyone needs. Each reads two ids, nothing else.
+
+export const loadSchoolScope: ScopeLoader<ScopeRow & { id: string }> = (ctx, id) =>
+  ctx.db
+    .selectFrom('schools')
+    .select(['id', 'district_id as districtId', 'id as schoolId'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+export const loadTeacherScope: ScopeLoader = (ctx, id) =>
+  ctx.db
+    .selectFrom('teachers')
+    .innerJoin('schools', 'schools.id', 'teachers.school_id')
+    .select(['schools.district_id as districtId', 'teachers.school_id as schoolId'])
+    .where('teachers.id', '=', id)
+    .executeTakeFirst();
+
+export const loadStudyScope: ScopeLoader = (ctx, id) =>
+  ctx.db
+    .selectFrom('studies')
+    .innerJoin('schools', 'schools.id', 'studies.school_id')
+    .select(['schools.district_id as districtId', 'studies.school_id as schoolId'])
+    .where('studies.id', '=', id)
+    .executeTakeFirst();
+
+export const loadCycleScope: ScopeLoader = (ctx, id) =>
+  ctx.db
+    .selectFrom('cycles')
+    .innerJoin('studies', 'studies.id', 'cycles.study_id')
+    .innerJoin('schools', 'schools.id', 'studies.school_id')
+    .select(['schools.district_id as districtId', 'studies.school_id as schoolId'])
+    .where('cycles.id', '=', id)
+    .executeTakeFirst();
+
+/** A user row as a scope: admins manage users of their own district only. */
+export const loadUserScope: ScopeLoader = (ctx, id) =>
+  ctx.db
+    .selectFrom('users')
+    .select(['district_id as districtId', 'school_id as schoolId'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+/** `{ schoolId }`: principal = own school; supervisor/admin = a school of their district. */
+export const schoolScoped = scopedProcedures('schoolId', loadSchoolScope);
+/** `{ teacherId }` */
+export const teacherScoped = scopedProcedures('teacherId', loadTeacherScope);
+/** `{ studyId }` */
+export const studyScoped = scopedProcedures('studyId', loadStudyScope);
+/** `{ cycleId }` */
+export const cycleScoped = scopedProcedures('cycleId', loadCycleScope);
+/** `{ userId }` */
+export const userScoped = scopedProcedures('userId', loadUserScope);
+
+/** Short names the brief uses: any signed-in role within the row's scope. */
+export const schoolProcedure = schoolScoped.any;
+export const studyProcedure = studyScoped.any;
+export const cycleProcedure = cycleScoped.any;
+
+export type { Context, SessionUser };

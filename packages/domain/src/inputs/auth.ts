@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** Sign-in and password inputs, shared by the sign-in form and the auth procedures. */
+
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 200;
+
+export const ZPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
+
+export const ZLoginInput = z
+  .object({
+    /** Username or email. */
+    login: z.string().trim().min(1).max(254),
+    password: z.string().min(1).max(PASSWORD_MAX),
+  })
+  .strict();
+export type TLoginInput = z.infer<typeof ZLoginInput>;
+
+export const ZChangePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1).max(PASSWORD_MAX),
+    newPassword: ZPassword,
+  })
+  .strict();
+export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
