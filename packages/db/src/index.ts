@@ -1,0 +1,10 @@
+export {
+  type CreateDbOptions,
+  createDb,
+  type Database,
+  type DatabaseKind,
+  DEFAULT_DATA_DIR,
+} from './create-db';
+export { jsonb } from './json';
+export { type MigrationOutcome, migrateDown, migrateToLatest } from './migrate';
+export type * from './schema';

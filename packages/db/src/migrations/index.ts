@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import * as m20261128T0900 from './2026-11-28T0900-initial';
+
+/**
+ * Every migration, listed by hand so no bundler or glob can lose one. Names sort in the
+ * order they run (ISO date first). Add new files at the end; never edit or rename one
+ * that has shipped.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-28T0900-initial': m20261128T0900,
+};

@@ -1,0 +1,144 @@
+import type { Kysely, Transaction } from 'kysely';
+import { sql } from 'kysely';
+import type { DB } from '../schema';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/**
+ * The audit log. `after` carries what the action produced plus two keys every entry may
+ * have: `schoolId` (so the log can be filtered by school) and `requestId` (so an entry can
+ * be matched with the server log a user quotes).
+ */
+export interface AuditEntryInput {
+  districtId: string | null;
+  userId: string | null;
+  action: string;
+  entity: string | null;
+  entityId: string | null;
+  schoolId: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  reason: string | null;
+  ip: string | null;
+  requestId: string | null;
+}
+
+export async function insertAuditEntry(db: Executor, e: AuditEntryInput): Promise<void> {
+  const after =
+    e.after || e.schoolId || e.requestId
+      ? {
+          ...(e.after ?? {}),
+          ...(e.schoolId ? { schoolId: e.schoolId } : {}),
+          ...(e.requestId ? { requestId: e.requestId } : {}),
+        }
+      : null;
+  await db
+    .insertInto('audit_log')
+    .values({
+      district_id: e.districtId,
+      user_id: e.userId,
+      action: e.action,
+      entity: e.entity,
+      entity_id: e.entityId,
+      before: e.before === null ? null : JSON.stringify(e.before),
+      after: after === null ? null : JSON.stringify(after),
+      reason: e.reason,
+      ip: e.ip,
+    })
+    .execute();
+}
+
+export interface AuditEntry {
+  id: number;
+  createdAt: Date;
+  action: string;
+  userId: string | null;
+  username: string | null;
+  entity: string | null;
+  entityId: string | null;
+  schoolId: string | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+  ip: string | null;
+}
+
+export async function listAuditEntries(
+  db: Executor,
+  f: {
+    districtId: string;
+    userId?: string | undefined;
+    schoolId?: string | undefined;
+    action?: string | undefined;
+    from?: Date | undefined;
+    to?: Date | undefined;
+    limit: number;
+    offset: number;
+  },
+): Promise<{ items: AuditEntry[]; total: number }> {
+  let q = db
+    .selectFrom('audit_log')
+    .leftJoin('users', 'users.id', 'audit_log.user_id')
+    .where('audit_log.district_id', '=', f.districtId);
+  if (f.userId) q = q.where('audit_log.user_id', '=', f.userId);
+  if (f.schoolId) {
+    const schoolId = f.schoolId;
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb('audit_log.entity', '=', 'school'), eb('audit_log.entity_id', '=', schoolId)]),
+        eb(sql`audit_log.after ->> 'schoolId'`, '=', schoolId),
+      ]),
+    );
+  }
+  if (f.action) {
+    // "auth" matches every auth.* action; "auth.login" only itself.
+    const action = f.action;
+    q = q.where((eb) =>
+      eb.or([eb('audit_log.action', '=', action), eb('audit_log.action', 'like', `${action}.%`)]),
+    );
+  }
+  if (f.from) q = q.where('audit_log.created_at', '>=', f.from);
+  if (f.to) q = q.where('audit_log.created_at', '<', f.to);
+  const [rows, total] = await Promise.all([
+    q
+      .select([
+        'audit_log.id',
+        'audit_log.created_at',
+        'audit_log.action',
+        'audit_log.user_id',
+        'users.username',
+        'audit_log.entity',
+        'audit_log.entity_id',
+        'audit_log.before',
+        'audit_log.after',
+        'audit_log.reason',
+        'audit_log.ip',
+      ])
+      .orderBy('audit_log.created_at', 'desc')
+      .orderBy('audit_log.id', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: Number(total.n),
+    items: rows.map((r) => {
+      const after = (r.after ?? null) as Record<string, unknown> | null;
+      return {
+        id: Number(r.id),
+        createdAt: new Date(r.created_at),
+        action: r.action,
+        userId: r.user_id,
+        username: r.username,
+        entity: r.entity,
+        entityId: r.entity_id,
+        schoolId: typeof after?.schoolId === 'string' ? after.schoolId : null,
+        before: r.before,
+        after: r.after,
+        reason: r.reason,
+        ip: r.ip,
+      };
+    }),
+  };
+}

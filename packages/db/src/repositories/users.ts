@@ -1,0 +1,208 @@
+import type { Kysely, Transaction } from 'kysely';
+import { sql } from 'kysely';
+import type { DB } from '../schema';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export type UserRole = 'admin' | 'supervisor' | 'principal';
+
+/** What the API may show of a user: never the password hash. */
+export interface UserSummary {
+  id: string;
+  username: string;
+  email: string | null;
+  fullName: string;
+  role: UserRole;
+  districtId: string;
+  schoolId: string | null;
+  schoolName: string | null;
+  active: boolean;
+  createdAt: Date;
+}
+
+function userSummaryQuery(db: Executor) {
+  return db
+    .selectFrom('users')
+    .leftJoin('schools', 'schools.id', 'users.school_id')
+    .select([
+      'users.id',
+      'users.username',
+      'users.email',
+      'users.full_name as fullName',
+      'users.role',
+      'users.district_id as districtId',
+      'users.school_id as schoolId',
+      'schools.name as schoolName',
+      'users.active',
+      'users.created_at as createdAt',
+    ]);
+}
+
+function toSummary(row: {
+  id: string;
+  username: string;
+  email: string | null;
+  fullName: string;
+  role: string;
+  districtId: string;
+  schoolId: string | null;
+  schoolName: string | null;
+  active: boolean;
+  createdAt: Date | string;
+}): UserSummary {
+  return { ...row, role: row.role as UserRole, createdAt: new Date(row.createdAt) };
+}
+
+/** For sign-in only: the one query that reads the password hash. */
+export async function findUserForLogin(db: Executor, login: string) {
+  const l = login.trim().toLowerCase();
+  const row = await db
+    .selectFrom('users')
+    .select([
+      'id',
+      'username',
+      'full_name as fullName',
+      'role',
+      'district_id as districtId',
+      'school_id as schoolId',
+      'active',
+      'password_hash as passwordHash',
+    ])
+    .where((eb) => eb.or([eb('username', '=', l), eb(sql`lower(email)`, '=', l)]))
+    .executeTakeFirst();
+  return row ? { ...row, role: row.role as UserRole } : undefined;
+}
+
+export async function getMe(db: Executor, userId: string) {
+  const row = await db
+    .selectFrom('users')
+    .innerJoin('districts', 'districts.id', 'users.district_id')
+    .leftJoin('schools', 'schools.id', 'users.school_id')
+    .select([
+      'users.id',
+      'users.username',
+      'users.full_name as fullName',
+      'users.role',
+      'users.district_id as districtId',
+      'districts.name as districtName',
+      'users.school_id as schoolId',
+      'schools.name as schoolName',
+    ])
+    .where('users.id', '=', userId)
+    .where('users.active', '=', true)
+    .executeTakeFirst();
+  return row ? { ...row, role: row.role as UserRole } : undefined;
+}
+
+export async function getPasswordHash(db: Executor, userId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row?.password_hash ?? null;
+}
+
+export async function setPasswordHash(
+  db: Executor,
+  userId: string,
+  passwordHash: string,
+  at: Date = new Date(),
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, password_changed_at: at })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function getUserSummary(db: Executor, id: string): Promise<UserSummary | undefined> {
+  const row = await userSummaryQuery(db).where('users.id', '=', id).executeTakeFirst();
+  return row ? toSummary(row) : undefined;
+}
+
+export async function listUsers(
+  db: Executor,
+  f: {
+    districtId: string;
+    role?: UserRole | undefined;
+    schoolId?: string | undefined;
+    active?: boolean | undefined;
+    search?: string | undefined;
+    limit: number;
+    offset: number;
+  },
+): Promise<{ items: UserSummary[]; total: number }> {
+  let q = userSummaryQuery(db).where('users.district_id', '=', f.districtId);
+  if (f.role) q = q.where('users.role', '=', f.role);
+  if (f.schoolId) q = q.where('users.school_id', '=', f.schoolId);
+  if (f.active !== undefined) q = q.where('users.active', '=', f.active);
+  if (f.search) {
+    const like = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('users.username', 'ilike', like),
+        eb('users.full_name', 'ilike', like),
+        eb('users.email', 'ilike', like),
+      ]),
+    );
+  }
+  const [items, total] = await Promise.all([
+    q.orderBy('users.username').limit(f.limit).offset(f.offset).execute(),
+    q.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: items.map(toSummary), total: Number(total.n) };
+}
+
+export async function insertUser(
+  db: Executor,
+  u: {
+    districtId: string;
+    schoolId: string | null;
+    username: string;
+    email: string | null;
+    fullName: string;
+    passwordHash: string;
+    role: UserRole;
+  },
+): Promise<UserSummary> {
+  const { id } = await db
+    .insertInto('users')
+    .values({
+      district_id: u.districtId,
+      school_id: u.schoolId,
+      username: u.username,
+      email: u.email,
+      full_name: u.fullName,
+      password_hash: u.passwordHash,
+      role: u.role,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return (await getUserSummary(db, id))!;
+}
+
+export async function updateUser(
+  db: Executor,
+  id: string,
+  patch: {
+    role?: UserRole;
+    schoolId?: string | null;
+    fullName?: string;
+    email?: string | null;
+  },
+): Promise<UserSummary | undefined> {
+  const set: Record<string, unknown> = {};
+  if (patch.role !== undefined) set.role = patch.role;
+  if (patch.schoolId !== undefined) set.school_id = patch.schoolId;
+  if (patch.fullName !== undefined) set.full_name = patch.fullName;
+  if (patch.email !== undefined) set.email = patch.email;
+  if (Object.keys(set).length > 0) {
+    await db.updateTable('users').set(set).where('id', '=', id).execute();
+  }
+  return getUserSummary(db, id);
+}
+
+export async function setUserActive(db: Executor, id: string, active: boolean): Promise<void> {
+  await db.updateTable('users').set({ active }).where('id', '=', id).execute();
+}

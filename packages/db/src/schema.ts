@@ -1,0 +1,269 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/*
+ * Table types for Kysely, matching src/migrations. Rules: Generated<> for columns with a
+ * database default, `T | null` for nullable columns, numeric as string (no float ever
+ * holds a figure), `date` as 'YYYY-MM-DD' text (createDb pins the parser on both drivers),
+ * timestamptz as Date (a string is accepted on insert), jsonb typed by its content.
+ */
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A jsonb column: select T, insert/update T serialised (Kysely passes objects as JSON). */
+type Json<T> = ColumnType<T, T | string, T | string>;
+
+export type Role = 'admin' | 'supervisor' | 'principal';
+export type CycleStatus = 'draft' | 'submitted' | 'returned' | 'approved';
+export type VersionStatus = 'draft' | 'published';
+export type Semester = 'ganjil' | 'genap';
+
+/** The domain's shapes, kept structural here so the schema does not pin a domain version. */
+export type RubricDefinitionJson =
+  | { mode: 'summary' }
+  | {
+      mode: 'indicators';
+      aspects: {
+        key: string;
+        title: string;
+        indicators: {
+          key: string;
+          text: string;
+          weight?: number;
+          scale: {
+            min: number;
+            max: number;
+            levels: { value: number; label: string; descriptor?: string }[];
+          };
+        }[];
+      }[];
+    };
+export type BandsJson = { bands: { from: string; label: string }[] };
+export type CriteriaJson = {
+  criteria: (
+    | { kind: 'meanAtLeast'; value: string }
+    | { kind: 'shareAtLeastBand'; percent: string; band: string }
+    | { kind: 'allAtLeastBand'; band: string }
+  )[];
+};
+/** Printed band labels per teacher, in the order of the printed table. */
+export type PrintedBandsJson = string[];
+
+export interface DistrictsTable {
+  id: Generated<string>;
+  name: string;
+  province: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface SchoolsTable {
+  id: Generated<string>;
+  district_id: string;
+  npsn: string;
+  name: string;
+  subdistrict: string;
+  active: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  district_id: string;
+  school_id: string | null;
+  username: string;
+  email: string | null;
+  full_name: string;
+  password_hash: string;
+  role: Role;
+  active: Generated<boolean>;
+  password_changed_at: Timestamp | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface SessionsTable {
+  /** sha256 hex of the cookie token; the token itself is never stored. */
+  id: string;
+  user_id: string;
+  created_at: GeneratedTimestamp;
+  last_seen_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: Generated<number>;
+  first_failure_at: GeneratedTimestamp;
+  locked_until: Timestamp | null;
+}
+
+export interface TeachersTable {
+  id: Generated<string>;
+  district_id: string;
+  school_id: string;
+  name: string;
+  class_name: string | null;
+  nip: string | null;
+  nuptk: string | null;
+  active: Generated<boolean>;
+  sort_order: Generated<number>;
+  created_at: GeneratedTimestamp;
+}
+
+interface VersionParentTable {
+  id: Generated<string>;
+  district_id: string;
+  name: string;
+  description: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+interface VersionTable {
+  id: Generated<string>;
+  district_id: string;
+  version: number;
+  status: Generated<VersionStatus>;
+  published_at: Timestamp | null;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export type RubricsTable = VersionParentTable;
+export interface RubricVersionsTable extends VersionTable {
+  rubric_id: string;
+  definition: Json<RubricDefinitionJson>;
+}
+export type BandSetsTable = VersionParentTable;
+export interface BandSetVersionsTable extends VersionTable {
+  band_set_id: string;
+  bands: Json<BandsJson>;
+}
+export type CriteriaSetsTable = VersionParentTable;
+export interface CriteriaSetVersionsTable extends VersionTable {
+  criteria_set_id: string;
+  criteria: Json<CriteriaJson>;
+}
+
+export interface StudiesTable {
+  id: Generated<string>;
+  district_id: string;
+  school_id: string;
+  title: string;
+  focus: string;
+  /** '2024/2025' */
+  school_year: string;
+  semester: Semester | null;
+  rubric_version_id: string;
+  band_set_version_id: string;
+  criteria_set_version_id: string;
+  /** Where a historical study was published, e.g. a journal citation. */
+  source: string | null;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface CyclesTable {
+  id: Generated<string>;
+  district_id: string;
+  study_id: string;
+  /** 0 = Kondisi Awal, 1 = Siklus I, ... */
+  ordinal: number;
+  status: Generated<CycleStatus>;
+  planning_notes: string | null;
+  planning_date: string | null;
+  action_notes: string | null;
+  action_date: string | null;
+  observation_notes: string | null;
+  observation_date: string | null;
+  reflection_notes: string | null;
+  reflection_date: string | null;
+  review_comment: string | null;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  submitted_at: Timestamp | null;
+  approved_at: Timestamp | null;
+  /** Optimistic lock: every update sets version = version + 1 where version = the read one. */
+  version: Generated<number>;
+  /** Figures as printed in an existing report (historical studies), for the consistency check. */
+  printed_mean: string | null;
+  printed_mean_band: string | null;
+  printed_bands: Json<PrintedBandsJson> | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface ObservationsTable {
+  id: Generated<string>;
+  district_id: string;
+  cycle_id: string;
+  teacher_id: string;
+  observer_id: string | null;
+  observed_on: string | null;
+  notes: string | null;
+  /** numeric(5,2), computed by the domain package only. */
+  percentage: string;
+  band: string;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface IndicatorScoresTable {
+  district_id: string;
+  observation_id: string;
+  indicator_key: string;
+  score: number | null;
+  not_applicable: Generated<boolean>;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  district_id: string | null;
+  user_id: string | null;
+  action: string;
+  entity: string | null;
+  entity_id: string | null;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  reason: string | null;
+  ip: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface DB {
+  districts: DistrictsTable;
+  schools: SchoolsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
+  teachers: TeachersTable;
+  rubrics: RubricsTable;
+  rubric_versions: RubricVersionsTable;
+  band_sets: BandSetsTable;
+  band_set_versions: BandSetVersionsTable;
+  criteria_sets: CriteriaSetsTable;
+  criteria_set_versions: CriteriaSetVersionsTable;
+  studies: StudiesTable;
+  cycles: CyclesTable;
+  observations: ObservationsTable;
+  indicator_scores: IndicatorScoresTable;
+  audit_log: AuditLogTable;
+}
+
+export type District = Selectable<DistrictsTable>;
+export type School = Selectable<SchoolsTable>;
+export type NewSchool = Insertable<SchoolsTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type Teacher = Selectable<TeachersTable>;
+export type NewTeacher = Insertable<TeachersTable>;
+export type RubricVersion = Selectable<RubricVersionsTable>;
+export type BandSetVersion = Selectable<BandSetVersionsTable>;
+export type CriteriaSetVersion = Selectable<CriteriaSetVersionsTable>;
+export type Study = Selectable<StudiesTable>;
+export type NewStudy = Insertable<StudiesTable>;
+export type Cycle = Selectable<CyclesTable>;
+export type CycleUpdate = Updateable<CyclesTable>;
+export type Observation = Selectable<ObservationsTable>;
+export type NewObservation = Insertable<ObservationsTable>;
+export type IndicatorScore = Selectable<IndicatorScoresTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
