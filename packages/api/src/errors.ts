@@ -1,6 +1,6 @@
-import { AppError, type AppErrorCode } from '@siklus/domain';
+import { AppError, type AppErrorCode, fromZodError, isAppError } from '@siklus/domain';
 import { TRPCError } from '@trpc/server';
-import { ZodError, type z } from 'zod';
+import { ZodError } from 'zod';
 
 /**
  * Everything that can go wrong in a procedure ends as one AppError: a code, a message in
@@ -126,115 +126,22 @@ export function unauthorized(): AppError {
   return new AppError('UNAUTHORIZED', MESSAGES.unauthorized);
 }
 
-function fieldOf(path: readonly PropertyKey[]): string | undefined {
-  if (path.length === 0) return undefined;
-  return path.map((p) => String(p)).join('.');
-}
-
-/** A message a person can act on, in both languages, for one zod issue. */
-export function zodIssueMessages(issue: z.core.$ZodIssue): { id: string; en: string } {
-  const field = fieldOf(issue.path);
-  const at = field ? { id: ` (kolom ${field})`, en: ` (field ${field})` } : { id: '', en: '' };
-  switch (issue.code) {
-    case 'unrecognized_keys': {
-      const keys = issue.keys.join(', ');
-      return {
-        id: `Kolom tidak dikenal: ${keys}${at.id}.`,
-        en: `Unknown field: ${keys}${at.en}.`,
-      };
-    }
-    case 'invalid_type':
-      if (issue.input === undefined) {
-        return { id: `Wajib diisi${at.id}.`, en: `Required${at.en}.` };
-      }
-      return {
-        id: `Jenis nilai salah${at.id}: seharusnya ${issue.expected}.`,
-        en: `Wrong type${at.en}: expected ${issue.expected}.`,
-      };
-    case 'too_big': {
-      const max = String(issue.maximum);
-      if (issue.origin === 'string') {
-        return {
-          id: `Terlalu panjang${at.id}: paling banyak ${max} karakter.`,
-          en: `Too long${at.en}: at most ${max} characters.`,
-        };
-      }
-      if (issue.origin === 'array' || issue.origin === 'set') {
-        return {
-          id: `Terlalu banyak isian${at.id}: paling banyak ${max}.`,
-          en: `Too many items${at.en}: at most ${max}.`,
-        };
-      }
-      return {
-        id: `Nilai terlalu besar${at.id}: paling besar ${max}.`,
-        en: `Too large${at.en}: at most ${max}.`,
-      };
-    }
-    case 'too_small': {
-      const min = String(issue.minimum);
-      if (issue.origin === 'string') {
-        return issue.minimum === 1
-          ? { id: `Wajib diisi${at.id}.`, en: `Required${at.en}.` }
-          : {
-              id: `Terlalu pendek${at.id}: paling sedikit ${min} karakter.`,
-              en: `Too short${at.en}: at least ${min} characters.`,
-            };
-      }
-      if (issue.origin === 'array' || issue.origin === 'set') {
-        return {
-          id: `Terlalu sedikit isian${at.id}: paling sedikit ${min}.`,
-          en: `Too few items${at.en}: at least ${min}.`,
-        };
-      }
-      return {
-        id: `Nilai terlalu kecil${at.id}: paling kecil ${min}.`,
-        en: `Too small${at.en}: at least ${min}.`,
-      };
-    }
-    case 'invalid_format':
-      return {
-        id: `Format tidak valid${at.id}.`,
-        en: `Invalid format${at.en}.`,
-      };
-    case 'invalid_value':
-      return {
-        id: `Nilai tidak diizinkan${at.id}: pilih salah satu dari ${issue.values.map(String).join(', ')}.`,
-        en: `Value not allowed${at.en}: choose one of ${issue.values.map(String).join(', ')}.`,
-      };
-    default:
-      // A custom refinement may carry its own bilingual message as "id|en".
-      if (issue.message.includes(' | ')) {
-        const [id, en] = issue.message.split(' | ', 2) as [string, string];
-        return { id: `${id}${at.id}`, en: `${en}${at.en}` };
-      }
-      return { id: `Isian tidak valid${at.id}.`, en: `Invalid value${at.en}: ${issue.message}.` };
-  }
-}
-
-export function appErrorFromZod(error: ZodError): AppError {
-  const issue = error.issues[0];
-  if (!issue) return new AppError('BAD_REQUEST', MESSAGES.badRequest, { cause: error });
-  return new AppError('BAD_REQUEST', zodIssueMessages(issue), {
-    field: fieldOf(issue.path),
-    cause: error,
-    details: { issues: error.issues.length },
-  });
-}
-
 function isZodError(e: unknown): e is ZodError {
   return e instanceof ZodError || (e instanceof Error && e.name === 'ZodError' && 'issues' in e);
 }
 
 /** Turns anything thrown into the one AppError the client sees. */
 export function toAppError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  if (isZodError(error)) return appErrorFromZod(error);
+  if (isAppError(error)) return error;
+  if (isZodError(error)) return fromZodError(error);
   if (error instanceof TRPCError) {
     const cause = error.cause;
-    if (cause instanceof AppError) return cause;
-    if (isZodError(cause)) return appErrorFromZod(cause);
+    if (isAppError(cause)) return cause;
+    if (isZodError(cause)) return fromZodError(cause);
     const code = fromTrpcCode(error.code);
-    if (code === 'INTERNAL') return new AppError('INTERNAL', MESSAGES.internal, { cause: error });
+    if (code === 'INTERNAL') {
+      return fromDatabaseError(cause) ?? new AppError('INTERNAL', MESSAGES.internal, { cause: error });
+    }
     // tRPC's own errors (no such procedure, batch too large, unreadable JSON) carry English only.
     return new AppError(
       code,
@@ -244,7 +151,50 @@ export function toAppError(error: unknown): AppError {
       },
     );
   }
-  return new AppError('INTERNAL', MESSAGES.internal, { cause: error });
+  return fromDatabaseError(error) ?? new AppError('INTERNAL', MESSAGES.internal, { cause: error });
+}
+
+/**
+ * A database error a repository did not translate. Constraint names and SQL stay in the
+ * log (the cause); the person gets what happened in words.
+ */
+export function fromDatabaseError(error: unknown): AppError | null {
+  if (!(error instanceof Error)) return null;
+  const code = String((error as { code?: unknown }).code ?? '');
+  if (code === '23505') {
+    return new AppError(
+      'CONFLICT',
+      { id: 'Data yang sama sudah ada.', en: 'The same record already exists.' },
+      { cause: error },
+    );
+  }
+  if (code === '23503') {
+    return new AppError(
+      'CONFLICT',
+      {
+        id: 'Data ini terkait dengan data lain yang tidak ada atau masih dipakai.',
+        en: 'This record refers to one that does not exist or is still in use.',
+      },
+      { cause: error },
+    );
+  }
+  if (code === '23514' || code === '22P02' || code === '22001' || code === '22003') {
+    return new AppError('BAD_REQUEST', MESSAGES.badRequest, { cause: error });
+  }
+  const unavailable =
+    code === '57014' ||
+    code === '53300' ||
+    code.startsWith('08') ||
+    code.startsWith('57P') ||
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === 'ETIMEDOUT' ||
+    code === 'EPIPE' ||
+    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(
+      error.message,
+    );
+  if (unavailable) return new AppError('UNAVAILABLE', MESSAGES.unavailable, { cause: error });
+  return null;
 }
 
 /** The TRPCError a procedure ends with: the right code, with the AppError as its cause. */

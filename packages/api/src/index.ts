@@ -1,4 +1,4 @@
-export type { AppErrorData } from './trpc';
+export { type AppErrorData, MAX_BATCH_SIZE } from './trpc';
 export type { AppRouter } from './root';
 export { appRouter, createCaller } from './root';
 export {

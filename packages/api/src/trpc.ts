@@ -171,25 +171,22 @@ export const loadSchoolScope: ScopeLoader<ScopeRow & { id: string }> = (ctx, id)
 export const loadTeacherScope: ScopeLoader = (ctx, id) =>
   ctx.db
     .selectFrom('teachers')
-    .innerJoin('schools', 'schools.id', 'teachers.school_id')
-    .select(['schools.district_id as districtId', 'teachers.school_id as schoolId'])
-    .where('teachers.id', '=', id)
+    .select(['district_id as districtId', 'school_id as schoolId'])
+    .where('id', '=', id)
     .executeTakeFirst();
 
 export const loadStudyScope: ScopeLoader = (ctx, id) =>
   ctx.db
     .selectFrom('studies')
-    .innerJoin('schools', 'schools.id', 'studies.school_id')
-    .select(['schools.district_id as districtId', 'studies.school_id as schoolId'])
-    .where('studies.id', '=', id)
+    .select(['district_id as districtId', 'school_id as schoolId'])
+    .where('id', '=', id)
     .executeTakeFirst();
 
 export const loadCycleScope: ScopeLoader = (ctx, id) =>
   ctx.db
     .selectFrom('cycles')
     .innerJoin('studies', 'studies.id', 'cycles.study_id')
-    .innerJoin('schools', 'schools.id', 'studies.school_id')
-    .select(['schools.district_id as districtId', 'studies.school_id as schoolId'])
+    .select(['cycles.district_id as districtId', 'studies.school_id as schoolId'])
     .where('cycles.id', '=', id)
     .executeTakeFirst();
 
@@ -218,3 +215,6 @@ export const studyProcedure = studyScoped.any;
 export const cycleProcedure = cycleScoped.any;
 
 export type { Context, SessionUser };
+
+/** tRPC batches are bounded; the client's httpBatchLink should use the same maxItems. */
+export const MAX_BATCH_SIZE = 25;

@@ -8,3 +8,8 @@ export {
 export { jsonb } from './json';
 export { type MigrationOutcome, migrateDown, migrateToLatest } from './migrate';
 export type * from './schema';
+export * from './repositories/audit';
+export * from './repositories/schools';
+export * from './repositories/sessions';
+export * from './repositories/teachers';
+export * from './repositories/users';

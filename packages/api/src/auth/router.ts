@@ -30,9 +30,9 @@ export const authRouter = router({
         action: 'auth.login_failed',
         userId: user?.id ?? null,
         districtId: user?.districtId ?? null,
-        targetType: 'user',
-        targetId: user?.id ?? null,
-        details: {
+        entity: 'user',
+        entityId: user?.id ?? null,
+        after: {
           login: input.login.slice(0, 100),
           reason: !user ? 'unknown' : !ok ? 'password' : 'inactive',
         },
@@ -52,8 +52,8 @@ export const authRouter = router({
       userId: user.id,
       districtId: user.districtId,
       schoolId: user.schoolId,
-      targetType: 'user',
-      targetId: user.id,
+      entity: 'user',
+      entityId: user.id,
     });
     return getMe(ctx.db, user.id);
   }),
@@ -62,7 +62,7 @@ export const authRouter = router({
   logout: publicProcedure.mutation(async ({ ctx }) => {
     if (ctx.user?.sessionId) {
       await deleteSession(ctx.db, ctx.user.sessionId);
-      await audit(ctx, { action: 'auth.logout', targetType: 'user', targetId: ctx.user.id });
+      await audit(ctx, { action: 'auth.logout', entity: 'user', entityId: ctx.user.id });
     }
     clearSessionCookie(ctx);
     return { ok: true as const };
@@ -80,7 +80,7 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       const current = await getPasswordHash(ctx.db, ctx.user.id);
       if (!(await verifyPassword(current, input.currentPassword))) {
-        await audit(ctx, { action: 'auth.password_change_failed', targetType: 'user', targetId: ctx.user.id });
+        await audit(ctx, { action: 'auth.password_change_failed', entity: 'user', entityId: ctx.user.id });
         throw new AppError(
           'BAD_REQUEST',
           { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
@@ -101,9 +101,9 @@ export const authRouter = router({
       const ended = await endAllSessions(ctx, ctx.user.id, ctx.user.sessionId);
       await audit(ctx, {
         action: 'auth.password_changed',
-        targetType: 'user',
-        targetId: ctx.user.id,
-        details: { endedSessions: ended },
+        entity: 'user',
+        entityId: ctx.user.id,
+        after: { endedSessions: ended },
       });
       return { ok: true as const, endedSessions: ended };
     }),

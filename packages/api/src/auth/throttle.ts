@@ -24,7 +24,9 @@ export function addressKey(ip: string): string {
 }
 
 function keysOf(ctx: Context, login: string) {
-  const keys = [{ key: accountKey(login), free: THROTTLE.accountFreeFailures }];
+  const keys: { key: string; free: number }[] = [
+    { key: accountKey(login), free: THROTTLE.accountFreeFailures },
+  ];
   if (ctx.ip) keys.push({ key: addressKey(ctx.ip), free: THROTTLE.addressFreeFailures });
   return keys;
 }

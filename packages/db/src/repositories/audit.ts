@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
+import { jsonb } from '../json';
 import type { DB } from '../schema';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -40,15 +41,15 @@ export async function insertAuditEntry(db: Executor, e: AuditEntryInput): Promis
       action: e.action,
       entity: e.entity,
       entity_id: e.entityId,
-      before: e.before === null ? null : JSON.stringify(e.before),
-      after: after === null ? null : JSON.stringify(after),
+      before: e.before === null ? null : jsonb(e.before),
+      after: after === null ? null : jsonb(after),
       reason: e.reason,
       ip: e.ip,
     })
     .execute();
 }
 
-export interface AuditEntry {
+export interface AuditListItem {
   id: number;
   createdAt: Date;
   action: string;
@@ -75,7 +76,7 @@ export async function listAuditEntries(
     limit: number;
     offset: number;
   },
-): Promise<{ items: AuditEntry[]; total: number }> {
+): Promise<{ items: AuditListItem[]; total: number }> {
   let q = db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.user_id')

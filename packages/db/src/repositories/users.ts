@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../schema';
 
@@ -192,7 +192,7 @@ export async function updateUser(
     email?: string | null;
   },
 ): Promise<UserSummary | undefined> {
-  const set: Record<string, unknown> = {};
+  const set: Updateable<DB['users']> = {};
   if (patch.role !== undefined) set.role = patch.role;
   if (patch.schoolId !== undefined) set.school_id = patch.schoolId;
   if (patch.fullName !== undefined) set.full_name = patch.fullName;

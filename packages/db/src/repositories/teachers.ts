@@ -1,0 +1,107 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../schema';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export interface TeacherSummary {
+  id: string;
+  schoolId: string;
+  name: string;
+  className: string | null;
+  nip: string | null;
+  nuptk: string | null;
+  active: boolean;
+  sortOrder: number;
+}
+
+function teacherQuery(db: Executor) {
+  return db
+    .selectFrom('teachers')
+    .select([
+      'id',
+      'school_id as schoolId',
+      'name',
+      'class_name as className',
+      'nip',
+      'nuptk',
+      'active',
+      'sort_order as sortOrder',
+    ]);
+}
+
+export async function getTeacher(db: Executor, id: string): Promise<TeacherSummary | undefined> {
+  return teacherQuery(db).where('id', '=', id).executeTakeFirst();
+}
+
+/** The roster in its printed order; a teacher who left stays listed when asked for. */
+export async function listTeachers(
+  db: Executor,
+  f: { schoolId: string; includeInactive?: boolean | undefined },
+): Promise<TeacherSummary[]> {
+  let q = teacherQuery(db).where('school_id', '=', f.schoolId);
+  if (!f.includeInactive) q = q.where('active', '=', true);
+  return q.orderBy('sort_order').orderBy('name').execute();
+}
+
+export async function insertTeacher(
+  db: Executor,
+  t: {
+    districtId: string;
+    schoolId: string;
+    name: string;
+    className: string | null;
+    nip: string | null;
+    nuptk: string | null;
+    sortOrder?: number | undefined;
+  },
+): Promise<TeacherSummary> {
+  let sortOrder = t.sortOrder;
+  if (sortOrder === undefined) {
+    const row = await db
+      .selectFrom('teachers')
+      .select((eb) => eb.fn.max('sort_order').as('max'))
+      .where('school_id', '=', t.schoolId)
+      .executeTakeFirst();
+    sortOrder = (row?.max ?? 0) + 1;
+  }
+  const { id } = await db
+    .insertInto('teachers')
+    .values({
+      district_id: t.districtId,
+      school_id: t.schoolId,
+      name: t.name,
+      class_name: t.className,
+      nip: t.nip,
+      nuptk: t.nuptk,
+      sort_order: sortOrder,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return (await getTeacher(db, id))!;
+}
+
+export async function updateTeacher(
+  db: Executor,
+  id: string,
+  patch: {
+    name?: string;
+    className?: string | null;
+    nip?: string | null;
+    nuptk?: string | null;
+    sortOrder?: number;
+    active?: boolean;
+  },
+): Promise<TeacherSummary | undefined> {
+  const set = {
+    ...(patch.name !== undefined ? { name: patch.name } : {}),
+    ...(patch.className !== undefined ? { class_name: patch.className } : {}),
+    ...(patch.nip !== undefined ? { nip: patch.nip } : {}),
+    ...(patch.nuptk !== undefined ? { nuptk: patch.nuptk } : {}),
+    ...(patch.sortOrder !== undefined ? { sort_order: patch.sortOrder } : {}),
+    ...(patch.active !== undefined ? { active: patch.active } : {}),
+  };
+  if (Object.keys(set).length > 0) {
+    await db.updateTable('teachers').set(set).where('id', '=', id).execute();
+  }
+  return getTeacher(db, id);
+}
