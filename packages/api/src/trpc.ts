@@ -14,6 +14,20 @@ export interface AppErrorData {
   code: AppError['code'];
   messages: { id: string; en: string };
   field: string | null;
+  /** Every field at fault, for forms that mark them all (bad input only). */
+  issues?: { field: string; messages: { id: string; en: string } }[];
+}
+
+function issuesOf(error: AppError): AppErrorData['issues'] {
+  const issues = error.details?.issues;
+  if (error.code !== 'BAD_REQUEST' || !Array.isArray(issues)) return undefined;
+  return issues
+    .filter(
+      (i): i is { field: string; messages: { id: string; en: string } } =>
+        typeof i?.field === 'string' && typeof i?.messages?.en === 'string',
+    )
+    .slice(0, 50)
+    .map((i) => ({ field: i.field, messages: { id: i.messages.id, en: i.messages.en } }));
 }
 
 const t = initTRPC.context<Context>().create({
@@ -34,6 +48,7 @@ const t = initTRPC.context<Context>().create({
           code: appError.code,
           messages: appError.messages,
           field: appError.field ?? null,
+          ...(issuesOf(appError) ? { issues: issuesOf(appError) } : {}),
         } satisfies AppErrorData,
         // A stack only outside production, and never for errors a person caused.
         ...(!production && internal ? { stack: shape.data.stack } : {}),
@@ -157,6 +172,25 @@ export function scopedProcedures<K extends string, R extends ScopeRow>(
     /** Supervisors and admins of the row's district. */
     district: districtProcedure.input(idInput).use(scope),
   };
+}
+
+/**
+ * For a second id inside an input already scoped by its first (a user's new school):
+ * the same rule, for handlers that must check more than one row.
+ */
+export async function assertInScope(
+  ctx: Context,
+  load: ScopeLoader,
+  id: string,
+  key: string,
+): Promise<void> {
+  const user = ctx.user;
+  if (!user) throw unauthorized();
+  const verdict = checkScope(user, await load(ctx, id));
+  if (verdict === 'ok') return;
+  await recordRefusal(ctx, key, verdict === 'NOT_FOUND' ? 'other-district' : 'scope', { key, id });
+  const error = verdict === 'NOT_FOUND' ? notFound() : forbidden();
+  throw new AppError(error.code, error.messages, { field: key });
 }
 
 // Loaders for the scopes everyone needs. Each reads two ids, nothing else.

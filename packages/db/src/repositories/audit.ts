@@ -51,7 +51,8 @@ export async function insertAuditEntry(db: Executor, e: AuditEntryInput): Promis
 
 export interface AuditListItem {
   id: number;
-  createdAt: Date;
+  /** ISO date-time. */
+  createdAt: string;
   action: string;
   userId: string | null;
   username: string | null;
@@ -128,7 +129,7 @@ export async function listAuditEntries(
       const after = (r.after ?? null) as Record<string, unknown> | null;
       return {
         id: Number(r.id),
-        createdAt: new Date(r.created_at),
+        createdAt: new Date(r.created_at).toISOString(),
         action: r.action,
         userId: r.user_id,
         username: r.username,

@@ -17,7 +17,8 @@ export interface UserSummary {
   schoolId: string | null;
   schoolName: string | null;
   active: boolean;
-  createdAt: Date;
+  /** ISO date-time: the API sends JSON without a transformer. */
+  createdAt: string;
 }
 
 function userSummaryQuery(db: Executor) {
@@ -50,7 +51,7 @@ function toSummary(row: {
   active: boolean;
   createdAt: Date | string;
 }): UserSummary {
-  return { ...row, role: row.role as UserRole, createdAt: new Date(row.createdAt) };
+  return { ...row, role: row.role as UserRole, createdAt: new Date(row.createdAt).toISOString() };
 }
 
 /** For sign-in only: the one query that reads the password hash. */

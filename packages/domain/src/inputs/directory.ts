@@ -1,0 +1,246 @@
+import { z } from 'zod';
+import { bi } from '../zod-error';
+import { ZPassword } from './auth';
+
+/**
+ * Inputs of the directory procedures: schools, teachers, users and the audit log. Every
+ * object is strict (an unknown field is an error, not silently dropped) and every string
+ * and list has a maximum.
+ */
+
+export const ZId = z.uuid(bi('ID tidak valid', 'Invalid id'));
+
+/** Paging shared by every list: at most 200 rows a page. */
+export const ZPage = {
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+};
+
+const ZSearch = z.string().trim().max(100);
+
+export const ZNpsn = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{8}$/, bi('NPSN harus 8 angka', 'NPSN must be 8 digits'));
+export const ZSchoolName = z.string().trim().min(1).max(200);
+export const ZSubdistrict = z.string().trim().min(1).max(100);
+
+// Schools
+
+export const ZSchoolListInput = z
+  .object({
+    search: ZSearch.optional(),
+    subdistrict: ZSubdistrict.optional(),
+    active: z.boolean().optional(),
+    ...ZPage,
+  })
+  .strict();
+export type TSchoolListInput = z.input<typeof ZSchoolListInput>;
+
+export const ZSchoolGetInput = z.object({ schoolId: ZId }).strict();
+export type TSchoolGetInput = z.infer<typeof ZSchoolGetInput>;
+
+export const ZSchoolRow = z
+  .object({ npsn: ZNpsn, name: ZSchoolName, subdistrict: ZSubdistrict })
+  .strict();
+export type TSchoolRow = z.infer<typeof ZSchoolRow>;
+
+export const ZSchoolCreateInput = ZSchoolRow;
+export type TSchoolCreateInput = z.infer<typeof ZSchoolCreateInput>;
+
+export const ZSchoolUpdateInput = z
+  .object({
+    schoolId: ZId,
+    npsn: ZNpsn.optional(),
+    name: ZSchoolName.optional(),
+    subdistrict: ZSubdistrict.optional(),
+  })
+  .strict();
+export type TSchoolUpdateInput = z.infer<typeof ZSchoolUpdateInput>;
+
+export const ZSchoolSetActiveInput = z.object({ schoolId: ZId, active: z.boolean() }).strict();
+export type TSchoolSetActiveInput = z.infer<typeof ZSchoolSetActiveInput>;
+
+export const SCHOOL_BULK_MAX = 2000;
+
+/**
+ * Rows parsed from a spreadsheet. Cells are checked row by row in the procedure (each
+ * error names its row), so here they are only bounded strings.
+ */
+export const ZSchoolBulkCreateInput = z
+  .object({
+    rows: z
+      .array(
+        z
+          .object({
+            npsn: z.string().max(50),
+            name: z.string().max(300),
+            subdistrict: z.string().max(200),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(SCHOOL_BULK_MAX),
+    /** Check every row and report, without writing. */
+    dryRun: z.boolean().default(false),
+  })
+  .strict();
+export type TSchoolBulkCreateInput = z.input<typeof ZSchoolBulkCreateInput>;
+
+// Teachers
+
+export const ZTeacherFields = {
+  name: z.string().trim().min(1).max(200),
+  className: z.string().trim().max(50).nullable(),
+  nip: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{18}$/, bi('NIP harus 18 angka', 'NIP must be 18 digits'))
+    .nullable(),
+  nuptk: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{16}$/, bi('NUPTK harus 16 angka', 'NUPTK must be 16 digits'))
+    .nullable(),
+  sortOrder: z.number().int().min(0).max(1000),
+};
+
+export const ZTeacherListInput = z
+  .object({ schoolId: ZId, includeInactive: z.boolean().default(false) })
+  .strict();
+export type TTeacherListInput = z.input<typeof ZTeacherListInput>;
+
+export const ZTeacherCreateInput = z
+  .object({
+    schoolId: ZId,
+    name: ZTeacherFields.name,
+    className: ZTeacherFields.className.optional(),
+    nip: ZTeacherFields.nip.optional(),
+    nuptk: ZTeacherFields.nuptk.optional(),
+    sortOrder: ZTeacherFields.sortOrder.optional(),
+  })
+  .strict();
+export type TTeacherCreateInput = z.infer<typeof ZTeacherCreateInput>;
+
+export const ZTeacherUpdateInput = z
+  .object({
+    teacherId: ZId,
+    name: ZTeacherFields.name.optional(),
+    className: ZTeacherFields.className.optional(),
+    nip: ZTeacherFields.nip.optional(),
+    nuptk: ZTeacherFields.nuptk.optional(),
+    sortOrder: ZTeacherFields.sortOrder.optional(),
+  })
+  .strict();
+export type TTeacherUpdateInput = z.infer<typeof ZTeacherUpdateInput>;
+
+/** A teacher who leaves is deactivated, never deleted: their observations stay. */
+export const ZTeacherSetActiveInput = z.object({ teacherId: ZId, active: z.boolean() }).strict();
+export type TTeacherSetActiveInput = z.infer<typeof ZTeacherSetActiveInput>;
+
+// Users
+
+export const ROLES = ['admin', 'supervisor', 'principal'] as const;
+export const ZRole = z.enum(ROLES);
+export type TRole = z.infer<typeof ZRole>;
+
+export const ZUsername = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{2,49}$/,
+    bi(
+      'Nama pengguna 3-50 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung',
+      'Username: 3-50 characters of lowercase letters, digits, dot, underscore or hyphen',
+    ),
+  );
+export const ZEmail = z
+  .email(bi('Alamat email tidak valid', 'Invalid email address'))
+  .max(254)
+  .transform((e) => e.toLowerCase());
+export const ZFullName = z.string().trim().min(1).max(200);
+
+export const ZUserListInput = z
+  .object({
+    role: ZRole.optional(),
+    schoolId: ZId.optional(),
+    active: z.boolean().optional(),
+    search: ZSearch.optional(),
+    ...ZPage,
+  })
+  .strict();
+export type TUserListInput = z.input<typeof ZUserListInput>;
+
+const principalNeedsSchool = {
+  message: bi(
+    'Kepala sekolah wajib punya sekolah; peran lain tidak',
+    'A principal needs a school; other roles have none',
+  ),
+  path: ['schoolId'],
+};
+
+export const ZUserCreateInput = z
+  .object({
+    username: ZUsername,
+    email: ZEmail.nullable().optional(),
+    fullName: ZFullName,
+    role: ZRole,
+    schoolId: ZId.nullable().optional(),
+    password: ZPassword,
+  })
+  .strict()
+  .refine((u) => (u.role === 'principal') === Boolean(u.schoolId), principalNeedsSchool);
+export type TUserCreateInput = z.infer<typeof ZUserCreateInput>;
+
+export const ZUserUpdateInput = z
+  .object({
+    userId: ZId,
+    fullName: ZFullName.optional(),
+    email: ZEmail.nullable().optional(),
+    /** Changing the role or school: send both (a principal needs a school, others none). */
+    role: ZRole.optional(),
+    schoolId: ZId.nullable().optional(),
+  })
+  .strict()
+  .refine(
+    (u) =>
+      u.role === undefined
+        ? u.schoolId === undefined
+        : (u.role === 'principal') === Boolean(u.schoolId),
+    principalNeedsSchool,
+  );
+export type TUserUpdateInput = z.infer<typeof ZUserUpdateInput>;
+
+export const ZUserGetInput = z.object({ userId: ZId }).strict();
+export type TUserGetInput = z.infer<typeof ZUserGetInput>;
+
+export const ZUserSetActiveInput = z.object({ userId: ZId, active: z.boolean() }).strict();
+export type TUserSetActiveInput = z.infer<typeof ZUserSetActiveInput>;
+
+export const ZUserResetPasswordInput = z.object({ userId: ZId, newPassword: ZPassword }).strict();
+export type TUserResetPasswordInput = z.infer<typeof ZUserResetPasswordInput>;
+
+// Audit log
+
+const ZWhen = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+
+export const ZAuditListInput = z
+  .object({
+    userId: ZId.optional(),
+    schoolId: ZId.optional(),
+    /** An action (`auth.login`) or a prefix (`auth`). */
+    action: z
+      .string()
+      .trim()
+      .regex(/^[a-z_]+(\.[a-z_]+)*$/, bi('Nama tindakan tidak valid', 'Invalid action name'))
+      .max(60)
+      .optional(),
+    /** Inclusive start, ISO date or date-time. */
+    from: ZWhen.optional(),
+    /** Exclusive end, ISO date or date-time. */
+    to: ZWhen.optional(),
+    ...ZPage,
+  })
+  .strict();
+export type TAuditListInput = z.input<typeof ZAuditListInput>;
