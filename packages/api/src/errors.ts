@@ -140,7 +140,9 @@ export function toAppError(error: unknown): AppError {
     if (isZodError(cause)) return fromZodError(cause);
     const code = fromTrpcCode(error.code);
     if (code === 'INTERNAL') {
-      return fromDatabaseError(cause) ?? new AppError('INTERNAL', MESSAGES.internal, { cause: error });
+      return (
+        fromDatabaseError(cause) ?? new AppError('INTERNAL', MESSAGES.internal, { cause: error })
+      );
     }
     // tRPC's own errors (no such procedure, batch too large, unreadable JSON) carry English only.
     return new AppError(
@@ -200,8 +202,9 @@ export function fromDatabaseError(error: unknown): AppError | null {
 /** The TRPCError a procedure ends with: the right code, with the AppError as its cause. */
 export function toTRPCError(error: unknown): TRPCError {
   const appError = toAppError(error);
-  if (error instanceof TRPCError && error.cause === appError) return error;
-  return new TRPCError({ code: TO_TRPC[appError.code], message: appError.message, cause: appError });
+  const code = TO_TRPC[appError.code];
+  if (error instanceof TRPCError && error.cause === appError && error.code === code) return error;
+  return new TRPCError({ code, message: appError.message, cause: appError });
 }
 
 export function trpcCodeOf(code: AppErrorCode): TRPCCode {

@@ -1,14 +1,15 @@
-export { type AppErrorData, MAX_BATCH_SIZE } from './trpc';
-export type { AppRouter } from './root';
-export { appRouter, createCaller } from './root';
 export {
-  authConfig,
-  createInnerContext,
-  makeCreateContext,
   type AuthConfig,
+  authConfig,
   type Context,
   type CookieJar,
   type CookieOptions,
+  createInnerContext,
+  makeCreateContext,
   type SessionUser,
 } from './context';
 export { toAppError } from './errors';
+export { pingDatabase } from './health';
+export type { AppRouter } from './root';
+export { appRouter, createCaller } from './root';
+export { type AppErrorData, MAX_BATCH_SIZE } from './trpc';

@@ -117,7 +117,10 @@ export type ScopeLoader<R extends ScopeRow = ScopeRow> = (
  * inside your district, a principal may touch only their own school's rows (FORBIDDEN).
  * Supervisors and admins cover the whole district.
  */
-export function checkScope(user: SessionUser, row: ScopeRow | undefined): 'ok' | 'NOT_FOUND' | 'FORBIDDEN' {
+export function checkScope(
+  user: SessionUser,
+  row: ScopeRow | undefined,
+): 'ok' | 'NOT_FOUND' | 'FORBIDDEN' {
   if (!row || row.districtId !== user.districtId) return 'NOT_FOUND';
   if (user.role === 'principal' && (row.schoolId === null || row.schoolId !== user.schoolId)) {
     return 'FORBIDDEN';

@@ -1,5 +1,5 @@
-import { ZAuditListInput } from '@siklus/domain';
 import { listAuditEntries } from '@siklus/db';
+import { ZAuditListInput } from '@siklus/domain';
 import { adminProcedure, router } from '../trpc';
 
 function startOf(when: string): Date {

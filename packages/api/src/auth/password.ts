@@ -13,7 +13,10 @@ export function hashPassword(password: string): Promise<string> {
 const DUMMY_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$x7KvON1wTkofoEVvdGdJhA$aqhS5tD1Vem2FKiS1y4AkCVU79IQBIgTzPs92Wdbt3k';
 
-export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string | null,
+  password: string,
+): Promise<boolean> {
   try {
     return await verify(passwordHash ?? DUMMY_HASH, password);
   } catch {

@@ -1,11 +1,11 @@
-import { AppError, ZChangePasswordInput, ZLoginInput } from '@siklus/domain';
 import {
+  deleteSession,
   findUserForLogin,
   getMe,
   getPasswordHash,
   setPasswordHash,
-  deleteSession,
 } from '@siklus/db';
+import { AppError, ZChangePasswordInput, ZLoginInput } from '@siklus/domain';
 import { audit } from '../audit/record';
 import { authedProcedure, publicProcedure, router } from '../trpc';
 import { hashPassword, verifyPassword } from './password';
@@ -75,36 +75,38 @@ export const authRouter = router({
   }),
 
   /** `{ currentPassword, newPassword }`: ends every other session of the user. */
-  changePassword: authedProcedure
-    .input(ZChangePasswordInput)
-    .mutation(async ({ ctx, input }) => {
-      const current = await getPasswordHash(ctx.db, ctx.user.id);
-      if (!(await verifyPassword(current, input.currentPassword))) {
-        await audit(ctx, { action: 'auth.password_change_failed', entity: 'user', entityId: ctx.user.id });
-        throw new AppError(
-          'BAD_REQUEST',
-          { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
-          { field: 'currentPassword' },
-        );
-      }
-      if (input.newPassword === input.currentPassword) {
-        throw new AppError(
-          'BAD_REQUEST',
-          {
-            id: 'Kata sandi baru harus berbeda dari yang lama.',
-            en: 'The new password must differ from the old one.',
-          },
-          { field: 'newPassword' },
-        );
-      }
-      await setPasswordHash(ctx.db, ctx.user.id, await hashPassword(input.newPassword));
-      const ended = await endAllSessions(ctx, ctx.user.id, ctx.user.sessionId);
+  changePassword: authedProcedure.input(ZChangePasswordInput).mutation(async ({ ctx, input }) => {
+    const current = await getPasswordHash(ctx.db, ctx.user.id);
+    if (!(await verifyPassword(current, input.currentPassword))) {
       await audit(ctx, {
-        action: 'auth.password_changed',
+        action: 'auth.password_change_failed',
         entity: 'user',
         entityId: ctx.user.id,
-        after: { endedSessions: ended },
       });
-      return { ok: true as const, endedSessions: ended };
-    }),
+      throw new AppError(
+        'BAD_REQUEST',
+        { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
+        { field: 'currentPassword' },
+      );
+    }
+    if (input.newPassword === input.currentPassword) {
+      throw new AppError(
+        'BAD_REQUEST',
+        {
+          id: 'Kata sandi baru harus berbeda dari yang lama.',
+          en: 'The new password must differ from the old one.',
+        },
+        { field: 'newPassword' },
+      );
+    }
+    await setPasswordHash(ctx.db, ctx.user.id, await hashPassword(input.newPassword));
+    const ended = await endAllSessions(ctx, ctx.user.id, ctx.user.sessionId);
+    await audit(ctx, {
+      action: 'auth.password_changed',
+      entity: 'user',
+      entityId: ctx.user.id,
+      after: { endedSessions: ended },
+    });
+    return { ok: true as const, endedSessions: ended };
+  }),
 });

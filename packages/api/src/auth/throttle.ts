@@ -1,5 +1,5 @@
-import { AppError } from '@siklus/domain';
 import { clearThrottle, getThrottles, recordThrottleFailure } from '@siklus/db';
+import { AppError } from '@siklus/domain';
 import type { Context } from '../context';
 
 /**

@@ -1,4 +1,13 @@
 import {
+  findExistingNpsns,
+  getSchool,
+  insertSchool,
+  insertSchools,
+  listSchools,
+  listSubdistricts,
+  updateSchool,
+} from '@siklus/db';
+import {
   AppError,
   fromZodError,
   SCHOOL_BULK_MAX,
@@ -10,15 +19,6 @@ import {
   ZSchoolSetActiveInput,
   ZSchoolUpdateInput,
 } from '@siklus/domain';
-import {
-  findExistingNpsns,
-  getSchool,
-  insertSchool,
-  insertSchools,
-  listSchools,
-  listSubdistricts,
-  updateSchool,
-} from '@siklus/db';
 import { audit } from '../audit/record';
 import { adminProcedure, authedProcedure, router, schoolScoped } from '../trpc';
 
@@ -74,7 +74,13 @@ export const schoolsRouter = router({
         const school = await insertSchool(tx, { districtId: ctx.user.districtId, ...input });
         await audit(
           ctx,
-          { action: 'school.create', entity: 'school', entityId: school.id, schoolId: school.id, after: input },
+          {
+            action: 'school.create',
+            entity: 'school',
+            entityId: school.id,
+            schoolId: school.id,
+            after: input,
+          },
           tx,
         );
         return school;
@@ -99,7 +105,9 @@ export const schoolsRouter = router({
             entity: 'school',
             entityId: schoolId,
             schoolId,
-            before: before ? { npsn: before.npsn, name: before.name, subdistrict: before.subdistrict } : null,
+            before: before
+              ? { npsn: before.npsn, name: before.name, subdistrict: before.subdistrict }
+              : null,
             after: patch,
           },
           tx,

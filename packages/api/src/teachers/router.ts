@@ -1,10 +1,10 @@
+import { getTeacher, insertTeacher, listTeachers, updateTeacher } from '@siklus/db';
 import {
   ZTeacherCreateInput,
   ZTeacherListInput,
   ZTeacherSetActiveInput,
   ZTeacherUpdateInput,
 } from '@siklus/domain';
-import { getTeacher, insertTeacher, listTeachers, updateTeacher } from '@siklus/db';
 import { audit } from '../audit/record';
 import { router, schoolScoped, teacherScoped } from '../trpc';
 

@@ -1,13 +1,4 @@
 import {
-  AppError,
-  ZUserCreateInput,
-  ZUserGetInput,
-  ZUserListInput,
-  ZUserResetPasswordInput,
-  ZUserSetActiveInput,
-  ZUserUpdateInput,
-} from '@siklus/domain';
-import {
   deleteSessionsOfUser,
   getUserSummary,
   insertUser,
@@ -16,6 +7,15 @@ import {
   setUserActive,
   updateUser,
 } from '@siklus/db';
+import {
+  AppError,
+  ZUserCreateInput,
+  ZUserGetInput,
+  ZUserListInput,
+  ZUserResetPasswordInput,
+  ZUserSetActiveInput,
+  ZUserUpdateInput,
+} from '@siklus/domain';
 import { audit } from '../audit/record';
 import { hashPassword } from '../auth/password';
 import { adminProcedure, assertInScope, loadSchoolScope, router, userScoped } from '../trpc';
@@ -32,7 +32,10 @@ function taken(field: 'username' | 'email'): AppError {
   return field === 'email'
     ? new AppError(
         'CONFLICT',
-        { id: 'Email ini sudah dipakai akun lain.', en: 'This email is already used by another account.' },
+        {
+          id: 'Email ini sudah dipakai akun lain.',
+          en: 'This email is already used by another account.',
+        },
         { field: 'email' },
       )
     : new AppError(
@@ -120,7 +123,12 @@ export const usersRouter = router({
             entity: 'user',
             entityId: userId,
             schoolId: user.schoolId,
-            before: { role: before.role, schoolId: before.schoolId, fullName: before.fullName, email: before.email },
+            before: {
+              role: before.role,
+              schoolId: before.schoolId,
+              fullName: before.fullName,
+              email: before.email,
+            },
             after: patch,
           },
           tx,

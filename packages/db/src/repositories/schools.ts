@@ -34,7 +34,10 @@ function schoolQuery(db: Executor) {
 }
 
 type SchoolRow = Omit<SchoolSummary, 'teacherCount'> & { teacherCount: number | null };
-const toSummary = (r: SchoolRow): SchoolSummary => ({ ...r, teacherCount: Number(r.teacherCount ?? 0) });
+const toSummary = (r: SchoolRow): SchoolSummary => ({
+  ...r,
+  teacherCount: Number(r.teacherCount ?? 0),
+});
 
 export async function getSchool(db: Executor, id: string): Promise<SchoolSummary | undefined> {
   const row = await schoolQuery(db).where('schools.id', '=', id).executeTakeFirst();
@@ -62,15 +65,20 @@ export async function listSchools(
     const s = f.search.trim();
     const like = `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) =>
-      eb.or([eb('schools.npsn', 'like', `${s.replace(/[\\%_]/g, '')}%`), eb('schools.name', 'ilike', like)]),
+      eb.or([
+        eb('schools.npsn', 'like', `${s.replace(/[\\%_]/g, '')}%`),
+        eb('schools.name', 'ilike', like),
+      ]),
     );
   }
   const [items, total] = await Promise.all([
-    q.orderBy('schools.subdistrict').orderBy('schools.name').limit(f.limit).offset(f.offset).execute(),
     q
-      .clearSelect()
-      .select(sql<number>`count(*)::int`.as('n'))
-      .executeTakeFirstOrThrow(),
+      .orderBy('schools.subdistrict')
+      .orderBy('schools.name')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    q.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: items.map(toSummary), total: Number(total.n) };
 }

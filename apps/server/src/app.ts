@@ -1,0 +1,274 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import {
+  type AppRouter,
+  appRouter,
+  authConfig,
+  MAX_BATCH_SIZE,
+  makeCreateContext,
+  pingDatabase,
+  toAppError,
+} from '@siklus/api';
+import type { Database } from '@siklus/db';
+import type { AppErrorCode } from '@siklus/domain';
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Env } from './env';
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface BuildServerOptions {
+  env: Env;
+  database: Database;
+  /**
+   * Where the built web apps are. Default: served only in production and only when the
+   * directories exist. `false` never serves them.
+   */
+  apps?: { supervision: string; admin: string } | false;
+  /** Replace the logger (tests pass false). */
+  logger?: boolean;
+  bodyLimit?: number;
+  now?: () => Date;
+}
+
+const HTTP_STATUS: Record<AppErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+/** The same error shape tRPC answers with, for refusals made before tRPC runs. */
+function sendError(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  code: AppErrorCode,
+  messages: { id: string; en: string },
+) {
+  return reply
+    .code(status)
+    .type('application/json')
+    .send({
+      error: {
+        message: messages.en,
+        code: -32600,
+        data: {
+          code,
+          httpStatus: status,
+          requestId: request.id,
+          appError: { code, messages, field: null },
+        },
+      },
+    });
+}
+
+function trustProxyOption(v: Env['TRUST_PROXY']) {
+  if (typeof v === 'number') return (_addr: string, hop: number) => hop < v;
+  return v;
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function buildServer(opts: BuildServerOptions): Promise<FastifyInstance> {
+  const { env, database } = opts;
+  const production = env.NODE_ENV === 'production';
+
+  const app = Fastify({
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: env.LOG_LEVEL,
+            redact: [
+              'req.headers.cookie',
+              'req.headers.authorization',
+              'res.headers["set-cookie"]',
+            ],
+            ...(production || env.NODE_ENV === 'test'
+              ? {}
+              : { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss' } } }),
+          },
+    // Our own ids: a client-sent header is never trusted as an id to quote in support.
+    genReqId: () => randomUUID(),
+    requestIdLogLabel: 'requestId',
+    bodyLimit: opts.bodyLimit ?? BODY_LIMIT,
+    trustProxy: trustProxyOption(env.TRUST_PROXY),
+    return503OnClosing: true,
+  });
+
+  await app.register(fastifyCookie);
+
+  const allowedOrigins = new Set(env.ALLOWED_ORIGINS);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    if (!STATE_CHANGING.has(request.method)) return;
+    // A browser tricked by a foreign page sends that page's Origin; refuse it. Requests
+    // without an Origin are not from a browser page (curl, server-to-server).
+    const origin = request.headers.origin;
+    const fetchSite = request.headers['sec-fetch-site'];
+    const own = `${request.protocol}://${request.host}`;
+    const foreignOrigin = origin !== undefined && origin !== own && !allowedOrigins.has(origin);
+    const foreignSite = origin === undefined && fetchSite === 'cross-site';
+    if (foreignOrigin || foreignSite) {
+      request.log.warn({ origin, host: request.host }, 'refused a cross-origin request');
+      return sendError(reply, request, 403, 'FORBIDDEN', {
+        id: 'Permintaan dari situs lain ditolak.',
+        en: 'Requests from another site are refused.',
+      });
+    }
+    // tRPC's adapter also accepts multipart/form-data, which a foreign page can post
+    // without a CORS preflight; mutations here take JSON only.
+    if (request.url.startsWith('/trpc')) {
+      const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+      if (type !== 'application/json') {
+        return sendError(reply, request, 415, 'BAD_REQUEST', {
+          id: 'Permintaan harus berformat JSON (application/json).',
+          en: 'Requests must be JSON (application/json).',
+        });
+      }
+    }
+  });
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendError(reply, request, 413, 'PAYLOAD_TOO_LARGE', {
+        id: `Permintaan terlalu besar (paling besar ${Math.round((opts.bodyLimit ?? BODY_LIMIT) / 1024)} KB).`,
+        en: `The request is too large (at most ${Math.round((opts.bodyLimit ?? BODY_LIMIT) / 1024)} KB).`,
+      });
+    }
+    if (error.statusCode === 415 || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendError(reply, request, 415, 'BAD_REQUEST', {
+        id: 'Jenis isi permintaan tidak didukung.',
+        en: 'Unsupported content type.',
+      });
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendError(reply, request, error.statusCode, 'BAD_REQUEST', {
+        id: 'Permintaan tidak valid.',
+        en: 'The request is not valid.',
+      });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    const appError = toAppError(error);
+    return sendError(reply, request, HTTP_STATUS[appError.code], appError.code, appError.messages);
+  });
+
+  const createContext = makeCreateContext({
+    db: database.db,
+    production,
+    now: opts.now,
+    auth: authConfig({
+      secure: env.COOKIE_SECURE,
+      idleTimeoutMs: env.SESSION_IDLE_HOURS * 3600_000,
+      absoluteTimeoutMs: env.SESSION_ABSOLUTE_DAYS * 86_400_000,
+    }),
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      maxBatchSize: MAX_BATCH_SIZE,
+      createContext: ({ req, res }) => createContext({ req, res }),
+      onError({ error, path, req }) {
+        const appError = toAppError(error);
+        if (appError.code === 'INTERNAL' || appError.code === 'UNAVAILABLE') {
+          req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+        } else {
+          req.log.info({ path, code: appError.code }, 'procedure refused');
+        }
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  app.get('/health', async (request, reply) => {
+    if (await pingDatabase(database.db)) {
+      return { status: 'ok', database: 'up', kind: database.kind };
+    }
+    request.log.warn('health check: database down');
+    return reply.code(503).send({ status: 'unavailable', database: 'down', kind: database.kind });
+  });
+
+  const apps =
+    opts.apps === undefined
+      ? production
+        ? {
+            supervision: join(REPO_ROOT, 'apps/supervision/dist'),
+            admin: join(REPO_ROOT, 'apps/admin/dist'),
+          }
+        : false
+      : opts.apps;
+  if (apps) serveApps(app, apps);
+  else
+    app.setNotFoundHandler((request, reply) =>
+      sendError(reply, request, 404, 'NOT_FOUND', { id: 'Tidak ditemukan.', en: 'Not found.' }),
+    );
+
+  return app;
+}
+
+/** The two built SPAs, each falling back to its index.html for client-side routes. */
+function serveApps(app: FastifyInstance, dirs: { supervision: string; admin: string }) {
+  const hasSupervision = existsSync(join(dirs.supervision, 'index.html'));
+  const hasAdmin = existsSync(join(dirs.admin, 'index.html'));
+  if (hasAdmin) {
+    app.register(fastifyStatic, {
+      root: dirs.admin,
+      prefix: '/admin/',
+      decorateReply: false,
+      wildcard: true,
+      index: 'index.html',
+    });
+  }
+  if (hasSupervision) {
+    app.register(fastifyStatic, {
+      root: dirs.supervision,
+      prefix: '/',
+      wildcard: true,
+      index: 'index.html',
+    });
+  }
+  const spaIndex = async (reply: FastifyReply, dir: string) => {
+    const { readFile } = await import('node:fs/promises');
+    const html = await readFile(join(dir, 'index.html'), 'utf8');
+    return reply
+      .code(200)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(html);
+  };
+  app.get('/admin', (_request, reply) => reply.redirect('/admin/'));
+  app.setNotFoundHandler((request, reply) => {
+    const wantsHtml =
+      request.method === 'GET' &&
+      !request.url.startsWith('/trpc') &&
+      !/\.[a-z0-9]+($|\?)/i.test(request.url) &&
+      (request.headers.accept ?? '').includes('text/html');
+    if (wantsHtml && hasAdmin && request.url.startsWith('/admin')) {
+      return spaIndex(reply, dirs.admin);
+    }
+    if (wantsHtml && hasSupervision && !request.url.startsWith('/admin')) {
+      return spaIndex(reply, dirs.supervision);
+    }
+    return sendError(reply, request, 404, 'NOT_FOUND', {
+      id: 'Tidak ditemukan.',
+      en: 'Not found.',
+    });
+  });
+}

@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import * as dbPackage from '@siklus/db';
+import { buildServer } from './app';
+import { loadEnv } from './env';
+
+/**
+ * `pnpm demo`: an embedded database (a data directory, or memory with --memory), migrated
+ * and seeded once, serving the built apps. Prints where to go and how to sign in.
+ */
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const DEMO_PASSWORD_FALLBACK = 'siklus-demo-2026';
+
+type SeedModule = {
+  seed?: (db: unknown) => Promise<unknown>;
+  isSeeded?: (db: unknown) => Promise<boolean>;
+  DEMO_LOGINS?: readonly { username: string; role?: string; password?: string }[];
+  DEMO_PASSWORD?: string;
+};
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      memory: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
+    allowPositionals: true,
+  });
+  const env = loadEnv({
+    ...process.env,
+    ...(values.port ? { PORT: values.port } : {}),
+    ...(values.host ? { HOST: values.host } : {}),
+  });
+  if (env.DATABASE_URL) {
+    process.stderr.write('The demo uses its own embedded database; unset DATABASE_URL.\n');
+    process.exit(1);
+  }
+  const dataDir = values.memory
+    ? 'memory://'
+    : resolve(values['data-dir'] ?? env.SIKLUS_DATA_DIR ?? join(REPO_ROOT, '.data/demo'));
+
+  const database = await dbPackage.createDb({ dataDir });
+  await dbPackage.migrateToLatest(database.db as Parameters<typeof dbPackage.migrateToLatest>[0]);
+
+  const seedModule = dbPackage as unknown as SeedModule;
+  const seeded = seedModule.isSeeded
+    ? await seedModule.isSeeded(database.db)
+    : await hasUsers(database.db);
+  if (!seeded) {
+    if (!seedModule.seed) {
+      process.stderr.write(
+        'The db package exports no seed(db) yet; starting with an empty database.\n',
+      );
+    } else {
+      process.stdout.write('Seeding the demo district (first start only)...\n');
+      await seedModule.seed(database.db);
+    }
+  }
+
+  const apps = {
+    supervision: join(REPO_ROOT, 'apps/supervision/dist'),
+    admin: join(REPO_ROOT, 'apps/admin/dist'),
+  };
+  const app = await buildServer({ env, database, apps });
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown());
+  process.on('SIGINT', () => void shutdown());
+
+  const address = await app.listen({ port: env.PORT, host: env.HOST });
+  const base = address.replace('[::1]', 'localhost').replace(/\/$/, '');
+  const password = seedModule.DEMO_PASSWORD ?? DEMO_PASSWORD_FALLBACK;
+  const logins = seedModule.DEMO_LOGINS?.map((l) => l.username) ?? [
+    'admin',
+    'pengawas',
+    'kepsek.lulut2',
+  ];
+  const built = (dir: string) =>
+    existsSync(join(dir, 'index.html')) ? '' : '  (not built: run pnpm build)';
+  process.stdout.write(
+    [
+      '',
+      'Siklus demo is running.',
+      `  supervision app: ${base}/${built(apps.supervision)}`,
+      `  admin app:       ${base}/admin/${built(apps.admin)}`,
+      `  database:        ${values.memory ? 'in memory (gone when stopped)' : dataDir}`,
+      `  sign in as ${logins.join(' / ')} with password ${password}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+async function hasUsers(db: dbPackage.Database['db']): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `The demo failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
+  process.exit(1);
+});

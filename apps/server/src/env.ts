@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/**
+ * The server's configuration, validated once at start. Nothing else reads process.env:
+ * everything below receives the parsed Env.
+ */
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const ZEnv = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    /** Postgres; unset means the embedded PGlite database in SIKLUS_DATA_DIR. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    SIKLUS_DATA_DIR: z.string().min(1).optional(),
+    /** Secure cookie with the __Host- prefix. Defaults to on in production. */
+    COOKIE_SECURE: bool.optional(),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    /** Behind a reverse proxy: trust X-Forwarded-* (true, a hop count, or a list of addresses). */
+    TRUST_PROXY: z.string().optional(),
+    /** Extra origins allowed to send mutations (comma-separated), e.g. a separate admin host. */
+    ALLOWED_ORIGINS: z.string().optional(),
+    SESSION_IDLE_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(12),
+    SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().max(90).default(7),
+  })
+  .transform((e) => ({
+    ...e,
+    COOKIE_SECURE: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
+    ALLOWED_ORIGINS: (e.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim().replace(/\/$/, ''))
+      .filter(Boolean),
+    TRUST_PROXY: parseTrustProxy(e.TRUST_PROXY),
+  }));
+
+function parseTrustProxy(v: string | undefined): boolean | number | string[] {
+  if (v === undefined || v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((s) => s.trim());
+}
+
+export type Env = z.output<typeof ZEnv>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = ZEnv.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+  throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+/** Parses process.env, or prints what is wrong and exits 1. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  try {
+    return parseEnv(source);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,49 @@
+import { createDb, migrateToLatest } from '@siklus/db';
+import { buildServer } from './app';
+import { loadEnv } from './env';
+
+/**
+ * The production process: validate the environment, open the database, migrate, listen.
+ * SIGTERM/SIGINT stop taking requests, let the ones in flight finish, then close the pool.
+ */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const database = await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.SIKLUS_DATA_DIR });
+  const { applied } = await migrateToLatest(database.db as Parameters<typeof migrateToLatest>[0]);
+  const app = await buildServer({ env, database });
+  if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    const force = setTimeout(() => {
+      app.log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    try {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: env.PORT, host: env.HOST });
+  app.log.info({ database: database.kind }, 'Siklus is listening');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `Siklus failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,17 @@
+import type { DB } from '@siklus/db';
+import { type Kysely, sql } from 'kysely';
+
+/** `SELECT 1` with a deadline, for /health: true when the database answers in time. */
+export async function pingDatabase(db: Kysely<DB>, timeoutMs = 2000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([sql`select 1`.execute(db).then(() => true), deadline]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
