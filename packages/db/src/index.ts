@@ -5,6 +5,7 @@ export {
   type DatabaseKind,
   DEFAULT_DATA_DIR,
 } from './create-db';
+export { isRetryableDbError, toAppError, withAppErrors } from './errors';
 export { jsonb } from './json';
 export { type MigrationOutcome, migrateDown, migrateToLatest } from './migrate';
 export type * from './schema';

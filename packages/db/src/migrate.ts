@@ -1,7 +1,7 @@
 import { type Kysely, type MigrationResultSet, Migrator } from 'kysely';
 import { migrations } from './migrations';
 
-function migrator(db: Kysely<unknown>): Migrator {
+function migrator<T>(db: Kysely<T>): Migrator {
   return new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
@@ -30,11 +30,11 @@ function unwrap({ error, results }: MigrationResultSet, direction: string): Migr
 }
 
 /** Applies every pending migration; throws (with the failing migration's name) on failure. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationOutcome> {
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationOutcome> {
   return unwrap(await migrator(db).migrateToLatest(), 'up');
 }
 
 /** Reverts the most recent migration. */
-export async function migrateDown(db: Kysely<unknown>): Promise<MigrationOutcome> {
+export async function migrateDown<T>(db: Kysely<T>): Promise<MigrationOutcome> {
   return unwrap(await migrator(db).migrateDown(), 'down');
 }

@@ -46,7 +46,7 @@ export type CriteriaJson = {
   )[];
 };
 /** Printed band labels per teacher, in the order of the printed table. */
-export type PrintedBandsJson = string[];
+export type PrintedBandsJson = (string | null)[];
 
 export interface DistrictsTable {
   id: Generated<string>;

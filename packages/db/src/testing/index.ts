@@ -1,0 +1,16 @@
+export { createTestDb, type TestDb } from './create-test-db';
+export {
+  bandSetOfCycle,
+  DEFAULT_CRITERIA,
+  makeBandSetVersion,
+  makeCriteriaVersion,
+  makeCycle,
+  makeDistrict,
+  makeObservation,
+  makeRubricVersion,
+  makeSchool,
+  makeStudy,
+  makeTeacher,
+  makeUser,
+  uniqueNpsn,
+} from './factories';
