@@ -7,7 +7,7 @@ import type { Actor, World } from './world';
  * valid input aimed at district A / school A1 for a given actor, and what each actor gets.
  */
 
-export type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
+export type Outcome = 'ok' | TRPCError['code'];
 export type Expectation = Record<Actor, Outcome>;
 
 export interface MatrixRow {
