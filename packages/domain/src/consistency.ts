@@ -1,0 +1,126 @@
+import { classify, type TBandSet } from './bands';
+import { formatId, isDecimalString, meanOf, round2 } from './decimal';
+import { badRequest, type TBilingual } from './errors';
+
+export type TPrintedFigures = {
+  /** The mean as printed, "65.05" or "65,05". */
+  printedMean?: string | null;
+  /** The band printed for the mean. */
+  printedMeanBand?: string | null;
+  /** The band printed for each teacher, aligned with `percentages`; null where none was printed. */
+  printedBands?: readonly (string | null | undefined)[] | null;
+};
+
+export type TMismatch = {
+  field: 'mean' | 'meanBand' | 'band';
+  /** For `band`: the teacher's position in `percentages` (0-based). */
+  index?: number;
+  printed: string;
+  /** null when nothing can be computed (no percentages). */
+  computed: string | null;
+  message: TBilingual;
+};
+
+function printedNumber(text: string, field: string): string {
+  const normalized = text.trim().replace(',', '.');
+  if (!isDecimalString(normalized)) {
+    throw badRequest(
+      `Angka tercetak “${text}” bukan angka yang valid`,
+      `The printed figure “${text}” is not a valid number`,
+      field,
+    );
+  }
+  return round2(normalized);
+}
+
+const sameLabel = (a: string, b: string) =>
+  a.trim().toLocaleLowerCase('id') === b.trim().toLocaleLowerCase('id');
+
+/**
+ * Compares figures typed from a paper report with the ones the platform computes from the
+ * raw percentages, one mismatch per difference. The platform always shows its own figures;
+ * this only tells a reviewer where the paper disagrees (SDN Lulut 2 prints 65.05 for 65.08).
+ * Bands compare case-insensitively, since "baik" and "Baik" are the same verdict.
+ */
+export function checkPrintedFigures(
+  printed: TPrintedFigures,
+  percentages: readonly string[],
+  bandSet: TBandSet,
+): TMismatch[] {
+  const mismatches: TMismatch[] = [];
+  const mean = percentages.length > 0 ? meanOf(percentages) : null;
+
+  if (printed.printedMean != null && printed.printedMean.trim() !== '') {
+    const shown = printedNumber(printed.printedMean, 'printedMean');
+    if (shown !== mean) {
+      mismatches.push({
+        field: 'mean',
+        printed: shown,
+        computed: mean,
+        message:
+          mean === null
+            ? {
+                id: `Rata-rata tercetak ${formatId(shown)} tidak dapat diperiksa: belum ada nilai guru`,
+                en: `The printed mean ${shown} cannot be checked: there are no teacher figures`,
+              }
+            : {
+                id: `Rata-rata tercetak ${formatId(shown)} berbeda dari hasil hitung ${formatId(mean)}`,
+                en: `The printed mean ${shown} differs from the computed ${mean}`,
+              },
+      });
+    }
+  }
+
+  if (printed.printedMeanBand != null && printed.printedMeanBand.trim() !== '') {
+    const label = printed.printedMeanBand.trim();
+    const computed = mean === null ? null : classify(bandSet, mean).label;
+    if (computed === null || !sameLabel(label, computed)) {
+      mismatches.push({
+        field: 'meanBand',
+        printed: label,
+        computed,
+        message:
+          computed === null
+            ? {
+                id: `Kategori rata-rata tercetak “${label}” tidak dapat diperiksa: belum ada nilai guru`,
+                en: `The printed mean band “${label}” cannot be checked: there are no teacher figures`,
+              }
+            : {
+                id: `Kategori rata-rata tercetak “${label}” berbeda dari hasil hitung “${computed}” (rata-rata ${formatId(mean ?? '')})`,
+                en: `The printed mean band “${label}” differs from the computed “${computed}” (mean ${mean})`,
+              },
+      });
+    }
+  }
+
+  const bands = printed.printedBands;
+  if (bands) {
+    if (bands.length !== percentages.length) {
+      throw badRequest(
+        `Ada ${bands.length} kategori tercetak untuk ${percentages.length} guru`,
+        `There are ${bands.length} printed bands for ${percentages.length} teachers`,
+        'printedBands',
+      );
+    }
+    bands.forEach((band, index) => {
+      const value = percentages[index];
+      if (band == null || band.trim() === '' || value === undefined) return;
+      const label = band.trim();
+      const computed = classify(bandSet, value).label;
+      if (!sameLabel(label, computed)) {
+        const shown = round2(value);
+        mismatches.push({
+          field: 'band',
+          index,
+          printed: label,
+          computed,
+          message: {
+            id: `Kategori guru ke-${index + 1} tercetak “${label}” berbeda dari hasil hitung “${computed}” (${formatId(shown)})`,
+            en: `Teacher ${index + 1}'s printed band “${label}” differs from the computed “${computed}” (${shown})`,
+          },
+        });
+      }
+    });
+  }
+  return mismatches;
+}

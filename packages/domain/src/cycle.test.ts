@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allowedActions,
+  CYCLE_ACTIONS,
+  CYCLE_STATUSES,
+  cycleLabel,
+  isEditable,
+  nextStatus,
+  type TCycleAction,
+  type TCycleStatus,
+} from './cycle';
+import { expectAppError } from './test-utils';
+
+describe('cycleLabel', () => {
+  it.each([
+    [0, 'Kondisi Awal', 'Baseline'],
+    [1, 'Siklus I', 'Cycle I'],
+    [2, 'Siklus II', 'Cycle II'],
+    [4, 'Siklus IV', 'Cycle IV'],
+    [9, 'Siklus IX', 'Cycle IX'],
+    [14, 'Siklus XIV', 'Cycle XIV'],
+    [49, 'Siklus XLIX', 'Cycle XLIX'],
+  ])('%i -> %s / %s', (ordinal, id, en) => {
+    expect(cycleLabel(ordinal, 'id')).toBe(id);
+    expect(cycleLabel(ordinal, 'en')).toBe(en);
+  });
+
+  it.each([-1, 1.5, 4000])('rejects %d', (ordinal) => {
+    expectAppError(() => cycleLabel(ordinal, 'id'), {
+      code: 'BAD_REQUEST',
+      field: 'ordinal',
+      id: `Nomor siklus ${ordinal} harus bilangan bulat 0 sampai 3999`,
+      en: `Cycle number ${ordinal} must be an integer from 0 to 3999`,
+    });
+  });
+});
+
+describe('nextStatus', () => {
+  const legal: [TCycleStatus, TCycleAction, TCycleStatus][] = [
+    ['draft', 'submit', 'submitted'],
+    ['submitted', 'approve', 'approved'],
+    ['submitted', 'return', 'returned'],
+    ['returned', 'submit', 'submitted'],
+    ['approved', 'reopen', 'returned'],
+  ];
+  it.each(legal)('%s --%s--> %s', (from, action, to) => {
+    expect(nextStatus(from, action)).toBe(to);
+  });
+
+  const names = {
+    draft: ['Draf', 'draft'],
+    submitted: ['Diajukan', 'submitted'],
+    returned: ['Dikembalikan', 'returned'],
+    approved: ['Disetujui', 'approved'],
+  } as const;
+  const verbs = {
+    submit: ['diajukan', 'submitted'],
+    approve: ['disetujui', 'approved'],
+    return: ['dikembalikan', 'returned'],
+    reopen: ['dibuka kembali', 'reopened'],
+  } as const;
+  const illegal = CYCLE_STATUSES.flatMap((s) =>
+    CYCLE_ACTIONS.filter((a) => !legal.some(([f, act]) => f === s && act === a)).map(
+      (a) => [s, a] as const,
+    ),
+  );
+  it('has 11 illegal moves', () => {
+    expect(illegal).toHaveLength(11);
+  });
+  it.each(illegal)('rejects %s --%s--> with CONFLICT', (status, action) => {
+    expectAppError(() => nextStatus(status, action), {
+      code: 'CONFLICT',
+      id: `Siklus berstatus ${names[status][0]} tidak dapat ${verbs[action][0]}`,
+      en: `A cycle that is ${names[status][1]} cannot be ${verbs[action][1]}`,
+    });
+  });
+
+  it('reads the example messages', () => {
+    expectAppError(() => nextStatus('approved', 'submit'), {
+      code: 'CONFLICT',
+      field: 'status',
+      id: 'Siklus berstatus Disetujui tidak dapat diajukan',
+      en: 'A cycle that is approved cannot be submitted',
+    });
+  });
+
+  it('lists the allowed actions and the editable statuses', () => {
+    expect(CYCLE_STATUSES.map((s) => allowedActions(s))).toEqual([
+      ['submit'],
+      ['approve', 'return'],
+      ['submit'],
+      ['reopen'],
+    ]);
+    expect(CYCLE_STATUSES.filter(isEditable)).toEqual(['draft', 'returned']);
+  });
+});

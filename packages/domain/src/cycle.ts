@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { AppError, badRequest, type TBilingual } from './errors';
+
+export const CYCLE_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
+export type TCycleStatus = (typeof CYCLE_STATUSES)[number];
+export const ZCycleStatus = z.enum(CYCLE_STATUSES);
+
+export const CYCLE_ACTIONS = ['submit', 'approve', 'return', 'reopen'] as const;
+export type TCycleAction = (typeof CYCLE_ACTIONS)[number];
+export const ZCycleAction = z.enum(CYCLE_ACTIONS);
+
+/** The words people use: draf, diajukan, dikembalikan, disetujui. */
+export const CYCLE_STATUS_LABELS: Record<TCycleStatus, TBilingual> = {
+  draft: { id: 'Draf', en: 'Draft' },
+  submitted: { id: 'Diajukan', en: 'Submitted' },
+  returned: { id: 'Dikembalikan', en: 'Returned' },
+  approved: { id: 'Disetujui', en: 'Approved' },
+};
+
+export const CYCLE_ACTION_LABELS: Record<TCycleAction, TBilingual> = {
+  submit: { id: 'diajukan', en: 'submitted' },
+  approve: { id: 'disetujui', en: 'approved' },
+  return: { id: 'dikembalikan', en: 'returned' },
+  reopen: { id: 'dibuka kembali', en: 'reopened' },
+};
+
+/**
+ * The review workflow. `reopen` takes an approved cycle to `returned`, not to `draft`:
+ * the principal can edit it again and must resubmit it, so a reopened cycle goes through
+ * review a second time like any returned one (reopening is an admin act; the API audits it).
+ */
+const TRANSITIONS: Record<TCycleStatus, Partial<Record<TCycleAction, TCycleStatus>>> = {
+  draft: { submit: 'submitted' },
+  submitted: { approve: 'approved', return: 'returned' },
+  returned: { submit: 'submitted' },
+  approved: { reopen: 'returned' },
+};
+
+/** The status after `action`, or AppError CONFLICT when the move is not allowed. */
+export function nextStatus(status: TCycleStatus, action: TCycleAction): TCycleStatus {
+  const next = TRANSITIONS[status]?.[action];
+  if (next === undefined) {
+    const from = CYCLE_STATUS_LABELS[status] ?? { id: String(status), en: String(status) };
+    const verb = CYCLE_ACTION_LABELS[action] ?? { id: String(action), en: String(action) };
+    throw new AppError(
+      'CONFLICT',
+      {
+        id: `Siklus berstatus ${from.id} tidak dapat ${verb.id}`,
+        en: `A cycle that is ${from.en.toLowerCase()} cannot be ${verb.en}`,
+      },
+      { field: 'status', details: { status, action } },
+    );
+  }
+  return next;
+}
+
+/** The actions allowed from a status, for showing only the buttons that will work. */
+export function allowedActions(status: TCycleStatus): TCycleAction[] {
+  return CYCLE_ACTIONS.filter((a) => TRANSITIONS[status]?.[a] !== undefined);
+}
+
+/** A principal may edit scores and notes only in draft or after a return. */
+export function isEditable(status: TCycleStatus): boolean {
+  return status === 'draft' || status === 'returned';
+}
+
+const ROMAN: [number, string][] = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
+
+export function toRoman(n: number): string {
+  let rest = n;
+  let out = '';
+  for (const [value, numeral] of ROMAN) {
+    while (rest >= value) {
+      out += numeral;
+      rest -= value;
+    }
+  }
+  return out;
+}
+
+/** 0 -> "Kondisi Awal" / "Baseline"; 1 -> "Siklus I" / "Cycle I"; 4 -> "Siklus IV". */
+export function cycleLabel(ordinal: number, lang: 'id' | 'en'): string {
+  if (!Number.isInteger(ordinal) || ordinal < 0 || ordinal > 3999) {
+    throw badRequest(
+      `Nomor siklus ${ordinal} harus bilangan bulat 0 sampai 3999`,
+      `Cycle number ${ordinal} must be an integer from 0 to 3999`,
+      'ordinal',
+    );
+  }
+  if (ordinal === 0) return lang === 'id' ? 'Kondisi Awal' : 'Baseline';
+  return `${lang === 'id' ? 'Siklus' : 'Cycle'} ${toRoman(ordinal)}`;
+}
