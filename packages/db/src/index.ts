@@ -8,9 +8,10 @@ export {
 export { isRetryableDbError, toAppError, withAppErrors } from './errors';
 export { jsonb } from './json';
 export { type MigrationOutcome, migrateDown, migrateToLatest } from './migrate';
-export type * from './schema';
 export * from './repositories/audit';
+export * from './repositories/comparison';
 export * from './repositories/schools';
 export * from './repositories/sessions';
 export * from './repositories/teachers';
 export * from './repositories/users';
+export type * from './schema';

@@ -1,0 +1,359 @@
+import {
+  classify,
+  criteriaInputFromPercentages,
+  evaluateCriteria,
+  gain,
+  meanOf,
+  PKG_BANDS,
+  PTS_DEFAULT_BANDS,
+  summarizeCycle,
+  type TBandSet,
+  type TSuccessCriteria,
+} from '@siklus/domain';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CycleStatus } from '../schema';
+import {
+  createTestDb,
+  DEFAULT_CRITERIA,
+  makeBandSetVersion,
+  makeCycle,
+  makeDistrict,
+  makeObservation,
+  makeSchool,
+  makeStudy,
+  makeTeacher,
+  type TestDb,
+} from '../testing';
+import { districtComparison, districtHeadline, schoolCycleMatrix } from './comparison';
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+}, 60_000);
+afterAll(async () => {
+  await t?.destroy();
+});
+
+const percentageArb = fc.integer({ min: 0, max: 10_000 }).map((h) => (h / 100).toFixed(2));
+/** Values near band edges and ties make rounding mistakes show up. */
+const edgyPercentageArb = fc.oneof(
+  percentageArb,
+  fc.constantFrom(
+    '0.00',
+    '50.99',
+    '51.00',
+    '70.99',
+    '71.00',
+    '85.99',
+    '86.00',
+    '100.00',
+    '52.28',
+    '52.29',
+  ),
+);
+
+type Scenario = {
+  bandSet: TBandSet;
+  teachers: number;
+  /** Per cycle, per teacher: a percentage or null (not observed). */
+  cycles: { status: CycleStatus; scores: (string | null)[] }[];
+};
+
+const scenarioArb: fc.Arbitrary<Scenario> = fc
+  .record({
+    bandSet: fc.constantFrom(PTS_DEFAULT_BANDS, PKG_BANDS),
+    teachers: fc.integer({ min: 1, max: 7 }),
+    cycleCount: fc.integer({ min: 1, max: 4 }),
+  })
+  .chain(({ bandSet, teachers, cycleCount }) =>
+    fc.record({
+      bandSet: fc.constant(bandSet),
+      teachers: fc.constant(teachers),
+      cycles: fc.array(
+        fc.record({
+          status: fc.constantFrom<CycleStatus>('draft', 'submitted', 'returned', 'approved'),
+          scores: fc.array(fc.option(edgyPercentageArb, { freq: 6 }), {
+            minLength: teachers,
+            maxLength: teachers,
+          }),
+        }),
+        { minLength: cycleCount, maxLength: cycleCount },
+      ),
+    }),
+  );
+
+async function insertScenario(s: Scenario) {
+  const school = await makeSchool(t.db);
+  const scope = { district_id: school.district_id };
+  const bandSetVersion = await makeBandSetVersion(t.db, { ...scope, bands: s.bandSet });
+  const study = await makeStudy(t.db, {
+    ...scope,
+    school_id: school.id,
+    band_set_version_id: bandSetVersion.id,
+  });
+  const teachers = await t.db
+    .insertInto('teachers')
+    .values(
+      Array.from({ length: s.teachers }, (_, i) => ({
+        ...scope,
+        school_id: school.id,
+        name: `Guru ${i + 1}`,
+        sort_order: i,
+      })),
+    )
+    .returning('id')
+    .execute();
+  const cycles = await t.db
+    .insertInto('cycles')
+    .values(
+      s.cycles.map((c, ordinal) => ({
+        ...scope,
+        study_id: study.id,
+        ordinal,
+        status: c.status,
+        approved_at: c.status === 'approved' ? new Date() : null,
+        review_comment: c.status === 'returned' ? 'Perbaiki' : null,
+      })),
+    )
+    .returning(['id', 'ordinal'])
+    .execute();
+  const observations = s.cycles.flatMap((c, ci) =>
+    c.scores.flatMap((p, ti) =>
+      p === null
+        ? []
+        : [
+            {
+              ...scope,
+              cycle_id: cycles.find((x) => x.ordinal === ci)!.id,
+              teacher_id: teachers[ti]!.id,
+              percentage: p,
+              band: classify(s.bandSet, p).label,
+            },
+          ],
+    ),
+  );
+  if (observations.length > 0) await t.db.insertInto('observations').values(observations).execute();
+  return { school, study };
+}
+
+describe('SQL figures equal the domain package digit for digit', () => {
+  it('for random cycles of random percentages', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenarioArb, async (s) => {
+        const { school, study } = await insertScenario(s);
+        const { total, rows } = await districtComparison(t.db, { districtId: school.district_id });
+        expect(total).toBe(1);
+        const row = rows[0]!;
+
+        const observed = s.cycles.map((c) => c.scores.filter((p): p is string => p !== null));
+        const summaries = observed.map((ps) => summarizeCycle(ps, s.bandSet));
+        let latest = observed.length - 1;
+        for (let i = observed.length - 1; i >= 0; i--) {
+          if (observed[i]!.length > 0) {
+            latest = i;
+            break;
+          }
+        }
+        const base = summaries[0]!;
+        const last = summaries[latest]!;
+
+        expect(row.cycleCount).toBe(s.cycles.length);
+        expect(row.teacherCount).toBe(s.teachers);
+        expect(row.baselineMean).toBe(base.mean);
+        expect(row.latestOrdinal).toBe(latest);
+        expect(row.latestStatus).toBe(s.cycles[latest]!.status);
+        expect(row.latestN).toBe(last.n);
+        expect(row.latestMean).toBe(last.mean);
+        expect(row.latestMeanBand).toBe(last.meanBand);
+        expect(row.bandCounts).toEqual(
+          last.bands.map((b) => ({ label: b.label, count: b.count, share: b.share })),
+        );
+        const expectedGain =
+          latest > 0 && base.mean && last.mean ? gain(base.mean, last.mean) : null;
+        expect(row.gainPoints).toBe(expectedGain?.points ?? null);
+        expect(row.normalizedGain).toBe(expectedGain?.normalized ?? null);
+        expect(row.criteriaMet).toBe(
+          evaluateCriteria(
+            DEFAULT_CRITERIA as TSuccessCriteria,
+            criteriaInputFromPercentages(observed[latest]!, s.bandSet),
+            s.bandSet,
+          ).met,
+        );
+
+        const headline = await districtHeadline(t.db, school.district_id);
+        expect(headline.districtMean).toBe(last.mean === null ? null : meanOf([last.mean]));
+
+        const matrix = await schoolCycleMatrix(t.db, {
+          districtId: school.district_id,
+          studyId: study.id,
+        });
+        expect(matrix.cycles.map((c) => c.mean)).toEqual(summaries.map((x) => x.mean));
+        expect(matrix.cycles.map((c) => c.meanBand)).toEqual(summaries.map((x) => x.meanBand));
+        expect(matrix.teachers.map((tr) => tr.cells.map((c) => c?.percentage ?? null))).toEqual(
+          Array.from({ length: s.teachers }, (_, ti) => s.cycles.map((c) => c.scores[ti] ?? null)),
+        );
+      }),
+      { numRuns: 50, seed: 20261128 },
+    );
+  }, 60_000);
+
+  it('the district mean is the mean of the rounded latest means', async () => {
+    const district = await makeDistrict(t.db);
+    const means: string[] = [];
+    for (const scores of [['52.28', '52.29'], ['60.00', '60.01', '60.01'], ['100.00']]) {
+      const cycle = await makeCycle(t.db, { district_id: district.id });
+      for (const p of scores) await makeObservation(t.db, { cycle_id: cycle.id, percentage: p });
+      means.push(meanOf(scores));
+    }
+    const headline = await districtHeadline(t.db, district.id);
+    expect(headline.districtMean).toBe(meanOf(means));
+    expect(headline.cyclesByStatus).toEqual({ draft: 3, submitted: 0, returned: 0, approved: 0 });
+    expect(headline.schoolCount).toBe(3);
+    expect(headline.schoolsWithStudies).toBe(3);
+  });
+});
+
+describe('districtComparison', () => {
+  let districtId: string;
+  beforeAll(async () => {
+    districtId = (await makeDistrict(t.db)).id;
+    const scope = { district_id: districtId };
+    // Three schools with a study each, one without; another district alongside.
+    const specs = [
+      {
+        name: 'SD Negeri Alpha',
+        subdistrict: 'Cibinong',
+        pre: '40.00',
+        post: '70.00',
+        status: 'approved',
+      },
+      {
+        name: 'SD Negeri Beta',
+        subdistrict: 'Citeureup',
+        pre: '50.00',
+        post: '55.00',
+        status: 'submitted',
+      },
+      {
+        name: 'SD Negeri Gamma 100%',
+        subdistrict: 'Cibinong',
+        pre: '60.00',
+        post: null,
+        status: 'draft',
+      },
+    ] as const;
+    for (const spec of specs) {
+      const school = await makeSchool(t.db, {
+        ...scope,
+        name: spec.name,
+        subdistrict: spec.subdistrict,
+      });
+      const study = await makeStudy(t.db, {
+        ...scope,
+        school_id: school.id,
+        title: `PTS ${spec.name}`,
+      });
+      const teacher = await makeTeacher(t.db, { ...scope, school_id: school.id });
+      const c0 = await makeCycle(t.db, { study_id: study.id, ordinal: 0, status: 'approved' });
+      await makeObservation(t.db, {
+        cycle_id: c0.id,
+        teacher_id: teacher.id,
+        percentage: spec.pre,
+      });
+      const c1 = await makeCycle(t.db, { study_id: study.id, ordinal: 1, status: spec.status });
+      if (spec.post) {
+        await makeObservation(t.db, {
+          cycle_id: c1.id,
+          teacher_id: teacher.id,
+          percentage: spec.post,
+        });
+      }
+    }
+    await makeSchool(t.db, { ...scope, name: 'SD Negeri Delta', subdistrict: 'Gunung Putri' });
+    const other = await makeCycle(t.db);
+    await makeObservation(t.db, { cycle_id: other.id, percentage: '99.00' });
+  });
+
+  it('lists every school of the district, including one without a study, and nothing else', async () => {
+    const { total, rows } = await districtComparison(t.db, { districtId });
+    expect(total).toBe(4);
+    expect(rows.map((r) => r.schoolName)).toEqual([
+      'SD Negeri Alpha',
+      'SD Negeri Beta',
+      'SD Negeri Delta',
+      'SD Negeri Gamma 100%',
+    ]);
+    const delta = rows[2]!;
+    expect(delta).toMatchObject({
+      studyId: null,
+      cycleCount: 0,
+      latestMean: null,
+      bandCounts: null,
+      criteriaMet: null,
+    });
+    const alpha = rows[0]!;
+    expect(alpha).toMatchObject({
+      baselineMean: '40.00',
+      latestMean: '70.00',
+      gainPoints: '30.00',
+      normalizedGain: '0.50',
+      latestLabel: { id: 'Siklus I', en: 'Cycle I' },
+    });
+    // Gamma's Siklus I has no observation yet: its figures are the baseline's, no gain.
+    expect(rows[3]).toMatchObject({
+      latestOrdinal: 0,
+      latestMean: '60.00',
+      gainPoints: null,
+      cycleCount: 2,
+    });
+  });
+
+  it('sorts by a figure with nulls last in both directions, and pages', async () => {
+    const desc = await districtComparison(t.db, {
+      districtId,
+      sort: { by: 'gainPoints', dir: 'desc' },
+    });
+    expect(desc.rows.map((r) => r.gainPoints)).toEqual(['30.00', '5.00', null, null]);
+    const asc = await districtComparison(t.db, {
+      districtId,
+      sort: { by: 'gainPoints', dir: 'asc' },
+    });
+    expect(asc.rows.map((r) => r.gainPoints)).toEqual(['5.00', '30.00', null, null]);
+
+    const page2 = await districtComparison(t.db, {
+      districtId,
+      sort: { by: 'latestMean', dir: 'desc' },
+      page: 2,
+      pageSize: 3,
+    });
+    expect(page2.total).toBe(4);
+    expect(page2.rows.map((r) => r.schoolName)).toEqual(['SD Negeri Delta']);
+    const beyond = await districtComparison(t.db, { districtId, page: 9, pageSize: 3 });
+    expect(beyond).toEqual({ total: 4, rows: [] });
+  });
+
+  it('filters by subdistrict, status, school year and search (LIKE characters taken literally)', async () => {
+    const names = async (filters: Parameters<typeof districtComparison>[1]['filters']) =>
+      (await districtComparison(t.db, { districtId, filters })).rows.map((r) => r.schoolName);
+    expect(await names({ subdistrict: 'Cibinong' })).toEqual([
+      'SD Negeri Alpha',
+      'SD Negeri Gamma 100%',
+    ]);
+    expect(await names({ status: 'submitted' })).toEqual(['SD Negeri Beta']);
+    expect(await names({ status: 'none' })).toEqual(['SD Negeri Delta']);
+    expect(await names({ schoolYear: '2024/2025' })).toHaveLength(3);
+    expect(await names({ search: 'beta' })).toEqual(['SD Negeri Beta']);
+    expect(await names({ search: '100%' })).toEqual(['SD Negeri Gamma 100%']);
+    expect(await names({ search: '%' })).toEqual(['SD Negeri Gamma 100%']);
+  });
+
+  it('refuses a study of another district in the drill-down', async () => {
+    const foreign = await makeStudy(t.db);
+    await expect(
+      schoolCycleMatrix(t.db, { districtId, studyId: foreign.id }),
+    ).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});

@@ -1,0 +1,520 @@
+import {
+  AppError,
+  classify,
+  cycleLabel,
+  evaluateCriteria,
+  type TBandSet,
+  type TSuccessCriteria,
+} from '@siklus/domain';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import type { BandsJson, CriteriaJson, CycleStatus, DB } from '../schema';
+
+/*
+ * The district comparison, computed by Postgres: the cycle means, band counts and gains
+ * of every school of a district in one query, never by loading observations into Node.
+ *
+ * The figures follow the domain package's rules and are tested against it digit for digit
+ * (comparison.test.ts): a mean is round(avg(percentage), 2) on numeric (exact, and
+ * Postgres rounds numeric ties away from zero, i.e. half-up for these non-negative
+ * values); gains use the rounded means; normalised gain is round((post - pre) / (100 -
+ * pre), 2), null when pre = 100. Band labels (classification) and the success-criteria
+ * verdict come from the domain package, applied to the SQL aggregates of the page's rows.
+ *
+ * "Latest cycle" = the highest ordinal with at least one observation (else the highest
+ * ordinal), so opening an empty draft cycle does not blank a school's figures. Gains are
+ * null until the latest cycle is past the baseline.
+ *
+ * Every CTE filters by district_id, so the query stays local to one shard when the
+ * tables are distributed by district (docs/decisions/002-growing-past-one-postgres.md).
+ */
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export const COMPARISON_SORT_KEYS = [
+  'schoolName',
+  'npsn',
+  'subdistrict',
+  'studyTitle',
+  'schoolYear',
+  'cycleCount',
+  'baselineMean',
+  'latestMean',
+  'gainPoints',
+  'normalizedGain',
+  'latestStatus',
+  'teacherCount',
+] as const;
+export type ComparisonSortKey = (typeof COMPARISON_SORT_KEYS)[number];
+
+export interface ComparisonFilters {
+  subdistrict?: string | undefined;
+  schoolYear?: string | undefined;
+  /** The latest cycle's status, or 'none' for schools without a study. */
+  status?: CycleStatus | 'none' | undefined;
+  /** Part of a school name, an NPSN or a study title (case-insensitive). */
+  search?: string | undefined;
+}
+
+export interface ComparisonQuery {
+  districtId: string;
+  filters?: ComparisonFilters;
+  sort?: { by: ComparisonSortKey; dir: 'asc' | 'desc' };
+  /** 1-based. */
+  page?: number;
+  pageSize?: number;
+}
+
+export interface BandCount {
+  label: string;
+  count: number;
+  /** Percent of the cycle's observed teachers, two places; null when none observed. */
+  share: string | null;
+}
+
+export interface ComparisonRow {
+  schoolId: string;
+  schoolName: string;
+  npsn: string;
+  subdistrict: string;
+  studyId: string | null;
+  studyTitle: string | null;
+  schoolYear: string | null;
+  cycleCount: number;
+  teacherCount: number;
+  baselineMean: string | null;
+  latestCycleId: string | null;
+  latestOrdinal: number | null;
+  latestLabel: { id: string; en: string } | null;
+  latestStatus: CycleStatus | null;
+  /** Teachers observed in the latest cycle. */
+  latestN: number | null;
+  latestMean: string | null;
+  latestMeanBand: string | null;
+  gainPoints: string | null;
+  normalizedGain: string | null;
+  /** The latest cycle's teachers per band, in the band set's order, zeros included. */
+  bandCounts: BandCount[] | null;
+  /** Whether the latest cycle meets the study's success criteria; null without a study. */
+  criteriaMet: boolean | null;
+}
+
+interface RawRow {
+  school_id: string;
+  school_name: string;
+  npsn: string;
+  subdistrict: string;
+  study_id: string | null;
+  study_title: string | null;
+  school_year: string | null;
+  cycle_count: number;
+  teacher_count: number;
+  baseline_mean: string | null;
+  latest_cycle_id: string | null;
+  latest_ordinal: number | null;
+  latest_status: CycleStatus | null;
+  latest_n: number | null;
+  latest_mean: string | null;
+  gain_points: string | null;
+  normalized_gain: string | null;
+  band_counts: BandCount[] | null;
+  bands: BandsJson | null;
+  criteria: CriteriaJson | null;
+  total: number;
+}
+
+const SORT_COLUMNS: Record<ComparisonSortKey, string> = {
+  schoolName: 'school_name',
+  npsn: 'npsn',
+  subdistrict: 'subdistrict',
+  studyTitle: 'study_title',
+  schoolYear: 'school_year',
+  cycleCount: 'cycle_count',
+  baselineMean: 'baseline_mean',
+  latestMean: 'latest_mean',
+  gainPoints: 'gain_points',
+  normalizedGain: 'normalized_gain',
+  latestStatus: 'latest_status',
+  teacherCount: 'teacher_count',
+};
+
+/** Per cycle of the district: n and the rounded mean. Shared by the three reads below. */
+function cycleFigures(districtId: string): RawBuilder<unknown> {
+  return sql`
+    select c.id as cycle_id, c.study_id, c.ordinal, c.status,
+           count(o.id)::int as n,
+           round(avg(o.percentage), 2) as mean
+    from cycles c
+    left join observations o on o.cycle_id = c.id and o.district_id = ${districtId}
+    where c.district_id = ${districtId}
+    group by c.id, c.study_id, c.ordinal, c.status`;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function districtComparison(
+  db: Db,
+  query: ComparisonQuery,
+): Promise<{ total: number; rows: ComparisonRow[] }> {
+  const { districtId, filters = {} } = query;
+  const pageSize = Math.min(Math.max(Math.trunc(query.pageSize ?? 50), 1), 500);
+  const page = Math.max(Math.trunc(query.page ?? 1), 1);
+  const sort = query.sort ?? { by: 'schoolName', dir: 'asc' };
+  const column = SORT_COLUMNS[sort.by];
+  if (!column)
+    throw new AppError(
+      'BAD_REQUEST',
+      { id: 'Urutan tidak dikenal', en: 'Unknown sort column' },
+      { field: 'sort.by' },
+    );
+  const dir = sort.dir === 'desc' ? sql.raw('desc') : sql.raw('asc');
+
+  const where: RawBuilder<unknown>[] = [];
+  if (filters.subdistrict) where.push(sql`and subdistrict = ${filters.subdistrict}`);
+  if (filters.schoolYear) where.push(sql`and school_year = ${filters.schoolYear}`);
+  if (filters.status === 'none') where.push(sql`and study_id is null`);
+  else if (filters.status) where.push(sql`and latest_status = ${filters.status}`);
+  if (filters.search?.trim()) {
+    const pattern = `%${escapeLike(filters.search.trim())}%`;
+    where.push(
+      sql`and (school_name ilike ${pattern} or npsn like ${pattern} or study_title ilike ${pattern})`,
+    );
+  }
+
+  const { rows } = await sql<RawRow>`
+    with cycle_figures as (${cycleFigures(districtId)}),
+    ranked as (
+      select cf.*,
+             row_number() over (partition by study_id order by (n > 0) desc, ordinal desc) as rn,
+             count(*) over (partition by study_id)::int as cycle_count
+      from cycle_figures cf
+    ),
+    latest as (select * from ranked where rn = 1),
+    baseline as (select study_id, mean from cycle_figures where ordinal = 0),
+    teacher_counts as (
+      select school_id, count(*)::int as teacher_count
+      from teachers where district_id = ${districtId} and active
+      group by school_id
+    ),
+    base as (
+      select sch.id as school_id, sch.name as school_name, sch.npsn, sch.subdistrict,
+             st.id as study_id, st.title as study_title, st.school_year, st.created_at as study_created_at,
+             coalesce(l.cycle_count, 0) as cycle_count,
+             coalesce(tc.teacher_count, 0) as teacher_count,
+             b.mean as baseline_mean,
+             l.cycle_id as latest_cycle_id, l.ordinal as latest_ordinal, l.status as latest_status,
+             l.n as latest_n, l.mean as latest_mean,
+             case when l.ordinal > 0 and b.mean is not null and l.mean is not null
+                  then l.mean - b.mean end as gain_points,
+             case when l.ordinal > 0 and b.mean is not null and l.mean is not null and b.mean < 100
+                  then round((l.mean - b.mean) / (100 - b.mean), 2) end as normalized_gain,
+             bsv.bands, csv.criteria
+      from schools sch
+      left join studies st on st.school_id = sch.id and st.district_id = ${districtId}
+      left join latest l on l.study_id = st.id
+      left join baseline b on b.study_id = st.id
+      left join teacher_counts tc on tc.school_id = sch.id
+      left join band_set_versions bsv
+        on bsv.id = st.band_set_version_id and bsv.district_id = ${districtId}
+      left join criteria_set_versions csv
+        on csv.id = st.criteria_set_version_id and csv.district_id = ${districtId}
+      where sch.district_id = ${districtId} and sch.active
+    ),
+    filtered as (
+      select *, count(*) over ()::int as total from base where true ${sql.join(where, sql` `)}
+    ),
+    page as (
+      select * from filtered
+      order by ${sql.ref(column)} ${dir} nulls last, school_name asc, npsn asc,
+               study_created_at asc nulls last, study_id asc nulls last
+      limit ${pageSize} offset ${(page - 1) * pageSize}
+    ),
+    page_band_counts as (
+      select o.cycle_id, o.band, count(*)::int as count
+      from observations o
+      where o.district_id = ${districtId}
+        and o.cycle_id in (select latest_cycle_id from page where latest_cycle_id is not null)
+      group by o.cycle_id, o.band
+    )
+    select p.*,
+      case when p.study_id is null then null else (
+        select coalesce(jsonb_agg(jsonb_build_object(
+                 'label', e.elem->>'label',
+                 'count', coalesce(pbc.count, 0),
+                 'share', case when coalesce(p.latest_n, 0) = 0 then null
+                          else round(coalesce(pbc.count, 0) * 100.0 / p.latest_n, 2)::text end
+               ) order by e.ord), '[]'::jsonb)
+        from jsonb_array_elements(p.bands->'bands') with ordinality as e(elem, ord)
+        left join page_band_counts pbc
+          on pbc.cycle_id = p.latest_cycle_id and pbc.band = e.elem->>'label'
+      ) end as band_counts
+    from page p
+    order by ${sql.ref(column)} ${dir} nulls last, school_name asc, npsn asc,
+             study_created_at asc nulls last, study_id asc nulls last`.execute(db);
+
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && page > 1) {
+    // Past the last page: the window count had no row to ride on; count on page 1.
+    total = (await districtComparison(db, { ...query, page: 1, pageSize: 1 })).total;
+  }
+  return { total, rows: rows.map(toComparisonRow) };
+}
+
+function toComparisonRow(r: RawRow): ComparisonRow {
+  const bandSet = r.bands as TBandSet | null;
+  let criteriaMet: boolean | null = null;
+  if (bandSet && r.criteria && r.band_counts) {
+    criteriaMet = evaluateCriteria(
+      r.criteria as TSuccessCriteria,
+      { n: r.latest_n ?? 0, mean: r.latest_mean, bandCounts: r.band_counts },
+      bandSet,
+    ).met;
+  }
+  return {
+    schoolId: r.school_id,
+    schoolName: r.school_name,
+    npsn: r.npsn,
+    subdistrict: r.subdistrict,
+    studyId: r.study_id,
+    studyTitle: r.study_title,
+    schoolYear: r.school_year,
+    cycleCount: r.cycle_count,
+    teacherCount: r.teacher_count,
+    baselineMean: r.baseline_mean,
+    latestCycleId: r.latest_cycle_id,
+    latestOrdinal: r.latest_ordinal,
+    latestLabel:
+      r.latest_ordinal === null
+        ? null
+        : { id: cycleLabel(r.latest_ordinal, 'id'), en: cycleLabel(r.latest_ordinal, 'en') },
+    latestStatus: r.latest_status,
+    latestN: r.latest_n,
+    latestMean: r.latest_mean,
+    latestMeanBand:
+      bandSet && r.latest_mean !== null ? classify(bandSet, r.latest_mean).label : null,
+    gainPoints: r.gain_points,
+    normalizedGain: r.normalized_gain,
+    bandCounts: r.band_counts,
+    criteriaMet,
+  };
+}
+
+export interface DistrictHeadline {
+  schoolCount: number;
+  schoolsWithStudies: number;
+  studyCount: number;
+  teacherCount: number;
+  cyclesByStatus: Record<CycleStatus, number>;
+  /** Mean of the studies' latest means (each rounded first), two places; null if none. */
+  districtMean: string | null;
+}
+
+export async function districtHeadline(db: Db, districtId: string): Promise<DistrictHeadline> {
+  const { rows } = await sql<{
+    school_count: number;
+    schools_with_studies: number;
+    study_count: number;
+    teacher_count: number;
+    draft: number;
+    submitted: number;
+    returned: number;
+    approved: number;
+    district_mean: string | null;
+  }>`
+    with cycle_figures as (${cycleFigures(districtId)}),
+    latest as (
+      select distinct on (study_id) study_id, mean
+      from cycle_figures
+      order by study_id, (n > 0) desc, ordinal desc
+    )
+    select
+      (select count(*)::int from schools where district_id = ${districtId} and active) as school_count,
+      (select count(distinct s.school_id)::int from studies s
+         join schools sch on sch.id = s.school_id and sch.active
+         where s.district_id = ${districtId}) as schools_with_studies,
+      (select count(*)::int from studies where district_id = ${districtId}) as study_count,
+      (select count(*)::int from teachers where district_id = ${districtId} and active) as teacher_count,
+      (select count(*)::int from cycle_figures where status = 'draft') as draft,
+      (select count(*)::int from cycle_figures where status = 'submitted') as submitted,
+      (select count(*)::int from cycle_figures where status = 'returned') as returned,
+      (select count(*)::int from cycle_figures where status = 'approved') as approved,
+      (select round(avg(mean), 2) from latest where mean is not null) as district_mean
+  `.execute(db);
+  const r = rows[0]!;
+  return {
+    schoolCount: r.school_count,
+    schoolsWithStudies: r.schools_with_studies,
+    studyCount: r.study_count,
+    teacherCount: r.teacher_count,
+    cyclesByStatus: {
+      draft: r.draft,
+      submitted: r.submitted,
+      returned: r.returned,
+      approved: r.approved,
+    },
+    districtMean: r.district_mean,
+  };
+}
+
+export interface MatrixCycle {
+  id: string;
+  ordinal: number;
+  label: { id: string; en: string };
+  status: CycleStatus;
+  n: number;
+  mean: string | null;
+  meanBand: string | null;
+  printedMean: string | null;
+  printedMeanBand: string | null;
+  printedBands: (string | null)[] | null;
+}
+
+export interface MatrixTeacher {
+  id: string;
+  name: string;
+  className: string | null;
+  active: boolean;
+  /** One entry per cycle, in `cycles` order; null where the teacher was not observed. */
+  cells: ({ observationId: string; percentage: string; band: string } | null)[];
+}
+
+export interface SchoolCycleMatrix {
+  study: {
+    id: string;
+    title: string;
+    focus: string;
+    schoolYear: string;
+    schoolId: string;
+    schoolName: string;
+    npsn: string;
+  };
+  bandSet: TBandSet;
+  cycles: MatrixCycle[];
+  teachers: MatrixTeacher[];
+}
+
+/**
+ * A school's teacher-by-cycle table (the paper's Tables 1-3 side by side) with each
+ * cycle's mean from SQL. Teachers: everyone observed in the study, plus active teachers
+ * of the school not yet observed, in roster order. NOT_FOUND outside the district.
+ */
+export async function schoolCycleMatrix(
+  db: Db,
+  { districtId, studyId }: { districtId: string; studyId: string },
+): Promise<SchoolCycleMatrix> {
+  const study = await db
+    .selectFrom('studies')
+    .innerJoin('schools', 'schools.id', 'studies.school_id')
+    .innerJoin('band_set_versions', 'band_set_versions.id', 'studies.band_set_version_id')
+    .select([
+      'studies.id',
+      'studies.title',
+      'studies.focus',
+      'studies.school_year',
+      'studies.school_id',
+      'schools.name as school_name',
+      'schools.npsn',
+      'band_set_versions.bands',
+    ])
+    .where('studies.district_id', '=', districtId)
+    .where('studies.id', '=', studyId)
+    .executeTakeFirst();
+  if (!study) {
+    throw new AppError(
+      'NOT_FOUND',
+      { id: 'Penelitian tidak ditemukan', en: 'The study was not found' },
+      { field: 'studyId' },
+    );
+  }
+  const bandSet = study.bands as TBandSet;
+
+  const cycles = await db
+    .selectFrom('cycles as c')
+    .leftJoin('observations as o', (j) =>
+      j.onRef('o.cycle_id', '=', 'c.id').on('o.district_id', '=', districtId),
+    )
+    .select([
+      'c.id',
+      'c.ordinal',
+      'c.status',
+      'c.printed_mean',
+      'c.printed_mean_band',
+      'c.printed_bands',
+      sql<number>`count(o.id)::int`.as('n'),
+      sql<string | null>`round(avg(o.percentage), 2)`.as('mean'),
+    ])
+    .where('c.district_id', '=', districtId)
+    .where('c.study_id', '=', studyId)
+    .groupBy('c.id')
+    .orderBy('c.ordinal')
+    .execute();
+
+  const observations = await db
+    .selectFrom('observations as o')
+    .innerJoin('cycles as c', 'c.id', 'o.cycle_id')
+    .select(['o.id', 'o.cycle_id', 'o.teacher_id', 'o.percentage', 'o.band'])
+    .where('o.district_id', '=', districtId)
+    .where('c.district_id', '=', districtId)
+    .where('c.study_id', '=', studyId)
+    .execute();
+
+  const observed = new Set(observations.map((o) => o.teacher_id));
+  const teacherRows = await db
+    .selectFrom('teachers')
+    .select(['id', 'name', 'class_name', 'active', 'sort_order'])
+    .where('district_id', '=', districtId)
+    .where('school_id', '=', study.school_id)
+    .orderBy('sort_order')
+    .orderBy('name')
+    .execute();
+
+  const cycleIndex = new Map(cycles.map((c, i) => [c.id, i]));
+  const cells = new Map<string, MatrixTeacher['cells']>();
+  for (const o of observations) {
+    let row = cells.get(o.teacher_id);
+    if (!row) {
+      row = cycles.map(() => null);
+      cells.set(o.teacher_id, row);
+    }
+    row[cycleIndex.get(o.cycle_id)!] = {
+      observationId: o.id,
+      percentage: o.percentage,
+      band: o.band,
+    };
+  }
+
+  return {
+    study: {
+      id: study.id,
+      title: study.title,
+      focus: study.focus,
+      schoolYear: study.school_year,
+      schoolId: study.school_id,
+      schoolName: study.school_name,
+      npsn: study.npsn,
+    },
+    bandSet,
+    cycles: cycles.map((c) => ({
+      id: c.id,
+      ordinal: c.ordinal,
+      label: { id: cycleLabel(c.ordinal, 'id'), en: cycleLabel(c.ordinal, 'en') },
+      status: c.status,
+      n: c.n,
+      mean: c.mean,
+      meanBand: c.mean === null ? null : classify(bandSet, c.mean).label,
+      printedMean: c.printed_mean,
+      printedMeanBand: c.printed_mean_band,
+      printedBands: c.printed_bands,
+    })),
+    teachers: teacherRows
+      .filter((t) => t.active || observed.has(t.id))
+      .map((t) => ({
+        id: t.id,
+        name: t.name,
+        className: t.class_name,
+        active: t.active,
+        cells: cells.get(t.id) ?? cycles.map(() => null),
+      })),
+  };
+}
