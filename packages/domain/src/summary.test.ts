@@ -42,11 +42,11 @@ describe('summarizeCycle', () => {
     const s = summarizeCycle(['90', '10', '60', '70'], PKG_BANDS);
     expect([s.median, s.mean, s.sd, s.meanBand]).toEqual(['65.00', '57.50', '34.03', 'Sedang']);
     expect(s.bands.map((b) => `${b.label}:${b.count}:${b.share}`)).toEqual([
-      'Kurang:1:25.00',
-      'Sedang:0:0.00',
-      'Cukup:2:50.00',
-      'Baik:0:0.00',
-      'Amat Baik:1:25.00',
+      'Kurang:1:25.00', // 10
+      'Sedang:1:25.00', // 60 (51.00 - 60.99)
+      'Cukup:1:25.00', // 70
+      'Baik:1:25.00', // 90 (76.00 - 90.99)
+      'Amat Baik:0:0.00',
     ]);
   });
 
