@@ -1,3 +1,4 @@
 import { sharedTestConfig } from '../../vitest.shared';
 
-export default sharedTestConfig();
+// PGlite takes a few seconds to start: roomy hook timeouts.
+export default sharedTestConfig({ hookTimeout: 60_000, testTimeout: 30_000 });

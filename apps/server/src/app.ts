@@ -106,6 +106,10 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
     bodyLimit: opts.bodyLimit ?? BODY_LIMIT,
     trustProxy: trustProxyOption(env.TRUST_PROXY),
     return503OnClosing: true,
+    // tRPC puts a batch's procedure names in one path segment ("a.b,c.d,..."); fastify's
+    // default of 100 characters would refuse ordinary batches with 414. maxBatchSize
+    // bounds the batch instead.
+    maxParamLength: 4096,
   });
 
   await app.register(fastifyCookie);

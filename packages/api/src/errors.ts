@@ -1,3 +1,4 @@
+import { toAppError as dbToAppError } from '@siklus/db';
 import { AppError, type AppErrorCode, fromZodError, isAppError } from '@siklus/domain';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
@@ -157,46 +158,22 @@ export function toAppError(error: unknown): AppError {
 }
 
 /**
- * A database error a repository did not translate. Constraint names and SQL stay in the
- * log (the cause); the person gets what happened in words.
+ * A database error a repository did not translate: the db package's mapping by constraint
+ * name and SQLSTATE (its messages never carry SQL or constraint names; the original stays
+ * as the cause, for the log). Null when it is not a database error we can name.
  */
 export function fromDatabaseError(error: unknown): AppError | null {
   if (!(error instanceof Error)) return null;
-  const code = String((error as { code?: unknown }).code ?? '');
-  if (code === '23505') {
-    return new AppError(
-      'CONFLICT',
-      { id: 'Data yang sama sudah ada.', en: 'The same record already exists.' },
-      { cause: error },
-    );
-  }
-  if (code === '23503') {
-    return new AppError(
-      'CONFLICT',
-      {
-        id: 'Data ini terkait dengan data lain yang tidak ada atau masih dipakai.',
-        en: 'This record refers to one that does not exist or is still in use.',
-      },
-      { cause: error },
-    );
-  }
-  if (code === '23514' || code === '22P02' || code === '22001' || code === '22003') {
-    return new AppError('BAD_REQUEST', MESSAGES.badRequest, { cause: error });
-  }
-  const unavailable =
-    code === '57014' ||
-    code === '53300' ||
-    code.startsWith('08') ||
-    code.startsWith('57P') ||
-    code === 'ECONNREFUSED' ||
-    code === 'ECONNRESET' ||
-    code === 'ETIMEDOUT' ||
-    code === 'EPIPE' ||
+  // pg's client errors when a connection drops carry no SQLSTATE, only words.
+  if (
     /Connection terminated|connection timeout|Client has encountered a connection error/i.test(
       error.message,
-    );
-  if (unavailable) return new AppError('UNAVAILABLE', MESSAGES.unavailable, { cause: error });
-  return null;
+    )
+  ) {
+    return new AppError('UNAVAILABLE', MESSAGES.unavailable, { cause: error });
+  }
+  const mapped = dbToAppError(error);
+  return mapped.code === 'INTERNAL' ? null : mapped;
 }
 
 /** The TRPCError a procedure ends with: the right code, with the AppError as its cause. */

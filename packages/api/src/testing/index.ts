@@ -1,0 +1,3 @@
+export * from './callers';
+export * from './matrix';
+export * from './world';
