@@ -32,8 +32,9 @@ export class AppError extends Error {
   override readonly name = 'AppError';
   readonly code: AppErrorCode;
   readonly messages: TBilingual;
-  readonly field?: string;
-  readonly details?: Record<string, unknown>;
+  // `declare`: an absent field or details stays absent instead of an own `undefined` key.
+  declare readonly field?: string;
+  declare readonly details?: Record<string, unknown>;
 
   constructor(code: AppErrorCode, messages: TBilingual, options: AppErrorOptions = {}) {
     super(messages.en, options.cause === undefined ? undefined : { cause: options.cause });

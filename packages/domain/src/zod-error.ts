@@ -36,7 +36,8 @@ export function issuePath(path: readonly PropertyKey[], prefix?: string): string
 function fallbackMessages(issue: z.core.$ZodIssue): TBilingual {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
+      // Issues carry no input unless asked to, so read "missing" from zod's own wording.
+      return issue.input === undefined && /received undefined$/.test(issue.message)
         ? { id: 'Wajib diisi', en: 'Required' }
         : {
             id: `Jenis isian salah (seharusnya ${issue.expected})`,
