@@ -1,0 +1,128 @@
+import { type Me, type Role, useTRPC } from '@siklus/client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext } from 'react';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { useT } from '../i18n/i18n';
+import { Button } from './button';
+import { Card } from './card';
+import { ErrorState, LoadingState } from './states';
+
+const CurrentUserContext = createContext<Me | null>(null);
+
+/** The signed-in person; only inside `RequireAuth` (it throws elsewhere, by design). */
+export function useCurrentUser(): Me {
+  const me = useContext(CurrentUserContext);
+  if (!me) throw new Error('useCurrentUser must be used inside <RequireAuth>');
+  return me;
+}
+
+/** `auth.me` as a query: `data` is the user, or null when signed out. */
+export function useMe() {
+  const trpc = useTRPC();
+  return useQuery(trpc.auth.me.queryOptions());
+}
+
+/** Where the sign-in page sends the user back to: `navigate('/login', { state: { from } })`. */
+export interface LoginLocationState {
+  from?: string;
+}
+
+export interface RequireAuthProps {
+  /** Roles allowed in; omit for any signed-in user. */
+  roles?: readonly Role[];
+  /** What a signed-in user of another role sees; defaults to a plain "no access" card. */
+  forbidden?: ReactNode;
+  /** The protected tree; defaults to the route's `<Outlet />`. */
+  children?: ReactNode;
+}
+
+/**
+ * Gate for the signed-in part of an app: asks `auth.me`, sends the signed-out to `/login`
+ * (remembering where they were going), and provides `useCurrentUser()` below it. The
+ * server enforces every permission again; this only decides what to render.
+ */
+export function RequireAuth({ roles, forbidden, children }: RequireAuthProps) {
+  const t = useT();
+  const location = useLocation();
+  const me = useMe();
+
+  if (me.isPending) {
+    return (
+      <main className="sk-fullpage">
+        <LoadingState label={t('auth.checking')} />
+      </main>
+    );
+  }
+  if (me.isError) {
+    return (
+      <main className="sk-fullpage">
+        <ErrorState error={me.error} onRetry={() => void me.refetch()} />
+      </main>
+    );
+  }
+  if (!me.data) {
+    const from = `${location.pathname}${location.search}${location.hash}`;
+    return <Navigate to="/login" replace state={{ from } satisfies LoginLocationState} />;
+  }
+  const content =
+    roles && !roles.includes(me.data.role)
+      ? (forbidden ?? <Forbidden roles={roles} role={me.data.role} />)
+      : (children ?? <Outlet />);
+  return <CurrentUserContext.Provider value={me.data}>{content}</CurrentUserContext.Provider>;
+}
+
+/** The "no access" card: which roles may enter, who you are, and a way out. */
+export function Forbidden({
+  roles,
+  role,
+  title,
+  children,
+}: {
+  roles: readonly Role[];
+  role: Role;
+  title?: ReactNode;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  const signOut = useSignOut();
+  return (
+    <main className="sk-fullpage">
+      <Card className="sk-narrow-card" title={title ?? t('auth.forbiddenTitle')}>
+        {children ?? (
+          <p>
+            {t('auth.forbiddenBody', {
+              roles: roles.map((r) => t(`role.${r}`)).join(', '),
+              role: t(`role.${role}`),
+            })}
+          </p>
+        )}
+        <Button onClick={signOut.signOut} loading={signOut.pending}>
+          {t('auth.switchAccount')}
+        </Button>
+      </Card>
+    </main>
+  );
+}
+
+/**
+ * Signs out: ends the session on the server, forgets every cached answer (the next person
+ * on a shared school computer must not see them) and goes to the sign-in page.
+ */
+export function useSignOut(): { signOut: () => void; pending: boolean } {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const logout = useMutation(trpc.auth.logout.mutationOptions());
+  return {
+    pending: logout.isPending,
+    signOut: () => {
+      const done = () => {
+        queryClient.clear();
+        queryClient.setQueryData(trpc.auth.me.queryKey(), null);
+        void navigate('/login', { replace: true });
+      };
+      // Even when the server cannot be reached, the local session state is dropped.
+      logout.mutate(undefined, { onSettled: done });
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LanguageSwitch } from '../components/language-switch';
+import { en } from './en';
+import { I18nProvider, LANG_STORAGE_KEY, translate, useT } from './i18n';
+import { id } from './id';
+
+function Greeting() {
+  const t = useT();
+  return (
+    <>
+      <h1>{t('auth.title')}</h1>
+      <p>{t('table.range', { from: 1, to: 25, total: 120 })}</p>
+    </>
+  );
+}
+
+function App() {
+  return (
+    <I18nProvider>
+      <LanguageSwitch />
+      <Greeting />
+    </I18nProvider>
+  );
+}
+
+afterEach(() => localStorage.clear());
+
+describe('i18n', () => {
+  it('has the same keys in English as in Indonesian, none empty', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
+    for (const value of [...Object.values(id), ...Object.values(en)]) expect(value).not.toBe('');
+  });
+
+  it('uses the same parameters in both languages', () => {
+    const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(id) as Array<keyof typeof id>) {
+      expect(params(en[key]), key).toEqual(params(id[key]));
+    }
+  });
+
+  it('fills parameters', () => {
+    expect(translate('id', 'table.range', { from: 1, to: 25, total: 120 })).toBe('1–25 dari 120');
+  });
+
+  it('starts in Indonesian and switches to English', async () => {
+    render(<App />);
+    expect(screen.getByRole('heading')).toHaveProperty('textContent', 'Masuk ke Siklus');
+    expect(document.documentElement.lang).toBe('id');
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(screen.getByRole('heading')).toHaveProperty('textContent', 'Sign in to Siklus');
+    expect(screen.getByText('1–25 of 120')).toBeTruthy();
+    expect(document.documentElement.lang).toBe('en');
+    expect(screen.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+  });
+
+  it('remembers the choice for the next visit', async () => {
+    const first = render(<App />);
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('en');
+    first.unmount();
+
+    render(<App />);
+    expect(screen.getByRole('heading')).toHaveProperty('textContent', 'Sign in to Siklus');
+    await act(async () => {
+      await userEvent.click(screen.getByRole('button', { name: 'Bahasa Indonesia' }));
+    });
+    expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('id');
+  });
+
+  it('ignores a stored value it does not know', () => {
+    localStorage.setItem(LANG_STORAGE_KEY, 'fr');
+    render(<App />);
+    expect(screen.getByRole('heading')).toHaveProperty('textContent', 'Masuk ke Siklus');
+  });
+});

@@ -1,0 +1,116 @@
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
+import { en } from './en';
+import { type Dictionary, id, type MessageKey } from './id';
+
+export type Lang = 'id' | 'en';
+export const LANGS: readonly Lang[] = ['id', 'en'];
+export const LANG_STORAGE_KEY = 'siklus.lang';
+
+const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { id, en };
+
+/** The `{name}` parameters a message declares, read from the Indonesian text at compile time. */
+type ParamsOf<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
+  ? P | ParamsOf<Rest>
+  : never;
+
+export type MessageParams<K extends MessageKey> = Record<ParamsOf<Dictionary[K]>, string | number>;
+
+/** `t('table.range', { from, to, total })`; a key without parameters takes none. */
+export type TFunction = <K extends MessageKey>(
+  key: K,
+  ...params: ParamsOf<Dictionary[K]> extends never ? [] : [MessageParams<K>]
+) => string;
+
+export function translate(
+  lang: Lang,
+  key: MessageKey,
+  params?: Record<string, string | number>,
+): string {
+  const template = DICTIONARIES[lang][key] ?? id[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+function readStoredLang(): Lang | null {
+  try {
+    const stored = globalThis.localStorage?.getItem(LANG_STORAGE_KEY);
+    return stored === 'id' || stored === 'en' ? stored : null;
+  } catch {
+    // Private browsing can throw on storage access; the default language still works.
+    return null;
+  }
+}
+
+interface I18nValue {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  t: TFunction;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+export function I18nProvider({
+  children,
+  defaultLang = 'id',
+}: {
+  children: ReactNode;
+  /** Used when nothing is remembered; Indonesian unless a test says otherwise. */
+  defaultLang?: Lang;
+}) {
+  const [lang, setLangState] = useState<Lang>(() => readStoredLang() ?? defaultLang);
+
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    try {
+      globalThis.localStorage?.setItem(LANG_STORAGE_KEY, next);
+    } catch {
+      // Not remembered, but switched for this visit.
+    }
+  }, []);
+
+  useEffect(() => {
+    // Screen readers and the browser's hyphenation follow the page language.
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const value = useMemo<I18nValue>(() => {
+    const t = ((key: MessageKey, params?: Record<string, string | number>) =>
+      translate(lang, key, params)) as TFunction;
+    return { lang, setLang, t };
+  }, [lang, setLang]);
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+function useI18nContext(): I18nValue {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useT/useLang must be used inside <I18nProvider>');
+  return value;
+}
+
+/** The translate function for the current language. */
+export function useT(): TFunction {
+  return useI18nContext().t;
+}
+
+/** The current language and its setter (remembered in localStorage). */
+export function useLang(): { lang: Lang; setLang: (lang: Lang) => void } {
+  const { lang, setLang } = useI18nContext();
+  return { lang, setLang };
+}
+
+/** Picks the current language's text out of a `{ id, en }` pair, e.g. an API message. */
+export function useLocalized(): (messages: { id: string; en: string }) => string {
+  const { lang } = useI18nContext();
+  return useCallback((messages) => messages[lang], [lang]);
+}

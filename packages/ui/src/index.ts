@@ -1,0 +1,81 @@
+// i18n and formatting
+
+// app frame and auth
+export { ApiErrorMessage, type ApiErrorMessageProps, fieldErrorOf } from './components/api-error';
+export { AppShell, type AppShellProps, type NavItem, scopeLabel } from './components/app-shell';
+export {
+  Forbidden,
+  type LoginLocationState,
+  RequireAuth,
+  type RequireAuthProps,
+  useCurrentUser,
+  useMe,
+  useSignOut,
+} from './components/auth';
+// building blocks
+export {
+  BAND_COLORS,
+  BandBadge,
+  bandColor,
+  bandTone,
+  type CycleStatus,
+  StatusBadge,
+} from './components/badges';
+export { Button, type ButtonProps, type ButtonVariant } from './components/button';
+export { Card, type CardProps, PageHeader, type PageHeaderProps, Stat } from './components/card';
+// tables and charts
+export {
+  BandDistributionChart,
+  type BandDistributionChartProps,
+  MeansBarChart,
+  type MeansBarChartProps,
+  SERIES_COLORS,
+  TrajectoryLineChart,
+  type TrajectoryLineChartProps,
+} from './components/charts';
+export { cx } from './components/cx';
+export {
+  DataTable,
+  type DataTableColumn,
+  type DataTableProps,
+  decimalSorting,
+} from './components/data-table';
+export {
+  FieldError,
+  Select,
+  type SelectOption,
+  type SelectProps,
+  TextArea,
+  type TextAreaProps,
+  TextField,
+  type TextFieldProps,
+} from './components/fields';
+export { LanguageSwitch } from './components/language-switch';
+export { LoginPage, type LoginPageProps } from './components/login-page';
+export { Logo } from './components/logo';
+export { AppProviders } from './components/providers';
+export { EmptyState, ErrorState, LoadingState, NotBuiltYet } from './components/states';
+export { en } from './i18n/en';
+export {
+  compareDecimalStrings,
+  type FormatDecimalOptions,
+  formatDate,
+  formatDateTime,
+  formatDecimal,
+  formatInteger,
+  formatPercent,
+} from './i18n/format';
+export {
+  I18nProvider,
+  LANG_STORAGE_KEY,
+  LANGS,
+  type Lang,
+  type MessageParams,
+  type TFunction,
+  translate,
+  useLang,
+  useLocalized,
+  useT,
+} from './i18n/i18n';
+export { type Dictionary, id, type MessageKey } from './i18n/id';
+export { useFormat } from './i18n/use-format';
