@@ -81,6 +81,15 @@ function trustProxyOption(v: Env['TRUST_PROXY']) {
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    // "null" (sandboxed frames, file:) and garbage are foreign.
+    return null;
+  }
+}
+
 export async function buildServer(opts: BuildServerOptions): Promise<FastifyInstance> {
   const { env, database } = opts;
   const production = env.NODE_ENV === 'production';
@@ -102,14 +111,13 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
           },
     // Our own ids: a client-sent header is never trusted as an id to quote in support.
     genReqId: () => randomUUID(),
-    requestIdLogLabel: 'requestId',
     bodyLimit: opts.bodyLimit ?? BODY_LIMIT,
     trustProxy: trustProxyOption(env.TRUST_PROXY),
     return503OnClosing: true,
     // tRPC puts a batch's procedure names in one path segment ("a.b,c.d,..."); fastify's
     // default of 100 characters would refuse ordinary batches with 414. maxBatchSize
     // bounds the batch instead.
-    maxParamLength: 4096,
+    routerOptions: { maxParamLength: 4096 },
   });
 
   await app.register(fastifyCookie);
@@ -124,10 +132,12 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
     if (!STATE_CHANGING.has(request.method)) return;
     // A browser tricked by a foreign page sends that page's Origin; refuse it. Requests
     // without an Origin are not from a browser page (curl, server-to-server).
+    // The host is compared, not the scheme: behind a TLS proxy without TRUST_PROXY the
+    // server sees http while the browser says https, and a page cannot forge the Host.
     const origin = request.headers.origin;
     const fetchSite = request.headers['sec-fetch-site'];
-    const own = `${request.protocol}://${request.host}`;
-    const foreignOrigin = origin !== undefined && origin !== own && !allowedOrigins.has(origin);
+    const foreignOrigin =
+      origin !== undefined && hostOf(origin) !== request.host && !allowedOrigins.has(origin);
     const foreignSite = origin === undefined && fetchSite === 'cross-site';
     if (foreignOrigin || foreignSite) {
       request.log.warn({ origin, host: request.host }, 'refused a cross-origin request');

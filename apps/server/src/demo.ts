@@ -92,7 +92,9 @@ async function main(): Promise<void> {
       `  supervision app: ${base}/${built(apps.supervision)}`,
       `  admin app:       ${base}/admin/${built(apps.admin)}`,
       `  database:        ${values.memory ? 'in memory (gone when stopped)' : dataDir}`,
-      `  sign in as ${logins.join(' / ')} with password ${password}`,
+      seedModule.seed
+        ? `  sign in as ${logins.join(' / ')} with password ${password}`
+        : '  no demo accounts: the db package has no seed yet',
       '',
     ].join('\n'),
   );

@@ -1,3 +1,4 @@
+export { hashPassword, verifyPassword } from './auth/password';
 export {
   type AuthConfig,
   authConfig,
