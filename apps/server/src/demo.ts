@@ -14,10 +14,13 @@ import { loadEnv } from './env';
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DEMO_PASSWORD_FALLBACK = 'siklus-demo-2026';
 
+/**
+ * The db package's seed module, read through the package namespace so the demo starts
+ * (with an empty database and a warning) even before the seed is exported.
+ */
 type SeedModule = {
-  seed?: (db: unknown) => Promise<unknown>;
-  isSeeded?: (db: unknown) => Promise<boolean>;
-  DEMO_LOGINS?: readonly { username: string; role?: string; password?: string }[];
+  seed?: (db: dbPackage.Database['db']) => Promise<{ seeded: boolean }>;
+  DEMO_USERS?: readonly string[];
   DEMO_PASSWORD?: string;
 };
 
@@ -48,18 +51,14 @@ async function main(): Promise<void> {
   await dbPackage.migrateToLatest(database.db as Parameters<typeof dbPackage.migrateToLatest>[0]);
 
   const seedModule = dbPackage as unknown as SeedModule;
-  const seeded = seedModule.isSeeded
-    ? await seedModule.isSeeded(database.db)
-    : await hasUsers(database.db);
-  if (!seeded) {
-    if (!seedModule.seed) {
-      process.stderr.write(
-        'The db package exports no seed(db) yet; starting with an empty database.\n',
-      );
-    } else {
-      process.stdout.write('Seeding the demo district (first start only)...\n');
-      await seedModule.seed(database.db);
-    }
+  if (!seedModule.seed) {
+    process.stderr.write(
+      'The db package exports no seed(db) yet; starting with an empty database.\n',
+    );
+  } else {
+    // A no-op when the demo district is already there.
+    const { seeded } = await seedModule.seed(database.db);
+    if (seeded) process.stdout.write('Seeded the demo district (first start).\n');
   }
 
   const apps = {
@@ -78,11 +77,8 @@ async function main(): Promise<void> {
   const address = await app.listen({ port: env.PORT, host: env.HOST });
   const base = address.replace('[::1]', 'localhost').replace(/\/$/, '');
   const password = seedModule.DEMO_PASSWORD ?? DEMO_PASSWORD_FALLBACK;
-  const logins = seedModule.DEMO_LOGINS?.map((l) => l.username) ?? [
-    'admin',
-    'pengawas',
-    'kepsek.lulut2',
-  ];
+  // The first three are the district's admin, supervisor and SD Negeri Lulut 2's principal.
+  const logins = seedModule.DEMO_USERS?.slice(0, 3) ?? ['admin', 'pengawas', 'kepsek.lulut2'];
   const built = (dir: string) =>
     existsSync(join(dir, 'index.html')) ? '' : '  (not built: run pnpm build)';
   process.stdout.write(
@@ -98,11 +94,6 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
-}
-
-async function hasUsers(db: dbPackage.Database['db']): Promise<boolean> {
-  const row = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  return row !== undefined;
 }
 
 main().catch((error: unknown) => {

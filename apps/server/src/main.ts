@@ -1,4 +1,4 @@
-import { createDb, migrateToLatest } from '@siklus/db';
+import { createDb, deleteExpiredSessions, migrateToLatest } from '@siklus/db';
 import { buildServer } from './app';
 import { loadEnv } from './env';
 
@@ -15,6 +15,14 @@ async function main(): Promise<void> {
   const app = await buildServer({ env, database });
   if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
 
+  // Expired sessions are refused on sight; this only keeps the table small.
+  const sweep = setInterval(() => {
+    deleteExpiredSessions(database.db, new Date()).catch((error: unknown) =>
+      app.log.warn({ err: error }, 'could not delete expired sessions'),
+    );
+  }, 3600_000);
+  sweep.unref();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -25,6 +33,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     force.unref();
+    clearInterval(sweep);
     try {
       await app.close();
       await database.close();
