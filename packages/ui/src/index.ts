@@ -8,6 +8,7 @@ export {
   type LoginLocationState,
   RequireAuth,
   type RequireAuthProps,
+  RequireRole,
   useCurrentUser,
   useMe,
   useSignOut,
@@ -55,6 +56,7 @@ export { LoginPage, type LoginPageProps } from './components/login-page';
 export { Logo } from './components/logo';
 export { AppProviders } from './components/providers';
 export { EmptyState, ErrorState, LoadingState, NotBuiltYet } from './components/states';
+export { NotFoundPage, WhoAmICard } from './components/who-am-i';
 export { en } from './i18n/en';
 export {
   compareDecimalStrings,

@@ -77,16 +77,20 @@ export function Forbidden({
   role,
   title,
   children,
+  inline = false,
 }: {
   roles: readonly Role[];
   role: Role;
   title?: ReactNode;
   children?: ReactNode;
+  /** Inside the app shell (a card in the page) rather than a page of its own. */
+  inline?: boolean;
 }) {
   const t = useT();
   const signOut = useSignOut();
+  const Wrapper = inline ? 'div' : 'main';
   return (
-    <main className="sk-fullpage">
+    <Wrapper className={inline ? 'sk-forbidden' : 'sk-fullpage'}>
       <Card className="sk-narrow-card" title={title ?? t('auth.forbiddenTitle')}>
         {children ?? (
           <p>
@@ -100,8 +104,27 @@ export function Forbidden({
           {t('auth.switchAccount')}
         </Button>
       </Card>
-    </main>
+    </Wrapper>
   );
+}
+
+/**
+ * A role gate inside `RequireAuth` (which already knows the user): a supervisor-only route
+ * inside a shell both roles share. Renders the children, or the route's `<Outlet />`.
+ */
+export function RequireRole({
+  roles,
+  children,
+  forbidden,
+}: {
+  roles: readonly Role[];
+  children?: ReactNode;
+  forbidden?: ReactNode;
+}) {
+  const me = useCurrentUser();
+  if (!roles.includes(me.role))
+    return forbidden ?? <Forbidden inline roles={roles} role={me.role} />;
+  return children ?? <Outlet />;
 }
 
 /**

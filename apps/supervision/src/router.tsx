@@ -1,0 +1,72 @@
+import { LoginPage, NotFoundPage, RequireAuth, RequireRole, useT } from '@siklus/ui';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AdminHere } from './pages/admin-here';
+import { ComingSoon } from './pages/coming-soon';
+import { DashboardPage } from './pages/dashboard-page';
+import { HomeRedirect } from './pages/home-redirect';
+import { MySchoolPage } from './pages/my-school-page';
+import { SupervisionShell } from './shell';
+
+function Login() {
+  const t = useT();
+  return <LoginPage appName={t('sup.appName')} />;
+}
+
+/**
+ * Every page has its own URL (deep links). The signed-in part sits under one
+ * `RequireAuth` + shell; each role's pages sit under a `RequireRole`. Shared read-only
+ * pages (a study, a cycle) are open to both roles: the API decides what each may see.
+ * Replace a `ComingSoon` element with the real page when its procedure lands.
+ */
+export const routes: RouteObject[] = [
+  { path: '/login', element: <Login /> },
+  {
+    element: <RequireAuth roles={['principal', 'supervisor']} forbidden={<AdminHere />} />,
+    children: [
+      {
+        element: <SupervisionShell />,
+        children: [
+          { index: true, element: <HomeRedirect /> },
+          {
+            element: <RequireRole roles={['principal']} />,
+            children: [{ path: 'my-school', element: <MySchoolPage /> }],
+          },
+          {
+            element: <RequireRole roles={['supervisor']} />,
+            children: [
+              { path: 'dashboard', element: <DashboardPage /> },
+              {
+                path: 'compare',
+                element: <ComingSoon titleKey="sup.compare.title" feature="reports.compare" />,
+              },
+              {
+                path: 'review',
+                element: <ComingSoon titleKey="sup.review.title" feature="review.queue" />,
+              },
+              {
+                path: 'schools/:schoolId',
+                element: <ComingSoon titleKey="sup.school.title" feature="reports.school" />,
+              },
+            ],
+          },
+          // Both roles: principals edit their own, supervisors read any in the district.
+          {
+            path: 'studies',
+            element: <ComingSoon titleKey="sup.studies.title" feature="studies.list" />,
+          },
+          {
+            path: 'studies/:studyId',
+            element: <ComingSoon titleKey="sup.study.title" feature="studies.get" />,
+          },
+          {
+            path: 'cycles/:cycleId',
+            element: <ComingSoon titleKey="sup.cycle.title" feature="cycles.get" />,
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

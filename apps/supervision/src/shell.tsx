@@ -1,0 +1,20 @@
+import { AppShell, type NavItem, useCurrentUser, useT } from '@siklus/ui';
+
+/** The shell with the navigation of the signed-in role. */
+export function SupervisionShell() {
+  const t = useT();
+  const me = useCurrentUser();
+  const nav: NavItem[] =
+    me.role === 'principal'
+      ? [
+          { to: '/my-school', label: t('sup.nav.mySchool') },
+          { to: '/studies', label: t('sup.nav.studies') },
+        ]
+      : [
+          { to: '/dashboard', label: t('sup.nav.dashboard') },
+          { to: '/compare', label: t('sup.nav.compare') },
+          { to: '/review', label: t('sup.nav.review') },
+          { to: '/studies', label: t('sup.nav.studies') },
+        ];
+  return <AppShell appName={t('sup.appName')} nav={nav} />;
+}
