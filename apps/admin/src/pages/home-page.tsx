@@ -1,0 +1,31 @@
+import { type MessageKey, PageHeader, useCurrentUser, useT } from '@siklus/ui';
+import { Link } from 'react-router';
+import { SECTIONS, sectionBody, sectionTitle } from '../sections';
+
+/** The admin's start page: one card per section, each its own route. */
+export function HomePage() {
+  const t = useT();
+  const tx = t as (key: MessageKey) => string;
+  const me = useCurrentUser();
+  return (
+    <>
+      <PageHeader
+        eyebrow={t('me.welcome', { name: me.fullName })}
+        title={t('adm.home.title')}
+        description={t('adm.home.description', { district: me.districtName })}
+      />
+      <nav aria-label={t('adm.home.title')}>
+        <ul className="sk-grid sk-plain-list">
+          {SECTIONS.map((s) => (
+            <li key={s.id}>
+              <Link className="sk-link-card" to={s.path}>
+                <span className="sk-link-card__title">{tx(sectionTitle(s.id))}</span>
+                <span className="sk-link-card__body">{tx(sectionBody(s.id))}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </>
+  );
+}

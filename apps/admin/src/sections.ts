@@ -1,0 +1,16 @@
+import type { MessageKey } from '@siklus/ui';
+
+/** The admin app's sections, in the order of the navigation and the home page. */
+export const SECTIONS = [
+  { id: 'rubrics', path: '/rubrics' },
+  { id: 'bands', path: '/bands' },
+  { id: 'criteria', path: '/criteria' },
+  { id: 'schools', path: '/schools' },
+  { id: 'users', path: '/users' },
+  { id: 'audit', path: '/audit' },
+] as const;
+
+export type SectionId = (typeof SECTIONS)[number]['id'];
+
+export const sectionTitle = (id: SectionId): MessageKey => `adm.section.${id}`;
+export const sectionBody = (id: SectionId): MessageKey => `adm.section.${id}.body`;
