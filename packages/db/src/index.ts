@@ -15,3 +15,14 @@ export * from './repositories/sessions';
 export * from './repositories/teachers';
 export * from './repositories/users';
 export type * from './schema';
+export {
+  countRows,
+  DEMO_DISTRICT,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  resetData,
+  SECOND_DISTRICT,
+  type SeedResult,
+  seed,
+} from './seed';
+export { type SynthOptions, type SynthResult, synthesize } from './synth';

@@ -1,0 +1,21 @@
+import { createDb, type Database } from '../create-db';
+import { describeTarget, readCliEnv } from './env';
+
+/** Opens the database the environment names, and says which one. */
+export async function openFromEnv(): Promise<Database> {
+  const env = readCliEnv();
+  const database = await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.SIKLUS_DATA_DIR });
+  console.log(`database: ${describeTarget(env)}`);
+  return database;
+}
+
+/** Runs a CLI body; any failure prints one clear line and exits 1. */
+export async function runCli(name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    console.error(`${name} failed: ${message}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,114 @@
+import { verify } from '@node-rs/argon2';
+import { checkPrintedFigures } from '@siklus/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { districtComparison, schoolCycleMatrix } from '../repositories/comparison';
+import { createTestDb, type TestDb } from '../testing';
+import { DEMO_PASSWORD, DEMO_USERS, SECOND_DISTRICT, type SeedResult, seed } from '.';
+import { LULUT_2 } from './sdn-lulut-2';
+
+let t: TestDb;
+let result: SeedResult;
+beforeAll(async () => {
+  t = await createTestDb();
+  result = await seed(t.db);
+}, 60_000);
+afterAll(async () => {
+  await t?.destroy();
+});
+
+describe('seed', () => {
+  it('runs once: a second run changes nothing', async () => {
+    expect(result.seeded).toBe(true);
+    const again = await seed(t.db);
+    expect(again).toEqual({ seeded: false, districtId: result.districtId, counts: result.counts });
+  });
+
+  it('reproduces SD Negeri Lulut 2 as published, with the computed means', async () => {
+    const study = await t.db
+      .selectFrom('studies')
+      .innerJoin('schools', 'schools.id', 'studies.school_id')
+      .select(['studies.id', 'schools.district_id'])
+      .where('schools.npsn', '=', LULUT_2.school.npsn)
+      .executeTakeFirstOrThrow();
+    const matrix = await schoolCycleMatrix(t.db, {
+      districtId: study.district_id,
+      studyId: study.id,
+    });
+    expect(matrix.study.title).toBe(LULUT_2.study.title);
+    expect(matrix.cycles.map((c) => c.label.id)).toEqual(['Kondisi Awal', 'Siklus I', 'Siklus II']);
+    expect(matrix.cycles.map((c) => c.status)).toEqual(['approved', 'approved', 'submitted']);
+    expect(matrix.cycles.map((c) => c.mean)).toEqual(['42.29', '53.48', '65.08']);
+    expect(matrix.cycles.map((c) => c.meanBand)).toEqual(['Kurang', 'Cukup', 'Cukup']);
+    expect(matrix.teachers.map((tr) => tr.name)).toEqual(LULUT_2.teachers.map((tr) => tr.name));
+    // The paper's three tables: 18 percentages and 18 bands, teacher by cycle.
+    for (const [ci, cycle] of LULUT_2.cycles.entries()) {
+      expect(matrix.teachers.map((tr) => tr.cells[ci]?.percentage)).toEqual([...cycle.scores]);
+      expect(matrix.teachers.map((tr) => tr.cells[ci]?.band)).toEqual([...cycle.bands]);
+    }
+    // The printed 65.05 is flagged against the computed 65.08; the other tables agree.
+    const mismatches = matrix.cycles.map((c, ci) =>
+      checkPrintedFigures(
+        {
+          printedMean: c.printedMean,
+          printedMeanBand: c.printedMeanBand,
+          printedBands: c.printedBands,
+        },
+        matrix.teachers.map((tr) => tr.cells[ci]!.percentage),
+        matrix.bandSet,
+      ).map((m) => [m.field, m.printed, m.computed]),
+    );
+    expect(mismatches).toEqual([[], [], [['mean', '65.05', '65.08']]]);
+  });
+
+  it('gives the demo district studies in every state, criteria met and not, and a school without a study', async () => {
+    const { total, rows } = await districtComparison(t.db, {
+      districtId: result.districtId,
+      pageSize: 100,
+    });
+    expect(total).toBeGreaterThanOrEqual(31);
+    expect(new Set(rows.map((r) => r.latestStatus))).toEqual(
+      new Set(['draft', 'submitted', 'returned', 'approved', null]),
+    );
+    expect(rows.filter((r) => r.studyId === null)).toHaveLength(1);
+    expect(rows.some((r) => r.criteriaMet === true)).toBe(true);
+    expect(rows.some((r) => r.criteriaMet === false)).toBe(true);
+    for (const r of rows) expect(r.teacherCount).toBeGreaterThanOrEqual(6);
+    const returned = await t.db
+      .selectFrom('cycles')
+      .select('review_comment')
+      .where('status', '=', 'returned')
+      .where('district_id', '=', result.districtId)
+      .execute();
+    expect(returned.length).toBeGreaterThan(0);
+    for (const c of returned) expect(c.review_comment).toMatch(/\w{5,}/);
+  });
+
+  it('stores indicator scores that agree with each observation', async () => {
+    const count = await t.db
+      .selectFrom('observations as o')
+      .innerJoin('indicator_scores as s', 's.observation_id', 'o.id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBeGreaterThan(1000);
+  });
+
+  it('creates the demo users with the demo password, and a second district with two schools', async () => {
+    const users = await t.db
+      .selectFrom('users')
+      .select(['username', 'role', 'school_id', 'password_hash'])
+      .orderBy('username')
+      .execute();
+    expect(users.map((u) => u.username)).toEqual([...DEMO_USERS].sort());
+    expect(users.find((u) => u.username === 'kepsek.lulut2')?.role).toBe('principal');
+    expect(users[0]!.password_hash).toMatch(/^\$argon2id\$/);
+    expect(await verify(users[0]!.password_hash, DEMO_PASSWORD)).toBe(true);
+
+    const second = await t.db
+      .selectFrom('schools')
+      .innerJoin('districts', 'districts.id', 'schools.district_id')
+      .select('schools.id')
+      .where('districts.name', '=', SECOND_DISTRICT)
+      .execute();
+    expect(second).toHaveLength(2);
+  });
+});
