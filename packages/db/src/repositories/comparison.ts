@@ -25,7 +25,7 @@ import type { BandsJson, CriteriaJson, CycleStatus, DB } from '../schema';
  * null until the latest cycle is past the baseline.
  *
  * Every CTE filters by district_id, so the query stays local to one shard when the
- * tables are distributed by district (docs/decisions/002-growing-past-one-postgres.md).
+ * tables are distributed by district (docs/decisions/004-growing-past-one-postgres.md).
  */
 
 type Db = Kysely<DB> | Transaction<DB>;
