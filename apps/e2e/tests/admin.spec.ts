@@ -9,7 +9,7 @@ test.describe('admin app', () => {
     await expect(page).toHaveURL(/\/admin\/login$/);
 
     await signIn(page, '/admin/login', 'admin');
-    await expect(page).toHaveURL(/\/admin\/$/);
+    await expect(page).toHaveURL(/\/admin\/?$/);
     await expect(
       page.getByRole('heading', { level: 1, name: 'Administrasi kabupaten' }),
     ).toBeVisible();

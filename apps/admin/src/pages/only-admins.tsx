@@ -5,11 +5,17 @@ export function OnlyAdmins() {
   const t = useT();
   const me = useCurrentUser();
   return (
-    <Forbidden roles={['admin']} role={me.role} title={t('adm.onlyAdmins.title')}>
+    <Forbidden
+      roles={['admin']}
+      role={me.role}
+      actions={
+        <a className="sk-btn sk-btn--primary" href="/">
+          {t('adm.onlyAdmins.link')}
+        </a>
+      }
+      title={t('adm.onlyAdmins.title')}
+    >
       <p>{t('adm.onlyAdmins.body', { role: t(`role.${me.role}`) })}</p>
-      <a className="sk-btn sk-btn--secondary" href="/">
-        {t('adm.onlyAdmins.link')}
-      </a>
     </Forbidden>
   );
 }

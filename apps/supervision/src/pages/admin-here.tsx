@@ -5,11 +5,17 @@ export function AdminHere() {
   const t = useT();
   const me = useCurrentUser();
   return (
-    <Forbidden roles={['principal', 'supervisor']} role={me.role} title={t('sup.adminHere.title')}>
+    <Forbidden
+      roles={['principal', 'supervisor']}
+      role={me.role}
+      actions={
+        <a className="sk-btn sk-btn--primary" href="/admin/">
+          {t('sup.adminHere.link')}
+        </a>
+      }
+      title={t('sup.adminHere.title')}
+    >
       <p>{t('sup.adminHere.body')}</p>
-      <a className="sk-btn sk-btn--secondary" href="/admin/">
-        {t('sup.adminHere.link')}
-      </a>
     </Forbidden>
   );
 }

@@ -1,7 +1,7 @@
 import type { Me } from '@siklus/client';
 import type { ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router';
-import { type TFunction, useT } from '../i18n/i18n';
+import { useT } from '../i18n/i18n';
 import { useCurrentUser, useSignOut } from './auth';
 import { Button } from './button';
 import { LanguageSwitch } from './language-switch';
@@ -23,10 +23,13 @@ export interface AppShellProps {
   children?: ReactNode;
 }
 
-/** Where a user belongs, in words: a principal's school, or the district for the others. */
-export function scopeLabel(me: Me, t: TFunction): string {
+/**
+ * Where a user belongs, in words: a principal's school, or the district for the others.
+ * District names are stored whole ("Kabupaten Bogor"), so nothing is prefixed.
+ */
+export function scopeLabel(me: Me): string {
   if (me.role === 'principal' && me.schoolName) return me.schoolName;
-  return t('shell.district', { name: me.districtName });
+  return me.districtName;
 }
 
 /**
@@ -56,7 +59,7 @@ export function AppShell({ appName, nav, children }: AppShellProps) {
             <div className="sk-user">
               <span className="sk-user__name">{me.fullName}</span>
               <span className="sk-user__meta">
-                {t(`role.${me.role}`)} · {scopeLabel(me, t)}
+                {t(`role.${me.role}`)} · {scopeLabel(me)}
               </span>
             </div>
             <LanguageSwitch />

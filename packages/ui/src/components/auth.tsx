@@ -5,6 +5,8 @@ import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useT } from '../i18n/i18n';
 import { Button } from './button';
 import { Card } from './card';
+import { LanguageSwitch } from './language-switch';
+import { Logo } from './logo';
 import { ErrorState, LoadingState } from './states';
 
 const CurrentUserContext = createContext<Me | null>(null);
@@ -77,12 +79,15 @@ export function Forbidden({
   role,
   title,
   children,
+  actions,
   inline = false,
 }: {
   roles: readonly Role[];
   role: Role;
   title?: ReactNode;
   children?: ReactNode;
+  /** Links next to "sign in with another account", e.g. to the other app. */
+  actions?: ReactNode;
   /** Inside the app shell (a card in the page) rather than a page of its own. */
   inline?: boolean;
 }) {
@@ -91,19 +96,37 @@ export function Forbidden({
   const Wrapper = inline ? 'div' : 'main';
   return (
     <Wrapper className={inline ? 'sk-forbidden' : 'sk-fullpage'}>
-      <Card className="sk-narrow-card" title={title ?? t('auth.forbiddenTitle')}>
-        {children ?? (
-          <p>
-            {t('auth.forbiddenBody', {
-              roles: roles.map((r) => t(`role.${r}`)).join(', '),
-              role: t(`role.${role}`),
-            })}
-          </p>
+      <div className="sk-forbidden__box">
+        {!inline && (
+          <div className="sk-forbidden__top">
+            <span className="sk-forbidden__brand">
+              <Logo size={28} />
+              {t('shell.product')}
+            </span>
+            <LanguageSwitch />
+          </div>
         )}
-        <Button onClick={signOut.signOut} loading={signOut.pending}>
-          {t('auth.switchAccount')}
-        </Button>
-      </Card>
+        <Card className="sk-narrow-card" title={title ?? t('auth.forbiddenTitle')}>
+          {children ?? (
+            <p>
+              {t('auth.forbiddenBody', {
+                roles: roles.map((r) => t(`role.${r}`)).join(', '),
+                role: t(`role.${role}`),
+              })}
+            </p>
+          )}
+          <div className="sk-row">
+            {actions}
+            <Button
+              variant={actions ? 'secondary' : 'primary'}
+              onClick={signOut.signOut}
+              loading={signOut.pending}
+            >
+              {t('auth.switchAccount')}
+            </Button>
+          </div>
+        </Card>
+      </div>
     </Wrapper>
   );
 }

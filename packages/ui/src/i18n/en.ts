@@ -40,7 +40,6 @@ export const en = {
   'shell.mainNav': 'Main navigation',
   'shell.skipToContent': 'Skip to content',
   'shell.userMenu': 'Account',
-  'shell.district': '{name} District',
 
   // authentication
   'auth.title': 'Sign in to Siklus',

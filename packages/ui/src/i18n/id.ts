@@ -43,7 +43,6 @@ export const id = {
   'shell.mainNav': 'Navigasi utama',
   'shell.skipToContent': 'Langsung ke konten',
   'shell.userMenu': 'Akun',
-  'shell.district': 'Kabupaten {name}',
 
   // authentication
   'auth.title': 'Masuk ke Siklus',
