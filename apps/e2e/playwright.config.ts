@@ -71,7 +71,8 @@ export default defineConfig({
     url: `${baseURL}/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    stdout: 'pipe',
+    // The request log is noise here; failures to start still show on stderr.
+    stdout: 'ignore',
     stderr: 'pipe',
     env: { NODE_ENV: 'production' },
   },
