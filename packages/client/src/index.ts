@@ -16,6 +16,7 @@ export {
   type RouterOutputs,
   TRPCProvider,
   type TrpcClient,
+  type TrpcClientOptions,
   useTRPC,
   useTRPCClient,
 } from './trpc';

@@ -7,13 +7,22 @@ import { createTRPCContext } from '@trpc/tanstack-react-query';
  * The typed tRPC client both web apps share. JSON only (no transformer): every figure
  * travels as a decimal string ("53.48"), so nothing needs revival on this side.
  */
-export function createTrpcClient({ url = '/trpc' }: { url?: string } = {}): TRPCClient<AppRouter> {
+export interface TrpcClientOptions {
+  url?: string;
+  /** Replaces the global fetch: component tests answer procedures without a server. */
+  fetch?: typeof fetch;
+}
+
+export function createTrpcClient({
+  url = '/trpc',
+  fetch: fetchImpl = globalThis.fetch,
+}: TrpcClientOptions = {}): TRPCClient<AppRouter> {
   return createTRPCClient<AppRouter>({
     links: [
       httpBatchLink({
         url,
         // The session is an httpOnly cookie; same-origin in production, proxied in dev.
-        fetch: (input, init) => fetch(input, { ...init, credentials: 'include' }),
+        fetch: (input, init) => fetchImpl(input, { ...init, credentials: 'include' }),
       }),
     ],
   });

@@ -11,12 +11,15 @@ export function AppProviders({
   children,
   trpcUrl = '/trpc',
   defaultLang,
+  fetch,
 }: {
   children: ReactNode;
   trpcUrl?: string;
   defaultLang?: Lang;
+  /** Tests pass `fakeApi(...)` from `@siklus/ui/testing` here. */
+  fetch?: typeof globalThis.fetch;
 }) {
-  const [{ queryClient, trpcClient }] = useState(() => createAppClients({ url: trpcUrl }));
+  const [{ queryClient, trpcClient }] = useState(() => createAppClients({ url: trpcUrl, fetch }));
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

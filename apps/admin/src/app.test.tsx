@@ -1,0 +1,72 @@
+import { en, id } from '@siklus/ui';
+import { ME, renderApp } from '@siklus/ui/testing';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { routes } from './router';
+import { SECTIONS, sectionBody, sectionTitle } from './sections';
+
+describe('admin app', () => {
+  it('has a route and both languages for every section', () => {
+    const shell = routes[1]?.children?.[0]?.children ?? [];
+    for (const s of SECTIONS) {
+      expect(shell.some((r) => `/${r.path}` === s.path)).toBe(true);
+      expect(id[sectionTitle(s.id)]).toBeTruthy();
+      expect(en[sectionBody(s.id)]).toBeTruthy();
+    }
+  });
+
+  it('shows an admin the six sections, each linking to its own route', async () => {
+    renderApp(routes, { api: { 'auth.me': () => ME.admin } });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Administrasi kabupaten' }),
+    ).toBeTruthy();
+    const main = screen.getByRole('main');
+    for (const s of SECTIONS) {
+      const title = id[sectionTitle(s.id)];
+      const links = main.querySelectorAll(`a[href="${s.path}"]`);
+      expect(links.length, title).toBe(1);
+      expect(links[0]?.textContent).toContain(title);
+    }
+  });
+
+  it('tells a supervisor the app is for administrators only, in either language', async () => {
+    renderApp(routes, { api: { 'auth.me': () => ME.supervisor } });
+    expect(await screen.findByRole('heading', { name: 'Hanya untuk administrator' })).toBeTruthy();
+    expect(screen.getByText(/Anda masuk sebagai Pengawas sekolah/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(screen.getByRole('heading', { name: 'Only for administrators' })).toBeTruthy();
+  });
+
+  it('lists the audit log from the API, newest first as it comes', async () => {
+    renderApp(routes, {
+      at: '/audit',
+      api: {
+        'auth.me': () => ME.admin,
+        'audit.list': () => ({
+          items: [
+            {
+              id: 2,
+              createdAt: '2026-03-02T01:00:00.000Z',
+              action: 'auth.logout',
+              userId: ME.admin.id,
+              username: 'admin',
+              entity: 'user',
+              entityId: ME.admin.id,
+              schoolId: null,
+              before: null,
+              after: null,
+              reason: null,
+              ip: null,
+            },
+          ],
+          total: 1,
+          limit: 50,
+          offset: 0,
+        }),
+      },
+    });
+    expect(await screen.findByText('auth.logout')).toBeTruthy();
+    expect(screen.getByText('1–1 dari 1')).toBeTruthy();
+  });
+});

@@ -1,0 +1,33 @@
+import { render } from '@testing-library/react';
+import { createMemoryRouter, type RouteObject, RouterProvider } from 'react-router';
+import { AppProviders } from '../components/providers';
+import type { Lang } from '../i18n/i18n';
+import { fakeApi, type Handler } from './fake-api';
+
+export interface RenderAppOptions {
+  /** Procedure answers by path (`'auth.me'`); see `fakeApi`. */
+  api?: Record<string, Handler>;
+  /** The URL to start at (inside the app, without the admin app's `/admin` base). */
+  at?: string;
+  lang?: Lang;
+}
+
+/**
+ * Renders an app's route table with the real providers, a memory router and a fake API:
+ * the way to test a page as a user meets it. Returns the router (for `router.state`) and
+ * the API's recorded calls.
+ */
+export function renderApp(
+  routes: RouteObject[],
+  { api = {}, at = '/', lang = 'id' }: RenderAppOptions = {},
+) {
+  localStorage.removeItem('siklus.lang');
+  const fake = fakeApi(api);
+  const router = createMemoryRouter(routes, { initialEntries: [at] });
+  const result = render(
+    <AppProviders fetch={fake.fetch} defaultLang={lang}>
+      <RouterProvider router={router} />
+    </AppProviders>,
+  );
+  return { ...result, router, calls: fake.calls };
+}
