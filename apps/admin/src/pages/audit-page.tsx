@@ -1,5 +1,6 @@
 import { type RouterOutputs, useTRPC } from '@siklus/client';
 import {
+  Button,
   Card,
   DataTable,
   type DataTableColumn,
@@ -11,33 +12,46 @@ import {
 } from '@siklus/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { PaginationState } from '@tanstack/react-table';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { SchoolPicker } from '../components/school-picker';
 
 type Entry = RouterOutputs['audit']['list']['items'][number];
 
 const ACTION = /^[a-z_]+(\.[a-z_]+)*$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const EMPTY_FILTERS = { userId: '', schoolId: '', action: '', from: '', to: '' };
 
 /**
- * The audit log, newest first (`audit.list`, paged on the server), filterable by action.
- * TODO(issue 6): filters by user, school and date (the procedure takes them).
+ * The audit log, newest first (`audit.list`, paged on the server), filterable by user,
+ * school, action (or its prefix, `auth`) and a date range (inclusive days).
  */
 export function AuditPage() {
   const t = useT();
   const f = useFormat();
   const trpc = useTRPC();
   const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: 50 });
-  const [action, setAction] = useState('');
-  const deferred = useDeferredValue(action.trim());
+  const [filters, setFilters] = useState(EMPTY_FILTERS);
+  const deferred = useDeferredValue(filters.action.trim());
   // Only a well-formed prefix goes to the API; a half-typed one would be a 400 per keystroke.
   const actionFilter = ACTION.test(deferred) ? deferred : undefined;
   const entries = useQuery({
     ...trpc.audit.list.queryOptions({
+      userId: filters.userId || undefined,
+      schoolId: filters.schoolId || undefined,
       action: actionFilter,
+      from: DATE.test(filters.from) ? filters.from : undefined,
+      to: DATE.test(filters.to) ? filters.to : undefined,
       limit: pagination.pageSize,
       offset: pagination.pageIndex * pagination.pageSize,
     }),
     placeholderData: keepPreviousData,
   });
+  const set = (k: keyof typeof EMPTY_FILTERS) => (value: string) => {
+    setFilters((s) => ({ ...s, [k]: value }));
+    setPagination((p) => ({ ...p, pageIndex: 0 }));
+  };
+  const filtered = Object.values(filters).some(Boolean);
   const columns = useMemo<DataTableColumn<Entry>[]>(
     () => [
       {
@@ -64,29 +78,82 @@ export function AuditPage() {
         enableSorting: false,
         cell: ({ row }) => row.original.entity ?? '–',
       },
+      {
+        id: 'details',
+        header: t('adm.audit.details'),
+        enableSorting: false,
+        cell: ({ row }) => <AuditDetails entry={row.original} />,
+      },
     ],
     [t, f],
   );
   return (
     <>
       <PageHeader title={t('adm.section.audit')} description={t('adm.section.audit.body')} />
-      <Card
-        flush
-        title={t('adm.audit.caption')}
-        actions={
-          <input
-            type="search"
-            className="sk-input sk-input--sm sk-search"
-            aria-label={t('adm.audit.actionFilter')}
-            placeholder={t('adm.audit.actionFilter')}
-            value={action}
-            onChange={(e) => {
-              setAction(e.target.value);
-              setPagination((p) => ({ ...p, pageIndex: 0 }));
-            }}
+      <Card className="adm-panel" title={t('adm.audit.filters')} level={2}>
+        <div className="adm-filter-grid">
+          <UserFilter value={filters.userId} onChange={set('userId')} />
+          <SchoolPicker
+            label={t('adm.audit.school')}
+            placeholder={t('adm.audit.allSchools')}
+            value={filters.schoolId}
+            onChange={set('schoolId')}
           />
-        }
-      >
+          <div className="sk-field">
+            <label className="sk-field__label" htmlFor="audit-action">
+              {t('adm.audit.action')}
+            </label>
+            <input
+              id="audit-action"
+              type="search"
+              className="sk-input"
+              aria-label={t('adm.audit.actionFilter')}
+              placeholder={t('adm.audit.actionFilter')}
+              value={filters.action}
+              onChange={(e) => set('action')(e.target.value)}
+            />
+          </div>
+          <div className="sk-field">
+            <label className="sk-field__label" htmlFor="audit-from">
+              {t('adm.audit.from')}
+            </label>
+            <input
+              id="audit-from"
+              type="date"
+              className="sk-input"
+              value={filters.from}
+              onChange={(e) => set('from')(e.target.value)}
+            />
+          </div>
+          <div className="sk-field">
+            <label className="sk-field__label" htmlFor="audit-to">
+              {t('adm.audit.to')}
+            </label>
+            <input
+              id="audit-to"
+              type="date"
+              className="sk-input"
+              value={filters.to}
+              onChange={(e) => set('to')(e.target.value)}
+            />
+          </div>
+        </div>
+        {filtered && (
+          <div className="sk-row adm-notice-actions">
+            <Button
+              variant="ghost"
+              size="sm"
+              onClick={() => {
+                setFilters(EMPTY_FILTERS);
+                setPagination((p) => ({ ...p, pageIndex: 0 }));
+              }}
+            >
+              {t('adm.audit.clear')}
+            </Button>
+          </div>
+        )}
+      </Card>
+      <Card flush title={t('adm.audit.caption')}>
         {entries.isPending ? (
           <LoadingState />
         ) : entries.isError ? (
@@ -109,5 +176,82 @@ export function AuditPage() {
         )}
       </Card>
     </>
+  );
+}
+
+function UserFilter({ value, onChange }: { value: string; onChange: (id: string) => void }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const id = useId();
+  const [search, setSearch] = useState('');
+  const deferred = useDeferredValue(search.trim());
+  const users = useQuery({
+    ...trpc.users.list.queryOptions({ search: deferred || undefined, limit: 50, offset: 0 }),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <div className="sk-field">
+      <label className="sk-field__label" htmlFor={id}>
+        {t('adm.audit.user')}
+      </label>
+      <div className="adm-picker">
+        <input
+          type="search"
+          className="sk-input sk-input--sm"
+          aria-label={t('adm.picker.search', { label: t('adm.audit.user') })}
+          placeholder={t('adm.picker.placeholder')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <select
+          id={id}
+          className="sk-input sk-select"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        >
+          <option value="">{t('adm.audit.allUsers')}</option>
+          {(users.data?.items ?? []).map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.fullName} ({u.username})
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+/** What changed, compactly: the reason first, then before/after as JSON on demand. */
+function AuditDetails({ entry }: { entry: Entry }) {
+  const t = useT();
+  const hasData = entry.before != null || entry.after != null;
+  if (!entry.reason && !hasData) return <span className="sk-muted">–</span>;
+  return (
+    <div className="adm-audit-details">
+      {entry.reason && <p>{t('adm.audit.reason', { reason: entry.reason })}</p>}
+      {hasData && (
+        <details>
+          <summary>{t('adm.audit.showData')}</summary>
+          <dl className="adm-audit-data">
+            {entry.before != null && (
+              <>
+                <dt>{t('adm.audit.before')}</dt>
+                <dd>
+                  <pre>{JSON.stringify(entry.before, null, 1)}</pre>
+                </dd>
+              </>
+            )}
+            {entry.after != null && (
+              <>
+                <dt>{t('adm.audit.after')}</dt>
+                <dd>
+                  <pre>{JSON.stringify(entry.after, null, 1)}</pre>
+                </dd>
+              </>
+            )}
+          </dl>
+        </details>
+      )}
+    </div>
   );
 }
