@@ -32,6 +32,16 @@ export const en = {
   'status.returned': 'Returned',
   'status.approved': 'Approved',
 
+  // observation sheet (RubricSheet, shared by both apps)
+  'sheet.title': 'Observation sheet',
+  'sheet.na': 'Not observed (n/a)',
+  'sheet.weight': 'weight {weight}',
+  'sheet.percentage': 'Percentage achievement',
+  'sheet.points': 'Score {earned} of {possible}',
+  'sheet.incomplete': '{missing} of {total} indicators not scored yet.',
+  'sheet.invalid': 'This sheet cannot be scored yet.',
+  'sheet.summaryMode': 'This rubric takes the percentage achievement directly, without indicators.',
+
   // app shell
   'shell.product': 'Siklus',
   'shell.tagline': 'School Action Research Supervision',

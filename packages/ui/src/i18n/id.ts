@@ -35,6 +35,16 @@ export const id = {
   'status.returned': 'Dikembalikan',
   'status.approved': 'Disetujui',
 
+  // observation sheet (RubricSheet, shared by both apps)
+  'sheet.title': 'Lembar observasi',
+  'sheet.na': 'Tidak teramati (n/a)',
+  'sheet.weight': 'bobot {weight}',
+  'sheet.percentage': 'Persentase capaian',
+  'sheet.points': 'Skor {earned} dari {possible}',
+  'sheet.incomplete': '{missing} dari {total} indikator belum dinilai.',
+  'sheet.invalid': 'Lembar ini belum dapat dinilai.',
+  'sheet.summaryMode': 'Instrumen ini memakai persentase capaian langsung, tanpa indikator.',
+
   // app shell
   'shell.product': 'Siklus',
   'shell.tagline': 'Supervisi Penelitian Tindakan Sekolah',

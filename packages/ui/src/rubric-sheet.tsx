@@ -1,0 +1,204 @@
+import {
+  classify,
+  isAppError,
+  listIndicators,
+  scoreObservation,
+  type TBandSet,
+  type TRubricDefinition,
+} from '@siklus/domain';
+import { useMemo } from 'react';
+import { BandBadge } from './components/badges';
+import { cx } from './components/cx';
+import { formatDecimal } from './i18n/format';
+import { useLang, useT } from './i18n/i18n';
+
+export type RubricScores = Record<string, number | 'na'>;
+
+export interface RubricSheetProps {
+  /** The rubric version's definition (indicators mode; a summary rubric shows a note). */
+  definition: TRubricDefinition;
+  /** Score per indicator key; a missing key is not scored yet. */
+  scores: RubricScores;
+  /** Called with the whole new score set when a level is picked. */
+  onChange?: (scores: RubricScores) => void;
+  /** Show the chosen levels without letting them change (also when `onChange` is absent). */
+  readOnly?: boolean;
+  /** Classify the percentage with this band set. */
+  bandSet?: TBandSet;
+  /** Offer "n/a" (not observed) per indicator; it leaves the indicator out of both sums. */
+  allowNa?: boolean;
+  /** Accessible name of the whole sheet. */
+  label?: string;
+}
+
+/**
+ * The observation sheet (lembar observasi) as principals fill it in: aspects, indicators,
+ * each level with its label and descriptor, and the live result under it, computed with the
+ * domain's `scoreObservation` (skor perolehan / skor maksimal x 100) and `classify`, so the
+ * figure shown is the one the server will store.
+ */
+export function RubricSheet({
+  definition,
+  scores,
+  onChange,
+  readOnly = false,
+  bandSet,
+  allowNa = true,
+  label,
+}: RubricSheetProps) {
+  const t = useT();
+  const { lang } = useLang();
+  const editable = !readOnly && !!onChange;
+  const indicators = useMemo(() => listIndicators(definition), [definition]);
+  const result = useMemo(() => {
+    if (definition.mode !== 'indicators') return null;
+    const missing = indicators.filter((i) => scores[i.key] === undefined).length;
+    if (missing > 0) return { kind: 'incomplete' as const, missing };
+    try {
+      const score = scoreObservation(definition, { kind: 'indicators', scores });
+      let band: { label: string; index: number } | null = null;
+      if (bandSet) {
+        try {
+          band = classify(bandSet, score.percentage);
+        } catch {
+          band = null;
+        }
+      }
+      return { kind: 'scored' as const, ...score, band };
+    } catch (error) {
+      return {
+        kind: 'error' as const,
+        message: isAppError(error) ? error.messages[lang] : t('sheet.invalid'),
+      };
+    }
+  }, [definition, indicators, scores, bandSet, lang, t]);
+
+  if (definition.mode !== 'indicators') {
+    return <p className="sk-sheet__note">{t('sheet.summaryMode')}</p>;
+  }
+
+  const pick = (key: string, value: number | 'na') => {
+    if (editable) onChange?.({ ...scores, [key]: value });
+  };
+  let number = 0;
+  return (
+    <section className="sk-sheet" aria-label={label ?? t('sheet.title')}>
+      {definition.aspects.map((aspect) => (
+        <section key={aspect.key} className="sk-sheet__aspect">
+          <h3 className="sk-sheet__aspect-title">
+            <span className="sk-sheet__key">{aspect.key}</span> {aspect.title}
+          </h3>
+          <ol className="sk-sheet__indicators">
+            {aspect.indicators.map((indicator) => {
+              number += 1;
+              const current = scores[indicator.key];
+              const name = `sheet-${indicator.key}`;
+              const levels = [...indicator.scale.levels].sort((a, b) => a.value - b.value);
+              return (
+                <li key={indicator.key} className="sk-sheet__indicator">
+                  <fieldset
+                    className="sk-sheet__fieldset"
+                    aria-label={`${number}. ${indicator.text}`}
+                    disabled={!editable}
+                  >
+                    <legend className="sk-sheet__indicator-text">
+                      <span className="sk-sheet__number">{number}.</span> {indicator.text}
+                      {indicator.weight !== undefined && indicator.weight !== 1 && (
+                        <span className="sk-sheet__weight">
+                          {t('sheet.weight', {
+                            weight: formatDecimal(String(indicator.weight), lang),
+                          })}
+                        </span>
+                      )}
+                    </legend>
+                    <div className="sk-sheet__levels">
+                      {levels.map((level) => {
+                        const checked = current === level.value;
+                        return (
+                          <label
+                            key={level.value}
+                            className={cx('sk-sheet__level', checked && 'sk-sheet__level--checked')}
+                          >
+                            <input
+                              type="radio"
+                              name={name}
+                              value={level.value}
+                              checked={checked}
+                              disabled={!editable}
+                              onChange={() => pick(indicator.key, level.value)}
+                            />
+                            <span className="sk-sheet__level-head">
+                              <span className="sk-sheet__level-value">{level.value}</span>
+                              <span className="sk-sheet__level-label">{level.label}</span>
+                            </span>
+                            {level.descriptor && (
+                              <span className="sk-sheet__descriptor">{level.descriptor}</span>
+                            )}
+                          </label>
+                        );
+                      })}
+                      {allowNa && (
+                        <label
+                          className={cx(
+                            'sk-sheet__level',
+                            'sk-sheet__level--na',
+                            current === 'na' && 'sk-sheet__level--checked',
+                          )}
+                        >
+                          <input
+                            type="radio"
+                            name={name}
+                            value="na"
+                            checked={current === 'na'}
+                            disabled={!editable}
+                            onChange={() => pick(indicator.key, 'na')}
+                          />
+                          <span className="sk-sheet__level-head">
+                            <span className="sk-sheet__level-label">{t('sheet.na')}</span>
+                          </span>
+                        </label>
+                      )}
+                    </div>
+                  </fieldset>
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ))}
+      <div className="sk-sheet__result" role="status" aria-live="polite">
+        {result?.kind === 'scored' ? (
+          <>
+            <span className="sk-sheet__result-label">{t('sheet.percentage')}</span>
+            <span className="sk-sheet__result-value" data-testid="sheet-percentage">
+              {formatDecimal(result.percentage, lang)}
+            </span>
+            {result.band && (
+              <BandBadge
+                label={result.band.label}
+                index={result.band.index}
+                total={bandSet?.bands.length ?? 4}
+              />
+            )}
+            {result.earned && result.possible && (
+              <span className="sk-sheet__result-detail">
+                {t('sheet.points', {
+                  earned: formatDecimal(result.earned, lang),
+                  possible: formatDecimal(result.possible, lang),
+                })}
+              </span>
+            )}
+          </>
+        ) : result?.kind === 'incomplete' ? (
+          <span className="sk-sheet__result-detail">
+            {t('sheet.incomplete', { missing: result.missing, total: indicators.length })}
+          </span>
+        ) : result?.kind === 'error' ? (
+          <span className="sk-sheet__result-detail sk-sheet__result-detail--error">
+            {result.message}
+          </span>
+        ) : null}
+      </div>
+    </section>
+  );
+}
