@@ -68,9 +68,16 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Database>
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory && !existsSync(dataDir)) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(inMemory ? 'memory://' : dataDir, {
-    parsers: { [INT8]: parseInt8, [DATE]: asText, [NUMERIC]: asText },
-  });
+  return wrapPglite(
+    await PGlite.create(inMemory ? 'memory://' : dataDir, { parsers: PGLITE_PARSERS }),
+  );
+}
+
+/** PGlite's parsers, matching the pg pool's above. */
+export const PGLITE_PARSERS = { [INT8]: parseInt8, [DATE]: asText, [NUMERIC]: asText };
+
+/** A Database over an open PGlite instance (created with PGLITE_PARSERS). */
+export function wrapPglite(pglite: PGlite): Database {
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
     db,

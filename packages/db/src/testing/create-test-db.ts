@@ -4,6 +4,7 @@ import pg from 'pg';
 import { createDb, type DatabaseKind } from '../create-db';
 import { migrateToLatest } from '../migrate';
 import type { DB } from '../schema';
+import { migratedPglite } from './pglite-template';
 
 export interface TestDb {
   db: Kysely<DB>;
@@ -23,8 +24,7 @@ export async function createTestDb(
 ): Promise<TestDb> {
   const serverUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   if (!serverUrl) {
-    const { db, kind, close } = await createDb({ dataDir: 'memory://' });
-    await migrateToLatest(db);
+    const { db, kind, close } = await migratedPglite();
     return { db, kind, destroy: close };
   }
 
