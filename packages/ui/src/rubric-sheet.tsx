@@ -6,7 +6,7 @@ import {
   type TBandSet,
   type TRubricDefinition,
 } from '@siklus/domain';
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { BandBadge } from './components/badges';
 import { cx } from './components/cx';
 import { formatDecimal } from './i18n/format';
@@ -49,6 +49,7 @@ export function RubricSheet({
   const t = useT();
   const { lang } = useLang();
   const editable = !readOnly && !!onChange;
+  const sheetId = useId();
   const indicators = useMemo(() => listIndicators(definition), [definition]);
   const result = useMemo(() => {
     if (definition.mode !== 'indicators') return null;
@@ -83,19 +84,21 @@ export function RubricSheet({
   let number = 0;
   return (
     <section className="sk-sheet" aria-label={label ?? t('sheet.title')}>
-      {definition.aspects.map((aspect) => (
-        <section key={aspect.key} className="sk-sheet__aspect">
+      {definition.aspects.map((aspect, a) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a draft being edited may repeat a key; position is identity here.
+        <section key={a} className="sk-sheet__aspect">
           <h3 className="sk-sheet__aspect-title">
             <span className="sk-sheet__key">{aspect.key}</span> {aspect.title}
           </h3>
           <ol className="sk-sheet__indicators">
-            {aspect.indicators.map((indicator) => {
+            {aspect.indicators.map((indicator, i) => {
               number += 1;
               const current = scores[indicator.key];
-              const name = `sheet-${indicator.key}`;
+              const name = `${sheetId}-${a}-${i}`;
               const levels = [...indicator.scale.levels].sort((a, b) => a.value - b.value);
               return (
-                <li key={indicator.key} className="sk-sheet__indicator">
+                // biome-ignore lint/suspicious/noArrayIndexKey: as above.
+                <li key={i} className="sk-sheet__indicator">
                   <fieldset
                     className="sk-sheet__fieldset"
                     aria-label={`${number}. ${indicator.text}`}

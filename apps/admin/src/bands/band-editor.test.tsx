@@ -1,0 +1,84 @@
+import { PTS_DEFAULT_BANDS, type TBandSet } from '@siklus/domain';
+import { renderApp } from '@siklus/ui/testing';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import { BandEditor } from './band-editor';
+
+let latest: TBandSet | null = null;
+function Harness({ initial }: { initial: TBandSet }) {
+  const [value, setValue] = useState(initial);
+  latest = value;
+  return <BandEditor value={value} onChange={setValue} />;
+}
+
+const render = (initial: TBandSet = structuredClone(PTS_DEFAULT_BANDS)) =>
+  renderApp([{ path: '/', element: <Harness initial={initial} /> }]);
+
+const readout = () =>
+  Array.from(screen.getByTestId('band-readout').querySelectorAll('li > span:last-child')).map(
+    (span) => span.textContent,
+  );
+
+describe('BandEditor', () => {
+  it('reads the ranges back as people say them, with Indonesian decimals', async () => {
+    render();
+    expect(await screen.findByText('Cukup: 51,00 - 70,99')).toBeTruthy();
+    expect(screen.getByText('Kurang: 0,00 - 50,99')).toBeTruthy();
+    expect(screen.getByText('Sangat Baik: 86,00 - 100,00')).toBeTruthy();
+  });
+
+  it('cannot create a gap: only lower bounds are edited, and the band below follows', async () => {
+    render();
+    await screen.findByText('Cukup: 51,00 - 70,99');
+    // One bound per band above the first, and no upper-bound field anywhere.
+    expect(screen.getAllByLabelText(/^Batas bawah /)).toHaveLength(3);
+    expect(screen.queryByLabelText(/batas atas/i)).toBeNull();
+
+    const baik = screen.getByLabelText('Batas bawah Baik');
+    await userEvent.clear(baik);
+    await userEvent.type(baik, '75,5');
+    expect(latest?.bands[2]?.from).toBe('75.5');
+    expect(screen.getByText('Cukup: 51,00 - 75,49')).toBeTruthy();
+    expect(screen.getByText('Baik: 75,50 - 85,99')).toBeTruthy();
+
+    // Removing a band hands its range to the band below: still 0-100 with no gap.
+    await userEvent.click(screen.getByRole('button', { name: 'Hapus kategori Cukup' }));
+    expect(screen.getByText('Kurang: 0,00 - 75,49')).toBeTruthy();
+    expect(screen.getAllByLabelText(/^Batas bawah /)).toHaveLength(2);
+  });
+
+  it('refuses bounds out of order next to the field, and hides the ranges until fixed', async () => {
+    render();
+    const baik = await screen.findByLabelText('Batas bawah Baik');
+    await userEvent.clear(baik);
+    await userEvent.type(baik, '50');
+    expect(baik.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      document.getElementById(baik.getAttribute('aria-describedby') ?? '')?.textContent,
+    ).toContain('Kategori harus urut naik');
+    expect(screen.queryByTestId('band-readout')).toBeNull();
+    expect(
+      screen.getByText('Perbaiki isian bertanda merah untuk melihat rentangnya.'),
+    ).toBeTruthy();
+  });
+
+  it('starts from a preset and adds a band on top', async () => {
+    render();
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Penilaian Kinerja Guru (PKG)' }),
+    );
+    expect(readout()).toEqual([
+      'Kurang: 0,00 - 50,99',
+      'Sedang: 51,00 - 60,99',
+      'Cukup: 61,00 - 75,99',
+      'Baik: 76,00 - 90,99',
+      'Amat Baik: 91,00 - 100,00',
+    ]);
+    await userEvent.click(screen.getByRole('button', { name: 'Tambah kategori di atas' }));
+    await userEvent.type(screen.getByLabelText('Nama kategori ke-6'), 'Istimewa');
+    expect(screen.getByText('Amat Baik: 91,00 - 94,99')).toBeTruthy();
+    expect(screen.getByText('Istimewa: 95,00 - 100,00')).toBeTruthy();
+  });
+});

@@ -1,0 +1,196 @@
+import { BAND_PRESETS, bandRanges, type TBandSet, ZBandSet } from '@siklus/domain';
+import { BandBadge, Button, bandColor, FieldError, formatDecimal, useLang, useT } from '@siklus/ui';
+import { useId, useMemo } from 'react';
+import { type Issues, issuesOf, messageFor } from '../lib/issues';
+
+export interface BandEditorProps {
+  value: TBandSet;
+  onChange: (next: TBandSet) => void;
+  readOnly?: boolean;
+  serverError?: unknown;
+}
+
+export function bandIssues(value: TBandSet): Issues {
+  return issuesOf(ZBandSet, value);
+}
+
+/** The ranges as people read them, or null while a bound is not a number yet. */
+export function readableRanges(value: TBandSet) {
+  try {
+    return bandRanges(value);
+  } catch {
+    return null;
+  }
+}
+
+/** A bound in the middle of the free space above the last band, as a whole number. */
+function nextBound(value: TBandSet): string {
+  const last = Number(value.bands.at(-1)?.from ?? '0');
+  const next = Math.min(99, Math.floor((Number.isFinite(last) ? last : 0) + (100 - last) / 2));
+  return `${Math.max(next, 1)}.00`;
+}
+
+/**
+ * A band set edited as lower bounds and labels only: each band runs up to the next bound, so
+ * a gap or an overlap cannot be typed. The first band starts at 0,00; removing a band hands
+ * its range to the band below. The ranges are read back as people say them.
+ */
+export function BandEditor({ value, onChange, readOnly = false, serverError }: BandEditorProps) {
+  const t = useT();
+  const { lang } = useLang();
+  const id = useId();
+  const issues = useMemo(() => bandIssues(value), [value]);
+  const ranges = useMemo(() => (issues.size === 0 ? readableRanges(value) : null), [issues, value]);
+  const err = (field: string) => messageFor(issues, serverError, lang, field);
+  const shown = (from: string) => (lang === 'id' ? from.replace('.', ',') : from);
+  const set = (i: number, patch: Partial<TBandSet['bands'][number]>) =>
+    onChange({ bands: value.bands.map((b, k) => (k === i ? { ...b, ...patch } : b)) });
+  const total = value.bands.length;
+
+  return (
+    <div className="adm-bands">
+      {!readOnly && (
+        <div className="adm-presets">
+          <span className="sk-muted">{t('adm.bands.presets')}</span>
+          {BAND_PRESETS.map((p) => (
+            <Button
+              key={p.id}
+              variant="secondary"
+              size="sm"
+              onClick={() => onChange(structuredClone(p.bandSet))}
+            >
+              {p.name[lang]}
+            </Button>
+          ))}
+        </div>
+      )}
+      <FieldError>{err('bands')}</FieldError>
+      <table className="adm-band-table">
+        <caption className="sk-visually-hidden">{t('adm.bands.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('adm.bands.label')}</th>
+            <th scope="col">{t('adm.bands.from')}</th>
+            <th scope="col">{t('adm.bands.range')}</th>
+            {!readOnly && (
+              <th scope="col">
+                <span className="sk-visually-hidden">{t('adm.common.actions')}</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {value.bands.map((band, i) => {
+            const labelErr = err(`bands.${i}.label`);
+            const fromErr = err(`bands.${i}.from`);
+            const range = ranges?.[i];
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions; a label may be empty or repeated while typing.
+              <tr key={i}>
+                <td>
+                  <input
+                    className="sk-input sk-input--sm"
+                    aria-label={t('adm.bands.labelOf', { n: i + 1 })}
+                    value={band.label}
+                    readOnly={readOnly}
+                    aria-invalid={labelErr ? true : undefined}
+                    aria-describedby={labelErr ? `${id}-${i}-label` : undefined}
+                    onChange={(e) => set(i, { label: e.target.value })}
+                  />
+                  <FieldError id={`${id}-${i}-label`}>{labelErr}</FieldError>
+                </td>
+                <td>
+                  {i === 0 ? (
+                    <span className="adm-fixed-bound" title={t('adm.bands.firstFixed')}>
+                      {formatDecimal('0.00', lang)}
+                    </span>
+                  ) : (
+                    <>
+                      <input
+                        className="sk-input sk-input--sm adm-bound"
+                        inputMode="decimal"
+                        aria-label={t('adm.bands.fromOf', { label: band.label || String(i + 1) })}
+                        value={shown(band.from)}
+                        readOnly={readOnly}
+                        aria-invalid={fromErr ? true : undefined}
+                        aria-describedby={fromErr ? `${id}-${i}-from` : undefined}
+                        onChange={(e) => set(i, { from: e.target.value.replace(',', '.') })}
+                      />
+                      <FieldError id={`${id}-${i}-from`}>{fromErr}</FieldError>
+                    </>
+                  )}
+                </td>
+                <td className="adm-range">
+                  {range ? (
+                    `${formatDecimal(range.from, lang)} – ${formatDecimal(range.to, lang)}`
+                  ) : (
+                    <span className="sk-muted">–</span>
+                  )}
+                </td>
+                {!readOnly && (
+                  <td>
+                    {i > 0 && (
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        aria-label={t('adm.bands.removeOf', { label: band.label || String(i + 1) })}
+                        title={t('adm.bands.removeHint')}
+                        onClick={() => onChange({ bands: value.bands.filter((_, k) => k !== i) })}
+                      >
+                        ✕
+                      </Button>
+                    )}
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {!readOnly && (
+        <div>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={total >= 20}
+            onClick={() =>
+              onChange({ bands: [...value.bands, { from: nextBound(value), label: '' }] })
+            }
+          >
+            {t('adm.bands.add')}
+          </Button>
+        </div>
+      )}
+      <section className="adm-readout" aria-label={t('adm.bands.readout')}>
+        <h3 className="adm-readout__title">{t('adm.bands.readout')}</h3>
+        {ranges ? (
+          <>
+            <div className="adm-bandbar" aria-hidden="true">
+              {ranges.map((r, i) => (
+                <span
+                  key={`${r.label}-${r.from}`}
+                  style={{
+                    flexGrow: Number(r.to) - Number(r.from) + 0.01,
+                    background: bandColor(i, total),
+                  }}
+                />
+              ))}
+            </div>
+            <ul className="adm-readout__list" data-testid="band-readout">
+              {ranges.map((r, i) => (
+                <li key={`${r.label}-${r.from}`}>
+                  <BandBadge label={r.label} index={i} total={total} />{' '}
+                  <span>
+                    {r.label}: {formatDecimal(r.from, lang)} - {formatDecimal(r.to, lang)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p className="sk-muted">{t('adm.bands.fixFirst')}</p>
+        )}
+      </section>
+    </div>
+  );
+}

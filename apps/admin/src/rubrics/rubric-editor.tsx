@@ -1,0 +1,420 @@
+import { type TBandSet, type TScale, ZRubricDefinition } from '@siklus/domain';
+import { Button, FieldError, RubricSheet, useLang, useT } from '@siklus/ui';
+import { useId, useMemo, useState } from 'react';
+import { type Issues, issuesOf, messageFor } from '../lib/issues';
+import {
+  addAspect,
+  addIndicator,
+  applyScaleToAll,
+  type Draft,
+  moveAspect,
+  moveIndicator,
+  removeAspect,
+  removeIndicator,
+  rescale,
+  sampleScores,
+  updateAspect,
+  updateIndicator,
+} from './draft';
+
+export interface RubricEditorProps {
+  value: Draft;
+  onChange: (next: Draft) => void;
+  readOnly?: boolean;
+  /** The last save's error: its field (a path like the schema's) is shown next to that field. */
+  serverError?: unknown;
+  /** Classify the preview's percentage. */
+  bandSet?: TBandSet;
+}
+
+/** Problems of a definition by field path, from the domain's own schema. */
+export function rubricIssues(value: Draft): Issues {
+  return issuesOf(ZRubricDefinition, value);
+}
+
+const toInt = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+
+/**
+ * Aspects and indicators (add, reorder, edit), each indicator's scale with level labels and
+ * descriptors, weights; the schema's message next to each field; and a live preview of the
+ * observation sheet as principals will see it, with sample scores that can be clicked.
+ */
+export function RubricEditor({
+  value,
+  onChange,
+  readOnly = false,
+  serverError,
+  bandSet,
+}: RubricEditorProps) {
+  const t = useT();
+  const { lang } = useLang();
+  const issues = useMemo(() => rubricIssues(value), [value]);
+  const err = (field: string) => messageFor(issues, serverError, lang, field);
+  const [picked, setPicked] = useState<Record<string, number | 'na'>>({});
+  const scores = useMemo(() => sampleScores(value, picked), [value, picked]);
+
+  return (
+    <div className="adm-editor">
+      <div className="adm-editor__form">
+        {issues.size > 0 && !readOnly && (
+          <div className="sk-alert sk-alert--error" role="alert">
+            <p className="sk-alert__message">{t('adm.rubric.problems', { count: issues.size })}</p>
+          </div>
+        )}
+        <FieldError>{err('aspects')}</FieldError>
+        {value.aspects.map((aspect, a) => (
+          <section
+            // biome-ignore lint/suspicious/noArrayIndexKey: keys are edited in place; a key that changes would remount the field being typed in.
+            key={a}
+            className="adm-aspect"
+            aria-label={t('adm.rubric.aspectN', { key: aspect.key || String(a + 1) })}
+          >
+            <div className="adm-aspect__head">
+              <SmallField
+                label={t('adm.rubric.key')}
+                className="adm-key"
+                value={aspect.key}
+                readOnly={readOnly}
+                error={err(`aspects.${a}.key`)}
+                ariaLabel={t('adm.rubric.aspectKey', { n: a + 1 })}
+                onChange={(key) => onChange(updateAspect(value, a, { key }))}
+              />
+              <SmallField
+                label={t('adm.rubric.aspectTitle')}
+                className="adm-grow"
+                value={aspect.title}
+                readOnly={readOnly}
+                error={err(`aspects.${a}.title`)}
+                ariaLabel={t('adm.rubric.aspectTitleOf', { key: aspect.key })}
+                onChange={(title) => onChange(updateAspect(value, a, { title }))}
+              />
+              {!readOnly && (
+                <MoveButtons
+                  what={t('adm.rubric.aspectN', { key: aspect.key })}
+                  first={a === 0}
+                  last={a === value.aspects.length - 1}
+                  onUp={() => onChange(moveAspect(value, a, a - 1))}
+                  onDown={() => onChange(moveAspect(value, a, a + 1))}
+                  onRemove={() => onChange(removeAspect(value, a))}
+                />
+              )}
+            </div>
+            <FieldError>{err(`aspects.${a}.indicators`)}</FieldError>
+            <ol className="adm-indicators">
+              {aspect.indicators.map((ind, i) => {
+                const path = `aspects.${a}.indicators.${i}`;
+                return (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: as for aspects, the key is being edited.
+                  <li key={i} className="adm-indicator">
+                    <div className="adm-indicator__head">
+                      <SmallField
+                        label={t('adm.rubric.key')}
+                        className="adm-key"
+                        value={ind.key}
+                        readOnly={readOnly}
+                        error={err(`${path}.key`)}
+                        ariaLabel={t('adm.rubric.indicatorKey', { n: i + 1, aspect: aspect.key })}
+                        onChange={(key) => onChange(updateIndicator(value, a, i, { key }))}
+                      />
+                      <SmallField
+                        label={t('adm.rubric.indicatorText')}
+                        className="adm-grow"
+                        multiline
+                        value={ind.text}
+                        readOnly={readOnly}
+                        error={err(`${path}.text`)}
+                        ariaLabel={t('adm.rubric.indicatorTextOf', { key: ind.key })}
+                        onChange={(text) => onChange(updateIndicator(value, a, i, { text }))}
+                      />
+                      <SmallField
+                        label={t('adm.rubric.weight')}
+                        className="adm-weight"
+                        inputMode="decimal"
+                        placeholder="1"
+                        value={ind.weight === undefined ? '' : String(ind.weight)}
+                        readOnly={readOnly}
+                        error={err(`${path}.weight`)}
+                        ariaLabel={t('adm.rubric.weightOf', { key: ind.key })}
+                        onChange={(text) =>
+                          onChange(
+                            updateIndicator(value, a, i, {
+                              weight:
+                                text.trim() === '' ? undefined : Number(text.replace(',', '.')),
+                            }),
+                          )
+                        }
+                      />
+                      {!readOnly && (
+                        <MoveButtons
+                          what={t('adm.rubric.indicatorN', { key: ind.key })}
+                          first={i === 0}
+                          last={i === aspect.indicators.length - 1}
+                          onUp={() => onChange(moveIndicator(value, a, i, i - 1))}
+                          onDown={() => onChange(moveIndicator(value, a, i, i + 1))}
+                          onRemove={() => onChange(removeIndicator(value, a, i))}
+                        />
+                      )}
+                    </div>
+                    <ScaleEditor
+                      scale={ind.scale}
+                      path={`${path}.scale`}
+                      indicatorKey={ind.key}
+                      readOnly={readOnly}
+                      err={err}
+                      onChange={(scale) => onChange(updateIndicator(value, a, i, { scale }))}
+                      onApplyToAll={() => onChange(applyScaleToAll(value, ind.scale))}
+                    />
+                  </li>
+                );
+              })}
+            </ol>
+            {!readOnly && (
+              <Button
+                variant="secondary"
+                size="sm"
+                onClick={() => onChange(addIndicator(value, a))}
+              >
+                {t('adm.rubric.addIndicator', { key: aspect.key })}
+              </Button>
+            )}
+          </section>
+        ))}
+        {!readOnly && (
+          <div>
+            <Button variant="secondary" onClick={() => onChange(addAspect(value))}>
+              {t('adm.rubric.addAspect')}
+            </Button>
+          </div>
+        )}
+      </div>
+      <aside className="adm-editor__preview" aria-label={t('adm.rubric.preview')}>
+        <h2 className="adm-preview-title">{t('adm.rubric.preview')}</h2>
+        <p className="sk-muted adm-preview-hint">{t('adm.rubric.previewHint')}</p>
+        <RubricSheet
+          definition={value}
+          scores={scores}
+          onChange={setPicked}
+          bandSet={bandSet}
+          label={t('adm.rubric.preview')}
+        />
+      </aside>
+    </div>
+  );
+}
+
+function ScaleEditor({
+  scale,
+  path,
+  indicatorKey,
+  readOnly,
+  err,
+  onChange,
+  onApplyToAll,
+}: {
+  scale: TScale;
+  path: string;
+  indicatorKey: string;
+  readOnly: boolean;
+  err: (field: string) => string | undefined;
+  onChange: (scale: TScale) => void;
+  onApplyToAll: () => void;
+}) {
+  const t = useT();
+  return (
+    <div className="adm-scale">
+      <div className="adm-scale__range">
+        <SmallField
+          label={t('adm.rubric.min')}
+          className="adm-num-field"
+          inputMode="numeric"
+          value={Number.isNaN(scale.min) ? '' : String(scale.min)}
+          readOnly={readOnly}
+          error={err(`${path}.min`)}
+          ariaLabel={t('adm.rubric.minOf', { key: indicatorKey })}
+          onChange={(text) => onChange(rescale(scale, toInt(text), scale.max))}
+        />
+        <SmallField
+          label={t('adm.rubric.max')}
+          className="adm-num-field"
+          inputMode="numeric"
+          value={Number.isNaN(scale.max) ? '' : String(scale.max)}
+          readOnly={readOnly}
+          error={err(`${path}.max`)}
+          ariaLabel={t('adm.rubric.maxOf', { key: indicatorKey })}
+          onChange={(text) => onChange(rescale(scale, scale.min, toInt(text)))}
+        />
+        {!readOnly && (
+          <Button variant="ghost" size="sm" onClick={onApplyToAll}>
+            {t('adm.rubric.applyScale')}
+          </Button>
+        )}
+      </div>
+      <FieldError>{err(`${path}.levels`)}</FieldError>
+      <table className="adm-levels">
+        <caption className="sk-visually-hidden">
+          {t('adm.rubric.levelsOf', { key: indicatorKey })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className="adm-levels__value">
+              {t('adm.rubric.level')}
+            </th>
+            <th scope="col">{t('adm.rubric.levelLabel')}</th>
+            <th scope="col">{t('adm.rubric.descriptor')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {scale.levels.map((level, j) => (
+            <tr key={level.value}>
+              <th scope="row" className="adm-levels__value">
+                {level.value}
+                <FieldError>{err(`${path}.levels.${j}.value`)}</FieldError>
+              </th>
+              <td>
+                <SmallField
+                  value={level.label}
+                  readOnly={readOnly}
+                  error={err(`${path}.levels.${j}.label`)}
+                  ariaLabel={t('adm.rubric.levelLabelOf', {
+                    value: level.value,
+                    key: indicatorKey,
+                  })}
+                  onChange={(label) =>
+                    onChange({
+                      ...scale,
+                      levels: scale.levels.map((l, k) => (k === j ? { ...l, label } : l)),
+                    })
+                  }
+                />
+              </td>
+              <td>
+                <SmallField
+                  value={level.descriptor ?? ''}
+                  readOnly={readOnly}
+                  placeholder={readOnly ? '' : t('adm.rubric.descriptorPlaceholder')}
+                  ariaLabel={t('adm.rubric.descriptorOf', {
+                    value: level.value,
+                    key: indicatorKey,
+                  })}
+                  onChange={(descriptor) =>
+                    onChange({
+                      ...scale,
+                      levels: scale.levels.map((l, k) => {
+                        if (k !== j) return l;
+                        const { descriptor: _, ...rest } = l;
+                        return descriptor === '' ? rest : { ...rest, descriptor };
+                      }),
+                    })
+                  }
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A compact input with its message right under it (aria-describedby links the two). */
+function SmallField({
+  label,
+  ariaLabel,
+  value,
+  onChange,
+  error,
+  readOnly,
+  className,
+  multiline,
+  inputMode,
+  placeholder,
+}: {
+  label?: string;
+  ariaLabel: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  readOnly: boolean;
+  className?: string;
+  multiline?: boolean;
+  inputMode?: 'numeric' | 'decimal';
+  placeholder?: string;
+}) {
+  const id = useId();
+  const common = {
+    id,
+    className: 'sk-input sk-input--sm',
+    value,
+    readOnly,
+    placeholder,
+    'aria-label': ariaLabel,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? `${id}-error` : undefined,
+  } as const;
+  return (
+    <div className={`adm-small-field ${error ? 'sk-field--invalid' : ''} ${className ?? ''}`}>
+      {label && (
+        <label className="adm-small-field__label" htmlFor={id} aria-hidden="true">
+          {label}
+        </label>
+      )}
+      {multiline ? (
+        <textarea {...common} rows={2} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input {...common} inputMode={inputMode} onChange={(e) => onChange(e.target.value)} />
+      )}
+      <FieldError id={`${id}-error`}>{error}</FieldError>
+    </div>
+  );
+}
+
+function MoveButtons({
+  what,
+  first,
+  last,
+  onUp,
+  onDown,
+  onRemove,
+}: {
+  what: string;
+  first: boolean;
+  last: boolean;
+  onUp: () => void;
+  onDown: () => void;
+  onRemove: () => void;
+}) {
+  const t = useT();
+  return (
+    <div className="adm-move">
+      <Button
+        variant="ghost"
+        size="sm"
+        disabled={first}
+        aria-label={t('adm.rubric.moveUp', { what })}
+        title={t('adm.rubric.moveUp', { what })}
+        onClick={onUp}
+      >
+        ↑
+      </Button>
+      <Button
+        variant="ghost"
+        size="sm"
+        disabled={last}
+        aria-label={t('adm.rubric.moveDown', { what })}
+        title={t('adm.rubric.moveDown', { what })}
+        onClick={onDown}
+      >
+        ↓
+      </Button>
+      <Button
+        variant="ghost"
+        size="sm"
+        aria-label={t('adm.rubric.remove', { what })}
+        title={t('adm.rubric.remove', { what })}
+        onClick={onRemove}
+      >
+        ✕
+      </Button>
+    </div>
+  );
+}
