@@ -1,0 +1,109 @@
+import { FakeApiError, ME, renderApp } from '@siklus/ui/testing';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { parseSchoolCsv } from '../lib/school-csv';
+import { routes } from '../router';
+
+const page = { items: [], total: 0, limit: 25, offset: 0 };
+
+describe('parseSchoolCsv', () => {
+  it('reads Indonesian headers with semicolons and a BOM, and names missing columns', () => {
+    expect(
+      parseSchoolCsv('\uFEFFNPSN;Nama Sekolah;Kecamatan\n20201234; SD Satu ;Cibinong\n\n'),
+    ).toEqual({
+      ok: true,
+      rows: [{ npsn: '20201234', name: 'SD Satu', subdistrict: 'Cibinong' }],
+    });
+    expect(parseSchoolCsv('npsn,nama\n1,2')).toEqual({
+      ok: false,
+      reason: 'columns',
+      missing: ['subdistrict'],
+    });
+  });
+});
+
+describe('schools page', () => {
+  it('bulk add: a dry run reports every bad row, and nothing is sent for real until all rows pass', async () => {
+    const bulk: unknown[] = [];
+    const { calls } = renderApp(routes, {
+      at: '/schools',
+      api: {
+        'auth.me': () => ME.admin,
+        'schools.list': () => page,
+        'schools.subdistricts': () => [],
+        'schools.bulkCreate': (input) => {
+          bulk.push(input);
+          const { rows } = input as { rows: { npsn: string }[] };
+          const bad = rows.findIndex((r) => !/^\d{8}$/.test(r.npsn));
+          if (bad >= 0) {
+            return {
+              created: 0,
+              valid: false,
+              errors: [
+                {
+                  row: bad + 1,
+                  field: 'npsn',
+                  messages: { id: 'NPSN harus 8 angka', en: 'NPSN must be 8 digits' },
+                },
+              ],
+            };
+          }
+          return (input as { dryRun: boolean }).dryRun
+            ? { created: 0, valid: true, errors: [] }
+            : { created: rows.length, valid: true, errors: [] };
+        },
+      },
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Impor CSV' }));
+    const paste = screen.getByLabelText(/Atau tempel isi CSV/);
+    await userEvent.click(paste);
+    await userEvent.paste('npsn,nama,kecamatan\n20201234,SD A,Cibinong\n2020X,SD B,Cibinong');
+    await userEvent.click(screen.getByRole('button', { name: 'Periksa' }));
+    const report = await screen.findByRole('table', { name: 'Masalah per baris' });
+    const row = within(report).getAllByRole('row')[1] as HTMLElement;
+    expect(row.textContent).toContain('2');
+    expect(row.textContent).toContain('2020X');
+    expect(row.textContent).toContain('NPSN harus 8 angka');
+    expect(screen.queryByRole('button', { name: /Tambahkan/ })).toBeNull();
+    expect(bulk).toHaveLength(1);
+    expect((bulk[0] as { dryRun: boolean }).dryRun).toBe(true);
+
+    await userEvent.clear(paste);
+    await userEvent.paste('npsn,nama,kecamatan\n20201234,SD A,Cibinong\n20201235,SD B,Cibinong');
+    await userEvent.click(screen.getByRole('button', { name: 'Periksa' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Tambahkan 2 sekolah' }));
+    expect(await screen.findByText('2 sekolah ditambahkan.')).toBeTruthy();
+    expect(bulk.map((b) => (b as { dryRun: boolean }).dryRun)).toEqual([true, true, false]);
+    expect(calls.filter((c) => c.path === 'schools.bulkCreate')).toHaveLength(3);
+  });
+
+  it("adds a school, showing the API's conflict next to the NPSN field", async () => {
+    renderApp(routes, {
+      at: '/schools',
+      api: {
+        'auth.me': () => ME.admin,
+        'schools.list': () => page,
+        'schools.subdistricts': () => ['Cibinong'],
+        'schools.create': () => {
+          throw new FakeApiError(
+            'CONFLICT',
+            { id: 'NPSN 20201234 sudah terdaftar untuk sekolah lain.', en: 'taken' },
+            'npsn',
+          );
+        },
+      },
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Tambah sekolah' }));
+    const form = screen.getByRole('button', { name: 'Batal' }).closest('form') as HTMLElement;
+    await userEvent.type(within(form).getByLabelText(/NPSN/), '20201234');
+    await userEvent.type(within(form).getByLabelText(/Nama sekolah/), 'SD Negeri Baru');
+    await userEvent.type(within(form).getByLabelText(/Kecamatan/), 'Cibinong');
+    await userEvent.click(within(form).getByRole('button', { name: 'Tambah sekolah' }));
+    const npsn = within(form).getByLabelText(/NPSN/);
+    expect(
+      await within(form).findByText('NPSN 20201234 sudah terdaftar untuk sekolah lain.'),
+    ).toBeTruthy();
+    expect(npsn.getAttribute('aria-invalid')).toBe('true');
+  });
+});
