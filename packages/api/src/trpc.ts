@@ -255,3 +255,29 @@ export type { Context, SessionUser };
 
 /** tRPC batches are bounded; the client's httpBatchLink should use the same maxItems. */
 export const MAX_BATCH_SIZE = 25;
+
+// Configuration versions (rubrics, band sets, success criteria): district-level rows, so
+// only the district's admins pass (a principal gets FORBIDDEN, another district NOT_FOUND).
+
+const loadVersionScope =
+  (table: 'rubric_versions' | 'band_set_versions' | 'criteria_set_versions'): ScopeLoader =>
+  (ctx, id) =>
+    ctx.db
+      .selectFrom(table)
+      .select(['district_id as districtId'])
+      .where('id', '=', id)
+      .executeTakeFirst()
+      .then((row) => (row ? { districtId: row.districtId, schoolId: null } : undefined));
+
+/** `{ versionId }` of a rubric version. */
+export const rubricVersionScoped = scopedProcedures('versionId', loadVersionScope('rubric_versions'));
+/** `{ versionId }` of a band set version. */
+export const bandSetVersionScoped = scopedProcedures(
+  'versionId',
+  loadVersionScope('band_set_versions'),
+);
+/** `{ versionId }` of a success-criteria version. */
+export const criteriaSetVersionScoped = scopedProcedures(
+  'versionId',
+  loadVersionScope('criteria_set_versions'),
+);

@@ -1,0 +1,437 @@
+import { AppError } from '@siklus/domain';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { jsonb } from '../json';
+import type { BandsJson, DB, VersionStatus } from '../schema';
+
+/*
+ * The district's configuration: rubrics, band sets and success-criteria sets. All three
+ * share one lifecycle (a named item with numbered versions; a draft is edited, then
+ * published and frozen; the database trigger refuses any change to a published row), so
+ * one set of functions serves the three, parameterised by kind.
+ */
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export type ConfigKind = 'rubric' | 'bandSet' | 'criteriaSet';
+
+interface KindTables {
+  parent: 'rubrics' | 'band_sets' | 'criteria_sets';
+  versions: 'rubric_versions' | 'band_set_versions' | 'criteria_set_versions';
+  fk: 'rubric_id' | 'band_set_id' | 'criteria_set_id';
+  payload: 'definition' | 'bands' | 'criteria';
+  /** The studies column that fixes a version of this kind. */
+  studyColumn: 'rubric_version_id' | 'band_set_version_id' | 'criteria_set_version_id';
+}
+
+export const CONFIG_TABLES: Record<ConfigKind, KindTables> = {
+  rubric: {
+    parent: 'rubrics',
+    versions: 'rubric_versions',
+    fk: 'rubric_id',
+    payload: 'definition',
+    studyColumn: 'rubric_version_id',
+  },
+  bandSet: {
+    parent: 'band_sets',
+    versions: 'band_set_versions',
+    fk: 'band_set_id',
+    payload: 'bands',
+    studyColumn: 'band_set_version_id',
+  },
+  criteriaSet: {
+    parent: 'criteria_sets',
+    versions: 'criteria_set_versions',
+    fk: 'criteria_set_id',
+    payload: 'criteria',
+    studyColumn: 'criteria_set_version_id',
+  },
+};
+
+export interface ConfigVersionSummary {
+  id: string;
+  version: number;
+  status: VersionStatus;
+  publishedAt: Date | null;
+  createdAt: Date;
+  /** Studies fixed to this version. */
+  inUse: number;
+}
+
+export interface ConfigItem {
+  id: string;
+  name: string;
+  description: string | null;
+  createdAt: Date;
+  /** Newest first. */
+  versions: ConfigVersionSummary[];
+  /** Studies on any version of this item. */
+  inUse: number;
+}
+
+/** Every item of a kind in the district with its versions and how many studies use each. */
+export async function listConfigItems(
+  db: Db,
+  kind: ConfigKind,
+  districtId: string,
+): Promise<ConfigItem[]> {
+  const t = CONFIG_TABLES[kind];
+  const { rows } = await sql<{
+    id: string;
+    name: string;
+    description: string | null;
+    created_at: Date;
+    v_id: string | null;
+    version: number | null;
+    status: VersionStatus | null;
+    published_at: Date | null;
+    v_created_at: Date | null;
+    in_use: number;
+  }>`
+    select p.id, p.name, p.description, p.created_at,
+           v.id as v_id, v.version, v.status, v.published_at, v.created_at as v_created_at,
+           (select count(*)::int from studies s
+             where s.district_id = ${districtId} and s.${sql.ref(t.studyColumn)} = v.id) as in_use
+    from ${sql.table(t.parent)} p
+    left join ${sql.table(t.versions)} v on v.${sql.ref(t.fk)} = p.id
+    where p.district_id = ${districtId}
+    order by p.name, p.id, v.version desc`.execute(db);
+  const items = new Map<string, ConfigItem>();
+  for (const r of rows) {
+    let item = items.get(r.id);
+    if (!item) {
+      item = {
+        id: r.id,
+        name: r.name,
+        description: r.description,
+        createdAt: r.created_at,
+        versions: [],
+        inUse: 0,
+      };
+      items.set(r.id, item);
+    }
+    if (r.v_id !== null) {
+      item.versions.push({
+        id: r.v_id,
+        version: r.version!,
+        status: r.status!,
+        publishedAt: r.published_at,
+        createdAt: r.v_created_at!,
+        inUse: r.in_use,
+      });
+      item.inUse += r.in_use;
+    }
+  }
+  return [...items.values()];
+}
+
+export interface ConfigVersion {
+  id: string;
+  itemId: string;
+  districtId: string;
+  name: string;
+  description: string | null;
+  version: number;
+  status: VersionStatus;
+  publishedAt: Date | null;
+  createdAt: Date;
+  payload: unknown;
+  inUse: number;
+  /** Every version number of the item, to show "v2 of 3". */
+  latestVersion: number;
+}
+
+export async function getConfigVersion(
+  db: Db,
+  kind: ConfigKind,
+  versionId: string,
+): Promise<ConfigVersion | undefined> {
+  const t = CONFIG_TABLES[kind];
+  const { rows } = await sql<ConfigVersion>`
+    select v.id, p.id as "itemId", v.district_id as "districtId", p.name, p.description,
+           v.version, v.status, v.published_at as "publishedAt", v.created_at as "createdAt",
+           v.${sql.ref(t.payload)} as payload,
+           (select count(*)::int from studies s where s.${sql.ref(t.studyColumn)} = v.id) as "inUse",
+           (select max(v2.version) from ${sql.table(t.versions)} v2
+             where v2.${sql.ref(t.fk)} = p.id)::int as "latestVersion"
+    from ${sql.table(t.versions)} v
+    join ${sql.table(t.parent)} p on p.id = v.${sql.ref(t.fk)}
+    where v.id = ${versionId}`.execute(db);
+  return rows[0];
+}
+
+const NAME_TAKEN = {
+  id: 'Nama ini sudah dipakai di kabupaten ini; pilih nama lain.',
+  en: 'This name is already used in this district; choose another.',
+};
+
+async function assertNameFree(
+  db: Db,
+  kind: ConfigKind,
+  districtId: string,
+  name: string,
+  exceptItemId?: string,
+): Promise<void> {
+  const t = CONFIG_TABLES[kind];
+  const { rows } = await sql<{ id: string }>`
+    select id from ${sql.table(t.parent)}
+    where district_id = ${districtId} and lower(name) = lower(${name})
+      ${exceptItemId ? sql`and id <> ${exceptItemId}` : sql``}`.execute(db);
+  if (rows.length > 0) throw new AppError('CONFLICT', NAME_TAKEN, { field: 'name' });
+}
+
+/** A new item with its version 1 as a draft. Call in a transaction. */
+export async function insertConfigItem(
+  db: Db,
+  kind: ConfigKind,
+  i: {
+    districtId: string;
+    name: string;
+    description: string | null;
+    payload: unknown;
+    createdBy: string | null;
+  },
+): Promise<{ itemId: string; versionId: string }> {
+  const t = CONFIG_TABLES[kind];
+  await assertNameFree(db, kind, i.districtId, i.name);
+  const { rows: parents } = await sql<{ id: string }>`
+    insert into ${sql.table(t.parent)} (district_id, name, description)
+    values (${i.districtId}, ${i.name}, ${i.description}) returning id`.execute(db);
+  const itemId = parents[0]!.id;
+  const versionId = await insertVersion(db, kind, {
+    districtId: i.districtId,
+    itemId,
+    version: 1,
+    payload: i.payload,
+    createdBy: i.createdBy,
+  });
+  return { itemId, versionId };
+}
+
+async function insertVersion(
+  db: Db,
+  kind: ConfigKind,
+  v: { districtId: string; itemId: string; version: number; payload: unknown; createdBy: string | null },
+): Promise<string> {
+  const t = CONFIG_TABLES[kind];
+  const { rows } = await sql<{ id: string }>`
+    insert into ${sql.table(t.versions)}
+      (district_id, ${sql.ref(t.fk)}, version, status, ${sql.ref(t.payload)}, created_by)
+    values (${v.districtId}, ${v.itemId}, ${v.version}, 'draft', ${jsonb(v.payload)}, ${v.createdBy})
+    returning id`.execute(db);
+  return rows[0]!.id;
+}
+
+const PUBLISHED_FROZEN = {
+  id: 'Versi yang sudah diterbitkan tidak dapat diubah; buat versi baru.',
+  en: 'A published version cannot be changed; create a new version.',
+};
+
+/** Locks a version row and checks it is still a draft. */
+async function lockDraft(db: Db, kind: ConfigKind, versionId: string) {
+  const t = CONFIG_TABLES[kind];
+  const { rows } = await sql<{ id: string; item_id: string; status: VersionStatus }>`
+    select id, ${sql.ref(t.fk)} as item_id, status from ${sql.table(t.versions)}
+    where id = ${versionId} for update`.execute(db);
+  const row = rows[0];
+  if (!row) throw new AppError('NOT_FOUND', { id: 'Versi tidak ditemukan.', en: 'Version not found.' });
+  if (row.status !== 'draft') {
+    throw new AppError('CONFLICT', PUBLISHED_FROZEN, { field: 'versionId' });
+  }
+  return row;
+}
+
+/** Edits a draft: its payload, and the item's name and description. */
+export async function updateConfigDraft(
+  db: Db,
+  kind: ConfigKind,
+  u: {
+    districtId: string;
+    versionId: string;
+    name?: string | undefined;
+    description?: string | null | undefined;
+    payload?: unknown;
+  },
+): Promise<void> {
+  const t = CONFIG_TABLES[kind];
+  const draft = await lockDraft(db, kind, u.versionId);
+  if (u.payload !== undefined) {
+    await sql`update ${sql.table(t.versions)} set ${sql.ref(t.payload)} = ${jsonb(u.payload)}
+      where id = ${u.versionId}`.execute(db);
+  }
+  if (u.name !== undefined) await assertNameFree(db, kind, u.districtId, u.name, draft.item_id);
+  if (u.name !== undefined || u.description !== undefined) {
+    await sql`update ${sql.table(t.parent)} set
+        name = coalesce(${u.name ?? null}, name),
+        description = ${u.description === undefined ? sql`description` : u.description}
+      where id = ${draft.item_id}`.execute(db);
+  }
+}
+
+export async function publishConfigVersion(
+  db: Db,
+  kind: ConfigKind,
+  versionId: string,
+): Promise<void> {
+  const t = CONFIG_TABLES[kind];
+  await lockDraft(db, kind, versionId);
+  await sql`update ${sql.table(t.versions)} set status = 'published', published_at = now()
+    where id = ${versionId}`.execute(db);
+}
+
+export async function deleteConfigDraft(
+  db: Db,
+  kind: ConfigKind,
+  versionId: string,
+): Promise<void> {
+  const t = CONFIG_TABLES[kind];
+  const draft = await lockDraft(db, kind, versionId);
+  await sql`delete from ${sql.table(t.versions)} where id = ${versionId}`.execute(db);
+  // An item left without any version goes too.
+  await sql`delete from ${sql.table(t.parent)} p where p.id = ${draft.item_id}
+    and not exists (select 1 from ${sql.table(t.versions)} v where v.${sql.ref(t.fk)} = p.id)`.execute(
+    db,
+  );
+}
+
+/**
+ * A new draft version of the same item, copying `fromVersionId`'s payload. One draft at a
+ * time: when the item already has one, CONFLICT names it.
+ */
+export async function insertNextConfigVersion(
+  db: Db,
+  kind: ConfigKind,
+  a: { districtId: string; fromVersionId: string; createdBy: string | null },
+): Promise<{ versionId: string; version: number }> {
+  const t = CONFIG_TABLES[kind];
+  const from = await getConfigVersion(db, kind, a.fromVersionId);
+  if (!from) throw new AppError('NOT_FOUND', { id: 'Versi tidak ditemukan.', en: 'Version not found.' });
+  // Lock the item so two clicks cannot both take the same next number.
+  await sql`select id from ${sql.table(t.parent)} where id = ${from.itemId} for update`.execute(db);
+  const { rows } = await sql<{ version: number; status: VersionStatus }>`
+    select version, status from ${sql.table(t.versions)}
+    where ${sql.ref(t.fk)} = ${from.itemId} order by version desc`.execute(db);
+  const draft = rows.find((r) => r.status === 'draft');
+  if (draft) {
+    throw new AppError(
+      'CONFLICT',
+      {
+        id: `Versi ${draft.version} masih draf; sunting atau terbitkan versi itu dahulu.`,
+        en: `Version ${draft.version} is still a draft; edit or publish it first.`,
+      },
+      { field: 'versionId' },
+    );
+  }
+  const version = (rows[0]?.version ?? 0) + 1;
+  const versionId = await insertVersion(db, kind, {
+    districtId: a.districtId,
+    itemId: from.itemId,
+    version,
+    payload: from.payload,
+    createdBy: a.createdBy,
+  });
+  return { versionId, version };
+}
+
+export interface BandPreviewSchool {
+  schoolId: string;
+  schoolName: string;
+  npsn: string;
+  subdistrict: string;
+  observations: number;
+  observationsChanged: number;
+  cycles: number;
+  cycleMeansChanged: number;
+}
+
+/**
+ * How `bands` would reclassify the district's existing figures: each observation's stored
+ * band against its band under the new set, and each cycle's mean band (under its study's
+ * band set) against the new one, counted per school. Computed in Postgres: a band is the
+ * label of the highest lower bound at or below the (already rounded) figure.
+ */
+export async function previewBandSet(
+  db: Db,
+  districtId: string,
+  bands: BandsJson,
+): Promise<{
+  totals: { observations: number; observationsChanged: number; cycles: number; cycleMeansChanged: number };
+  schools: BandPreviewSchool[];
+}> {
+  const newBands = JSON.stringify(bands.bands);
+  const bandOf = (value: ReturnType<typeof sql.raw> | ReturnType<typeof sql>, set: ReturnType<typeof sql>) =>
+    sql`(select e.elem->>'label' from jsonb_array_elements(${set}) with ordinality e(elem, ord)
+         where (e.elem->>'from')::numeric <= ${value} order by e.ord desc limit 1)`;
+  const { rows } = await sql<{
+    school_id: string;
+    school_name: string;
+    npsn: string;
+    subdistrict: string;
+    observations: number;
+    observations_changed: number;
+    cycles: number;
+    cycle_means_changed: number;
+  }>`
+    with new_set as (select ${newBands}::jsonb as bands),
+    obs as (
+      select c.study_id, o.cycle_id, o.band,
+             ${bandOf(sql`o.percentage`, sql`(select bands from new_set)`)} as new_band
+      from observations o join cycles c on c.id = o.cycle_id
+      where o.district_id = ${districtId} and c.district_id = ${districtId}
+    ),
+    obs_by_study as (
+      select study_id, count(*)::int as observations,
+             count(*) filter (where band is distinct from new_band)::int as observations_changed
+      from obs group by study_id
+    ),
+    means as (
+      select c.study_id, round(avg(o.percentage), 2) as mean
+      from cycles c join observations o on o.cycle_id = c.id
+      where c.district_id = ${districtId} and o.district_id = ${districtId}
+      group by c.id, c.study_id
+    ),
+    mean_bands as (
+      select m.study_id,
+             ${bandOf(sql`m.mean`, sql`bsv.bands->'bands'`)} as old_band,
+             ${bandOf(sql`m.mean`, sql`(select bands from new_set)`)} as new_band
+      from means m
+      join studies s on s.id = m.study_id
+      join band_set_versions bsv on bsv.id = s.band_set_version_id
+    ),
+    means_by_study as (
+      select study_id, count(*)::int as cycles,
+             count(*) filter (where old_band is distinct from new_band)::int as cycle_means_changed
+      from mean_bands group by study_id
+    )
+    select sch.id as school_id, sch.name as school_name, sch.npsn, sch.subdistrict,
+           coalesce(sum(ob.observations), 0)::int as observations,
+           coalesce(sum(ob.observations_changed), 0)::int as observations_changed,
+           coalesce(sum(mb.cycles), 0)::int as cycles,
+           coalesce(sum(mb.cycle_means_changed), 0)::int as cycle_means_changed
+    from studies s
+    join schools sch on sch.id = s.school_id
+    left join obs_by_study ob on ob.study_id = s.id
+    left join means_by_study mb on mb.study_id = s.id
+    where s.district_id = ${districtId}
+    group by sch.id, sch.name, sch.npsn, sch.subdistrict
+    having coalesce(sum(ob.observations), 0) > 0
+    order by coalesce(sum(ob.observations_changed), 0) + coalesce(sum(mb.cycle_means_changed), 0) desc,
+             sch.name, sch.id`.execute(db);
+  const schools = rows.map((r) => ({
+    schoolId: r.school_id,
+    schoolName: r.school_name,
+    npsn: r.npsn,
+    subdistrict: r.subdistrict,
+    observations: r.observations,
+    observationsChanged: r.observations_changed,
+    cycles: r.cycles,
+    cycleMeansChanged: r.cycle_means_changed,
+  }));
+  const totals = { observations: 0, observationsChanged: 0, cycles: 0, cycleMeansChanged: 0 };
+  for (const s of schools) {
+    totals.observations += s.observations;
+    totals.observationsChanged += s.observationsChanged;
+    totals.cycles += s.cycles;
+    totals.cycleMeansChanged += s.cycleMeansChanged;
+  }
+  return { totals, schools };
+}

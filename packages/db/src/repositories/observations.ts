@@ -1,0 +1,217 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DB } from '../schema';
+
+/*
+ * Observations: one teacher's sheet in one cycle. The percentage and band are computed by
+ * the domain package before they reach here; this module only stores them, with the
+ * indicator scores, and must be called inside the transaction that bumped the cycle's
+ * version (touchCycle), so the sheet and its scores change together or not at all.
+ */
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface ObservationWrite {
+  districtId: string;
+  cycleId: string;
+  teacherId: string;
+  observerId: string | null;
+  observedOn: string | null;
+  notes: string | null;
+  percentage: string;
+  band: string;
+  /** Indicator key -> score, or 'na'; empty for a summary rubric. */
+  scores: Record<string, number | 'na'>;
+}
+
+/** Inserts or replaces a teacher's observation in a cycle, with its indicator scores. */
+export async function upsertObservation(db: Db, o: ObservationWrite): Promise<{ id: string }> {
+  const row = await db
+    .insertInto('observations')
+    .values({
+      district_id: o.districtId,
+      cycle_id: o.cycleId,
+      teacher_id: o.teacherId,
+      observer_id: o.observerId,
+      observed_on: o.observedOn,
+      notes: o.notes,
+      percentage: o.percentage,
+      band: o.band,
+    })
+    .onConflict((oc) =>
+      oc.columns(['cycle_id', 'teacher_id']).doUpdateSet({
+        observer_id: o.observerId,
+        observed_on: o.observedOn,
+        notes: o.notes,
+        percentage: o.percentage,
+        band: o.band,
+        updated_at: sql<Date>`now()`,
+      }),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.deleteFrom('indicator_scores').where('observation_id', '=', row.id).execute();
+  const entries = Object.entries(o.scores);
+  if (entries.length > 0) {
+    await db
+      .insertInto('indicator_scores')
+      .values(
+        entries.map(([key, score]) => ({
+          district_id: o.districtId,
+          observation_id: row.id,
+          indicator_key: key,
+          score: score === 'na' ? null : score,
+          not_applicable: score === 'na',
+        })),
+      )
+      .execute();
+  }
+  return row;
+}
+
+/** Deletes a teacher's observation (its scores cascade). Returns whether one existed. */
+export async function deleteObservation(
+  db: Db,
+  cycleId: string,
+  teacherId: string,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('observations')
+    .where('cycle_id', '=', cycleId)
+    .where('teacher_id', '=', teacherId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export async function hasObservation(db: Db, cycleId: string, teacherId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('observations')
+    .select('id')
+    .where('cycle_id', '=', cycleId)
+    .where('teacher_id', '=', teacherId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function countObservations(db: Db, cycleId: string): Promise<number> {
+  const row = await db
+    .selectFrom('observations')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('cycle_id', '=', cycleId)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export interface CycleObservation {
+  id: string;
+  teacherId: string;
+  teacherName: string;
+  className: string | null;
+  teacherActive: boolean;
+  sortOrder: number;
+  percentage: string;
+  band: string;
+  observedOn: string | null;
+  notes: string | null;
+  updatedAt: Date;
+  /** Indicator key -> score or 'na'; null for a summary rubric. */
+  scores: Record<string, number | 'na'> | null;
+}
+
+/** A cycle's observations in roster order, with their indicator scores. */
+export async function listCycleObservations(
+  db: Db,
+  cycleId: string,
+): Promise<CycleObservation[]> {
+  const rows = await db
+    .selectFrom('observations as o')
+    .innerJoin('teachers as t', 't.id', 'o.teacher_id')
+    .select([
+      'o.id',
+      'o.teacher_id as teacherId',
+      't.name as teacherName',
+      't.class_name as className',
+      't.active as teacherActive',
+      't.sort_order as sortOrder',
+      'o.percentage',
+      'o.band',
+      'o.observed_on as observedOn',
+      'o.notes',
+      'o.updated_at as updatedAt',
+      sql<{ k: string; s: number | null; na: boolean }[] | null>`(
+        select jsonb_agg(jsonb_build_object('k', i.indicator_key, 's', i.score, 'na', i.not_applicable))
+        from indicator_scores i where i.observation_id = o.id)`.as('scoreRows'),
+    ])
+    .where('o.cycle_id', '=', cycleId)
+    .orderBy('t.sort_order')
+    .orderBy('t.name')
+    .execute();
+  return rows.map(({ scoreRows, ...r }) => ({
+    ...r,
+    scores: scoreRows
+      ? Object.fromEntries(scoreRows.map((s) => [s.k, s.na ? ('na' as const) : (s.s as number)]))
+      : null,
+  }));
+}
+
+/** Active teachers of a school without an observation in the cycle, in roster order. */
+export async function listUnobservedTeachers(
+  db: Db,
+  cycleId: string,
+  schoolId: string,
+): Promise<{ id: string; name: string; className: string | null }[]> {
+  return db
+    .selectFrom('teachers as t')
+    .select(['t.id', 't.name', 't.class_name as className'])
+    .where('t.school_id', '=', schoolId)
+    .where('t.active', '=', true)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('observations as o')
+            .select('o.id')
+            .where('o.cycle_id', '=', cycleId)
+            .whereRef('o.teacher_id', '=', 't.id'),
+        ),
+      ),
+    )
+    .orderBy('t.sort_order')
+    .orderBy('t.name')
+    .execute();
+}
+
+export interface TrajectoryPoint {
+  studyId: string;
+  studyTitle: string;
+  schoolYear: string;
+  cycleId: string;
+  ordinal: number;
+  status: string;
+  percentage: string;
+  band: string;
+  observedOn: string | null;
+}
+
+/** Every observation of a teacher, study by study, cycle by cycle. */
+export async function teacherObservations(db: Db, teacherId: string): Promise<TrajectoryPoint[]> {
+  return db
+    .selectFrom('observations as o')
+    .innerJoin('cycles as c', 'c.id', 'o.cycle_id')
+    .innerJoin('studies as s', 's.id', 'c.study_id')
+    .select([
+      's.id as studyId',
+      's.title as studyTitle',
+      's.school_year as schoolYear',
+      'c.id as cycleId',
+      'c.ordinal',
+      'c.status',
+      'o.percentage',
+      'o.band',
+      'o.observed_on as observedOn',
+    ])
+    .where('o.teacher_id', '=', teacherId)
+    .orderBy('s.created_at')
+    .orderBy('s.id')
+    .orderBy('c.ordinal')
+    .execute();
+}

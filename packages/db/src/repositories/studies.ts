@@ -1,0 +1,330 @@
+import { AppError, type TBilingual } from '@siklus/domain';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type {
+  BandsJson,
+  CriteriaJson,
+  CycleStatus,
+  DB,
+  RubricDefinitionJson,
+  Semester,
+} from '../schema';
+
+/*
+ * Studies: a school's PTS, fixed at creation to one published rubric version, band set
+ * version and success-criteria version of its district, so its cycles always compare.
+ */
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface StudyListItem {
+  id: string;
+  title: string;
+  focus: string;
+  schoolYear: string;
+  semester: Semester | null;
+  createdAt: Date;
+  cycleCount: number;
+  latestOrdinal: number | null;
+  latestStatus: CycleStatus | null;
+}
+
+export async function listStudies(db: Db, schoolId: string): Promise<StudyListItem[]> {
+  const { rows } = await sql<StudyListItem>`
+    select s.id, s.title, s.focus, s.school_year as "schoolYear", s.semester,
+           s.created_at as "createdAt",
+           (select count(*)::int from cycles c where c.study_id = s.id) as "cycleCount",
+           l.ordinal as "latestOrdinal", l.status as "latestStatus"
+    from studies s
+    left join lateral (
+      select ordinal, status from cycles c where c.study_id = s.id order by ordinal desc limit 1
+    ) l on true
+    where s.school_id = ${schoolId}
+    order by s.created_at desc, s.id`.execute(db);
+  return rows;
+}
+
+export interface VersionRef {
+  id: string;
+  name: string;
+  version: number;
+}
+
+export interface StudyDetail {
+  id: string;
+  districtId: string;
+  schoolId: string;
+  schoolName: string;
+  npsn: string;
+  title: string;
+  focus: string;
+  schoolYear: string;
+  semester: Semester | null;
+  source: string | null;
+  createdAt: Date;
+  rubric: VersionRef & { definition: RubricDefinitionJson };
+  bandSet: VersionRef & { bands: BandsJson };
+  criteriaSet: VersionRef & { criteria: CriteriaJson };
+}
+
+export async function getStudy(db: Db, studyId: string): Promise<StudyDetail | undefined> {
+  const row = await db
+    .selectFrom('studies as s')
+    .innerJoin('schools as sch', 'sch.id', 's.school_id')
+    .innerJoin('rubric_versions as rv', 'rv.id', 's.rubric_version_id')
+    .innerJoin('rubrics as r', 'r.id', 'rv.rubric_id')
+    .innerJoin('band_set_versions as bv', 'bv.id', 's.band_set_version_id')
+    .innerJoin('band_sets as b', 'b.id', 'bv.band_set_id')
+    .innerJoin('criteria_set_versions as cv', 'cv.id', 's.criteria_set_version_id')
+    .innerJoin('criteria_sets as c', 'c.id', 'cv.criteria_set_id')
+    .select([
+      's.id',
+      's.district_id',
+      's.school_id',
+      'sch.name as school_name',
+      'sch.npsn',
+      's.title',
+      's.focus',
+      's.school_year',
+      's.semester',
+      's.source',
+      's.created_at',
+      'rv.id as rv_id',
+      'r.name as rv_name',
+      'rv.version as rv_version',
+      'rv.definition',
+      'bv.id as bv_id',
+      'b.name as bv_name',
+      'bv.version as bv_version',
+      'bv.bands',
+      'cv.id as cv_id',
+      'c.name as cv_name',
+      'cv.version as cv_version',
+      'cv.criteria',
+    ])
+    .where('s.id', '=', studyId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    districtId: row.district_id,
+    schoolId: row.school_id,
+    schoolName: row.school_name,
+    npsn: row.npsn,
+    title: row.title,
+    focus: row.focus,
+    schoolYear: row.school_year,
+    semester: row.semester,
+    source: row.source,
+    createdAt: row.created_at,
+    rubric: { id: row.rv_id, name: row.rv_name, version: row.rv_version, definition: row.definition },
+    bandSet: { id: row.bv_id, name: row.bv_name, version: row.bv_version, bands: row.bands },
+    criteriaSet: {
+      id: row.cv_id,
+      name: row.cv_name,
+      version: row.cv_version,
+      criteria: row.criteria,
+    },
+  };
+}
+
+export interface StudyCycleItem {
+  id: string;
+  ordinal: number;
+  status: CycleStatus;
+  version: number;
+  n: number;
+  /** round(avg(percentage), 2), exact numeric; null without observations. */
+  mean: string | null;
+  submittedAt: Date | null;
+  approvedAt: Date | null;
+}
+
+export async function listStudyCycles(db: Db, studyId: string): Promise<StudyCycleItem[]> {
+  return db
+    .selectFrom('cycles as c')
+    .leftJoin('observations as o', 'o.cycle_id', 'c.id')
+    .select([
+      'c.id',
+      'c.ordinal',
+      'c.status',
+      'c.version',
+      'c.submitted_at as submittedAt',
+      'c.approved_at as approvedAt',
+      sql<number>`count(o.id)::int`.as('n'),
+      sql<string | null>`round(avg(o.percentage), 2)::text`.as('mean'),
+    ])
+    .where('c.study_id', '=', studyId)
+    .groupBy('c.id')
+    .orderBy('c.ordinal')
+    .execute();
+}
+
+export interface PublishedVersion {
+  id: string;
+  parentId: string;
+  name: string;
+  description: string | null;
+  version: number;
+  publishedAt: Date | null;
+}
+
+/** The published versions a new study may choose from, newest version of each first. */
+export async function listPublishedVersions(
+  db: Db,
+  districtId: string,
+): Promise<{
+  rubrics: (PublishedVersion & { mode: 'indicators' | 'summary' })[];
+  bandSets: (PublishedVersion & { bands: BandsJson })[];
+  criteriaSets: (PublishedVersion & { criteria: CriteriaJson })[];
+}> {
+  const [rubrics, bandSets, criteriaSets] = await Promise.all([
+    db
+      .selectFrom('rubric_versions as v')
+      .innerJoin('rubrics as p', 'p.id', 'v.rubric_id')
+      .select([
+        'v.id',
+        'p.id as parentId',
+        'p.name',
+        'p.description',
+        'v.version',
+        'v.published_at as publishedAt',
+        sql<'indicators' | 'summary'>`v.definition->>'mode'`.as('mode'),
+      ])
+      .where('v.district_id', '=', districtId)
+      .where('v.status', '=', 'published')
+      .orderBy('p.name')
+      .orderBy('v.version', 'desc')
+      .execute(),
+    db
+      .selectFrom('band_set_versions as v')
+      .innerJoin('band_sets as p', 'p.id', 'v.band_set_id')
+      .select([
+        'v.id',
+        'p.id as parentId',
+        'p.name',
+        'p.description',
+        'v.version',
+        'v.published_at as publishedAt',
+        'v.bands',
+      ])
+      .where('v.district_id', '=', districtId)
+      .where('v.status', '=', 'published')
+      .orderBy('p.name')
+      .orderBy('v.version', 'desc')
+      .execute(),
+    db
+      .selectFrom('criteria_set_versions as v')
+      .innerJoin('criteria_sets as p', 'p.id', 'v.criteria_set_id')
+      .select([
+        'v.id',
+        'p.id as parentId',
+        'p.name',
+        'p.description',
+        'v.version',
+        'v.published_at as publishedAt',
+        'v.criteria',
+      ])
+      .where('v.district_id', '=', districtId)
+      .where('v.status', '=', 'published')
+      .orderBy('p.name')
+      .orderBy('v.version', 'desc')
+      .execute(),
+  ]);
+  return { rubrics, bandSets, criteriaSets };
+}
+
+const VERSION_WHAT: Record<string, { field: string; what: TBilingual }> = {
+  rubric_versions: {
+    field: 'rubricVersionId',
+    what: { id: 'Versi instrumen', en: 'The rubric version' },
+  },
+  band_set_versions: {
+    field: 'bandSetVersionId',
+    what: { id: 'Versi kategori', en: 'The band set version' },
+  },
+  criteria_set_versions: {
+    field: 'criteriaSetVersionId',
+    what: { id: 'Versi kriteria keberhasilan', en: 'The success-criteria version' },
+  },
+};
+
+/**
+ * A published version of the district, or an AppError naming the field: NOT_FOUND when it
+ * is not the district's, BAD_REQUEST when it is still a draft.
+ */
+export async function requirePublishedVersion<
+  T extends 'rubric_versions' | 'band_set_versions' | 'criteria_set_versions',
+>(db: Db, table: T, districtId: string, id: string): Promise<{ id: string; payload: unknown }> {
+  const payloadColumn =
+    table === 'rubric_versions' ? 'definition' : table === 'band_set_versions' ? 'bands' : 'criteria';
+  const { rows } = await sql<{ id: string; status: string; payload: unknown }>`
+    select id, status, ${sql.ref(payloadColumn)} as payload from ${sql.table(table)}
+    where id = ${id} and district_id = ${districtId}`.execute(db);
+  const row = rows[0];
+  const { field, what } = VERSION_WHAT[table]!;
+  if (!row) {
+    throw new AppError(
+      'NOT_FOUND',
+      {
+        id: `${what.id} tidak ditemukan di kabupaten ini`,
+        en: `${what.en} was not found in this district`,
+      },
+      { field },
+    );
+  }
+  if (row.status !== 'published') {
+    throw new AppError(
+      'BAD_REQUEST',
+      {
+        id: `${what.id} masih draf; pilih versi yang sudah diterbitkan`,
+        en: `${what.en} is still a draft; choose a published version`,
+      },
+      { field },
+    );
+  }
+  return { id: row.id, payload: row.payload };
+}
+
+export interface NewStudyInput {
+  districtId: string;
+  schoolId: string;
+  title: string;
+  focus: string;
+  schoolYear: string;
+  semester: Semester | null;
+  rubricVersionId: string;
+  bandSetVersionId: string;
+  criteriaSetVersionId: string;
+  source: string | null;
+  createdBy: string | null;
+}
+
+/** Inserts a study and its cycle 0 (Kondisi Awal) in draft. Call inside a transaction. */
+export async function insertStudyWithBaseline(
+  db: Db,
+  s: NewStudyInput,
+): Promise<{ studyId: string; baselineCycleId: string }> {
+  const study = await db
+    .insertInto('studies')
+    .values({
+      district_id: s.districtId,
+      school_id: s.schoolId,
+      title: s.title,
+      focus: s.focus,
+      school_year: s.schoolYear,
+      semester: s.semester,
+      rubric_version_id: s.rubricVersionId,
+      band_set_version_id: s.bandSetVersionId,
+      criteria_set_version_id: s.criteriaSetVersionId,
+      source: s.source,
+      created_by: s.createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const cycle = await db
+    .insertInto('cycles')
+    .values({ district_id: s.districtId, study_id: study.id, ordinal: 0 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { studyId: study.id, baselineCycleId: cycle.id };
+}

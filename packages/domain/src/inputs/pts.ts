@@ -1,0 +1,347 @@
+import { z } from 'zod';
+import { ZCycleStatus } from '../cycle';
+import { ZIndicatorScore } from '../scoring';
+import { bi } from '../zod-error';
+import { ZId, ZSubdistrict } from './directory';
+
+/**
+ * Inputs of the PTS procedures: studies, cycles and observations, review, reports and the
+ * district's configuration (rubrics, band sets, success criteria). Every object is strict
+ * and every string and list is bounded. Figures travel as decimal strings.
+ *
+ * Writes to a cycle carry the `version` read with it: a stale one is refused with
+ * CONFLICT, so two people editing one cycle never silently overwrite each other.
+ */
+
+// Shared pieces
+
+/** The cycle's optimistic-lock version, as last read. */
+export const ZCycleVersion = z
+  .number({ error: bi('Versi siklus wajib diisi', 'The cycle version is required') })
+  .int()
+  .min(1)
+  .max(2_147_483_647);
+
+export const NOTES_MAX = 10_000;
+export const COMMENT_MAX = 5_000;
+
+const ZNotes = z
+  .string()
+  .max(
+    NOTES_MAX,
+    bi(`Catatan paling panjang ${NOTES_MAX} karakter`, `Notes are at most ${NOTES_MAX} characters`),
+  );
+const ZDate = z.iso.date(bi('Tanggal harus berformat YYYY-MM-DD', 'A date must be YYYY-MM-DD'));
+
+export const ZSchoolYear = z
+  .string()
+  .trim()
+  .regex(
+    /^[0-9]{4}\/[0-9]{4}$/,
+    bi('Tahun ajaran ditulis seperti 2024/2025', 'A school year is written like 2024/2025'),
+  )
+  .refine(
+    (y) => Number(y.slice(5)) === Number(y.slice(0, 4)) + 1,
+    bi(
+      'Tahun kedua tahun ajaran harus tahun pertama + 1',
+      'The second year of a school year must follow the first',
+    ),
+  );
+
+export const ZSemester = z.enum(['ganjil', 'genap']);
+
+const ZRequiredText = (max: number, id: string, en: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, bi(`${id} wajib diisi`, `${en} is required`))
+    .max(max, bi(`${id} paling panjang ${max} karakter`, `${en} is at most ${max} characters`));
+
+/** A percentage as typed: "35,75" or "35.75"; the domain checks the range and places. */
+const ZPercentageText = z
+  .string({ error: bi('Persentase wajib diisi sebagai teks', 'The percentage is required as text') })
+  .trim()
+  .max(10);
+
+// Studies
+
+export const ZStudyListInput = z.object({ schoolId: ZId }).strict();
+export type TStudyListInput = z.infer<typeof ZStudyListInput>;
+
+export const ZStudyGetInput = z.object({ studyId: ZId }).strict();
+export type TStudyGetInput = z.infer<typeof ZStudyGetInput>;
+
+export const ZStudyCreateInput = z
+  .object({
+    schoolId: ZId,
+    title: ZRequiredText(500, 'Judul', 'The title'),
+    focus: ZRequiredText(1_000, 'Fokus penelitian', 'The focus'),
+    schoolYear: ZSchoolYear,
+    semester: ZSemester.nullable().optional(),
+    /** Published versions of the district, fixed for the study's life. */
+    rubricVersionId: ZId,
+    bandSetVersionId: ZId,
+    criteriaSetVersionId: ZId,
+    /** Where a historical study was published (a citation). */
+    source: z.string().trim().max(1_000).nullable().optional(),
+  })
+  .strict();
+export type TStudyCreateInput = z.infer<typeof ZStudyCreateInput>;
+
+// Cycles
+
+export const ZCycleGetInput = z.object({ cycleId: ZId }).strict();
+export type TCycleGetInput = z.infer<typeof ZCycleGetInput>;
+
+/** The next cycle of a study (ordinal = last + 1). */
+export const ZCycleCreateInput = z.object({ studyId: ZId }).strict();
+export type TCycleCreateInput = z.infer<typeof ZCycleCreateInput>;
+
+export const STAGES = ['planning', 'action', 'observation', 'reflection'] as const;
+export type TStage = (typeof STAGES)[number];
+
+/** Stage notes and dates; a field left out is unchanged, null clears it. */
+export const ZCycleUpdateNotesInput = z
+  .object({
+    cycleId: ZId,
+    version: ZCycleVersion,
+    planningNotes: ZNotes.nullable().optional(),
+    planningDate: ZDate.nullable().optional(),
+    actionNotes: ZNotes.nullable().optional(),
+    actionDate: ZDate.nullable().optional(),
+    observationNotes: ZNotes.nullable().optional(),
+    observationDate: ZDate.nullable().optional(),
+    reflectionNotes: ZNotes.nullable().optional(),
+    reflectionDate: ZDate.nullable().optional(),
+  })
+  .strict();
+export type TCycleUpdateNotesInput = z.infer<typeof ZCycleUpdateNotesInput>;
+
+export const MAX_INDICATORS = 500;
+
+const observationCommon = {
+  cycleId: ZId,
+  version: ZCycleVersion,
+  teacherId: ZId,
+  observedOn: ZDate.nullable().optional(),
+  notes: ZNotes.nullable().optional(),
+};
+
+/**
+ * One teacher's observation sheet: the indicator scores (number or "na" per key) or, for
+ * a summary rubric, the percentage. The percentage and band are computed by the domain
+ * package on the server; a figure typed by the client is never stored.
+ */
+export const ZObservationUpsertInput = z.discriminatedUnion('kind', [
+  z
+    .object({
+      ...observationCommon,
+      kind: z.literal('indicators'),
+      scores: z
+        .record(z.string().max(50), ZIndicatorScore)
+        .refine(
+          (s) => Object.keys(s).length <= MAX_INDICATORS,
+          bi(
+            `Paling banyak ${MAX_INDICATORS} indikator`,
+            `At most ${MAX_INDICATORS} indicators`,
+          ),
+        ),
+    })
+    .strict(),
+  z
+    .object({ ...observationCommon, kind: z.literal('summary'), percentage: ZPercentageText })
+    .strict(),
+]);
+export type TObservationUpsertInput = z.infer<typeof ZObservationUpsertInput>;
+
+export const ZObservationDeleteInput = z
+  .object({ cycleId: ZId, version: ZCycleVersion, teacherId: ZId })
+  .strict();
+export type TObservationDeleteInput = z.infer<typeof ZObservationDeleteInput>;
+
+export const ZCycleSubmitInput = z.object({ cycleId: ZId, version: ZCycleVersion }).strict();
+export type TCycleSubmitInput = z.infer<typeof ZCycleSubmitInput>;
+
+/**
+ * Figures as printed in an existing (paper) report, for the consistency check. The
+ * platform never shows them as its own; `printedBands` follows the printed table's order.
+ */
+export const ZCyclePrintedFiguresInput = z
+  .object({
+    cycleId: ZId,
+    version: ZCycleVersion,
+    printedMean: ZPercentageText.nullable(),
+    printedMeanBand: z.string().trim().max(40).nullable(),
+    printedBands: z.array(z.string().trim().max(40).nullable()).max(100).nullable(),
+  })
+  .strict();
+export type TCyclePrintedFiguresInput = z.infer<typeof ZCyclePrintedFiguresInput>;
+
+// Review
+
+export const ZReviewQueueInput = z
+  .object({
+    limit: z.number().int().min(1).max(200).default(50),
+    offset: z.number().int().min(0).max(1_000_000).default(0),
+  })
+  .strict();
+export type TReviewQueueInput = z.input<typeof ZReviewQueueInput>;
+
+export const ZCycleApproveInput = z
+  .object({
+    cycleId: ZId,
+    version: ZCycleVersion,
+    comment: z.string().trim().max(COMMENT_MAX).nullable().optional(),
+  })
+  .strict();
+export type TCycleApproveInput = z.infer<typeof ZCycleApproveInput>;
+
+export const ZCycleReturnInput = z
+  .object({
+    cycleId: ZId,
+    version: ZCycleVersion,
+    comment: ZRequiredText(COMMENT_MAX, 'Komentar pengembalian', 'A return comment'),
+  })
+  .strict();
+export type TCycleReturnInput = z.infer<typeof ZCycleReturnInput>;
+
+export const ZCycleReopenInput = z
+  .object({
+    cycleId: ZId,
+    version: ZCycleVersion,
+    reason: ZRequiredText(COMMENT_MAX, 'Alasan membuka kembali', 'A reason to reopen'),
+  })
+  .strict();
+export type TCycleReopenInput = z.infer<typeof ZCycleReopenInput>;
+
+// Reports
+
+export const COMPARISON_SORTS = [
+  'schoolName',
+  'npsn',
+  'subdistrict',
+  'studyTitle',
+  'schoolYear',
+  'cycleCount',
+  'baselineMean',
+  'latestMean',
+  'gainPoints',
+  'normalizedGain',
+  'latestStatus',
+  'teacherCount',
+] as const;
+
+export const ZDistrictComparisonInput = z
+  .object({
+    sort: z
+      .object({ by: z.enum(COMPARISON_SORTS), dir: z.enum(['asc', 'desc']).default('asc') })
+      .strict()
+      .optional(),
+    subdistrict: ZSubdistrict.optional(),
+    schoolYear: ZSchoolYear.optional(),
+    /** The latest cycle's status; 'none' = schools without a study. */
+    status: z.union([ZCycleStatus, z.literal('none')]).optional(),
+    search: z.string().trim().max(100).optional(),
+    page: z.number().int().min(1).max(100_000).default(1),
+    pageSize: z.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type TDistrictComparisonInput = z.input<typeof ZDistrictComparisonInput>;
+
+export const ZSchoolDetailInput = z.object({ studyId: ZId }).strict();
+export type TSchoolDetailInput = z.infer<typeof ZSchoolDetailInput>;
+
+export const ZTeacherTrajectoryInput = z.object({ teacherId: ZId }).strict();
+export type TTeacherTrajectoryInput = z.infer<typeof ZTeacherTrajectoryInput>;
+
+export const COMPARE_SCHOOLS_MAX = 20;
+export const ZCompareSchoolsInput = z
+  .object({
+    schoolIds: z
+      .array(ZId)
+      .min(1)
+      .max(
+        COMPARE_SCHOOLS_MAX,
+        bi(
+          `Paling banyak ${COMPARE_SCHOOLS_MAX} sekolah`,
+          `At most ${COMPARE_SCHOOLS_MAX} schools`,
+        ),
+      ),
+  })
+  .strict();
+export type TCompareSchoolsInput = z.infer<typeof ZCompareSchoolsInput>;
+
+// Configuration: rubrics, band sets, success criteria (admin of the district)
+
+/**
+ * A versioned item's payload arrives unparsed and bounded in size; the procedure checks
+ * it with the domain's schema (ZRubricDefinition, ZBandSet, ZSuccessCriteria) so the
+ * errors name the field inside it.
+ */
+export const CONFIG_PAYLOAD_MAX_CHARS = 200_000;
+const ZPayload = z
+  .unknown()
+  .refine(
+    (v) => v !== undefined && JSON.stringify(v).length <= CONFIG_PAYLOAD_MAX_CHARS,
+    bi('Isi terlalu besar atau kosong', 'The content is too large or missing'),
+  );
+
+const ZConfigName = ZRequiredText(200, 'Nama', 'The name');
+const ZDescription = z.string().trim().max(2_000).nullable().optional();
+
+export const ZConfigVersionInput = z.object({ versionId: ZId }).strict();
+export type TConfigVersionInput = z.infer<typeof ZConfigVersionInput>;
+
+export const ZConfigCreateInput = z
+  .object({ name: ZConfigName, description: ZDescription, payload: ZPayload })
+  .strict();
+export type TConfigCreateInput = z.infer<typeof ZConfigCreateInput>;
+
+export const ZConfigUpdateDraftInput = z
+  .object({
+    versionId: ZId,
+    name: ZConfigName.optional(),
+    description: ZDescription,
+    payload: ZPayload.optional(),
+  })
+  .strict();
+export type TConfigUpdateDraftInput = z.infer<typeof ZConfigUpdateDraftInput>;
+
+export const ZConfigDuplicateInput = z.object({ versionId: ZId, name: ZConfigName }).strict();
+export type TConfigDuplicateInput = z.infer<typeof ZConfigDuplicateInput>;
+
+/** An exported item as JSON (`config.*.export`), optionally renamed on import. */
+export const ZConfigImportInput = z
+  .object({
+    document: z
+      .object({
+        format: z.literal('siklus.config'),
+        formatVersion: z.literal(1),
+        kind: z.enum(['rubric', 'bandSet', 'criteriaSet']),
+        name: ZConfigName,
+        description: ZDescription,
+        payload: ZPayload,
+      })
+      .strict(),
+    name: ZConfigName.optional(),
+  })
+  .strict();
+export type TConfigImportInput = z.infer<typeof ZConfigImportInput>;
+
+/** Criteria drafts can be checked against a band set's labels as they are edited. */
+export const ZCriteriaCreateInput = ZConfigCreateInput.extend({
+  bandSetVersionId: ZId.optional(),
+}).strict();
+export type TCriteriaCreateInput = z.infer<typeof ZCriteriaCreateInput>;
+export const ZCriteriaUpdateDraftInput = ZConfigUpdateDraftInput.extend({
+  bandSetVersionId: ZId.optional(),
+}).strict();
+export type TCriteriaUpdateDraftInput = z.infer<typeof ZCriteriaUpdateDraftInput>;
+
+/** How a draft band set would reclassify the district's existing figures. */
+export const ZBandSetPreviewInput = z
+  .object({
+    bands: z.array(z.object({ from: z.string().max(10), label: z.string().max(40) }).strict()).max(20),
+  })
+  .strict();
+export type TBandSetPreviewInput = z.infer<typeof ZBandSetPreviewInput>;
