@@ -1,6 +1,11 @@
 import { auditRouter } from './audit/router';
 import { authRouter } from './auth/router';
+import { configRouter } from './config/router';
+import { cyclesRouter } from './cycles/router';
+import { reportsRouter } from './reports/router';
+import { reviewRouter } from './review/router';
 import { schoolsRouter } from './schools/router';
+import { studiesRouter } from './studies/router';
 import { teachersRouter } from './teachers/router';
 import { createCallerFactory, router } from './trpc';
 import { usersRouter } from './users/router';
@@ -15,6 +20,11 @@ export const appRouter = router({
   teachers: teachersRouter,
   users: usersRouter,
   audit: auditRouter,
+  studies: studiesRouter,
+  cycles: cyclesRouter,
+  review: reviewRouter,
+  reports: reportsRouter,
+  config: configRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -270,7 +270,10 @@ const loadVersionScope =
       .then((row) => (row ? { districtId: row.districtId, schoolId: null } : undefined));
 
 /** `{ versionId }` of a rubric version. */
-export const rubricVersionScoped = scopedProcedures('versionId', loadVersionScope('rubric_versions'));
+export const rubricVersionScoped = scopedProcedures(
+  'versionId',
+  loadVersionScope('rubric_versions'),
+);
 /** `{ versionId }` of a band set version. */
 export const bandSetVersionScoped = scopedProcedures(
   'versionId',

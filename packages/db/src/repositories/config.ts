@@ -210,7 +210,13 @@ export async function insertConfigItem(
 async function insertVersion(
   db: Db,
   kind: ConfigKind,
-  v: { districtId: string; itemId: string; version: number; payload: unknown; createdBy: string | null },
+  v: {
+    districtId: string;
+    itemId: string;
+    version: number;
+    payload: unknown;
+    createdBy: string | null;
+  },
 ): Promise<string> {
   const t = CONFIG_TABLES[kind];
   const { rows } = await sql<{ id: string }>`
@@ -233,7 +239,8 @@ async function lockDraft(db: Db, kind: ConfigKind, versionId: string) {
     select id, ${sql.ref(t.fk)} as item_id, status from ${sql.table(t.versions)}
     where id = ${versionId} for update`.execute(db);
   const row = rows[0];
-  if (!row) throw new AppError('NOT_FOUND', { id: 'Versi tidak ditemukan.', en: 'Version not found.' });
+  if (!row)
+    throw new AppError('NOT_FOUND', { id: 'Versi tidak ditemukan.', en: 'Version not found.' });
   if (row.status !== 'draft') {
     throw new AppError('CONFLICT', PUBLISHED_FROZEN, { field: 'versionId' });
   }
@@ -304,7 +311,8 @@ export async function insertNextConfigVersion(
 ): Promise<{ versionId: string; version: number }> {
   const t = CONFIG_TABLES[kind];
   const from = await getConfigVersion(db, kind, a.fromVersionId);
-  if (!from) throw new AppError('NOT_FOUND', { id: 'Versi tidak ditemukan.', en: 'Version not found.' });
+  if (!from)
+    throw new AppError('NOT_FOUND', { id: 'Versi tidak ditemukan.', en: 'Version not found.' });
   // Lock the item so two clicks cannot both take the same next number.
   await sql`select id from ${sql.table(t.parent)} where id = ${from.itemId} for update`.execute(db);
   const { rows } = await sql<{ version: number; status: VersionStatus }>`
@@ -354,11 +362,19 @@ export async function previewBandSet(
   districtId: string,
   bands: BandsJson,
 ): Promise<{
-  totals: { observations: number; observationsChanged: number; cycles: number; cycleMeansChanged: number };
+  totals: {
+    observations: number;
+    observationsChanged: number;
+    cycles: number;
+    cycleMeansChanged: number;
+  };
   schools: BandPreviewSchool[];
 }> {
   const newBands = JSON.stringify(bands.bands);
-  const bandOf = (value: ReturnType<typeof sql.raw> | ReturnType<typeof sql>, set: ReturnType<typeof sql>) =>
+  const bandOf = (
+    value: ReturnType<typeof sql.raw> | ReturnType<typeof sql>,
+    set: ReturnType<typeof sql>,
+  ) =>
     sql`(select e.elem->>'label' from jsonb_array_elements(${set}) with ordinality e(elem, ord)
          where (e.elem->>'from')::numeric <= ${value} order by e.ord desc limit 1)`;
   const { rows } = await sql<{

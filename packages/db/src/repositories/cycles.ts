@@ -212,7 +212,9 @@ export function printedFiguresPatch(p: {
 export async function insertNextCycle(
   db: Db,
   studyId: string,
-): Promise<{ id: string; ordinal: number } | { blockedBy: { ordinal: number; status: CycleStatus } }> {
+): Promise<
+  { id: string; ordinal: number } | { blockedBy: { ordinal: number; status: CycleStatus } }
+> {
   // Lock the study so two "add cycle" clicks cannot both read the same last ordinal.
   const study = await db
     .selectFrom('studies')

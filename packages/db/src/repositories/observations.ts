@@ -118,10 +118,7 @@ export interface CycleObservation {
 }
 
 /** A cycle's observations in roster order, with their indicator scores. */
-export async function listCycleObservations(
-  db: Db,
-  cycleId: string,
-): Promise<CycleObservation[]> {
+export async function listCycleObservations(db: Db, cycleId: string): Promise<CycleObservation[]> {
   const rows = await db
     .selectFrom('observations as o')
     .innerJoin('teachers as t', 't.id', 'o.teacher_id')

@@ -116,7 +116,12 @@ export async function getStudy(db: Db, studyId: string): Promise<StudyDetail | u
     semester: row.semester,
     source: row.source,
     createdAt: row.created_at,
-    rubric: { id: row.rv_id, name: row.rv_name, version: row.rv_version, definition: row.definition },
+    rubric: {
+      id: row.rv_id,
+      name: row.rv_name,
+      version: row.rv_version,
+      definition: row.definition,
+    },
     bandSet: { id: row.bv_id, name: row.bv_name, version: row.bv_version, bands: row.bands },
     criteriaSet: {
       id: row.cv_id,
@@ -256,7 +261,11 @@ export async function requirePublishedVersion<
   T extends 'rubric_versions' | 'band_set_versions' | 'criteria_set_versions',
 >(db: Db, table: T, districtId: string, id: string): Promise<{ id: string; payload: unknown }> {
   const payloadColumn =
-    table === 'rubric_versions' ? 'definition' : table === 'band_set_versions' ? 'bands' : 'criteria';
+    table === 'rubric_versions'
+      ? 'definition'
+      : table === 'band_set_versions'
+        ? 'bands'
+        : 'criteria';
   const { rows } = await sql<{ id: string; status: string; payload: unknown }>`
     select id, status, ${sql.ref(payloadColumn)} as payload from ${sql.table(table)}
     where id = ${id} and district_id = ${districtId}`.execute(db);

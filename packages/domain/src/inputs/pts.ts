@@ -59,7 +59,9 @@ const ZRequiredText = (max: number, id: string, en: string) =>
 
 /** A percentage as typed: "35,75" or "35.75"; the domain checks the range and places. */
 const ZPercentageText = z
-  .string({ error: bi('Persentase wajib diisi sebagai teks', 'The percentage is required as text') })
+  .string({
+    error: bi('Persentase wajib diisi sebagai teks', 'The percentage is required as text'),
+  })
   .trim()
   .max(10);
 
@@ -141,10 +143,7 @@ export const ZObservationUpsertInput = z.discriminatedUnion('kind', [
         .record(z.string().max(50), ZIndicatorScore)
         .refine(
           (s) => Object.keys(s).length <= MAX_INDICATORS,
-          bi(
-            `Paling banyak ${MAX_INDICATORS} indikator`,
-            `At most ${MAX_INDICATORS} indicators`,
-          ),
+          bi(`Paling banyak ${MAX_INDICATORS} indikator`, `At most ${MAX_INDICATORS} indicators`),
         ),
     })
     .strict(),
@@ -341,7 +340,9 @@ export type TCriteriaUpdateDraftInput = z.infer<typeof ZCriteriaUpdateDraftInput
 /** How a draft band set would reclassify the district's existing figures. */
 export const ZBandSetPreviewInput = z
   .object({
-    bands: z.array(z.object({ from: z.string().max(10), label: z.string().max(40) }).strict()).max(20),
+    bands: z
+      .array(z.object({ from: z.string().max(10), label: z.string().max(40) }).strict())
+      .max(20),
   })
   .strict();
 export type TBandSetPreviewInput = z.infer<typeof ZBandSetPreviewInput>;

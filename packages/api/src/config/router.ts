@@ -1,0 +1,348 @@
+import {
+  type ConfigKind,
+  deleteConfigDraft,
+  getConfigVersion,
+  insertConfigItem,
+  insertNextConfigVersion,
+  listConfigItems,
+  previewBandSet,
+  publishConfigVersion,
+  updateConfigDraft,
+} from '@siklus/db';
+import {
+  AppError,
+  assertCriteriaFitBands,
+  BAND_PRESETS,
+  bandRanges,
+  parseOrThrow,
+  type TBandSet,
+  type TSuccessCriteria,
+  ZBandSet,
+  ZBandSetPreviewInput,
+  ZConfigCreateInput,
+  ZConfigDuplicateInput,
+  ZConfigImportInput,
+  ZConfigUpdateDraftInput,
+  ZConfigVersionInput,
+  ZCriteriaCreateInput,
+  ZCriteriaUpdateDraftInput,
+  ZRubricDefinition,
+  ZSuccessCriteria,
+} from '@siklus/domain';
+import { audit } from '../audit/record';
+import type { Context } from '../context';
+import { notFound } from '../errors';
+import {
+  adminProcedure,
+  bandSetVersionScoped,
+  criteriaSetVersionScoped,
+  router,
+  rubricVersionScoped,
+} from '../trpc';
+
+/*
+ * The district's configuration (admins): rubrics, band sets and success criteria. One
+ * lifecycle for the three: create a draft, edit it, publish it (then it never changes;
+ * the database trigger also refuses), start a new draft version from a published one,
+ * duplicate under a new name, export/import as JSON. A study keeps the versions it was
+ * created with, so a new version never changes an existing study's figures.
+ */
+
+const AUDIT_NAME: Record<ConfigKind, string> = {
+  rubric: 'rubric',
+  bandSet: 'band_set',
+  criteriaSet: 'criteria_set',
+};
+
+/** Checks a payload with the domain's schema; errors name the field inside `payload`. */
+function validatePayload(kind: ConfigKind, payload: unknown): unknown {
+  switch (kind) {
+    case 'rubric':
+      return parseOrThrow(ZRubricDefinition, payload, 'payload');
+    case 'bandSet':
+      return parseOrThrow(ZBandSet, payload, 'payload');
+    case 'criteriaSet':
+      return parseOrThrow(ZSuccessCriteria, payload, 'payload');
+  }
+}
+
+async function checkCriteriaAgainst(
+  ctx: Context & { user: { districtId: string } },
+  criteria: unknown,
+  bandSetVersionId: string | undefined,
+): Promise<void> {
+  if (!bandSetVersionId) return;
+  const row = await ctx.db
+    .selectFrom('band_set_versions')
+    .select('bands')
+    .where('id', '=', bandSetVersionId)
+    .where('district_id', '=', ctx.user.districtId)
+    .executeTakeFirst();
+  if (!row) {
+    throw new AppError(
+      'NOT_FOUND',
+      {
+        id: 'Versi kategori tidak ditemukan di kabupaten ini',
+        en: 'The band set version was not found in this district',
+      },
+      { field: 'bandSetVersionId' },
+    );
+  }
+  assertCriteriaFitBands(criteria as TSuccessCriteria, row.bands as TBandSet);
+}
+
+function versionView(v: NonNullable<Awaited<ReturnType<typeof getConfigVersion>>>) {
+  return {
+    id: v.id,
+    itemId: v.itemId,
+    name: v.name,
+    description: v.description,
+    version: v.version,
+    latestVersion: v.latestVersion,
+    status: v.status,
+    editable: v.status === 'draft',
+    publishedAt: v.publishedAt,
+    createdAt: v.createdAt,
+    inUse: v.inUse,
+    payload: v.payload,
+  };
+}
+
+type VersionScoped = typeof rubricVersionScoped;
+
+/** The lifecycle's procedures for one kind, as a record to spread into a router. */
+function versionedProcedures(kind: ConfigKind, scoped: VersionScoped) {
+  const what = AUDIT_NAME[kind];
+  const createInput = kind === 'criteriaSet' ? ZCriteriaCreateInput : ZConfigCreateInput;
+  const updateInput = kind === 'criteriaSet' ? ZCriteriaUpdateDraftInput : ZConfigUpdateDraftInput;
+
+  const load = async (ctx: Context, versionId: string) => {
+    const v = await getConfigVersion(ctx.db, kind, versionId);
+    if (!v) throw notFound();
+    return v;
+  };
+
+  return {
+    /** Every item with its versions (newest first) and "in use by N studies". */
+    list: adminProcedure.query(({ ctx }) => listConfigItems(ctx.db, kind, ctx.user.districtId)),
+
+    /** `{ versionId }`: one version with its payload. */
+    get: scoped.admin
+      .input(ZConfigVersionInput)
+      .query(async ({ ctx, input }) => versionView(await load(ctx, input.versionId))),
+
+    /** `{ name, description?, payload }` (+ `bandSetVersionId?` for criteria): a new draft v1. */
+    create: adminProcedure.input(createInput).mutation(async ({ ctx, input }) => {
+      const payload = validatePayload(kind, input.payload);
+      if ('bandSetVersionId' in input) {
+        await checkCriteriaAgainst(ctx, payload, input.bandSetVersionId as string | undefined);
+      }
+      return ctx.db.transaction().execute(async (tx) => {
+        const created = await insertConfigItem(tx, kind, {
+          districtId: ctx.user.districtId,
+          name: input.name,
+          description: input.description ?? null,
+          payload,
+          createdBy: ctx.user.id,
+        });
+        await audit(
+          ctx,
+          {
+            action: `${what}.create`,
+            entity: what,
+            entityId: created.versionId,
+            after: { name: input.name, version: 1 },
+          },
+          tx,
+        );
+        return created;
+      });
+    }),
+
+    /**
+     * `{ versionId, name?, description?, payload? }` (+ `bandSetVersionId?` for criteria):
+     * edits a draft. A published version answers CONFLICT.
+     */
+    updateDraft: scoped.admin.input(updateInput).mutation(async ({ ctx, input }) => {
+      const payload =
+        input.payload === undefined ? undefined : validatePayload(kind, input.payload);
+      if (payload !== undefined && 'bandSetVersionId' in input) {
+        await checkCriteriaAgainst(ctx, payload, input.bandSetVersionId as string | undefined);
+      }
+      await ctx.db.transaction().execute(async (tx) => {
+        await updateConfigDraft(tx, kind, {
+          districtId: ctx.scope.districtId,
+          versionId: input.versionId,
+          name: input.name,
+          description: input.description,
+          payload,
+        });
+        await audit(
+          ctx,
+          {
+            action: `${what}.update_draft`,
+            entity: what,
+            entityId: input.versionId,
+            after: { name: input.name ?? null, payloadChanged: payload !== undefined },
+          },
+          tx,
+        );
+      });
+      return versionView(await load(ctx, input.versionId));
+    }),
+
+    /** `{ versionId }`: publishes a draft; from now on it never changes. */
+    publish: scoped.admin.input(ZConfigVersionInput).mutation(async ({ ctx, input }) => {
+      const v = await load(ctx, input.versionId);
+      // A draft saved before a schema tightened must still be valid when published.
+      validatePayload(kind, v.payload);
+      await ctx.db.transaction().execute(async (tx) => {
+        await publishConfigVersion(tx, kind, input.versionId);
+        await audit(
+          ctx,
+          {
+            action: `${what}.publish`,
+            entity: what,
+            entityId: input.versionId,
+            before: { status: 'draft' },
+            after: { status: 'published', name: v.name, version: v.version },
+          },
+          tx,
+        );
+      });
+      return versionView(await load(ctx, input.versionId));
+    }),
+
+    /** `{ versionId }`: a new draft version of the same item, copied from this one. */
+    newVersion: scoped.admin.input(ZConfigVersionInput).mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute(async (tx) => {
+        const created = await insertNextConfigVersion(tx, kind, {
+          districtId: ctx.scope.districtId,
+          fromVersionId: input.versionId,
+          createdBy: ctx.user.id,
+        });
+        await audit(
+          ctx,
+          {
+            action: `${what}.new_version`,
+            entity: what,
+            entityId: created.versionId,
+            after: { from: input.versionId, version: created.version },
+          },
+          tx,
+        );
+        return created;
+      }),
+    ),
+
+    /** `{ versionId }`: deletes a draft (an item left without versions goes too). */
+    deleteDraft: scoped.admin.input(ZConfigVersionInput).mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute(async (tx) => {
+        await deleteConfigDraft(tx, kind, input.versionId);
+        await audit(
+          ctx,
+          { action: `${what}.delete_draft`, entity: what, entityId: input.versionId },
+          tx,
+        );
+        return { ok: true as const };
+      }),
+    ),
+
+    /** `{ versionId, name }`: a new item (draft v1) with this version's content. */
+    duplicate: scoped.admin.input(ZConfigDuplicateInput).mutation(async ({ ctx, input }) => {
+      const v = await load(ctx, input.versionId);
+      return ctx.db.transaction().execute(async (tx) => {
+        const created = await insertConfigItem(tx, kind, {
+          districtId: ctx.scope.districtId,
+          name: input.name,
+          description: v.description,
+          payload: v.payload,
+          createdBy: ctx.user.id,
+        });
+        await audit(
+          ctx,
+          {
+            action: `${what}.duplicate`,
+            entity: what,
+            entityId: created.versionId,
+            after: { from: input.versionId, name: input.name },
+          },
+          tx,
+        );
+        return created;
+      });
+    }),
+
+    /** `{ versionId }`: the version as a JSON document for `import` elsewhere. */
+    export: scoped.admin.input(ZConfigVersionInput).query(async ({ ctx, input }) => {
+      const v = await load(ctx, input.versionId);
+      return {
+        format: 'siklus.config' as const,
+        formatVersion: 1 as const,
+        kind,
+        name: v.name,
+        description: v.description,
+        payload: v.payload,
+      };
+    }),
+
+    /** `{ document, name? }`: an exported document becomes a new draft item. */
+    import: adminProcedure.input(ZConfigImportInput).mutation(async ({ ctx, input }) => {
+      if (input.document.kind !== kind) {
+        throw new AppError(
+          'BAD_REQUEST',
+          {
+            id: `Berkas ini berisi ${input.document.kind}, bukan ${kind}`,
+            en: `This file holds a ${input.document.kind}, not a ${kind}`,
+          },
+          { field: 'document.kind' },
+        );
+      }
+      const payload = validatePayload(kind, input.document.payload);
+      const name = input.name ?? input.document.name;
+      return ctx.db.transaction().execute(async (tx) => {
+        const created = await insertConfigItem(tx, kind, {
+          districtId: ctx.user.districtId,
+          name,
+          description: input.document.description ?? null,
+          payload,
+          createdBy: ctx.user.id,
+        });
+        await audit(
+          ctx,
+          {
+            action: `${what}.import`,
+            entity: what,
+            entityId: created.versionId,
+            after: { name },
+          },
+          tx,
+        );
+        return created;
+      });
+    }),
+  };
+}
+
+export const configRouter = router({
+  rubrics: router(versionedProcedures('rubric', rubricVersionScoped)),
+  bandSets: router({
+    ...versionedProcedures('bandSet', bandSetVersionScoped),
+    /** The domain's presets (PTS default, PKG) to start a band set from. */
+    presets: adminProcedure.query(() =>
+      BAND_PRESETS.map((p) => ({ ...p, ranges: bandRanges(p.bandSet) })),
+    ),
+    /**
+     * `{ bands: [{ from, label }] }`: how this (draft) band set would reclassify the
+     * district's existing observations and cycle means, per school, before publishing.
+     */
+    preview: adminProcedure.input(ZBandSetPreviewInput).query(async ({ ctx, input }) => {
+      const bandSet = parseOrThrow(ZBandSet, { bands: input.bands });
+      return {
+        ranges: bandRanges(bandSet),
+        ...(await previewBandSet(ctx.db, ctx.user.districtId, bandSet)),
+      };
+    }),
+  }),
+  criteriaSets: router(versionedProcedures('criteriaSet', criteriaSetVersionScoped)),
+});

@@ -1,0 +1,325 @@
+import {
+  countObservations,
+  deleteObservation,
+  getCycleContext,
+  getCycleRecord,
+  insertNextCycle,
+  listCycleObservations,
+  listUnobservedTeachers,
+  printedFiguresPatch,
+  touchCycle,
+  upsertObservation,
+} from '@siklus/db';
+import {
+  AppError,
+  allowedActions,
+  bandRanges,
+  CYCLE_STATUS_LABELS,
+  checkPrintedFigures,
+  classify,
+  criteriaInputFromPercentages,
+  cycleLabel,
+  describeCriteria,
+  evaluateCriteria,
+  isEditable,
+  parsePercentage,
+  scoreObservation,
+  summarizeCycle,
+  type TBandSet,
+  type TObservationInput,
+  type TRubricDefinition,
+  type TSuccessCriteria,
+  ZCycleCreateInput,
+  ZCycleGetInput,
+  ZCyclePrintedFiguresInput,
+  ZCycleSubmitInput,
+  ZCycleUpdateNotesInput,
+  ZObservationDeleteInput,
+  ZObservationUpsertInput,
+} from '@siklus/domain';
+import { audit } from '../audit/record';
+import { notFound } from '../errors';
+import { assertInScope, cycleScoped, loadTeacherScope, router, studyScoped } from '../trpc';
+import { transitionCycle } from './workflow';
+
+const label = (ordinal: number) => ({
+  id: cycleLabel(ordinal, 'id'),
+  en: cycleLabel(ordinal, 'en'),
+});
+
+export const cyclesRouter = router({
+  /**
+   * `{ cycleId }`: everything the cycle page shows. Figures (summary, criteria, mismatches)
+   * are computed here by the domain package from the stored percentages.
+   */
+  get: cycleScoped.any.input(ZCycleGetInput).query(async ({ ctx, input }) => {
+    const context = await getCycleContext(ctx.db, input.cycleId);
+    const cycle = await getCycleRecord(ctx.db, input.cycleId);
+    if (!context || !cycle) throw notFound();
+    const [observations, unobserved] = await Promise.all([
+      listCycleObservations(ctx.db, input.cycleId),
+      listUnobservedTeachers(ctx.db, input.cycleId, context.schoolId),
+    ]);
+    const bandSet = context.bands as TBandSet;
+    const criteria = context.criteria as TSuccessCriteria;
+    const percentages = observations.map((o) => o.percentage);
+    return {
+      id: cycle.id,
+      studyId: cycle.studyId,
+      schoolId: context.schoolId,
+      ordinal: cycle.ordinal,
+      label: label(cycle.ordinal),
+      status: cycle.status,
+      statusLabel: CYCLE_STATUS_LABELS[cycle.status],
+      editable: isEditable(cycle.status),
+      allowedActions: allowedActions(cycle.status),
+      version: cycle.version,
+      stages: {
+        planning: { notes: cycle.planningNotes, date: cycle.planningDate },
+        action: { notes: cycle.actionNotes, date: cycle.actionDate },
+        observation: { notes: cycle.observationNotes, date: cycle.observationDate },
+        reflection: { notes: cycle.reflectionNotes, date: cycle.reflectionDate },
+      },
+      review: {
+        comment: cycle.reviewComment,
+        reviewedBy: cycle.reviewedByName,
+        reviewedAt: cycle.reviewedAt,
+        submittedAt: cycle.submittedAt,
+        approvedAt: cycle.approvedAt,
+      },
+      printed: {
+        mean: cycle.printedMean,
+        meanBand: cycle.printedMeanBand,
+        bands: cycle.printedBands,
+      },
+      rubric: context.definition as TRubricDefinition,
+      bandSet: { bands: bandSet.bands, ranges: bandRanges(bandSet) },
+      criteria: {
+        criteria: criteria.criteria,
+        description: { id: describeCriteria(criteria, 'id'), en: describeCriteria(criteria, 'en') },
+      },
+      observations,
+      unobservedTeachers: unobserved,
+      summary: summarizeCycle(percentages, bandSet),
+      criteriaEvaluation: evaluateCriteria(
+        criteria,
+        criteriaInputFromPercentages(percentages, bandSet),
+        bandSet,
+      ),
+      mismatches: checkPrintedFigures(
+        {
+          printedMean: cycle.printedMean,
+          printedMeanBand: cycle.printedMeanBand,
+          printedBands: cycle.printedBands,
+        },
+        percentages,
+        bandSet,
+      ),
+      updatedAt: cycle.updatedAt,
+    };
+  }),
+
+  /**
+   * `{ studyId }` (principal, own school): opens the next cycle in draft. Allowed once the
+   * last cycle is submitted or approved (docs/decisions/005-cycle-workflow.md).
+   */
+  create: studyScoped.principal.input(ZCycleCreateInput).mutation(async ({ ctx, input }) => {
+    return ctx.db.transaction().execute(async (tx) => {
+      const result = await insertNextCycle(tx, input.studyId);
+      if ('blockedBy' in result) {
+        const { ordinal, status } = result.blockedBy;
+        const s = CYCLE_STATUS_LABELS[status];
+        throw new AppError(
+          'CONFLICT',
+          {
+            id: `${cycleLabel(ordinal, 'id')} masih berstatus ${s.id}; ajukan dahulu sebelum membuka siklus berikutnya.`,
+            en: `${cycleLabel(ordinal, 'en')} is still ${s.en.toLowerCase()}; submit it before opening the next cycle.`,
+          },
+          { field: 'studyId' },
+        );
+      }
+      if (result.ordinal > 20) {
+        throw new AppError('BAD_REQUEST', {
+          id: 'Paling banyak 20 siklus per penelitian.',
+          en: 'A study has at most 20 cycles.',
+        });
+      }
+      await audit(
+        ctx,
+        {
+          action: 'cycle.create',
+          entity: 'cycle',
+          entityId: result.id,
+          schoolId: ctx.scope.schoolId,
+          after: { studyId: input.studyId, ordinal: result.ordinal },
+        },
+        tx,
+      );
+      return { id: result.id, ordinal: result.ordinal, label: label(result.ordinal), version: 1 };
+    });
+  }),
+
+  /**
+   * `{ cycleId, version, planningNotes?, planningDate?, actionNotes?, actionDate?,
+   * observationNotes?, observationDate?, reflectionNotes?, reflectionDate? }` (principal).
+   * Left out = unchanged, null = cleared. Returns the new version.
+   */
+  updateNotes: cycleScoped.principal
+    .input(ZCycleUpdateNotesInput)
+    .mutation(async ({ ctx, input }) => {
+      const { cycleId, version, ...f } = input;
+      const patch = {
+        planning_notes: f.planningNotes,
+        planning_date: f.planningDate,
+        action_notes: f.actionNotes,
+        action_date: f.actionDate,
+        observation_notes: f.observationNotes,
+        observation_date: f.observationDate,
+        reflection_notes: f.reflectionNotes,
+        reflection_date: f.reflectionDate,
+      };
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      return ctx.db.transaction().execute(async (tx) => {
+        const result = await touchCycle(tx, { cycleId, version, patch: defined });
+        return { version: result.version };
+      });
+    }),
+
+  /**
+   * `{ cycleId, version, teacherId, kind: 'indicators', scores: { A1: 3, B2: 'na', ... } }`
+   * or `{ ..., kind: 'summary', percentage: '53,48' }`, with optional `observedOn`, `notes`
+   * (principal). The percentage and band are computed by the domain package and stored
+   * with the indicator scores in one transaction. Returns the new version and the figures.
+   */
+  upsertObservation: cycleScoped.principal
+    .input(ZObservationUpsertInput)
+    .mutation(async ({ ctx, input }) => {
+      await assertInScope(ctx, loadTeacherScope, input.teacherId, 'teacherId');
+      const context = await getCycleContext(ctx.db, input.cycleId);
+      if (!context) throw notFound();
+      const observation: TObservationInput =
+        input.kind === 'indicators'
+          ? { kind: 'indicators', scores: input.scores }
+          : { kind: 'summary', percentage: input.percentage };
+      const definition = context.definition as TRubricDefinition;
+      const score = scoreObservation(definition, observation);
+      const band = classify(context.bands as TBandSet, score.percentage).label;
+      return ctx.db.transaction().execute(async (tx) => {
+        const result = await touchCycle(tx, { cycleId: input.cycleId, version: input.version });
+        const row = await upsertObservation(tx, {
+          districtId: context.districtId,
+          cycleId: input.cycleId,
+          teacherId: input.teacherId,
+          observerId: ctx.user.id,
+          observedOn: input.observedOn ?? null,
+          notes: input.notes ?? null,
+          percentage: score.percentage,
+          band,
+          scores: input.kind === 'indicators' ? input.scores : {},
+        });
+        return {
+          version: result.version,
+          observation: {
+            id: row.id,
+            teacherId: input.teacherId,
+            percentage: score.percentage,
+            band,
+            earned: score.earned,
+            possible: score.possible,
+          },
+        };
+      });
+    }),
+
+  /** `{ cycleId, version, teacherId }` (principal): removes a teacher's observation. */
+  deleteObservation: cycleScoped.principal
+    .input(ZObservationDeleteInput)
+    .mutation(async ({ ctx, input }) => {
+      await assertInScope(ctx, loadTeacherScope, input.teacherId, 'teacherId');
+      return ctx.db.transaction().execute(async (tx) => {
+        const result = await touchCycle(tx, { cycleId: input.cycleId, version: input.version });
+        if (!(await deleteObservation(tx, input.cycleId, input.teacherId))) {
+          throw new AppError(
+            'NOT_FOUND',
+            {
+              id: 'Guru ini belum diobservasi pada siklus ini.',
+              en: 'This teacher has no observation in this cycle.',
+            },
+            { field: 'teacherId' },
+          );
+        }
+        return { version: result.version };
+      });
+    }),
+
+  /**
+   * `{ cycleId, version, printedMean, printedMeanBand, printedBands }` (principal): figures
+   * as printed in a paper report of a historical study, kept only for the consistency
+   * check. `printedMean` accepts "65,05" or "65.05".
+   */
+  setPrintedFigures: cycleScoped.principal
+    .input(ZCyclePrintedFiguresInput)
+    .mutation(async ({ ctx, input }) => {
+      const printedMean =
+        input.printedMean === null || input.printedMean === ''
+          ? null
+          : parsePercentage(input.printedMean, 'printedMean');
+      return ctx.db.transaction().execute(async (tx) => {
+        const result = await touchCycle(tx, {
+          cycleId: input.cycleId,
+          version: input.version,
+          patch: printedFiguresPatch({
+            printedMean,
+            printedMeanBand: input.printedMeanBand || null,
+            printedBands: input.printedBands,
+          }),
+        });
+        return { version: result.version };
+      });
+    }),
+
+  /**
+   * `{ cycleId, version }` (principal): draft/returned -> submitted. Needs at least one
+   * observation; active teachers not yet observed are returned as a warning, not refused
+   * (a teacher may be on leave; the reviewer sees n and can return the cycle).
+   */
+  submit: cycleScoped.principal.input(ZCycleSubmitInput).mutation(async ({ ctx, input }) => {
+    const result = await transitionCycle(ctx, {
+      cycleId: input.cycleId,
+      version: input.version,
+      action: 'submit',
+      schoolId: ctx.scope.schoolId,
+      guard: async (tx) => {
+        if ((await countObservations(tx, input.cycleId)) === 0) {
+          throw new AppError(
+            'BAD_REQUEST',
+            {
+              id: 'Isi minimal satu observasi guru sebelum mengajukan siklus.',
+              en: 'Enter at least one teacher observation before submitting the cycle.',
+            },
+            { field: 'observations' },
+          );
+        }
+      },
+      patch: (now) => ({ submitted_at: now }),
+    });
+    const unobserved = await listUnobservedTeachers(ctx.db, input.cycleId, ctx.scope.schoolId!);
+    return {
+      version: result.version,
+      status: result.status,
+      warnings:
+        unobserved.length === 0
+          ? []
+          : [
+              {
+                code: 'UNOBSERVED_TEACHERS' as const,
+                message: {
+                  id: `${unobserved.length} guru aktif belum diobservasi pada siklus ini.`,
+                  en: `${unobserved.length} active teacher(s) have no observation in this cycle.`,
+                },
+                teachers: unobserved,
+              },
+            ],
+    };
+  }),
+});

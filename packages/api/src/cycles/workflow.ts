@@ -1,0 +1,59 @@
+import { type CyclePatch, getCycleRecord, STALE_VERSION_MESSAGES, touchCycle } from '@siklus/db';
+import { AppError, nextStatus, type TCycleAction, type TCycleStatus } from '@siklus/domain';
+import { audit } from '../audit/record';
+import type { Context } from '../context';
+import { notFound } from '../errors';
+
+/**
+ * One move of the review workflow (submit, approve, return, reopen), in one transaction:
+ * the domain's nextStatus decides whether the move is legal, the cycle's version guards
+ * against a stale screen, and the audit row (who, action, before/after status, reason) is
+ * written with the change or not at all.
+ */
+export async function transitionCycle(
+  ctx: Context,
+  args: {
+    cycleId: string;
+    version: number;
+    action: TCycleAction;
+    schoolId: string | null;
+    reason?: string | null;
+    /** Checks that need the transaction (submit: at least one observation). */
+    guard?: (tx: Context['db']) => Promise<void>;
+    patch?: (now: Date) => CyclePatch;
+  },
+): Promise<{ version: number; status: TCycleStatus; before: TCycleStatus }> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const current = await getCycleRecord(tx, args.cycleId);
+    if (!current) throw notFound();
+    if (current.version !== args.version) {
+      throw new AppError('CONFLICT', STALE_VERSION_MESSAGES, {
+        field: 'version',
+        details: { currentVersion: current.version },
+      });
+    }
+    const status = nextStatus(current.status, args.action);
+    await args.guard?.(tx);
+    const now = ctx.now();
+    const result = await touchCycle(tx, {
+      cycleId: args.cycleId,
+      version: args.version,
+      onlyIn: [current.status],
+      patch: { status, ...(args.patch?.(now) ?? {}) },
+    });
+    await audit(
+      ctx,
+      {
+        action: `cycle.${args.action}`,
+        entity: 'cycle',
+        entityId: args.cycleId,
+        schoolId: args.schoolId,
+        before: { status: current.status, version: current.version },
+        after: { status, version: result.version },
+        reason: args.reason ?? null,
+      },
+      tx,
+    );
+    return { version: result.version, status: result.status, before: current.status };
+  });
+}

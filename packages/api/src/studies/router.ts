@@ -1,0 +1,130 @@
+import {
+  getStudy,
+  insertStudyWithBaseline,
+  listPublishedVersions,
+  listStudies,
+  listStudyCycles,
+  requirePublishedVersion,
+} from '@siklus/db';
+import {
+  allowedActions,
+  assertCriteriaFitBands,
+  bandRanges,
+  classify,
+  cycleLabel,
+  describeCriteria,
+  type TBandSet,
+  type TSuccessCriteria,
+  ZStudyCreateInput,
+  ZStudyGetInput,
+  ZStudyListInput,
+} from '@siklus/domain';
+import { audit } from '../audit/record';
+import { notFound } from '../errors';
+import { authedProcedure, router, schoolScoped, studyScoped } from '../trpc';
+
+export const studiesRouter = router({
+  /** `{ schoolId }`: the school's studies, newest first, with their latest cycle. */
+  list: schoolScoped.any.input(ZStudyListInput).query(async ({ ctx, input }) => {
+    const rows = await listStudies(ctx.db, input.schoolId);
+    return rows.map((r) => ({
+      ...r,
+      latestLabel:
+        r.latestOrdinal === null
+          ? null
+          : { id: cycleLabel(r.latestOrdinal, 'id'), en: cycleLabel(r.latestOrdinal, 'en') },
+    }));
+  }),
+
+  /**
+   * `{ studyId }`: the study, the versions it is fixed to, and its cycles with n and mean,
+   * plus whether a next cycle may be added now.
+   */
+  get: studyScoped.any.input(ZStudyGetInput).query(async ({ ctx, input }) => {
+    const study = await getStudy(ctx.db, input.studyId);
+    if (!study) throw notFound();
+    const cycles = await listStudyCycles(ctx.db, input.studyId);
+    const bandSet = study.bandSet.bands as TBandSet;
+    const criteria = study.criteriaSet.criteria as TSuccessCriteria;
+    const last = cycles.at(-1);
+    return {
+      ...study,
+      bandSet: { ...study.bandSet, ranges: bandRanges(bandSet) },
+      criteriaSet: {
+        ...study.criteriaSet,
+        description: {
+          id: describeCriteria(criteria, 'id'),
+          en: describeCriteria(criteria, 'en'),
+        },
+      },
+      cycles: cycles.map((c) => ({
+        ...c,
+        label: { id: cycleLabel(c.ordinal, 'id'), en: cycleLabel(c.ordinal, 'en') },
+        meanBand: c.mean === null ? null : classify(bandSet, c.mean).label,
+        allowedActions: allowedActions(c.status),
+      })),
+      // See docs/decisions/005-cycle-workflow.md: the next cycle opens once the previous
+      // one is submitted or approved.
+      canAddCycle: !last || last.status === 'submitted' || last.status === 'approved',
+    };
+  }),
+
+  /** The published rubric, band set and criteria versions a new study may use. */
+  options: authedProcedure.query(({ ctx }) => listPublishedVersions(ctx.db, ctx.user.districtId)),
+
+  /**
+   * `{ schoolId, title, focus, schoolYear, semester?, rubricVersionId, bandSetVersionId,
+   * criteriaSetVersionId, source? }` (principal, own school). Creates the study fixed to
+   * these published versions and its cycle 0 (Kondisi Awal) in draft.
+   */
+  create: schoolScoped.principal.input(ZStudyCreateInput).mutation(async ({ ctx, input }) => {
+    const districtId = ctx.scope.districtId;
+    return ctx.db.transaction().execute(async (tx) => {
+      await requirePublishedVersion(tx, 'rubric_versions', districtId, input.rubricVersionId);
+      const bands = await requirePublishedVersion(
+        tx,
+        'band_set_versions',
+        districtId,
+        input.bandSetVersionId,
+      );
+      const criteria = await requirePublishedVersion(
+        tx,
+        'criteria_set_versions',
+        districtId,
+        input.criteriaSetVersionId,
+      );
+      // Criteria that name a band the set does not have could never be evaluated.
+      assertCriteriaFitBands(criteria.payload as TSuccessCriteria, bands.payload as TBandSet);
+      const created = await insertStudyWithBaseline(tx, {
+        districtId,
+        schoolId: input.schoolId,
+        title: input.title,
+        focus: input.focus,
+        schoolYear: input.schoolYear,
+        semester: input.semester ?? null,
+        rubricVersionId: input.rubricVersionId,
+        bandSetVersionId: input.bandSetVersionId,
+        criteriaSetVersionId: input.criteriaSetVersionId,
+        source: input.source ?? null,
+        createdBy: ctx.user.id,
+      });
+      await audit(
+        ctx,
+        {
+          action: 'study.create',
+          entity: 'study',
+          entityId: created.studyId,
+          schoolId: input.schoolId,
+          after: {
+            title: input.title,
+            rubricVersionId: input.rubricVersionId,
+            bandSetVersionId: input.bandSetVersionId,
+            criteriaSetVersionId: input.criteriaSetVersionId,
+          },
+        },
+        tx,
+      );
+      return created;
+    });
+  }),
+});
