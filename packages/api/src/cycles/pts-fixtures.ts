@@ -1,0 +1,90 @@
+import type { DB } from '@siklus/db';
+import {
+  makeBandSetVersion,
+  makeCriteriaVersion,
+  makeCycle,
+  makeRubricVersion,
+  makeStudy,
+  makeTeacher,
+} from '@siklus/db/testing';
+import type { TRubricDefinition } from '@siklus/domain';
+import type { Kysely } from 'kysely';
+
+/**
+ * Test data for the PTS procedures: a small indicator rubric (two aspects, four
+ * indicators on a 1-4 scale), the default bands and criteria, published in a district.
+ */
+
+const scale = {
+  min: 1,
+  max: 4,
+  levels: [
+    { value: 1, label: 'Kurang' },
+    { value: 2, label: 'Cukup' },
+    { value: 3, label: 'Baik' },
+    { value: 4, label: 'Sangat Baik' },
+  ],
+};
+
+export const TEST_RUBRIC: TRubricDefinition = {
+  mode: 'indicators',
+  aspects: [
+    {
+      key: 'A',
+      title: 'Perencanaan',
+      indicators: [
+        { key: 'A1', text: 'Merumuskan tujuan kerja kelompok', scale },
+        { key: 'A2', text: 'Menyiapkan lembar kerja kelompok', scale },
+      ],
+    },
+    {
+      key: 'B',
+      title: 'Pelaksanaan',
+      indicators: [
+        { key: 'B1', text: 'Membagi peran dalam kelompok', scale },
+        { key: 'B2', text: 'Memfasilitasi diskusi kelompok', scale },
+      ],
+    },
+  ],
+};
+
+export async function makePtsConfig(db: Kysely<DB>, districtId: string) {
+  const scope = { district_id: districtId };
+  const rubric = await makeRubricVersion(db, { ...scope, definition: TEST_RUBRIC });
+  const bandSet = await makeBandSetVersion(db, scope);
+  const criteria = await makeCriteriaVersion(db, scope);
+  return { rubric, bandSet, criteria };
+}
+
+/** A study of `schoolId` on an indicator rubric, with cycle 0 in `status` and teachers. */
+export async function makeStudyWithCycle(
+  db: Kysely<DB>,
+  opts: {
+    districtId: string;
+    schoolId: string;
+    status?: 'draft' | 'submitted' | 'returned' | 'approved';
+    teachers?: number;
+  },
+) {
+  const config = await makePtsConfig(db, opts.districtId);
+  const study = await makeStudy(db, {
+    district_id: opts.districtId,
+    school_id: opts.schoolId,
+    rubric_version_id: config.rubric.id,
+    band_set_version_id: config.bandSet.id,
+    criteria_set_version_id: config.criteria.id,
+  });
+  const cycle = await makeCycle(db, {
+    study_id: study.id,
+    ordinal: 0,
+    status: opts.status ?? 'draft',
+    submitted_at: opts.status && opts.status !== 'draft' ? new Date() : null,
+  });
+  const teachers = [];
+  for (let i = 0; i < (opts.teachers ?? 2); i++) {
+    teachers.push(
+      await makeTeacher(db, { district_id: opts.districtId, school_id: opts.schoolId }),
+    );
+  }
+  return { config, study, cycle, teachers };
+}
