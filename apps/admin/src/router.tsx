@@ -1,7 +1,8 @@
 import { LoginPage, NotFoundPage, RequireAuth, useT } from '@siklus/ui';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { ConfigListPage } from './config/config-list-page';
+import { ConfigVersionRoute } from './config/config-version-page';
 import { AuditPage } from './pages/audit-page';
-import { ComingSoon } from './pages/coming-soon';
 import { HomePage } from './pages/home-page';
 import { OnlyAdmins } from './pages/only-admins';
 import { SchoolsPage } from './pages/schools-page';
@@ -27,12 +28,12 @@ export const routes: RouteObject[] = [
         element: <AdminShell />,
         children: [
           { index: true, element: <HomePage /> },
-          { path: 'rubrics', element: <ComingSoon section="rubrics" feature="config.rubrics" /> },
-          { path: 'bands', element: <ComingSoon section="bands" feature="config.bands" /> },
-          {
-            path: 'criteria',
-            element: <ComingSoon section="criteria" feature="config.criteria" />,
-          },
+          { path: 'rubrics', element: <ConfigListPage key="rubrics" kind="rubrics" /> },
+          { path: 'rubrics/:versionId', element: <ConfigVersionRoute kind="rubrics" /> },
+          { path: 'bands', element: <ConfigListPage key="bands" kind="bandSets" /> },
+          { path: 'bands/:versionId', element: <ConfigVersionRoute kind="bandSets" /> },
+          { path: 'criteria', element: <ConfigListPage key="criteria" kind="criteriaSets" /> },
+          { path: 'criteria/:versionId', element: <ConfigVersionRoute kind="criteriaSets" /> },
           { path: 'schools', element: <SchoolsPage /> },
           { path: 'users', element: <UsersPage /> },
           { path: 'audit', element: <AuditPage /> },

@@ -1,13 +1,13 @@
 import { BAND_PRESETS, bandRanges, type TBandSet, ZBandSet } from '@siklus/domain';
 import { BandBadge, Button, bandColor, FieldError, formatDecimal, useLang, useT } from '@siklus/ui';
 import { useId, useMemo } from 'react';
-import { type Issues, issuesOf, messageFor } from '../lib/issues';
+import { type Issues, issuesOf, messageFor, type ServerIssue } from '../lib/issues';
 
 export interface BandEditorProps {
   value: TBandSet;
   onChange: (next: TBandSet) => void;
   readOnly?: boolean;
-  serverError?: unknown;
+  serverError?: ServerIssue;
 }
 
 export function bandIssues(value: TBandSet): Issues {

@@ -6,7 +6,7 @@ import {
 } from '@siklus/domain';
 import { Button, FieldError, useLang, useT } from '@siklus/ui';
 import { useId, useMemo } from 'react';
-import { issuesOf, messageFor } from '../lib/issues';
+import { issuesOf, messageFor, type ServerIssue } from '../lib/issues';
 
 export interface CriteriaComposerProps {
   value: TSuccessCriteria;
@@ -14,7 +14,7 @@ export interface CriteriaComposerProps {
   /** The labels of the band set the criteria will be judged with, lowest first. */
   bandLabels: string[];
   readOnly?: boolean;
-  serverError?: unknown;
+  serverError?: ServerIssue;
 }
 
 const KINDS: TCriterion['kind'][] = ['meanAtLeast', 'shareAtLeastBand', 'allAtLeastBand'];

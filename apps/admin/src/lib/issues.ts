@@ -29,19 +29,29 @@ export function issuesOf(schema: ZodLike, value: unknown): Issues {
   return map;
 }
 
+/** The API's error about one field, or null; `within` strips a prefix such as `payload`. */
+export type ServerIssue = { field: string; messages: TBilingual } | null;
+
+export function serverIssue(error: unknown, within?: string): ServerIssue {
+  const app = appErrorOf(error);
+  if (!app?.field) return null;
+  if (!within) return { field: app.field, messages: app.messages };
+  if (!app.field.startsWith(`${within}.`)) return null;
+  return { field: app.field.slice(within.length + 1), messages: app.messages };
+}
+
 /**
  * The message for one field: the local check first, then the API's answer (which names a
- * field too). Matches exactly: a message
- * about `scale.levels.2.label` belongs to that label, not to `scale`.
+ * field too). Matches exactly: a message about `scale.levels.2.label` belongs to that
+ * label, not to `scale`.
  */
 export function messageFor(
   issues: Issues,
-  serverError: unknown,
+  server: ServerIssue | undefined,
   lang: Lang,
   field: string,
 ): string | undefined {
   const local = issues.get(field);
   if (local) return local[lang];
-  const server = appErrorOf(serverError);
   return server?.field === field ? server.messages[lang] : undefined;
 }

@@ -18,7 +18,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { PaginationState } from '@tanstack/react-table';
 import { type FormEvent, useDeferredValue, useMemo, useState } from 'react';
 import { SchoolImport } from '../components/school-import';
-import { issuesOf, messageFor, NO_ISSUES } from '../lib/issues';
+import { issuesOf, messageFor, NO_ISSUES, serverIssue } from '../lib/issues';
 
 type School = RouterOutputs['schools']['list']['items'][number];
 type Panel = { kind: 'create' } | { kind: 'edit'; school: School } | { kind: 'import' } | null;
@@ -254,7 +254,7 @@ function SchoolForm({
   const update = useMutation(trpc.schools.update.mutationOptions({ onSuccess: onDone }));
   const mutation = school ? update : create;
   const issues = tried ? issuesOf(ZSchoolRow, values) : NO_ISSUES;
-  const err = (field: string) => messageFor(issues, mutation.error, lang, field);
+  const err = (field: string) => messageFor(issues, serverIssue(mutation.error), lang, field);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTried(true);

@@ -19,7 +19,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { PaginationState } from '@tanstack/react-table';
 import { type FormEvent, useDeferredValue, useMemo, useState } from 'react';
 import { SchoolPicker } from '../components/school-picker';
-import { issuesOf, messageFor, NO_ISSUES } from '../lib/issues';
+import { issuesOf, messageFor, NO_ISSUES, serverIssue } from '../lib/issues';
 import { ActiveBadge } from './schools-page';
 
 type User = RouterOutputs['users']['list']['items'][number];
@@ -273,7 +273,7 @@ function CreateUserForm({
     password: v.password,
   };
   const issues = tried ? issuesOf(ZUserCreateInput, input) : NO_ISSUES;
-  const err = (field: string) => messageFor(issues, create.error, lang, field);
+  const err = (field: string) => messageFor(issues, serverIssue(create.error), lang, field);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
@@ -384,7 +384,7 @@ function RoleForm({
   const schoolError =
     tried && missingSchool
       ? t('adm.users.schoolRequired')
-      : messageFor(NO_ISSUES, update.error, lang, 'schoolId');
+      : messageFor(NO_ISSUES, serverIssue(update.error), lang, 'schoolId');
   return (
     <Card
       className="adm-panel"
@@ -479,7 +479,7 @@ function PasswordForm({
             error={
               tooShort
                 ? t('adm.users.passwordHint', { min: PASSWORD_MIN })
-                : messageFor(NO_ISSUES, reset.error, lang, 'newPassword')
+                : messageFor(NO_ISSUES, serverIssue(reset.error), lang, 'newPassword')
             }
           />
         </div>

@@ -1,7 +1,7 @@
 import { type TBandSet, type TScale, ZRubricDefinition } from '@siklus/domain';
 import { Button, FieldError, RubricSheet, useLang, useT } from '@siklus/ui';
 import { useId, useMemo, useState } from 'react';
-import { type Issues, issuesOf, messageFor } from '../lib/issues';
+import { type Issues, issuesOf, messageFor, type ServerIssue } from '../lib/issues';
 import {
   addAspect,
   addIndicator,
@@ -22,7 +22,7 @@ export interface RubricEditorProps {
   onChange: (next: Draft) => void;
   readOnly?: boolean;
   /** The last save's error: its field (a path like the schema's) is shown next to that field. */
-  serverError?: unknown;
+  serverError?: ServerIssue;
   /** Classify the preview's percentage. */
   bandSet?: TBandSet;
 }

@@ -1,0 +1,578 @@
+import type { RouterOutputs } from '@siklus/client';
+import {
+  type TBandSet,
+  type TIndicatorsRubric,
+  type TRubricDefinition,
+  type TSuccessCriteria,
+  ZBandSet,
+  ZSuccessCriteria,
+} from '@siklus/domain';
+import {
+  ApiErrorMessage,
+  Button,
+  Card,
+  ErrorState,
+  LoadingState,
+  type MessageKey,
+  PageHeader,
+  RubricSheet,
+  TextArea,
+  TextField,
+  useFormat,
+  useLang,
+  useT,
+} from '@siklus/ui';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { BandEditor, bandIssues } from '../bands/band-editor';
+import { BandImpact } from '../bands/band-impact';
+import { CriteriaComposer } from '../criteria/criteria-composer';
+import { serverIssue } from '../lib/issues';
+import { RubricEditor, rubricIssues } from '../rubrics/rubric-editor';
+import { VersionStatus } from './config-list-page';
+import { type ConfigKindId, downloadJson, fileNameFor, KINDS } from './kinds';
+import { useConfigApi } from './use-config-api';
+
+type Version = RouterOutputs['config']['rubrics']['get'];
+
+/** `/rubrics/new` and `/rubrics/:versionId` (and the same for bands and criteria). */
+export function ConfigVersionRoute({ kind }: { kind: ConfigKindId }) {
+  const { versionId } = useParams();
+  const { api } = useConfigApi(kind);
+  const isNew = !versionId || versionId === 'new';
+  const version = useQuery({
+    ...api.get.queryOptions({ versionId: versionId ?? '' }),
+    enabled: !isNew,
+  });
+  if (isNew) return <ConfigVersionPage key="new" kind={kind} version={null} />;
+  if (version.isPending) return <LoadingState />;
+  if (version.isError) {
+    return <ErrorState error={version.error} onRetry={() => void version.refetch()} />;
+  }
+  return <ConfigVersionPage key={version.data.id} kind={kind} version={version.data} />;
+}
+
+function payloadValid(kind: ConfigKindId, payload: unknown): boolean {
+  if (kind === 'rubrics') {
+    const def = payload as TRubricDefinition;
+    return def.mode === 'summary' || rubricIssues(def).size === 0;
+  }
+  if (kind === 'bandSets') return bandIssues(payload as TBandSet).size === 0;
+  return ZSuccessCriteria.safeParse(payload).success;
+}
+
+function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Version | null }) {
+  const spec = KINDS[kind];
+  const t = useT();
+  const tx = t as (key: MessageKey) => string;
+  const f = useFormat();
+  const { lang } = useLang();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { trpc, api } = useConfigApi(kind);
+  const editable = version === null || version.editable;
+  const [name, setName] = useState(version?.name ?? '');
+  const [description, setDescription] = useState(version?.description ?? '');
+  const [payload, setPayload] = useState<unknown>(() => version?.payload ?? spec.empty());
+  const [dirty, setDirty] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [confirmPublish, setConfirmPublish] = useState(false);
+  const [duplicateName, setDuplicateName] = useState<string | null>(null);
+  const [bandSetVersionId, setBandSetVersionId] = useState('');
+  const items = useQuery(api.list.queryOptions());
+  const item = items.data?.find((i) => i.id === version?.itemId);
+
+  const refresh = () => queryClient.invalidateQueries(trpc.config.pathFilter());
+  const go = (versionId: string) => navigate(`${spec.path}/${versionId}`);
+  const criteriaExtra =
+    kind === 'criteriaSets' && bandSetVersionId ? { bandSetVersionId } : undefined;
+
+  const create = useMutation(
+    api.create.mutationOptions({
+      onSuccess: async (created) => {
+        await refresh();
+        go(created.versionId);
+      },
+    }),
+  );
+  const update = useMutation(api.updateDraft.mutationOptions());
+  const publish = useMutation(api.publish.mutationOptions());
+  const newVersion = useMutation(
+    api.newVersion.mutationOptions({
+      onSuccess: async (created) => {
+        await refresh();
+        go(created.versionId);
+      },
+    }),
+  );
+  const duplicate = useMutation(
+    api.duplicate.mutationOptions({
+      onSuccess: async (created) => {
+        await refresh();
+        go(created.versionId);
+      },
+    }),
+  );
+  const remove = useMutation(
+    api.deleteDraft.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        navigate(spec.path);
+      },
+    }),
+  );
+  const exported = useMutation({
+    mutationFn: (versionId: string) =>
+      queryClient.fetchQuery(api.export.queryOptions({ versionId })),
+    onSuccess: (doc) => downloadJson(fileNameFor(doc.name, version?.version ?? 1), doc),
+  });
+
+  const saveError = create.error ?? update.error ?? publish.error;
+  const payloadIssue = serverIssue(saveError, 'payload');
+  const valid = payloadValid(kind, payload) && name.trim() !== '';
+  const busy = create.isPending || update.isPending || publish.isPending;
+
+  const edit = (next: unknown) => {
+    setPayload(next);
+    setDirty(true);
+    setNotice(null);
+  };
+
+  const save = async (): Promise<boolean> => {
+    setNotice(null);
+    if (!version) {
+      create.mutate({
+        name,
+        description: description || null,
+        payload,
+        ...criteriaExtra,
+      } as Parameters<typeof create.mutate>[0]);
+      return false;
+    }
+    await update.mutateAsync({
+      versionId: version.id,
+      name,
+      description: description || null,
+      payload,
+      ...criteriaExtra,
+    } as Parameters<typeof update.mutateAsync>[0]);
+    setDirty(false);
+    await refresh();
+    setNotice(t('adm.config.saved'));
+    return true;
+  };
+
+  const doPublish = async () => {
+    if (!version) return;
+    try {
+      if (dirty || name !== version.name) await save();
+      await publish.mutateAsync({ versionId: version.id });
+      setConfirmPublish(false);
+      await refresh();
+      setNotice(t('adm.config.publishedNotice', { version: version.version }));
+    } catch {
+      // The error is shown by ApiErrorMessage / next to its field.
+    }
+  };
+
+  const title = version ? `${version.name} · v${version.version}` : tx(spec.newLabel);
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={<Link to={spec.path}>← {tx(spec.title)}</Link>}
+        title={title}
+        description={
+          version ? (
+            <span className="adm-version-meta">
+              <VersionStatus status={version.status} />{' '}
+              {version.status === 'published'
+                ? t('adm.config.publishedOn', {
+                    date: f.date(version.publishedAt as unknown as string),
+                  })
+                : t('adm.config.draftNote')}
+              {' · '}
+              {t('adm.config.studies', { count: f.integer(version.inUse) })}
+            </span>
+          ) : (
+            t('adm.config.newNote')
+          )
+        }
+        actions={
+          version && (
+            <>
+              {item && item.versions.length > 1 && (
+                <select
+                  className="sk-input sk-input--sm"
+                  aria-label={t('adm.config.otherVersions')}
+                  value={version.id}
+                  onChange={(e) => go(e.target.value)}
+                >
+                  {item.versions.map((v) => (
+                    <option key={v.id} value={v.id}>
+                      v{v.version} ·{' '}
+                      {v.status === 'draft' ? t('adm.config.draft') : t('adm.config.published')}
+                    </option>
+                  ))}
+                </select>
+              )}
+              <Button
+                variant="secondary"
+                loading={exported.isPending}
+                onClick={() => exported.mutate(version.id)}
+              >
+                {t('adm.config.export')}
+              </Button>
+              <Button
+                variant="secondary"
+                onClick={() => setDuplicateName(`${version.name} (${t('adm.config.copy')})`)}
+              >
+                {t('adm.config.duplicate')}
+              </Button>
+              {!version.editable && (
+                <Button
+                  loading={newVersion.isPending}
+                  onClick={() => newVersion.mutate({ versionId: version.id })}
+                >
+                  {t('adm.config.newVersion')}
+                </Button>
+              )}
+            </>
+          )
+        }
+      />
+      {notice && (
+        <div className="sk-alert sk-alert--info adm-notice" role="status">
+          <p className="sk-alert__message">{notice}</p>
+        </div>
+      )}
+      <ApiErrorMessage
+        error={newVersion.error ?? duplicate.error ?? remove.error ?? exported.error}
+        className="adm-notice"
+      />
+      {version && !version.editable && (
+        <div className="sk-alert sk-alert--info adm-notice">
+          <p className="sk-alert__message">{t('adm.config.readOnly')}</p>
+        </div>
+      )}
+      {duplicateName !== null && version && (
+        <Card className="adm-panel" title={t('adm.config.duplicateTitle')}>
+          <form
+            className="sk-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              duplicate.mutate({ versionId: version.id, name: duplicateName });
+            }}
+          >
+            <TextField
+              label={t('adm.config.duplicateName')}
+              value={duplicateName}
+              onChange={(e) => setDuplicateName(e.target.value)}
+              error={
+                serverIssue(duplicate.error)?.field === 'name'
+                  ? serverIssue(duplicate.error)?.messages[lang]
+                  : undefined
+              }
+            />
+            <div className="sk-row">
+              <Button type="submit" loading={duplicate.isPending}>
+                {t('adm.config.duplicate')}
+              </Button>
+              <Button variant="ghost" onClick={() => setDuplicateName(null)}>
+                {t('common.cancel')}
+              </Button>
+            </div>
+          </form>
+        </Card>
+      )}
+      <Card className="adm-panel" title={t('adm.config.about')}>
+        <div className="adm-form-grid">
+          <TextField
+            label={t('adm.config.name')}
+            required
+            value={name}
+            readOnly={!editable}
+            onChange={(e) => {
+              setName(e.target.value);
+              setDirty(true);
+            }}
+            error={
+              editable && name.trim() === '' && dirty
+                ? t('adm.config.nameRequired')
+                : serverIssue(saveError)?.field === 'name'
+                  ? serverIssue(saveError)?.messages[lang]
+                  : undefined
+            }
+          />
+          <TextArea
+            label={t('adm.config.description')}
+            rows={2}
+            value={description}
+            readOnly={!editable}
+            onChange={(e) => {
+              setDescription(e.target.value);
+              setDirty(true);
+            }}
+          />
+        </div>
+      </Card>
+
+      {kind === 'rubrics' && (
+        <RubricBody
+          payload={payload as TRubricDefinition}
+          editable={editable}
+          onChange={edit}
+          issue={payloadIssue}
+        />
+      )}
+      {kind === 'bandSets' && (
+        <div className="adm-two-col">
+          <Card title={t('adm.bands.title')}>
+            <BandEditor
+              value={payload as TBandSet}
+              onChange={edit}
+              readOnly={!editable}
+              serverError={payloadIssue}
+            />
+          </Card>
+          {editable && <BandImpact bands={payload as TBandSet} />}
+        </div>
+      )}
+      {kind === 'criteriaSets' && (
+        <CriteriaBody
+          payload={payload as TSuccessCriteria}
+          editable={editable}
+          onChange={edit}
+          issue={payloadIssue}
+          bandSetVersionId={bandSetVersionId}
+          onBandSetVersionId={setBandSetVersionId}
+        />
+      )}
+
+      {editable && (
+        <div className="adm-savebar">
+          <ApiErrorMessage
+            error={saveError}
+            inlineFields={payloadIssue ? [`payload.${payloadIssue.field}`, 'name'] : ['name']}
+          />
+          {confirmPublish && version ? (
+            <PublishConfirm
+              kind={kind}
+              payload={payload}
+              busy={busy}
+              onCancel={() => setConfirmPublish(false)}
+              onConfirm={doPublish}
+            />
+          ) : (
+            <div className="sk-row">
+              <Button
+                variant="secondary"
+                loading={create.isPending || update.isPending}
+                disabled={!valid}
+                onClick={() => void save().catch(() => {})}
+              >
+                {version ? t('adm.config.saveDraft') : t('adm.config.createDraft')}
+              </Button>
+              {version && (
+                <Button disabled={!valid} onClick={() => setConfirmPublish(true)}>
+                  {t('adm.config.publish')}
+                </Button>
+              )}
+              {version && (
+                <Button
+                  variant="ghost"
+                  loading={remove.isPending}
+                  onClick={() => remove.mutate({ versionId: version.id })}
+                >
+                  {t('adm.config.deleteDraft')}
+                </Button>
+              )}
+              {!valid && <span className="sk-muted">{t('adm.config.fixToSave')}</span>}
+              {valid && dirty && version && (
+                <span className="sk-muted">{t('adm.config.unsaved')}</span>
+              )}
+            </div>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
+function PublishConfirm({
+  kind,
+  payload,
+  busy,
+  onCancel,
+  onConfirm,
+}: {
+  kind: ConfigKindId;
+  payload: unknown;
+  busy: boolean;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  const t = useT();
+  let body: ReactNode = t('adm.config.publishBody');
+  if (kind === 'bandSets') {
+    body = (
+      <>
+        {t('adm.config.publishBody')} <BandImpactSummary bands={payload as TBandSet} />
+      </>
+    );
+  }
+  return (
+    <div
+      className="sk-alert sk-alert--info adm-confirm"
+      role="alertdialog"
+      aria-label={t('adm.config.publishTitle')}
+    >
+      <p className="sk-alert__message">{t('adm.config.publishTitle')}</p>
+      <p>{body}</p>
+      <div className="sk-row">
+        <Button loading={busy} onClick={onConfirm}>
+          {t('adm.config.publishConfirm')}
+        </Button>
+        <Button variant="ghost" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function BandImpactSummary({ bands }: { bands: TBandSet }) {
+  const t = useT();
+  const f = useFormat();
+  const { trpc } = useConfigApi('bandSets');
+  const valid = ZBandSet.safeParse(bands).success;
+  const preview = useQuery({
+    ...trpc.config.bandSets.preview.queryOptions({ bands: bands.bands }),
+    enabled: valid,
+  });
+  if (!preview.data) return null;
+  const { totals, schools } = preview.data;
+  return (
+    <>
+      {t('adm.impact.summary', {
+        observations: f.integer(totals.observationsChanged),
+        means: f.integer(totals.cycleMeansChanged),
+        schools: f.integer(
+          schools.filter((s) => s.observationsChanged + s.cycleMeansChanged > 0).length,
+        ),
+      })}
+    </>
+  );
+}
+
+function RubricBody({
+  payload,
+  editable,
+  onChange,
+  issue,
+}: {
+  payload: TRubricDefinition;
+  editable: boolean;
+  onChange: (next: unknown) => void;
+  issue: ReturnType<typeof serverIssue>;
+}) {
+  const t = useT();
+  const { trpc } = useConfigApi('bandSets');
+  // The preview classifies with the district's first published band set, as a principal's study would.
+  const bandSets = useQuery(trpc.config.bandSets.list.queryOptions());
+  const firstPublished = bandSets.data
+    ?.flatMap((b) => b.versions)
+    .find((v) => v.status === 'published');
+  const bandSet = useQuery({
+    ...trpc.config.bandSets.get.queryOptions({ versionId: firstPublished?.id ?? '' }),
+    enabled: !!firstPublished,
+  });
+  const bands = bandSet.data?.payload as TBandSet | undefined;
+  if (payload.mode === 'summary') {
+    return (
+      <Card title={t('adm.rubric.preview')}>
+        <RubricSheet definition={payload} scores={{}} readOnly />
+      </Card>
+    );
+  }
+  return (
+    <RubricEditor
+      value={payload as TIndicatorsRubric}
+      onChange={onChange}
+      readOnly={!editable}
+      serverError={issue}
+      bandSet={bands}
+    />
+  );
+}
+
+function CriteriaBody({
+  payload,
+  editable,
+  onChange,
+  issue,
+  bandSetVersionId,
+  onBandSetVersionId,
+}: {
+  payload: TSuccessCriteria;
+  editable: boolean;
+  onChange: (next: unknown) => void;
+  issue: ReturnType<typeof serverIssue>;
+  bandSetVersionId: string;
+  onBandSetVersionId: (id: string) => void;
+}) {
+  const t = useT();
+  const { trpc } = useConfigApi('bandSets');
+  const bandSets = useQuery(trpc.config.bandSets.list.queryOptions());
+  const published = useMemo(
+    () =>
+      (bandSets.data ?? []).flatMap((b) =>
+        b.versions
+          .filter((v) => v.status === 'published')
+          .map((v) => ({ id: v.id, label: `${b.name} · v${v.version}` })),
+      ),
+    [bandSets.data],
+  );
+  const chosen = bandSetVersionId || published[0]?.id || '';
+  useEffect(() => {
+    if (!bandSetVersionId && published[0]) onBandSetVersionId(published[0].id);
+  }, [bandSetVersionId, published, onBandSetVersionId]);
+  const bandSet = useQuery({
+    ...trpc.config.bandSets.get.queryOptions({ versionId: chosen }),
+    enabled: !!chosen,
+  });
+  const labels = ((bandSet.data?.payload as TBandSet | undefined)?.bands ?? []).map((b) => b.label);
+  return (
+    <Card title={t('adm.criteria.title')} description={t('adm.criteria.description')}>
+      <div className="sk-stack">
+        <div className="adm-form-grid">
+          <div className="sk-field">
+            <label className="sk-field__label" htmlFor="criteria-band-set">
+              {t('adm.criteria.bandSet')}
+            </label>
+            <select
+              id="criteria-band-set"
+              className="sk-input sk-select"
+              value={chosen}
+              onChange={(e) => onBandSetVersionId(e.target.value)}
+            >
+              {published.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <CriteriaComposer
+          value={payload}
+          onChange={onChange}
+          bandLabels={labels}
+          readOnly={!editable}
+          serverError={issue}
+        />
+      </div>
+    </Card>
+  );
+}
