@@ -1,12 +1,19 @@
 import {
   createTestDb,
+  DEFAULT_CRITERIA,
+  makeBandSetVersion,
+  makeCriteriaVersion,
+  makeObservation,
+  makeRubricVersion,
   makeSchool,
   makeTeacher,
   makeUser,
   type TestDb,
   uniqueNpsn,
 } from '@siklus/db/testing';
+import { PTS_DEFAULT_BANDS } from '@siklus/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { makeStudyWithCycle, TEST_RUBRIC } from './cycles/pts-fixtures';
 import { appRouter } from './root';
 import { callPath, EXPECT, expectOutcome, type MatrixRow } from './testing/matrix';
 import { ACTORS, makeWorld, TEST_PASSWORD, testPasswordHash, type World } from './testing/world';
@@ -140,7 +147,215 @@ const MATRIX: Record<string, MatrixRow> = {
 
   // audit
   'audit.list': { input: () => ({}), expect: EXPECT.admin },
+
+  // studies, cycles, review, reports (school A1's study; fresh cycles where a call writes)
+  'studies.list': { input: (w) => ({ schoolId: w.schoolA1.id }), expect: EXPECT.schoolRead },
+  'studies.get': {
+    input: async (w) => ({ studyId: (await ptsOf(w)).study.id }),
+    expect: EXPECT.schoolRead,
+  },
+  'studies.options': { input: () => undefined, expect: EXPECT.authed },
+  'studies.create': {
+    input: async (w) => {
+      const { config } = await ptsOf(w);
+      return {
+        schoolId: w.schoolA1.id,
+        title: `PTS ${uniq()}`,
+        focus: 'Pembelajaran kolaboratif',
+        schoolYear: '2025/2026',
+        rubricVersionId: config.rubric.id,
+        bandSetVersionId: config.bandSet.id,
+        criteriaSetVersionId: config.criteria.id,
+      };
+    },
+    expect: EXPECT.principalOwnSchool,
+  },
+  'cycles.get': {
+    input: async (w) => ({ cycleId: (await ptsOf(w)).cycle.id }),
+    expect: EXPECT.schoolRead,
+  },
+  'cycles.create': {
+    input: async (w) => ({ studyId: (await freshCycle(w, 'submitted')).study.id }),
+    expect: EXPECT.principalOwnSchool,
+  },
+  'cycles.updateNotes': {
+    input: async (w) => ({
+      cycleId: (await freshCycle(w)).cycle.id,
+      version: 1,
+      planningNotes: 'Rencana',
+    }),
+    expect: EXPECT.principalOwnSchool,
+  },
+  'cycles.upsertObservation': {
+    input: async (w) => {
+      const { cycle, teachers } = await freshCycle(w);
+      return {
+        cycleId: cycle.id,
+        version: 1,
+        teacherId: teachers[0]!.id,
+        kind: 'indicators',
+        scores: { A1: 3, A2: 3, B1: 2, B2: 4 },
+      };
+    },
+    expect: EXPECT.principalOwnSchool,
+  },
+  'cycles.deleteObservation': {
+    input: async (w) => {
+      const { cycle, teachers } = await freshCycle(w, 'draft', true);
+      return { cycleId: cycle.id, version: 1, teacherId: teachers[0]!.id };
+    },
+    expect: EXPECT.principalOwnSchool,
+  },
+  'cycles.setPrintedFigures': {
+    input: async (w) => ({
+      cycleId: (await freshCycle(w)).cycle.id,
+      version: 1,
+      printedMean: '65,05',
+      printedMeanBand: 'Cukup',
+      printedBands: null,
+    }),
+    expect: EXPECT.principalOwnSchool,
+  },
+  'cycles.submit': {
+    input: async (w) => ({ cycleId: (await freshCycle(w, 'draft', true)).cycle.id, version: 1 }),
+    expect: EXPECT.principalOwnSchool,
+  },
+  'review.queue': {
+    input: () => ({}),
+    expect: { ...EXPECT.districtReaders, admin: 'FORBIDDEN', adminOther: 'FORBIDDEN' },
+  },
+  'review.approve': {
+    input: async (w) => ({
+      cycleId: (await freshCycle(w, 'submitted', true)).cycle.id,
+      version: 1,
+    }),
+    expect: EXPECT.supervisorInDistrict,
+  },
+  'review.return': {
+    input: async (w) => ({
+      cycleId: (await freshCycle(w, 'submitted', true)).cycle.id,
+      version: 1,
+      comment: 'Lengkapi refleksi.',
+    }),
+    expect: EXPECT.supervisorInDistrict,
+  },
+  'review.reopen': {
+    input: async (w) => ({
+      cycleId: (await freshCycle(w, 'approved', true)).cycle.id,
+      version: 1,
+      reason: 'Salah ketik skor.',
+    }),
+    expect: EXPECT.adminInDistrict,
+  },
+  'reports.districtComparison': { input: () => ({}), expect: EXPECT.districtReaders },
+  'reports.districtHeadline': { input: () => undefined, expect: EXPECT.districtReaders },
+  'reports.schoolDetail': {
+    input: async (w) => ({ studyId: (await ptsOf(w)).study.id }),
+    expect: EXPECT.schoolRead,
+  },
+  'reports.teacherTrajectory': {
+    input: (w) => ({ teacherId: w.teacherA1.id }),
+    expect: EXPECT.schoolRead,
+  },
+  'reports.compareSchools': {
+    input: (w) => ({ schoolIds: [w.schoolA1.id, w.schoolA2.id] }),
+    expect: EXPECT.districtReadersInDistrict,
+  },
+
+  // config: the same lifecycle for rubrics, band sets and success criteria
+  ...configRows('rubrics', TEST_RUBRIC, (w, o) =>
+    makeRubricVersion(w.db, { ...o, definition: TEST_RUBRIC }),
+  ),
+  ...configRows('bandSets', PTS_DEFAULT_BANDS, (w, o) =>
+    makeBandSetVersion(w.db, { ...o, bands: PTS_DEFAULT_BANDS }),
+  ),
+  ...configRows('criteriaSets', DEFAULT_CRITERIA, (w, o) =>
+    makeCriteriaVersion(w.db, { ...o, criteria: DEFAULT_CRITERIA }),
+  ),
+  'config.bandSets.presets': { input: () => undefined, expect: EXPECT.admin },
+  'config.bandSets.preview': {
+    input: () => ({ bands: PTS_DEFAULT_BANDS.bands }),
+    expect: EXPECT.admin,
+  },
 };
+
+/** School A1's study on an indicator rubric, made once per world. */
+const ptsCache = new WeakMap<World, ReturnType<typeof makeStudyWithCycle>>();
+function ptsOf(w: World) {
+  let made = ptsCache.get(w);
+  if (!made) {
+    made = makeStudyWithCycle(w.db, { districtId: w.districtA.id, schoolId: w.schoolA1.id });
+    ptsCache.set(w, made);
+  }
+  return made;
+}
+
+/** A fresh study of school A1 with cycle 0 in `status` (version 1), observed if asked. */
+async function freshCycle(
+  w: World,
+  status: 'draft' | 'submitted' | 'approved' = 'draft',
+  observed = false,
+) {
+  const made = await makeStudyWithCycle(w.db, {
+    districtId: w.districtA.id,
+    schoolId: w.schoolA1.id,
+    status,
+    teachers: 1,
+  });
+  if (observed) {
+    await makeObservation(w.db, { cycle_id: made.cycle.id, teacher_id: made.teachers[0]!.id });
+  }
+  return made;
+}
+
+type VersionMaker = (
+  w: World,
+  o: { district_id: string; status: 'draft' | 'published' },
+) => Promise<{ id: string }>;
+
+/** The lifecycle's rows for one kind of configuration. */
+function configRows(
+  kind: 'rubrics' | 'bandSets' | 'criteriaSets',
+  payload: unknown,
+  make: VersionMaker,
+): Record<string, MatrixRow> {
+  const draft = async (w: World) => ({
+    versionId: (await make(w, { district_id: w.districtA.id, status: 'draft' })).id,
+  });
+  const published = async (w: World) => ({
+    versionId: (await make(w, { district_id: w.districtA.id, status: 'published' })).id,
+  });
+  const p = `config.${kind}`;
+  return {
+    [`${p}.list`]: { input: () => undefined, expect: EXPECT.admin },
+    [`${p}.get`]: { input: published, expect: EXPECT.adminInDistrict },
+    [`${p}.create`]: { input: () => ({ name: `Baru ${uniq()}`, payload }), expect: EXPECT.admin },
+    [`${p}.updateDraft`]: {
+      input: async (w) => ({ ...(await draft(w)), payload }),
+      expect: EXPECT.adminInDistrict,
+    },
+    [`${p}.publish`]: { input: draft, expect: EXPECT.adminInDistrict },
+    [`${p}.newVersion`]: { input: published, expect: EXPECT.adminInDistrict },
+    [`${p}.deleteDraft`]: { input: draft, expect: EXPECT.adminInDistrict },
+    [`${p}.duplicate`]: {
+      input: async (w) => ({ ...(await published(w)), name: `Salinan ${uniq()}` }),
+      expect: EXPECT.adminInDistrict,
+    },
+    [`${p}.export`]: { input: published, expect: EXPECT.adminInDistrict },
+    [`${p}.import`]: {
+      input: () => ({
+        document: {
+          format: 'siklus.config',
+          formatVersion: 1,
+          kind: { rubrics: 'rubric', bandSets: 'bandSet', criteriaSets: 'criteriaSet' }[kind],
+          name: `Impor ${uniq()}`,
+          payload,
+        },
+      }),
+      expect: EXPECT.admin,
+    },
+  };
+}
 
 let testDb: TestDb;
 let world: World;

@@ -111,10 +111,14 @@ function versionView(v: NonNullable<Awaited<ReturnType<typeof getConfigVersion>>
 type VersionScoped = typeof rubricVersionScoped;
 
 /** The lifecycle's procedures for one kind, as a record to spread into a router. */
-function versionedProcedures(kind: ConfigKind, scoped: VersionScoped) {
+function versionedProcedures<C extends typeof ZConfigCreateInput | typeof ZCriteriaCreateInput>(
+  kind: ConfigKind,
+  scoped: VersionScoped,
+  inputs: { create: C; update: typeof ZConfigUpdateDraftInput | typeof ZCriteriaUpdateDraftInput },
+) {
   const what = AUDIT_NAME[kind];
-  const createInput = kind === 'criteriaSet' ? ZCriteriaCreateInput : ZConfigCreateInput;
-  const updateInput = kind === 'criteriaSet' ? ZCriteriaUpdateDraftInput : ZConfigUpdateDraftInput;
+  const createInput = inputs.create;
+  const updateInput = inputs.update;
 
   const load = async (ctx: Context, versionId: string) => {
     const v = await getConfigVersion(ctx.db, kind, versionId);
@@ -135,7 +139,7 @@ function versionedProcedures(kind: ConfigKind, scoped: VersionScoped) {
     create: adminProcedure.input(createInput).mutation(async ({ ctx, input }) => {
       const payload = validatePayload(kind, input.payload);
       if ('bandSetVersionId' in input) {
-        await checkCriteriaAgainst(ctx, payload, input.bandSetVersionId as string | undefined);
+        await checkCriteriaAgainst(ctx, payload, input.bandSetVersionId);
       }
       return ctx.db.transaction().execute(async (tx) => {
         const created = await insertConfigItem(tx, kind, {
@@ -163,33 +167,37 @@ function versionedProcedures(kind: ConfigKind, scoped: VersionScoped) {
      * `{ versionId, name?, description?, payload? }` (+ `bandSetVersionId?` for criteria):
      * edits a draft. A published version answers CONFLICT.
      */
-    updateDraft: scoped.admin.input(updateInput).mutation(async ({ ctx, input }) => {
-      const payload =
-        input.payload === undefined ? undefined : validatePayload(kind, input.payload);
-      if (payload !== undefined && 'bandSetVersionId' in input) {
-        await checkCriteriaAgainst(ctx, payload, input.bandSetVersionId as string | undefined);
-      }
-      await ctx.db.transaction().execute(async (tx) => {
-        await updateConfigDraft(tx, kind, {
-          districtId: ctx.scope.districtId,
-          versionId: input.versionId,
-          name: input.name,
-          description: input.description,
-          payload,
+    // (Typed as the criteria input, a superset: tRPC cannot chain a generic parser after the
+    // scope's id parser. At run time each kind's strict schema still refuses extra keys.)
+    updateDraft: scoped.admin
+      .input(updateInput as unknown as typeof ZCriteriaUpdateDraftInput)
+      .mutation(async ({ ctx, input }) => {
+        const payload =
+          input.payload === undefined ? undefined : validatePayload(kind, input.payload);
+        if (payload !== undefined && 'bandSetVersionId' in input) {
+          await checkCriteriaAgainst(ctx, payload, input.bandSetVersionId);
+        }
+        await ctx.db.transaction().execute(async (tx) => {
+          await updateConfigDraft(tx, kind, {
+            districtId: ctx.scope.districtId,
+            versionId: input.versionId,
+            name: input.name,
+            description: input.description,
+            payload,
+          });
+          await audit(
+            ctx,
+            {
+              action: `${what}.update_draft`,
+              entity: what,
+              entityId: input.versionId,
+              after: { name: input.name ?? null, payloadChanged: payload !== undefined },
+            },
+            tx,
+          );
         });
-        await audit(
-          ctx,
-          {
-            action: `${what}.update_draft`,
-            entity: what,
-            entityId: input.versionId,
-            after: { name: input.name ?? null, payloadChanged: payload !== undefined },
-          },
-          tx,
-        );
-      });
-      return versionView(await load(ctx, input.versionId));
-    }),
+        return versionView(await load(ctx, input.versionId));
+      }),
 
     /** `{ versionId }`: publishes a draft; from now on it never changes. */
     publish: scoped.admin.input(ZConfigVersionInput).mutation(async ({ ctx, input }) => {
@@ -325,9 +333,17 @@ function versionedProcedures(kind: ConfigKind, scoped: VersionScoped) {
 }
 
 export const configRouter = router({
-  rubrics: router(versionedProcedures('rubric', rubricVersionScoped)),
+  rubrics: router(
+    versionedProcedures('rubric', rubricVersionScoped, {
+      create: ZConfigCreateInput,
+      update: ZConfigUpdateDraftInput,
+    }),
+  ),
   bandSets: router({
-    ...versionedProcedures('bandSet', bandSetVersionScoped),
+    ...versionedProcedures('bandSet', bandSetVersionScoped, {
+      create: ZConfigCreateInput,
+      update: ZConfigUpdateDraftInput,
+    }),
     /** The domain's presets (PTS default, PKG) to start a band set from. */
     presets: adminProcedure.query(() =>
       BAND_PRESETS.map((p) => ({ ...p, ranges: bandRanges(p.bandSet) })),
@@ -344,5 +360,10 @@ export const configRouter = router({
       };
     }),
   }),
-  criteriaSets: router(versionedProcedures('criteriaSet', criteriaSetVersionScoped)),
+  criteriaSets: router(
+    versionedProcedures('criteriaSet', criteriaSetVersionScoped, {
+      create: ZCriteriaCreateInput,
+      update: ZCriteriaUpdateDraftInput,
+    }),
+  ),
 });

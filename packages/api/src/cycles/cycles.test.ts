@@ -1,4 +1,11 @@
-import { createTestDb, makeCycle, makeStudy, makeTeacher, type TestDb } from '@siklus/db/testing';
+import {
+  createTestDb,
+  makeCycle,
+  makeRubricVersion,
+  makeStudy,
+  makeTeacher,
+  type TestDb,
+} from '@siklus/db/testing';
 import type { AppError } from '@siklus/domain';
 import { TRPCError } from '@trpc/server';
 import { sql } from 'kysely';
@@ -255,7 +262,7 @@ describe('concurrency', () => {
       districtId: w.districtA.id,
       schoolId: w.schoolA1.id,
     });
-    const [t1, t2] = teachers as [{ id: string }, { id: string }];
+    const [t1, t2] = [teachers[0]!, teachers[1]!];
     // Two principals' screens (two callers), both read version 1.
     const a = w.as('principalOwn');
     const b = w.as('principalOwn');
@@ -466,7 +473,6 @@ describe('bad input is refused with the right code and message, and nothing is w
       w.as('principalOwn').studies.create({ ...base, rubricVersionId: theirs.rubric.id }),
     );
     expect(foreign).toMatchObject({ code: 'NOT_FOUND', app: { field: 'rubricVersionId' } });
-    const { makeRubricVersion } = await import('@siklus/db/testing');
     const draft = await makeRubricVersion(testDb.db, {
       district_id: w.districtA.id,
       status: 'draft',
@@ -489,7 +495,6 @@ describe('bad input is refused with the right code and message, and nothing is w
 
 describe('summary rubrics and printed figures', () => {
   test('a percentage is parsed by the domain ("52,285" refused; "52,29" stored as 52.29)', async () => {
-    const { makeRubricVersion } = await import('@siklus/db/testing');
     const config = await makePtsConfig(testDb.db, w.districtA.id);
     const summary = await makeRubricVersion(testDb.db, { district_id: w.districtA.id });
     const study = await makeStudy(testDb.db, {

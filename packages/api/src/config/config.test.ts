@@ -1,0 +1,269 @@
+import {
+  createTestDb,
+  makeObservation,
+  makeSchool,
+  makeTeacher,
+  makeUser,
+  type TestDb,
+} from '@siklus/db/testing';
+import type { AppError } from '@siklus/domain';
+import { TRPCError } from '@trpc/server';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { makeStudyWithCycle, TEST_RUBRIC } from '../cycles/pts-fixtures';
+import { callerFor } from '../testing/callers';
+import { makeWorld, type World } from '../testing/world';
+
+let testDb: TestDb;
+let w: World;
+
+beforeAll(async () => {
+  testDb = await createTestDb();
+  w = await makeWorld(testDb.db);
+});
+afterAll(async () => {
+  await testDb?.destroy();
+});
+
+async function failure(call: Promise<unknown>): Promise<{ code: string; app: AppError }> {
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error, 'expected the call to fail').toBeInstanceOf(TRPCError);
+  return { code: (error as TRPCError).code, app: (error as TRPCError).cause as AppError };
+}
+
+describe('rubrics', () => {
+  test('draft -> publish (frozen) -> new version leaves studies on the old one', async () => {
+    const admin = w.as('admin');
+    const { versionId: v1 } = await admin.config.rubrics.create({
+      name: 'Lembar Observasi Kolaboratif',
+      payload: TEST_RUBRIC,
+    });
+
+    // A bad definition names the field inside the payload, in both languages.
+    const dup = structuredClone(TEST_RUBRIC);
+    if (dup.mode === 'indicators') dup.aspects[1]!.indicators[0]!.key = 'A1';
+    const bad = await failure(admin.config.rubrics.updateDraft({ versionId: v1, payload: dup }));
+    expect(bad.code).toBe('BAD_REQUEST');
+    expect(bad.app.field).toBe('payload.aspects.1.indicators.0.key');
+    expect(bad.app.messages.id).toMatch(/dipakai lebih dari sekali/);
+    expect(bad.app.messages.en).toMatch(/used more than once/);
+
+    const renamed = await admin.config.rubrics.updateDraft({
+      versionId: v1,
+      description: 'Dua aspek, empat indikator',
+    });
+    expect(renamed).toMatchObject({ status: 'draft', editable: true, version: 1 });
+
+    // A draft cannot be chosen for a study.
+    const published = await admin.config.rubrics.publish({ versionId: v1 });
+    expect(published).toMatchObject({ status: 'published', editable: false });
+
+    const frozen = await failure(
+      admin.config.rubrics.updateDraft({ versionId: v1, payload: TEST_RUBRIC }),
+    );
+    expect(frozen.code).toBe('CONFLICT');
+    expect((await failure(admin.config.rubrics.publish({ versionId: v1 }))).code).toBe('CONFLICT');
+    // The database refuses too, whatever the API does.
+    await expect(
+      sql`update rubric_versions set definition = '{"mode":"summary"}'::jsonb where id = ${v1}`.execute(
+        testDb.db,
+      ),
+    ).rejects.toThrow();
+
+    // A study on v1.
+    const { config } = await makeStudyWithCycle(testDb.db, {
+      districtId: w.districtA.id,
+      schoolId: w.schoolA1.id,
+      teachers: 0,
+    });
+    const { studyId } = await w.as('principalOwn').studies.create({
+      schoolId: w.schoolA1.id,
+      title: 'PTS pada v1',
+      focus: 'Kolaboratif',
+      schoolYear: '2025/2026',
+      rubricVersionId: v1,
+      bandSetVersionId: config.bandSet.id,
+      criteriaSetVersionId: config.criteria.id,
+    });
+
+    const { versionId: v2, version } = await admin.config.rubrics.newVersion({ versionId: v1 });
+    expect(version).toBe(2);
+    expect((await failure(admin.config.rubrics.newVersion({ versionId: v1 }))).code).toBe(
+      'CONFLICT',
+    );
+    const changed = structuredClone(TEST_RUBRIC);
+    if (changed.mode === 'indicators') changed.aspects[0]!.title = 'Perencanaan Pembelajaran';
+    await admin.config.rubrics.updateDraft({ versionId: v2, payload: changed });
+    await admin.config.rubrics.publish({ versionId: v2 });
+
+    const study = await w.as('principalOwn').studies.get({ studyId });
+    expect(study.rubric).toMatchObject({ id: v1, version: 1 });
+    expect(study.rubric.definition).toEqual(TEST_RUBRIC);
+
+    const list = await admin.config.rubrics.list();
+    const item = list.find((i) => i.name === 'Lembar Observasi Kolaboratif')!;
+    expect(item.versions.map((v) => [v.version, v.status, v.inUse])).toEqual([
+      [2, 'published', 0],
+      [1, 'published', 1],
+    ]);
+    expect(item.inUse).toBe(1);
+  });
+
+  test('duplicate, export and import', async () => {
+    const admin = w.as('admin');
+    const { versionId } = await admin.config.rubrics.create({
+      name: 'Instrumen Asal',
+      payload: TEST_RUBRIC,
+    });
+    const copy = await admin.config.rubrics.duplicate({ versionId, name: 'Instrumen Salinan' });
+    expect((await admin.config.rubrics.get({ versionId: copy.versionId })).payload).toEqual(
+      TEST_RUBRIC,
+    );
+    const taken = await failure(
+      admin.config.rubrics.duplicate({ versionId, name: 'instrumen asal' }),
+    );
+    expect(taken).toMatchObject({ code: 'CONFLICT', app: { field: 'name' } });
+
+    const document = await admin.config.rubrics.export({ versionId });
+    // Into the other district, renamed.
+    const imported = await w.as('adminOther').config.rubrics.import({ document, name: 'Impor' });
+    expect(
+      (await w.as('adminOther').config.rubrics.get({ versionId: imported.versionId })).payload,
+    ).toEqual(TEST_RUBRIC);
+    const wrongKind = await failure(admin.config.bandSets.import({ document }));
+    expect(wrongKind).toMatchObject({ code: 'BAD_REQUEST', app: { field: 'document.kind' } });
+    // Another district's version does not exist for this admin.
+    expect((await failure(admin.config.rubrics.get({ versionId: imported.versionId }))).code).toBe(
+      'NOT_FOUND',
+    );
+    await admin.config.rubrics.deleteDraft({ versionId: copy.versionId });
+    expect((await failure(admin.config.rubrics.get({ versionId: copy.versionId }))).code).toBe(
+      'NOT_FOUND',
+    );
+  });
+});
+
+describe('band sets', () => {
+  test('presets, and a band set is validated by the domain', async () => {
+    const admin = w.as('admin');
+    const presets = await admin.config.bandSets.presets();
+    expect(presets.map((p) => p.id)).toEqual(['pts-default', 'pkg']);
+    const bad = await failure(
+      admin.config.bandSets.create({
+        name: 'Kategori rusak',
+        payload: {
+          bands: [
+            { from: '10', label: 'Kurang' },
+            { from: '60', label: 'Baik' },
+          ],
+        },
+      }),
+    );
+    expect(bad).toMatchObject({ code: 'BAD_REQUEST', app: { field: 'payload.bands.0.from' } });
+  });
+
+  test('preview counts how many observations and cycle means would change band', async () => {
+    // Its own district, so the counts are exact.
+    const district = await testDb.db
+      .insertInto('districts')
+      .values({ name: `Kabupaten Pratinjau ${Date.now()}`, province: 'Jawa Barat' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const school = await makeSchool(testDb.db, { district_id: district.id });
+    const admin = await makeUser(testDb.db, { role: 'admin', district_id: district.id });
+    const { cycle } = await makeStudyWithCycle(testDb.db, {
+      districtId: district.id,
+      schoolId: school.id,
+      teachers: 0,
+    });
+    for (const percentage of ['50.00', '55.00', '71.00', '86.00']) {
+      const teacher = await makeTeacher(testDb.db, {
+        district_id: district.id,
+        school_id: school.id,
+      });
+      await makeObservation(testDb.db, { cycle_id: cycle.id, teacher_id: teacher.id, percentage });
+    }
+    const caller = callerFor(testDb.db, admin);
+
+    // 55.00: Cukup -> Kurang; mean 65.50: Cukup -> Baik. 50, 71 and 86 keep their band.
+    const preview = await caller.config.bandSets.preview({
+      bands: [
+        { from: '0', label: 'Kurang' },
+        { from: '56', label: 'Cukup' },
+        { from: '65', label: 'Baik' },
+        { from: '86', label: 'Sangat Baik' },
+      ],
+    });
+    expect(preview.totals).toEqual({
+      observations: 4,
+      observationsChanged: 1,
+      cycles: 1,
+      cycleMeansChanged: 1,
+    });
+    expect(preview.schools).toEqual([
+      expect.objectContaining({
+        schoolId: school.id,
+        observationsChanged: 1,
+        cycleMeansChanged: 1,
+      }),
+    ]);
+
+    // The same bands change nothing.
+    const same = await caller.config.bandSets.preview({
+      bands: [
+        { from: '0', label: 'Kurang' },
+        { from: '51', label: 'Cukup' },
+        { from: '71', label: 'Baik' },
+        { from: '86', label: 'Sangat Baik' },
+      ],
+    });
+    expect(same.totals.observationsChanged + same.totals.cycleMeansChanged).toBe(0);
+
+    const invalid = await failure(
+      caller.config.bandSets.preview({ bands: [{ from: '5', label: 'Kurang' }] }),
+    );
+    expect(invalid.code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('success criteria', () => {
+  test('checked against a band set’s labels', async () => {
+    const admin = w.as('admin');
+    const { versionId: bands } = await admin.config.bandSets.create({
+      name: 'Kategori PTS uji',
+      payload: {
+        bands: [
+          { from: '0', label: 'Kurang' },
+          { from: '51', label: 'Cukup' },
+          { from: '71', label: 'Baik' },
+          { from: '86', label: 'Sangat Baik' },
+        ],
+      },
+    });
+    const unknownBand = await failure(
+      admin.config.criteriaSets.create({
+        name: 'Kriteria salah',
+        bandSetVersionId: bands,
+        payload: { criteria: [{ kind: 'allAtLeastBand', band: 'Istimewa' }] },
+      }),
+    );
+    expect(unknownBand.code).toBe('BAD_REQUEST');
+    const ok = await admin.config.criteriaSets.create({
+      name: 'Kriteria PTS uji',
+      bandSetVersionId: bands,
+      payload: {
+        criteria: [
+          { kind: 'meanAtLeast', value: '71.00' },
+          { kind: 'shareAtLeastBand', percent: '80.00', band: 'Baik' },
+        ],
+      },
+    });
+    await admin.config.criteriaSets.publish({ versionId: ok.versionId });
+    expect((await admin.config.criteriaSets.get({ versionId: ok.versionId })).status).toBe(
+      'published',
+    );
+  });
+});
