@@ -194,8 +194,11 @@ export const cyclesRouter = router({
   upsertObservation: cycleScoped.principal
     .input(ZObservationUpsertInput)
     .mutation(async ({ ctx, input }) => {
-      await assertInScope(ctx, loadTeacherScope, input.teacherId, 'teacherId');
-      const context = await getCycleContext(ctx.db, input.cycleId);
+      // Two independent reads, side by side: the teacher's scope and what scoring needs.
+      const [, context] = await Promise.all([
+        assertInScope(ctx, loadTeacherScope, input.teacherId, 'teacherId'),
+        getCycleContext(ctx.db, input.cycleId),
+      ]);
       if (!context) throw notFound();
       const observation: TObservationInput =
         input.kind === 'indicators'
