@@ -396,6 +396,8 @@ test('a refused call is audited with what was refused', async () => {
     .where('action', '=', 'access.refused')
     .where('user_id', '=', world.users.supervisorOther.id)
     .where('entity_id', '=', world.schoolA1.id)
+    // The newest: other rows (reports.compareSchools' `schoolIds`) refuse the same school.
+    .orderBy('id', 'desc')
     .executeTakeFirst();
   expect(row).toMatchObject({ entity: 'schoolId' });
 });
