@@ -10,6 +10,10 @@ test.describe('admin: schools, users, audit log', () => {
     page,
   }) => {
     await signIn(page, '/admin/login', 'admin');
+    // Wait for the session before navigating, or the app would still see no one signed in.
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Administrasi kabupaten' }),
+    ).toBeVisible();
     await page.goto('/admin/schools');
     await expect(page.getByRole('heading', { level: 1, name: 'Sekolah' })).toBeVisible();
 
@@ -86,6 +90,10 @@ test.describe('admin: schools, users, audit log', () => {
     page,
   }) => {
     await signIn(page, '/admin/login', 'admin');
+    // Wait for the session before navigating, or the app would still see no one signed in.
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Administrasi kabupaten' }),
+    ).toBeVisible();
     await page.goto('/admin/users');
     await page.getByRole('button', { name: 'Tambah pengguna' }).click();
     const form = page.locator('form');

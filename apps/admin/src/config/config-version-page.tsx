@@ -204,7 +204,7 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
             <>
               {item && item.versions.length > 1 && (
                 <select
-                  className="sk-input sk-input--sm"
+                  className="sk-input sk-input--sm adm-version-select"
                   aria-label={t('adm.config.otherVersions')}
                   value={version.id}
                   onChange={(e) => go(e.target.value)}
