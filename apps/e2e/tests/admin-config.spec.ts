@@ -9,7 +9,8 @@ async function shot(page: Page, name: string, top: string): Promise<void> {
     .locator(top)
     .first()
     .evaluate((el) => {
-      window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 12);
+      // Below the sticky header and navigation.
+      window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 116);
     });
   await page.waitForTimeout(150);
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });

@@ -199,7 +199,7 @@ function UserFilter({ value, onChange }: { value: string; onChange: (id: string)
           type="search"
           className="sk-input sk-input--sm"
           aria-label={t('adm.picker.search', { label: t('adm.audit.user') })}
-          placeholder={t('adm.picker.placeholder')}
+          placeholder={t('adm.picker.userPlaceholder')}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />

@@ -181,6 +181,7 @@ export const en = {
   'adm.common.allStatuses': 'All statuses',
   'adm.picker.search': 'Search {label}',
   'adm.picker.placeholder': 'Type a name or NPSN…',
+  'adm.picker.userPlaceholder': 'Type a name or username…',
   'adm.schools.add': 'Add school',
   'adm.schools.import': 'Import CSV',
   'adm.schools.editTitle': 'Edit {name}',

@@ -185,6 +185,7 @@ export const id = {
   'adm.common.allStatuses': 'Semua status',
   'adm.picker.search': 'Cari {label}',
   'adm.picker.placeholder': 'Ketik nama atau NPSN…',
+  'adm.picker.userPlaceholder': 'Ketik nama atau nama pengguna…',
   'adm.schools.add': 'Tambah sekolah',
   'adm.schools.import': 'Impor CSV',
   'adm.schools.editTitle': 'Ubah {name}',
