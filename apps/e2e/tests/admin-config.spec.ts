@@ -281,3 +281,40 @@ test.describe('admin: rubric, bands and the principal who uses them', () => {
     await supervisor.close();
   });
 });
+
+test.describe('admin on a phone and in English', () => {
+  test('the rubric editor, band ranges and schools work at 390 px, in both languages', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, '/admin/login', 'admin');
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Administrasi kabupaten' }),
+    ).toBeVisible();
+
+    await page.goto('/admin/rubrics/new');
+    await page.getByLabel('Judul aspek A').fill('Perencanaan kerja kelompok');
+    await page.getByLabel('Teks indikator A1').fill('Merumuskan tujuan kerja kelompok');
+    const preview = page.getByRole('complementary', { name: 'Pratinjau lembar observasi' });
+    await expect(preview.getByTestId('sheet-percentage')).toHaveText('75,00');
+    // Nothing wider than the screen.
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SCREENSHOTS}admin-rubric-editor-phone.png` });
+
+    await page.goto('/admin/bands/new');
+    await expect(page.getByText('Cukup: 51,00 - 70,99')).toBeVisible();
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByText('Cukup: 51.00 - 70.99')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'New band set' })).toBeVisible();
+    await shot(page, 'admin-bands-phone-en', '.adm-two-col');
+
+    await page.goto('/admin/schools');
+    await expect(page.getByRole('heading', { level: 1, name: 'Schools' })).toBeVisible();
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Sekolah' })).toBeVisible();
+    await page.screenshot({ path: `${SCREENSHOTS}admin-schools-phone.png` });
+  });
+});

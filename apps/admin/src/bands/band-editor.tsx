@@ -65,88 +65,92 @@ export function BandEditor({ value, onChange, readOnly = false, serverError }: B
         </div>
       )}
       <FieldError>{err('bands')}</FieldError>
-      <table className="adm-band-table">
-        <caption className="sk-visually-hidden">{t('adm.bands.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('adm.bands.label')}</th>
-            <th scope="col">{t('adm.bands.from')}</th>
-            <th scope="col">{t('adm.bands.range')}</th>
-            {!readOnly && (
-              <th scope="col">
-                <span className="sk-visually-hidden">{t('adm.common.actions')}</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {value.bands.map((band, i) => {
-            const labelErr = err(`bands.${i}.label`);
-            const fromErr = err(`bands.${i}.from`);
-            const range = ranges?.[i];
-            return (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions; a label may be empty or repeated while typing.
-              <tr key={i}>
-                <td>
-                  <input
-                    className="sk-input sk-input--sm"
-                    aria-label={t('adm.bands.labelOf', { n: i + 1 })}
-                    value={band.label}
-                    readOnly={readOnly}
-                    aria-invalid={labelErr ? true : undefined}
-                    aria-describedby={labelErr ? `${id}-${i}-label` : undefined}
-                    onChange={(e) => set(i, { label: e.target.value })}
-                  />
-                  <FieldError id={`${id}-${i}-label`}>{labelErr}</FieldError>
-                </td>
-                <td>
-                  {i === 0 ? (
-                    <span className="adm-fixed-bound" title={t('adm.bands.firstFixed')}>
-                      {formatDecimal('0.00', lang)}
-                    </span>
-                  ) : (
-                    <>
-                      <input
-                        className="sk-input sk-input--sm adm-bound"
-                        inputMode="decimal"
-                        aria-label={t('adm.bands.fromOf', { label: band.label || String(i + 1) })}
-                        value={shown(band.from)}
-                        readOnly={readOnly}
-                        aria-invalid={fromErr ? true : undefined}
-                        aria-describedby={fromErr ? `${id}-${i}-from` : undefined}
-                        onChange={(e) => set(i, { from: e.target.value.replace(',', '.') })}
-                      />
-                      <FieldError id={`${id}-${i}-from`}>{fromErr}</FieldError>
-                    </>
-                  )}
-                </td>
-                <td className="adm-range">
-                  {range ? (
-                    `${formatDecimal(range.from, lang)} – ${formatDecimal(range.to, lang)}`
-                  ) : (
-                    <span className="sk-muted">–</span>
-                  )}
-                </td>
-                {!readOnly && (
+      <div className="adm-band-scroll">
+        <table className="adm-band-table">
+          <caption className="sk-visually-hidden">{t('adm.bands.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('adm.bands.label')}</th>
+              <th scope="col">{t('adm.bands.from')}</th>
+              <th scope="col">{t('adm.bands.range')}</th>
+              {!readOnly && (
+                <th scope="col">
+                  <span className="sk-visually-hidden">{t('adm.common.actions')}</span>
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {value.bands.map((band, i) => {
+              const labelErr = err(`bands.${i}.label`);
+              const fromErr = err(`bands.${i}.from`);
+              const range = ranges?.[i];
+              return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions; a label may be empty or repeated while typing.
+                <tr key={i}>
                   <td>
-                    {i > 0 && (
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        aria-label={t('adm.bands.removeOf', { label: band.label || String(i + 1) })}
-                        title={t('adm.bands.removeHint')}
-                        onClick={() => onChange({ bands: value.bands.filter((_, k) => k !== i) })}
-                      >
-                        ✕
-                      </Button>
+                    <input
+                      className="sk-input sk-input--sm adm-band-label"
+                      aria-label={t('adm.bands.labelOf', { n: i + 1 })}
+                      value={band.label}
+                      readOnly={readOnly}
+                      aria-invalid={labelErr ? true : undefined}
+                      aria-describedby={labelErr ? `${id}-${i}-label` : undefined}
+                      onChange={(e) => set(i, { label: e.target.value })}
+                    />
+                    <FieldError id={`${id}-${i}-label`}>{labelErr}</FieldError>
+                  </td>
+                  <td>
+                    {i === 0 ? (
+                      <span className="adm-fixed-bound" title={t('adm.bands.firstFixed')}>
+                        {formatDecimal('0.00', lang)}
+                      </span>
+                    ) : (
+                      <>
+                        <input
+                          className="sk-input sk-input--sm adm-bound"
+                          inputMode="decimal"
+                          aria-label={t('adm.bands.fromOf', { label: band.label || String(i + 1) })}
+                          value={shown(band.from)}
+                          readOnly={readOnly}
+                          aria-invalid={fromErr ? true : undefined}
+                          aria-describedby={fromErr ? `${id}-${i}-from` : undefined}
+                          onChange={(e) => set(i, { from: e.target.value.replace(',', '.') })}
+                        />
+                        <FieldError id={`${id}-${i}-from`}>{fromErr}</FieldError>
+                      </>
                     )}
                   </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                  <td className="adm-range">
+                    {range ? (
+                      `${formatDecimal(range.from, lang)} – ${formatDecimal(range.to, lang)}`
+                    ) : (
+                      <span className="sk-muted">–</span>
+                    )}
+                  </td>
+                  {!readOnly && (
+                    <td>
+                      {i > 0 && (
+                        <Button
+                          variant="ghost"
+                          size="sm"
+                          aria-label={t('adm.bands.removeOf', {
+                            label: band.label || String(i + 1),
+                          })}
+                          title={t('adm.bands.removeHint')}
+                          onClick={() => onChange({ bands: value.bands.filter((_, k) => k !== i) })}
+                        >
+                          ✕
+                        </Button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       {!readOnly && (
         <div>
           <Button

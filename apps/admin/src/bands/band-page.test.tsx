@@ -82,7 +82,7 @@ describe('band set page', () => {
       '2 dari 19',
     );
     const last = calls.filter((c) => c.path === 'config.bandSets.preview').at(-1);
-    expect((last?.input as { bands: { from: string }[] }).bands[2]?.from).toBe('76');
+    expect((last?.input as { bands: { from: string }[] } | undefined)?.bands[2]?.from).toBe('76');
 
     await userEvent.click(screen.getByRole('button', { name: 'Terbitkan…' }));
     const confirm = screen.getByRole('alertdialog', { name: 'Terbitkan versi ini?' });
@@ -96,7 +96,8 @@ describe('band set page', () => {
     // The unsaved bound was saved before publishing.
     const saved = calls.find((c) => c.path === 'config.bandSets.updateDraft');
     expect(
-      (saved?.input as { payload: { bands: { from: string }[] } }).payload.bands[2]?.from,
+      (saved?.input as { payload: { bands: { from: string }[] } } | undefined)?.payload.bands[2]
+        ?.from,
     ).toBe('76');
     const order = calls
       .map((c) => c.path)
