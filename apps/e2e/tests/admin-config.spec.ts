@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { signIn } from './helpers';
 
@@ -194,6 +195,47 @@ test.describe('admin: rubric, bands and the principal who uses them', () => {
     await expect(page.getByText('Versi ini sudah terbit dan hanya dapat dibaca.')).toBeVisible();
     await expect(page.getByLabel('Teks indikator A1')).toHaveAttribute('readonly', '');
     await expect(page.getByRole('button', { name: 'Ubah (versi baru)' })).toBeVisible();
+
+    // Export as JSON (to share with another district), then import such a file back.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Ekspor JSON' }).click(),
+    ]);
+    const exported = JSON.parse(readFileSync((await download.path()) as string, 'utf8')) as {
+      format: string;
+      kind: string;
+      name: string;
+      payload: { aspects: { indicators: unknown[] }[] };
+    };
+    expect(exported).toMatchObject({ format: 'siklus.config', kind: 'rubric', name: RUBRIC });
+    expect(exported.payload.aspects.flatMap((a) => a.indicators)).toHaveLength(5);
+    await page.goto('/admin/rubrics');
+    await page.getByLabel('Berkas JSON untuk diimpor').setInputFiles({
+      name: 'instrumen-kabupaten-lain.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ ...exported, name: `${RUBRIC} dari kabupaten lain` })),
+    });
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      `${RUBRIC} dari kabupaten lain · v1`,
+    );
+    await expect(page.getByLabel('Teks indikator B2')).toHaveValue(
+      'Memandu refleksi bersama siswa',
+    );
+
+    // Duplicate the published one under a new name: a new draft v1 with the same content.
+    await page.goto(`/admin/rubrics/${rubricVersionId}`);
+    await page.getByRole('button', { name: 'Duplikat' }).click();
+    await page.getByLabel('Nama salinan').fill(`${RUBRIC}, salinan`);
+    await page.getByRole('button', { name: 'Duplikat' }).last().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${RUBRIC}, salinan · v1`);
+    await page.goto('/admin/rubrics');
+    const list = page.getByRole('table', { name: 'Instrumen observasi kabupaten' });
+    const published = list
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: RUBRIC, exact: true }) });
+    await expect(published).toContainText('v1');
+    await expect(published).toContainText('Terbit');
+    await expect(list).toContainText(`${RUBRIC}, salinan`);
 
     // -- The principal starts a study on it and scores a teacher (through the API).
     const principal = await browser.newContext({ locale: 'id-ID' });
