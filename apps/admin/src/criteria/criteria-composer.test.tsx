@@ -1,0 +1,66 @@
+import type { TSuccessCriteria } from '@siklus/domain';
+import { renderApp } from '@siklus/ui/testing';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import { CriteriaComposer } from './criteria-composer';
+
+const LABELS = ['Kurang', 'Cukup', 'Baik', 'Sangat Baik'];
+
+function Harness() {
+  const [value, setValue] = useState<TSuccessCriteria>({
+    criteria: [{ kind: 'meanAtLeast', value: '71' }],
+  });
+  return <CriteriaComposer value={value} onChange={setValue} bandLabels={LABELS} />;
+}
+
+describe('CriteriaComposer', () => {
+  it('composes the three kinds and reads them back as one sentence in the current language', async () => {
+    renderApp([{ path: '/', element: <Harness /> }]);
+    const sentence = () => screen.getByTestId('criteria-sentence').textContent;
+    expect(await screen.findByText('Rata-rata minimal 71,00')).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Tambah kriteria' }));
+    expect(sentence()).toBe(
+      'Rata-rata minimal 71,00 dan minimal 80% guru berkategori Baik atau lebih',
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Tambah kriteria' }));
+    await userEvent.selectOptions(screen.getByLabelText('Jenis kriteria ke-3'), 'allAtLeastBand');
+    await userEvent.selectOptions(
+      screen.getAllByLabelText('Kategori').at(-1) as HTMLElement,
+      'Cukup',
+    );
+    const percent = screen.getByLabelText('Persentase guru');
+    await userEvent.clear(percent);
+    await userEvent.type(percent, '87,5');
+    expect(sentence()).toBe(
+      'Rata-rata minimal 71,00, minimal 87,5% guru berkategori Baik atau lebih dan semua guru berkategori Cukup atau lebih',
+    );
+
+    // A threshold over 100 is refused next to its field, and the sentence waits for a fix.
+    const mean = screen.getByLabelText('Rata-rata minimal');
+    await userEvent.clear(mean);
+    await userEvent.type(mean, '171');
+    expect(mean.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      document.getElementById(mean.getAttribute('aria-describedby') ?? '')?.textContent,
+    ).toContain('Ambang harus angka 0 sampai 100');
+    expect(sentence()).toBe('Perbaiki isian bertanda merah untuk membaca kriterianya.');
+    await userEvent.clear(mean);
+    await userEvent.type(mean, '75');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Hapus kriteria ke-2' }));
+    expect(sentence()).toBe('Rata-rata minimal 75,00 dan semua guru berkategori Cukup atau lebih');
+  });
+
+  it('reads back in English with English decimals', async () => {
+    renderApp([{ path: '/', element: <Harness /> }], { lang: 'en' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Add criterion' }));
+    expect(screen.getByTestId('criteria-sentence').textContent).toBe(
+      'Mean at least 71.00 and at least 80% of teachers Baik or better',
+    );
+    expect((screen.getByLabelText('Minimum mean') as HTMLInputElement).value).toBe('71');
+  });
+});
