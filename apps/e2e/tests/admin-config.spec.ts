@@ -360,3 +360,33 @@ test.describe('admin on a phone and in English', () => {
     await page.screenshot({ path: `${SCREENSHOTS}admin-schools-phone.png` });
   });
 });
+
+test.describe('admin: success criteria', () => {
+  test('reads the seeded criteria as a sentence, drafts a stricter version and saves it', async ({
+    page,
+  }) => {
+    await signIn(page, '/admin/login', 'admin');
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Administrasi kabupaten' }),
+    ).toBeVisible();
+    await page.goto('/admin/criteria');
+    await page.getByRole('link', { name: 'Kriteria keberhasilan PTS' }).click();
+    const sentence = page.getByTestId('criteria-sentence');
+    await expect(sentence).toHaveText(
+      'Rata-rata minimal 71,00 dan minimal 80% guru berkategori Baik atau lebih',
+    );
+    await page.getByRole('button', { name: 'Ubah (versi baru)' }).click();
+    await expect(page.getByText(/Draf: dapat diubah/)).toBeVisible();
+    await page.getByRole('button', { name: 'Tambah kriteria' }).click();
+    await page.getByLabel('Jenis kriteria ke-3').selectOption('allAtLeastBand');
+    await page.getByLabel('Kategori', { exact: true }).last().selectOption('Cukup');
+    await expect(sentence).toHaveText(
+      'Rata-rata minimal 71,00, minimal 80% guru berkategori Baik atau lebih dan semua guru berkategori Cukup atau lebih',
+    );
+    await page.getByRole('button', { name: 'Simpan draf' }).click();
+    await expect(page.getByRole('status').first()).toContainText('Draf disimpan.');
+    await page.reload();
+    await expect(sentence).toContainText('semua guru berkategori Cukup atau lebih');
+    await shot(page, 'admin-criteria', '#criteria-band-set');
+  });
+});
