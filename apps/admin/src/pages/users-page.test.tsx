@@ -1,0 +1,70 @@
+import { ME, renderApp } from '@siklus/ui/testing';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { routes } from '../router';
+
+const SCHOOL = { id: ME.principal.schoolId, name: 'SD Negeri Lulut 2' };
+
+describe('users page', () => {
+  it('creates a principal only with a school, found by typing part of its name', async () => {
+    const created: unknown[] = [];
+    const { calls } = renderApp(routes, {
+      at: '/users',
+      api: {
+        'auth.me': () => ME.admin,
+        'users.list': () => ({ items: [], total: 0, limit: 25, offset: 0 }),
+        'schools.list': () => ({
+          items: [
+            {
+              id: SCHOOL.id,
+              npsn: '20201234',
+              name: SCHOOL.name,
+              subdistrict: 'Klapanunggal',
+              teacherCount: 6,
+              active: true,
+            },
+          ],
+          total: 1,
+          limit: 20,
+          offset: 0,
+        }),
+        'users.create': (input) => {
+          created.push(input);
+          return { ...ME.principal, fullName: 'Dewi Lestari' };
+        },
+      },
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Tambah pengguna' }));
+    const form = screen.getByRole('button', { name: 'Batal' }).closest('form') as HTMLElement;
+    await userEvent.type(within(form).getByLabelText(/Nama lengkap/), 'Dewi Lestari');
+    await userEvent.type(within(form).getByLabelText(/Nama pengguna/), 'kepsek.dewi');
+    await userEvent.type(within(form).getByLabelText(/Kata sandi awal/), 'rahasia-2026');
+    await userEvent.click(within(form).getByRole('button', { name: 'Tambah pengguna' }));
+    // The domain's rule, next to the school field: a principal needs a school.
+    const school = within(form).getByRole('combobox', { name: /^Sekolah/ });
+    expect(school.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      within(form).getByText('Kepala sekolah wajib punya sekolah; peran lain tidak'),
+    ).toBeTruthy();
+    expect(created).toHaveLength(0);
+
+    await userEvent.type(within(form).getByRole('searchbox', { name: 'Cari Sekolah' }), 'lulut');
+    await waitFor(() =>
+      expect(calls.some((c) => (c.input as { search?: string })?.search === 'lulut')).toBe(true),
+    );
+    await userEvent.selectOptions(school, SCHOOL.id);
+    await userEvent.click(within(form).getByRole('button', { name: 'Tambah pengguna' }));
+    expect(await screen.findByText('Akun Dewi Lestari dibuat.')).toBeTruthy();
+    expect(created).toEqual([
+      {
+        username: 'kepsek.dewi',
+        fullName: 'Dewi Lestari',
+        email: null,
+        role: 'principal',
+        schoolId: SCHOOL.id,
+        password: 'rahasia-2026',
+      },
+    ]);
+  });
+});
