@@ -24,8 +24,6 @@ async function shot(page: Page, name: string, top: string): Promise<void> {
  * (its routes show "coming soon").
  */
 
-type Json = Record<string, unknown>;
-
 async function call<T>(
   request: APIRequestContext,
   path: string,
