@@ -10,6 +10,9 @@ export function sharedTestConfig(overrides: ViteUserConfig['test'] = {}): ViteUs
   return defineConfig({
     test: {
       reporters: ['default', ['json', { outputFile: '.vitest-result.json' }]],
+      // CI machines have two cores shared by every package's suite: budget for load, not speed.
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
       setupFiles: [fileURLToPath(new URL('./vitest.setup.ts', import.meta.url))],
       ...overrides,
     },
