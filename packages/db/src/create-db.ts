@@ -61,6 +61,13 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Database>
         }) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle connection that the server ends (a restart, a DROP DATABASE ... WITH (FORCE),
+    // an administrator's pg_terminate_backend) is reported on the pool. Without a listener
+    // Node treats it as an unhandled error and the process dies; the pool has already
+    // discarded that client, and the next query simply opens a new connection.
+    pool.on('error', (err) => {
+      console.warn(`postgres: idle connection closed by the server (${err.message})`);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
