@@ -1,10 +1,11 @@
 import { LoginPage, NotFoundPage, RequireAuth, RequireRole, useT } from '@siklus/ui';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AdminHere } from './pages/admin-here';
-import { ComingSoon } from './pages/coming-soon';
-import { DashboardPage } from './pages/dashboard-page';
 import { HomeRedirect } from './pages/home-redirect';
 import { MySchoolPage } from './pages/my-school-page';
+import { districtRoutes } from './routes/district';
+import { ioRoutes } from './routes/io';
+import { ptsRoutes } from './routes/pts';
 import { SupervisionShell } from './shell';
 
 function Login() {
@@ -33,35 +34,11 @@ export const routes: RouteObject[] = [
           },
           {
             element: <RequireRole roles={['supervisor']} />,
-            children: [
-              { path: 'dashboard', element: <DashboardPage /> },
-              {
-                path: 'compare',
-                element: <ComingSoon titleKey="sup.compare.title" feature="reports.compare" />,
-              },
-              {
-                path: 'review',
-                element: <ComingSoon titleKey="sup.review.title" feature="review.queue" />,
-              },
-              {
-                path: 'schools/:schoolId',
-                element: <ComingSoon titleKey="sup.school.title" feature="reports.school" />,
-              },
-            ],
+            children: districtRoutes,
           },
           // Both roles: principals edit their own, supervisors read any in the district.
-          {
-            path: 'studies',
-            element: <ComingSoon titleKey="sup.studies.title" feature="studies.list" />,
-          },
-          {
-            path: 'studies/:studyId',
-            element: <ComingSoon titleKey="sup.study.title" feature="studies.get" />,
-          },
-          {
-            path: 'cycles/:cycleId',
-            element: <ComingSoon titleKey="sup.cycle.title" feature="cycles.get" />,
-          },
+          ...ptsRoutes,
+          ...ioRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

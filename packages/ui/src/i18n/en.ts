@@ -1,3 +1,6 @@
+import { districtEn } from './areas/district';
+import { ioEn } from './areas/io';
+import { ptsEn } from './areas/pts';
 import type { MessageKey } from './id';
 
 /** English. `satisfies` makes a missing or an extra key a compile error. */
@@ -377,4 +380,7 @@ export const en = {
   'adm.impact.xOfY': '{x} of {y}',
   'adm.impact.summary':
     '{observations} observations and {means} cycle means in {schools} schools will change band.',
+  ...ptsEn,
+  ...districtEn,
+  ...ioEn,
 } satisfies Record<MessageKey, string>;

@@ -4,6 +4,10 @@
  * Keep keys grouped by area with a prefix (`common.`, `auth.`, `shell.`, `table.`, ...);
  * feature pages add their own prefix (`roster.`, `cycle.`, `rubric.`, ...).
  */
+import { districtId } from './areas/district';
+import { ioId } from './areas/io';
+import { ptsId } from './areas/pts';
+
 export const id = {
   // common
   'common.loading': 'Memuat…',
@@ -380,6 +384,9 @@ export const id = {
   'adm.impact.xOfY': '{x} dari {y}',
   'adm.impact.summary':
     '{observations} observasi dan {means} rata-rata siklus di {schools} sekolah akan berpindah kategori.',
+  ...ptsId,
+  ...districtId,
+  ...ioId,
 } as const;
 
 export type Dictionary = typeof id;
