@@ -1,0 +1,40 @@
+/**
+ * Where the server serves downloads (apps/server, issue 7). Plain GET links: the session
+ * cookie goes along and the server runs the same scoped tRPC procedures, so a link works
+ * only for what the signed-in user may see. Filters of the district comparison travel as
+ * query parameters with the names of `reports.districtComparison`'s input.
+ */
+export type ExportFormat = 'xlsx' | 'csv';
+
+const enc = encodeURIComponent;
+
+export const exportUrls = {
+  /** One cycle's table (no, teacher, percentage, band, mean): the paper's Tables 1-3. */
+  cycleTable: (cycleId: string, format: ExportFormat) =>
+    `/export/cycles/${enc(cycleId)}/table.${format}`,
+  /** A study's teacher x cycle recap with gains and normalised gains. */
+  studyRecap: (studyId: string, format: ExportFormat) =>
+    `/export/studies/${enc(studyId)}/recap.${format}`,
+  /** The results chapter (Bab IV) as a Word document. */
+  studyReport: (studyId: string) => `/export/studies/${enc(studyId)}/report.docx`,
+  /** The district comparison with the filters on screen (all pages, not only the visible one). */
+  districtComparison: (
+    format: ExportFormat,
+    filters: Record<string, string | number | undefined> = {},
+  ) => {
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(filters))
+      if (v !== undefined && v !== '') query.set(k, String(v));
+    const qs = query.toString();
+    return `/export/district/comparison.${format}${qs ? `?${qs}` : ''}`;
+  },
+  /** An empty observation sheet generated from the study's rubric, to fill in Excel. */
+  importTemplate: (cycleId: string, format: ExportFormat) =>
+    `/import/cycles/${enc(cycleId)}/template.${format}`,
+} as const;
+
+/** In-app pages of the io area (routes/io.tsx). */
+export const ioPaths = {
+  cycleImport: (cycleId: string) => `/cycles/${enc(cycleId)}/import`,
+  studyReportPrint: (studyId: string) => `/studies/${enc(studyId)}/report`,
+} as const;
