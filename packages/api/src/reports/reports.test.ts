@@ -162,6 +162,16 @@ describe('district comparison', () => {
     expect((badSort as TRPCError).code).toBe('BAD_REQUEST');
   });
 
+  test('the needs-attention filter keeps schools without a study or with an overdue cycle', async () => {
+    const sup = as('pengawas');
+    const all = await sup.reports.districtComparison({ pageSize: 200 });
+    const attention = await sup.reports.districtComparison({ attention: true, pageSize: 200 });
+    const expected = all.rows.filter((r) => r.studyId === null || r.overdue);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(attention.total).toBe(expected.length);
+    expect(attention.rows.map((r) => r.schoolId)).toEqual(expected.map((r) => r.schoolId));
+  });
+
   test('principals may not compare the district', async () => {
     const error = await as('kepsek.lulut2')
       .reports.districtComparison({})

@@ -40,7 +40,8 @@ const label = (ordinal: number) => ({
 
 export const reportsRouter = router({
   /**
-   * `{ sort?: { by, dir }, subdistrict?, schoolYear?, status?, search?, page?, pageSize? }`
+   * `{ sort?: { by, dir }, subdistrict?, schoolYear?, status?, search?, attention?, page?,
+   * pageSize? }`
    * (supervisor/admin): one row per school and study, computed by Postgres; each row adds
    * whether the latest cycle meets the study's success criteria and why, from the domain's
    * evaluateCriteria fed with the SQL band counts.
@@ -55,6 +56,7 @@ export const reportsRouter = router({
           schoolYear: input.schoolYear,
           status: input.status,
           search: input.search,
+          attention: input.attention,
         },
         sort: input.sort,
         page: input.page,

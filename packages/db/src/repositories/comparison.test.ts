@@ -25,7 +25,12 @@ import {
   makeTeacher,
   type TestDb,
 } from '../testing';
-import { districtComparison, districtHeadline, schoolCycleMatrix } from './comparison';
+import {
+  districtComparison,
+  districtHeadline,
+  OVERDUE_AFTER_DAYS,
+  schoolCycleMatrix,
+} from './comparison';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -355,5 +360,55 @@ describe('districtComparison', () => {
     ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+  });
+});
+
+describe('overdue cycles and the needs-attention filter', () => {
+  it('flags a draft/returned latest cycle untouched for over OVERDUE_AFTER_DAYS days', async () => {
+    const districtId = (await makeDistrict(t.db)).id;
+    const scope = { district_id: districtId };
+    const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000);
+    const specs = [
+      { name: 'SD Old Draft', status: 'draft', age: OVERDUE_AFTER_DAYS + 1 },
+      { name: 'SD Fresh Returned', status: 'returned', age: OVERDUE_AFTER_DAYS - 1 },
+      { name: 'SD Old Returned', status: 'returned', age: 90 },
+      // Waiting for the supervisor is not the school's delay.
+      { name: 'SD Old Submitted', status: 'submitted', age: 90 },
+    ] as const;
+    for (const spec of specs) {
+      const school = await makeSchool(t.db, { ...scope, name: spec.name });
+      const study = await makeStudy(t.db, { ...scope, school_id: school.id });
+      await makeCycle(t.db, {
+        study_id: study.id,
+        status: spec.status,
+        updated_at: daysAgo(spec.age),
+      });
+    }
+    await makeSchool(t.db, { ...scope, name: 'SD No Study' });
+
+    const { rows } = await districtComparison(t.db, { districtId });
+    expect(rows.map((r) => [r.schoolName, r.overdue])).toEqual([
+      ['SD Fresh Returned', false],
+      ['SD No Study', false],
+      ['SD Old Draft', true],
+      ['SD Old Returned', true],
+      ['SD Old Submitted', false],
+    ]);
+    const oldDraft = rows.find((r) => r.schoolName === 'SD Old Draft')!;
+    expect(Date.parse(oldDraft.latestUpdatedAt!)).toBeLessThan(
+      daysAgo(OVERDUE_AFTER_DAYS).getTime(),
+    );
+    expect(rows.find((r) => r.schoolName === 'SD No Study')!.latestUpdatedAt).toBeNull();
+
+    const attention = await districtComparison(t.db, {
+      districtId,
+      filters: { attention: true },
+    });
+    expect(attention.total).toBe(3);
+    expect(attention.rows.map((r) => r.schoolName)).toEqual([
+      'SD No Study',
+      'SD Old Draft',
+      'SD Old Returned',
+    ]);
   });
 });

@@ -46,6 +46,13 @@ export const COMPARISON_SORT_KEYS = [
 ] as const;
 export type ComparisonSortKey = (typeof COMPARISON_SORT_KEYS)[number];
 
+/**
+ * A school's latest cycle is overdue when it is still with the principal (draft or
+ * returned) and nobody has written to it (notes, observations, status: every write goes
+ * through touchCycle, which sets updated_at) for more than this many days.
+ */
+export const OVERDUE_AFTER_DAYS = 30;
+
 export interface ComparisonFilters {
   subdistrict?: string | undefined;
   schoolYear?: string | undefined;
@@ -53,6 +60,8 @@ export interface ComparisonFilters {
   status?: CycleStatus | 'none' | undefined;
   /** Part of a school name, an NPSN or a study title (case-insensitive). */
   search?: string | undefined;
+  /** Only schools that need attention: no study, or an overdue latest cycle. */
+  attention?: boolean | undefined;
 }
 
 export interface ComparisonQuery {
@@ -96,6 +105,10 @@ export interface ComparisonRow {
   bandCounts: BandCount[] | null;
   /** Whether the latest cycle meets the study's success criteria; null without a study. */
   criteriaMet: boolean | null;
+  /** When the latest cycle was last written to (ISO); null without a cycle. */
+  latestUpdatedAt: string | null;
+  /** The latest cycle is draft/returned and untouched for over OVERDUE_AFTER_DAYS days. */
+  overdue: boolean;
 }
 
 interface RawRow {
@@ -114,6 +127,8 @@ interface RawRow {
   latest_status: CycleStatus | null;
   latest_n: number | null;
   latest_mean: string | null;
+  latest_updated_at: Date | string | null;
+  overdue: boolean;
   gain_points: string | null;
   normalized_gain: string | null;
   band_counts: BandCount[] | null;
@@ -140,13 +155,13 @@ const SORT_COLUMNS: Record<ComparisonSortKey, string> = {
 /** Per cycle of the district: n and the rounded mean. Shared by the three reads below. */
 function cycleFigures(districtId: string): RawBuilder<unknown> {
   return sql`
-    select c.id as cycle_id, c.study_id, c.ordinal, c.status,
+    select c.id as cycle_id, c.study_id, c.ordinal, c.status, c.updated_at,
            count(o.id)::int as n,
            round(avg(o.percentage), 2) as mean
     from cycles c
     left join observations o on o.cycle_id = c.id and o.district_id = ${districtId}
     where c.district_id = ${districtId}
-    group by c.id, c.study_id, c.ordinal, c.status`;
+    group by c.id, c.study_id, c.ordinal, c.status, c.updated_at`;
 }
 
 function escapeLike(text: string): string {
@@ -175,6 +190,7 @@ export async function districtComparison(
   if (filters.schoolYear) where.push(sql`and school_year = ${filters.schoolYear}`);
   if (filters.status === 'none') where.push(sql`and study_id is null`);
   else if (filters.status) where.push(sql`and latest_status = ${filters.status}`);
+  if (filters.attention) where.push(sql`and (study_id is null or overdue)`);
   if (filters.search?.trim()) {
     const pattern = `%${escapeLike(filters.search.trim())}%`;
     where.push(
@@ -204,7 +220,9 @@ export async function districtComparison(
              coalesce(tc.teacher_count, 0) as teacher_count,
              b.mean as baseline_mean,
              l.cycle_id as latest_cycle_id, l.ordinal as latest_ordinal, l.status as latest_status,
-             l.n as latest_n, l.mean as latest_mean,
+             l.n as latest_n, l.mean as latest_mean, l.updated_at as latest_updated_at,
+             coalesce(l.status in ('draft', 'returned')
+               and l.updated_at < now() - make_interval(days => ${OVERDUE_AFTER_DAYS}), false) as overdue,
              case when l.ordinal > 0 and b.mean is not null and l.mean is not null
                   then l.mean - b.mean end as gain_points,
              case when l.ordinal > 0 and b.mean is not null and l.mean is not null and b.mean < 100
@@ -297,6 +315,9 @@ function toComparisonRow(r: RawRow): ComparisonRow {
     normalizedGain: r.normalized_gain,
     bandCounts: r.band_counts,
     criteriaMet,
+    latestUpdatedAt:
+      r.latest_updated_at === null ? null : new Date(r.latest_updated_at).toISOString(),
+    overdue: r.overdue,
   };
 }
 

@@ -241,6 +241,8 @@ export const ZDistrictComparisonInput = z
     /** The latest cycle's status; 'none' = schools without a study. */
     status: z.union([ZCycleStatus, z.literal('none')]).optional(),
     search: z.string().trim().max(100).optional(),
+    /** Only schools needing attention: no study, or an overdue latest cycle. */
+    attention: z.boolean().optional(),
     page: z.number().int().min(1).max(100_000).default(1),
     pageSize: z.number().int().min(1).max(200).default(50),
   })
