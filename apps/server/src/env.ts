@@ -20,6 +20,10 @@ const ZEnv = z
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
       .optional(),
     SIKLUS_DATA_DIR: z.string().min(1).optional(),
+    /** Postgres: a statement running longer is cancelled and the request answers 503. */
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+    /** Postgres: how long to wait for a new connection before answering 503. */
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
     /** Secure cookie with the __Host- prefix. Defaults to on in production. */
     COOKIE_SECURE: bool.optional(),
     LOG_LEVEL: z

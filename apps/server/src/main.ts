@@ -1,4 +1,10 @@
-import { createDb, deleteExpiredSessions, migrateToLatest } from '@siklus/db';
+import {
+  createDb,
+  type Database,
+  deleteExpiredSessions,
+  isConnectionError,
+  migrateToLatest,
+} from '@siklus/db';
 import { buildServer } from './app';
 import { loadEnv } from './env';
 
@@ -7,11 +13,18 @@ import { loadEnv } from './env';
  * SIGTERM/SIGINT stop taking requests, let the ones in flight finish, then close the pool.
  */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** Postgres still starting (a machine boot, a restart): wait this long before giving up. */
+const STARTUP_WAIT_MS = 60_000;
 
 async function main(): Promise<void> {
   const env = loadEnv();
-  const database = await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.SIKLUS_DATA_DIR });
-  const { applied } = await migrateToLatest(database.db as Parameters<typeof migrateToLatest>[0]);
+  const database = await createDb({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.SIKLUS_DATA_DIR,
+    statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+  });
+  const { applied } = await migrateWhenReachable(database.db);
   const app = await buildServer({ env, database });
   if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
 
@@ -48,6 +61,21 @@ async function main(): Promise<void> {
 
   await app.listen({ port: env.PORT, host: env.HOST });
   app.log.info({ database: database.kind }, 'Siklus is listening');
+}
+
+/** Migrates; while the database cannot be reached yet, tries again for STARTUP_WAIT_MS. */
+async function migrateWhenReachable(db: Database['db']) {
+  const deadline = Date.now() + STARTUP_WAIT_MS;
+  for (;;) {
+    try {
+      return await migrateToLatest(db);
+    } catch (error) {
+      const cause = (error as { cause?: unknown }).cause ?? error;
+      if (!isConnectionError(cause) || Date.now() > deadline) throw error;
+      process.stderr.write('database not reachable yet; trying again in 2 s\n');
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  }
 }
 
 main().catch((error: unknown) => {

@@ -164,14 +164,8 @@ export function toAppError(error: unknown): AppError {
  */
 export function fromDatabaseError(error: unknown): AppError | null {
   if (!(error instanceof Error)) return null;
-  // pg's client errors when a connection drops carry no SQLSTATE, only words.
-  if (
-    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(
-      error.message,
-    )
-  ) {
-    return new AppError('UNAVAILABLE', MESSAGES.unavailable, { cause: error });
-  }
+  // Dropped connections and timeouts (pg says so in words, without a SQLSTATE) are
+  // recognised there too: UNAVAILABLE, "Basis data sedang tidak tersedia. Coba lagi ...".
   const mapped = dbToAppError(error);
   return mapped.code === 'INTERNAL' ? null : mapped;
 }

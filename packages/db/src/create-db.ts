@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -22,7 +23,18 @@ export interface CreateDbOptions {
   dataDir?: string | undefined;
   /** Postgres only: pool size (default 10). */
   poolSize?: number | undefined;
+  /**
+   * Postgres only: the server cancels a statement running longer than this (default
+   * 15 s), and the client gives up on an answer 5 s after that, in case the server itself
+   * hangs. Either way the request fails with UNAVAILABLE instead of holding a connection.
+   */
+  statementTimeoutMs?: number | undefined;
+  /** Postgres only: how long to wait for a new connection (default 5 s). */
+  connectTimeoutMs?: number | undefined;
 }
+
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 
 /** `<repo root>/.data/pglite`, found from this file so the CLIs work from any cwd. */
 export const DEFAULT_DATA_DIR = resolve(
@@ -50,9 +62,15 @@ const asText = (value: string) => value;
 
 export async function createDb(options: CreateDbOptions = {}): Promise<Database> {
   if (options.databaseUrl) {
+    const statementTimeout = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
+      statement_timeout: statementTimeout,
+      query_timeout: statementTimeout + 5_000,
+      // A transaction left open by a crashed request must not hold its locks for ever.
+      idle_in_transaction_session_timeout: statementTimeout * 4,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
           if (oid === INT8) return parseInt8;
@@ -68,31 +86,132 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Database>
     pool.on('error', (err) => {
       console.warn(`postgres: idle connection closed by the server (${err.message})`);
     });
+    // The pool listens for errors only while a client is idle. A connection that dies while
+    // checked out but between two queries (inside a transaction, say) emits 'error' on the
+    // client with nobody listening, which would also end the process. The error itself
+    // reaches the request: the client's next query fails ("not queryable"), the request
+    // answers UNAVAILABLE, and the pool discards the client when it is released.
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
 
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
-  const inMemory = dataDir.startsWith('memory://');
-  if (!inMemory && !existsSync(dataDir)) mkdirSync(dataDir, { recursive: true });
-  return wrapPglite(
-    await PGlite.create(inMemory ? 'memory://' : dataDir, { parsers: PGLITE_PARSERS }),
-  );
+  if (dataDir.startsWith('memory://')) {
+    return wrapPglite(await PGlite.create('memory://', { parsers: PGLITE_PARSERS }));
+  }
+  if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true });
+  // Before PGlite touches a file: a second process on the same directory corrupts it.
+  const release = acquireDataDirLock(dataDir);
+  try {
+    const pglite = await PGlite.create(dataDir, { parsers: PGLITE_PARSERS });
+    return wrapPglite(pglite, release);
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/** The lock file beside a PGlite data directory (outside it, so backups never carry it). */
+export function lockFileOf(dataDir: string): string {
+  return `${resolve(dataDir)}.lock`;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite is Postgres in one process and takes no lock of its own (its postmaster.pid holds
+ * a fixed fake pid): two processes opening one directory both succeed and corrupt it. So
+ * the directory gets a lock file with our pid, created exclusively. A lock whose process is
+ * alive refuses to start, naming the pid; one whose process is gone (a kill -9, a power
+ * cut) is stale and taken over. Returns the release function (also run at process exit).
+ */
+export function acquireDataDirLock(dataDir: string): () => void {
+  const file = lockFileOf(dataDir);
+  const content = `${process.pid}\n${hostname()}\n${new Date().toISOString()}\n`;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      writeFileSync(file, content, { flag: 'wx' });
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        process.off('exit', release);
+        try {
+          // Only our own lock: never remove one a successor took over.
+          if (readFileSync(file, 'utf8') === content) unlinkSync(file);
+        } catch {
+          // Already gone.
+        }
+      };
+      process.on('exit', release);
+      return release;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    let holder = Number.NaN;
+    try {
+      holder = Number.parseInt(readFileSync(file, 'utf8').split('\n')[0] ?? '', 10);
+    } catch {
+      continue; // removed between our two calls: try again
+    }
+    if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
+      throw new DataDirLockedError(dataDir, file, holder);
+    }
+    // Stale (its process is gone, or the file is unreadable garbage): take it over.
+    try {
+      unlinkSync(file);
+    } catch {
+      // Another starter removed it first; the exclusive create decides.
+    }
+  }
+  throw new Error(`could not take the lock ${file}; another process keeps changing it`);
+}
+
+/** A second process tried to open a PGlite data directory that a live process holds. */
+export class DataDirLockedError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly lockFile: string,
+    readonly pid: number,
+  ) {
+    super(
+      `the embedded database in ${dataDir} is in use by process ${pid} ` +
+        `(lock file ${lockFile}). PGlite serves one process only: stop that process ` +
+        `(e.g. the running server) first, or point SIKLUS_DATA_DIR at another directory. ` +
+        `If process ${pid} is not Siklus (its pid was reused after a crash), delete the lock file.`,
+    );
+    this.name = 'DataDirLockedError';
+  }
 }
 
 /** PGlite's parsers, matching the pg pool's above. */
 export const PGLITE_PARSERS = { [INT8]: parseInt8, [DATE]: asText, [NUMERIC]: asText };
 
 /** A Database over an open PGlite instance (created with PGLITE_PARSERS). */
-export function wrapPglite(pglite: PGlite): Database {
+export function wrapPglite(pglite: PGlite, release: () => void = () => {}): Database {
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
     db,
     kind: 'pglite',
     close: async () => {
       // Kysely's destroy does not close the PGlite instance it was handed.
-      await db.destroy();
-      if (!pglite.closed) await pglite.close();
+      try {
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        release();
+      }
     },
   };
 }

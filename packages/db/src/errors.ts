@@ -445,12 +445,9 @@ function byCode(err: PgError): Entry {
         ),
       };
     default:
-      if (err.code.startsWith('08')) {
-        return {
-          code: 'UNAVAILABLE',
-          messages: fixed('Basis data tidak dapat dihubungi', 'The database cannot be reached'),
-        };
-      }
+      // 08: connection exceptions; 57P01-57P05: the server ended the connection (restart,
+      // pg_terminate_backend, shutdown) or is starting up. Nothing the person did wrong.
+      if (err.code.startsWith('08') || err.code.startsWith('57P')) return DATABASE_UNAVAILABLE;
       return INTERNAL;
   }
 }
@@ -467,7 +464,48 @@ function isDeleteFk(err: PgError): boolean {
   return err.detail?.includes('is still referenced') ?? false;
 }
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE']);
+/** The database went away or did not answer in time: a person can only wait and retry. */
+export const DATABASE_UNAVAILABLE_MESSAGES: TBilingual = {
+  id: 'Basis data sedang tidak tersedia. Coba lagi sebentar lagi.',
+  en: 'The database is unavailable right now. Try again in a moment.',
+};
+const DATABASE_UNAVAILABLE: Entry = {
+  code: 'UNAVAILABLE',
+  messages: () => DATABASE_UNAVAILABLE_MESSAGES,
+};
+
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+
+/*
+ * What pg's client says, without any SQLSTATE, when a connection drops or times out:
+ * "Connection terminated unexpectedly", "Connection terminated due to connection timeout",
+ * "timeout exceeded when trying to connect" (the pool's connectionTimeoutMillis), "Query read
+ * timeout" (query_timeout), and "Client has encountered a connection error and is not
+ * queryable" (a client whose connection died between two queries).
+ */
+const CONNECTION_WORDS =
+  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|connection error and is not queryable|Connection ended|Client was closed/i;
+
+/** True when err says the database could not be reached or dropped the connection. */
+export function isConnectionError(err: unknown): boolean {
+  if (isPgError(err)) return err.code.startsWith('08') || err.code.startsWith('57P');
+  if (typeof err !== 'object' || err === null) return false;
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
+  // Node's AggregateError (ECONNREFUSED on both ::1 and 127.0.0.1) carries the code too.
+  const errors = (err as { errors?: unknown }).errors;
+  if (Array.isArray(errors) && errors.some(isConnectionError)) return true;
+  return typeof message === 'string' && CONNECTION_WORDS.test(message);
+}
 
 function build(entry: Entry, err: unknown, value?: string): AppError {
   return new AppError(entry.code, entry.messages(value), {
@@ -504,16 +542,7 @@ export function toAppError(err: unknown): AppError {
       return build({ ...fallback, field: camel(err.column) }, err);
     return build(fallback, err);
   }
-  const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && CONNECTION_CODES.has(code)) {
-    return build(
-      {
-        code: 'UNAVAILABLE',
-        messages: fixed('Basis data tidak dapat dihubungi', 'The database cannot be reached'),
-      },
-      err,
-    );
-  }
+  if (isConnectionError(err)) return build(DATABASE_UNAVAILABLE, err);
   return build(INTERNAL, err);
 }
 

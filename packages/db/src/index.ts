@@ -1,11 +1,22 @@
 export {
+  acquireDataDirLock,
   type CreateDbOptions,
   createDb,
   type Database,
   type DatabaseKind,
+  DataDirLockedError,
+  DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_DATA_DIR,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
+  lockFileOf,
 } from './create-db';
-export { isRetryableDbError, toAppError, withAppErrors } from './errors';
+export {
+  DATABASE_UNAVAILABLE_MESSAGES,
+  isConnectionError,
+  isRetryableDbError,
+  toAppError,
+  withAppErrors,
+} from './errors';
 export { jsonb } from './json';
 export { type MigrationOutcome, migrateDown, migrateToLatest } from './migrate';
 export * from './repositories/audit';
