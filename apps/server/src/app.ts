@@ -159,6 +159,20 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
     }
   });
 
+  // When the database is down, building the context (the session lookup) fails before any
+  // context exists, and tRPC's error formatter has no request id to put in the answer.
+  // Fill it in, so even that error carries the id the log has.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    // tRPC's adapter sends a web Response, whose status fastify has not copied yet.
+    if (!(payload instanceof Response) || payload.status < 500) return payload;
+    if (!request.url.startsWith('/trpc')) return payload;
+    const text = await payload.text();
+    return new Response(
+      text.replaceAll('"requestId":null', `"requestId":${JSON.stringify(request.id)}`),
+      { status: payload.status, headers: payload.headers },
+    );
+  });
+
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return sendError(reply, request, 413, 'PAYLOAD_TOO_LARGE', {

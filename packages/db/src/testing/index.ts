@@ -14,3 +14,4 @@ export {
   makeUser,
   uniqueNpsn,
 } from './factories';
+export { type PgSession, pgQuery, pgSession } from './pg-admin';
