@@ -34,6 +34,7 @@ export {
   TrajectoryLineChart,
   type TrajectoryLineChartProps,
 } from './components/charts';
+export { ConfirmDialog, type ConfirmDialogProps } from './components/confirm-dialog';
 export { cx } from './components/cx';
 export {
   DataTable,

@@ -1,0 +1,524 @@
+import { appErrorOf, type RouterOutputs, useTRPC } from '@siklus/client';
+import {
+  isAppError,
+  scoreObservation,
+  type TBandSet,
+  type TObservationUpsertInput,
+  ZCycleUpdateNotesInput,
+  ZObservationUpsertInput,
+} from '@siklus/domain';
+import {
+  ApiErrorMessage,
+  Button,
+  Card,
+  ConfirmDialog,
+  ErrorState,
+  LoadingState,
+  PageHeader,
+  StatusBadge,
+  useCurrentUser,
+  useFormat,
+  useLocalized,
+  useT,
+} from '@siklus/ui';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useBlocker, useParams } from 'react-router';
+import { exportUrls, ioPaths } from '../../export-urls';
+import { CycleTable } from './cycle-table';
+import { type Issues, issuesOf, messageFor, NO_ISSUES } from './issues';
+import {
+  draftChanged,
+  initialDraft,
+  type ObsDraft,
+  ObservationPanel,
+  type RosterTeacher,
+} from './observation-panel';
+import { DownloadLink } from './shared';
+import { type NotesDraft, notesPatch, StageNotes } from './stage-notes';
+
+type Cycle = RouterOutputs['cycles']['get'];
+
+const SHEET_ID = 'observation-sheet';
+
+/**
+ * `/cycles/:cycleId`: one cycle. The principal of the school edits a draft or returned cycle
+ * (stage notes, each teacher's observation sheet) and submits it; everyone else, and every
+ * submitted or approved cycle, is read-only. Each write carries the version the screen was
+ * built from, so a change made meanwhile by someone else is refused (CONFLICT) and
+ * explained instead of overwritten. Unsaved edits survive a teacher switch and a refused
+ * write, and leaving the page with them asks first.
+ */
+export function CyclePage() {
+  const { cycleId = '' } = useParams();
+  const t = useT();
+  const trpc = useTRPC();
+  const cycle = useQuery(trpc.cycles.get.queryOptions({ cycleId }));
+  if (cycle.isPending)
+    return (
+      <>
+        <PageHeader title={t('sup.cycle.title')} />
+        <LoadingState />
+      </>
+    );
+  if (cycle.isError)
+    return (
+      <>
+        <PageHeader title={t('sup.cycle.title')} />
+        <ErrorState error={cycle.error} onRetry={() => void cycle.refetch()} />
+      </>
+    );
+  return (
+    <CycleView key={cycleId} cycle={cycle.data} reload={async () => (await cycle.refetch()).data} />
+  );
+}
+
+function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycle | undefined> }) {
+  const t = useT();
+  const f = useFormat();
+  const localized = useLocalized();
+  const me = useCurrentUser();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const principal = me.role === 'principal';
+  const canEdit = principal && cycle.editable;
+  const label = localized(cycle.label);
+  const bandSet = { bands: cycle.bandSet.bands } as TBandSet;
+  const summaryMode = cycle.rubric.mode === 'summary';
+
+  const study = useQuery(trpc.studies.get.queryOptions({ studyId: cycle.studyId }));
+  const teachers = useQuery(
+    trpc.teachers.list.queryOptions({ schoolId: cycle.schoolId, includeInactive: true }),
+  );
+
+  // Observed teachers (inactive ones included) and active teachers not yet observed, in
+  // roster order.
+  const roster = useMemo<RosterTeacher[]>(() => {
+    const byId = new Map<string, RosterTeacher>();
+    for (const o of cycle.observations)
+      byId.set(o.teacherId, {
+        id: o.teacherId,
+        name: o.teacherName,
+        className: o.className,
+        observation: o,
+      });
+    for (const u of cycle.unobservedTeachers)
+      if (!byId.has(u.id)) byId.set(u.id, { ...u, observation: null });
+    const order = new Map(teachers.data?.map((teacher, i) => [teacher.id, i]) ?? []);
+    const rank = (id: string) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
+    return [...byId.values()].sort((a, b) => rank(a.id) - rank(b.id));
+  }, [cycle.observations, cycle.unobservedTeachers, teachers.data]);
+
+  // Local edits, kept until saved, discarded, or replaced by a reload after a conflict.
+  const [notesDraft, setNotesDraft] = useState<NotesDraft>({});
+  const [obsDrafts, setObsDrafts] = useState<Record<string, ObsDraft>>({});
+  const [picked, setPicked] = useState('');
+  const [conflict, setConflict] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [notesIssues, setNotesIssues] = useState<Issues>(NO_ISSUES);
+  const [obsIssues, setObsIssues] = useState<Issues>(NO_ISSUES);
+  const [confirmSubmit, setConfirmSubmit] = useState(false);
+
+  const selectedId =
+    (picked && roster.some((r) => r.id === picked) ? picked : '') ||
+    (canEdit ? roster.find((r) => !r.observation)?.id : undefined) ||
+    roster[0]?.id ||
+    '';
+  const selected = roster.find((r) => r.id === selectedId) ?? null;
+  const draft = selected
+    ? (obsDrafts[selected.id] ?? initialDraft(selected.observation, f.lang))
+    : null;
+
+  const patch = notesPatch(notesDraft, cycle.stages);
+  const notesDirty = Object.keys(patch).length > 0;
+  const dirtyIds = useMemo(
+    () =>
+      new Set(
+        roster
+          .filter((r) => obsDrafts[r.id] && draftChanged(obsDrafts[r.id]!, r.observation))
+          .map((r) => r.id),
+      ),
+    [roster, obsDrafts],
+  );
+  const dirty = notesDirty || dirtyIds.size > 0;
+
+  // The version writes are based on: what the screen shows. A background refetch moves it
+  // only while nothing is being edited, so unsaved edits are never silently written over a
+  // newer version they were not made against.
+  const [base, setBase] = useState(cycle.version);
+  useEffect(() => {
+    if (!dirty && !conflict) setBase(cycle.version);
+  }, [cycle.version, dirty, conflict]);
+
+  const onWriteError = (error: unknown) => {
+    if (appErrorOf(error)?.code === 'CONFLICT') setConflict(true);
+  };
+  const afterWrite = async (version: number) => {
+    setBase(version);
+    queryClient.setQueryData(trpc.cycles.get.queryKey({ cycleId: cycle.id }), (old) =>
+      old ? { ...old, version } : old,
+    );
+    await Promise.all([
+      queryClient.invalidateQueries(trpc.cycles.get.queryFilter({ cycleId: cycle.id })),
+      queryClient.invalidateQueries(trpc.studies.pathFilter()),
+      queryClient.invalidateQueries(trpc.reports.pathFilter()),
+    ]);
+  };
+
+  const saveNotes = useMutation(trpc.cycles.updateNotes.mutationOptions({ onError: onWriteError }));
+  const saveObs = useMutation(
+    trpc.cycles.upsertObservation.mutationOptions({ onError: onWriteError }),
+  );
+  const submit = useMutation(trpc.cycles.submit.mutationOptions({ onError: onWriteError }));
+
+  const doSaveNotes = () => {
+    setNotice(null);
+    const input = { cycleId: cycle.id, version: base, ...patch };
+    const issues = issuesOf(ZCycleUpdateNotesInput, input);
+    setNotesIssues(issues);
+    if (issues.size > 0) return;
+    saveNotes.mutate(input, {
+      onSuccess: async (result) => {
+        await afterWrite(result.version);
+        setNotesDraft({});
+        setNotice(t('pts.stages.saved'));
+      },
+    });
+  };
+
+  const doSaveObs = () => {
+    if (!selected || !draft) return;
+    setNotice(null);
+    const common = {
+      cycleId: cycle.id,
+      version: base,
+      teacherId: selected.id,
+      observedOn: draft.observedOn || null,
+      notes: draft.notes.trim() ? draft.notes : null,
+    };
+    const input: TObservationUpsertInput = summaryMode
+      ? { ...common, kind: 'summary', percentage: draft.percentage }
+      : { ...common, kind: 'indicators', scores: draft.scores };
+    // The API's schema, then the domain's scoring: what the server would refuse is said at
+    // its field before anything is sent.
+    let issues = issuesOf(ZObservationUpsertInput, input);
+    if (issues.size === 0) {
+      try {
+        scoreObservation(
+          cycle.rubric,
+          input.kind === 'summary'
+            ? { kind: 'summary', percentage: input.percentage }
+            : { kind: 'indicators', scores: input.scores },
+        );
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        issues = new Map([[error.field ?? 'scores', error.messages]]);
+      }
+    }
+    setObsIssues(issues);
+    if (issues.size > 0) return;
+    const teacher = selected;
+    saveObs.mutate(input, {
+      onSuccess: async (result) => {
+        await afterWrite(result.version);
+        setObsDrafts(({ [teacher.id]: _saved, ...rest }) => rest);
+        setNotice(
+          t('pts.obs.saved', {
+            name: teacher.name,
+            percent: f.decimal(result.observation.percentage),
+            band: result.observation.band,
+          }),
+        );
+      },
+    });
+  };
+
+  const doSubmit = () => {
+    submit.mutate(
+      { cycleId: cycle.id, version: base },
+      {
+        onSuccess: async (result) => {
+          setConfirmSubmit(false);
+          await afterWrite(result.version);
+          const warnings = result.warnings.map((w) => localized(w.message)).join(' ');
+          setNotice(`${t('pts.submit.done', { label })}${warnings ? ` ${warnings}` : ''}`);
+        },
+        onError: (error) => {
+          if (appErrorOf(error)?.code === 'CONFLICT') setConfirmSubmit(false);
+        },
+      },
+    );
+  };
+
+  const reloadLatest = async () => {
+    const latest = await reload();
+    setObsDrafts({});
+    setNotesDraft({});
+    setObsIssues(NO_ISSUES);
+    setNotesIssues(NO_ISSUES);
+    saveNotes.reset();
+    saveObs.reset();
+    submit.reset();
+    setNotice(null);
+    setConflict(false);
+    if (latest) setBase(latest.version);
+  };
+
+  const select = (teacherId: string) => {
+    setPicked(teacherId);
+    setObsIssues(NO_ISSUES);
+    saveObs.reset();
+  };
+  const editFromTable = (teacherId: string) => {
+    select(teacherId);
+    document.getElementById(SHEET_ID)?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
+  };
+
+  // Unsaved edits: leaving inside the app asks (react-router's blocker), closing or
+  // reloading the tab asks the browser (beforeunload).
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      dirty && currentLocation.pathname !== nextLocation.pathname,
+  );
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [dirty]);
+
+  const isConflict = (e: unknown) => appErrorOf(e)?.code === 'CONFLICT';
+  const writeError = (e: unknown, inline: string[]) =>
+    isConflict(e) ? null : <ApiErrorMessage error={e} inlineFields={inline} />;
+  const studyHref = `/studies/${cycle.studyId}`;
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Link to={studyHref}>
+            {study.data
+              ? t('pts.cycle.eyebrow', { school: study.data.schoolName, study: study.data.title })
+              : t('pts.cycle.backToStudy')}
+          </Link>
+        }
+        title={
+          <span className="pts-title">
+            {label} <StatusBadge status={cycle.status} />
+          </span>
+        }
+        description={
+          cycle.review.submittedAt
+            ? t('pts.cycle.submittedAt', { date: f.dateTime(cycle.review.submittedAt) })
+            : undefined
+        }
+        actions={
+          <div className="sk-row">
+            {me.role === 'supervisor' && cycle.status === 'submitted' && (
+              <Link
+                className="sk-btn sk-btn--primary"
+                to={`/review?cycleId=${encodeURIComponent(cycle.id)}`}
+              >
+                {t('pts.cycle.review')}
+              </Link>
+            )}
+            {canEdit && (
+              <Button
+                onClick={() => {
+                  submit.reset();
+                  setConfirmSubmit(true);
+                }}
+                disabled={dirty || conflict}
+                aria-describedby={dirty ? 'pts-submit-hint' : undefined}
+              >
+                {t('pts.submit.button')}
+              </Button>
+            )}
+          </div>
+        }
+      />
+      <div className="sk-stack pts-page">
+        {canEdit && dirty && (
+          <p id="pts-submit-hint" className="sk-muted">
+            {t('pts.submit.saveFirst')}
+          </p>
+        )}
+        {conflict && (
+          <div className="sk-alert sk-alert--error pts-conflict" role="alert">
+            <p className="sk-alert__message">
+              <strong>{t('pts.conflict.title')}</strong>
+            </p>
+            <p className="sk-alert__message">{t('pts.conflict.body')}</p>
+            <div className="sk-row">
+              <Button onClick={() => void reloadLatest()}>{t('pts.conflict.reload')}</Button>
+            </div>
+          </div>
+        )}
+        {cycle.status === 'returned' && cycle.review.comment && (
+          <section
+            className="sk-alert pts-returned"
+            aria-label={t('pts.cycle.returnedTitle')}
+            data-testid="returned-comment"
+          >
+            <h2 className="pts-returned__title">{t('pts.cycle.returnedTitle')}</h2>
+            <blockquote className="pts-returned__comment">{cycle.review.comment}</blockquote>
+            <p className="sk-muted">
+              {cycle.review.reviewedBy &&
+                t('pts.cycle.returnedBy', {
+                  name: cycle.review.reviewedBy,
+                  date: f.dateTime(cycle.review.reviewedAt),
+                })}
+              {principal && <> · {t('pts.cycle.returnedHint')}</>}
+            </p>
+          </section>
+        )}
+        {cycle.status === 'approved' && cycle.review.comment && (
+          <div className="sk-alert sk-alert--info">
+            <p className="sk-alert__message">
+              <strong>{t('pts.cycle.approvedComment')}:</strong> {cycle.review.comment}
+            </p>
+          </div>
+        )}
+        {!canEdit && (
+          <div className="sk-alert sk-alert--info" role="note">
+            <p className="sk-alert__message">
+              {!principal
+                ? t('pts.cycle.readOnlySupervisor')
+                : cycle.status === 'approved'
+                  ? t('pts.cycle.readOnlyApproved')
+                  : t('pts.cycle.readOnlySubmitted')}
+            </p>
+          </div>
+        )}
+        {notice && (
+          <div className="sk-alert sk-alert--info" role="status">
+            <p className="sk-alert__message">{notice}</p>
+          </div>
+        )}
+
+        <Card
+          title={t('pts.table.title')}
+          flush
+          actions={
+            <div className="sk-row">
+              {canEdit && (
+                <Link
+                  className="sk-btn sk-btn--secondary sk-btn--sm"
+                  to={ioPaths.cycleImport(cycle.id)}
+                >
+                  {t('pts.cycle.import')}
+                </Link>
+              )}
+              <DownloadLink href={exportUrls.cycleTable(cycle.id, 'xlsx')}>
+                {t('pts.cycle.tableXlsx')}
+              </DownloadLink>
+              <DownloadLink href={exportUrls.cycleTable(cycle.id, 'csv')}>
+                {t('pts.cycle.tableCsv')}
+              </DownloadLink>
+            </div>
+          }
+        >
+          <CycleTable cycle={cycle} label={label} onEdit={canEdit ? editFromTable : undefined} />
+          {cycle.summary.n > 0 && (
+            <div className="pts-card-note">
+              <p>
+                <strong>{t('pts.cycleCriteria.title')}:</strong>{' '}
+                {localized(cycle.criteriaEvaluation.message)}
+              </p>
+            </div>
+          )}
+          {me.role === 'supervisor' && cycle.mismatches.length > 0 && (
+            <div className="sk-alert pts-warning pts-card-note" role="note">
+              <p className="sk-alert__message">
+                <strong>{t('pts.progress.consistency')}:</strong>{' '}
+                {t('pts.progress.consistencyBody')}
+              </p>
+              <ul>
+                {cycle.mismatches.map((m, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: mismatches have no id.
+                  <li key={i}>{localized(m.message)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </Card>
+
+        <ObservationPanel
+          id={SHEET_ID}
+          rubric={cycle.rubric}
+          bandSet={bandSet}
+          roster={roster}
+          selectedId={selectedId}
+          onSelect={select}
+          draft={draft}
+          onDraftChange={(d) => selected && setObsDrafts((s) => ({ ...s, [selected.id]: d }))}
+          dirtyIds={dirtyIds}
+          readOnly={!canEdit}
+          onSave={doSaveObs}
+          onDiscard={() => selected && setObsDrafts(({ [selected.id]: _dropped, ...rest }) => rest)}
+          saving={saveObs.isPending}
+          disabled={conflict}
+          errorFor={(field) => messageFor(obsIssues, saveObs.error, f.lang, field)}
+          alerts={writeError(saveObs.error, [
+            'teacherId',
+            'scores',
+            'percentage',
+            'observedOn',
+            'notes',
+          ])}
+        />
+
+        <StageNotes
+          stages={cycle.stages}
+          draft={notesDraft}
+          onDraftChange={setNotesDraft}
+          readOnly={!canEdit}
+          onSave={doSaveNotes}
+          saving={saveNotes.isPending}
+          dirty={notesDirty}
+          disabled={conflict}
+          errorFor={(field) => messageFor(notesIssues, saveNotes.error, f.lang, field)}
+          footer={writeError(
+            saveNotes.error,
+            Object.keys(cycle.stages).flatMap((s) => [`${s}Notes`, `${s}Date`]),
+          )}
+        />
+      </div>
+
+      <ConfirmDialog
+        open={confirmSubmit}
+        title={t('pts.submit.title', { label })}
+        confirmLabel={t('pts.submit.confirm')}
+        cancelLabel={t('common.cancel')}
+        onConfirm={doSubmit}
+        onCancel={() => setConfirmSubmit(false)}
+        busy={submit.isPending}
+        footer={<ApiErrorMessage error={submit.error} />}
+      >
+        <p>{t('pts.submit.body')}</p>
+        {cycle.unobservedTeachers.length > 0 && (
+          <p className="pts-warning-text">
+            {t('pts.submit.unobserved', {
+              n: cycle.unobservedTeachers.length,
+              names: cycle.unobservedTeachers.map((u) => u.name).join(', '),
+            })}
+          </p>
+        )}
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={blocker.state === 'blocked'}
+        title={t('pts.leave.title')}
+        confirmLabel={t('pts.leave.go')}
+        cancelLabel={t('pts.leave.stay')}
+        confirmVariant="danger"
+        onConfirm={() => blocker.proceed?.()}
+        onCancel={() => blocker.reset?.()}
+      >
+        <p>{t('pts.leave.body')}</p>
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,273 @@
+import type { RouterOutputs } from '@siklus/client';
+import {
+  classify,
+  isAppError,
+  parsePercentage,
+  type TBandSet,
+  type TRubricDefinition,
+} from '@siklus/domain';
+import {
+  Button,
+  Card,
+  EmptyState,
+  FieldError,
+  formatDecimal,
+  type Lang,
+  type RubricScores,
+  RubricSheet,
+  Select,
+  TextArea,
+  TextField,
+  useFormat,
+  useT,
+} from '@siklus/ui';
+import type { ReactNode } from 'react';
+import { Band } from './shared';
+
+export type CycleObservation = RouterOutputs['cycles']['get']['observations'][number];
+
+export interface RosterTeacher {
+  id: string;
+  name: string;
+  className: string | null;
+  observation: CycleObservation | null;
+}
+
+/** One teacher's sheet as being edited: kept per teacher until saved or discarded. */
+export interface ObsDraft {
+  scores: RubricScores;
+  percentage: string;
+  observedOn: string;
+  notes: string;
+}
+
+export function initialDraft(observation: CycleObservation | null, lang: Lang): ObsDraft {
+  return {
+    scores: observation?.scores ?? {},
+    percentage: observation ? formatDecimal(observation.percentage, lang) : '',
+    observedOn: observation?.observedOn ?? '',
+    notes: observation?.notes ?? '',
+  };
+}
+
+function samePercentage(a: string, b: string): boolean {
+  if (a.trim() === b.trim()) return true;
+  try {
+    return parsePercentage(a) === parsePercentage(b);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a draft differs from what is saved (a percentage compares by value: "35,75" = "35.75"). */
+export function draftChanged(draft: ObsDraft, observation: CycleObservation | null): boolean {
+  const saved = initialDraft(observation, 'en');
+  const a = draft.scores;
+  const b = saved.scores;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) if (a[k] !== b[k]) return true;
+  return (
+    !samePercentage(draft.percentage, saved.percentage) ||
+    draft.observedOn !== saved.observedOn ||
+    draft.notes !== saved.notes
+  );
+}
+
+/**
+ * The observation sheet of one teacher of the roster: the rubric with the live percentage
+ * and band (RubricSheet), or for a summary rubric the percentage typed directly ("35,75")
+ * with the band it will get; the date and notes; "Simpan observasi".
+ */
+export function ObservationPanel({
+  id,
+  rubric,
+  bandSet,
+  roster,
+  selectedId,
+  onSelect,
+  draft,
+  onDraftChange,
+  dirtyIds,
+  readOnly,
+  onSave,
+  onDiscard,
+  saving,
+  disabled,
+  errorFor,
+  alerts,
+}: {
+  id: string;
+  rubric: TRubricDefinition;
+  bandSet: TBandSet;
+  roster: RosterTeacher[];
+  selectedId: string;
+  onSelect: (teacherId: string) => void;
+  draft: ObsDraft | null;
+  onDraftChange: (draft: ObsDraft) => void;
+  dirtyIds: ReadonlySet<string>;
+  readOnly: boolean;
+  onSave: () => void;
+  onDiscard: () => void;
+  saving: boolean;
+  disabled?: boolean;
+  errorFor: (field: string) => string | undefined;
+  alerts?: ReactNode;
+}) {
+  const t = useT();
+  const f = useFormat();
+  const teacher = roster.find((r) => r.id === selectedId) ?? null;
+  const dirty = dirtyIds.has(selectedId);
+  const summary = rubric.mode === 'summary';
+
+  if (roster.length === 0) {
+    return (
+      <Card title={t('pts.obs.title')} id={id}>
+        <EmptyState>{t('pts.obs.noTeachers')}</EmptyState>
+      </Card>
+    );
+  }
+
+  const preview = (() => {
+    if (!summary || !draft || draft.percentage.trim() === '') return null;
+    try {
+      const percentage = parsePercentage(draft.percentage);
+      return { percentage, band: classify(bandSet, percentage).label };
+    } catch (error) {
+      return { error: isAppError(error) ? error.messages[f.lang] : t('sheet.invalid') };
+    }
+  })();
+
+  return (
+    <Card
+      title={t('pts.obs.title')}
+      description={readOnly ? undefined : t('pts.obs.description')}
+      id={id}
+    >
+      <div className="sk-form">
+        <div className="pts-form-grid">
+          <Select
+            label={t('pts.obs.teacher')}
+            value={selectedId}
+            onChange={(e) => onSelect(e.target.value)}
+            error={errorFor('teacherId')}
+            options={roster.map((r) => ({
+              value: r.id,
+              label: dirtyIds.has(r.id)
+                ? t('pts.obs.unsavedMark', { name: r.name })
+                : r.className
+                  ? `${r.name} · ${r.className}`
+                  : r.name,
+            }))}
+          />
+          <p className="pts-obs-status" aria-live="polite">
+            {teacher?.observation ? (
+              <>
+                {t('pts.obs.observed', {
+                  percent: f.decimal(teacher.observation.percentage),
+                  band: teacher.observation.band,
+                })}{' '}
+                <Band bandSet={bandSet} label={teacher.observation.band} />
+              </>
+            ) : (
+              <span className="sk-muted">{t('pts.obs.notObserved')}</span>
+            )}
+          </p>
+        </div>
+
+        {summary ? (
+          <div className="pts-summary-entry">
+            <TextField
+              label={t('pts.obs.percentage')}
+              hint={t('pts.obs.percentageHint')}
+              inputMode="decimal"
+              autoComplete="off"
+              readOnly={readOnly}
+              value={draft?.percentage ?? ''}
+              onChange={(e) => draft && onDraftChange({ ...draft, percentage: e.target.value })}
+              error={
+                errorFor('percentage') ??
+                (preview && 'error' in preview ? preview.error : undefined)
+              }
+            />
+            {preview && 'percentage' in preview && (
+              <p className="sk-sheet__result" role="status">
+                <span className="sk-sheet__result-label">{t('sheet.percentage')}</span>
+                <span className="sk-sheet__result-value" data-testid="summary-percentage">
+                  {f.decimal(preview.percentage)}
+                </span>
+                <Band bandSet={bandSet} label={preview.band} />
+              </p>
+            )}
+          </div>
+        ) : (
+          <>
+            <RubricSheet
+              key={selectedId}
+              definition={rubric}
+              scores={draft?.scores ?? {}}
+              onChange={
+                readOnly ? undefined : (scores) => draft && onDraftChange({ ...draft, scores })
+              }
+              readOnly={readOnly}
+              bandSet={bandSet}
+              label={teacher ? `${t('pts.obs.title')}: ${teacher.name}` : undefined}
+            />
+            <FieldError>{errorFor('scores')}</FieldError>
+          </>
+        )}
+
+        {readOnly ? (
+          (draft?.observedOn || draft?.notes) && (
+            <dl className="sk-dl">
+              {draft.observedOn && (
+                <>
+                  <dt>{t('pts.obs.date')}</dt>
+                  <dd>{f.date(draft.observedOn)}</dd>
+                </>
+              )}
+              {draft.notes && (
+                <>
+                  <dt>{t('pts.obs.notes')}</dt>
+                  <dd className="pts-stage__notes">{draft.notes}</dd>
+                </>
+              )}
+            </dl>
+          )
+        ) : (
+          <div className="pts-form-grid">
+            <TextField
+              type="date"
+              label={t('pts.obs.date')}
+              value={draft?.observedOn ?? ''}
+              onChange={(e) => draft && onDraftChange({ ...draft, observedOn: e.target.value })}
+              error={errorFor('observedOn')}
+            />
+            <TextArea
+              label={t('pts.obs.notes')}
+              rows={2}
+              value={draft?.notes ?? ''}
+              onChange={(e) => draft && onDraftChange({ ...draft, notes: e.target.value })}
+              error={errorFor('notes')}
+            />
+          </div>
+        )}
+        {alerts}
+        {!readOnly && (
+          <div className="sk-row pts-save-row">
+            <Button onClick={onSave} loading={saving} disabled={disabled || !teacher}>
+              {t('pts.obs.save')}
+            </Button>
+            {dirty && (
+              <>
+                <Button variant="ghost" onClick={onDiscard} disabled={saving}>
+                  {t('pts.obs.discard')}
+                </Button>
+                <span className="sk-muted">{t('pts.obs.unsaved')}</span>
+              </>
+            )}
+          </div>
+        )}
+      </div>
+    </Card>
+  );
+}
