@@ -14,6 +14,7 @@ import {
 import { PTS_DEFAULT_BANDS } from '@siklus/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeStudyWithCycle, TEST_RUBRIC } from './cycles/pts-fixtures';
+import { IO_MATRIX_ROWS } from './io/role-matrix-rows';
 import { appRouter } from './root';
 import { callPath, EXPECT, expectOutcome, type MatrixRow } from './testing/matrix';
 import { ACTORS, makeWorld, TEST_PASSWORD, testPasswordHash, type World } from './testing/world';
@@ -277,6 +278,9 @@ const MATRIX: Record<string, MatrixRow> = {
     input: () => ({ bands: PTS_DEFAULT_BANDS.bands }),
     expect: EXPECT.admin,
   },
+
+  // io: spreadsheets in, report out
+  ...IO_MATRIX_ROWS,
 };
 
 /** School A1's study on an indicator rubric, made once per world. */

@@ -2,6 +2,7 @@ import { auditRouter } from './audit/router';
 import { authRouter } from './auth/router';
 import { configRouter } from './config/router';
 import { cyclesRouter } from './cycles/router';
+import { ioRouter } from './io/router';
 import { reportsRouter } from './reports/router';
 import { reviewRouter } from './review/router';
 import { schoolsRouter } from './schools/router';
@@ -25,6 +26,7 @@ export const appRouter = router({
   review: reviewRouter,
   reports: reportsRouter,
   config: configRouter,
+  io: ioRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,271 @@
+import { formatId } from '@siklus/domain';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { ChartRun } from 'docx/charts';
+import type { ResultsChapter } from './chapter';
+
+/**
+ * The results chapter as a Word document. The chart is a native Word chart (docx's
+ * ChartRun: bars per teacher and cycle, a line for the mean), not a picture: Word draws it,
+ * it stays sharp in print, and "Edit Data" opens its numbers in Excel, so a principal can
+ * restyle it to the school's template. A rendered image would need a native canvas or a
+ * headless browser on the server (decision 008).
+ */
+
+const FONT = 'Times New Roman';
+const dec = (v: string | null) => (v === null ? '-' : formatId(v));
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const borders = { top: border, bottom: border, left: border, right: border };
+
+function cell(
+  text: string,
+  opts: { bold?: boolean; align?: 'left' | 'center' | 'right'; span?: number } = {},
+) {
+  return new TableCell({
+    borders,
+    columnSpan: opts.span,
+    children: [
+      new Paragraph({
+        alignment:
+          opts.align === 'right'
+            ? AlignmentType.RIGHT
+            : opts.align === 'center'
+              ? AlignmentType.CENTER
+              : AlignmentType.LEFT,
+        children: [new TextRun({ text, bold: opts.bold, font: FONT, size: 22 })],
+      }),
+    ],
+  });
+}
+
+function table(
+  header: string[],
+  rows: { cells: string[]; bold?: boolean; spanFirst?: number }[],
+  numericFrom: number,
+) {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        children: header.map((h) => cell(h, { bold: true, align: 'center' })),
+      }),
+      ...rows.map(
+        (r) =>
+          new TableRow({
+            children: r.cells.map((c, i) => {
+              const span = i === 0 ? r.spanFirst : undefined;
+              const col = i === 0 ? 0 : i + (r.spanFirst ? r.spanFirst - 1 : 0);
+              return cell(c, {
+                bold: r.bold,
+                span,
+                align: col === 0 ? 'center' : col >= numericFrom ? 'center' : 'left',
+              });
+            }),
+          }),
+      ),
+    ],
+  });
+}
+
+const caption = (text: string) =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 240, after: 120 },
+    children: [new TextRun({ text, bold: true, font: FONT, size: 24 })],
+  });
+
+const para = (text: string, opts: { bold?: boolean; italics?: boolean } = {}) =>
+  new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: { after: 120, line: 360 },
+    children: [new TextRun({ text, font: FONT, size: 24, ...opts })],
+  });
+
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+  new Paragraph({
+    heading: level,
+    spacing: { before: 240, after: 120 },
+    children: [new TextRun({ text, font: FONT, bold: true, size: 24, color: '000000' })],
+  });
+
+export async function chapterToDocx(chapter: ResultsChapter): Promise<Uint8Array> {
+  const body: (Paragraph | Table)[] = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 240 },
+      children: [new TextRun({ text: chapter.title, font: FONT, bold: true, size: 28 })],
+    }),
+    heading('A. Hasil Penelitian', HeadingLevel.HEADING_1),
+    para(chapter.intro),
+  ];
+
+  chapter.tables.forEach((t, i) => {
+    body.push(heading(`${i + 1}. ${t.label}`, HeadingLevel.HEADING_2));
+    body.push(
+      para(
+        `Hasil observasi pada ${t.label} terhadap ${t.n} guru disajikan pada Tabel ${t.number}. ` +
+          `Rata-rata ${dec(t.mean)} dengan kategori ${t.meanBand ?? '-'}; ` +
+          t.bands.map((b) => `${b.count} guru ${b.label}`).join(', ') +
+          '.',
+      ),
+    );
+    body.push(caption(t.caption));
+    body.push(
+      table(
+        ['No', 'Nama Guru', 'Persentase', 'Kategori'],
+        [
+          ...t.rows.map((r) => ({ cells: [String(r.no), r.name, dec(r.percentage), r.band] })),
+          { cells: ['Rata-rata', dec(t.mean), t.meanBand ?? '-'], bold: true, spanFirst: 2 },
+        ],
+        2,
+      ),
+    );
+    const stage = chapter.stages.find((s) => s.label === t.label);
+    const notes = stage?.stages.filter((s) => s.notes);
+    if (notes && notes.length > 0) {
+      body.push(para(`Catatan tahapan ${t.label}:`, { bold: true }));
+      for (const s of notes) {
+        body.push(para(`${s.title}${s.date ? ` (${s.date})` : ''}: ${s.notes}`));
+      }
+    }
+  });
+
+  if (chapter.recap) {
+    const r = chapter.recap;
+    body.push(
+      heading(`${chapter.tables.length + 1}. Rekapitulasi Antarsiklus`, HeadingLevel.HEADING_2),
+    );
+    body.push(caption(r.caption));
+    const gainHeaders = r.gainLabel ? ['Peningkatan (poin)', 'N-Gain', 'Kategori N-Gain'] : [];
+    body.push(
+      table(
+        ['No', 'Nama Guru', ...r.cycleLabels, ...gainHeaders],
+        [
+          ...r.rows.map((row) => ({
+            cells: [
+              String(row.no),
+              row.name,
+              ...row.cells.map((c) => (c ? `${dec(c.percentage)} (${c.band})` : '-')),
+              ...(r.gainLabel
+                ? [
+                    row.gain ? dec(row.gain.points) : '-',
+                    row.gain ? dec(row.gain.normalized) : '-',
+                    row.gain?.category ?? '-',
+                  ]
+                : []),
+            ],
+          })),
+          {
+            cells: [
+              'Rata-rata',
+              ...r.means.map((m, i) => `${dec(m)} (${r.meanBands[i] ?? '-'})`),
+              ...(r.gainLabel
+                ? [
+                    r.meanGain ? dec(r.meanGain.points) : '-',
+                    r.meanGain ? dec(r.meanGain.normalized) : '-',
+                    r.meanGain?.category ?? '-',
+                  ]
+                : []),
+            ],
+            bold: true,
+            spanFirst: 2,
+          },
+        ],
+        2,
+      ),
+    );
+  }
+
+  if (chapter.chart) {
+    const c = chapter.chart;
+    body.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 240 },
+        children: [
+          new ChartRun({
+            type: 'column',
+            categories: c.categories,
+            series: [
+              ...c.teachers.map((t) => ({
+                name: t.name,
+                values: t.values.map((v) => (v === null ? null : Number(v))),
+              })),
+              {
+                name: 'Rata-rata',
+                type: 'line' as const,
+                color: 'C00000',
+                markers: true,
+                values: c.means.map((v) => (v === null ? null : Number(v))),
+                dataLabels: { value: true, position: 'above' as const, numberFormat: '0.00' },
+              },
+            ],
+            valueAxis: { minimum: 0, maximum: 100, interval: 10, numberFormat: '0' },
+            legend: { position: 'bottom' },
+            transformation: { width: 600, height: 360 },
+            altText: { name: 'Grafik', description: c.caption },
+          }),
+        ],
+      }),
+    );
+    body.push(caption(c.caption));
+  }
+
+  if (chapter.gains) {
+    const g = chapter.gains;
+    body.push(caption(g.caption));
+    body.push(
+      table(
+        [
+          'Dari',
+          'Ke',
+          'Rata-rata Awal',
+          'Rata-rata Akhir',
+          'Peningkatan (poin)',
+          'N-Gain',
+          'Kategori',
+        ],
+        g.rows.map((row) => ({
+          cells: [
+            row.from,
+            row.to,
+            dec(row.preMean),
+            dec(row.postMean),
+            dec(row.points),
+            dec(row.normalized),
+            row.category ?? '-',
+          ],
+        })),
+        2,
+      ),
+    );
+  }
+
+  body.push(heading('B. Pembahasan', HeadingLevel.HEADING_1));
+  body.push(para(`Kriteria keberhasilan penelitian: ${chapter.criteria.description}.`));
+  for (const c of chapter.criteria.cycles) {
+    body.push(para(`${c.label}: ${c.message}.`));
+  }
+  if (chapter.conclusion) body.push(para(chapter.conclusion));
+
+  const doc = new Document({
+    creator: 'Siklus',
+    title: `${chapter.title} - ${chapter.study.title}`,
+    styles: { default: { document: { run: { font: FONT, size: 24 } } } },
+    sections: [{ children: body }],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}

@@ -1,0 +1,371 @@
+import {
+  getCycleContext,
+  getCycleRecord,
+  listTeachers,
+  touchCycle,
+  upsertObservation,
+} from '@siklus/db';
+import {
+  AppError,
+  cycleLabel,
+  type TBandSet,
+  type TRubricDefinition,
+  ZDistrictComparisonInput,
+} from '@siklus/domain';
+import { z } from 'zod';
+import { audit } from '../audit/record';
+import type { Context } from '../context';
+import { cyclesRouter } from '../cycles/router';
+import { notFound } from '../errors';
+import { reportsRouter } from '../reports/router';
+import { createCallerFactory, cycleScoped, districtProcedure, router, studyScoped } from '../trpc';
+import { buildChapter, focusPhrase, type ResultsChapter } from './chapter';
+import { type ImportResult, interpretSheet } from './import-sheet';
+import { RosterIndex } from './match-teacher';
+import { decodeUpload, MAX_IMPORT_BYTES, readSheet } from './read-sheet';
+import { chapterToDocx } from './report-docx';
+import {
+  CSV_TYPE,
+  DOCX_TYPE,
+  type FileOut,
+  fileOut,
+  fileSlug,
+  toCsv,
+  toXlsx,
+  XLSX_TYPE,
+} from './spreadsheet';
+import { comparisonSheet, cycleTableSheet, gainsSheet, recapSheet, templateSheet } from './tables';
+
+/**
+ * Spreadsheets in, report out (issue 7). Exports reuse the figures of reports.schoolDetail
+ * and cycles.get (called through their own routers, so scope and every figure come from one
+ * place); downloads in apps/server call these procedures and send the bytes. Imports read a
+ * CSV/XLSX sent as base64 in JSON (mutations are JSON-only), preview it, and confirm writes
+ * every row in one transaction through the cycle's optimistic lock.
+ */
+
+const ZFormat = z.enum(['xlsx', 'csv']);
+const ZId = z.uuid();
+/** base64 of MAX_IMPORT_BYTES plus room for a data: prefix; the exact limit is checked decoded. */
+const ZContent = z
+  .string()
+  .min(1)
+  .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 1024 * 1024);
+const ZFileName = z.string().trim().min(1).max(255);
+
+const ZImportPreviewInput = z
+  .object({ cycleId: ZId, fileName: ZFileName, contentBase64: ZContent })
+  .strict();
+const ZImportConfirmInput = z
+  .object({
+    cycleId: ZId,
+    version: z.number().int().min(1),
+    fileName: ZFileName,
+    contentBase64: ZContent,
+  })
+  .strict();
+const ZComparisonExportInput = ZDistrictComparisonInput.omit({ page: true, pageSize: true }).extend(
+  {
+    format: ZFormat,
+  },
+);
+
+const reportsCaller = createCallerFactory(reportsRouter);
+const cyclesCaller = createCallerFactory(cyclesRouter);
+
+async function studyChapter(ctx: Context, studyId: string): Promise<ResultsChapter> {
+  const detail = await reportsCaller(ctx).schoolDetail({ studyId });
+  return buildChapter(detail);
+}
+
+/** The cycle, its rubric/bands, its study and school, and the roster: what an import needs. */
+async function importContext(ctx: Context, cycleId: string) {
+  const context = await getCycleContext(ctx.db, cycleId);
+  if (!context) throw notFound();
+  const [teachers, study] = await Promise.all([
+    listTeachers(ctx.db, { schoolId: context.schoolId, includeInactive: true }),
+    ctx.db
+      .selectFrom('studies as s')
+      .innerJoin('schools as sch', 'sch.id', 's.school_id')
+      .select(['s.title', 'sch.name as schoolName'])
+      .where('s.id', '=', context.studyId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { context, teachers, study };
+}
+
+async function previewFile(
+  ctx: Context,
+  input: { cycleId: string; fileName: string; contentBase64: string },
+) {
+  const { context, teachers } = await importContext(ctx, input.cycleId);
+  const bytes = decodeUpload(input.contentBase64);
+  // A workbook may hold every cycle's table: the sheet named like this cycle wins.
+  const grid = await readSheet(input.fileName, bytes, [
+    cycleLabel(context.ordinal, 'id'),
+    cycleLabel(context.ordinal, 'en'),
+    `Tabel ${context.ordinal + 1}`,
+  ]);
+  const result = interpretSheet(grid, {
+    definition: context.definition as TRubricDefinition,
+    bandSet: context.bands as TBandSet,
+    roster: new RosterIndex(teachers),
+  });
+  return { context, grid, result, teachers };
+}
+
+/** Problems shown at most; the count says how many there were. */
+const MAX_PROBLEMS_SHOWN = 500;
+
+function previewOut(
+  fileName: string,
+  grid: { format: 'xlsx' | 'csv'; sheetName: string | null },
+  result: ImportResult,
+  context: { version: number; status: string; ordinal: number },
+  unmatched: { id: string; name: string }[],
+) {
+  return {
+    fileName,
+    format: grid.format,
+    sheetName: grid.sheetName,
+    mode: result.mode,
+    headerRow: result.headerRow,
+    columns: result.columns,
+    rows: result.rows.map(({ observation: _o, ...r }) => r),
+    problems: result.problems.slice(0, MAX_PROBLEMS_SHOWN),
+    problemCount: result.problems.length,
+    summary: result.summary,
+    /** Active teachers of the roster without a row in the file (kept as they are). */
+    unmatchedTeachers: unmatched,
+    cycle: {
+      version: context.version,
+      status: context.status,
+      editable: context.status === 'draft' || context.status === 'returned',
+      label: { id: cycleLabel(context.ordinal, 'id'), en: cycleLabel(context.ordinal, 'en') },
+    },
+    ok: result.problems.length === 0 && result.rows.length > 0,
+  };
+}
+
+export const ioRouter = router({
+  /** `{ cycleId, format }` (anyone who may read the cycle): its table as XLSX or CSV. */
+  cycleTable: cycleScoped.any
+    .input(z.object({ cycleId: ZId, format: ZFormat }).strict())
+    .query(async ({ ctx, input }): Promise<FileOut> => {
+      const cycle = await cyclesCaller(ctx).get({ cycleId: input.cycleId });
+      const study = await ctx.db
+        .selectFrom('studies as s')
+        .innerJoin('schools as sch', 'sch.id', 's.school_id')
+        .select(['s.title', 's.focus', 'sch.name as schoolName'])
+        .where('s.id', '=', cycle.studyId)
+        .executeTakeFirstOrThrow();
+      const label = cycle.label.id;
+      const sheet = cycleTableSheet(
+        {
+          // Tables are numbered as the paper numbers them: Kondisi Awal is Tabel 1.
+          number: cycle.ordinal + 1,
+          caption: `Tabel ${cycle.ordinal + 1}. ${focusPhrase(study.focus)} pada ${label}`,
+          cycleId: cycle.id,
+          ordinal: cycle.ordinal,
+          label,
+          rows: cycle.observations.map((o, i) => ({
+            no: i + 1,
+            name: o.teacherName,
+            className: o.className,
+            percentage: o.percentage,
+            band: o.band,
+          })),
+          n: cycle.summary.n,
+          mean: cycle.summary.mean,
+          meanBand: cycle.summary.meanBand,
+          bands: cycle.summary.bands,
+        },
+        { schoolName: study.schoolName, studyTitle: study.title },
+      );
+      const name = `Tabel-${fileSlug(label)}-${fileSlug(study.schoolName)}.${input.format}`;
+      return input.format === 'xlsx'
+        ? fileOut(name, XLSX_TYPE, await toXlsx([sheet], { title: sheet.title![0]! }))
+        : fileOut(name, CSV_TYPE, toCsv(sheet));
+    }),
+
+  /**
+   * `{ studyId, format }`: the teacher x cycle recap with gains and n-gain; the XLSX adds a
+   * sheet per cycle table and one of the gains between cycles.
+   */
+  studyRecap: studyScoped.any
+    .input(z.object({ studyId: ZId, format: ZFormat }).strict())
+    .query(async ({ ctx, input }): Promise<FileOut> => {
+      const chapter = await studyChapter(ctx, input.studyId);
+      const meta = { schoolName: chapter.study.schoolName, studyTitle: chapter.study.title };
+      const name = `Rekap-${fileSlug(chapter.study.schoolName)}.${input.format}`;
+      const recap = chapter.recap
+        ? recapSheet(chapter.recap, meta)
+        : recapSheet(
+            {
+              number: 1,
+              caption: 'Rekapitulasi (belum ada observasi)',
+              cycleLabels: [],
+              gainLabel: null,
+              rows: [],
+              means: [],
+              meanBands: [],
+              meanGain: null,
+            },
+            meta,
+          );
+      if (input.format === 'csv') return fileOut(name, CSV_TYPE, toCsv(recap));
+      const sheets = [
+        recap,
+        ...chapter.tables.map((t) => cycleTableSheet(t, meta)),
+        ...(chapter.gains ? [gainsSheet(chapter.gains)] : []),
+      ];
+      return fileOut(name, XLSX_TYPE, await toXlsx(sheets, { title: recap.title![0]! }));
+    }),
+
+  /** `{ studyId }`: the results chapter as data, for the printable page. */
+  resultsChapter: studyScoped.any
+    .input(z.object({ studyId: ZId }).strict())
+    .query(({ ctx, input }) => studyChapter(ctx, input.studyId)),
+
+  /** `{ studyId }`: the results chapter (Bab IV) as a Word document. */
+  studyReport: studyScoped.any
+    .input(z.object({ studyId: ZId }).strict())
+    .query(async ({ ctx, input }): Promise<FileOut> => {
+      const chapter = await studyChapter(ctx, input.studyId);
+      return fileOut(
+        `Bab-IV-Hasil-${fileSlug(chapter.study.schoolName)}.docx`,
+        DOCX_TYPE,
+        await chapterToDocx(chapter),
+      );
+    }),
+
+  /**
+   * The district comparison with the filters on screen, every row (not one page), as XLSX
+   * or CSV (supervisors and admins of the district).
+   */
+  districtComparison: districtProcedure
+    .input(ZComparisonExportInput)
+    .query(async ({ ctx, input }): Promise<FileOut> => {
+      const { format, ...filters } = input;
+      const reports = reportsCaller(ctx);
+      const rows = [];
+      for (let page = 1; ; page++) {
+        const result = await reports.districtComparison({ ...filters, page, pageSize: 200 });
+        rows.push(...result.rows);
+        if (result.rows.length < 200 || rows.length >= result.total) break;
+      }
+      const district = await ctx.db
+        .selectFrom('districts')
+        .select('name')
+        .where('id', '=', ctx.user.districtId)
+        .executeTakeFirstOrThrow();
+      const sheet = comparisonSheet(rows, district.name);
+      const name = `Perbandingan-${fileSlug(district.name)}.${format}`;
+      return format === 'xlsx'
+        ? fileOut(name, XLSX_TYPE, await toXlsx([sheet], { title: sheet.title![0]! }))
+        : fileOut(name, CSV_TYPE, toCsv(sheet));
+    }),
+
+  /** `{ cycleId, format }` (the school's principal): the empty observation sheet to fill in. */
+  importTemplate: cycleScoped.principal
+    .input(z.object({ cycleId: ZId, format: ZFormat }).strict())
+    .query(async ({ ctx, input }): Promise<FileOut> => {
+      const { context, teachers, study } = await importContext(ctx, input.cycleId);
+      const label = cycleLabel(context.ordinal, 'id');
+      const sheet = templateSheet(
+        context.definition as TRubricDefinition,
+        teachers.filter((t) => t.active),
+        { cycleLabel: label, studyTitle: study.title, schoolName: study.schoolName },
+      );
+      const name = `Lembar-Observasi-${fileSlug(label)}-${fileSlug(study.schoolName)}.${input.format}`;
+      return input.format === 'xlsx'
+        ? fileOut(name, XLSX_TYPE, await toXlsx([sheet], { title: sheet.title![0]! }))
+        : fileOut(name, CSV_TYPE, toCsv(sheet));
+    }),
+
+  /**
+   * `{ cycleId, fileName, contentBase64 }` (principal): reads the sheet and answers what
+   * confirm would write, with every problem by row and column. Writes nothing (a mutation
+   * only because the file travels in the body).
+   */
+  previewImport: cycleScoped.principal
+    .input(ZImportPreviewInput)
+    .mutation(async ({ ctx, input }) => {
+      const { context, grid, result, teachers } = await previewFile(ctx, input);
+      const inFile = new Set(result.rows.flatMap((r) => (r.teacherId ? [r.teacherId] : [])));
+      const unmatched = teachers
+        .filter((t) => t.active && !inFile.has(t.id))
+        .map((t) => ({ id: t.id, name: t.name }));
+      return previewOut(input.fileName, grid, result, context, unmatched);
+    }),
+
+  /**
+   * `{ cycleId, version, fileName, contentBase64 }` (principal): parses the file again and
+   * writes every row in one transaction, or nothing: any problem refuses the whole file.
+   * Teachers not in the file keep their observations. Bumps the cycle's version once.
+   */
+  confirmImport: cycleScoped.principal
+    .input(ZImportConfirmInput)
+    .mutation(async ({ ctx, input }) => {
+      const { context, result } = await previewFile(ctx, input);
+      if (result.problems.length > 0 || result.rows.length === 0) {
+        const n = result.problems.length;
+        throw new AppError(
+          'BAD_REQUEST',
+          {
+            id: `Berkas masih memiliki ${n} masalah; tidak ada yang disimpan. Perbaiki lalu unggah lagi.`,
+            en: `The file still has ${n} problem(s); nothing was saved. Fix them and upload again.`,
+          },
+          {
+            field: 'contentBase64',
+            details: {
+              issues: result.problems.slice(0, 50).map((p) => ({
+                field: p.row === null ? 'file' : `row.${p.row}${p.column ? `.${p.column}` : ''}`,
+                messages: p.message,
+              })),
+            },
+          },
+        );
+      }
+      const observerId = ctx.user.id;
+      const written = await ctx.db.transaction().execute(async (tx) => {
+        const touched = await touchCycle(tx, { cycleId: input.cycleId, version: input.version });
+        for (const row of result.rows) {
+          await upsertObservation(tx, {
+            districtId: context.districtId,
+            cycleId: input.cycleId,
+            teacherId: row.teacherId!,
+            observerId,
+            observedOn: null,
+            notes: null,
+            percentage: row.percentage!,
+            band: row.band!,
+            scores: row.observation?.kind === 'indicators' ? row.observation.scores : {},
+          });
+        }
+        await audit(
+          ctx,
+          {
+            action: 'cycle.import',
+            entity: 'cycle',
+            entityId: input.cycleId,
+            schoolId: context.schoolId,
+            after: {
+              fileName: input.fileName,
+              rows: result.rows.length,
+              mean: result.summary.mean,
+            },
+          },
+          tx,
+        );
+        return touched;
+      });
+      const record = await getCycleRecord(ctx.db, input.cycleId);
+      return {
+        version: written.version,
+        status: record?.status ?? written.status,
+        imported: result.rows.length,
+        summary: result.summary,
+      };
+    }),
+});
