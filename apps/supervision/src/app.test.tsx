@@ -2,24 +2,8 @@ import { FakeApiError, ME, renderApp } from '@siklus/ui/testing';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { comparisonPage, headline, lulutRow } from './pages/district/test-fixtures';
 import { routes } from './router';
-
-const schoolsPage = {
-  items: [
-    {
-      id: '00000000-0000-4000-8000-0000000000d1',
-      districtId: ME.supervisor.districtId,
-      npsn: '20200001',
-      name: 'SD Negeri Lulut 2',
-      subdistrict: 'Klapanunggal',
-      active: true,
-      teacherCount: 6,
-    },
-  ],
-  total: 1,
-  limit: 25,
-  offset: 0,
-};
 
 describe('supervision app', () => {
   it('sends a signed-out visitor of a deep link to the sign-in page, then back', async () => {
@@ -39,7 +23,9 @@ describe('supervision app', () => {
           me = ME.supervisor;
           return me;
         },
-        'schools.list': () => schoolsPage,
+        'reports.districtComparison': () => comparisonPage([lulutRow]),
+        'reports.districtHeadline': () => headline,
+        'schools.subdistricts': () => ['Klapanunggal'],
       },
     });
     expect(await screen.findByRole('heading', { name: 'Masuk ke Siklus' })).toBeTruthy();

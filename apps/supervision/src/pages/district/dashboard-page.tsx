@@ -1,0 +1,527 @@
+import { useTRPC } from '@siklus/client';
+import { CYCLE_STATUSES } from '@siklus/domain';
+import {
+  BandDistributionChart,
+  Card,
+  DataTable,
+  type DataTableColumn,
+  ErrorState,
+  LoadingState,
+  MeansBarChart,
+  PageHeader,
+  Stat,
+  useCurrentUser,
+  useFormat,
+  useLocalized,
+  useT,
+} from '@siklus/ui';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { PaginationState, SortingState, Updater } from '@tanstack/react-table';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { exportUrls } from '../../export-urls';
+import {
+  type ComparisonSort,
+  type DashboardParams,
+  exportFilters,
+  PAGE_SIZES,
+  readParams,
+  recentSchoolYears,
+  type StatusFilter,
+  toInput,
+  writeParams,
+} from './comparison-params';
+import { AttentionFlags, Band, BandShares, LatestStatus, useSignedDecimal } from './district-bits';
+import type { ComparisonRow } from './types';
+
+/** Days without a write after which a draft/returned cycle counts as overdue (the API's rule). */
+const OVERDUE_AFTER_DAYS = 30;
+
+const apply = <T,>(updater: Updater<T>, old: T): T =>
+  typeof updater === 'function' ? (updater as (o: T) => T)(old) : updater;
+
+/**
+ * The supervisor's start page: the district's headline figures, then every school with
+ * its latest study in one table that the server sorts, filters and pages
+ * (`reports.districtComparison`; a district has up to 2,000 schools, so only one page is
+ * ever in the browser). The state is in the query string, so views are deep links.
+ */
+export function DashboardPage() {
+  const t = useT();
+  const me = useCurrentUser();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const params = useMemo(() => readParams(searchParams), [searchParams]);
+
+  const update = (patch: Partial<DashboardParams>, replace = false) => {
+    // Any change but paging itself starts again at page 1.
+    const next = { ...params, page: 1, ...patch };
+    setSearchParams(writeParams(next), { replace });
+  };
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={t('me.welcome', { name: me.fullName })}
+        title={t('district.dashboard.title')}
+        description={t('district.dashboard.description')}
+      />
+      <Headline />
+      <Filters params={params} update={update} />
+      <Comparison params={params} update={update} />
+    </>
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+
+function Headline() {
+  const t = useT();
+  const f = useFormat();
+  const trpc = useTRPC();
+  const headline = useQuery(trpc.reports.districtHeadline.queryOptions());
+  if (headline.isPending) return <LoadingState inline />;
+  if (headline.isError)
+    return <ErrorState error={headline.error} onRetry={() => void headline.refetch()} />;
+  const h = headline.data;
+  return (
+    <section aria-label={t('district.headline.title')} className="sk-stats">
+      <Stat
+        label={t('district.headline.schools')}
+        value={f.integer(h.schoolCount)}
+        hint={t('district.headline.schoolsHint')}
+      />
+      <Stat
+        label={t('district.headline.withStudies')}
+        value={f.integer(h.schoolsWithStudies)}
+        hint={t('district.headline.withStudiesHint', {
+          count: f.integer(Math.max(0, h.schoolCount - h.schoolsWithStudies)),
+        })}
+      />
+      <Stat
+        label={t('district.headline.districtMean')}
+        value={f.decimal(h.districtMean)}
+        hint={t('district.headline.districtMeanHint')}
+      />
+      <Stat
+        label={t('district.headline.teachers')}
+        value={f.integer(h.teacherCount)}
+        hint={t('district.headline.teachersHint', { studies: f.integer(h.studyCount) })}
+      />
+      <Stat
+        label={<Link to="/review">{t('district.headline.waiting')}</Link>}
+        value={f.integer(h.cyclesByStatus.submitted)}
+        hint={t('district.headline.waitingHint')}
+      />
+      <Stat
+        label={t('district.headline.returned')}
+        value={f.integer(h.cyclesByStatus.returned)}
+        hint={t('district.headline.returnedHint', { draft: f.integer(h.cyclesByStatus.draft) })}
+      />
+    </section>
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+
+function Filters({
+  params,
+  update,
+}: {
+  params: DashboardParams;
+  update: (patch: Partial<DashboardParams>, replace?: boolean) => void;
+}) {
+  const t = useT();
+  const trpc = useTRPC();
+  const id = useId();
+  const subdistricts = useQuery(trpc.schools.subdistricts.queryOptions());
+  const years = useMemo(() => {
+    const list = recentSchoolYears();
+    return params.schoolYear && !list.includes(params.schoolYear)
+      ? [params.schoolYear, ...list]
+      : list;
+  }, [params.schoolYear]);
+
+  // The search box types freely; the URL (and the query) follow 300 ms after the last key.
+  const [search, setSearch] = useState(params.search);
+  const updateRef = useRef(update);
+  updateRef.current = update;
+  useEffect(() => setSearch(params.search), [params.search]);
+  useEffect(() => {
+    if (search === params.search) return;
+    const timer = setTimeout(() => updateRef.current({ search }, true), 300);
+    return () => clearTimeout(timer);
+  }, [search, params.search]);
+
+  const subdistrictOptions = subdistricts.data ?? [];
+  const filtered =
+    params.search || params.subdistrict || params.schoolYear || params.status || params.attention;
+
+  return (
+    <section className="sk-card sk-district-filters" aria-label={t('district.filters.title')}>
+      <div className="sk-district-filters__grid">
+        <label className="sk-field" htmlFor={`${id}-q`}>
+          <span className="sk-field__label">{t('district.filters.search')}</span>
+          <input
+            id={`${id}-q`}
+            type="search"
+            className="sk-input"
+            value={search}
+            maxLength={100}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        </label>
+        <label className="sk-field" htmlFor={`${id}-sub`}>
+          <span className="sk-field__label">{t('district.filters.subdistrict')}</span>
+          <select
+            id={`${id}-sub`}
+            className="sk-input sk-select"
+            value={params.subdistrict}
+            onChange={(e) => update({ subdistrict: e.target.value })}
+          >
+            <option value="">{t('district.all')}</option>
+            {params.subdistrict && !subdistrictOptions.includes(params.subdistrict) && (
+              <option value={params.subdistrict}>{params.subdistrict}</option>
+            )}
+            {subdistrictOptions.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="sk-field" htmlFor={`${id}-year`}>
+          <span className="sk-field__label">{t('district.filters.schoolYear')}</span>
+          <select
+            id={`${id}-year`}
+            className="sk-input sk-select"
+            value={params.schoolYear}
+            onChange={(e) => update({ schoolYear: e.target.value })}
+          >
+            <option value="">{t('district.all')}</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="sk-field" htmlFor={`${id}-status`}>
+          <span className="sk-field__label">{t('district.filters.status')}</span>
+          <select
+            id={`${id}-status`}
+            className="sk-input sk-select"
+            value={params.status}
+            onChange={(e) => update({ status: e.target.value as StatusFilter | '' })}
+          >
+            <option value="">{t('district.all')}</option>
+            {CYCLE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+            <option value="none">{t('district.noStudy')}</option>
+          </select>
+        </label>
+      </div>
+      <div className="sk-row sk-district-filters__row">
+        <label className="sk-district-check">
+          <input
+            type="checkbox"
+            checked={params.attention}
+            onChange={(e) => update({ attention: e.target.checked })}
+          />{' '}
+          {t('district.filters.attention')}
+        </label>
+        <span className="sk-district-note">
+          {t('district.overdueHelp', { days: OVERDUE_AFTER_DAYS })}
+        </span>
+        {filtered && (
+          <button
+            type="button"
+            className="sk-btn sk-btn--ghost sk-btn--sm"
+            onClick={() =>
+              update({
+                search: '',
+                subdistrict: '',
+                schoolYear: '',
+                status: '',
+                attention: false,
+              })
+            }
+          >
+            {t('district.filters.clear')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+
+function Comparison({
+  params,
+  update,
+}: {
+  params: DashboardParams;
+  update: (patch: Partial<DashboardParams>, replace?: boolean) => void;
+}) {
+  const t = useT();
+  const f = useFormat();
+  const local = useLocalized();
+  const signed = useSignedDecimal();
+  const trpc = useTRPC();
+  const comparison = useQuery({
+    ...trpc.reports.districtComparison.queryOptions(toInput(params)),
+    placeholderData: keepPreviousData,
+  });
+
+  const sorting: SortingState = params.sort
+    ? [{ id: params.sort.by, desc: params.sort.dir === 'desc' }]
+    : [];
+  const pagination: PaginationState = {
+    pageIndex: params.page - 1,
+    pageSize: params.pageSize,
+  };
+
+  const columns = useMemo<DataTableColumn<ComparisonRow>[]>(() => {
+    const bandsOf = (r: ComparisonRow) => r.bandCounts?.map((b) => b.label) ?? [];
+    return [
+      {
+        id: 'schoolName',
+        accessorKey: 'schoolName',
+        header: t('district.school'),
+        cell: ({ row: { original: r } }) => (
+          <div className="sk-district-school">
+            <Link to={`/schools/${r.schoolId}`} className="sk-district-school__name">
+              {r.schoolName}
+            </Link>
+            <span className="sk-district-note">
+              {t('district.npsn')} {r.npsn}
+            </span>
+            <AttentionFlags
+              hasStudy={r.studyId !== null}
+              overdue={r.overdue}
+              since={r.latestUpdatedAt}
+            />
+          </div>
+        ),
+      },
+      { id: 'subdistrict', accessorKey: 'subdistrict', header: t('district.subdistrict') },
+      {
+        id: 'studyTitle',
+        accessorKey: 'studyTitle',
+        header: t('district.study'),
+        cell: ({ row: { original: r } }) =>
+          r.studyId ? (
+            <div className="sk-district-study">
+              <span>{r.studyTitle}</span>
+              <span className="sk-district-note">{r.schoolYear}</span>
+            </div>
+          ) : (
+            <span className="sk-muted">–</span>
+          ),
+      },
+      {
+        id: 'cycleCount',
+        accessorKey: 'cycleCount',
+        header: t('district.cycles'),
+        cell: ({ row: { original: r } }) => (r.studyId ? f.integer(r.cycleCount) : '–'),
+        meta: { numeric: true },
+      },
+      {
+        id: 'baselineMean',
+        accessorKey: 'baselineMean',
+        header: t('district.baselineMean'),
+        cell: ({ row: { original: r } }) => f.decimal(r.baselineMean),
+        meta: { numeric: true },
+      },
+      {
+        id: 'latestMean',
+        accessorKey: 'latestMean',
+        header: t('district.latestMean'),
+        cell: ({ row: { original: r } }) => (
+          <div className="sk-district-figure">
+            <span>{f.decimal(r.latestMean)}</span>
+            {r.latestLabel && <span className="sk-district-note">{local(r.latestLabel)}</span>}
+            <Band label={r.latestMeanBand} bands={bandsOf(r)} />
+          </div>
+        ),
+        meta: { numeric: true },
+      },
+      {
+        id: 'gainPoints',
+        accessorKey: 'gainPoints',
+        header: t('district.gain'),
+        cell: ({ row: { original: r } }) => signed(r.gainPoints),
+        meta: { numeric: true },
+      },
+      {
+        id: 'normalizedGain',
+        accessorKey: 'normalizedGain',
+        header: t('district.normalizedGain'),
+        cell: ({ row: { original: r } }) => f.decimal(r.normalizedGain),
+        meta: { numeric: true },
+      },
+      {
+        id: 'bandShares',
+        header: t('district.bandShares'),
+        enableSorting: false,
+        cell: ({ row: { original: r } }) => <BandShares counts={r.bandCounts} />,
+      },
+      {
+        id: 'criteriaMet',
+        header: t('district.criteria'),
+        enableSorting: false,
+        cell: ({ row: { original: r } }) =>
+          r.criteriaMet === null ? (
+            <span className="sk-muted">–</span>
+          ) : (
+            <span
+              className={
+                r.criteriaMet ? 'sk-badge sk-district-met' : 'sk-badge sk-district-not-met'
+              }
+              title={r.criteria ? local(r.criteria.message) : undefined}
+            >
+              {r.criteriaMet ? t('district.criteriaMet') : t('district.criteriaNotMet')}
+            </span>
+          ),
+      },
+      {
+        id: 'latestStatus',
+        accessorKey: 'latestStatus',
+        header: t('district.status'),
+        cell: ({ row: { original: r } }) => <LatestStatus status={r.latestStatus} />,
+      },
+    ];
+  }, [t, f, local, signed]);
+
+  const onSortingChange = (updater: Updater<SortingState>) => {
+    const next = apply(updater, sorting)[0];
+    update({
+      sort: next ? { by: next.id as ComparisonSort, dir: next.desc ? 'desc' : 'asc' } : null,
+    });
+  };
+  const onPaginationChange = (updater: Updater<PaginationState>) => {
+    const next = apply(updater, pagination);
+    update({ page: next.pageIndex + 1, pageSize: next.pageSize });
+  };
+
+  const filters = exportFilters(params);
+  return (
+    <>
+      <Card
+        title={t('district.table.title')}
+        description={t('district.table.exportHint')}
+        flush
+        actions={
+          <>
+            <a
+              className="sk-btn sk-btn--secondary sk-btn--sm"
+              href={exportUrls.districtComparison('csv', filters)}
+              download
+            >
+              {t('district.exportCsv')}
+            </a>
+            <a
+              className="sk-btn sk-btn--secondary sk-btn--sm"
+              href={exportUrls.districtComparison('xlsx', filters)}
+              download
+            >
+              {t('district.exportXlsx')}
+            </a>
+          </>
+        }
+      >
+        {comparison.isPending ? (
+          <LoadingState />
+        ) : comparison.isError ? (
+          <ErrorState error={comparison.error} onRetry={() => void comparison.refetch()} />
+        ) : (
+          <DataTable
+            data={comparison.data.rows}
+            columns={columns}
+            caption={t('district.table.caption')}
+            getRowId={(r) => `${r.schoolId}:${r.studyId ?? ''}`}
+            server={{ rowCount: comparison.data.total }}
+            sorting={sorting}
+            onSortingChange={onSortingChange}
+            pagination={pagination}
+            onPaginationChange={onPaginationChange}
+            pageSizeOptions={[...PAGE_SIZES]}
+            loading={comparison.isPlaceholderData}
+            empty={t('district.table.empty')}
+            maxHeight="70vh"
+            dense
+          />
+        )}
+      </Card>
+      {comparison.data && <PageCharts rows={comparison.data.rows} />}
+    </>
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+
+/** Charts of the page on screen (never the whole district: that could be 2,000 bars). */
+function PageCharts({ rows }: { rows: ComparisonRow[] }) {
+  const t = useT();
+  const withFigures = rows.filter((r) => r.latestMean !== null);
+
+  // Rows can use different band sets (PTS: 4 bands, PKG: 5); chart the most common one.
+  const { bands, bandRows, others } = useMemo(() => {
+    const bySet = new Map<string, ComparisonRow[]>();
+    for (const r of withFigures) {
+      if (!r.bandCounts || r.bandCounts.length === 0) continue;
+      const key = r.bandCounts.map((b) => b.label).join('\u0000');
+      bySet.set(key, [...(bySet.get(key) ?? []), r]);
+    }
+    const sets = [...bySet.entries()].sort((a, b) => b[1].length - a[1].length);
+    const [top, ...rest] = sets;
+    return {
+      bands: top ? top[0].split('\u0000') : [],
+      bandRows: top ? top[1] : [],
+      others: rest.reduce((n, [, list]) => n + list.length, 0),
+    };
+  }, [withFigures]);
+
+  if (withFigures.length === 0) {
+    return (
+      <Card>
+        <p className="sk-muted">{t('district.charts.empty')}</p>
+      </Card>
+    );
+  }
+  return (
+    <div className="sk-grid sk-grid--2">
+      <Card>
+        <MeansBarChart
+          title={t('district.charts.means')}
+          description={t('district.charts.meansHint')}
+          data={withFigures.map((r) => ({
+            category: r.schoolName,
+            values: { baseline: r.baselineMean, latest: r.latestMean },
+          }))}
+          series={[
+            { key: 'baseline', label: t('district.baselineMean') },
+            { key: 'latest', label: t('district.latestMean') },
+          ]}
+        />
+      </Card>
+      <Card>
+        <BandDistributionChart
+          title={t('district.charts.bands')}
+          description={
+            others > 0 ? t('district.charts.otherBandSets', { count: others }) : undefined
+          }
+          layout="horizontal"
+          bands={bands}
+          rows={bandRows.map((r) => ({
+            label: r.schoolName,
+            shares: Object.fromEntries((r.bandCounts ?? []).map((b) => [b.label, b.share])),
+          }))}
+        />
+      </Card>
+    </div>
+  );
+}

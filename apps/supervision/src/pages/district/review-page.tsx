@@ -1,0 +1,513 @@
+import { appErrorOf, useTRPC } from '@siklus/client';
+import { fromZodError, ZCycleReturnInput } from '@siklus/domain';
+import {
+  ApiErrorMessage,
+  Button,
+  Card,
+  DataTable,
+  type DataTableColumn,
+  EmptyState,
+  ErrorState,
+  LoadingState,
+  PageHeader,
+  StatusBadge,
+  TextArea,
+  useFormat,
+  useLang,
+  useLocalized,
+  useT,
+} from '@siklus/ui';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PaginationState } from '@tanstack/react-table';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { Band, daysBetween } from './district-bits';
+import type { CycleView, QueueItem } from './types';
+
+/**
+ * The review queue: cycles principals submitted, oldest first (`review.queue`). Opening one
+ * (`?cycleId=…`, a deep link) shows its table and notes read-only beside the queue, with
+ * approve (optional comment) and return (comment required). Both carry the version read;
+ * a CONFLICT means someone moved the cycle meanwhile, and the panel offers a reload.
+ */
+export function ReviewPage() {
+  const t = useT();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const cycleId = searchParams.get('cycleId');
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const open = (id: string | null) => {
+    const next = new URLSearchParams(searchParams);
+    if (id) next.set('cycleId', id);
+    else next.delete('cycleId');
+    setSearchParams(next);
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('district.review.title')}
+        description={t('district.review.description')}
+      />
+      {notice && (
+        <div className="sk-alert sk-alert--info" role="status">
+          <p className="sk-alert__message">{notice}</p>
+        </div>
+      )}
+      <div
+        className={cycleId ? 'sk-district-review sk-district-review--open' : 'sk-district-review'}
+      >
+        <Queue
+          openId={cycleId}
+          onOpen={(id) => {
+            setNotice(null);
+            open(id);
+          }}
+        />
+        {cycleId && (
+          <ReviewPanel
+            key={cycleId}
+            cycleId={cycleId}
+            onClose={() => open(null)}
+            onDone={(message) => {
+              setNotice(message);
+              open(null);
+            }}
+          />
+        )}
+      </div>
+    </>
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+
+function Queue({ openId, onOpen }: { openId: string | null; onOpen: (id: string) => void }) {
+  const t = useT();
+  const f = useFormat();
+  const local = useLocalized();
+  const trpc = useTRPC();
+  const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: 25 });
+  const queue = useQuery({
+    ...trpc.review.queue.queryOptions({
+      limit: pagination.pageSize,
+      offset: pagination.pageIndex * pagination.pageSize,
+    }),
+    placeholderData: keepPreviousData,
+  });
+
+  const columns = useMemo<DataTableColumn<QueueItem>[]>(
+    () => [
+      {
+        id: 'school',
+        header: t('district.school'),
+        cell: ({ row: { original: q } }) => (
+          <div className="sk-district-school">
+            <Link to={`/schools/${q.schoolId}`} className="sk-district-school__name">
+              {q.schoolName}
+            </Link>
+            <span className="sk-district-note">
+              {q.npsn} · {q.subdistrict}
+            </span>
+          </div>
+        ),
+      },
+      {
+        id: 'study',
+        header: t('district.study'),
+        cell: ({ row: { original: q } }) => q.studyTitle,
+      },
+      {
+        id: 'cycle',
+        header: t('district.cycle'),
+        cell: ({ row: { original: q } }) => local(q.label),
+      },
+      {
+        id: 'n',
+        header: t('district.teachers'),
+        cell: ({ row: { original: q } }) => f.integer(q.n),
+        meta: { numeric: true },
+      },
+      {
+        id: 'mean',
+        header: t('district.mean'),
+        cell: ({ row: { original: q } }) => f.decimal(q.mean),
+        meta: { numeric: true },
+      },
+      {
+        id: 'submittedAt',
+        header: t('district.review.submittedAt'),
+        cell: ({ row: { original: q } }) => f.dateTime(q.submittedAt),
+      },
+      {
+        id: 'waited',
+        header: t('district.review.waited'),
+        cell: ({ row: { original: q } }) => <Waited since={q.submittedAt} />,
+        meta: { numeric: true },
+      },
+      {
+        id: 'open',
+        header: '',
+        cell: ({ row: { original: q } }) => (
+          <Button
+            size="sm"
+            variant={openId === q.cycleId ? 'primary' : 'secondary'}
+            aria-label={t('district.review.openOne', {
+              school: q.schoolName,
+              cycle: local(q.label),
+            })}
+            aria-pressed={openId === q.cycleId}
+            onClick={() => onOpen(q.cycleId)}
+          >
+            {t('district.review.open')}
+          </Button>
+        ),
+      },
+    ],
+    [t, f, local, openId, onOpen],
+  );
+
+  return (
+    <Card title={t('district.review.caption')} flush className="sk-district-review__queue">
+      {queue.isPending ? (
+        <LoadingState />
+      ) : queue.isError ? (
+        <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />
+      ) : queue.data.total === 0 ? (
+        <EmptyState title={t('district.review.empty')}>{t('district.review.emptyBody')}</EmptyState>
+      ) : (
+        <DataTable
+          data={queue.data.items}
+          columns={columns}
+          caption={t('district.review.caption')}
+          getRowId={(q) => q.cycleId}
+          server={{ rowCount: queue.data.total }}
+          pagination={pagination}
+          onPaginationChange={setPagination}
+          loading={queue.isPlaceholderData}
+          dense
+        />
+      )}
+    </Card>
+  );
+}
+
+function Waited({ since }: { since: string | Date | null }) {
+  const t = useT();
+  const f = useFormat();
+  if (!since) return <span className="sk-muted">–</span>;
+  const days = daysBetween(since);
+  return (
+    <span
+      className={days >= 14 ? 'sk-district-waited sk-district-waited--long' : 'sk-district-waited'}
+    >
+      {days === 0
+        ? t('district.review.waitedToday')
+        : t('district.review.waitedDays', { days: f.integer(days) })}
+    </span>
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+
+function ReviewPanel({
+  cycleId,
+  onClose,
+  onDone,
+}: {
+  cycleId: string;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const t = useT();
+  const local = useLocalized();
+  const trpc = useTRPC();
+  const cycle = useQuery(trpc.cycles.get.queryOptions({ cycleId }));
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const loaded = cycle.isSuccess;
+  useEffect(() => {
+    if (loaded) headingRef.current?.focus();
+  }, [loaded]);
+
+  // The school's name is not in cycles.get; the queue row has it (same cache).
+  const queryClient = useQueryClient();
+  const queued = queryClient
+    .getQueriesData<{ items: QueueItem[] }>(trpc.review.queue.pathFilter())
+    .flatMap(([, data]) => data?.items ?? [])
+    .find((q) => q.cycleId === cycleId);
+
+  return (
+    <Card className="sk-district-review__panel" aria-labelledby={`review-${cycleId}`}>
+      <div className="sk-district-panel__head">
+        <h2 id={`review-${cycleId}`} ref={headingRef} tabIndex={-1} className="sk-card__title">
+          {cycle.data
+            ? t('district.review.panelTitle', {
+                school: queued?.schoolName ?? '',
+                cycle: local(cycle.data.label),
+              }).replace(/^ · /, '')
+            : t('district.review.title')}
+        </h2>
+        <Button variant="ghost" size="sm" onClick={onClose}>
+          {t('district.review.close')}
+        </Button>
+      </div>
+      {cycle.isPending ? (
+        <LoadingState />
+      ) : cycle.isError ? (
+        <ErrorState error={cycle.error} onRetry={() => void cycle.refetch()} />
+      ) : (
+        <CycleReview
+          cycle={cycle.data}
+          schoolName={queued?.schoolName ?? ''}
+          onReload={() => cycle.refetch()}
+          onDone={onDone}
+        />
+      )}
+    </Card>
+  );
+}
+
+function CycleReview({
+  cycle,
+  schoolName,
+  onReload,
+  onDone,
+}: {
+  cycle: CycleView;
+  schoolName: string;
+  onReload: () => Promise<unknown>;
+  onDone: (message: string) => void;
+}) {
+  const t = useT();
+  const f = useFormat();
+  const { lang } = useLang();
+  const local = useLocalized();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [comment, setComment] = useState('');
+  const [commentError, setCommentError] = useState<string | null>(null);
+  const bands = cycle.bandSet.bands.map((b) => b.label);
+  const cycleName = local(cycle.label);
+
+  const afterMove = async (message: string) => {
+    // The queue, the dashboard's figures and statuses, and this cycle all changed.
+    await Promise.all([
+      queryClient.invalidateQueries(trpc.review.pathFilter()),
+      queryClient.invalidateQueries(trpc.reports.pathFilter()),
+      queryClient.invalidateQueries(trpc.cycles.pathFilter()),
+      queryClient.invalidateQueries(trpc.studies.pathFilter()),
+    ]);
+    onDone(message);
+  };
+  const approve = useMutation(
+    trpc.review.approve.mutationOptions({
+      onSuccess: () =>
+        afterMove(t('district.review.approved', { school: schoolName, cycle: cycleName }).trim()),
+    }),
+  );
+  const giveBack = useMutation(
+    trpc.review.return.mutationOptions({
+      onSuccess: () =>
+        afterMove(t('district.review.returned', { school: schoolName, cycle: cycleName }).trim()),
+    }),
+  );
+  const error = approve.error ?? giveBack.error;
+  const conflict = appErrorOf(error)?.code === 'CONFLICT';
+  const busy = approve.isPending || giveBack.isPending;
+
+  const onReturn = (e: FormEvent) => {
+    e.preventDefault();
+    approve.reset();
+    // The API's own schema decides what a valid return is, and words the message.
+    const parsed = ZCycleReturnInput.safeParse({
+      cycleId: cycle.id,
+      version: cycle.version,
+      comment,
+    });
+    if (!parsed.success) {
+      const app = fromZodError(parsed.error);
+      setCommentError(
+        app.field === 'comment' ? app.messages[lang] : t('district.review.commentRequired'),
+      );
+      return;
+    }
+    setCommentError(null);
+    giveBack.mutate(parsed.data);
+  };
+  const onApprove = () => {
+    giveBack.reset();
+    setCommentError(null);
+    approve.mutate({
+      cycleId: cycle.id,
+      version: cycle.version,
+      ...(comment.trim() ? { comment: comment.trim() } : {}),
+    });
+  };
+  const reload = async () => {
+    approve.reset();
+    giveBack.reset();
+    await Promise.all([onReload(), queryClient.invalidateQueries(trpc.review.pathFilter())]);
+  };
+
+  return (
+    <div className="sk-stack">
+      <div className="sk-row">
+        <StatusBadge status={cycle.status} />
+        <span>
+          {t('district.mean')}: <strong>{f.decimal(cycle.summary.mean)}</strong>
+        </span>
+        <Band label={cycle.summary.meanBand} bands={bands} />
+        <span className="sk-district-note">
+          {t('district.review.submittedAt')}: {f.dateTime(cycle.review.submittedAt)}
+        </span>
+        <Link to={`/studies/${cycle.studyId}`}>{t('district.school.openStudy')}</Link>
+      </div>
+      <p className="sk-district-note">{local(cycle.criteriaEvaluation.message)}</p>
+
+      <h3 className="sk-district-h3">{t('district.review.table')}</h3>
+      <div className="sk-table-scroll">
+        <table className="sk-table sk-table--dense">
+          <caption className="sk-visually-hidden">
+            {t('district.review.tableCaption', { cycle: cycleName })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className="sk-num">
+                {t('district.school.no')}
+              </th>
+              <th scope="col">{t('district.school.teacher')}</th>
+              <th scope="col" className="sk-num">
+                %
+              </th>
+              <th scope="col">{t('district.band')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cycle.observations.map((o, i) => (
+              <tr key={o.id}>
+                <td className="sk-num">{i + 1}</td>
+                <td>
+                  {o.teacherName}
+                  {o.className && <span className="sk-district-note"> · {o.className}</span>}
+                </td>
+                <td className="sk-num">{f.decimal(o.percentage)}</td>
+                <td>
+                  <Band label={o.band} bands={bands} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={2}>
+                {t('district.mean')}
+              </th>
+              <td className="sk-num">
+                <strong>{f.decimal(cycle.summary.mean)}</strong>
+              </td>
+              <td>
+                <Band label={cycle.summary.meanBand} bands={bands} />
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      {cycle.unobservedTeachers.length > 0 && (
+        <p className="sk-district-note">
+          {t('district.review.unobserved', {
+            count: cycle.unobservedTeachers.length,
+            names: cycle.unobservedTeachers.map((u) => u.name).join(', '),
+          })}
+        </p>
+      )}
+      {cycle.mismatches.length > 0 && (
+        <div className="sk-alert sk-alert--info">
+          {cycle.mismatches.map((m) => (
+            <p key={`${m.field}-${m.index ?? ''}`} className="sk-alert__message">
+              {local(m.message)}
+            </p>
+          ))}
+        </div>
+      )}
+
+      <h3 className="sk-district-h3">{t('district.review.notes')}</h3>
+      <StageNotes stages={cycle.stages} />
+      {cycle.review.comment && (
+        <p className="sk-district-note">
+          {t('district.review.previousComment', { comment: cycle.review.comment })}
+        </p>
+      )}
+
+      {cycle.status !== 'submitted' ? (
+        <div className="sk-alert sk-alert--info" role="status">
+          <p className="sk-alert__message">
+            {t('district.review.notSubmitted', { status: t(`status.${cycle.status}`) })}
+          </p>
+        </div>
+      ) : (
+        <form className="sk-form sk-district-decision" onSubmit={onReturn} noValidate>
+          <TextArea
+            label={t('district.review.comment')}
+            hint={t('district.review.commentHint')}
+            value={comment}
+            rows={3}
+            maxLength={4000}
+            error={commentError ?? undefined}
+            onChange={(e) => {
+              setComment(e.target.value);
+              if (commentError) setCommentError(null);
+            }}
+          />
+          {conflict ? (
+            <div className="sk-alert sk-alert--error" role="alert">
+              <p className="sk-alert__message">{t('district.review.conflict')}</p>
+              <Button variant="secondary" size="sm" onClick={() => void reload()}>
+                {t('district.review.reload')}
+              </Button>
+            </div>
+          ) : (
+            <ApiErrorMessage error={error} inlineFields={['comment']} />
+          )}
+          <div className="sk-row">
+            <Button type="submit" variant="danger" loading={giveBack.isPending} disabled={busy}>
+              {t('district.review.return')}
+            </Button>
+            <Button
+              type="button"
+              variant="primary"
+              loading={approve.isPending}
+              disabled={busy}
+              onClick={onApprove}
+            >
+              {t('district.review.approve')}
+            </Button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
+
+export function StageNotes({ stages }: { stages: CycleView['stages'] }) {
+  const t = useT();
+  const f = useFormat();
+  const order = ['planning', 'action', 'observation', 'reflection'] as const;
+  return (
+    <dl className="sk-district-stages">
+      {order.map((key) => {
+        const stage = stages[key];
+        return (
+          <div key={key}>
+            <dt>
+              {t(`district.review.stage.${key}`)}
+              {stage.date && <span className="sk-district-note"> · {f.date(stage.date)}</span>}
+            </dt>
+            <dd className={stage.notes ? 'sk-district-notes' : 'sk-muted'}>
+              {stage.notes || t('district.review.noNotes')}
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}
