@@ -275,8 +275,12 @@ const MATRIX: Record<string, MatrixRow> = {
   ),
   'config.bandSets.presets': { input: () => undefined, expect: EXPECT.admin },
   'config.bandSets.preview': {
-    input: () => ({ bands: PTS_DEFAULT_BANDS.bands }),
-    expect: EXPECT.admin,
+    input: async (w) => ({
+      versionId: (await makeBandSetVersion(w.db, { district_id: w.districtA.id, status: 'draft' }))
+        .id,
+      bands: PTS_DEFAULT_BANDS.bands,
+    }),
+    expect: EXPECT.adminInDistrict,
   },
 
   // io: spreadsheets in, report out

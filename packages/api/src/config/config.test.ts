@@ -1,8 +1,12 @@
 import {
   createTestDb,
+  makeBandSetVersion,
+  makeCriteriaVersion,
+  makeCycle,
   makeObservation,
+  makeRubricVersion,
   makeSchool,
-  makeTeacher,
+  makeStudy,
   makeUser,
   type TestDb,
 } from '@siklus/db/testing';
@@ -165,39 +169,61 @@ describe('band sets', () => {
     expect(bad).toMatchObject({ code: 'BAD_REQUEST', app: { field: 'payload.bands.0.from' } });
   });
 
-  test('preview counts how many observations and cycle means would change band', async () => {
+  test('preview counts the changes of this band set’s studies only, per school; publishing moves them and reclassifies', async () => {
     // Its own district, so the counts are exact.
     const district = await testDb.db
       .insertInto('districts')
       .values({ name: `Kabupaten Pratinjau ${Date.now()}`, province: 'Jawa Barat' })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const school = await makeSchool(testDb.db, { district_id: district.id });
-    const admin = await makeUser(testDb.db, { role: 'admin', district_id: district.id });
-    const { cycle } = await makeStudyWithCycle(testDb.db, {
-      districtId: district.id,
-      schoolId: school.id,
-      teachers: 0,
+    const scope = { district_id: district.id };
+    const [lulut, other] = [await makeSchool(testDb.db, scope), await makeSchool(testDb.db, scope)];
+    const caller = callerFor(testDb.db, await makeUser(testDb.db, { role: 'admin', ...scope }));
+    const PTS = [
+      { from: '0', label: 'Kurang' },
+      { from: '51', label: 'Cukup' },
+      { from: '71', label: 'Baik' },
+      { from: '86', label: 'Sangat Baik' },
+    ];
+    // 55.00: Cukup -> Kurang; the mean 65.50: Cukup -> Baik. 50, 71 and 86 keep their band.
+    const MOVED = [
+      { from: '0', label: 'Kurang' },
+      { from: '56', label: 'Cukup' },
+      { from: '65', label: 'Baik' },
+      { from: '86', label: 'Sangat Baik' },
+    ];
+    const { versionId: v1 } = await caller.config.bandSets.create({
+      name: 'Kriteria PTS kabupaten',
+      payload: { bands: PTS },
     });
-    for (const percentage of ['50.00', '55.00', '71.00', '86.00']) {
-      const teacher = await makeTeacher(testDb.db, {
-        district_id: district.id,
-        school_id: school.id,
-      });
-      await makeObservation(testDb.db, { cycle_id: cycle.id, teacher_id: teacher.id, percentage });
-    }
-    const caller = callerFor(testDb.db, admin);
+    await caller.config.bandSets.publish({ versionId: v1 });
 
-    // 55.00: Cukup -> Kurang; mean 65.50: Cukup -> Baik. 50, 71 and 86 keep their band.
-    const preview = await caller.config.bandSets.preview({
-      bands: [
-        { from: '0', label: 'Kurang' },
-        { from: '56', label: 'Cukup' },
-        { from: '65', label: 'Baik' },
-        { from: '86', label: 'Sangat Baik' },
-      ],
-    });
+    // Lulut's study is on v1; the other school's study is on another band set with the
+    // same bounds, which this band set's versions must never touch.
+    const rubric = await makeRubricVersion(testDb.db, { ...scope, definition: TEST_RUBRIC });
+    const criteria = await makeCriteriaVersion(testDb.db, scope);
+    const otherBands = await makeBandSetVersion(testDb.db, { ...scope, bands: { bands: PTS } });
+    const studyOn = async (schoolId: string, bandSetVersionId: string, percentages: string[]) => {
+      const study = await makeStudy(testDb.db, {
+        ...scope,
+        school_id: schoolId,
+        rubric_version_id: rubric.id,
+        band_set_version_id: bandSetVersionId,
+        criteria_set_version_id: criteria.id,
+      });
+      const cycle = await makeCycle(testDb.db, { study_id: study.id, status: 'approved' });
+      for (const percentage of percentages) {
+        await makeObservation(testDb.db, { cycle_id: cycle.id, percentage });
+      }
+      return { study, cycle };
+    };
+    const ours = await studyOn(lulut.id, v1, ['50.00', '55.00', '71.00', '86.00']);
+    const theirs = await studyOn(other.id, otherBands.id, ['55.00', '65.00']);
+
+    const { versionId: v2 } = await caller.config.bandSets.newVersion({ versionId: v1 });
+    const preview = await caller.config.bandSets.preview({ versionId: v2, bands: MOVED });
     expect(preview.totals).toEqual({
+      studies: 1,
       observations: 4,
       observationsChanged: 1,
       cycles: 1,
@@ -205,27 +231,83 @@ describe('band sets', () => {
     });
     expect(preview.schools).toEqual([
       expect.objectContaining({
-        schoolId: school.id,
+        schoolId: lulut.id,
+        schoolName: lulut.name,
+        studies: 1,
         observationsChanged: 1,
         cycleMeansChanged: 1,
       }),
     ]);
+    expect(preview.criteriaMisfits).toEqual([]);
+    expect(preview.ranges[1]).toEqual({ label: 'Cukup', from: '56.00', to: '64.99' });
 
-    // The same bands change nothing.
-    const same = await caller.config.bandSets.preview({
-      bands: [
-        { from: '0', label: 'Kurang' },
-        { from: '51', label: 'Cukup' },
-        { from: '71', label: 'Baik' },
-        { from: '86', label: 'Sangat Baik' },
-      ],
-    });
+    // The same bands change nothing; bands the criteria cannot use are named before publishing.
+    const same = await caller.config.bandSets.preview({ versionId: v2, bands: PTS });
     expect(same.totals.observationsChanged + same.totals.cycleMeansChanged).toBe(0);
-
+    const renamed = MOVED.map((b) => (b.label === 'Baik' ? { ...b, label: 'Bagus' } : b));
+    const misfit = await caller.config.bandSets.preview({ versionId: v2, bands: renamed });
+    expect(misfit.criteriaMisfits).toEqual([
+      expect.objectContaining({ criteriaVersionId: criteria.id, studies: 1 }),
+    ]);
+    expect(misfit.criteriaMisfits[0]?.messages.en).toMatch(/“Baik” is not in the band set/);
     const invalid = await failure(
-      caller.config.bandSets.preview({ bands: [{ from: '5', label: 'Kurang' }] }),
+      caller.config.bandSets.preview({ versionId: v2, bands: [{ from: '5', label: 'Kurang' }] }),
     );
     expect(invalid.code).toBe('BAD_REQUEST');
+
+    // Publishing bands the criteria cannot use is refused, and nothing moves.
+    await caller.config.bandSets.updateDraft({ versionId: v2, payload: { bands: renamed } });
+    const refused = await failure(caller.config.bandSets.publish({ versionId: v2 }));
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.app.messages.id).toMatch(/tidak cocok dengan kategori ini/);
+    expect((await caller.config.bandSets.get({ versionId: v2 })).status).toBe('draft');
+
+    // Publishing the moved bounds moves the study and reclassifies its stored bands.
+    const cycleBefore = await caller.cycles.get({ cycleId: ours.cycle.id });
+    await caller.config.bandSets.updateDraft({ versionId: v2, payload: { bands: MOVED } });
+    const published = await caller.config.bandSets.publish({ versionId: v2 });
+    expect(published.moved).toEqual({ studiesMoved: 1, observationsChanged: 1 });
+    expect(published.inUse).toBe(1);
+
+    const study = await caller.studies.get({ studyId: ours.study.id });
+    expect(study.bandSet).toMatchObject({ id: v2, version: 2 });
+    expect(study.cycles[0]).toMatchObject({ mean: '65.50', meanBand: 'Baik' });
+    const cycle = await caller.cycles.get({ cycleId: ours.cycle.id });
+    expect(cycle.observations.map((o) => [o.percentage, o.band]).sort()).toEqual([
+      ['50.00', 'Kurang'],
+      ['55.00', 'Kurang'],
+      ['71.00', 'Baik'],
+      ['86.00', 'Sangat Baik'],
+    ]);
+    // An open form that read the old bands must reload before it writes.
+    expect(cycle.version).toBe(cycleBefore.version + 1);
+
+    // The other band set's study is untouched.
+    const untouched = await caller.studies.get({ studyId: theirs.study.id });
+    expect(untouched.bandSet).toMatchObject({ id: otherBands.id });
+    expect(untouched.cycles[0]).toMatchObject({ mean: '60.00', meanBand: 'Cukup' });
+
+    // The log names the school.
+    const log = await caller.audit.list({ schoolId: lulut.id, action: 'study.band_set_moved' });
+    expect(log.items).toEqual([
+      expect.objectContaining({ entityId: ours.study.id, schoolId: lulut.id }),
+    ]);
+
+    // The next draft starts from what is now stored: the same bands change nothing.
+    const { versionId: v3 } = await caller.config.bandSets.newVersion({ versionId: v2 });
+    const again = await caller.config.bandSets.preview({ versionId: v3, bands: MOVED });
+    expect(again.totals).toMatchObject({
+      studies: 1,
+      observationsChanged: 0,
+      cycleMeansChanged: 0,
+    });
+    const list = await caller.config.bandSets.list();
+    const item = list.find((i) => i.name === 'Kriteria PTS kabupaten');
+    expect(item?.versions.map((v) => [v.version, v.status, v.inUse])).toEqual([
+      [3, 'draft', 0],
+      [2, 'published', 1],
+      [1, 'published', 0],
+    ]);
   });
 });
 

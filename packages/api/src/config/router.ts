@@ -1,10 +1,13 @@
+import type { DB } from '@siklus/db';
 import {
   type ConfigKind,
+  criteriaOfBandSetStudies,
   deleteConfigDraft,
   getConfigVersion,
   insertConfigItem,
   insertNextConfigVersion,
   listConfigItems,
+  moveStudiesToBandSetVersion,
   previewBandSet,
   publishConfigVersion,
   updateConfigDraft,
@@ -14,6 +17,7 @@ import {
   assertCriteriaFitBands,
   BAND_PRESETS,
   bandRanges,
+  isAppError,
   parseOrThrow,
   type TBandSet,
   type TSuccessCriteria,
@@ -29,6 +33,7 @@ import {
   ZRubricDefinition,
   ZSuccessCriteria,
 } from '@siklus/domain';
+import type { Transaction } from 'kysely';
 import { audit } from '../audit/record';
 import type { Context } from '../context';
 import { notFound } from '../errors';
@@ -44,8 +49,11 @@ import {
  * The district's configuration (admins): rubrics, band sets and success criteria. One
  * lifecycle for the three: create a draft, edit it, publish it (then it never changes;
  * the database trigger also refuses), start a new draft version from a published one,
- * duplicate under a new name, export/import as JSON. A study keeps the versions it was
- * created with, so a new version never changes an existing study's figures.
+ * duplicate under a new name, export/import as JSON. A study keeps the rubric and criteria
+ * versions it was created with, so its cycles compare. Band sets differ: publishing a
+ * band set version moves the studies of that band set to it and reclassifies their
+ * observations (docs/decisions/008-band-set-versions.md), so the district's bands mean
+ * one thing everywhere.
  */
 
 const AUDIT_NAME: Record<ConfigKind, string> = {
@@ -109,6 +117,80 @@ function versionView(v: NonNullable<Awaited<ReturnType<typeof getConfigVersion>>
 }
 
 type VersionScoped = typeof rubricVersionScoped;
+
+/**
+ * Criteria that name a band the new version lacks could no longer be evaluated for the
+ * studies that would move to it: CONFLICT naming the criteria set.
+ */
+function criteriaThatDoNotFit(
+  uses: Awaited<ReturnType<typeof criteriaOfBandSetStudies>>,
+  bandSet: TBandSet,
+) {
+  return uses.flatMap((u) => {
+    try {
+      assertCriteriaFitBands(u.criteria as TSuccessCriteria, bandSet);
+      return [];
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      return [
+        {
+          criteriaVersionId: u.criteriaVersionId,
+          name: u.name,
+          version: u.version,
+          studies: u.studies,
+          messages: error.messages,
+        },
+      ];
+    }
+  });
+}
+
+/**
+ * Publishing a band set version: the studies on its other versions move to it (after the
+ * check that their criteria still fit) and one audit row per moved study names its school.
+ */
+async function publishBandSet(
+  ctx: Context & { user: { id: string; districtId: string } },
+  tx: Transaction<DB>,
+  versionId: string,
+  bandSet: TBandSet,
+) {
+  const districtId = ctx.user.districtId;
+  const misfits = criteriaThatDoNotFit(
+    await criteriaOfBandSetStudies(tx, districtId, versionId),
+    bandSet,
+  );
+  const first = misfits[0];
+  if (first) {
+    throw new AppError(
+      'CONFLICT',
+      {
+        id: `Kriteria keberhasilan “${first.name}” v${first.version} (${first.studies} penelitian) tidak cocok dengan kategori ini: ${first.messages.id}. Terbitkan kriteria yang cocok atau pertahankan kategorinya.`,
+        en: `Success criteria “${first.name}” v${first.version} (${first.studies} studies) do not fit these bands: ${first.messages.en}. Publish criteria that fit, or keep that band.`,
+      },
+      { field: 'payload', details: { misfits } },
+    );
+  }
+  const moves = await moveStudiesToBandSetVersion(tx, districtId, versionId);
+  for (const m of moves) {
+    await audit(
+      ctx,
+      {
+        action: 'study.band_set_moved',
+        entity: 'study',
+        entityId: m.studyId,
+        schoolId: m.schoolId,
+        before: { bandSetVersionId: m.fromVersionId },
+        after: { bandSetVersionId: versionId, observationsChanged: m.observationsChanged },
+      },
+      tx,
+    );
+  }
+  return {
+    studiesMoved: moves.length,
+    observationsChanged: moves.reduce((sum, m) => sum + m.observationsChanged, 0),
+  };
+}
 
 /** The lifecycle's procedures for one kind, as a record to spread into a router. */
 function versionedProcedures<C extends typeof ZConfigCreateInput | typeof ZCriteriaCreateInput>(
@@ -204,8 +286,12 @@ function versionedProcedures<C extends typeof ZConfigCreateInput | typeof ZCrite
       const v = await load(ctx, input.versionId);
       // A draft saved before a schema tightened must still be valid when published.
       validatePayload(kind, v.payload);
-      await ctx.db.transaction().execute(async (tx) => {
+      const moved = await ctx.db.transaction().execute(async (tx) => {
         await publishConfigVersion(tx, kind, input.versionId);
+        const moved =
+          kind === 'bandSet'
+            ? await publishBandSet(ctx, tx, input.versionId, v.payload as TBandSet)
+            : null;
         await audit(
           ctx,
           {
@@ -213,12 +299,13 @@ function versionedProcedures<C extends typeof ZConfigCreateInput | typeof ZCrite
             entity: what,
             entityId: input.versionId,
             before: { status: 'draft' },
-            after: { status: 'published', name: v.name, version: v.version },
+            after: { status: 'published', name: v.name, version: v.version, ...moved },
           },
           tx,
         );
+        return moved;
       });
-      return versionView(await load(ctx, input.versionId));
+      return { ...versionView(await load(ctx, input.versionId)), moved };
     }),
 
     /** `{ versionId }`: a new draft version of the same item, copied from this one. */
@@ -349,16 +436,26 @@ export const configRouter = router({
       BAND_PRESETS.map((p) => ({ ...p, ranges: bandRanges(p.bandSet) })),
     ),
     /**
-     * `{ bands: [{ from, label }] }`: how this (draft) band set would reclassify the
-     * district's existing observations and cycle means, per school, before publishing.
+     * `{ versionId, bands: [{ from, label }] }`: what publishing `bands` as this version
+     * would do to the studies on any version of its band set (they move to it): how many
+     * observations and cycle means change band, per school, and which of their success
+     * criteria would no longer fit (publishing is refused then).
      */
-    preview: adminProcedure.input(ZBandSetPreviewInput).query(async ({ ctx, input }) => {
-      const bandSet = parseOrThrow(ZBandSet, { bands: input.bands });
-      return {
-        ranges: bandRanges(bandSet),
-        ...(await previewBandSet(ctx.db, ctx.user.districtId, bandSet)),
-      };
-    }),
+    preview: bandSetVersionScoped.admin
+      .input(ZBandSetPreviewInput)
+      .query(async ({ ctx, input }) => {
+        const bandSet = parseOrThrow(ZBandSet, { bands: input.bands });
+        const districtId = ctx.scope.districtId;
+        const [impact, criteria] = await Promise.all([
+          previewBandSet(ctx.db, districtId, input.versionId, bandSet),
+          criteriaOfBandSetStudies(ctx.db, districtId, input.versionId),
+        ]);
+        return {
+          ranges: bandRanges(bandSet),
+          ...impact,
+          criteriaMisfits: criteriaThatDoNotFit(criteria, bandSet),
+        };
+      }),
   }),
   criteriaSets: router(
     versionedProcedures('criteriaSet', criteriaSetVersionScoped, {

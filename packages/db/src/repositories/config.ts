@@ -1,5 +1,5 @@
 import { AppError } from '@siklus/domain';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import { jsonb } from '../json';
 import type { BandsJson, DB, VersionStatus } from '../schema';
 
@@ -340,96 +340,119 @@ export async function insertNextConfigVersion(
   return { versionId, version };
 }
 
+/*
+ * Band sets follow their published version: see docs/decisions/008-band-set-versions.md.
+ * A study names a band set through one of its versions; publishing a new version moves
+ * every study of that band set to it and reclassifies their stored observation bands, so
+ * a district's "Baik" means one thing everywhere. Rubrics and criteria stay pinned.
+ */
+
+/** The label of the highest lower bound at or below `value` (already rounded) in `set`. */
+function bandOf(value: RawBuilder<unknown>, set: RawBuilder<unknown>): RawBuilder<string> {
+  return sql<string>`(select e.elem->>'label'
+    from jsonb_array_elements(${set}) with ordinality e(elem, ord)
+    where (e.elem->>'from')::numeric <= ${value} order by e.ord desc limit 1)`;
+}
+
+/** The ids of every version of the band set that `versionId` belongs to. */
+function versionsOfSameBandSet(versionId: string): RawBuilder<unknown> {
+  return sql`(select v2.id from band_set_versions v1
+    join band_set_versions v2 on v2.band_set_id = v1.band_set_id
+    where v1.id = ${versionId})`;
+}
+
 export interface BandPreviewSchool {
   schoolId: string;
   schoolName: string;
   npsn: string;
   subdistrict: string;
+  /** Studies of this school on any version of the band set. */
+  studies: number;
   observations: number;
   observationsChanged: number;
   cycles: number;
   cycleMeansChanged: number;
 }
 
-/**
- * How `bands` would reclassify the district's existing figures: each observation's stored
- * band against its band under the new set, and each cycle's mean band (under its study's
- * band set) against the new one, counted per school. Computed in Postgres: a band is the
- * label of the highest lower bound at or below the (already rounded) figure.
- */
-export async function previewBandSet(
-  db: Db,
-  districtId: string,
-  bands: BandsJson,
-): Promise<{
+export interface BandPreview {
   totals: {
+    studies: number;
     observations: number;
     observationsChanged: number;
     cycles: number;
     cycleMeansChanged: number;
   };
+  /** Every school with a study on this band set, the most changed first. */
   schools: BandPreviewSchool[];
-}> {
-  const newBands = JSON.stringify(bands.bands);
-  const bandOf = (
-    value: ReturnType<typeof sql.raw> | ReturnType<typeof sql>,
-    set: ReturnType<typeof sql>,
-  ) =>
-    sql`(select e.elem->>'label' from jsonb_array_elements(${set}) with ordinality e(elem, ord)
-         where (e.elem->>'from')::numeric <= ${value} order by e.ord desc limit 1)`;
+}
+
+/**
+ * How publishing `bands` as the version `versionId` of its band set would reclassify the
+ * existing figures: the studies on any version of that band set (and only those) move to
+ * it, so each of their observations' stored band is compared with its band under `bands`,
+ * and each cycle's mean band under the study's current version with the one under `bands`.
+ * Counted per school, in Postgres.
+ */
+export async function previewBandSet(
+  db: Db,
+  districtId: string,
+  versionId: string,
+  bands: BandsJson,
+): Promise<BandPreview> {
+  const newBands = sql`${JSON.stringify(bands.bands)}::jsonb`;
   const { rows } = await sql<{
     school_id: string;
     school_name: string;
     npsn: string;
     subdistrict: string;
+    studies: number;
     observations: number;
     observations_changed: number;
     cycles: number;
     cycle_means_changed: number;
   }>`
-    with new_set as (select ${newBands}::jsonb as bands),
-    obs as (
-      select c.study_id, o.cycle_id, o.band,
-             ${bandOf(sql`o.percentage`, sql`(select bands from new_set)`)} as new_band
-      from observations o join cycles c on c.id = o.cycle_id
-      where o.district_id = ${districtId} and c.district_id = ${districtId}
+    with st as (
+      select s.id, s.school_id, s.band_set_version_id from studies s
+      where s.district_id = ${districtId}
+        and s.band_set_version_id in ${versionsOfSameBandSet(versionId)}
     ),
     obs_by_study as (
-      select study_id, count(*)::int as observations,
-             count(*) filter (where band is distinct from new_band)::int as observations_changed
-      from obs group by study_id
+      select c.study_id, count(*)::int as observations,
+             count(*) filter (
+               where o.band is distinct from ${bandOf(sql`o.percentage`, newBands)}
+             )::int as observations_changed
+      from st join cycles c on c.study_id = st.id
+      join observations o on o.cycle_id = c.id
+      where c.district_id = ${districtId} and o.district_id = ${districtId}
+      group by c.study_id
     ),
     means as (
-      select c.study_id, round(avg(o.percentage), 2) as mean
-      from cycles c join observations o on o.cycle_id = c.id
+      select st.id as study_id, st.band_set_version_id, round(avg(o.percentage), 2) as mean
+      from st join cycles c on c.study_id = st.id
+      join observations o on o.cycle_id = c.id
       where c.district_id = ${districtId} and o.district_id = ${districtId}
-      group by c.id, c.study_id
-    ),
-    mean_bands as (
-      select m.study_id,
-             ${bandOf(sql`m.mean`, sql`bsv.bands->'bands'`)} as old_band,
-             ${bandOf(sql`m.mean`, sql`(select bands from new_set)`)} as new_band
-      from means m
-      join studies s on s.id = m.study_id
-      join band_set_versions bsv on bsv.id = s.band_set_version_id
+      group by c.id, st.id, st.band_set_version_id
     ),
     means_by_study as (
-      select study_id, count(*)::int as cycles,
-             count(*) filter (where old_band is distinct from new_band)::int as cycle_means_changed
-      from mean_bands group by study_id
+      select m.study_id, count(*)::int as cycles,
+             count(*) filter (
+               where ${bandOf(sql`m.mean`, sql`bsv.bands->'bands'`)}
+                 is distinct from ${bandOf(sql`m.mean`, newBands)}
+             )::int as cycle_means_changed
+      from means m join band_set_versions bsv on bsv.id = m.band_set_version_id
+      group by m.study_id
     )
     select sch.id as school_id, sch.name as school_name, sch.npsn, sch.subdistrict,
+           count(*)::int as studies,
            coalesce(sum(ob.observations), 0)::int as observations,
            coalesce(sum(ob.observations_changed), 0)::int as observations_changed,
            coalesce(sum(mb.cycles), 0)::int as cycles,
            coalesce(sum(mb.cycle_means_changed), 0)::int as cycle_means_changed
-    from studies s
-    join schools sch on sch.id = s.school_id
-    left join obs_by_study ob on ob.study_id = s.id
-    left join means_by_study mb on mb.study_id = s.id
-    where s.district_id = ${districtId}
+    from st
+    join schools sch on sch.id = st.school_id
+    left join obs_by_study ob on ob.study_id = st.id
+    left join means_by_study mb on mb.study_id = st.id
     group by sch.id, sch.name, sch.npsn, sch.subdistrict
-    having coalesce(sum(ob.observations), 0) > 0
     order by coalesce(sum(ob.observations_changed), 0) + coalesce(sum(mb.cycle_means_changed), 0) desc,
              sch.name, sch.id`.execute(db);
   const schools = rows.map((r) => ({
@@ -437,17 +460,112 @@ export async function previewBandSet(
     schoolName: r.school_name,
     npsn: r.npsn,
     subdistrict: r.subdistrict,
+    studies: r.studies,
     observations: r.observations,
     observationsChanged: r.observations_changed,
     cycles: r.cycles,
     cycleMeansChanged: r.cycle_means_changed,
   }));
-  const totals = { observations: 0, observationsChanged: 0, cycles: 0, cycleMeansChanged: 0 };
+  const totals = {
+    studies: 0,
+    observations: 0,
+    observationsChanged: 0,
+    cycles: 0,
+    cycleMeansChanged: 0,
+  };
   for (const s of schools) {
+    totals.studies += s.studies;
     totals.observations += s.observations;
     totals.observationsChanged += s.observationsChanged;
     totals.cycles += s.cycles;
     totals.cycleMeansChanged += s.cycleMeansChanged;
   }
   return { totals, schools };
+}
+
+export interface BandSetCriteriaUse {
+  criteriaVersionId: string;
+  name: string;
+  version: number;
+  criteria: unknown;
+  /** Studies of this band set judged by this criteria version. */
+  studies: number;
+}
+
+/**
+ * The success-criteria versions of the studies on any version of `versionId`'s band set:
+ * publishing must not leave one of them naming a band the new version lacks.
+ */
+export async function criteriaOfBandSetStudies(
+  db: Db,
+  districtId: string,
+  versionId: string,
+): Promise<BandSetCriteriaUse[]> {
+  const { rows } = await sql<BandSetCriteriaUse>`
+    select cv.id as "criteriaVersionId", cs.name, cv.version, cv.criteria,
+           count(*)::int as studies
+    from studies s
+    join criteria_set_versions cv on cv.id = s.criteria_set_version_id
+    join criteria_sets cs on cs.id = cv.criteria_set_id
+    where s.district_id = ${districtId}
+      and s.band_set_version_id in ${versionsOfSameBandSet(versionId)}
+    group by cv.id, cs.name, cv.version, cv.criteria
+    order by cs.name, cv.version`.execute(db);
+  return rows;
+}
+
+export interface BandSetMove {
+  studyId: string;
+  schoolId: string;
+  fromVersionId: string;
+  observationsChanged: number;
+}
+
+/**
+ * Moves every study on another version of `versionId`'s band set to `versionId` and
+ * reclassifies the stored band of each of their observations whose band changes. Call in
+ * the publishing transaction, after the version is published.
+ *
+ * The cycles of the moved studies get `version + 1` first (and the row locks that come
+ * with it): a principal's write that read the old bands then fails its optimistic lock
+ * (CONFLICT, reload) instead of storing an old band under the new set, and a write that
+ * took the lock first commits before the reclassification reads its row. `updated_at`
+ * stays: that is when a person last wrote to the cycle, not the district.
+ */
+export async function moveStudiesToBandSetVersion(
+  db: Db,
+  districtId: string,
+  versionId: string,
+): Promise<BandSetMove[]> {
+  const { rows: studies } = await sql<{ id: string; school_id: string; from_version: string }>`
+    update studies s set band_set_version_id = ${versionId}
+    from studies old
+    where old.id = s.id and s.district_id = ${districtId}
+      and s.band_set_version_id in ${versionsOfSameBandSet(versionId)}
+      and s.band_set_version_id <> ${versionId}
+    returning s.id, s.school_id, old.band_set_version_id as from_version`.execute(db);
+  if (studies.length === 0) return [];
+  const ids = studies.map((s) => s.id);
+  await sql`update cycles set version = version + 1
+    where district_id = ${districtId} and study_id in (${sql.join(ids)})`.execute(db);
+  const { rows: changed } = await sql<{ study_id: string; n: number }>`
+    with target as (select bands->'bands' as bands from band_set_versions where id = ${versionId}),
+    reclassified as (
+      update observations o
+      set band = ${bandOf(sql`o.percentage`, sql`(select bands from target)`)}
+      from cycles c
+      where c.id = o.cycle_id and c.district_id = ${districtId}
+        and o.district_id = ${districtId}
+        and c.study_id in (${sql.join(ids)})
+        and o.band is distinct from ${bandOf(sql`o.percentage`, sql`(select bands from target)`)}
+      returning c.study_id
+    )
+    select study_id, count(*)::int as n from reclassified group by study_id`.execute(db);
+  const counts = new Map(changed.map((c) => [c.study_id, c.n]));
+  return studies.map((s) => ({
+    studyId: s.id,
+    schoolId: s.school_id,
+    fromVersionId: s.from_version,
+    observationsChanged: counts.get(s.id) ?? 0,
+  }));
 }

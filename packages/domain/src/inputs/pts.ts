@@ -339,9 +339,13 @@ export const ZCriteriaUpdateDraftInput = ZConfigUpdateDraftInput.extend({
 }).strict();
 export type TCriteriaUpdateDraftInput = z.infer<typeof ZCriteriaUpdateDraftInput>;
 
-/** How a draft band set would reclassify the district's existing figures. */
+/**
+ * How `bands`, published as `versionId` (the band set version being edited), would
+ * reclassify the figures of the studies on that band set (docs/decisions/008).
+ */
 export const ZBandSetPreviewInput = z
   .object({
+    versionId: ZId,
     bands: z
       .array(z.object({ from: z.string().max(10), label: z.string().max(40) }).strict())
       .max(20),
