@@ -1,22 +1,29 @@
 import { type TBandSet, ZBandSet } from '@siklus/domain';
-import { Card, ErrorState, LoadingState, useFormat, useT } from '@siklus/ui';
+import { Card, ErrorState, LoadingState, useFormat, useLang, useT } from '@siklus/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDeferredValue } from 'react';
 import { useConfigApi } from '../config/use-config-api';
 
 /**
- * Before publishing: how the draft bands would reclassify the district's existing
- * observations and cycle means, per school (`config.bandSets.preview`, computed in SQL).
+ * Before publishing: publishing moves every study on this band set (any version) to the
+ * version being edited and reclassifies their observations (docs/decisions/008), so this
+ * shows what the draft bands would change for those studies, per school
+ * (`config.bandSets.preview`, computed in SQL), and any success criteria that would block
+ * the publish. `versionId` is null for a band set not saved yet: no study can use it.
  */
-export function BandImpact({ bands }: { bands: TBandSet }) {
+export function BandImpact({ versionId, bands }: { versionId: string | null; bands: TBandSet }) {
   const t = useT();
   const f = useFormat();
+  const { lang } = useLang();
   const { trpc } = useConfigApi('bandSets');
   const deferred = useDeferredValue(bands);
   const valid = ZBandSet.safeParse(deferred).success;
   const preview = useQuery({
-    ...trpc.config.bandSets.preview.queryOptions({ bands: deferred.bands }),
-    enabled: valid,
+    ...trpc.config.bandSets.preview.queryOptions({
+      versionId: versionId ?? '',
+      bands: deferred.bands,
+    }),
+    enabled: valid && versionId !== null,
     placeholderData: keepPreviousData,
     staleTime: 5_000,
   });
@@ -30,7 +37,9 @@ export function BandImpact({ bands }: { bands: TBandSet }) {
       className="adm-impact"
       aria-label={t('adm.impact.title')}
     >
-      {!valid ? (
+      {versionId === null ? (
+        <p className="sk-muted">{t('adm.impact.unused')}</p>
+      ) : !valid ? (
         <p className="sk-muted">{t('adm.bands.fixFirst')}</p>
       ) : preview.isPending ? (
         <LoadingState inline />
@@ -38,6 +47,23 @@ export function BandImpact({ bands }: { bands: TBandSet }) {
         <ErrorState error={preview.error} onRetry={() => void preview.refetch()} />
       ) : (
         <div className="sk-stack">
+          {preview.data.criteriaMisfits.map((m) => (
+            <div
+              key={m.criteriaVersionId}
+              className="sk-alert sk-alert--error"
+              role="alert"
+              data-testid="impact-misfit"
+            >
+              <p className="sk-alert__message">
+                {t('adm.impact.misfit', {
+                  name: m.name,
+                  version: m.version,
+                  studies: f.integer(m.studies),
+                  message: m.messages[lang],
+                })}
+              </p>
+            </div>
+          ))}
           <div className="adm-impact__totals">
             <div className="sk-stat">
               <div className="sk-stat__label">{t('adm.impact.observations')}</div>
@@ -65,7 +91,9 @@ export function BandImpact({ bands }: { bands: TBandSet }) {
               </div>
             </div>
           </div>
-          {changed.length === 0 ? (
+          {preview.data.totals.studies === 0 ? (
+            <p className="sk-muted">{t('adm.impact.unused')}</p>
+          ) : changed.length === 0 ? (
             <p className="sk-muted">{t('adm.impact.none')}</p>
           ) : (
             <div className="sk-table-wrap">
@@ -75,6 +103,9 @@ export function BandImpact({ bands }: { bands: TBandSet }) {
                   <thead>
                     <tr>
                       <th scope="col">{t('sup.schools.name')}</th>
+                      <th scope="col" className="adm-num">
+                        {t('adm.impact.studiesShort')}
+                      </th>
                       <th scope="col" className="adm-num">
                         {t('adm.impact.observationsShort')}
                       </th>
@@ -92,6 +123,7 @@ export function BandImpact({ bands }: { bands: TBandSet }) {
                             {s.npsn} · {s.subdistrict}
                           </div>
                         </td>
+                        <td className="adm-num">{f.integer(s.studies)}</td>
                         <td className="adm-num">
                           {t('adm.impact.xOfY', {
                             x: f.integer(s.observationsChanged),

@@ -25,13 +25,32 @@ function draft(status: 'draft' | 'published' = 'draft') {
   };
 }
 
-/** Baik moved to 76 turns the observations between 71 and 75.99 into Cukup. */
+/**
+ * Baik moved to 76 turns the observations between 71 and 75.99 into Cukup; a band set
+ * without "Baik" no longer fits the criteria of the studies that use it.
+ */
 function preview(input: unknown) {
   const bands = (input as { bands: { from: string; label: string }[] }).bands;
   const moved = bands.find((b) => b.label === 'Baik')?.from !== '71.00';
+  const noBaik = !bands.some((b) => b.label === 'Baik');
   return {
     ranges: [],
+    criteriaMisfits: noBaik
+      ? [
+          {
+            criteriaVersionId: '00000000-0000-4000-8000-00000000c501',
+            name: 'Kriteria keberhasilan PTS',
+            version: 1,
+            studies: 3,
+            messages: {
+              id: 'Kategori “Baik” tidak ada dalam himpunan kategori (Kurang, Cukup, Bagus, Sangat Baik)',
+              en: 'Band “Baik” is not in the band set (Kurang, Cukup, Bagus, Sangat Baik)',
+            },
+          },
+        ]
+      : [],
     totals: {
+      studies: 3,
       observations: 19,
       observationsChanged: moved ? 2 : 0,
       cycles: 4,
@@ -43,6 +62,7 @@ function preview(input: unknown) {
         schoolName: 'SD Negeri Lulut 2',
         npsn: '20201234',
         subdistrict: 'Klapanunggal',
+        studies: 3,
         observations: 19,
         observationsChanged: moved ? 2 : 0,
         cycles: 4,
@@ -65,7 +85,7 @@ describe('band set page', () => {
         'config.bandSets.updateDraft': () => draft(status),
         'config.bandSets.publish': () => {
           status = 'published';
-          return draft(status);
+          return { ...draft(status), moved: { studiesMoved: 3, observationsChanged: 2 } };
         },
       },
     });
@@ -81,18 +101,24 @@ describe('band set page', () => {
     expect(within(impact).getByRole('row', { name: /SD Negeri Lulut 2/ }).textContent).toContain(
       '2 dari 19',
     );
+    // The preview is asked about this version: its band set's studies are the ones that move.
     const last = calls.filter((c) => c.path === 'config.bandSets.preview').at(-1);
+    expect(last?.input).toMatchObject({ versionId: VERSION });
     expect((last?.input as { bands: { from: string }[] } | undefined)?.bands[2]?.from).toBe('76');
 
     await userEvent.click(screen.getByRole('button', { name: 'Terbitkan…' }));
     const confirm = screen.getByRole('alertdialog', { name: 'Terbitkan versi ini?' });
     await waitFor(() =>
       expect(confirm.textContent).toContain(
-        '2 observasi dan 1 rata-rata siklus di 1 sekolah akan berpindah kategori.',
+        '3 penelitian pindah ke versi ini; 2 observasi dan 1 rata-rata siklus di 1 sekolah akan berpindah kategori.',
       ),
     );
     await userEvent.click(within(confirm).getByRole('button', { name: 'Ya, terbitkan' }));
-    expect(await screen.findByText('Versi 2 terbit dan kini hanya dapat dibaca.')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        'Versi 2 terbit. 3 penelitian kini memakai versi ini; 2 observasi berpindah kategori.',
+      ),
+    ).toBeTruthy();
     // The unsaved bound was saved before publishing.
     const saved = calls.find((c) => c.path === 'config.bandSets.updateDraft');
     expect(
@@ -103,5 +129,46 @@ describe('band set page', () => {
       .map((c) => c.path)
       .filter((p) => p.endsWith('Draft') || p.endsWith('publish'));
     expect(order).toEqual(['config.bandSets.updateDraft', 'config.bandSets.publish']);
+  });
+
+  it('names the success criteria a renamed band would break, before publishing', async () => {
+    renderApp(routes, {
+      at: `/bands/${VERSION}`,
+      api: {
+        'auth.me': () => ME.admin,
+        'config.bandSets.get': () => draft(),
+        'config.bandSets.list': () => [],
+        'config.bandSets.preview': preview,
+      },
+    });
+    const impact = await screen.findByRole('region', { name: 'Dampak sebelum terbit' });
+    await within(impact).findByText('Tidak ada kategori yang berubah.');
+    expect(within(impact).queryByRole('alert')).toBeNull();
+    const name = screen.getByLabelText('Nama kategori ke-3');
+    await userEvent.clear(name);
+    await userEvent.type(name, 'Bagus');
+    const alert = await within(impact).findByRole('alert');
+    expect(alert.textContent).toContain(
+      'Kriteria keberhasilan “Kriteria keberhasilan PTS” v1 (3 penelitian) tidak cocok dengan kategori ini',
+    );
+    expect(alert.textContent).toContain('Kategori “Baik” tidak ada');
+  });
+
+  it('a band set not saved yet asks no preview: no study can use it', async () => {
+    const { calls } = renderApp(routes, {
+      at: '/bands/new',
+      api: {
+        'auth.me': () => ME.admin,
+        'config.bandSets.list': () => [],
+        'config.bandSets.presets': () => [],
+      },
+    });
+    const impact = await screen.findByRole('region', { name: 'Dampak sebelum terbit' });
+    expect(
+      within(impact).getByText(
+        'Belum ada penelitian yang memakai kategori ini, jadi tidak ada yang berubah saat terbit.',
+      ),
+    ).toBeTruthy();
+    expect(calls.some((c) => c.path === 'config.bandSets.preview')).toBe(false);
   });
 });

@@ -167,10 +167,18 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
     if (!version) return;
     try {
       if (dirty || name !== version.name) await save();
-      await publish.mutateAsync({ versionId: version.id });
+      const published = await publish.mutateAsync({ versionId: version.id });
       setConfirmPublish(false);
       await refresh();
-      setNotice(t('adm.config.publishedNotice', { version: version.version }));
+      setNotice(
+        published.moved && published.moved.studiesMoved > 0
+          ? t('adm.config.movedNotice', {
+              version: version.version,
+              studies: f.integer(published.moved.studiesMoved),
+              observations: f.integer(published.moved.observationsChanged),
+            })
+          : t('adm.config.publishedNotice', { version: version.version }),
+      );
     } catch {
       // The error is shown by ApiErrorMessage / next to its field.
     }
@@ -336,7 +344,7 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
               serverError={payloadIssue}
             />
           </Card>
-          {editable && <BandImpact bands={payload as TBandSet} />}
+          {editable && <BandImpact versionId={version?.id ?? null} bands={payload as TBandSet} />}
         </div>
       )}
       {kind === 'criteriaSets' && (
@@ -359,6 +367,7 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
           {confirmPublish && version ? (
             <PublishConfirm
               kind={kind}
+              versionId={version.id}
               payload={payload}
               busy={busy}
               onCancel={() => setConfirmPublish(false)}
@@ -402,12 +411,14 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
 
 function PublishConfirm({
   kind,
+  versionId,
   payload,
   busy,
   onCancel,
   onConfirm,
 }: {
   kind: ConfigKindId;
+  versionId: string;
   payload: unknown;
   busy: boolean;
   onCancel: () => void;
@@ -418,7 +429,8 @@ function PublishConfirm({
   if (kind === 'bandSets') {
     body = (
       <>
-        {t('adm.config.publishBody')} <BandImpactSummary bands={payload as TBandSet} />
+        {t('adm.config.publishBody')}{' '}
+        <BandImpactSummary versionId={versionId} bands={payload as TBandSet} />
       </>
     );
   }
@@ -442,20 +454,22 @@ function PublishConfirm({
   );
 }
 
-function BandImpactSummary({ bands }: { bands: TBandSet }) {
+function BandImpactSummary({ versionId, bands }: { versionId: string; bands: TBandSet }) {
   const t = useT();
   const f = useFormat();
   const { trpc } = useConfigApi('bandSets');
   const valid = ZBandSet.safeParse(bands).success;
   const preview = useQuery({
-    ...trpc.config.bandSets.preview.queryOptions({ bands: bands.bands }),
+    ...trpc.config.bandSets.preview.queryOptions({ versionId, bands: bands.bands }),
     enabled: valid,
   });
   if (!preview.data) return null;
   const { totals, schools } = preview.data;
+  if (totals.studies === 0) return <>{t('adm.impact.unused')}</>;
   return (
     <>
       {t('adm.impact.summary', {
+        studies: f.integer(totals.studies),
         observations: f.integer(totals.observationsChanged),
         means: f.integer(totals.cycleMeansChanged),
         schools: f.integer(

@@ -368,7 +368,7 @@ export const en = {
   'adm.criteria.bandSet': 'Bands used',
   'adm.impact.title': 'Impact before publishing',
   'adm.impact.description':
-    'How many existing observations and cycle means would move to another band with these bounds.',
+    'When published, every study on this band set (any version) moves to this version and its observations are reclassified. This is what would change, per school.',
   'adm.impact.observations': 'Observations changing band',
   'adm.impact.means': 'Cycle means changing band',
   'adm.impact.schools': 'Schools affected',
@@ -379,7 +379,13 @@ export const en = {
   'adm.impact.meansShort': 'Cycle means',
   'adm.impact.xOfY': '{x} of {y}',
   'adm.impact.summary':
-    '{observations} observations and {means} cycle means in {schools} schools will change band.',
+    '{studies} studies move to this version; {observations} observations and {means} cycle means in {schools} schools will change band.',
+  'adm.impact.studiesShort': 'Studies',
+  'adm.impact.unused': 'No study uses this band set yet, so publishing changes nothing.',
+  'adm.impact.misfit':
+    'Success criteria “{name}” v{version} ({studies} studies) do not fit these bands: {message} This band set cannot be published until the criteria are adjusted.',
+  'adm.config.movedNotice':
+    'Version {version} is published. {studies} studies now use it; {observations} observations changed band.',
   ...ptsEn,
   ...districtEn,
   ...ioEn,

@@ -372,7 +372,7 @@ export const id = {
   'adm.criteria.bandSet': 'Kategori yang dipakai',
   'adm.impact.title': 'Dampak sebelum terbit',
   'adm.impact.description':
-    'Berapa observasi dan rata-rata siklus yang sudah ada akan berpindah kategori dengan batas-batas ini.',
+    'Saat terbit, semua penelitian yang memakai kategori ini (versi mana pun) pindah ke versi ini, dan kategori observasinya dihitung ulang. Inilah yang akan berubah, per sekolah.',
   'adm.impact.observations': 'Observasi berubah kategori',
   'adm.impact.means': 'Rata-rata siklus berubah',
   'adm.impact.schools': 'Sekolah terdampak',
@@ -383,7 +383,14 @@ export const id = {
   'adm.impact.meansShort': 'Rata-rata siklus',
   'adm.impact.xOfY': '{x} dari {y}',
   'adm.impact.summary':
-    '{observations} observasi dan {means} rata-rata siklus di {schools} sekolah akan berpindah kategori.',
+    '{studies} penelitian pindah ke versi ini; {observations} observasi dan {means} rata-rata siklus di {schools} sekolah akan berpindah kategori.',
+  'adm.impact.studiesShort': 'Penelitian',
+  'adm.impact.unused':
+    'Belum ada penelitian yang memakai kategori ini, jadi tidak ada yang berubah saat terbit.',
+  'adm.impact.misfit':
+    'Kriteria keberhasilan “{name}” v{version} ({studies} penelitian) tidak cocok dengan kategori ini: {message} Kategori ini tidak dapat diterbitkan sebelum kriterianya disesuaikan.',
+  'adm.config.movedNotice':
+    'Versi {version} terbit. {studies} penelitian kini memakai versi ini; {observations} observasi berpindah kategori.',
   ...ptsId,
   ...districtId,
   ...ioId,
