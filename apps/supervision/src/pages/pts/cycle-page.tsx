@@ -290,9 +290,15 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [dirty]);
 
-  const isConflict = (e: unknown) => appErrorOf(e)?.code === 'CONFLICT';
-  const writeError = (e: unknown, inline: string[]) =>
-    isConflict(e) ? null : <ApiErrorMessage error={e} inlineFields={inline} />;
+  // A refused write is said once: CONFLICT by the banner, a field's problem at the field
+  // (also one inside it, `scores.B1`), anything else here.
+  const writeError = (e: unknown, inline: string[]) => {
+    const app = appErrorOf(e);
+    if (!app || app.code === 'CONFLICT') return null;
+    const field = app.field;
+    if (field && inline.some((f) => field === f || field.startsWith(`${f}.`))) return null;
+    return <ApiErrorMessage error={e} />;
+  };
   const studyHref = `/studies/${cycle.studyId}`;
 
   return (

@@ -1,0 +1,455 @@
+import { FakeApiError, ME, renderApp } from '@siklus/ui/testing';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { routes } from '../../router';
+import { IDS, makeCycle, observation, teacherList } from './test-fixtures';
+
+const AT = `/cycles/${IDS.cycle}`;
+
+const studyGet = () => ({
+  id: IDS.study,
+  schoolName: 'SD Negeri Lulut 2',
+  title: 'PTS Kolaboratif',
+});
+
+/** The API of a principal's draft cycle; `server` is what the next `cycles.get` answers. */
+function principalApi(server: { cycle: ReturnType<typeof makeCycle> }, extra = {}) {
+  return {
+    'auth.me': () => ME.principal,
+    'cycles.get': () => server.cycle,
+    'studies.get': studyGet,
+    'teachers.list': teacherList,
+    ...extra,
+  };
+}
+
+const sheetOf = () => screen.getByRole('region', { name: /^Lembar observasi: / });
+const pick = async (indicator: RegExp, level: RegExp) =>
+  userEvent.click(
+    within(screen.getByRole('group', { name: indicator })).getByRole('radio', { name: level }),
+  );
+
+describe('cycle page (principal)', () => {
+  it('scores a teacher live, saves with the cycle version, and shows the table with the mean', async () => {
+    const server = { cycle: makeCycle() };
+    const { calls } = renderApp(routes, {
+      at: AT,
+      api: principalApi(server, {
+        'cycles.upsertObservation': () => {
+          // What the server stores: Siti 4+4+n/a -> 8/8 = 100.00.
+          server.cycle = makeCycle({ version: 4 }, [
+            observation(0, '75.00', 'Baik', { A1: 4, A2: 3, B1: 2 }),
+            observation(1, '100.00', 'Sangat Baik', { A1: 4, A2: 4, B1: 'na' }),
+          ]);
+          return {
+            version: 4,
+            observation: {
+              id: 'x',
+              teacherId: IDS.t2,
+              percentage: '100.00',
+              band: 'Sangat Baik',
+              earned: '8.00',
+              possible: '8.00',
+            },
+          };
+        },
+        'cycles.updateNotes': () => ({ version: 5 }),
+      }),
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: /Siklus I/ })).toBeTruthy();
+    // The table: the paper's shape, with the mean and its band, and who is missing.
+    const table = screen.getByRole('table', { name: 'Hasil observasi Siklus I' });
+    expect(within(table).getByText('Ismiati, S.Pd')).toBeTruthy();
+    expect(within(table).getByTestId('cycle-mean').textContent).toBe('75,00');
+    expect(screen.getByTestId('completeness').textContent).toContain('2 guru aktif belum');
+    expect(screen.getByTestId('completeness').textContent).toContain('Siti Aminah, S.Pd');
+
+    // The first unobserved teacher is picked; the sheet computes as scores are entered.
+    const teacher = screen.getByLabelText('Guru yang diobservasi') as HTMLSelectElement;
+    expect(teacher.value).toBe(IDS.t2);
+    await pick(/Merumuskan tujuan/, /^4/);
+    await pick(/Menyiapkan media/, /^4/);
+    expect(within(sheetOf()).getByRole('status').textContent).toContain(
+      '1 dari 3 indikator belum dinilai',
+    );
+    await pick(/Membentuk kelompok/, /^1/);
+    // (4 + 4 + 1) / 12 = 75.00 Baik
+    expect(screen.getByTestId('sheet-percentage').textContent).toBe('75,00');
+    expect(within(sheetOf()).getByRole('status').textContent).toContain('Baik');
+    await pick(/Membentuk kelompok/, /n\/a/);
+    expect(screen.getByTestId('sheet-percentage').textContent).toBe('100,00');
+    expect(within(sheetOf()).getByRole('status').textContent).toContain('Sangat Baik');
+    expect(teacher.selectedOptions[0]?.textContent).toBe('Siti Aminah, S.Pd (belum disimpan)');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan observasi' }));
+    expect(
+      (await screen.findByText(/Observasi Siti Aminah, S.Pd tersimpan: 100,00 \(Sangat Baik\)/))
+        .textContent,
+    ).toBeTruthy();
+    expect(calls.find((c) => c.path === 'cycles.upsertObservation')?.input).toEqual({
+      cycleId: IDS.cycle,
+      version: 3,
+      teacherId: IDS.t2,
+      observedOn: null,
+      notes: null,
+      kind: 'indicators',
+      scores: { A1: 4, A2: 4, B1: 'na' },
+    });
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('table', { name: 'Hasil observasi Siklus I' })).getByTestId(
+          'cycle-mean',
+        ).textContent,
+      ).toBe('87,50'),
+    );
+
+    // The next write carries the version the save returned.
+    await userEvent.type(screen.getByLabelText('Catatan Refleksi'), 'Guru lebih aktif.');
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan catatan tahapan' }));
+    expect(await screen.findByText('Catatan tahapan tersimpan.')).toBeTruthy();
+    expect(calls.find((c) => c.path === 'cycles.updateNotes')?.input).toEqual({
+      cycleId: IDS.cycle,
+      version: 4,
+      reflectionNotes: 'Guru lebih aktif.',
+    });
+  });
+
+  it("shows the API's refusal next to the field it names", async () => {
+    const server = { cycle: makeCycle() };
+    const { calls } = renderApp(routes, {
+      at: AT,
+      api: principalApi(server, {
+        'cycles.upsertObservation': (input) => {
+          const { observedOn } = input as { observedOn: string | null };
+          if (observedOn === '2030-01-01')
+            throw new FakeApiError(
+              'BAD_REQUEST',
+              {
+                id: 'Tanggal observasi tidak boleh di masa depan',
+                en: 'The observation date cannot be in the future',
+              },
+              'observedOn',
+            );
+          throw new FakeApiError(
+            'BAD_REQUEST',
+            { id: 'Skor indikator B1 di luar skala 1-4', en: 'B1 is outside the scale 1-4' },
+            'scores.B1',
+          );
+        },
+      }),
+    });
+    await screen.findByLabelText('Guru yang diobservasi');
+    // An incomplete sheet is refused before anything is sent, at the sheet.
+    await pick(/Merumuskan tujuan/, /^3/);
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan observasi' }));
+    expect(await screen.findByText(/Skor indikator A2 belum diisi/)).toBeTruthy();
+    expect(calls.some((c) => c.path === 'cycles.upsertObservation')).toBe(false);
+
+    await pick(/Menyiapkan media/, /^3/);
+    await pick(/Membentuk kelompok/, /^3/);
+    const date = screen.getByLabelText('Tanggal observasi');
+    await userEvent.type(date, '2030-01-01');
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan observasi' }));
+    await waitFor(() => expect(date.getAttribute('aria-invalid')).toBe('true'));
+    const describedBy = date.getAttribute('aria-describedby') ?? '';
+    expect(document.getElementById(describedBy)?.textContent).toBe(
+      'Tanggal observasi tidak boleh di masa depan',
+    );
+
+    await userEvent.clear(date);
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan observasi' }));
+    // Said once, under the sheet (not again in a general alert).
+    await waitFor(() =>
+      expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual([
+        'Skor indikator B1 di luar skala 1-4',
+      ]),
+    );
+    expect(sheetOf().nextElementSibling?.textContent).toBe('Skor indikator B1 di luar skala 1-4');
+    expect(date.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('takes a percentage typed as "35,75" when the rubric is summary mode', async () => {
+    const server = {
+      cycle: makeCycle({ rubric: { mode: 'summary' } }, [observation(0, '53.48', 'Cukup', null)]),
+    };
+    const { calls } = renderApp(routes, {
+      at: AT,
+      api: principalApi(server, {
+        'cycles.upsertObservation': () => ({
+          version: 4,
+          observation: {
+            id: 'x',
+            teacherId: IDS.t2,
+            percentage: '35.75',
+            band: 'Kurang',
+            earned: null,
+            possible: null,
+          },
+        }),
+      }),
+    });
+    const field = await screen.findByLabelText('Persentase capaian');
+    await userEvent.type(field, '135');
+    expect(
+      (await screen.findByText(/Persentase 135 di luar rentang 0-100/)).textContent,
+    ).toBeTruthy();
+    await userEvent.clear(field);
+    await userEvent.type(field, '35,75');
+    expect(screen.getByTestId('summary-percentage').textContent).toBe('35,75');
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan observasi' }));
+    await screen.findByText(/tersimpan: 35,75 \(Kurang\)/);
+    expect(calls.find((c) => c.path === 'cycles.upsertObservation')?.input).toMatchObject({
+      kind: 'summary',
+      percentage: '35,75',
+      version: 3,
+    });
+    // An observed teacher's saved figure is shown in the language's format.
+    await userEvent.selectOptions(screen.getByLabelText('Guru yang diobservasi'), IDS.t1);
+    expect((screen.getByLabelText('Persentase capaian') as HTMLInputElement).value).toBe('53,48');
+  });
+
+  it('submits after confirmation, naming unobserved teachers, then is read-only', async () => {
+    const server = { cycle: makeCycle() };
+    const { calls } = renderApp(routes, {
+      at: AT,
+      api: principalApi(server, {
+        'cycles.submit': () => {
+          server.cycle = makeCycle({
+            version: 4,
+            status: 'submitted',
+            review: {
+              comment: null,
+              reviewedBy: null,
+              reviewedAt: null,
+              submittedAt: '2026-11-21T09:00:00.000Z' as unknown as Date,
+              approvedAt: null,
+            },
+          });
+          return {
+            version: 4,
+            status: 'submitted',
+            warnings: [
+              {
+                code: 'UNOBSERVED_TEACHERS',
+                message: {
+                  id: '2 guru aktif belum diobservasi pada siklus ini.',
+                  en: '2 active teacher(s) have no observation in this cycle.',
+                },
+                teachers: [],
+              },
+            ],
+          };
+        },
+      }),
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Ajukan siklus' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Ajukan Siklus I?' });
+    expect(dialog.textContent).toContain(
+      '2 guru aktif belum diobservasi: Siti Aminah, S.Pd, Dedi Kurniawan, S.Pd.',
+    );
+    // Cancelling sends nothing.
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Batal' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(calls.some((c) => c.path === 'cycles.submit')).toBe(false);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Ajukan siklus' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Ya, ajukan' }));
+    expect(
+      await screen.findByText(
+        'Siklus I telah diajukan untuk ditinjau. 2 guru aktif belum diobservasi pada siklus ini.',
+      ),
+    ).toBeTruthy();
+    expect(calls.find((c) => c.path === 'cycles.submit')?.input).toEqual({
+      cycleId: IDS.cycle,
+      version: 3,
+    });
+    await screen.findByText(/sudah diajukan dan menunggu tinjauan/);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Diajukan');
+    expect(screen.queryByRole('button', { name: 'Ajukan siklus' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Simpan observasi' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Simpan catatan tahapan' })).toBeNull();
+    for (const radio of screen.getAllByRole('radio'))
+      expect((radio as HTMLInputElement).disabled).toBe(true);
+  });
+
+  it("shows a returned cycle's comment and lets the principal fix and resubmit", async () => {
+    const server = {
+      cycle: makeCycle({
+        status: 'returned',
+        version: 7,
+        review: {
+          comment: 'Skor Ismiati tidak sesuai catatan observasi. Periksa indikator B1.',
+          reviewedBy: 'Hj. Euis Komalasari, M.Pd',
+          reviewedAt: '2026-11-22T10:00:00.000Z' as unknown as Date,
+          submittedAt: '2026-11-21T09:00:00.000Z' as unknown as Date,
+          approvedAt: null,
+        },
+      }),
+    };
+    const { calls } = renderApp(routes, {
+      at: AT,
+      api: principalApi(server, {
+        'cycles.submit': () => ({ version: 8, status: 'submitted', warnings: [] }),
+      }),
+    });
+    const returned = await screen.findByRole('region', { name: 'Dikembalikan oleh pengawas' });
+    expect(returned.textContent).toContain(
+      'Skor Ismiati tidak sesuai catatan observasi. Periksa indikator B1.',
+    );
+    expect(returned.textContent).toContain('Hj. Euis Komalasari, M.Pd');
+    // Still editable: the sheet and the submit button are there.
+    expect(screen.getByRole('button', { name: 'Simpan observasi' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Ajukan siklus' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Ya, ajukan' }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.path === 'cycles.submit')?.input).toEqual({
+        cycleId: IDS.cycle,
+        version: 7,
+      }),
+    );
+  });
+
+  it('explains a CONFLICT, keeps the unsaved edits in view, and reloads the latest version on request', async () => {
+    const server = { cycle: makeCycle() };
+    const { calls } = renderApp(routes, {
+      at: AT,
+      api: principalApi(server, {
+        'cycles.updateNotes': (input) => {
+          if ((input as { version: number }).version !== server.cycle.version)
+            throw new FakeApiError(
+              'CONFLICT',
+              {
+                id: 'Siklus ini telah diubah oleh orang lain. Muat ulang untuk melihat versi terbaru.',
+                en: 'This cycle has been changed by someone else.',
+              },
+              'version',
+            );
+          return { version: server.cycle.version + 1 };
+        },
+      }),
+    });
+    const planning = (await screen.findByLabelText('Catatan Perencanaan')) as HTMLTextAreaElement;
+    expect(planning.value).toBe('Menyusun RPP kolaboratif');
+    // Meanwhile, in another browser, someone saves the cycle.
+    server.cycle = makeCycle({
+      version: 4,
+      stages: {
+        ...makeCycle().stages,
+        planning: { notes: 'RPP versi rekan', date: '2025-08-05' },
+      },
+    });
+    await userEvent.type(planning, ' dan LKPD');
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan catatan tahapan' }));
+
+    const alert = await screen.findByText('Siklus ini baru saja diubah orang lain');
+    expect(alert.closest('[role="alert"]')?.textContent).toContain(
+      'Perubahan Anda masih terlihat di bawah',
+    );
+    // The user's text is still there, and nothing silently retried.
+    expect(planning.value).toBe('Menyusun RPP kolaboratif dan LKPD');
+    expect(calls.filter((c) => c.path === 'cycles.updateNotes')).toHaveLength(1);
+    expect(
+      (screen.getByRole('button', { name: 'Simpan catatan tahapan' }) as HTMLButtonElement)
+        .disabled,
+    ).toBe(true);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Muat versi terbaru' }));
+    await waitFor(() =>
+      expect((screen.getByLabelText('Catatan Perencanaan') as HTMLTextAreaElement).value).toBe(
+        'RPP versi rekan',
+      ),
+    );
+    expect(screen.queryByText('Siklus ini baru saja diubah orang lain')).toBeNull();
+
+    // Editing again now writes against the version just loaded.
+    await userEvent.type(screen.getByLabelText('Catatan Perencanaan'), '!');
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan catatan tahapan' }));
+    await screen.findByText('Catatan tahapan tersimpan.');
+    expect(calls.filter((c) => c.path === 'cycles.updateNotes').at(-1)?.input).toEqual({
+      cycleId: IDS.cycle,
+      version: 4,
+      planningNotes: 'RPP versi rekan!',
+    });
+  });
+
+  it('asks before leaving with unsaved changes, and keeps them when the user stays', async () => {
+    const server = { cycle: makeCycle() };
+    const { router } = renderApp(routes, { at: AT, api: principalApi(server) });
+    await screen.findByLabelText('Guru yang diobservasi');
+    await pick(/Merumuskan tujuan/, /^2/);
+
+    await userEvent.click(screen.getByRole('link', { name: 'Sekolah saya' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Tinggalkan halaman ini?' });
+    expect(router.state.location.pathname).toBe(AT);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Tetap di sini' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(router.state.location.pathname).toBe(AT);
+    const chosen = within(screen.getByRole('group', { name: /Merumuskan tujuan/ })).getByRole(
+      'radio',
+      { name: /^2/ },
+    ) as HTMLInputElement;
+    expect(chosen.checked).toBe(true);
+
+    await userEvent.click(screen.getByRole('link', { name: 'Sekolah saya' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Tinggalkan tanpa menyimpan' }),
+    );
+    await waitFor(() => expect(router.state.location.pathname).toBe('/my-school'));
+  });
+
+  it('leaves without asking when nothing is unsaved', async () => {
+    const server = { cycle: makeCycle() };
+    const { router } = renderApp(routes, { at: AT, api: principalApi(server) });
+    await screen.findByLabelText('Guru yang diobservasi');
+    await userEvent.click(screen.getByRole('link', { name: 'Sekolah saya' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/my-school'));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+});
+
+describe('cycle page (supervisor)', () => {
+  it('is read-only, links to the review, and shows printed-figure warnings', async () => {
+    const cycle = makeCycle({
+      status: 'submitted',
+      editable: false,
+      mismatches: [
+        {
+          field: 'mean',
+          printed: '65.05',
+          computed: '65.08',
+          message: {
+            id: 'Rata-rata tercetak 65,05, hasil hitung 65,08',
+            en: 'Printed mean 65.05, computed 65.08',
+          },
+        },
+      ],
+    });
+    renderApp(routes, {
+      at: AT,
+      api: {
+        'auth.me': () => ME.supervisor,
+        'cycles.get': () => cycle,
+        'studies.get': studyGet,
+        'teachers.list': teacherList,
+      },
+    });
+    expect(await screen.findByText(/sebagai pengawas \(hanya baca\)/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Tinjau' }).getAttribute('href')).toBe(
+      `/review?cycleId=${IDS.cycle}`,
+    );
+    expect(screen.getByText('Rata-rata tercetak 65,05, hasil hitung 65,08')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Ajukan siklus' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Simpan observasi' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Simpan catatan tahapan' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Ubah observasi/ })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Impor dari Excel' })).toBeNull();
+    expect(screen.queryByLabelText('Catatan Perencanaan')).toBeNull();
+    expect(screen.getByText('Menyusun RPP kolaboratif')).toBeTruthy();
+    // The observed teacher's sheet can be read, not changed.
+    await userEvent.selectOptions(screen.getByLabelText('Guru yang diobservasi'), IDS.t1);
+    expect(screen.getByTestId('sheet-percentage').textContent).toBe('75,00');
+    for (const radio of screen.getAllByRole('radio'))
+      expect((radio as HTMLInputElement).disabled).toBe(true);
+  });
+});
