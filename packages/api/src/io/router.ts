@@ -3,7 +3,7 @@ import {
   getCycleRecord,
   listTeachers,
   touchCycle,
-  upsertObservation,
+  upsertObservations,
 } from '@siklus/db';
 import {
   AppError,
@@ -330,8 +330,9 @@ export const ioRouter = router({
       const observerId = ctx.user.id;
       const written = await ctx.db.transaction().execute(async (tx) => {
         const touched = await touchCycle(tx, { cycleId: input.cycleId, version: input.version });
-        for (const row of result.rows) {
-          await upsertObservation(tx, {
+        await upsertObservations(
+          tx,
+          result.rows.map((row) => ({
             districtId: context.districtId,
             cycleId: input.cycleId,
             teacherId: row.teacherId!,
@@ -341,8 +342,8 @@ export const ioRouter = router({
             percentage: row.percentage!,
             band: row.band!,
             scores: row.observation?.kind === 'indicators' ? row.observation.scores : {},
-          });
-        }
+          })),
+        );
         await audit(
           ctx,
           {
