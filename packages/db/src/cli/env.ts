@@ -18,6 +18,8 @@ const ZCliEnv = z.object({
     .min(1)
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** Where the person typed the command (pnpm runs package scripts in the package). */
+  INIT_CWD: z.string().min(1).optional(),
 });
 
 export type TCliEnv = z.infer<typeof ZCliEnv>;
