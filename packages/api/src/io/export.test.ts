@@ -1,0 +1,338 @@
+import { seed } from '@siklus/db';
+import { createTestDb, makeSchool, type TestDb } from '@siklus/db/testing';
+import { gain, gainOfMeans } from '@siklus/domain';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { callerFor } from '../testing/callers';
+import { LULUT_2 } from './lulut-2.fixture';
+
+/**
+ * Exports of SD Negeri Lulut 2's published PTS (the demo seed): every figure read back from
+ * the produced files and compared with the paper's, the computed means (65.08, not the
+ * printed 65.05) and the domain's gains.
+ */
+
+let testDb: TestDb;
+const users: Record<string, Parameters<typeof callerFor>[1]> = {};
+let studyId: string;
+let cycleIds: string[];
+
+beforeAll(async () => {
+  testDb = await createTestDb();
+  await seed(testDb.db);
+  for (const u of await testDb.db.selectFrom('users').selectAll().execute()) users[u.username] = u;
+  const study = await testDb.db
+    .selectFrom('studies as s')
+    .innerJoin('schools as sch', 'sch.id', 's.school_id')
+    .select(['s.id'])
+    .where('sch.name', '=', 'SD Negeri Lulut 2')
+    .executeTakeFirstOrThrow();
+  studyId = study.id;
+  cycleIds = (
+    await testDb.db
+      .selectFrom('cycles')
+      .select('id')
+      .where('study_id', '=', studyId)
+      .orderBy('ordinal')
+      .execute()
+  ).map((c) => c.id);
+});
+afterAll(async () => {
+  await testDb?.destroy();
+});
+
+const as = (username: string) => callerFor(testDb.db, users[username]!);
+const bytes = (file: { contentBase64: string }) => Buffer.from(file.contentBase64, 'base64');
+
+async function workbook(file: { contentBase64: string }) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes(file) as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** The rows under the header row whose first cell is `header`, as [value, numFmt] pairs. */
+function tableBelow(ws: ExcelJS.Worksheet, header: string) {
+  const rows: { values: unknown[]; formats: (string | undefined)[] }[] = [];
+  let headerRow = 0;
+  ws.eachRow((row, n) => {
+    if (!headerRow && row.getCell(1).value === header) headerRow = n;
+  });
+  expect(headerRow, `a header row starting with ${header}`).toBeGreaterThan(0);
+  const head = (ws.getRow(headerRow).values as unknown[]).slice(1);
+  for (let n = headerRow + 1; n <= ws.rowCount; n++) {
+    const row = ws.getRow(n);
+    if (row.getCell(1).value === null) break;
+    rows.push({
+      values: head.map((_, i) => row.getCell(i + 1).value),
+      formats: head.map((_, i) => row.getCell(i + 1).numFmt),
+    });
+  }
+  return { head, rows };
+}
+
+const num = (s: string) => Number(s);
+
+describe('a cycle’s table', () => {
+  test('XLSX: numeric cells in 0.00, the paper’s figures, the computed mean, Indonesian headers', async () => {
+    for (const [c, cycle] of LULUT_2.cycles.entries()) {
+      const file = await as('kepsek.lulut2').io.cycleTable({
+        cycleId: cycleIds[c]!,
+        format: 'xlsx',
+      });
+      expect(file.fileName).toBe(`Tabel-${cycle.label.replace(' ', '-')}-SDN-Lulut-2.xlsx`);
+      expect(file.contentType).toBe(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      const wb = await workbook(file);
+      expect(wb.worksheets.map((w) => w.name)).toEqual([cycle.label]);
+      const ws = wb.worksheets[0]!;
+      expect(ws.getRow(1).getCell(1).value).toBe(
+        `Tabel ${c + 1}. Kemampuan guru mengimplementasikan pembelajaran kolaboratif pada ${cycle.label}`,
+      );
+      const { head, rows } = tableBelow(ws, 'No');
+      expect(head).toEqual(['No', 'Nama Guru', 'Persentase', 'Kategori']);
+      expect(rows.map((r) => r.values)).toEqual([
+        ...LULUT_2.teachers.map((t, i) => [
+          i + 1,
+          t.name,
+          num(cycle.scores[i]!),
+          cycle.criteria[i],
+        ]),
+        [
+          'Rata-rata',
+          null,
+          num(cycle.computedMean),
+          c === 2 ? 'Cukup' : c === 1 ? 'Cukup' : 'Kurang',
+        ],
+      ]);
+      for (const r of rows) {
+        expect(typeof r.values[2]).toBe('number');
+        expect(r.formats[2]).toBe('0.00');
+      }
+    }
+  });
+
+  test('CSV: semicolons, decimal commas, a BOM, the mean row', async () => {
+    const file = await as('pengawas').io.cycleTable({ cycleId: cycleIds[2]!, format: 'csv' });
+    expect(file.fileName).toBe('Tabel-Siklus-II-SDN-Lulut-2.csv');
+    expect(bytes(file).toString('utf8')).toBe(
+      [
+        '\uFEFFNo;Nama Guru;Persentase;Kategori',
+        ...LULUT_2.teachers.map(
+          (t, i) =>
+            `${i + 1};${t.name};${LULUT_2.cycles[2].scores[i]!.replace('.', ',')};${LULUT_2.cycles[2].criteria[i]}`,
+        ),
+        'Rata-rata;;65,08;Cukup',
+        '',
+      ].join('\r\n'),
+    );
+  });
+});
+
+describe('the study recap', () => {
+  test('XLSX: a recap sheet with gains and n-gain, a sheet per cycle, the gains between cycles', async () => {
+    const file = await as('kepsek.lulut2').io.studyRecap({ studyId, format: 'xlsx' });
+    expect(file.fileName).toBe('Rekap-SDN-Lulut-2.xlsx');
+    const wb = await workbook(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Rekap',
+      'Kondisi Awal',
+      'Siklus I',
+      'Siklus II',
+      'Peningkatan',
+    ]);
+    const { head, rows } = tableBelow(wb.getWorksheet('Rekap')!, 'No');
+    expect(head).toEqual([
+      'No',
+      'Nama Guru',
+      'Kondisi Awal',
+      'Kategori Kondisi Awal',
+      'Siklus I',
+      'Kategori Siklus I',
+      'Siklus II',
+      'Kategori Siklus II',
+      'Peningkatan Kondisi Awal - Siklus II (poin)',
+      'N-Gain',
+      'Kategori N-Gain',
+    ]);
+    const category = { high: 'Tinggi', medium: 'Sedang', low: 'Rendah' } as const;
+    const expected = LULUT_2.teachers.map((t, i) => {
+      const g = gain(LULUT_2.cycles[0].scores[i]!, LULUT_2.cycles[2].scores[i]!);
+      return [
+        i + 1,
+        t.name,
+        ...LULUT_2.cycles.flatMap((c) => [num(c.scores[i]!), c.criteria[i]]),
+        num(g.points),
+        num(g.normalized!),
+        category[g.category!],
+      ];
+    });
+    const meanGain = gainOfMeans(LULUT_2.cycles[0].scores, LULUT_2.cycles[2].scores)!;
+    expect(meanGain).toMatchObject({ preMean: '42.29', postMean: '65.08', points: '22.79' });
+    expect(rows.map((r) => r.values)).toEqual([
+      ...expected,
+      [
+        'Rata-rata',
+        null,
+        42.29,
+        'Kurang',
+        53.48,
+        'Cukup',
+        65.08,
+        'Cukup',
+        num(meanGain.points),
+        num(meanGain.normalized!),
+        category[meanGain.category!],
+      ],
+    ]);
+    for (const r of rows) {
+      for (const i of [2, 4, 6, 8, 9]) {
+        expect(typeof r.values[i], `${r.values[1]} column ${i}`).toBe('number');
+        expect(r.formats[i]).toBe('0.00');
+      }
+    }
+    const gains = tableBelow(wb.getWorksheet('Peningkatan')!, 'Dari');
+    expect(gains.rows.map((r) => r.values.slice(0, 5))).toEqual([
+      ['Kondisi Awal', 'Siklus I', 42.29, 53.48, 11.19],
+      ['Siklus I', 'Siklus II', 53.48, 65.08, 11.6],
+      ['Kondisi Awal', 'Siklus II', 42.29, 65.08, 22.79],
+    ]);
+  });
+
+  test('CSV: the recap table only', async () => {
+    const file = await as('pengawas').io.studyRecap({ studyId, format: 'csv' });
+    const lines = bytes(file).toString('utf8').split('\r\n');
+    expect(lines[1]).toBe(
+      '1;Ismiati, S.Pd;35,75;Kurang;46,75;Kurang;53,50;Cukup;17,75;0,28;Rendah',
+    );
+    expect(lines[7]).toMatch(/^Rata-rata;;42,29;Kurang;53,48;Cukup;65,08;Cukup;22,79;/);
+  });
+});
+
+describe('the district comparison', () => {
+  test('every row of the filters, not one page', async () => {
+    const districtId = (users.pengawas as { district_id: string }).district_id;
+    await testDb.db.transaction().execute(async (tx) => {
+      for (let i = 0; i < 230; i++) {
+        await makeSchool(tx, {
+          district_id: districtId,
+          subdistrict: 'Jonggol',
+          name: `SD Ekspor ${i}`,
+        });
+      }
+    });
+    const api = as('pengawas');
+    const all = await api.reports.districtComparison({ pageSize: 10 });
+    const file = await api.io.districtComparison({ format: 'xlsx' });
+    expect(file.fileName).toBe('Perbandingan-Kabupaten-Bogor.xlsx');
+    const ws = (await workbook(file)).worksheets[0]!;
+    const { head, rows } = tableBelow(ws, 'No');
+    expect(head.slice(0, 4)).toEqual(['No', 'Sekolah', 'NPSN', 'Kecamatan']);
+    expect(rows).toHaveLength(all.total);
+    expect(all.total).toBeGreaterThan(230);
+
+    const jonggol = await api.io.districtComparison({ format: 'csv', subdistrict: 'Jonggol' });
+    const inJonggol = await api.reports.districtComparison({ subdistrict: 'Jonggol', pageSize: 1 });
+    expect(inJonggol.total).toBeGreaterThanOrEqual(230);
+    // The header and one line per school of the filter.
+    expect(bytes(jonggol).toString('utf8').trim().split('\r\n')).toHaveLength(inJonggol.total + 1);
+
+    const lulut = await api.io.districtComparison({ format: 'xlsx', search: 'Lulut' });
+    const row = tableBelow((await workbook(lulut)).worksheets[0]!, 'No').rows[0]!.values;
+    const at = (h: string) => row[head.indexOf(h)];
+    expect([at('Sekolah'), at('Rata-rata Kondisi Awal'), at('Rata-rata Terakhir')]).toEqual([
+      'SD Negeri Lulut 2',
+      42.29,
+      65.08,
+    ]);
+    expect(at('Peningkatan (poin)')).toBe(22.79);
+  });
+});
+
+describe('the results chapter', () => {
+  test('DOCX: captioned tables, the recap, a native chart, criteria and figures', async () => {
+    const file = await as('kepsek.lulut2').io.studyReport({ studyId });
+    expect(file.fileName).toBe('Bab-IV-Hasil-SDN-Lulut-2.docx');
+    const zip = await JSZip.loadAsync(bytes(file));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml
+      .replace(/<w:tab\/>/g, '\t')
+      .replace(/<\/w:p>/g, '\n')
+      .replace(/<[^>]+>/g, '');
+    const focus = 'Kemampuan guru mengimplementasikan pembelajaran kolaboratif';
+    for (const [c, cycle] of LULUT_2.cycles.entries()) {
+      expect(text).toContain(`Tabel ${c + 1}. ${focus} pada ${cycle.label}`);
+    }
+    expect(text).toContain(
+      'Tabel 4. Rekapitulasi kemampuan guru mengimplementasikan pembelajaran kolaboratif dari Kondisi Awal sampai Siklus II',
+    );
+    expect(text).toContain('Tabel 5. Peningkatan rata-rata');
+    expect(text).toContain('Gambar 1. Grafik');
+
+    // Five tables: three cycles, the recap, the gains. Read each table's cells in order.
+    const tables = [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((m) =>
+      [...m[1]!.matchAll(/<w:tr[ >]([\s\S]*?)<\/w:tr>/g)].map((r) =>
+        [...r[1]!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((cell) =>
+          cell[1]!.replace(/<[^>]+>/g, ''),
+        ),
+      ),
+    );
+    expect(tables).toHaveLength(5);
+    for (const [c, cycle] of LULUT_2.cycles.entries()) {
+      expect(tables[c]).toEqual([
+        ['No', 'Nama Guru', 'Persentase', 'Kategori'],
+        ...LULUT_2.teachers.map((t, i) => [
+          String(i + 1),
+          t.name,
+          cycle.scores[i]!.replace('.', ','),
+          cycle.criteria[i],
+        ]),
+        ['Rata-rata', cycle.computedMean.replace('.', ','), c === 0 ? 'Kurang' : 'Cukup'],
+      ]);
+    }
+    expect(tables[3]![1]).toEqual([
+      '1',
+      'Ismiati, S.Pd',
+      '35,75 (Kurang)',
+      '46,75 (Kurang)',
+      '53,50 (Cukup)',
+      '17,75',
+      '0,28',
+      'Rendah',
+    ]);
+    expect(tables[4]!.map((r) => r.slice(0, 5))).toEqual([
+      ['Dari', 'Ke', 'Rata-rata Awal', 'Rata-rata Akhir', 'Peningkatan (poin)'],
+      ['Kondisi Awal', 'Siklus I', '42,29', '53,48', '11,19'],
+      ['Siklus I', 'Siklus II', '53,48', '65,08', '11,60'],
+      ['Kondisi Awal', 'Siklus II', '42,29', '65,08', '22,79'],
+    ]);
+    // Success criteria with their figures: the seed's criteria are not met by 65.08.
+    expect(text).toMatch(/Siklus II: Kriteria keberhasilan belum tercapai: .*65,08/);
+
+    // The chart is a Word chart: teachers as bars per cycle and the mean as a line.
+    const chartPath = Object.keys(zip.files).find((p) => /^word\/charts\/chart\d+\.xml$/.test(p));
+    expect(chartPath).toBeDefined();
+    const chart = await zip.file(chartPath!)!.async('string');
+    expect(chart).toContain('<c:barChart>');
+    expect(chart).toContain('<c:lineChart>');
+    for (const t of LULUT_2.teachers) expect(chart).toContain(t.name);
+    expect(chart).toContain('Rata-rata');
+    expect(chart).toContain('<c:v>65.08</c:v>');
+  });
+
+  test('as data for the printable page: the same tables and captions', async () => {
+    const chapter = await as('pengawas').io.resultsChapter({ studyId });
+    expect(chapter.tables.map((t) => [t.number, t.label, t.mean, t.meanBand])).toEqual([
+      [1, 'Kondisi Awal', '42.29', 'Kurang'],
+      [2, 'Siklus I', '53.48', 'Cukup'],
+      [3, 'Siklus II', '65.08', 'Cukup'],
+    ]);
+    expect(chapter.chart?.means).toEqual(['42.29', '53.48', '65.08']);
+    expect(chapter.recap?.meanGain).toEqual({
+      points: '22.79',
+      normalized: '0.39',
+      category: 'Sedang',
+    });
+  });
+});
