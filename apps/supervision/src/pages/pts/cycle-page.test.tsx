@@ -1,4 +1,4 @@
-import { FakeApiError, ME, renderApp } from '@siklus/ui/testing';
+import { FakeApiError, type Handler, ME, renderApp } from '@siklus/ui/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,10 @@ const studyGet = () => ({
 });
 
 /** The API of a principal's draft cycle; `server` is what the next `cycles.get` answers. */
-function principalApi(server: { cycle: ReturnType<typeof makeCycle> }, extra = {}) {
+function principalApi(
+  server: { cycle: ReturnType<typeof makeCycle> },
+  extra: Record<string, Handler> = {},
+) {
   return {
     'auth.me': () => ME.principal,
     'cycles.get': () => server.cycle,
@@ -222,7 +225,7 @@ describe('cycle page (principal)', () => {
               comment: null,
               reviewedBy: null,
               reviewedAt: null,
-              submittedAt: '2026-11-21T09:00:00.000Z' as unknown as Date,
+              submittedAt: '2026-11-21T09:00:00.000Z',
               approvedAt: null,
             },
           });
@@ -281,8 +284,8 @@ describe('cycle page (principal)', () => {
         review: {
           comment: 'Skor Ismiati tidak sesuai catatan observasi. Periksa indikator B1.',
           reviewedBy: 'Hj. Euis Komalasari, M.Pd',
-          reviewedAt: '2026-11-22T10:00:00.000Z' as unknown as Date,
-          submittedAt: '2026-11-21T09:00:00.000Z' as unknown as Date,
+          reviewedAt: '2026-11-22T10:00:00.000Z',
+          submittedAt: '2026-11-21T09:00:00.000Z',
           approvedAt: null,
         },
       }),

@@ -228,7 +228,11 @@ function CreateStudyForm({ schoolId, onCancel }: { schoolId: string; onCancel: (
   ];
 
   return (
-    <Card title={t('pts.create.title')} description={t('pts.create.description')}>
+    <Card
+      title={t('pts.create.title')}
+      description={t('pts.create.description')}
+      aria-label={t('pts.create.title')}
+    >
       {options.isPending ? (
         <LoadingState inline />
       ) : options.isError ? (

@@ -97,7 +97,7 @@ export function observation(
     band,
     observedOn: null,
     notes: null,
-    updatedAt: '2026-11-20T08:00:00.000Z' as unknown as Date,
+    updatedAt: '2026-11-20T08:00:00.000Z',
     scores,
   };
 }
@@ -150,7 +150,7 @@ export function makeCycle(
       PTS_DEFAULT_BANDS,
     ),
     mismatches: [],
-    updatedAt: '2026-11-20T08:00:00.000Z' as unknown as Date,
+    updatedAt: '2026-11-20T08:00:00.000Z',
     ...overrides,
   } as Cycle;
 }

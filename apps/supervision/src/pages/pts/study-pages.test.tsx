@@ -1,0 +1,365 @@
+import {
+  bandRanges,
+  classify,
+  criteriaInputFromPercentages,
+  describeCriteria,
+  evaluateCriteria,
+  gainOfMeans,
+  PTS_DEFAULT_BANDS,
+  summarizeCycle,
+  teacherGains,
+} from '@siklus/domain';
+import { FakeApiError, ME, renderApp } from '@siklus/ui/testing';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { routes } from '../../router';
+import { CRITERIA, IDS, TEACHERS } from './test-fixtures';
+
+const V = {
+  rubric: '00000000-0000-4000-8000-0000000000a7',
+  bands: '00000000-0000-4000-8000-0000000000b7',
+  criteria: '00000000-0000-4000-8000-0000000000c7',
+};
+
+const options = {
+  rubrics: [
+    {
+      id: V.rubric,
+      parentId: V.rubric,
+      name: 'Lembar observasi kolaboratif',
+      description: null,
+      version: 2,
+      publishedAt: '2026-08-01T00:00:00.000Z',
+      mode: 'indicators' as const,
+    },
+  ],
+  bandSets: [
+    {
+      id: V.bands,
+      parentId: V.bands,
+      name: 'Kategori PTS',
+      description: null,
+      version: 1,
+      publishedAt: '2026-08-01T00:00:00.000Z',
+      bands: PTS_DEFAULT_BANDS,
+    },
+  ],
+  criteriaSets: [
+    {
+      id: V.criteria,
+      parentId: V.criteria,
+      name: 'Kriteria kabupaten',
+      description: null,
+      version: 1,
+      publishedAt: '2026-08-01T00:00:00.000Z',
+      criteria: CRITERIA,
+    },
+  ],
+};
+
+describe('studies page', () => {
+  it('lets a principal start a study, checked by the API schema and the API itself', async () => {
+    const { router, calls } = renderApp(routes, {
+      at: '/studies',
+      api: {
+        'auth.me': () => ME.principal,
+        'studies.list': () => [],
+        'studies.options': () => options,
+        'studies.create': (input) => {
+          const { schoolYear } = input as { schoolYear: string };
+          if (schoolYear === '2025/2026')
+            throw new FakeApiError(
+              'BAD_REQUEST',
+              {
+                id: 'Sudah ada PTS untuk tahun ajaran ini',
+                en: 'There is already a study this school year',
+              },
+              'schoolYear',
+            );
+          return { studyId: IDS.study, cycleId: IDS.cycle };
+        },
+        'studies.get': () => null,
+      },
+    });
+    expect(await screen.findByText('Belum ada PTS. Mulai PTS pertama sekolah Anda.')).toBeTruthy();
+    await userEvent.click(screen.getAllByRole('button', { name: 'Mulai PTS' })[0]!);
+    const form = await screen.findByRole('region', { name: 'Mulai PTS baru' });
+    const year = within(form).getByLabelText(/^Tahun ajaran/);
+    await userEvent.clear(year);
+    await userEvent.type(year, '2025-2026');
+    await userEvent.click(within(form).getByRole('button', { name: 'Mulai PTS' }));
+    // The domain's zod messages, at their fields, before anything is sent.
+    expect(within(form).getByText('Judul wajib diisi')).toBeTruthy();
+    expect(within(form).getByText('Tahun ajaran ditulis seperti 2024/2025')).toBeTruthy();
+    expect(calls.some((c) => c.path === 'studies.create')).toBe(false);
+
+    await userEvent.type(within(form).getByLabelText(/^Judul penelitian/), 'PTS Kolaboratif');
+    await userEvent.type(
+      within(form).getByLabelText(/^Fokus penelitian/),
+      'Pembelajaran kolaboratif',
+    );
+    await userEvent.clear(year);
+    await userEvent.type(year, '2025/2026');
+    await userEvent.click(within(form).getByRole('button', { name: 'Mulai PTS' }));
+    await waitFor(() =>
+      expect(
+        document.getElementById(year.getAttribute('aria-describedby')!.split(' ').at(-1)!)
+          ?.textContent,
+      ).toBe('Sudah ada PTS untuk tahun ajaran ini'),
+    );
+
+    await userEvent.clear(year);
+    await userEvent.type(year, '2026/2027');
+    await userEvent.click(within(form).getByRole('button', { name: 'Mulai PTS' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/studies/${IDS.study}`));
+    expect(calls.filter((c) => c.path === 'studies.create').at(-1)?.input).toEqual({
+      schoolId: ME.principal.schoolId,
+      title: 'PTS Kolaboratif',
+      focus: 'Pembelajaran kolaboratif',
+      schoolYear: '2026/2027',
+      semester: null,
+      rubricVersionId: V.rubric,
+      bandSetVersionId: V.bands,
+      criteriaSetVersionId: V.criteria,
+    });
+  });
+
+  it('sends a supervisor without a school to the dashboard, and reads one given in the URL', async () => {
+    const { unmount } = renderApp(routes, {
+      at: '/studies',
+      api: { 'auth.me': () => ME.supervisor },
+    });
+    expect(
+      (await screen.findByRole('link', { name: 'Buka dasbor kabupaten' })).getAttribute('href'),
+    ).toBe('/dashboard');
+    unmount();
+
+    const { calls } = renderApp(routes, {
+      at: `/studies?schoolId=${IDS.school}`,
+      api: {
+        'auth.me': () => ME.supervisor,
+        'studies.list': () => [
+          {
+            id: IDS.study,
+            title: 'PTS Kolaboratif',
+            focus: 'x',
+            schoolYear: '2025/2026',
+            semester: 'ganjil',
+            createdAt: '2026-08-01T00:00:00.000Z',
+            cycleCount: 3,
+            latestOrdinal: 2,
+            latestStatus: 'submitted',
+            latestLabel: { id: 'Siklus II', en: 'Cycle II' },
+          },
+        ],
+      },
+    });
+    expect(
+      (await screen.findByRole('link', { name: 'PTS Kolaboratif' })).getAttribute('href'),
+    ).toBe(`/studies/${IDS.study}`);
+    expect(screen.getByText('Siklus II')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Mulai PTS' })).toBeNull();
+    expect(calls.find((c) => c.path === 'studies.list')?.input).toEqual({ schoolId: IDS.school });
+  });
+});
+
+// Three cycles of three teachers, figures as the API computes them.
+const P = [
+  ['50.00', '60.00', '75.00'],
+  ['45.00', '72.50', '80.00'],
+  ['55.00', '65.00', '68.00'],
+];
+const labels = [
+  { id: 'Kondisi Awal', en: 'Baseline' },
+  { id: 'Siklus I', en: 'Cycle I' },
+  { id: 'Siklus II', en: 'Cycle II' },
+];
+const cycleIds = [0, 1, 2].map((i) => `00000000-0000-4000-8000-00000000c00${i}`);
+const column = (k: number) => P.map((row) => row[k]!);
+const rows = (k: number) => TEACHERS.map((t, i) => ({ teacherId: t.id, percentage: P[i]![k]! }));
+
+function schoolDetail() {
+  const cycles = [0, 1, 2].map((k) => ({
+    id: cycleIds[k]!,
+    ordinal: k,
+    label: labels[k]!,
+    status: k === 2 ? 'submitted' : 'approved',
+    n: 3,
+    mean: summarizeCycle(column(k), PTS_DEFAULT_BANDS).mean,
+    meanBand: summarizeCycle(column(k), PTS_DEFAULT_BANDS).meanBand,
+    printedMean: k === 1 ? '65.05' : null,
+    printedMeanBand: null,
+    printedBands: null,
+    summary: summarizeCycle(column(k), PTS_DEFAULT_BANDS),
+    criteria: evaluateCriteria(
+      CRITERIA,
+      criteriaInputFromPercentages(column(k), PTS_DEFAULT_BANDS),
+      PTS_DEFAULT_BANDS,
+    ),
+    mismatches:
+      k === 1
+        ? [
+            {
+              field: 'mean',
+              printed: '65.05',
+              computed: '65.83',
+              message: {
+                id: 'Rata-rata tercetak 65,05 berbeda dari hasil hitung 65,83',
+                en: 'Printed mean 65.05 differs from the computed 65.83',
+              },
+            },
+          ]
+        : [],
+    stages: {},
+    reviewComment: null,
+  }));
+  const step = (a: number, b: number) => ({
+    from: { ordinal: a, label: labels[a]! },
+    to: { ordinal: b, label: labels[b]! },
+    means: gainOfMeans(column(a), column(b)),
+    teachers: teacherGains(rows(a), rows(b)),
+  });
+  return {
+    study: {},
+    bandSet: { bands: PTS_DEFAULT_BANDS.bands },
+    criteria: {
+      criteria: CRITERIA.criteria,
+      description: { id: describeCriteria(CRITERIA, 'id'), en: describeCriteria(CRITERIA, 'en') },
+    },
+    cycles,
+    teachers: TEACHERS.map((t, i) => ({
+      ...t,
+      active: true,
+      cells: [0, 1, 2].map((k) => ({
+        observationId: `o${i}${k}`,
+        percentage: P[i]![k]!,
+        band: classify(PTS_DEFAULT_BANDS, P[i]![k]!).label,
+      })),
+    })),
+    gains: [step(0, 1), step(1, 2)],
+    overall: step(0, 2),
+    mismatchCount: 1,
+  };
+}
+
+function studyGet() {
+  return {
+    id: IDS.study,
+    districtId: ME.principal.districtId,
+    schoolId: IDS.school,
+    schoolName: 'SD Negeri Lulut 2',
+    npsn: '20200001',
+    title: 'PTS Kolaboratif',
+    focus: 'Kemampuan guru melaksanakan pembelajaran kolaboratif',
+    schoolYear: '2025/2026',
+    semester: 'ganjil',
+    source: null,
+    createdAt: '2026-08-01T00:00:00.000Z',
+    rubric: { id: V.rubric, name: 'Lembar observasi kolaboratif', version: 2, definition: {} },
+    bandSet: {
+      id: V.bands,
+      name: 'Kategori PTS',
+      version: 1,
+      bands: PTS_DEFAULT_BANDS,
+      ranges: bandRanges(PTS_DEFAULT_BANDS),
+    },
+    criteriaSet: {
+      id: V.criteria,
+      name: 'Kriteria kabupaten',
+      version: 1,
+      criteria: CRITERIA,
+      description: { id: describeCriteria(CRITERIA, 'id'), en: describeCriteria(CRITERIA, 'en') },
+    },
+    cycles: [0, 1, 2].map((k) => ({
+      id: cycleIds[k]!,
+      ordinal: k,
+      status: k === 2 ? 'submitted' : 'approved',
+      version: 2,
+      submittedAt: null,
+      approvedAt: null,
+      n: 3,
+      mean: summarizeCycle(column(k), PTS_DEFAULT_BANDS).mean,
+      label: labels[k]!,
+      meanBand: summarizeCycle(column(k), PTS_DEFAULT_BANDS).meanBand,
+      allowedActions: [],
+    })),
+    canAddCycle: true,
+  };
+}
+
+describe('study page', () => {
+  it('shows the teacher x cycle matrix with gains, the criteria verdict, and charts; adds a cycle', async () => {
+    const newCycle = '00000000-0000-4000-8000-00000000c009';
+    const { router, calls } = renderApp(routes, {
+      at: `/studies/${IDS.study}`,
+      api: {
+        'auth.me': () => ME.principal,
+        'studies.get': studyGet,
+        'reports.schoolDetail': schoolDetail,
+        'cycles.create': () => ({
+          id: newCycle,
+          ordinal: 3,
+          label: { id: 'Siklus III', en: 'Cycle III' },
+          version: 1,
+        }),
+        'cycles.get': () => {
+          throw new FakeApiError('NOT_FOUND', { id: 'Tidak ada', en: 'None' });
+        },
+      },
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'PTS Kolaboratif' })).toBeTruthy();
+    const matrix = await screen.findByRole('table', { name: 'Capaian guru per siklus' });
+    const ismiati = within(matrix).getByRole('row', { name: /Ismiati/ });
+    // 50.00 -> 75.00: +25.00 points, normalised (75 - 50) / (100 - 50) = 0.50
+    expect(ismiati.textContent).toContain('50,00');
+    expect(ismiati.textContent).toContain('+25,00');
+    expect(ismiati.textContent).toContain('0,50');
+    expect(within(matrix).getByText('Peningkatan Kondisi Awal → Siklus II')).toBeTruthy();
+    const mean = within(matrix).getByRole('row', { name: /Rata-rata/ });
+    // Means 50.00, 65.83, 74.33; gain of the means 24.33, normalised 0.49.
+    expect(mean.textContent).toContain('50,00');
+    expect(mean.textContent).toContain('65,83');
+    expect(mean.textContent).toContain('74,33');
+    expect(mean.textContent).toContain('+24,33');
+
+    // The verdict on the latest cycle, as the domain words it.
+    const verdict = screen.getByTestId('criteria-result');
+    expect(verdict.textContent).toContain('Belum tercapai');
+    expect(verdict.textContent).toContain('Dinilai pada Siklus II:');
+    expect(verdict.textContent).toContain('Kriteria keberhasilan belum tercapai');
+    expect(verdict.textContent).toContain('1 dari 3 guru di bawah Baik');
+    expect(screen.getByRole('figure', { name: 'Capaian tiap guru per siklus' })).toBeTruthy();
+    expect(screen.getByRole('figure', { name: 'Rata-rata per siklus' })).toBeTruthy();
+    // Printed-figure warnings are for supervisors.
+    expect(screen.queryByText(/Rata-rata tercetak 65,05/)).toBeNull();
+    expect(
+      screen.getByRole('link', { name: 'Rekap guru x siklus (Excel)' }).getAttribute('href'),
+    ).toBe(`/export/studies/${IDS.study}/recap.xlsx`);
+    expect(screen.getByRole('link', { name: 'Bab IV siap cetak' }).getAttribute('href')).toBe(
+      `/studies/${IDS.study}/report`,
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Tambah Siklus III' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/cycles/${newCycle}`));
+    expect(calls.find((c) => c.path === 'cycles.create')?.input).toEqual({ studyId: IDS.study });
+  });
+
+  it('shows a supervisor the consistency warnings, in English when chosen, without edit controls', async () => {
+    renderApp(routes, {
+      at: `/studies/${IDS.study}`,
+      lang: 'en',
+      api: {
+        'auth.me': () => ME.supervisor,
+        'studies.get': studyGet,
+        'reports.schoolDetail': schoolDetail,
+      },
+    });
+    const warning = await screen.findByText(/Printed mean 65.05 differs from the computed 65.83/);
+    expect(warning.closest('li')?.textContent).toBe(
+      'Cycle I: Printed mean 65.05 differs from the computed 65.83',
+    );
+    expect(screen.getByTestId('criteria-result').textContent).toContain('Success criteria not met');
+    expect(screen.queryByRole('button', { name: /^Add / })).toBeNull();
+  });
+});
