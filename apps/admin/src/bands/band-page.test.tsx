@@ -110,13 +110,13 @@ describe('band set page', () => {
     const confirm = screen.getByRole('alertdialog', { name: 'Terbitkan versi ini?' });
     await waitFor(() =>
       expect(confirm.textContent).toContain(
-        '3 penelitian pindah ke versi ini; 2 observasi dan 1 rata-rata siklus di 1 sekolah akan berpindah kategori.',
+        '3 studi pindah ke versi ini; 2 observasi dan 1 rata-rata siklus di 1 sekolah akan berpindah kategori.',
       ),
     );
     await userEvent.click(within(confirm).getByRole('button', { name: 'Ya, terbitkan' }));
     expect(
       await screen.findByText(
-        'Versi 2 terbit. 3 penelitian kini memakai versi ini; 2 observasi berpindah kategori.',
+        'Versi 2 terbit. 3 studi kini memakai versi ini; 2 observasi berpindah kategori.',
       ),
     ).toBeTruthy();
     // The unsaved bound was saved before publishing.
@@ -149,7 +149,7 @@ describe('band set page', () => {
     await userEvent.type(name, 'Bagus');
     const alert = await within(impact).findByRole('alert');
     expect(alert.textContent).toContain(
-      'Kriteria keberhasilan “Kriteria keberhasilan PTS” v1 (3 penelitian) tidak cocok dengan kategori ini',
+      'Kriteria keberhasilan “Kriteria keberhasilan PTS” v1 (3 studi) tidak cocok dengan kategori ini',
     );
     expect(alert.textContent).toContain('Kategori “Baik” tidak ada');
   });
@@ -166,7 +166,7 @@ describe('band set page', () => {
     const impact = await screen.findByRole('region', { name: 'Dampak sebelum terbit' });
     expect(
       within(impact).getByText(
-        'Belum ada penelitian yang memakai kategori ini, jadi tidak ada yang berubah saat terbit.',
+        'Belum ada studi yang memakai kategori ini, jadi tidak ada yang berubah saat terbit.',
       ),
     ).toBeTruthy();
     expect(calls.some((c) => c.path === 'config.bandSets.preview')).toBe(false);

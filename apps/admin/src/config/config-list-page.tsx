@@ -168,7 +168,9 @@ export function ConfigListPage({ kind }: { kind: ConfigKindId }) {
           />
         )}
       </Card>
-      <p className="sk-muted adm-footnote">{t('adm.config.lifecycle')}</p>
+      <p className="sk-muted adm-footnote">
+        {t(kind === 'bandSets' ? 'adm.config.lifecycleBands' : 'adm.config.lifecycle')}
+      </p>
     </>
   );
 }

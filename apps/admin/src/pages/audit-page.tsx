@@ -20,6 +20,24 @@ type Entry = RouterOutputs['audit']['list']['items'][number];
 const ACTION = /^[a-z_]+(\.[a-z_]+)*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Families of actions (a prefix matches all of them) and the ones people look for most. */
+const ACTION_SUGGESTIONS = [
+  'auth',
+  'user',
+  'school',
+  'teacher',
+  'study',
+  'cycle',
+  'rubric',
+  'band_set',
+  'criteria_set',
+  'access.refused',
+  'auth.login_failed',
+  'band_set.publish',
+  'study.band_set_moved',
+  'cycle.reopen',
+];
+
 const EMPTY_FILTERS = { userId: '', schoolId: '', action: '', from: '', to: '' };
 
 /**
@@ -110,8 +128,14 @@ export function AuditPage() {
               aria-label={t('adm.audit.actionFilter')}
               placeholder={t('adm.audit.actionFilter')}
               value={filters.action}
+              list="audit-actions"
               onChange={(e) => set('action')(e.target.value)}
             />
+            <datalist id="audit-actions">
+              {ACTION_SUGGESTIONS.map((a) => (
+                <option key={a} value={a} />
+              ))}
+            </datalist>
           </div>
           <div className="sk-field">
             <label className="sk-field__label" htmlFor="audit-from">

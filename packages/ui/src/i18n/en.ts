@@ -336,6 +336,8 @@ export const en = {
   'adm.config.noneBody': "Create one, or import another district's JSON file.",
   'adm.config.lifecycle':
     'A published version never changes, so the studies using it stay comparable. To change it, create a new version.',
+  'adm.config.lifecycleBands':
+    'A published version never changes. Publishing a new version of a band set moves every study using that band set to it and reclassifies their observations; the impact preview shows what changes first.',
   'adm.config.draft': 'Draft',
   'adm.config.published': 'Published',
   'adm.config.publishedOn': 'Published {date}',
@@ -383,7 +385,7 @@ export const en = {
   'adm.impact.studiesShort': 'Studies',
   'adm.impact.unused': 'No study uses this band set yet, so publishing changes nothing.',
   'adm.impact.misfit':
-    'Success criteria “{name}” v{version} ({studies} studies) do not fit these bands: {message} This band set cannot be published until the criteria are adjusted.',
+    'Success criteria “{name}” v{version} ({studies} studies) do not fit these bands: {message}. This band set cannot be published until the criteria are adjusted.',
   'adm.config.movedNotice':
     'Version {version} is published. {studies} studies now use it; {observations} observations changed band.',
   ...ptsEn,

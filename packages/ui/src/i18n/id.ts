@@ -340,6 +340,8 @@ export const id = {
   'adm.config.noneBody': 'Buat yang baru atau impor dari berkas JSON kabupaten lain.',
   'adm.config.lifecycle':
     'Versi yang sudah terbit tidak pernah berubah: studi yang memakainya tetap sebanding. Untuk mengubahnya, buat versi baru.',
+  'adm.config.lifecycleBands':
+    'Versi yang sudah terbit tidak pernah berubah. Menerbitkan versi baru sebuah himpunan kategori memindahkan semua studi yang memakainya ke versi itu, dan kategori observasinya dihitung ulang; pratinjau dampak menunjukkannya lebih dahulu.',
   'adm.config.draft': 'Draf',
   'adm.config.published': 'Terbit',
   'adm.config.publishedOn': 'Terbit {date}',
@@ -372,7 +374,7 @@ export const id = {
   'adm.criteria.bandSet': 'Kategori yang dipakai',
   'adm.impact.title': 'Dampak sebelum terbit',
   'adm.impact.description':
-    'Saat terbit, semua penelitian yang memakai kategori ini (versi mana pun) pindah ke versi ini, dan kategori observasinya dihitung ulang. Inilah yang akan berubah, per sekolah.',
+    'Saat terbit, semua studi yang memakai kategori ini (versi mana pun) pindah ke versi ini, dan kategori observasinya dihitung ulang. Inilah yang akan berubah, per sekolah.',
   'adm.impact.observations': 'Observasi berubah kategori',
   'adm.impact.means': 'Rata-rata siklus berubah',
   'adm.impact.schools': 'Sekolah terdampak',
@@ -383,14 +385,14 @@ export const id = {
   'adm.impact.meansShort': 'Rata-rata siklus',
   'adm.impact.xOfY': '{x} dari {y}',
   'adm.impact.summary':
-    '{studies} penelitian pindah ke versi ini; {observations} observasi dan {means} rata-rata siklus di {schools} sekolah akan berpindah kategori.',
-  'adm.impact.studiesShort': 'Penelitian',
+    '{studies} studi pindah ke versi ini; {observations} observasi dan {means} rata-rata siklus di {schools} sekolah akan berpindah kategori.',
+  'adm.impact.studiesShort': 'Studi',
   'adm.impact.unused':
-    'Belum ada penelitian yang memakai kategori ini, jadi tidak ada yang berubah saat terbit.',
+    'Belum ada studi yang memakai kategori ini, jadi tidak ada yang berubah saat terbit.',
   'adm.impact.misfit':
-    'Kriteria keberhasilan “{name}” v{version} ({studies} penelitian) tidak cocok dengan kategori ini: {message} Kategori ini tidak dapat diterbitkan sebelum kriterianya disesuaikan.',
+    'Kriteria keberhasilan “{name}” v{version} ({studies} studi) tidak cocok dengan kategori ini: {message}. Kategori ini tidak dapat diterbitkan sebelum kriterianya disesuaikan.',
   'adm.config.movedNotice':
-    'Versi {version} terbit. {studies} penelitian kini memakai versi ini; {observations} observasi berpindah kategori.',
+    'Versi {version} terbit. {studies} studi kini memakai versi ini; {observations} observasi berpindah kategori.',
   ...ptsId,
   ...districtId,
   ...ioId,
