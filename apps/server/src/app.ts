@@ -17,6 +17,7 @@ import type { Database } from '@siklus/db';
 import type { AppErrorCode } from '@siklus/domain';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { allowImportBodies, registerDownloads } from './downloads';
 import type { Env } from './env';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -208,6 +209,9 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
     }),
   });
 
+  // Spreadsheet imports (base64 in JSON) may be larger than other requests: see downloads.ts.
+  allowImportBodies(app, opts.bodyLimit ?? BODY_LIMIT);
+
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
@@ -224,6 +228,8 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
+
+  registerDownloads(app, createContext);
 
   app.get('/health', async (request, reply) => {
     if (await pingDatabase(database.db)) {

@@ -1,0 +1,179 @@
+import { type Context, createCaller, toAppError } from '@siklus/api';
+import { AppError, type AppErrorCode } from '@siklus/domain';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/**
+ * File downloads as plain GET links (apps/supervision/src/export-urls.ts): the browser
+ * sends the session cookie, each route builds the request's tRPC context and calls the io
+ * procedure through `createCaller`, so scope and roles are the API's, never re-checked here.
+ * The bytes go out with a Content-Disposition filename; errors come back as the same JSON
+ * the API answers with (status, code, both languages, request id).
+ */
+
+type CreateContext = (opts: { req: FastifyRequest; res: FastifyReply }) => Promise<Context>;
+
+const STATUS: Record<AppErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+interface FileOut {
+  fileName: string;
+  contentType: string;
+  contentBase64: string;
+}
+
+function sendFile(reply: FastifyReply, file: FileOut) {
+  const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return reply
+    .code(200)
+    .header('content-type', file.contentType)
+    .header(
+      'content-disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    )
+    .header('cache-control', 'private, no-store')
+    .send(Buffer.from(file.contentBase64, 'base64'));
+}
+
+function sendError(reply: FastifyReply, request: FastifyRequest, error: unknown) {
+  const appError = toAppError(error);
+  const status = STATUS[appError.code];
+  if (status >= 500) request.log.error({ err: error }, 'download failed');
+  const production = process.env.NODE_ENV === 'production';
+  return reply
+    .code(status)
+    .type('application/json')
+    .send({
+      error: {
+        message:
+          appError.code === 'INTERNAL' && production ? appError.messages.en : appError.message,
+        code: -32600,
+        data: {
+          code: appError.code,
+          httpStatus: status,
+          requestId: request.id,
+          appError: {
+            code: appError.code,
+            messages: appError.messages,
+            field: appError.field ?? null,
+          },
+        },
+      },
+    });
+}
+
+const notFound = {
+  id: 'Berkas unduhan tidak dikenal.',
+  en: 'Unknown download.',
+};
+
+/** "table.xlsx" -> "xlsx" when the stem is `stem`; null otherwise. */
+function formatOf(file: string, stem: string, formats: readonly string[]): string | null {
+  const match = /^([a-z-]+)\.([a-z]+)$/.exec(file);
+  if (!match || match[1] !== stem || !formats.includes(match[2]!)) return null;
+  return match[2]!;
+}
+
+const FORMATS = ['xlsx', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** The district comparison's filters from the query string (names of its tRPC input). */
+export function comparisonFilters(query: Record<string, string | undefined>) {
+  const filters: Record<string, unknown> = {};
+  for (const key of ['subdistrict', 'schoolYear', 'status', 'search'] as const) {
+    if (query[key]) filters[key] = query[key];
+  }
+  if (query.attention === 'true' || query.attention === '1') filters.attention = true;
+  // `sort=latestMean&dir=desc`, `sort=latestMean:desc` or `sortBy`/`sortDir`.
+  const sortText = query.sort ?? query.sortBy;
+  if (sortText) {
+    const [by, dirInline] = sortText.split(':');
+    const dir = dirInline ?? query.dir ?? query.sortDir ?? 'asc';
+    filters.sort = { by, dir };
+  }
+  return filters;
+}
+
+export function registerDownloads(app: FastifyInstance, createContext: CreateContext) {
+  const route = (
+    url: string,
+    run: (
+      caller: ReturnType<typeof createCaller>,
+      params: Record<string, string>,
+      query: Record<string, string | undefined>,
+    ) => Promise<FileOut> | null,
+  ) =>
+    app.get(url, async (request, reply) => {
+      try {
+        const ctx = await createContext({ req: request, res: reply });
+        const call = run(
+          createCaller(ctx),
+          request.params as Record<string, string>,
+          request.query as Record<string, string | undefined>,
+        );
+        if (call === null) {
+          return sendError(reply, request, new AppError('NOT_FOUND', notFound));
+        }
+        return sendFile(reply, await call);
+      } catch (error) {
+        return sendError(reply, request, error);
+      }
+    });
+
+  route('/export/cycles/:cycleId/:file', (api, p) => {
+    const format = formatOf(p.file!, 'table', FORMATS) as Format | null;
+    return format && api.io.cycleTable({ cycleId: p.cycleId!, format });
+  });
+  route('/export/studies/:studyId/:file', (api, p) => {
+    if (p.file === 'report.docx') return api.io.studyReport({ studyId: p.studyId! });
+    const format = formatOf(p.file!, 'recap', FORMATS) as Format | null;
+    return format && api.io.studyRecap({ studyId: p.studyId!, format });
+  });
+  route('/export/district/:file', (api, p, q) => {
+    const format = formatOf(p.file!, 'comparison', FORMATS) as Format | null;
+    return (
+      format &&
+      api.io.districtComparison({
+        ...(comparisonFilters(q) as Parameters<typeof api.io.districtComparison>[0]),
+        format,
+      })
+    );
+  });
+  route('/import/cycles/:cycleId/:file', (api, p) => {
+    const format = formatOf(p.file!, 'template', FORMATS) as Format | null;
+    return format && api.io.importTemplate({ cycleId: p.cycleId!, format });
+  });
+}
+
+/**
+ * Imports travel as base64 inside a JSON mutation, so the two import procedures may carry a
+ * body of up to IMPORT_BODY_LIMIT (a 2 MB file is ~2.7 MB of base64); every other request,
+ * tRPC or not, keeps the server's ordinary limit, checked from Content-Length before the body
+ * is read.
+ */
+export const IMPORT_BODY_LIMIT = 4 * 1024 * 1024;
+const IMPORT_PATH = /^\/trpc\/io\.(previewImport|confirmImport)(\?|$)/;
+
+export function allowImportBodies(app: FastifyInstance, bodyLimit: number) {
+  app.addHook('onRoute', (routeOptions) => {
+    if (routeOptions.url?.startsWith('/trpc')) routeOptions.bodyLimit = IMPORT_BODY_LIMIT;
+  });
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/trpc') || IMPORT_PATH.test(request.url)) return;
+    const length = Number(request.headers['content-length'] ?? 0);
+    if (length > bodyLimit) {
+      throw Object.assign(new Error('body too large'), {
+        statusCode: 413,
+        code: 'FST_ERR_CTP_BODY_TOO_LARGE',
+      });
+    }
+  });
+}
