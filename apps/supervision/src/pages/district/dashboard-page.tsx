@@ -84,7 +84,7 @@ function Headline() {
     return <ErrorState error={headline.error} onRetry={() => void headline.refetch()} />;
   const h = headline.data;
   return (
-    <section aria-label={t('district.headline.title')} className="sk-stats">
+    <section aria-label={t('district.headline.title')} className="sk-stats sk-district-stats">
       <Stat
         label={t('district.headline.schools')}
         value={f.integer(h.schoolCount)}
@@ -315,7 +315,9 @@ function Comparison({
         cell: ({ row: { original: r } }) =>
           r.studyId ? (
             <div className="sk-district-study">
-              <span>{r.studyTitle}</span>
+              <span className="sk-district-clamp" title={r.studyTitle ?? undefined}>
+                {r.studyTitle}
+              </span>
               <span className="sk-district-note">{r.schoolYear}</span>
             </div>
           ) : (
@@ -411,6 +413,7 @@ function Comparison({
   return (
     <>
       <Card
+        className="sk-district-card"
         title={t('district.table.title')}
         description={t('district.table.exportHint')}
         flush

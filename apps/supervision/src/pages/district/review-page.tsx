@@ -109,18 +109,16 @@ function Queue({ openId, onOpen }: { openId: string | null; onOpen: (id: string)
             <span className="sk-district-note">
               {q.npsn} · {q.subdistrict}
             </span>
+            <span className="sk-district-note sk-district-clamp" title={q.studyTitle}>
+              {q.studyTitle}
+            </span>
           </div>
         ),
       },
       {
-        id: 'study',
-        header: t('district.study'),
-        cell: ({ row: { original: q } }) => q.studyTitle,
-      },
-      {
         id: 'cycle',
         header: t('district.cycle'),
-        cell: ({ row: { original: q } }) => local(q.label),
+        cell: ({ row: { original: q } }) => <span className="sk-nowrap">{local(q.label)}</span>,
       },
       {
         id: 'n',
@@ -135,14 +133,16 @@ function Queue({ openId, onOpen }: { openId: string | null; onOpen: (id: string)
         meta: { numeric: true },
       },
       {
-        id: 'submittedAt',
-        header: t('district.review.submittedAt'),
-        cell: ({ row: { original: q } }) => f.dateTime(q.submittedAt),
-      },
-      {
         id: 'waited',
         header: t('district.review.waited'),
-        cell: ({ row: { original: q } }) => <Waited since={q.submittedAt} />,
+        cell: ({ row: { original: q } }) => (
+          <div className="sk-district-figure">
+            <Waited since={q.submittedAt} />
+            <span className="sk-district-note sk-nowrap" title={f.dateTime(q.submittedAt)}>
+              {f.date(q.submittedAt)}
+            </span>
+          </div>
+        ),
         meta: { numeric: true },
       },
       {

@@ -153,6 +153,7 @@ function StudyDetail({ studyId }: { studyId: string }) {
   return (
     <>
       <Card
+        className="sk-district-card"
         title={t('district.school.latest', { title: d.study.title })}
         description={t('district.school.readOnly')}
         actions={
@@ -235,20 +236,20 @@ function Consistency({ detail }: { detail: SchoolDetail }) {
                   <th scope="col" className="sk-num">
                     {t('district.school.computed')}
                   </th>
-                  <th scope="col">{t('district.status')}</th>
+                  <th scope="col">{t('district.school.note')}</th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map(({ cycle, m }) => (
                   <tr key={`${cycle.id}-${m.field}-${m.index ?? ''}`}>
-                    <td>{local(cycle.label)}</td>
+                    <td className="sk-nowrap">{local(cycle.label)}</td>
                     <td className="sk-num">
                       {m.field === 'mean' ? f.decimal(m.printed) : m.printed}
                     </td>
                     <td className="sk-num">
                       {m.field === 'mean' ? f.decimal(m.computed) : (m.computed ?? '–')}
                     </td>
-                    <td>{local(m.message)}</td>
+                    <td className="sk-district-text">{local(m.message)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -400,8 +401,10 @@ function Summaries({ detail }: { detail: SchoolDetail }) {
           <tbody>
             {detail.cycles.map((c) => (
               <tr key={c.id}>
-                <th scope="row">
-                  <Link to={`/cycles/${c.id}`}>{local(c.label)}</Link>
+                <th scope="row" className="sk-district-text">
+                  <Link to={`/cycles/${c.id}`} className="sk-nowrap">
+                    {local(c.label)}
+                  </Link>
                   {c.reviewComment && (
                     <span className="sk-district-note sk-district-block">
                       {t('district.school.reviewComment', { comment: c.reviewComment })}
@@ -423,7 +426,7 @@ function Summaries({ detail }: { detail: SchoolDetail }) {
                 <td>
                   <BandShares counts={c.summary.bands} />
                 </td>
-                <td>
+                <td className="sk-district-text">
                   <span
                     className={
                       c.criteria.met ? 'sk-badge sk-district-met' : 'sk-badge sk-district-not-met'
