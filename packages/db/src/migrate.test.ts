@@ -34,6 +34,8 @@ describe('migrations', () => {
       'band_sets',
       'criteria_set_versions',
       'criteria_sets',
+      'cycle_aggregates',
+      'cycle_band_counts',
       'cycles',
       'districts',
       'indicator_scores',

@@ -1,4 +1,11 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  ColumnType,
+  Generated,
+  GeneratedAlways,
+  Insertable,
+  Selectable,
+  Updateable,
+} from 'kysely';
 
 /*
  * Table types for Kysely, matching src/migrations. Rules: Generated<> for columns with a
@@ -215,6 +222,29 @@ export interface IndicatorScoresTable {
   not_applicable: Generated<boolean>;
 }
 
+/**
+ * Per-cycle aggregates of observations, written only by triggers on observations
+ * (migration 2026-11-28T1800-cycle-aggregates): every column is GeneratedAlways so the
+ * app cannot write them. A cycle without a row has no observation.
+ */
+export interface CycleAggregatesTable {
+  cycle_id: GeneratedAlways<string>;
+  district_id: GeneratedAlways<string>;
+  n: GeneratedAlways<number>;
+  /** numeric, the exact sum of the cycle's percentages. */
+  sum_percentage: GeneratedAlways<string>;
+  /** numeric(5,2): round(sum_percentage / n, 2); null when n = 0. */
+  mean: GeneratedAlways<string | null>;
+}
+
+/** Observations per cycle and stored band label; no zero counts. Trigger-maintained. */
+export interface CycleBandCountsTable {
+  cycle_id: GeneratedAlways<string>;
+  band: GeneratedAlways<string>;
+  district_id: GeneratedAlways<string>;
+  count: GeneratedAlways<number>;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   district_id: string | null;
@@ -246,6 +276,8 @@ export interface DB {
   cycles: CyclesTable;
   observations: ObservationsTable;
   indicator_scores: IndicatorScoresTable;
+  cycle_aggregates: CycleAggregatesTable;
+  cycle_band_counts: CycleBandCountsTable;
   audit_log: AuditLogTable;
 }
 

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m20261128T0900 from './2026-11-28T0900-initial';
+import * as m20261128T1800 from './2026-11-28T1800-cycle-aggregates';
 
 /**
  * Every migration, listed by hand so no bundler or glob can lose one. Names sort in the
@@ -8,4 +9,5 @@ import * as m20261128T0900 from './2026-11-28T0900-initial';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-28T0900-initial': m20261128T0900,
+  '2026-11-28T1800-cycle-aggregates': m20261128T1800,
 };

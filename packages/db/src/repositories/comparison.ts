@@ -13,12 +13,18 @@ import type { BandsJson, CriteriaJson, CycleStatus, DB } from '../schema';
  * The district comparison, computed by Postgres: the cycle means, band counts and gains
  * of every school of a district in one query, never by loading observations into Node.
  *
+ * Per-cycle figures come from cycle_aggregates and cycle_band_counts, which triggers on
+ * observations keep in the same transaction as every write (migration
+ * 2026-11-28T1800-cycle-aggregates, docs/decisions/006-comparison-aggregates.md): a
+ * request reads ~6k cycle rows for 2,000 schools instead of ~100k observations.
+ *
  * The figures follow the domain package's rules and are tested against it digit for digit
- * (comparison.test.ts): a mean is round(avg(percentage), 2) on numeric (exact, and
+ * (comparison.test.ts): a mean is round(sum / n, 2) on numeric (the sum is exact, and
  * Postgres rounds numeric ties away from zero, i.e. half-up for these non-negative
- * values); gains use the rounded means; normalised gain is round((post - pre) / (100 -
- * pre), 2), null when pre = 100. Band labels (classification) and the success-criteria
- * verdict come from the domain package, applied to the SQL aggregates of the page's rows.
+ * values), stored as cycle_aggregates.mean; gains use the rounded means; normalised gain
+ * is round((post - pre) / (100 - pre), 2), null when pre = 100. Band labels
+ * (classification) and the success-criteria verdict come from the domain package, applied
+ * to the SQL aggregates of the page's rows.
  *
  * "Latest cycle" = the highest ordinal with at least one observation (else the highest
  * ordinal), so opening an empty draft cycle does not blank a school's figures. Gains are
@@ -152,17 +158,29 @@ const SORT_COLUMNS: Record<ComparisonSortKey, string> = {
   teacherCount: 'teacher_count',
 };
 
-/** Per cycle of the district: n and the rounded mean. Shared by the three reads below. */
+/**
+ * Per cycle of the district: n and the rounded mean, from the maintained aggregate (a
+ * cycle without an aggregate row has no observation yet). Shared by the reads below.
+ */
 function cycleFigures(districtId: string): RawBuilder<unknown> {
   return sql`
     select c.id as cycle_id, c.study_id, c.ordinal, c.status, c.updated_at,
-           count(o.id)::int as n,
-           round(avg(o.percentage), 2) as mean
+           coalesce(a.n, 0) as n, a.mean
     from cycles c
-    left join observations o on o.cycle_id = c.id and o.district_id = ${districtId}
-    where c.district_id = ${districtId}
-    group by c.id, c.study_id, c.ordinal, c.status, c.updated_at`;
+    left join cycle_aggregates a on a.cycle_id = c.id and a.district_id = ${districtId}
+    where c.district_id = ${districtId}`;
 }
+
+/**
+ * Per study: its cycle count and the ordinal of its latest cycle (the highest with an
+ * observation, else the highest). A hash aggregate, then two hash joins back to
+ * cycle_figures by (study_id, ordinal) for the latest and baseline rows: cheaper than
+ * ranking every cycle with a window sorted by uuid.
+ */
+const studyCycles = sql`
+    select study_id, count(*)::int as cycle_count,
+           coalesce(max(ordinal) filter (where n > 0), max(ordinal)) as latest_ordinal
+    from cycle_figures group by study_id`;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -198,26 +216,22 @@ export async function districtComparison(
     );
   }
 
+  // Teacher counts cost a count over every teacher of the district; only a sort by them
+  // needs them for every school, otherwise they are counted for the page's rows alone.
+  const countAllTeachers = sort.by === 'teacherCount';
+  const teacherCountOf = (schoolId: RawBuilder<unknown>) => sql`(
+      select count(*)::int from teachers t
+      where t.district_id = ${districtId} and t.school_id = ${schoolId} and t.active)`;
+
   const { rows } = await sql<RawRow>`
-    with cycle_figures as (${cycleFigures(districtId)}),
-    ranked as (
-      select cf.*,
-             row_number() over (partition by study_id order by (n > 0) desc, ordinal desc) as rn,
-             count(*) over (partition by study_id)::int as cycle_count
-      from cycle_figures cf
-    ),
-    latest as (select * from ranked where rn = 1),
-    baseline as (select study_id, mean from cycle_figures where ordinal = 0),
-    teacher_counts as (
-      select school_id, count(*)::int as teacher_count
-      from teachers where district_id = ${districtId} and active
-      group by school_id
-    ),
+    with cycle_figures as materialized (${cycleFigures(districtId)}),
+    study_cycles as (${studyCycles}),
     base as (
       select sch.id as school_id, sch.name as school_name, sch.npsn, sch.subdistrict,
              st.id as study_id, st.title as study_title, st.school_year, st.created_at as study_created_at,
-             coalesce(l.cycle_count, 0) as cycle_count,
-             coalesce(tc.teacher_count, 0) as teacher_count,
+             st.band_set_version_id, st.criteria_set_version_id,
+             coalesce(sc.cycle_count, 0) as cycle_count,
+             ${countAllTeachers ? teacherCountOf(sql.ref('sch.id')) : sql`null::int`} as teacher_count,
              b.mean as baseline_mean,
              l.cycle_id as latest_cycle_id, l.ordinal as latest_ordinal, l.status as latest_status,
              l.n as latest_n, l.mean as latest_mean, l.updated_at as latest_updated_at,
@@ -226,17 +240,12 @@ export async function districtComparison(
              case when l.ordinal > 0 and b.mean is not null and l.mean is not null
                   then l.mean - b.mean end as gain_points,
              case when l.ordinal > 0 and b.mean is not null and l.mean is not null and b.mean < 100
-                  then round((l.mean - b.mean) / (100 - b.mean), 2) end as normalized_gain,
-             bsv.bands, csv.criteria
+                  then round((l.mean - b.mean) / (100 - b.mean), 2) end as normalized_gain
       from schools sch
       left join studies st on st.school_id = sch.id and st.district_id = ${districtId}
-      left join latest l on l.study_id = st.id
-      left join baseline b on b.study_id = st.id
-      left join teacher_counts tc on tc.school_id = sch.id
-      left join band_set_versions bsv
-        on bsv.id = st.band_set_version_id and bsv.district_id = ${districtId}
-      left join criteria_set_versions csv
-        on csv.id = st.criteria_set_version_id and csv.district_id = ${districtId}
+      left join study_cycles sc on sc.study_id = st.id
+      left join cycle_figures l on l.study_id = st.id and l.ordinal = sc.latest_ordinal
+      left join cycle_figures b on b.study_id = st.id and b.ordinal = 0
       where sch.district_id = ${districtId} and sch.active
     ),
     filtered as (
@@ -247,15 +256,13 @@ export async function districtComparison(
       order by ${sql.ref(column)} ${dir} nulls last, school_name asc, npsn asc,
                study_created_at asc nulls last, study_id asc nulls last
       limit ${pageSize} offset ${(page - 1) * pageSize}
-    ),
-    page_band_counts as (
-      select o.cycle_id, o.band, count(*)::int as count
-      from observations o
-      where o.district_id = ${districtId}
-        and o.cycle_id in (select latest_cycle_id from page where latest_cycle_id is not null)
-      group by o.cycle_id, o.band
     )
-    select p.*,
+    select p.school_id, p.school_name, p.npsn, p.subdistrict, p.study_id, p.study_title,
+      p.school_year, p.study_created_at, p.cycle_count,
+      ${countAllTeachers ? sql`p.teacher_count` : teacherCountOf(sql.ref('p.school_id'))} as teacher_count,
+      p.baseline_mean, p.latest_cycle_id, p.latest_ordinal, p.latest_status, p.latest_n,
+      p.latest_mean, p.latest_updated_at, p.overdue, p.gain_points, p.normalized_gain, p.total,
+      bsv.bands, csv.criteria,
       case when p.study_id is null then null else (
         select coalesce(jsonb_agg(jsonb_build_object(
                  'label', e.elem->>'label',
@@ -263,11 +270,16 @@ export async function districtComparison(
                  'share', case when coalesce(p.latest_n, 0) = 0 then null
                           else round(coalesce(pbc.count, 0) * 100.0 / p.latest_n, 2)::text end
                ) order by e.ord), '[]'::jsonb)
-        from jsonb_array_elements(p.bands->'bands') with ordinality as e(elem, ord)
-        left join page_band_counts pbc
+        from jsonb_array_elements(bsv.bands->'bands') with ordinality as e(elem, ord)
+        left join cycle_band_counts pbc
           on pbc.cycle_id = p.latest_cycle_id and pbc.band = e.elem->>'label'
+             and pbc.district_id = ${districtId}
       ) end as band_counts
     from page p
+    left join band_set_versions bsv
+      on bsv.id = p.band_set_version_id and bsv.district_id = ${districtId}
+    left join criteria_set_versions csv
+      on csv.id = p.criteria_set_version_id and csv.district_id = ${districtId}
     order by ${sql.ref(column)} ${dir} nulls last, school_name asc, npsn asc,
              study_created_at asc nulls last, study_id asc nulls last`.execute(db);
 
@@ -343,11 +355,12 @@ export async function districtHeadline(db: Db, districtId: string): Promise<Dist
     approved: number;
     district_mean: string | null;
   }>`
-    with cycle_figures as (${cycleFigures(districtId)}),
+    with cycle_figures as materialized (${cycleFigures(districtId)}),
+    study_cycles as (${studyCycles}),
     latest as (
-      select distinct on (study_id) study_id, mean
-      from cycle_figures
-      order by study_id, (n > 0) desc, ordinal desc
+      select l.study_id, l.mean
+      from study_cycles sc
+      join cycle_figures l on l.study_id = sc.study_id and l.ordinal = sc.latest_ordinal
     )
     select
       (select count(*)::int from schools where district_id = ${districtId} and active) as school_count,
@@ -452,8 +465,8 @@ export async function schoolCycleMatrix(
 
   const cycles = await db
     .selectFrom('cycles as c')
-    .leftJoin('observations as o', (j) =>
-      j.onRef('o.cycle_id', '=', 'c.id').on('o.district_id', '=', districtId),
+    .leftJoin('cycle_aggregates as a', (j) =>
+      j.onRef('a.cycle_id', '=', 'c.id').on('a.district_id', '=', districtId),
     )
     .select([
       'c.id',
@@ -462,12 +475,11 @@ export async function schoolCycleMatrix(
       'c.printed_mean',
       'c.printed_mean_band',
       'c.printed_bands',
-      sql<number>`count(o.id)::int`.as('n'),
-      sql<string | null>`round(avg(o.percentage), 2)`.as('mean'),
+      sql<number>`coalesce(a.n, 0)`.as('n'),
+      'a.mean',
     ])
     .where('c.district_id', '=', districtId)
     .where('c.study_id', '=', studyId)
-    .groupBy('c.id')
     .orderBy('c.ordinal')
     .execute();
 
