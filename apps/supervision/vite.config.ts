@@ -10,6 +10,6 @@ export default defineConfig({
   build: { outDir: 'dist', sourcemap: true },
   server: {
     port: 5173,
-    proxy: { '/trpc': api, '/health': api },
+    proxy: { '/trpc': api, '/health': api, '/export': api, '/import': api },
   },
 });

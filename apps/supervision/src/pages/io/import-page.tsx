@@ -1,0 +1,379 @@
+import { type RouterOutputs, useTRPC } from '@siklus/client';
+import {
+  ApiErrorMessage,
+  Button,
+  Card,
+  ErrorState,
+  LoadingState,
+  PageHeader,
+  useFormat,
+  useLocalized,
+  useT,
+} from '@siklus/ui';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ChangeEvent, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { exportUrls } from '../../export-urls';
+
+type Preview = RouterOutputs['io']['previewImport'];
+
+/** The server's limit (packages/api/src/io/read-sheet.ts); checked here first to save the upload. */
+export const MAX_IMPORT_MB = 2;
+const MAX_BYTES = MAX_IMPORT_MB * 1024 * 1024;
+/** Rows drawn in the preview table; problems are always listed in full (up to the server's cap). */
+const ROWS_SHOWN = 300;
+
+const mb = (bytes: number, lang: 'id' | 'en') =>
+  (bytes / (1024 * 1024)).toFixed(1).replace('.', lang === 'id' ? ',' : '.');
+
+/** Reads a file as base64, reporting progress (large sheets take a moment on a slow phone). */
+export function readAsBase64(file: Blob, onProgress: (percent: number) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
+    };
+    reader.onerror = () => reject(reader.error);
+    reader.onload = () => {
+      const bytes = new Uint8Array(reader.result as ArrayBuffer);
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) {
+        binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      }
+      onProgress(100);
+      resolve(btoa(binary));
+    };
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+type Stage =
+  | { kind: 'idle' }
+  | { kind: 'reading'; name: string; percent: number }
+  | { kind: 'checking'; name: string };
+
+/**
+ * `/cycles/:cycleId/import` (principal): choose an XLSX/CSV, see how every row matched the
+ * roster with its computed percentage and band and every problem by row and column, then
+ * save all rows at once (one transaction on the server) and go back to the cycle.
+ */
+export function ImportPage() {
+  const { cycleId = '' } = useParams();
+  const t = useT();
+  const f = useFormat();
+  const localized = useLocalized();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const input = useRef<HTMLInputElement>(null);
+  const cycle = useQuery(trpc.cycles.get.queryOptions({ cycleId }));
+  const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  const [clientError, setClientError] = useState<string | null>(null);
+  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const preview = useMutation(trpc.io.previewImport.mutationOptions());
+  const confirm = useMutation(trpc.io.confirmImport.mutationOptions());
+
+  async function choose(event: ChangeEvent<HTMLInputElement>) {
+    const chosen = event.target.files?.[0];
+    setClientError(null);
+    setFile(null);
+    preview.reset();
+    confirm.reset();
+    if (!chosen) return;
+    if (!/\.(xlsx|csv)$/i.test(chosen.name)) {
+      setClientError(t('io.import.wrongType'));
+      return;
+    }
+    if (chosen.size > MAX_BYTES) {
+      setClientError(
+        t('io.import.tooLarge', {
+          name: chosen.name,
+          size: mb(chosen.size, f.lang),
+          max: String(MAX_IMPORT_MB),
+        }),
+      );
+      return;
+    }
+    setStage({ kind: 'reading', name: chosen.name, percent: 0 });
+    try {
+      const base64 = await readAsBase64(chosen, (percent) =>
+        setStage({ kind: 'reading', name: chosen.name, percent }),
+      );
+      setFile({ name: chosen.name, base64 });
+      setStage({ kind: 'checking', name: chosen.name });
+      await preview.mutateAsync({ cycleId, fileName: chosen.name, contentBase64: base64 });
+    } catch {
+      // The error is shown from the mutation's state.
+    } finally {
+      setStage({ kind: 'idle' });
+    }
+  }
+
+  async function save(p: Preview) {
+    if (!file) return;
+    await confirm.mutateAsync({
+      cycleId,
+      version: p.cycle.version,
+      fileName: file.name,
+      contentBase64: file.base64,
+    });
+    await queryClient.invalidateQueries();
+    navigate(`/cycles/${encodeURIComponent(cycleId)}`, {
+      state: { notice: t('io.import.done', { n: String(p.rows.length) }) },
+    });
+  }
+
+  if (cycle.isPending) {
+    return (
+      <>
+        <PageHeader title={t('io.import.title')} />
+        <LoadingState />
+      </>
+    );
+  }
+  if (cycle.isError) {
+    return (
+      <>
+        <PageHeader title={t('io.import.title')} />
+        <ErrorState error={cycle.error} onRetry={() => void cycle.refetch()} />
+      </>
+    );
+  }
+  const c = cycle.data;
+  const p = preview.data;
+  const busy = stage.kind !== 'idle';
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={<Link to={`/cycles/${encodeURIComponent(cycleId)}`}>{t('io.import.back')}</Link>}
+        title={`${t('io.import.title')}: ${localized(c.label)}`}
+        description={t('io.import.description')}
+      />
+      {!c.editable && (
+        <p className="sk-alert sk-alert--info" role="status">
+          {t('io.import.notEditable', { status: localized(c.statusLabel) })}
+        </p>
+      )}
+      <Card title={t('io.import.template')}>
+        <p>
+          {t('io.import.templateHint', {
+            mode: t(
+              c.rubric.mode === 'summary' ? 'io.import.modeSummary' : 'io.import.modeIndicators',
+            ),
+          })}
+        </p>
+        <div className="sk-io-actions">
+          <a
+            className="sk-btn sk-btn--secondary"
+            href={exportUrls.importTemplate(cycleId, 'xlsx')}
+            download
+          >
+            {t('io.import.templateXlsx')}
+          </a>
+          <a
+            className="sk-btn sk-btn--ghost"
+            href={exportUrls.importTemplate(cycleId, 'csv')}
+            download
+          >
+            {t('io.import.templateCsv')}
+          </a>
+        </div>
+      </Card>
+
+      <Card>
+        <label className="sk-field">
+          <span className="sk-field__label">
+            {t('io.import.choose', { max: String(MAX_IMPORT_MB) })}
+          </span>
+          <input
+            ref={input}
+            type="file"
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            onChange={(e) => void choose(e)}
+            disabled={busy || confirm.isPending}
+          />
+        </label>
+        {stage.kind === 'reading' && (
+          <div className="sk-io-progress" role="status">
+            <progress
+              max={100}
+              value={stage.percent}
+              aria-label={t('io.import.reading', { percent: String(stage.percent) })}
+            />
+            <span>{t('io.import.reading', { percent: String(stage.percent) })}</span>
+          </div>
+        )}
+        {stage.kind === 'checking' && (
+          <div className="sk-io-progress" role="status">
+            <progress aria-label={t('io.import.checking', { name: stage.name })} />
+            <span>{t('io.import.checking', { name: stage.name })}</span>
+          </div>
+        )}
+        {clientError && (
+          <p className="sk-alert sk-alert--error" role="alert">
+            {clientError}
+          </p>
+        )}
+        <ApiErrorMessage error={preview.error} />
+      </Card>
+
+      {p && (
+        <PreviewView
+          preview={p}
+          editable={c.editable}
+          saving={confirm.isPending}
+          saveError={confirm.error}
+          onSave={() => void save(p).catch(() => undefined)}
+          onAnother={() => {
+            preview.reset();
+            setFile(null);
+            if (input.current) {
+              input.current.value = '';
+              input.current.click();
+            }
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function PreviewView({
+  preview: p,
+  editable,
+  saving,
+  saveError,
+  onSave,
+  onAnother,
+}: {
+  preview: Preview;
+  editable: boolean;
+  saving: boolean;
+  saveError: unknown;
+  onSave: () => void;
+  onAnother: () => void;
+}) {
+  const t = useT();
+  const f = useFormat();
+  const localized = useLocalized();
+  const problemRows = new Set(p.problems.flatMap((x) => (x.row === null ? [] : [x.row])));
+  const canSave = p.ok && editable;
+  return (
+    <>
+      <Card
+        title={t('io.import.previewTitle', { name: p.fileName })}
+        description={
+          p.sheetName && p.headerRow
+            ? t('io.import.previewSheet', { sheet: p.sheetName, row: String(p.headerRow) })
+            : undefined
+        }
+      >
+        <p>
+          {t('io.import.summary', {
+            n: String(p.summary.n),
+            mean: f.decimal(p.summary.mean),
+            band: p.summary.meanBand ?? '–',
+          })}
+        </p>
+        {p.problemCount === 0 ? (
+          <p className="sk-alert sk-alert--info" role="status">
+            {t('io.import.noProblems')}
+          </p>
+        ) : (
+          <section aria-labelledby="io-problems" className="sk-io-problems">
+            <h3 id="io-problems">{t('io.import.problemsTitle', { n: String(p.problemCount) })}</h3>
+            {p.problems.length < p.problemCount && (
+              <p>
+                {t('io.import.problemsMore', {
+                  shown: String(p.problems.length),
+                  n: String(p.problemCount),
+                })}
+              </p>
+            )}
+            <ul>
+              {p.problems.map((x) => (
+                <li key={`${x.row}:${x.column}:${x.header}:${x.code}`}>
+                  <strong>
+                    {x.row === null
+                      ? t('io.import.whole')
+                      : x.column
+                        ? t('io.import.rowCol', {
+                            row: String(x.row),
+                            column: x.header ? `${x.column} (${x.header})` : x.column,
+                          })
+                        : t('io.import.row', { row: String(x.row) })}
+                  </strong>
+                  : {localized(x.message)}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {p.unmatchedTeachers.length > 0 && p.rows.length > 0 && (
+          <p className="sk-muted">
+            {t('io.import.notInFile', {
+              n: String(p.unmatchedTeachers.length),
+              names: p.unmatchedTeachers
+                .slice(0, 10)
+                .map((u) => u.name)
+                .join(', ')
+                .concat(p.unmatchedTeachers.length > 10 ? ', …' : ''),
+            })}
+          </p>
+        )}
+        <div className="sk-io-actions">
+          <Button onClick={onSave} disabled={!canSave} loading={saving}>
+            {saving
+              ? t('io.import.saving', { n: String(p.rows.length) })
+              : t('io.import.confirm', { n: String(p.rows.length) })}
+          </Button>
+          <Button variant="ghost" onClick={onAnother} disabled={saving}>
+            {t('io.import.another')}
+          </Button>
+        </div>
+        {!p.ok && <p className="sk-muted">{t('io.import.confirmBlocked')}</p>}
+        <ApiErrorMessage error={saveError} />
+      </Card>
+
+      {p.rows.length > 0 && (
+        <Card flush>
+          <div className="sk-table-wrap">
+            <table className="sk-table sk-io-preview">
+              <thead>
+                <tr>
+                  <th scope="col">{t('io.import.colRow')}</th>
+                  <th scope="col">{t('io.import.colName')}</th>
+                  <th scope="col">{t('io.import.colTeacher')}</th>
+                  <th scope="col" className="sk-num">
+                    {t('io.import.colPercentage')}
+                  </th>
+                  <th scope="col">{t('io.import.colBand')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.rows.slice(0, ROWS_SHOWN).map((r) => (
+                  <tr
+                    key={r.row}
+                    className={problemRows.has(r.row) ? 'sk-io-row--problem' : undefined}
+                  >
+                    <td className="sk-num">{r.row}</td>
+                    <td>{r.name || r.nip}</td>
+                    <td>
+                      {r.teacherName ?? <em>{t('io.import.unmatched')}</em>}
+                      {r.matchedBy === 'nip' && (
+                        <span className="sk-muted"> · {t('io.import.byNip')}</span>
+                      )}
+                    </td>
+                    <td className="sk-num">{f.decimal(r.percentage)}</td>
+                    <td>{r.band ?? '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,370 @@
+import { type RouterOutputs, useTRPC } from '@siklus/client';
+import {
+  Button,
+  ErrorState,
+  formatDecimal,
+  LoadingState,
+  PageHeader,
+  SERIES_COLORS,
+  useT,
+} from '@siklus/ui';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { exportUrls } from '../../export-urls';
+
+type Chapter = RouterOutputs['io']['resultsChapter'];
+
+/** The chapter is an Indonesian document: its figures use the decimal comma whatever the UI language. */
+const dec = (v: string | null | undefined) => formatDecimal(v ?? null, 'id', { group: false });
+const num = (v: string | null) => (v === null ? null : Number(v));
+
+/**
+ * `/studies/:studyId/report`: the results chapter (Bab IV) as a printable page, the same
+ * model the DOCX renders (io.resultsChapter): numbered, captioned tables, the recap, the
+ * chart, the success criteria with their figures, the gains and the stage notes. The print
+ * stylesheet (styles.css, "io" section) hides the app around it, so "Save as PDF" gives the
+ * chapter alone.
+ */
+export function ReportPage() {
+  const { studyId = '' } = useParams();
+  const t = useT();
+  const trpc = useTRPC();
+  const chapter = useQuery(trpc.io.resultsChapter.queryOptions({ studyId }));
+  const header = (
+    <PageHeader
+      eyebrow={
+        <Link className="sk-no-print" to={`/studies/${encodeURIComponent(studyId)}`}>
+          {t('io.report.back')}
+        </Link>
+      }
+      title={t('io.report.title')}
+      description={<span className="sk-no-print">{t('io.report.description')}</span>}
+      actions={
+        <div className="sk-io-actions sk-no-print">
+          <Button onClick={() => window.print()}>{t('io.report.print')}</Button>
+          <a className="sk-btn sk-btn--secondary" href={exportUrls.studyReport(studyId)} download>
+            {t('io.report.docx')}
+          </a>
+          <a
+            className="sk-btn sk-btn--ghost"
+            href={exportUrls.studyRecap(studyId, 'xlsx')}
+            download
+          >
+            {t('io.report.recapXlsx')}
+          </a>
+          <a className="sk-btn sk-btn--ghost" href={exportUrls.studyRecap(studyId, 'csv')} download>
+            {t('io.report.recapCsv')}
+          </a>
+        </div>
+      }
+    />
+  );
+  if (chapter.isPending)
+    return (
+      <>
+        {header}
+        <LoadingState />
+      </>
+    );
+  if (chapter.isError)
+    return (
+      <>
+        {header}
+        <ErrorState error={chapter.error} onRetry={() => void chapter.refetch()} />
+      </>
+    );
+  return (
+    <>
+      {header}
+      <ChapterView chapter={chapter.data} />
+    </>
+  );
+}
+
+function Caption({ children }: { children: string }) {
+  return <p className="sk-report__caption">{children}</p>;
+}
+
+export function ChapterView({ chapter: c }: { chapter: Chapter }) {
+  const t = useT();
+  return (
+    <article className="sk-report" lang="id">
+      <h2 className="sk-report__title">{c.title}</h2>
+      <p className="sk-report__study">
+        {c.study.title} · {c.study.schoolName} · {c.study.schoolYear}
+      </p>
+      <h3>A. Hasil Penelitian</h3>
+      <p>{c.intro}</p>
+      {c.tables.length === 0 && <p>{t('io.report.empty')}</p>}
+
+      {c.tables.map((table, i) => (
+        <section key={table.cycleId} className="sk-report__section">
+          <h4>
+            {i + 1}. {table.label}
+          </h4>
+          <p>
+            Hasil observasi pada {table.label} terhadap {table.n} guru disajikan pada Tabel{' '}
+            {table.number}. Rata-rata {dec(table.mean)} dengan kategori {table.meanBand ?? '-'};{' '}
+            {table.bands.map((b) => `${b.count} guru ${b.label}`).join(', ')}.
+          </p>
+          <Caption>{table.caption}</Caption>
+          <table className="sk-report__table">
+            <thead>
+              <tr>
+                <th scope="col">No</th>
+                <th scope="col">Nama Guru</th>
+                <th scope="col">Persentase</th>
+                <th scope="col">Kategori</th>
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map((r) => (
+                <tr key={r.no}>
+                  <td className="sk-num">{r.no}</td>
+                  <td>{r.name}</td>
+                  <td className="sk-num">{dec(r.percentage)}</td>
+                  <td>{r.band}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={2}>
+                  Rata-rata
+                </th>
+                <td className="sk-num">{dec(table.mean)}</td>
+                <td>{table.meanBand ?? '-'}</td>
+              </tr>
+            </tfoot>
+          </table>
+          <p className="sk-report__downloads sk-no-print">
+            {t('io.report.tableDownloads')}:{' '}
+            <a href={exportUrls.cycleTable(table.cycleId, 'xlsx')} download>
+              XLSX
+            </a>{' '}
+            ·{' '}
+            <a href={exportUrls.cycleTable(table.cycleId, 'csv')} download>
+              CSV
+            </a>
+          </p>
+        </section>
+      ))}
+
+      {c.recap && (
+        <section className="sk-report__section">
+          <h4>{c.tables.length + 1}. Rekapitulasi Antarsiklus</h4>
+          <Caption>{c.recap.caption}</Caption>
+          <table className="sk-report__table">
+            <thead>
+              <tr>
+                <th scope="col">No</th>
+                <th scope="col">Nama Guru</th>
+                {c.recap.cycleLabels.map((l) => (
+                  <th scope="col" key={l}>
+                    {l}
+                  </th>
+                ))}
+                {c.recap.gainLabel && (
+                  <>
+                    <th scope="col">Peningkatan (poin)</th>
+                    <th scope="col">N-Gain</th>
+                    <th scope="col">Kategori N-Gain</th>
+                  </>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {c.recap.rows.map((r) => (
+                <tr key={r.no}>
+                  <td className="sk-num">{r.no}</td>
+                  <td>{r.name}</td>
+                  {r.cells.map((cell, i) => (
+                    <td className="sk-num" key={c.recap!.cycleLabels[i]}>
+                      {cell ? `${dec(cell.percentage)} (${cell.band})` : '-'}
+                    </td>
+                  ))}
+                  {c.recap!.gainLabel && (
+                    <>
+                      <td className="sk-num">{dec(r.gain?.points)}</td>
+                      <td className="sk-num">{dec(r.gain?.normalized)}</td>
+                      <td>{r.gain?.category ?? '-'}</td>
+                    </>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={2}>
+                  Rata-rata
+                </th>
+                {c.recap.means.map((m, i) => (
+                  <td className="sk-num" key={c.recap!.cycleLabels[i]}>
+                    {dec(m)} ({c.recap!.meanBands[i] ?? '-'})
+                  </td>
+                ))}
+                {c.recap.gainLabel && (
+                  <>
+                    <td className="sk-num">{dec(c.recap.meanGain?.points)}</td>
+                    <td className="sk-num">{dec(c.recap.meanGain?.normalized)}</td>
+                    <td>{c.recap.meanGain?.category ?? '-'}</td>
+                  </>
+                )}
+              </tr>
+            </tfoot>
+          </table>
+        </section>
+      )}
+
+      {c.chart && <ChapterChart chart={c.chart} />}
+
+      {c.gains && (
+        <section className="sk-report__section">
+          <Caption>{c.gains.caption}</Caption>
+          <table className="sk-report__table">
+            <thead>
+              <tr>
+                {[
+                  'Dari',
+                  'Ke',
+                  'Rata-rata Awal',
+                  'Rata-rata Akhir',
+                  'Peningkatan (poin)',
+                  'N-Gain',
+                  'Kategori',
+                ].map((h) => (
+                  <th scope="col" key={h}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {c.gains.rows.map((g) => (
+                <tr key={`${g.from}-${g.to}`}>
+                  <td>{g.from}</td>
+                  <td>{g.to}</td>
+                  <td className="sk-num">{dec(g.preMean)}</td>
+                  <td className="sk-num">{dec(g.postMean)}</td>
+                  <td className="sk-num">{dec(g.points)}</td>
+                  <td className="sk-num">{dec(g.normalized)}</td>
+                  <td>{g.category ?? '-'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+
+      <h3>B. Pembahasan</h3>
+      <section className="sk-report__section" aria-label={t('io.report.criteriaTitle')}>
+        <p>Kriteria keberhasilan penelitian: {c.criteria.description}.</p>
+        <ul className="sk-report__criteria">
+          {c.criteria.cycles.map((cycle) => (
+            <li key={cycle.label}>
+              <strong>{cycle.label}</strong>{' '}
+              <span className={cycle.met ? 'sk-badge sk-band-3' : 'sk-badge sk-band-0'}>
+                {cycle.met ? t('io.report.met') : t('io.report.notMet')}
+              </span>
+              : {cycle.message}.
+            </li>
+          ))}
+        </ul>
+        {c.conclusion && <p>{c.conclusion}</p>}
+      </section>
+
+      <section className="sk-report__section">
+        <h4>{t('io.report.stagesTitle')}</h4>
+        {c.stages.map((s) => (
+          <div key={s.label} className="sk-report__stages">
+            <h5>
+              {s.label} <span className="sk-muted">({s.status})</span>
+            </h5>
+            <dl>
+              {s.stages.map((st) => (
+                <div key={st.key}>
+                  <dt>
+                    {st.title}
+                    {st.date ? ` (${st.date})` : ''}
+                  </dt>
+                  <dd>{st.notes ?? <span className="sk-muted">{t('io.report.noNotes')}</span>}</dd>
+                </div>
+              ))}
+              {s.reviewComment && (
+                <div>
+                  <dt>{t('io.report.review')}</dt>
+                  <dd>{s.reviewComment}</dd>
+                </div>
+              )}
+            </dl>
+          </div>
+        ))}
+      </section>
+    </article>
+  );
+}
+
+/** Bars: each teacher per cycle; the line: the cycle's mean. As the DOCX's Word chart. */
+function ChapterChart({ chart }: { chart: NonNullable<Chapter['chart']> }) {
+  const t = useT();
+  const rows = chart.categories.map((category, i) => {
+    const row: Record<string, string | number | null> = { category };
+    chart.teachers.forEach((teacher, k) => {
+      row[`t${k}`] = num(teacher.values[i] ?? null);
+    });
+    row.mean = num(chart.means[i] ?? null);
+    return row;
+  });
+  return (
+    <figure className="sk-report__figure" aria-label={chart.caption}>
+      <div className="sk-report__chart">
+        <ResponsiveContainer width="100%" height={340}>
+          <ComposedChart data={rows} margin={{ top: 16, right: 16, bottom: 8, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
+            <XAxis dataKey="category" tick={{ fontSize: 12 }} />
+            <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} width={36} />
+            <Tooltip formatter={(value) => dec(value === null ? null : String(value))} />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+            {chart.teachers.map((teacher, k) => (
+              <Bar
+                key={teacher.name}
+                dataKey={`t${k}`}
+                name={teacher.name}
+                fill={SERIES_COLORS[k % SERIES_COLORS.length]}
+                isAnimationActive={false}
+              />
+            ))}
+            <Line
+              dataKey="mean"
+              name={t('io.report.chartMean')}
+              stroke="#b91c1c"
+              strokeWidth={3}
+              dot={{ r: 4 }}
+              isAnimationActive={false}
+              label={{
+                position: 'top',
+                fontSize: 12,
+                formatter: (v: unknown) => dec(v == null ? null : String(v)),
+              }}
+            />
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption className="sk-report__caption">{chart.caption}</figcaption>
+      <p className="sk-visually-hidden">
+        {chart.categories.map((cat, i) => `${cat}: ${dec(chart.means[i] ?? null)}`).join('; ')}
+      </p>
+    </figure>
+  );
+}
