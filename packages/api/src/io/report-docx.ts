@@ -20,7 +20,7 @@ import type { ResultsChapter } from './chapter';
  * ChartRun: bars per teacher and cycle, a line for the mean), not a picture: Word draws it,
  * it stays sharp in print, and "Edit Data" opens its numbers in Excel, so a principal can
  * restyle it to the school's template. A rendered image would need a native canvas or a
- * headless browser on the server (decision 008).
+ * headless browser on the server (decision 009).
  */
 
 const FONT = 'Times New Roman';

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
  * Tables as spreadsheets. A table is columns and rows of text or decimal strings; XLSX gets
  * real numeric cells (format 0.00, so Excel sums and charts them), CSV gets the Indonesian
  * Excel dialect: ";" between cells, a decimal comma and a UTF-8 BOM, so a double click opens
- * it right in Indonesian Excel and Siklus's own import reads it back (decision 008).
+ * it right in Indonesian Excel and Siklus's own import reads it back (decision 009).
  */
 
 export type CellKind = 'text' | 'decimal' | 'integer';
