@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -105,12 +105,36 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Database>
   if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true });
   // Before PGlite touches a file: a second process on the same directory corrupts it.
   const release = acquireDataDirLock(dataDir);
+  const existing = existsSync(join(dataDir, 'PG_VERSION'));
   try {
     const pglite = await PGlite.create(dataDir, { parsers: PGLITE_PARSERS });
     return wrapPglite(pglite, release);
   } catch (err) {
     release();
-    throw err;
+    throw existing ? new DataDirUnreadableError(dataDir, err) : err;
+  }
+}
+
+/**
+ * An existing data directory PGlite cannot open: damaged by a machine crash or power cut
+ * (PGlite cannot promise its writes reached the disk), or by two processes at once before
+ * the lock existed. Says how to recover (docs/decisions/007).
+ */
+export class DataDirUnreadableError extends Error {
+  constructor(
+    readonly dataDir: string,
+    cause: unknown,
+  ) {
+    super(
+      `the embedded database in ${dataDir} could not be opened ` +
+        `(${cause instanceof Error ? cause.message : String(cause)}). It may be damaged by a ` +
+        `crash of the machine. To recover: stop every Siklus process, move ${dataDir} aside ` +
+        `(keep it), then restore the newest backup into a fresh directory there: ` +
+        `SIKLUS_DATA_DIR=${dataDir} pnpm db:restore <backup file>. ` +
+        `See docs/decisions/007-faults-and-durability.md.`,
+      { cause },
+    );
+    this.name = 'DataDirUnreadableError';
   }
 }
 

@@ -5,6 +5,7 @@ export {
   type Database,
   type DatabaseKind,
   DataDirLockedError,
+  DataDirUnreadableError,
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_DATA_DIR,
   DEFAULT_STATEMENT_TIMEOUT_MS,

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -157,5 +157,21 @@ describe('durability', () => {
     } finally {
       await database.close();
     }
+  }, 180_000);
+});
+
+describe('a damaged directory', () => {
+  test('refuses to start and says how to recover from a backup', async () => {
+    const dataDir = tempDataDir();
+    const create = startChild('open', dataDir);
+    expect(await create.exited).toMatchObject({ code: 0 });
+    // What a power cut can leave: the control file zeroed.
+    writeFileSync(join(dataDir, 'global', 'pg_control'), Buffer.alloc(8192, 0));
+
+    const reopen = startChild('open', dataDir);
+    expect(await reopen.exited).toMatchObject({ code: 2 });
+    expect(reopen.stderr()).toContain(`the embedded database in ${dataDir} could not be opened`);
+    expect(reopen.stderr()).toContain('pnpm db:restore');
+    expect(existsSync(lockFileOf(dataDir))).toBe(false);
   }, 180_000);
 });
