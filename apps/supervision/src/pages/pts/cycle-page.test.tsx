@@ -107,6 +107,11 @@ describe('cycle page (principal)', () => {
       ).toBe('87,50'),
     );
 
+    // The sheet moves on to the next teacher without an observation.
+    expect((screen.getByLabelText('Guru yang diobservasi') as HTMLSelectElement).value).toBe(
+      IDS.t3,
+    );
+
     // The next write carries the version the save returned.
     await userEvent.type(screen.getByLabelText('Catatan Refleksi'), 'Guru lebih aktif.');
     await userEvent.click(screen.getByRole('button', { name: 'Simpan catatan tahapan' }));

@@ -218,10 +218,18 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
     setObsIssues(issues);
     if (issues.size > 0) return;
     const teacher = selected;
+    // Entering a whole class is the common case: after a save, the sheet moves on to the
+    // next teacher of the roster without an observation (or stays when there is none).
+    const at = roster.findIndex((r) => r.id === teacher.id);
+    const next =
+      [...roster.slice(at + 1), ...roster.slice(0, at)].find(
+        (r) => !r.observation && r.id !== teacher.id,
+      ) ?? teacher;
     saveObs.mutate(input, {
       onSuccess: async (result) => {
         await afterWrite(result.version);
         setObsDrafts(({ [teacher.id]: _saved, ...rest }) => rest);
+        setPicked(next.id);
         setNotice(
           t('pts.obs.saved', {
             name: teacher.name,

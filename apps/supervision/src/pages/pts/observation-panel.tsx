@@ -162,10 +162,7 @@ export function ObservationPanel({
           <p className="pts-obs-status" aria-live="polite">
             {teacher?.observation ? (
               <>
-                {t('pts.obs.observed', {
-                  percent: f.decimal(teacher.observation.percentage),
-                  band: teacher.observation.band,
-                })}{' '}
+                {t('pts.obs.observed', { percent: f.decimal(teacher.observation.percentage) })}{' '}
                 <Band bandSet={bandSet} label={teacher.observation.band} />
               </>
             ) : (
@@ -174,6 +171,41 @@ export function ObservationPanel({
           </p>
         </div>
 
+        {readOnly ? (
+          (draft?.observedOn || draft?.notes) && (
+            <dl className="sk-dl">
+              {draft.observedOn && (
+                <>
+                  <dt>{t('pts.obs.date')}</dt>
+                  <dd>{f.date(draft.observedOn)}</dd>
+                </>
+              )}
+              {draft.notes && (
+                <>
+                  <dt>{t('pts.obs.notes')}</dt>
+                  <dd className="pts-stage__notes">{draft.notes}</dd>
+                </>
+              )}
+            </dl>
+          )
+        ) : (
+          <div className="pts-form-grid">
+            <TextField
+              type="date"
+              label={t('pts.obs.date')}
+              value={draft?.observedOn ?? ''}
+              onChange={(e) => draft && onDraftChange({ ...draft, observedOn: e.target.value })}
+              error={errorFor('observedOn')}
+            />
+            <TextArea
+              label={t('pts.obs.notes')}
+              rows={2}
+              value={draft?.notes ?? ''}
+              onChange={(e) => draft && onDraftChange({ ...draft, notes: e.target.value })}
+              error={errorFor('notes')}
+            />
+          </div>
+        )}
         {summary ? (
           <div className="pts-summary-entry">
             <TextField
@@ -216,41 +248,6 @@ export function ObservationPanel({
           </>
         )}
 
-        {readOnly ? (
-          (draft?.observedOn || draft?.notes) && (
-            <dl className="sk-dl">
-              {draft.observedOn && (
-                <>
-                  <dt>{t('pts.obs.date')}</dt>
-                  <dd>{f.date(draft.observedOn)}</dd>
-                </>
-              )}
-              {draft.notes && (
-                <>
-                  <dt>{t('pts.obs.notes')}</dt>
-                  <dd className="pts-stage__notes">{draft.notes}</dd>
-                </>
-              )}
-            </dl>
-          )
-        ) : (
-          <div className="pts-form-grid">
-            <TextField
-              type="date"
-              label={t('pts.obs.date')}
-              value={draft?.observedOn ?? ''}
-              onChange={(e) => draft && onDraftChange({ ...draft, observedOn: e.target.value })}
-              error={errorFor('observedOn')}
-            />
-            <TextArea
-              label={t('pts.obs.notes')}
-              rows={2}
-              value={draft?.notes ?? ''}
-              onChange={(e) => draft && onDraftChange({ ...draft, notes: e.target.value })}
-              error={errorFor('notes')}
-            />
-          </div>
-        )}
         {alerts}
         {!readOnly && (
           <div className="sk-row pts-save-row">

@@ -37,6 +37,13 @@ export function StudiesPage() {
   const principal = me.role === 'principal';
   const schoolId = principal ? me.schoolId : params.get('schoolId');
   const [creating, setCreating] = useState(false);
+  const trpc = useTRPC();
+  // A supervisor arrives with only the id: the school's name titles the page.
+  const school = useQuery({
+    ...trpc.schools.get.queryOptions({ schoolId: schoolId ?? '' }),
+    enabled: !principal && !!schoolId,
+  });
+  const schoolName = principal ? (me.schoolName ?? '') : (school.data?.name ?? '');
 
   if (!schoolId) {
     return (
@@ -61,6 +68,11 @@ export function StudiesPage() {
   return (
     <>
       <PageHeader
+        eyebrow={
+          !principal && schoolName ? (
+            <Link to={`/schools/${schoolId}`}>{schoolName}</Link>
+          ) : undefined
+        }
         title={t('pts.studies.title')}
         description={
           principal ? t('pts.studies.description') : t('pts.studies.descriptionSupervisor')
@@ -77,7 +89,7 @@ export function StudiesPage() {
         )}
         <StudyList
           schoolId={schoolId}
-          schoolName={me.schoolName ?? ''}
+          schoolName={schoolName}
           principal={principal}
           onStart={() => setCreating(true)}
         />

@@ -139,6 +139,7 @@ describe('studies page', () => {
       at: `/studies?schoolId=${IDS.school}`,
       api: {
         'auth.me': () => ME.supervisor,
+        'schools.get': () => ({ id: IDS.school, name: 'SD Negeri Lulut 2', npsn: '20200001' }),
         'studies.list': () => [
           {
             id: IDS.study,
@@ -159,6 +160,10 @@ describe('studies page', () => {
       (await screen.findByRole('link', { name: 'PTS Kolaboratif' })).getAttribute('href'),
     ).toBe(`/studies/${IDS.study}`);
     expect(screen.getByText('Siklus II')).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'PTS di SD Negeri Lulut 2' })).toBeTruthy();
+    expect(
+      (await screen.findByRole('link', { name: 'SD Negeri Lulut 2' })).getAttribute('href'),
+    ).toBe(`/schools/${IDS.school}`);
     expect(screen.queryByRole('button', { name: 'Mulai PTS' })).toBeNull();
     expect(calls.find((c) => c.path === 'studies.list')?.input).toEqual({ schoolId: IDS.school });
   });

@@ -156,7 +156,7 @@ export const ptsId = {
   'pts.obs.noTeachers':
     'Belum ada guru aktif di sekolah ini. Tambahkan guru di halaman Sekolah saya.',
   'pts.obs.unsavedMark': '{name} (belum disimpan)',
-  'pts.obs.observed': 'Sudah diobservasi: {percent} ({band})',
+  'pts.obs.observed': 'Sudah diobservasi: {percent}',
   'pts.obs.notObserved': 'Belum diobservasi pada siklus ini.',
   'pts.obs.date': 'Tanggal observasi',
   'pts.obs.notes': 'Catatan observasi',
@@ -353,7 +353,7 @@ export const ptsEn = {
   'pts.obs.noTeachers':
     'This school has no active teacher yet. Add teachers on the My school page.',
   'pts.obs.unsavedMark': '{name} (unsaved)',
-  'pts.obs.observed': 'Observed: {percent} ({band})',
+  'pts.obs.observed': 'Observed: {percent}',
   'pts.obs.notObserved': 'Not observed in this cycle yet.',
   'pts.obs.date': 'Observation date',
   'pts.obs.notes': 'Observation notes',
