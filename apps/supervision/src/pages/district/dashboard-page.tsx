@@ -93,9 +93,13 @@ function Headline() {
       <Stat
         label={t('district.headline.withStudies')}
         value={f.integer(h.schoolsWithStudies)}
-        hint={t('district.headline.withStudiesHint', {
-          count: f.integer(Math.max(0, h.schoolCount - h.schoolsWithStudies)),
-        })}
+        hint={
+          <Link to="/dashboard?status=none">
+            {t('district.headline.withStudiesHint', {
+              count: f.integer(Math.max(0, h.schoolCount - h.schoolsWithStudies)),
+            })}
+          </Link>
+        }
       />
       <Stat
         label={t('district.headline.districtMean')}

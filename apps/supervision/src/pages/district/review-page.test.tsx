@@ -98,6 +98,15 @@ function setup({
       'auth.me': () => ME.supervisor,
       'review.queue': () => ({ total: items.length, items }),
       'cycles.get': () => cycleView(version),
+      'schools.get': () => ({
+        id: '00000000-0000-4000-8000-0000000000d1',
+        districtId: ME.supervisor.districtId,
+        npsn: '20200001',
+        name: 'SD Negeri Lulut 2',
+        subdistrict: 'Klapanunggal',
+        active: true,
+        teacherCount: 6,
+      }),
       'review.approve':
         approve ??
         (() => {

@@ -17,7 +17,13 @@ import {
   useLocalized,
   useT,
 } from '@siklus/ui';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  skipToken,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type { PaginationState } from '@tanstack/react-table';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -229,23 +235,25 @@ function ReviewPanel({
     if (loaded) headingRef.current?.focus();
   }, [loaded]);
 
-  // The school's name is not in cycles.get; the queue row has it (same cache).
-  const queryClient = useQueryClient();
-  const queued = queryClient
-    .getQueriesData<{ items: QueueItem[] }>(trpc.review.queue.pathFilter())
-    .flatMap(([, data]) => data?.items ?? [])
-    .find((q) => q.cycleId === cycleId);
+  // cycles.get names the school by id only; a deep link may open a cycle not in the
+  // queue's page, so the name comes from the school itself.
+  const school = useQuery(
+    trpc.schools.get.queryOptions(cycle.data ? { schoolId: cycle.data.schoolId } : skipToken),
+  );
+  const schoolName = school.data?.name ?? '';
 
   return (
     <Card className="sk-district-review__panel" aria-labelledby={`review-${cycleId}`}>
       <div className="sk-district-panel__head">
         <h2 id={`review-${cycleId}`} ref={headingRef} tabIndex={-1} className="sk-card__title">
-          {cycle.data
+          {cycle.data && schoolName
             ? t('district.review.panelTitle', {
-                school: queued?.schoolName ?? '',
+                school: schoolName,
                 cycle: local(cycle.data.label),
-              }).replace(/^ · /, '')
-            : t('district.review.title')}
+              })
+            : cycle.data
+              ? local(cycle.data.label)
+              : t('district.review.title')}
         </h2>
         <Button variant="ghost" size="sm" onClick={onClose}>
           {t('district.review.close')}
@@ -258,7 +266,7 @@ function ReviewPanel({
       ) : (
         <CycleReview
           cycle={cycle.data}
-          schoolName={queued?.schoolName ?? ''}
+          schoolName={schoolName}
           onReload={() => cycle.refetch()}
           onDone={onDone}
         />
