@@ -41,6 +41,11 @@ export function ReviewPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const cycleId = searchParams.get('cycleId');
   const [notice, setNotice] = useState<string | null>(null);
+  // After a decision the panel closes; the confirmation takes the focus (and the view).
+  const noticeRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
 
   const open = (id: string | null) => {
     const next = new URLSearchParams(searchParams);
@@ -56,7 +61,7 @@ export function ReviewPage() {
         description={t('district.review.description')}
       />
       {notice && (
-        <div className="sk-alert sk-alert--info" role="status">
+        <div className="sk-alert sk-alert--info" role="status" ref={noticeRef} tabIndex={-1}>
           <p className="sk-alert__message">{notice}</p>
         </div>
       )}
