@@ -10,7 +10,9 @@
  * then prints the figures, the ratio comparison/SQL and PASS/FAIL per target. It reports;
  * it exits non-zero on a missed target only with --strict.
  *
- * Options: --schools N (2000), --requests N (200), --keep (leave the database), --strict.
+ * Options: --schools N (2000), --requests N (200), --keep (leave the database), --strict,
+ * --database NAME (siklus_bench; must start with siklus_bench, so a typo never drops a
+ * database the bench did not create).
  */
 import { hashPassword } from '@siklus/api';
 import { createDb, districtComparison, migrateToLatest, synthesize } from '@siklus/db';
@@ -27,7 +29,15 @@ const option = (name: string, fallback: number) => {
 const SCHOOLS = option('schools', 2000);
 const REQUESTS = option('requests', 200);
 const WARMUP = 20;
-const BENCH_DB = 'siklus_bench';
+const BENCH_DB = (() => {
+  const at = args.indexOf('--database');
+  const name = at >= 0 ? (args[at + 1] ?? '') : 'siklus_bench';
+  if (!/^siklus_bench[a-z0-9_]*$/.test(name)) {
+    process.stderr.write(`--database must match siklus_bench[a-z0-9_]*, not "${name}".\n`);
+    process.exit(1);
+  }
+  return name;
+})();
 const PASSWORD = 'bench-password-2026';
 
 const TARGETS = { comparisonP95: 50, ratio: 1.5, upsertP95: 20 };
