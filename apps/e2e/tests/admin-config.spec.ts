@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { signIn } from './helpers';
 
 const SCREENSHOTS = new URL('../screenshots/', import.meta.url).pathname;
@@ -17,37 +17,12 @@ async function shot(page: Page, name: string, top: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
 }
 
-/**
- * The issue's end-to-end story. The admin's part runs in the admin app's UI. The
- * principal's and the supervision side run through the tRPC HTTP API with the principal's
- * session cookie, because the supervision app's study and cycle pages are not built yet
- * (its routes show "coming soon").
+/*
+ * The rubric's life in the admin app: built with the schema's messages at each field and a
+ * live sheet preview, published (then read-only), exported as JSON, imported back, and
+ * duplicated. The issue's whole story (a principal scores with it, the admin moves a band
+ * and the supervision app follows) is in admin-story.spec.ts.
  */
-
-async function call<T>(
-  request: APIRequestContext,
-  path: string,
-  input: unknown,
-  kind: 'query' | 'mutation',
-): Promise<T> {
-  const response =
-    kind === 'query'
-      ? await request.get(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input ?? {}))}`)
-      : await request.post(`/trpc/${path}`, {
-          data: input,
-          headers: { 'content-type': 'application/json' },
-        });
-  const body = (await response.json()) as { result?: { data: T }; error?: unknown };
-  if (!response.ok() || !body.result) {
-    throw new Error(`${path} failed: ${response.status()} ${JSON.stringify(body.error)}`);
-  }
-  return body.result.data;
-}
-
-const query = <T>(r: APIRequestContext, path: string, input?: unknown) =>
-  call<T>(r, path, input, 'query');
-const mutate = <T>(r: APIRequestContext, path: string, input: unknown) =>
-  call<T>(r, path, input, 'mutation');
 
 const RUBRIC = 'Pembelajaran Kolaboratif (uji e2e)';
 const ASPECTS = [
@@ -64,58 +39,6 @@ const ASPECTS = [
     indicators: ['Memantau diskusi setiap kelompok', 'Memandu refleksi bersama siswa'],
   },
 ];
-
-/** Every indicator scored 3 of 4: 15 / 20 = 75.00, Baik under 71 and Cukup once Baik starts at 76. */
-const SCORES = { A1: 3, A2: 3, A3: 3, B1: 3, B2: 3 };
-
-async function startStudyAndScore(
-  request: APIRequestContext,
-  rubricVersionId: string,
-  bandSetVersionId: string,
-  title: string,
-) {
-  const me = await query<{ schoolId: string; schoolName: string }>(request, 'auth.me');
-  const options = await query<{ criteriaSets: { id: string; name: string }[] }>(
-    request,
-    'studies.options',
-  );
-  const criteria = options.criteriaSets.find((c) => c.name === 'Kriteria keberhasilan PTS');
-  const teachers = await query<{ id: string; name: string }[]>(request, 'teachers.list', {
-    schoolId: me.schoolId,
-  });
-  const teacher = teachers[0];
-  expect(teacher, 'the seeded school has teachers').toBeTruthy();
-  // A new study opens with its baseline cycle (Kondisi Awal) in draft.
-  const study = await mutate<{ studyId: string; baselineCycleId: string }>(
-    request,
-    'studies.create',
-    {
-      schoolId: me.schoolId,
-      title,
-      focus: 'Kemampuan guru mengelola pembelajaran kolaboratif',
-      schoolYear: '2026/2027',
-      semester: 'ganjil',
-      rubricVersionId,
-      bandSetVersionId,
-      criteriaSetVersionId: criteria?.id,
-    },
-  );
-  const cycle = await query<{ id: string; version: number }>(request, 'cycles.get', {
-    cycleId: study.baselineCycleId,
-  });
-  const scored = await mutate<{ observation: { percentage: string; band: string } }>(
-    request,
-    'cycles.upsertObservation',
-    {
-      cycleId: study.baselineCycleId,
-      version: cycle.version,
-      teacherId: teacher?.id,
-      kind: 'indicators',
-      scores: SCORES,
-    },
-  );
-  return { studyId: study.studyId, schoolName: me.schoolName, observation: scored.observation };
-}
 
 async function fillRubric(page: Page) {
   const editor = page.locator('.adm-editor__form');
@@ -143,10 +66,9 @@ async function fillRubric(page: Page) {
   await editor.getByRole('button', { name: 'Pakai skala ini di semua indikator' }).first().click();
 }
 
-test.describe('admin: rubric, bands and the principal who uses them', () => {
-  test('an admin builds and publishes a rubric, a principal scores with it, the admin moves a band after seeing its impact', async ({
+test.describe('admin: a rubric from draft to a shared file', () => {
+  test('an admin builds and publishes a rubric, exports it as JSON, imports it back and duplicates it', async ({
     page,
-    browser,
   }) => {
     test.setTimeout(120_000);
     // -- The admin builds a rubric of two aspects and five indicators and publishes it.
@@ -181,7 +103,7 @@ test.describe('admin: rubric, bands and the principal who uses them', () => {
       .getByText('Sangat Baik')
       .click();
     await expect(preview.getByTestId('sheet-percentage')).toHaveText('80,00');
-    await shot(page, 'admin-rubric-editor', '.adm-editor');
+    await shot(page, 'admin-rubric-editor-draft', '.adm-editor');
 
     await page.getByRole('button', { name: 'Simpan sebagai draf' }).click();
     await expect(page).toHaveURL(/\/admin\/rubrics\/[0-9a-f-]{36}$/);
@@ -234,91 +156,6 @@ test.describe('admin: rubric, bands and the principal who uses them', () => {
     await expect(published).toContainText('v1');
     await expect(published).toContainText('Terbit');
     await expect(list).toContainText(`${RUBRIC}, salinan`);
-
-    // -- The principal starts a study on it and scores a teacher (through the API).
-    const principal = await browser.newContext({ locale: 'id-ID' });
-    const principalPage = await principal.newPage();
-    await signIn(principalPage, '/login', 'kepsek.lulut2');
-    await expect(principalPage).toHaveURL(/\/my-school$/);
-    const options = await query<{ bandSets: { id: string; name: string; version: number }[] }>(
-      principal.request,
-      'studies.options',
-    );
-    const oldBands = options.bandSets.find((b) => b.name === 'Kriteria PTS');
-    expect(oldBands).toBeTruthy();
-    const first = await startStudyAndScore(
-      principal.request,
-      rubricVersionId,
-      oldBands?.id as string,
-      'Peningkatan pembelajaran kolaboratif (uji e2e)',
-    );
-    expect(first.observation).toEqual({ ...first.observation, percentage: '75.00', band: 'Baik' });
-
-    // -- The admin moves Baik to start at 76 in a new version of the band set.
-    await page.goto('/admin/bands');
-    await page.getByRole('link', { name: 'Kriteria PTS' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('Kriteria PTS · v');
-    await page.getByRole('button', { name: 'Ubah (versi baru)' }).click();
-    await expect(page.getByText(/Draf: dapat diubah/)).toBeVisible();
-    await expect(page.getByText('Cukup: 51,00 - 70,99')).toBeVisible();
-    await page.getByLabel('Batas bawah Baik').fill('76');
-    await expect(page.getByText('Cukup: 51,00 - 75,99')).toBeVisible();
-    await expect(page.getByText('Baik: 76,00 - 85,99')).toBeVisible();
-    const impact = page.getByRole('region', { name: 'Dampak sebelum terbit' });
-    const lulut = impact.getByRole('row', { name: new RegExp(first.schoolName) });
-    await expect(lulut).toBeVisible();
-    await expect(impact.getByTestId('impact-observations')).not.toHaveText('0');
-    await shot(page, 'admin-band-preview', '.adm-two-col');
-
-    await page.getByRole('button', { name: 'Terbitkan…' }).click();
-    await expect(page.getByRole('alertdialog')).toContainText('akan berpindah kategori');
-    await page.getByRole('button', { name: 'Ya, terbitkan' }).click();
-    await expect(page.getByText('Versi ini sudah terbit dan hanya dapat dibaca.')).toBeVisible();
-    const newBandsId = page.url().split('/').at(-1) as string;
-
-    // -- The supervision side (API): a study on the new version shows the new band for the
-    // same sheet; the first study keeps the version it started with, so its cycles compare.
-    const second = await startStudyAndScore(
-      principal.request,
-      rubricVersionId,
-      newBandsId,
-      'Peningkatan pembelajaran kolaboratif, tahap 2 (uji e2e)',
-    );
-    expect(second.observation).toEqual({
-      ...second.observation,
-      percentage: '75.00',
-      band: 'Cukup',
-    });
-    const supervisor = await browser.newContext({ locale: 'id-ID' });
-    const supervisorPage = await supervisor.newPage();
-    await signIn(supervisorPage, '/login', 'pengawas');
-    await expect(supervisorPage).toHaveURL(/\/dashboard$/);
-    const seen = await query<{ cycles: { mean: string | null; meanBand: string | null }[] }>(
-      supervisor.request,
-      'studies.get',
-      { studyId: second.studyId },
-    );
-    expect(seen.cycles[0]).toEqual({ ...seen.cycles[0], mean: '75.00', meanBand: 'Cukup' });
-    const before = await query<{ cycles: { meanBand: string | null }[] }>(
-      supervisor.request,
-      'studies.get',
-      { studyId: first.studyId },
-    );
-    expect(before.cycles[0]?.meanBand).toBe('Baik');
-
-    // -- The audit log tells the story.
-    await page.goto('/admin/audit');
-    await page.getByRole('searchbox', { name: 'Saring tindakan (mis. auth)' }).fill('band_set');
-    const log = page.getByRole('table', { name: 'Catatan audit, terbaru dahulu' });
-    await expect(log).toContainText('band_set.publish');
-    await expect(log).toContainText('band_set.new_version');
-    await page.getByRole('searchbox', { name: 'Saring tindakan (mis. auth)' }).fill('');
-    await expect(log).toContainText('rubric.publish');
-    await expect(log).toContainText('study.create');
-    await shot(page, 'admin-audit-log', 'h1');
-
-    await principal.close();
-    await supervisor.close();
   });
 });
 

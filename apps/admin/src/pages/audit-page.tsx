@@ -20,24 +20,6 @@ type Entry = RouterOutputs['audit']['list']['items'][number];
 const ACTION = /^[a-z_]+(\.[a-z_]+)*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Families of actions (a prefix matches all of them) and the ones people look for most. */
-const ACTION_SUGGESTIONS = [
-  'auth',
-  'user',
-  'school',
-  'teacher',
-  'study',
-  'cycle',
-  'rubric',
-  'band_set',
-  'criteria_set',
-  'access.refused',
-  'auth.login_failed',
-  'band_set.publish',
-  'study.band_set_moved',
-  'cycle.reopen',
-];
-
 const EMPTY_FILTERS = { userId: '', schoolId: '', action: '', from: '', to: '' };
 
 /**
@@ -50,6 +32,8 @@ export function AuditPage() {
   const trpc = useTRPC();
   const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: 50 });
   const [filters, setFilters] = useState(EMPTY_FILTERS);
+  // Clearing remounts the two pickers, so their search boxes empty too.
+  const [cleared, setCleared] = useState(0);
   const deferred = useDeferredValue(filters.action.trim());
   // Only a well-formed prefix goes to the API; a half-typed one would be a 400 per keystroke.
   const actionFilter = ACTION.test(deferred) ? deferred : undefined;
@@ -110,8 +94,9 @@ export function AuditPage() {
       <PageHeader title={t('adm.section.audit')} description={t('adm.section.audit.body')} />
       <Card className="adm-panel" title={t('adm.audit.filters')} level={2}>
         <div className="adm-filter-grid">
-          <UserFilter value={filters.userId} onChange={set('userId')} />
+          <UserFilter key={`user-${cleared}`} value={filters.userId} onChange={set('userId')} />
           <SchoolPicker
+            key={`school-${cleared}`}
             label={t('adm.audit.school')}
             placeholder={t('adm.audit.allSchools')}
             value={filters.schoolId}
@@ -128,14 +113,8 @@ export function AuditPage() {
               aria-label={t('adm.audit.actionFilter')}
               placeholder={t('adm.audit.actionFilter')}
               value={filters.action}
-              list="audit-actions"
               onChange={(e) => set('action')(e.target.value)}
             />
-            <datalist id="audit-actions">
-              {ACTION_SUGGESTIONS.map((a) => (
-                <option key={a} value={a} />
-              ))}
-            </datalist>
           </div>
           <div className="sk-field">
             <label className="sk-field__label" htmlFor="audit-from">
@@ -169,6 +148,7 @@ export function AuditPage() {
               size="sm"
               onClick={() => {
                 setFilters(EMPTY_FILTERS);
+                setCleared((n) => n + 1);
                 setPagination((p) => ({ ...p, pageIndex: 0 }));
               }}
             >
