@@ -208,19 +208,20 @@ export function ObservationPanel({
         )}
         {summary ? (
           <div className="pts-summary-entry">
-            <TextField
-              label={t('pts.obs.percentage')}
-              hint={t('pts.obs.percentageHint')}
-              inputMode="decimal"
-              autoComplete="off"
-              readOnly={readOnly}
-              value={draft?.percentage ?? ''}
-              onChange={(e) => draft && onDraftChange({ ...draft, percentage: e.target.value })}
-              error={
-                errorFor('percentage') ??
-                (preview && 'error' in preview ? preview.error : undefined)
-              }
-            />
+            {!readOnly && (
+              <TextField
+                label={t('pts.obs.percentage')}
+                hint={t('pts.obs.percentageHint')}
+                inputMode="decimal"
+                autoComplete="off"
+                value={draft?.percentage ?? ''}
+                onChange={(e) => draft && onDraftChange({ ...draft, percentage: e.target.value })}
+                error={
+                  errorFor('percentage') ??
+                  (preview && 'error' in preview ? preview.error : undefined)
+                }
+              />
+            )}
             {preview && 'percentage' in preview && (
               <p className="sk-sheet__result" role="status">
                 <span className="sk-sheet__result-label">{t('sheet.percentage')}</span>

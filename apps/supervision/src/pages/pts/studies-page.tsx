@@ -1,5 +1,10 @@
 import { type RouterOutputs, useTRPC } from '@siklus/client';
-import { type TStudyCreateInput, ZStudyCreateInput } from '@siklus/domain';
+import {
+  describeCriteria,
+  type TStudyCreateInput,
+  type TSuccessCriteria,
+  ZStudyCreateInput,
+} from '@siklus/domain';
 import {
   ApiErrorMessage,
   Button,
@@ -229,6 +234,11 @@ function CreateStudyForm({ schoolId, onCancel }: { schoolId: string; onCancel: (
     setV((s) => ({ ...s, [k]: e.target.value }));
   const versionLabel = (o: { name: string; version: number }) =>
     t('pts.create.version', { name: o.name, version: o.version });
+  // The chosen criteria read back as a sentence, so the principal knows what "success" means.
+  const chosenCriteria = data?.criteriaSets.find((c) => c.id === criteriaSetVersionId);
+  const criteriaHint = chosenCriteria
+    ? describeCriteria(chosenCriteria.criteria as TSuccessCriteria, lang)
+    : undefined;
   const inline = [
     'title',
     'focus',
@@ -318,6 +328,7 @@ function CreateStudyForm({ schoolId, onCancel }: { schoolId: string; onCancel: (
             />
             <Select
               label={t('pts.create.criteria')}
+              hint={criteriaHint}
               required
               value={criteriaSetVersionId}
               onChange={set('criteriaSetVersionId')}

@@ -85,6 +85,8 @@ describe('studies page', () => {
     expect(await screen.findByText('Belum ada PTS. Mulai PTS pertama sekolah Anda.')).toBeTruthy();
     await userEvent.click(screen.getAllByRole('button', { name: 'Mulai PTS' })[0]!);
     const form = await screen.findByRole('region', { name: 'Mulai PTS baru' });
+    // The chosen success criteria are read back as a sentence.
+    expect(within(form).getByText(describeCriteria(CRITERIA, 'id'))).toBeTruthy();
     const year = within(form).getByLabelText(/^Tahun ajaran/);
     await userEvent.clear(year);
     await userEvent.type(year, '2025-2026');
