@@ -102,7 +102,8 @@ export function toCsv(table: SheetTable): Uint8Array {
     if (v === null) return '';
     if (kind !== 'text' && typeof v === 'string') return v.replace('.', ',');
     if (typeof v === 'number') return String(v).replace('.', ',');
-    return v;
+    // A typed name starting with = + - @ would run as a formula when Excel opens the CSV.
+    return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   };
   const data = [
     table.columns.map((c) => c.header),

@@ -23,7 +23,7 @@ export function cycleTableSheet(
     rows: t.rows.map((r) => [r.no, r.name, r.percentage, r.band]),
     footer: [['Rata-rata', null, t.mean, t.meanBand]],
     notes: [
-      `Jumlah guru: ${t.n}. ` + t.bands.map((b) => `${b.label}: ${b.count}`).join(', '),
+      `Jumlah guru: ${t.n}. ${t.bands.map((b) => `${b.label}: ${b.count}`).join(', ')}`,
       'Persentase dan kategori dihitung oleh Siklus dari skor observasi.',
     ],
   };
