@@ -293,6 +293,30 @@ describe('band sets', () => {
       expect.objectContaining({ entityId: ours.study.id, schoolId: lulut.id }),
     ]);
 
+    // A new study starts on the newest version: the older one is neither offered nor taken.
+    const principal = callerFor(
+      testDb.db,
+      await makeUser(testDb.db, { role: 'principal', ...scope, school_id: lulut.id }),
+    );
+    const options = await principal.studies.options();
+    expect(options.bandSets.map((b) => [b.id, b.version])).toEqual(
+      expect.arrayContaining([[v2, 2]]),
+    );
+    expect(options.bandSets.some((b) => b.id === v1)).toBe(false);
+    const stale = await failure(
+      principal.studies.create({
+        schoolId: lulut.id,
+        title: 'PTS pada kategori lama',
+        focus: 'Kolaboratif',
+        schoolYear: '2026/2027',
+        rubricVersionId: rubric.id,
+        bandSetVersionId: v1,
+        criteriaSetVersionId: criteria.id,
+      }),
+    );
+    expect(stale).toMatchObject({ code: 'CONFLICT', app: { field: 'bandSetVersionId' } });
+    expect(stale.app.messages.id).toMatch(/sudah diganti versi 2/);
+
     // The next draft starts from what is now stored: the same bands change nothing.
     const { versionId: v3 } = await caller.config.bandSets.newVersion({ versionId: v2 });
     const again = await caller.config.bandSets.preview({ versionId: v3, bands: MOVED });

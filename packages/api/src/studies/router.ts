@@ -4,9 +4,11 @@ import {
   listPublishedVersions,
   listStudies,
   listStudyCycles,
+  newerPublishedBandSetVersion,
   requirePublishedVersion,
 } from '@siklus/db';
 import {
+  AppError,
   allowedActions,
   assertCriteriaFitBands,
   bandRanges,
@@ -87,6 +89,19 @@ export const studiesRouter = router({
         districtId,
         input.bandSetVersionId,
       );
+      // Publishing a band set version moves its studies to it (docs/decisions/008): a new
+      // study starts there too, never on a superseded version.
+      const newer = await newerPublishedBandSetVersion(tx, input.bandSetVersionId);
+      if (newer) {
+        throw new AppError(
+          'CONFLICT',
+          {
+            id: `Kategori ini sudah diganti versi ${newer.version}; muat ulang dan pilih versi terbaru.`,
+            en: `This band set has been replaced by version ${newer.version}; reload and pick the latest.`,
+          },
+          { field: 'bandSetVersionId' },
+        );
+      }
       const criteria = await requirePublishedVersion(
         tx,
         'criteria_set_versions',

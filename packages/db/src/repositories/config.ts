@@ -569,3 +569,19 @@ export async function moveStudiesToBandSetVersion(
     observationsChanged: counts.get(s.id) ?? 0,
   }));
 }
+
+/**
+ * The newest published version of the band set `versionId` belongs to, when that is not
+ * `versionId` itself: a study must start on the version its band set's studies use now.
+ */
+export async function newerPublishedBandSetVersion(
+  db: Db,
+  versionId: string,
+): Promise<{ id: string; version: number } | undefined> {
+  const { rows } = await sql<{ id: string; version: number }>`
+    select newer.id, newer.version from band_set_versions v
+    join band_set_versions newer on newer.band_set_id = v.band_set_id
+    where v.id = ${versionId} and newer.status = 'published' and newer.version > v.version
+    order by newer.version desc limit 1`.execute(db);
+  return rows[0];
+}

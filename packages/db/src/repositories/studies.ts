@@ -214,6 +214,19 @@ export async function listPublishedVersions(
       ])
       .where('v.district_id', '=', districtId)
       .where('v.status', '=', 'published')
+      // Only the newest published version of each band set: publishing one moves that
+      // band set's studies to it (docs/decisions/008), so an older one is never offered.
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('band_set_versions as newer')
+              .select('newer.id')
+              .whereRef('newer.band_set_id', '=', 'v.band_set_id')
+              .where('newer.status', '=', 'published')
+              .whereRef('newer.version', '>', 'v.version'),
+          ),
+        ),
+      )
       .orderBy('p.name')
       .orderBy('v.version', 'desc')
       .execute(),
