@@ -152,11 +152,8 @@ export function ObservationPanel({
             error={errorFor('teacherId')}
             options={roster.map((r) => ({
               value: r.id,
-              label: dirtyIds.has(r.id)
-                ? t('pts.obs.unsavedMark', { name: r.name })
-                : r.className
-                  ? `${r.name} · ${r.className}`
-                  : r.name,
+              // The name alone (stable for selectOption by label); marked while unsaved.
+              label: dirtyIds.has(r.id) ? t('pts.obs.unsavedMark', { name: r.name }) : r.name,
             }))}
           />
           <p className="pts-obs-status" aria-live="polite">

@@ -90,7 +90,7 @@ function StudyView({ study }: { study: Study }) {
             )}
           </dl>
         </Card>
-        <CyclesCard study={study} principal={principal} />
+        <CyclesCard study={study} principal={principal} supervisor={me.role === 'supervisor'} />
         <ProgressSection studyId={study.id} supervisor={me.role === 'supervisor'} />
         <Card title={t('pts.study.downloads')}>
           <div className="sk-row">
@@ -116,7 +116,15 @@ function StudyView({ study }: { study: Study }) {
   );
 }
 
-function CyclesCard({ study, principal }: { study: Study; principal: boolean }) {
+function CyclesCard({
+  study,
+  principal,
+  supervisor,
+}: {
+  study: Study;
+  principal: boolean;
+  supervisor: boolean;
+}) {
   const t = useT();
   const f = useFormat();
   const localized = useLocalized();
@@ -178,7 +186,14 @@ function CyclesCard({ study, principal }: { study: Study; principal: boolean }) 
                   <Link to={`/cycles/${c.id}`}>{localized(c.label)}</Link>
                 </th>
                 <td>
-                  <StatusBadge status={c.status} />
+                  <span className="sk-row">
+                    <StatusBadge status={c.status} />
+                    {supervisor && c.status === 'submitted' && (
+                      <Link to={`/review?cycleId=${encodeURIComponent(c.id)}`}>
+                        {t('pts.cycle.review')}
+                      </Link>
+                    )}
+                  </span>
                 </td>
                 <td className="sk-num">{f.integer(c.n)}</td>
                 <td className="sk-num">{f.decimal(c.mean)}</td>

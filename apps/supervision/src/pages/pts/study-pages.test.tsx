@@ -368,5 +368,9 @@ describe('study page', () => {
     );
     expect(screen.getByTestId('criteria-result').textContent).toContain('Success criteria not met');
     expect(screen.queryByRole('button', { name: /^Add / })).toBeNull();
+    // The submitted cycle links to the review.
+    expect(screen.getByRole('link', { name: 'Review' }).getAttribute('href')).toBe(
+      `/review?cycleId=${cycleIds[2]}`,
+    );
   });
 });
