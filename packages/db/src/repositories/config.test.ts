@@ -1,4 +1,5 @@
 import { PTS_DEFAULT_BANDS } from '@siklus/domain';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestDb,
@@ -137,6 +138,22 @@ describe('band set versions: preview and publish', () => {
       [onV1.study.id, '75.00', 'Cukup'],
       [onV1.study.id, '80.00', 'Baik'],
       [onV2.study.id, '90.00', 'Sangat Baik'],
+    ]);
+
+    // The per-cycle band counts the comparison reads (kept by the observation triggers)
+    // follow the reclassification.
+    const { rows: drift } = await sql`
+      select cycle_id, band, count from cycle_band_counts where district_id = ${district.id}
+      except
+      select cycle_id, band, count(*)::int from observations where district_id = ${district.id}
+      group by cycle_id, band`.execute(t.db);
+    expect(drift).toEqual([]);
+    const { rows: counts } = await sql<{ band: string; count: number }>`
+      select band, count from cycle_band_counts where cycle_id = ${onV1.cycle.id}
+      order by band`.execute(t.db);
+    expect(counts).toEqual([
+      { band: 'Baik', count: 1 },
+      { band: 'Cukup', count: 2 },
     ]);
 
     // Publishing again moves nothing, and the stored bands now agree with the preview.
