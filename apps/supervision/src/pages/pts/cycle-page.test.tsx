@@ -381,6 +381,33 @@ describe('cycle page (principal)', () => {
     });
   });
 
+  it("deletes a teacher's observation after confirmation, with the cycle version", async () => {
+    const server = { cycle: makeCycle() };
+    const { calls } = renderApp(routes, {
+      at: AT,
+      api: principalApi(server, {
+        'cycles.deleteObservation': () => {
+          server.cycle = makeCycle({ version: 4 }, []);
+          return { version: 4 };
+        },
+      }),
+    });
+    const picker = await screen.findByLabelText('Guru yang diobservasi');
+    // An unobserved teacher has nothing to delete.
+    expect(screen.queryByRole('button', { name: 'Hapus observasi' })).toBeNull();
+    await userEvent.selectOptions(picker, IDS.t1);
+    await userEvent.click(screen.getByRole('button', { name: 'Hapus observasi' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Hapus observasi Ismiati, S.Pd?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Ya, hapus' }));
+    expect(await screen.findByText('Observasi Ismiati, S.Pd dihapus.')).toBeTruthy();
+    expect(calls.find((c) => c.path === 'cycles.deleteObservation')?.input).toEqual({
+      cycleId: IDS.cycle,
+      version: 3,
+      teacherId: IDS.t1,
+    });
+    await screen.findByText('Belum ada guru yang diobservasi.');
+  });
+
   it('asks before leaving with unsaved changes, and keeps them when the user stays', async () => {
     const server = { cycle: makeCycle() };
     const { router } = renderApp(routes, { at: AT, api: principalApi(server) });

@@ -170,6 +170,30 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
     trpc.cycles.upsertObservation.mutationOptions({ onError: onWriteError }),
   );
   const submit = useMutation(trpc.cycles.submit.mutationOptions({ onError: onWriteError }));
+  const deleteObs = useMutation(
+    trpc.cycles.deleteObservation.mutationOptions({ onError: onWriteError }),
+  );
+  const [confirmDelete, setConfirmDelete] = useState<RosterTeacher | null>(null);
+
+  const doDelete = () => {
+    const teacher = confirmDelete;
+    if (!teacher) return;
+    setNotice(null);
+    deleteObs.mutate(
+      { cycleId: cycle.id, version: base, teacherId: teacher.id },
+      {
+        onSuccess: async (result) => {
+          setConfirmDelete(null);
+          await afterWrite(result.version);
+          setObsDrafts(({ [teacher.id]: _deleted, ...rest }) => rest);
+          setNotice(t('pts.obs.deleted', { name: teacher.name }));
+        },
+        onError: (error) => {
+          if (appErrorOf(error)?.code === 'CONFLICT') setConfirmDelete(null);
+        },
+      },
+    );
+  };
 
   const doSaveNotes = () => {
     setNotice(null);
@@ -267,6 +291,7 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
     saveNotes.reset();
     saveObs.reset();
     submit.reset();
+    deleteObs.reset();
     setNotice(null);
     setConflict(false);
     if (latest) setBase(latest.version);
@@ -472,6 +497,10 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
           dirtyIds={dirtyIds}
           readOnly={!canEdit}
           onSave={doSaveObs}
+          onDelete={() => {
+            deleteObs.reset();
+            setConfirmDelete(selected);
+          }}
           onDiscard={() => selected && setObsDrafts(({ [selected.id]: _dropped, ...rest }) => rest)}
           saving={saveObs.isPending}
           disabled={conflict}
@@ -521,6 +550,19 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
             })}
           </p>
         )}
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={confirmDelete !== null}
+        title={t('pts.obs.deleteTitle', { name: confirmDelete?.name ?? '' })}
+        confirmLabel={t('pts.obs.deleteConfirm')}
+        cancelLabel={t('common.cancel')}
+        confirmVariant="danger"
+        onConfirm={doDelete}
+        onCancel={() => setConfirmDelete(null)}
+        busy={deleteObs.isPending}
+        footer={<ApiErrorMessage error={deleteObs.error} />}
+      >
+        <p>{t('pts.obs.deleteBody', { label })}</p>
       </ConfirmDialog>
       <ConfirmDialog
         open={blocker.state === 'blocked'}

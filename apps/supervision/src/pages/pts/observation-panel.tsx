@@ -91,6 +91,7 @@ export function ObservationPanel({
   readOnly,
   onSave,
   onDiscard,
+  onDelete,
   saving,
   disabled,
   errorFor,
@@ -108,6 +109,8 @@ export function ObservationPanel({
   readOnly: boolean;
   onSave: () => void;
   onDiscard: () => void;
+  /** Offered for an observed teacher; the caller confirms first. */
+  onDelete?: () => void;
   saving: boolean;
   disabled?: boolean;
   errorFor: (field: string) => string | undefined;
@@ -259,6 +262,11 @@ export function ObservationPanel({
                 </Button>
                 <span className="sk-muted">{t('pts.obs.unsaved')}</span>
               </>
+            )}
+            {onDelete && teacher?.observation && (
+              <Button variant="ghost" className="pts-delete" onClick={onDelete} disabled={saving}>
+                {t('pts.obs.delete')}
+              </Button>
             )}
           </div>
         )}

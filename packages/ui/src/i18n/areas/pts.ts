@@ -168,6 +168,11 @@ export const ptsId = {
   'pts.obs.saved': 'Observasi {name} tersimpan: {percent} ({band}).',
   'pts.obs.discard': 'Batalkan perubahan',
   'pts.obs.unsaved': 'Ada perubahan yang belum disimpan.',
+  'pts.obs.delete': 'Hapus observasi',
+  'pts.obs.deleteTitle': 'Hapus observasi {name}?',
+  'pts.obs.deleteBody': 'Persentase dan skor guru ini pada {label} akan dihapus dari tabel.',
+  'pts.obs.deleteConfirm': 'Ya, hapus',
+  'pts.obs.deleted': 'Observasi {name} dihapus.',
 
   // the cycle's table
   'pts.table.title': 'Tabel hasil observasi',
@@ -365,6 +370,12 @@ export const ptsEn = {
   'pts.obs.saved': "{name}'s observation saved: {percent} ({band}).",
   'pts.obs.discard': 'Discard changes',
   'pts.obs.unsaved': 'There are unsaved changes.',
+  'pts.obs.delete': 'Delete observation',
+  'pts.obs.deleteTitle': "Delete {name}'s observation?",
+  'pts.obs.deleteBody':
+    "This teacher's percentage and scores in {label} are removed from the table.",
+  'pts.obs.deleteConfirm': 'Yes, delete',
+  'pts.obs.deleted': "{name}'s observation was deleted.",
 
   'pts.table.title': 'Observation results table',
   'pts.table.caption': 'Observation results, {label}',
