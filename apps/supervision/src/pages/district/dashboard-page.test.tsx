@@ -109,7 +109,11 @@ describe('district dashboard: comparison table', () => {
     expect(cells).toContain('0,39');
     expect(within(lulut).getByText('Belum tercapai')).toBeTruthy();
     expect(within(lulut).getByText('Diajukan')).toBeTruthy();
-    expect(within(lulut).getByText('66,67%')).toBeTruthy();
+    // Band shares: the counts drawn as a bar, the shares spelled out for screen readers.
+    expect(
+      within(lulut).getByText('Kurang 0,00% · Cukup 66,67% · Baik 33,33% · Sangat Baik 0,00%'),
+    ).toBeTruthy();
+    expect(within(lulut).getByText('0 · 4 · 2 · 0')).toBeTruthy();
 
     // Headline figures of the district.
     expect(screen.getByText('71,45')).toBeTruthy();

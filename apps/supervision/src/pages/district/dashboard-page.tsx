@@ -31,7 +31,7 @@ import {
   toInput,
   writeParams,
 } from './comparison-params';
-import { AttentionFlags, Band, BandShares, LatestStatus, useSignedDecimal } from './district-bits';
+import { AttentionFlags, Band, BandBar, LatestStatus, useSignedDecimal } from './district-bits';
 import type { ComparisonRow } from './types';
 
 /** Days without a write after which a draft/returned cycle counts as overdue (the API's rule). */
@@ -370,12 +370,6 @@ function Comparison({
         meta: { numeric: true },
       },
       {
-        id: 'bandShares',
-        header: t('district.bandShares'),
-        enableSorting: false,
-        cell: ({ row: { original: r } }) => <BandShares counts={r.bandCounts} />,
-      },
-      {
         id: 'criteriaMet',
         header: t('district.criteria'),
         enableSorting: false,
@@ -398,6 +392,12 @@ function Comparison({
         accessorKey: 'latestStatus',
         header: t('district.status'),
         cell: ({ row: { original: r } }) => <LatestStatus status={r.latestStatus} />,
+      },
+      {
+        id: 'bandShares',
+        header: t('district.bandShares'),
+        enableSorting: false,
+        cell: ({ row: { original: r } }) => <BandBar counts={r.bandCounts} />,
       },
     ];
   }, [t, f, local, signed]);

@@ -1,4 +1,4 @@
-import { BandBadge, type CycleStatus, StatusBadge, useFormat, useT } from '@siklus/ui';
+import { BandBadge, bandColor, type CycleStatus, StatusBadge, useFormat, useT } from '@siklus/ui';
 import type { BandCount } from './types';
 
 /**
@@ -26,6 +26,37 @@ export function BandShares({ counts }: { counts: BandCount[] | null }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * The band shares of a row as one small stacked bar (for the wide comparison table): the
+ * figures are in the tooltip and, for screen readers, in text. The bar's widths are for
+ * drawing only; every figure a person reads is the API's string.
+ */
+export function BandBar({ counts }: { counts: BandCount[] | null }) {
+  const f = useFormat();
+  if (!counts || counts.length === 0 || counts.every((c) => c.share === null)) {
+    return <span className="sk-muted">–</span>;
+  }
+  const text = counts.map((c) => `${c.label} ${f.percent(c.share)}`).join(' · ');
+  return (
+    <div className="sk-district-bandbar-wrap" title={text}>
+      <div className="sk-district-bandbar" aria-hidden="true">
+        {counts.map((c, i) =>
+          c.count > 0 ? (
+            <span
+              key={c.label}
+              style={{ flexGrow: c.count, background: bandColor(i, counts.length) }}
+            />
+          ) : null,
+        )}
+      </div>
+      <span className="sk-district-bandbar__counts" aria-hidden="true">
+        {counts.map((c) => f.integer(c.count)).join(' · ')}
+      </span>
+      <span className="sk-visually-hidden">{text}</span>
+    </div>
   );
 }
 
