@@ -14,6 +14,7 @@
  * --database NAME (siklus_bench; must start with siklus_bench, so a typo never drops a
  * database the bench did not create).
  */
+import { cpus, loadavg } from 'node:os';
 import { hashPassword } from '@siklus/api';
 import { createDb, districtComparison, migrateToLatest, synthesize } from '@siklus/db';
 import { listIndicators, type TRubricDefinition } from '@siklus/domain';
@@ -190,6 +191,10 @@ async function main() {
   const comparisonInput = { sort: { by: 'latestMean', dir: 'desc' }, page: 1, pageSize: 50 };
   const comparison: number[] = [];
   const sqlSamples: number[] = [];
+  // The fixed cost of any signed-in request (HTTP, tRPC, session lookup), for reading the
+  // ratio: the comparison's HTTP time is its SQL time plus about this.
+  const meSamples: number[] = [];
+  const loadBefore = loadavg();
   let firstPage: { total: number; rows: unknown[] } | undefined;
   for (let i = 0; i < WARMUP + REQUESTS; i++) {
     const [ms, data] = await timed(() =>
@@ -207,6 +212,7 @@ async function main() {
     if (i >= WARMUP) {
       comparison.push(ms);
       sqlSamples.push(sqlMs);
+      meSamples.push((await timed(() => query(supervisor, 'auth.me', undefined)))[0]);
     }
   }
 
@@ -259,6 +265,8 @@ async function main() {
   const u50 = percentile(upsert, 50);
   const u95 = percentile(upsert, 95);
   const ratio = c50 / s50;
+  const loadAfter = loadavg();
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(', ');
   const lines = [
     '',
     `Siklus API benchmark: ${synth.counts.schools} schools, ${synth.counts.observations} observations, ` +
@@ -270,8 +278,10 @@ async function main() {
     `| district comparison via HTTP              | ${fmt(c50)} | ${fmt(c95)} |`,
     `| district comparison, bare SQL aggregate   | ${fmt(s50)} | ${fmt(s95)} |`,
     `| observation upsert via HTTP (principal)   | ${fmt(u50)} | ${fmt(u95)} |`,
+    `| ${'auth.me via HTTP (cost of any request)'.padEnd(41)} | ${fmt(percentile(meSamples, 50))} | ${fmt(percentile(meSamples, 95))} |`,
     '',
     `ratio comparison/SQL (p50): ${ratio.toFixed(2)}`,
+    `load average (1, 5, 15 min): ${load(loadBefore)} before, ${load(loadAfter)} after, on ${cpus().length} CPUs`,
     '',
   ];
   const results: [string, boolean][] = [

@@ -15,15 +15,14 @@ import { type Kysely, sql } from 'kysely';
  * - Band counts key on observations.band, the label stored at write time, exactly as the
  *   comparison grouped observations before; zero counts are deleted, so the table equals
  *   `select cycle_id, band, count(*) from observations group by 1, 2`.
- * - One trigger function serves insert, update and delete (transition tables need one
- *   trigger per event). It folds the statement's rows into signed deltas per cycle, so a
- *   bulk insert of 100k rows costs one grouped upsert, not 100k row triggers. An update
- *   counts as minus the old row plus the new one, which covers a changed percentage, a
- *   changed band and a row moved to another cycle; net-zero deltas touch nothing.
- * - Deltas update existing rows; inserts and updates then insert the rows a cycle or a
- *   band gets on its first observation (a cycle without a row has n = 0). A delete only
- *   decrements: when a cycle is deleted its observations go by cascade and its aggregate
- *   rows may already be gone, and an insert there would fail the foreign key.
+ * - One trigger function serves insert, update and delete, at statement level with
+ *   transition tables: a bulk insert of 100k rows (synth, import) or a district-wide
+ *   band reclassification (decision 008) costs one grouped pass, not 100k row triggers.
+ *   An update counts as minus each old row plus each new one, which covers a changed
+ *   percentage, a changed band and a row moved to another cycle; net-zero deltas touch
+ *   nothing. A delete only decrements: when a cycle is deleted its observations go by
+ *   cascade and its aggregate rows may already be gone, and an insert there would fail
+ *   the foreign key. A cycle without an aggregate row has n = 0.
  * - Deltas are applied in cycle_id order, so two multi-cycle statements lock aggregate
  *   rows in the same order. Every API write also bumps the cycle's version first, so
  *   writers of one cycle are already serialised on the cycle row.
@@ -36,8 +35,8 @@ const UP = [
   `create table cycle_aggregates (
     cycle_id uuid primary key,
     district_id uuid not null,
-    n integer not null default 0 constraint cycle_aggregates_n_check check (n >= 0),
-    sum_percentage numeric not null default 0
+    n integer not null constraint cycle_aggregates_n_check check (n >= 0),
+    sum_percentage numeric not null
       constraint cycle_aggregates_sum_check check (sum_percentage >= 0),
     mean numeric(5, 2) generated always as (
       case when n > 0 then round(sum_percentage / n, 2) end) stored,
@@ -56,88 +55,82 @@ const UP = [
       references cycles (district_id, id) on delete cascade
   )`,
 
-  // Existing rows take every delta first; then (not for a delete) cycles and bands seen for
-  // the first time are inserted. Not one upsert: a CHECK is tested on the proposed row
-  // before ON CONFLICT is, so a negative delta (a sheet moved out) would fail it.
-  `create function siklus_apply_observation_deltas(
-    cycle_ids uuid[], district_ids uuid[], bands text[], percentages numeric[], signs integer[],
-    decrement_only boolean
-  ) returns void language plpgsql as $$
+  // One function for the three triggers (transition tables allow one event per trigger).
+  // Inserts upsert; deletes only decrement. An update first applies its net deltas to
+  // existing aggregate rows; when the (cycle, band) pairs are the same before and after (a
+  // corrected percentage, notes), that is all. Otherwise the band deltas follow, then
+  // rows for cycles and bands seen for the first time. Not one upsert with signed
+  // deltas: a CHECK is tested on the proposed row before ON CONFLICT is, so a negative
+  // delta would fail it.
+  `create function siklus_observations_aggregate() returns trigger language plpgsql as $$
   begin
-    update cycle_aggregates a
-       set n = a.n + d.n, sum_percentage = a.sum_percentage + d.total
-      from (select x.cycle_id, sum(x.sign)::int as n, sum(x.sign * x.percentage) as total
-              from unnest(cycle_ids, percentages, signs) as x(cycle_id, percentage, sign)
-             group by x.cycle_id
-            having sum(x.sign) <> 0 or sum(x.sign * x.percentage) <> 0
-             order by x.cycle_id) d
-     where a.cycle_id = d.cycle_id;
-    update cycle_band_counts b
-       set count = b.count + d.n
-      from (select x.cycle_id, x.band, sum(x.sign)::int as n
-              from unnest(cycle_ids, bands, signs) as x(cycle_id, band, sign)
-             group by x.cycle_id, x.band
-            having sum(x.sign) <> 0
-             order by x.cycle_id, x.band) d
-     where b.cycle_id = d.cycle_id and b.band = d.band;
-    if not decrement_only then
+    if tg_op = 'INSERT' then
       insert into cycle_aggregates as a (cycle_id, district_id, n, sum_percentage)
-      select x.cycle_id, x.district_id, sum(x.sign)::int, sum(x.sign * x.percentage)
-        from unnest(cycle_ids, district_ids, percentages, signs)
-             as x(cycle_id, district_id, percentage, sign)
-       where not exists (select 1 from cycle_aggregates e where e.cycle_id = x.cycle_id)
-       group by x.cycle_id, x.district_id
-      having sum(x.sign) <> 0 or sum(x.sign * x.percentage) <> 0
-       order by x.cycle_id
+      select cycle_id, district_id, count(*)::int, sum(percentage)
+        from new_rows group by cycle_id, district_id order by cycle_id
       on conflict (cycle_id) do update
          set n = a.n + excluded.n, sum_percentage = a.sum_percentage + excluded.sum_percentage;
       insert into cycle_band_counts as b (cycle_id, band, district_id, count)
-      select x.cycle_id, x.band, x.district_id, sum(x.sign)::int
-        from unnest(cycle_ids, district_ids, bands, signs)
-             as x(cycle_id, district_id, band, sign)
-       where not exists (
-               select 1 from cycle_band_counts e where e.cycle_id = x.cycle_id and e.band = x.band)
-       group by x.cycle_id, x.band, x.district_id
-      having sum(x.sign) <> 0
-       order by x.cycle_id, x.band
+      select cycle_id, band, district_id, count(*)::int
+        from new_rows group by cycle_id, band, district_id order by cycle_id, band
       on conflict (cycle_id, band) do update set count = b.count + excluded.count;
+      return null;
     end if;
-    if -1 = any(signs) then
+    if tg_op = 'DELETE' then
+      update cycle_aggregates a
+         set n = a.n - d.n, sum_percentage = a.sum_percentage - d.total
+        from (select cycle_id, count(*)::int as n, sum(percentage) as total
+                from old_rows group by cycle_id order by cycle_id) d
+       where a.cycle_id = d.cycle_id;
+      update cycle_band_counts b
+         set count = b.count - d.n
+        from (select cycle_id, band, count(*)::int as n
+                from old_rows group by cycle_id, band order by cycle_id, band) d
+       where b.cycle_id = d.cycle_id and b.band = d.band;
       delete from cycle_band_counts b
-       where b.count = 0 and b.cycle_id in (select distinct unnest(cycle_ids));
+       using (select distinct cycle_id from old_rows) d
+       where b.cycle_id = d.cycle_id and b.count = 0;
+      return null;
     end if;
-  end $$`,
-
-  `create function siklus_observations_aggregate() returns trigger language plpgsql as $$
-  declare
-    cycle_ids uuid[];
-    district_ids uuid[];
-    bands text[];
-    percentages numeric[];
-    signs integer[];
-  begin
-    if tg_op = 'INSERT' then
-      select array_agg(cycle_id), array_agg(district_id), array_agg(band),
-             array_agg(percentage), array_agg(1)
-        into cycle_ids, district_ids, bands, percentages, signs
-        from new_rows;
-    elsif tg_op = 'DELETE' then
-      select array_agg(cycle_id), array_agg(district_id), array_agg(band),
-             array_agg(percentage), array_agg(-1)
-        into cycle_ids, district_ids, bands, percentages, signs
-        from old_rows;
-    else
-      select array_agg(cycle_id), array_agg(district_id), array_agg(band),
-             array_agg(percentage), array_agg(sign)
-        into cycle_ids, district_ids, bands, percentages, signs
-        from (select cycle_id, district_id, band, percentage, -1 as sign from old_rows
-              union all
-              select cycle_id, district_id, band, percentage, 1 as sign from new_rows) r;
+    -- UPDATE: minus each old row, plus each new one.
+    update cycle_aggregates a
+       set n = a.n + d.n, sum_percentage = a.sum_percentage + d.total
+      from (select cycle_id, sum(sign)::int as n, sum(sign * percentage) as total
+              from (select cycle_id, percentage, -1 as sign from old_rows
+                    union all select cycle_id, percentage, 1 from new_rows) r
+             group by cycle_id
+            having sum(sign) <> 0 or sum(sign * percentage) <> 0
+             order by cycle_id) d
+     where a.cycle_id = d.cycle_id;
+    -- Same (cycle, band) pairs before and after (a changed percentage, notes): done.
+    if not exists (select cycle_id, band from new_rows except all
+                   select cycle_id, band from old_rows) then
+      return null;
     end if;
-    if cycle_ids is not null then
-      perform siklus_apply_observation_deltas(
-        cycle_ids, district_ids, bands, percentages, signs, tg_op = 'DELETE');
-    end if;
+    update cycle_band_counts b
+       set count = b.count + d.n
+      from (select cycle_id, band, sum(sign)::int as n
+              from (select cycle_id, band, -1 as sign from old_rows
+                    union all select cycle_id, band, 1 from new_rows) r
+             group by cycle_id, band having sum(sign) <> 0 order by cycle_id, band) d
+     where b.cycle_id = d.cycle_id and b.band = d.band;
+    insert into cycle_aggregates as a (cycle_id, district_id, n, sum_percentage)
+    select cycle_id, district_id, count(*)::int, sum(percentage)
+      from new_rows r
+     where not exists (select 1 from cycle_aggregates e where e.cycle_id = r.cycle_id)
+     group by cycle_id, district_id order by cycle_id
+    on conflict (cycle_id) do update
+       set n = a.n + excluded.n, sum_percentage = a.sum_percentage + excluded.sum_percentage;
+    insert into cycle_band_counts as b (cycle_id, band, district_id, count)
+    select cycle_id, band, district_id, count(*)::int
+      from new_rows r
+     where not exists (select 1 from cycle_band_counts e
+                        where e.cycle_id = r.cycle_id and e.band = r.band)
+     group by cycle_id, band, district_id order by cycle_id, band
+    on conflict (cycle_id, band) do update set count = b.count + excluded.count;
+    delete from cycle_band_counts b
+     using (select distinct cycle_id from old_rows) d
+     where b.cycle_id = d.cycle_id and b.count = 0;
     return null;
   end $$`,
 
@@ -183,7 +176,6 @@ const DOWN = [
   'drop trigger if exists observations_aggregate_insert on observations',
   'drop function if exists siklus_observations_truncate()',
   'drop function if exists siklus_observations_aggregate()',
-  'drop function if exists siklus_apply_observation_deltas(uuid[], uuid[], text[], numeric[], integer[], boolean)',
   'drop table if exists cycle_band_counts',
   'drop table if exists cycle_aggregates',
 ];
