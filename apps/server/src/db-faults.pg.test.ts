@@ -138,7 +138,8 @@ describe('killed connections', () => {
   });
 
   test('mid-request: that request gets 503 "try again", the process lives, the next one is served', async () => {
-    const app = await serve(dbUrl);
+    // A long statement timeout: on a loaded machine the kill must come first.
+    const app = await serve(dbUrl, { statementTimeoutMs: 120_000 });
     const cookie = await login(app, w.users.principalOwn.username);
     // Hold a lock the request will wait on, so it is surely in flight when the kill comes.
     const locker = await pgSession(dbUrl);
@@ -163,7 +164,7 @@ describe('killed connections', () => {
   });
 
   test('a statement past the timeout is cancelled: 503, and the connection serves again', async () => {
-    const app = await serve(dbUrl, { statementTimeoutMs: 500 });
+    const app = await serve(dbUrl, { statementTimeoutMs: 1_500 });
     const cookie = await login(app, w.users.principalOwn.username);
     const locker = await pgSession(dbUrl);
     try {
