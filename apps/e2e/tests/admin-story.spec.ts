@@ -8,8 +8,8 @@ import { signIn } from './helpers';
  *   teacher; the admin changes the bands, sees the impact preview name that school, and
  *   publishes; the supervision app shows the new band for that existing observation
  *   (docs/decisions/008: publishing a band set version moves its studies to it).
- * The story uses its own band set, so the seeded one (and every other test's figures)
- * stays as it is.
+ * The story uses its own band set and a school no other test reads (SD Negeri Puspanegara
+ * 1), so the seeded band set, Lulut 2's fixture figures and every other test stay as they are.
  */
 
 const SCREENSHOTS = new URL('../screenshots/', import.meta.url).pathname;
@@ -117,7 +117,7 @@ test('the admin story: rubric and bands, a principal scores, the admin moves a b
   const bandSetV1 = page.url().split('/').at(-1) as string;
 
   // -- A principal starts a study on them ("Mulai PTS") and scores a teacher.
-  const principal = await signInAs(browser, '/login', 'kepsek.lulut2', /\/my-school$/);
+  const principal = await signInAs(browser, '/login', 'kepsek.puspanegara1', /\/my-school$/);
   const p = principal.page;
   await p.goto('/studies');
   await p.getByRole('button', { name: 'Mulai PTS' }).first().click();
@@ -155,7 +155,7 @@ test('the admin story: rubric and bands, a principal scores, the admin moves a b
   const table = p.getByRole('table', { name: 'Hasil observasi Kondisi Awal' });
   await expect(table.getByRole('row', { name: named(teacher) })).toContainText('Baik');
 
-  // -- The admin moves Baik to 76,00, sees the preview name Lulut 2, and publishes.
+  // -- The admin moves Baik to 76,00, sees the preview name the school, and publishes.
   await page.goto(`/admin/bands/${bandSetV1}`);
   await page.getByRole('button', { name: 'Ubah (versi baru)' }).click();
   await expect(page.getByText(/Draf: dapat diubah/)).toBeVisible();
@@ -163,9 +163,9 @@ test('the admin story: rubric and bands, a principal scores, the admin moves a b
   await page.getByLabel('Batas bawah Baik').fill('76');
   await expect(page.getByText('Cukup: 51,00 - 75,99')).toBeVisible();
   const impact = page.getByRole('region', { name: 'Dampak sebelum terbit' });
-  const lulut = impact.getByRole('row', { name: /SD Negeri Lulut 2/ });
-  await expect(lulut).toBeVisible();
-  await expect(lulut).toContainText('1 dari 1');
+  const school = impact.getByRole('row', { name: /SD Negeri Puspanegara 1/ });
+  await expect(school).toBeVisible();
+  await expect(school).toContainText('1 dari 1');
   // Only this band set's study is counted: one observation, one cycle mean, one school.
   await expect(impact.getByTestId('impact-observations')).toHaveText('1');
   await expect(impact.getByTestId('impact-means')).toHaveText('1');
@@ -206,12 +206,11 @@ test('the admin story: rubric and bands, a principal scores, the admin moves a b
 
   // -- The audit log tells it, filtered by the school and the action.
   await page.goto('/admin/audit');
-  await page.getByRole('searchbox', { name: 'Cari Sekolah' }).fill('Lulut 2');
-  const school = page.getByLabel('Sekolah', { exact: true });
-  await expect(school.locator('option', { hasText: 'Lulut 2' })).toHaveCount(1);
-  await school.selectOption({
-    value: (await school.locator('option', { hasText: 'Lulut 2' }).getAttribute('value')) ?? '',
-  });
+  await page.getByRole('searchbox', { name: 'Cari Sekolah' }).fill('Puspanegara 1');
+  const picker = page.getByLabel('Sekolah', { exact: true });
+  const option = picker.locator('option', { hasText: 'SD Negeri Puspanegara 1' });
+  await expect(option).toHaveCount(1);
+  await picker.selectOption({ value: (await option.getAttribute('value')) ?? '' });
   const log = page.getByRole('table', { name: 'Catatan audit, terbaru dahulu' });
   await page.getByRole('searchbox', { name: 'Saring tindakan (mis. auth)' }).fill('study');
   await expect(log).toContainText('study.band_set_moved');
