@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { connect, createServer, type Server, type Socket } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { makeWorld, TEST_PASSWORD, type World } from '@siklus/api/testing';
 import { createDb, type Database, migrateToLatest } from '@siklus/db';
 import { pgQuery, pgSession } from '@siklus/db/testing';
@@ -185,6 +187,14 @@ describe('killed connections', () => {
   });
 });
 
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
 /** A TCP relay to Postgres that can be stopped (every connection cut) and started again. */
 class Relay {
   private server: Server | undefined;
@@ -248,4 +258,58 @@ describe('Postgres down, then back', () => {
       await relay.stop();
     }
   });
+});
+
+describe('the process starting before Postgres', () => {
+  test('main.ts waits for the database, then migrates and serves; SIGTERM ends it cleanly', async () => {
+    const target = new URL(SERVER_URL);
+    const relay = new Relay({ host: target.hostname, port: Number(target.port || 5432) });
+    // Reserve a port for the relay, then close it: "Postgres is not up yet".
+    await relay.start();
+    await relay.stop();
+    const viaRelay = new URL(dbUrl);
+    viaRelay.host = `127.0.0.1:${relay.port}`;
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      env: {
+        ...process.env,
+        DATABASE_URL: viaRelay.toString(),
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout!.on('data', (c: Buffer) => (log += c.toString()));
+    child.stderr!.on('data', (c: Buffer) => (log += c.toString()));
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    );
+    try {
+      await until(
+        'the server to say it waits',
+        async () => log.includes('not reachable yet'),
+        60_000,
+      );
+      expect(child.exitCode).toBeNull();
+      await relay.start();
+      await until(
+        'the server to serve',
+        async () =>
+          await fetch(`http://127.0.0.1:${port}/health`).then(
+            (r) => r.status === 200,
+            () => false,
+          ),
+        60_000,
+      );
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await relay.stop();
+    }
+  }, 120_000);
 });
