@@ -62,40 +62,9 @@ export const reportsRouter = router({
         page: input.page,
         pageSize: input.pageSize,
       });
-      const studyIds = [...new Set(result.rows.flatMap((r) => (r.studyId ? [r.studyId] : [])))];
-      const configs =
-        studyIds.length === 0
-          ? []
-          : await ctx.db
-              .selectFrom('studies as s')
-              .innerJoin('band_set_versions as b', 'b.id', 's.band_set_version_id')
-              .innerJoin('criteria_set_versions as c', 'c.id', 's.criteria_set_version_id')
-              .select(['s.id', 'b.bands', 'c.criteria'])
-              .where('s.district_id', '=', ctx.user.districtId)
-              .where('s.id', 'in', studyIds)
-              .execute();
-      const byStudy = new Map(configs.map((c) => [c.id, c]));
-      return {
-        total: result.total,
-        page: input.page,
-        pageSize: input.pageSize,
-        rows: result.rows.map((row) => {
-          const config = row.studyId ? byStudy.get(row.studyId) : undefined;
-          const criteria =
-            config && row.bandCounts
-              ? evaluateCriteria(
-                  config.criteria as TSuccessCriteria,
-                  { n: row.latestN ?? 0, mean: row.latestMean, bandCounts: row.bandCounts },
-                  config.bands as TBandSet,
-                )
-              : null;
-          return {
-            ...row,
-            criteriaMet: criteria?.met ?? null,
-            criteria: criteria && { message: criteria.message, results: criteria.results },
-          };
-        }),
-      };
+      // Each row carries the criteria verdict and why (the db package evaluates it with the
+      // domain's evaluateCriteria on the SQL band counts, from the sets read in the query).
+      return { total: result.total, page: input.page, pageSize: input.pageSize, rows: result.rows };
     }),
 
   /** (supervisor/admin): the district's headline figures. */

@@ -4,6 +4,7 @@ import {
   cycleLabel,
   evaluateCriteria,
   type TBandSet,
+  type TCriteriaEvaluation,
   type TSuccessCriteria,
 } from '@siklus/domain';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
@@ -111,6 +112,8 @@ export interface ComparisonRow {
   bandCounts: BandCount[] | null;
   /** Whether the latest cycle meets the study's success criteria; null without a study. */
   criteriaMet: boolean | null;
+  /** Why: the domain's verdict per criterion and its message; null without a study. */
+  criteria: Pick<TCriteriaEvaluation, 'message' | 'results'> | null;
   /** When the latest cycle was last written to (ISO); null without a cycle. */
   latestUpdatedAt: string | null;
   /** The latest cycle is draft/returned and untouched for over OVERDUE_AFTER_DAYS days. */
@@ -293,14 +296,15 @@ export async function districtComparison(
 
 function toComparisonRow(r: RawRow): ComparisonRow {
   const bandSet = r.bands as TBandSet | null;
-  let criteriaMet: boolean | null = null;
-  if (bandSet && r.criteria && r.band_counts) {
-    criteriaMet = evaluateCriteria(
-      r.criteria as TSuccessCriteria,
-      { n: r.latest_n ?? 0, mean: r.latest_mean, bandCounts: r.band_counts },
-      bandSet,
-    ).met;
-  }
+  // The band and criteria sets come with the row, so the verdict needs no second query.
+  const verdict =
+    bandSet && r.criteria && r.band_counts
+      ? evaluateCriteria(
+          r.criteria as TSuccessCriteria,
+          { n: r.latest_n ?? 0, mean: r.latest_mean, bandCounts: r.band_counts },
+          bandSet,
+        )
+      : null;
   return {
     schoolId: r.school_id,
     schoolName: r.school_name,
@@ -326,7 +330,8 @@ function toComparisonRow(r: RawRow): ComparisonRow {
     gainPoints: r.gain_points,
     normalizedGain: r.normalized_gain,
     bandCounts: r.band_counts,
-    criteriaMet,
+    criteriaMet: verdict?.met ?? null,
+    criteria: verdict && { message: verdict.message, results: verdict.results },
     latestUpdatedAt:
       r.latest_updated_at === null ? null : new Date(r.latest_updated_at).toISOString(),
     overdue: r.overdue,
