@@ -34,6 +34,7 @@ export const DEMO_USERS = [
   'kepsek.lulut2',
   'kepsek.pabuaran1',
   'kepsek.puspanegara1',
+  'kepsek.kotabatu2',
   'admin.sukabumi',
   'pengawas.sukabumi',
 ] as const;
@@ -404,6 +405,15 @@ async function seedBogor(trx: Db, passwordHash: string): Promise<string> {
       role: 'principal',
       school_id: schoolId('SD Negeri Puspanegara 1'),
     },
+    {
+      // Six teachers, Kondisi Awal to Siklus II approved and the criteria not yet met:
+      // the principal's next step is Siklus III (the supervision app's end-to-end story).
+      district_id: districtId,
+      username: 'kepsek.kotabatu2',
+      full_name: 'Dedi Supriadi, S.Pd',
+      role: 'principal',
+      school_id: schoolId('SD Negeri Kota Batu 2'),
+    },
   ]);
   const adminId = users.get('admin')!;
   const supervisorId = users.get('pengawas')!;
@@ -485,6 +495,7 @@ async function seedBogor(trx: Db, passwordHash: string): Promise<string> {
   const principalOf = new Map([
     [schoolId('SD Negeri Pabuaran 1'), users.get('kepsek.pabuaran1')!],
     [schoolId('SD Negeri Puspanegara 1'), users.get('kepsek.puspanegara1')!],
+    [schoolId('SD Negeri Kota Batu 2'), users.get('kepsek.kotabatu2')!],
   ]);
   const names = new Set<string>();
   schools.slice(1).forEach((school, i) => {

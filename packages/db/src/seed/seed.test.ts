@@ -111,4 +111,33 @@ describe('seed', () => {
       .execute();
     expect(second).toHaveLength(2);
   });
+
+  it("gives SD Negeri Kota Batu 2's principal six teachers and an approved Siklus II to build on", async () => {
+    const principal = await t.db
+      .selectFrom('users')
+      .innerJoin('schools', 'schools.id', 'users.school_id')
+      .select(['schools.id', 'schools.name'])
+      .where('users.username', '=', 'kepsek.kotabatu2')
+      .executeTakeFirstOrThrow();
+    expect(principal.name).toBe('SD Negeri Kota Batu 2');
+    const teachers = await t.db
+      .selectFrom('teachers')
+      .select('id')
+      .where('school_id', '=', principal.id)
+      .where('active', '=', true)
+      .execute();
+    expect(teachers).toHaveLength(6);
+    const cycles = await t.db
+      .selectFrom('cycles')
+      .innerJoin('studies', 'studies.id', 'cycles.study_id')
+      .select(['cycles.ordinal', 'cycles.status'])
+      .where('studies.school_id', '=', principal.id)
+      .orderBy('cycles.ordinal')
+      .execute();
+    expect(cycles.map((c) => `${c.ordinal}:${c.status}`)).toEqual([
+      '0:approved',
+      '1:approved',
+      '2:approved',
+    ]);
+  });
 });
