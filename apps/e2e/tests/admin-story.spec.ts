@@ -1,5 +1,5 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { expect, test } from '@playwright/test';
+import { named, shot, signIn, signInAs } from './helpers';
 
 /*
  * The issue's end-to-end story, every step through the UI of the two apps:
@@ -11,21 +11,6 @@ import { signIn } from './helpers';
  * The story uses its own band set and a school no other test reads (SD Negeri Puspanegara
  * 1), so the seeded band set, Lulut 2's fixture figures and every other test stay as they are.
  */
-
-const SCREENSHOTS = new URL('../screenshots/', import.meta.url).pathname;
-
-/** A 1366x768 view from `top` down (a full-page shot would tear the sticky header and bars). */
-async function shot(page: Page, name: string, top: string): Promise<void> {
-  await page
-    .locator(top)
-    .first()
-    .evaluate((el) => {
-      // Below the sticky header and navigation.
-      window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 116);
-    });
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
-}
 
 const RUBRIC = 'Lembar Observasi Diskusi Kelompok (cerita e2e)';
 const BANDS = 'Kategori PTS Klapanunggal (cerita e2e)';
@@ -45,17 +30,6 @@ const ASPECTS = [
   },
 ];
 const INDICATORS = ASPECTS.flatMap((a) => a.indicators);
-
-/** A row whose header is this teacher's name, whatever the name's punctuation. */
-const named = (name: string) => new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-
-async function signInAs(browser: Browser, path: string, login: string, lands: RegExp) {
-  const context = await browser.newContext({ locale: 'id-ID' });
-  const page = await context.newPage();
-  await signIn(page, path, login);
-  await expect(page).toHaveURL(lands);
-  return { context, page };
-}
 
 test('the admin story: rubric and bands, a principal scores, the admin moves a band, the supervision app follows', async ({
   page,

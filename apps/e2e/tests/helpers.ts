@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, type Page } from '@playwright/test';
+import { type Browser, expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'siklus-demo-2026';
 
@@ -20,3 +20,30 @@ export async function signIn(page: Page, path: string, login: string): Promise<v
   await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Masuk' }).click();
 }
+
+/**
+ * A 1366x768 view from the first `top` element down, below the sticky header and
+ * navigation (a full-page shot would tear the sticky header and bars).
+ */
+export async function shot(page: Page, name: string, top: string): Promise<void> {
+  await page
+    .locator(top)
+    .first()
+    .evaluate((el) => {
+      window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 116);
+    });
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
+}
+
+/** Signs in as `login` in a browser context of its own and waits for the landing page. */
+export async function signInAs(browser: Browser, path: string, login: string, lands: RegExp) {
+  const context = await browser.newContext({ locale: 'id-ID' });
+  const page = await context.newPage();
+  await signIn(page, path, login);
+  await expect(page).toHaveURL(lands);
+  return { context, page };
+}
+
+/** A row whose header is this teacher's name, whatever the name's punctuation. */
+export const named = (name: string) => new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
