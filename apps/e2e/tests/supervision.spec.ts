@@ -64,4 +64,28 @@ test.describe('supervision app', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await snap(page, 'phone-dashboard');
   });
+
+  test("on a phone a principal's study, cycle table and observation sheet fit the screen", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, '/login', 'kepsek.lulut2');
+    await expect(page).toHaveURL(/\/my-school$/);
+    const overflow = () =>
+      page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+    await page.getByRole('link', { name: 'Penelitian (PTS)' }).click();
+    await page
+      .getByRole('link', { name: /Peningkatan/ })
+      .first()
+      .click();
+    await expect(page.getByTestId('criteria-result')).toBeVisible();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.getByRole('link', { name: 'Kondisi Awal', exact: true }).click();
+    await expect(page.getByRole('table', { name: 'Hasil observasi Kondisi Awal' })).toBeVisible();
+    await expect(page.getByLabel('Guru yang diobservasi')).toBeVisible();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await snap(page, 'phone-cycle');
+  });
 });
