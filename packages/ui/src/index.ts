@@ -24,16 +24,7 @@ export {
 } from './components/badges';
 export { Button, type ButtonProps, type ButtonVariant } from './components/button';
 export { Card, type CardProps, PageHeader, type PageHeaderProps, Stat } from './components/card';
-// tables and charts
-export {
-  BandDistributionChart,
-  type BandDistributionChartProps,
-  MeansBarChart,
-  type MeansBarChartProps,
-  SERIES_COLORS,
-  TrajectoryLineChart,
-  type TrajectoryLineChartProps,
-} from './components/charts';
+// tables (charts: '@siklus/ui/charts', so apps can load recharts with the pages that draw)
 export { ConfirmDialog, type ConfirmDialogProps } from './components/confirm-dialog';
 export { cx } from './components/cx';
 export {

@@ -1,8 +1,4 @@
 import type { RouteObject } from 'react-router';
-import { ComparePage } from '../pages/district/compare-page';
-import { DashboardPage } from '../pages/district/dashboard-page';
-import { ReviewPage } from '../pages/district/review-page';
-import { SchoolPage } from '../pages/district/school-page';
 
 /**
  * The supervisor's pages (wrapped in `RequireRole roles={['supervisor']}` by router.tsx).
@@ -11,8 +7,22 @@ import { SchoolPage } from '../pages/district/school-page';
  * in a school's drill-down (`/schools/:schoolId?study=…`).
  */
 export const districtRoutes: RouteObject[] = [
-  { path: 'dashboard', element: <DashboardPage /> },
-  { path: 'compare', element: <ComparePage /> },
-  { path: 'review', element: <ReviewPage /> },
-  { path: 'schools/:schoolId', element: <SchoolPage /> },
+  {
+    path: 'dashboard',
+    lazy: async () => ({
+      Component: (await import('../pages/district/dashboard-page')).DashboardPage,
+    }),
+  },
+  {
+    path: 'compare',
+    lazy: async () => ({ Component: (await import('../pages/district/compare-page')).ComparePage }),
+  },
+  {
+    path: 'review',
+    lazy: async () => ({ Component: (await import('../pages/district/review-page')).ReviewPage }),
+  },
+  {
+    path: 'schools/:schoolId',
+    lazy: async () => ({ Component: (await import('../pages/district/school-page')).SchoolPage }),
+  },
 ];

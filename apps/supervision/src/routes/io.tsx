@@ -1,6 +1,4 @@
 import type { RouteObject } from 'react-router';
-import { ImportPage } from '../pages/io/import-page';
-import { ReportPage } from '../pages/io/report-page';
 
 /**
  * Imports and the printable results chapter, open to both roles (the API decides):
@@ -8,6 +6,12 @@ import { ReportPage } from '../pages/io/report-page';
  * Paths as ioPaths in export-urls.ts.
  */
 export const ioRoutes: RouteObject[] = [
-  { path: 'cycles/:cycleId/import', element: <ImportPage /> },
-  { path: 'studies/:studyId/report', element: <ReportPage /> },
+  {
+    path: 'cycles/:cycleId/import',
+    lazy: async () => ({ Component: (await import('../pages/io/import-page')).ImportPage }),
+  },
+  {
+    path: 'studies/:studyId/report',
+    lazy: async () => ({ Component: (await import('../pages/io/report-page')).ReportPage }),
+  },
 ];

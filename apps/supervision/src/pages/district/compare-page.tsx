@@ -7,12 +7,12 @@ import {
   EmptyState,
   ErrorState,
   LoadingState,
-  MeansBarChart,
   PageHeader,
   useFormat,
   useLang,
   useT,
 } from '@siklus/ui';
+import { MeansBarChart } from '@siklus/ui/charts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';

@@ -1,13 +1,11 @@
 import { useTRPC } from '@siklus/client';
 import { CYCLE_STATUSES } from '@siklus/domain';
 import {
-  BandDistributionChart,
   Card,
   DataTable,
   type DataTableColumn,
   ErrorState,
   LoadingState,
-  MeansBarChart,
   PageHeader,
   Stat,
   useCurrentUser,
@@ -15,6 +13,7 @@ import {
   useLocalized,
   useT,
 } from '@siklus/ui';
+import { BandDistributionChart, MeansBarChart } from '@siklus/ui/charts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { PaginationState, SortingState, Updater } from '@tanstack/react-table';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';

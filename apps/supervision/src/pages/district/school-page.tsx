@@ -8,11 +8,11 @@ import {
   LoadingState,
   PageHeader,
   StatusBadge,
-  TrajectoryLineChart,
   useFormat,
   useLocalized,
   useT,
 } from '@siklus/ui';
+import { TrajectoryLineChart } from '@siklus/ui/charts';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';

@@ -1,13 +1,6 @@
 import { type RouterOutputs, useTRPC } from '@siklus/client';
-import {
-  Button,
-  ErrorState,
-  formatDecimal,
-  LoadingState,
-  PageHeader,
-  SERIES_COLORS,
-  useT,
-} from '@siklus/ui';
+import { Button, ErrorState, formatDecimal, LoadingState, PageHeader, useT } from '@siklus/ui';
+import { SERIES_COLORS } from '@siklus/ui/charts';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import {

@@ -5,12 +5,11 @@ import {
   EmptyState,
   ErrorState,
   LoadingState,
-  MeansBarChart,
-  TrajectoryLineChart,
   useFormat,
   useLocalized,
   useT,
 } from '@siklus/ui';
+import { MeansBarChart, TrajectoryLineChart } from '@siklus/ui/charts';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment } from 'react';
 import { Band, bandReferences } from './shared';
