@@ -16,7 +16,7 @@ describe('admin app', () => {
     }
   });
 
-  it('shows an admin the six sections, each linking to its own route', async () => {
+  it('shows an admin every section, each linking to its own route', async () => {
     renderApp(routes, { api: { 'auth.me': () => ME.admin } });
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Administrasi kabupaten' }),

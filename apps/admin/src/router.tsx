@@ -3,6 +3,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { ConfigListPage } from './config/config-list-page';
 import { ConfigVersionRoute } from './config/config-version-page';
 import { AuditPage } from './pages/audit-page';
+import { CyclesPage } from './pages/cycles-page';
 import { HomePage } from './pages/home-page';
 import { OnlyAdmins } from './pages/only-admins';
 import { SchoolsPage } from './pages/schools-page';
@@ -36,6 +37,7 @@ export const routes: RouteObject[] = [
           { path: 'criteria/:versionId', element: <ConfigVersionRoute kind="criteriaSets" /> },
           { path: 'schools', element: <SchoolsPage /> },
           { path: 'users', element: <UsersPage /> },
+          { path: 'cycles', element: <CyclesPage /> },
           { path: 'audit', element: <AuditPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -7,6 +7,7 @@ export const SECTIONS = [
   { id: 'criteria', path: '/criteria' },
   { id: 'schools', path: '/schools' },
   { id: 'users', path: '/users' },
+  { id: 'cycles', path: '/cycles' },
   { id: 'audit', path: '/audit' },
 ] as const;
 

@@ -19,6 +19,7 @@ test.describe('admin app', () => {
       'Kriteria keberhasilan',
       'Sekolah',
       'Pengguna',
+      'Siklus PTS',
       'Log audit',
     ]) {
       await expect(

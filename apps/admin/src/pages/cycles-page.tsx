@@ -1,0 +1,241 @@
+import { appErrorOf, type RouterOutputs, useTRPC } from '@siklus/client';
+import { ZCycleReopenInput } from '@siklus/domain';
+import {
+  ApiErrorMessage,
+  Button,
+  Card,
+  ConfirmDialog,
+  EmptyState,
+  ErrorState,
+  LoadingState,
+  PageHeader,
+  StatusBadge,
+  TextArea,
+  useFormat,
+  useLang,
+  useLocalized,
+  useT,
+} from '@siklus/ui';
+import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { SchoolPicker } from '../components/school-picker';
+import { issuesOf, messageFor, NO_ISSUES, serverIssue } from '../lib/issues';
+
+type Study = RouterOutputs['studies']['get'];
+type Cycle = Study['cycles'][number];
+type Reopening = { study: Study; cycle: Cycle; schoolName: string };
+
+/**
+ * An approved cycle is locked (docs/decisions/005-cycle-workflow.md). When a principal finds
+ * a mistake in one, the administrator reopens it with a reason: the cycle goes back to the
+ * principal as "returned", the reason shows as the review comment, and the move is audited.
+ * The school is chosen by search (up to 2,000 per district) and kept in the URL.
+ */
+export function CyclesPage() {
+  const t = useT();
+  const trpc = useTRPC();
+  const [params, setParams] = useSearchParams();
+  const schoolId = params.get('schoolId') ?? '';
+  const [notice, setNotice] = useState<string | null>(null);
+  const school = useQuery(trpc.schools.get.queryOptions(schoolId ? { schoolId } : skipToken));
+  const studies = useQuery(trpc.studies.list.queryOptions(schoolId ? { schoolId } : skipToken));
+
+  return (
+    <>
+      <PageHeader title={t('adm.section.cycles')} description={t('adm.cycles.description')} />
+      <div className="sk-stack">
+        <Card>
+          <SchoolPicker
+            label={t('adm.cycles.school')}
+            placeholder={t('adm.cycles.pickSchool')}
+            value={schoolId}
+            selected={school.data ? { id: school.data.id, name: school.data.name } : null}
+            onChange={(id) => {
+              setNotice(null);
+              setParams(id ? { schoolId: id } : {});
+            }}
+          />
+        </Card>
+        {notice && (
+          <div className="sk-alert sk-alert--info adm-notice" role="status">
+            <p className="sk-alert__message">{notice}</p>
+          </div>
+        )}
+        {!schoolId ? (
+          <EmptyState title={t('adm.cycles.none')}>{t('adm.cycles.noneBody')}</EmptyState>
+        ) : studies.isPending ? (
+          <LoadingState />
+        ) : studies.isError ? (
+          <ErrorState error={studies.error} onRetry={() => void studies.refetch()} />
+        ) : studies.data.length === 0 ? (
+          <EmptyState title={t('adm.cycles.noStudies')} />
+        ) : (
+          studies.data.map((s) => (
+            <StudyCycles
+              key={s.id}
+              studyId={s.id}
+              schoolName={school.data?.name ?? ''}
+              onReopened={setNotice}
+            />
+          ))
+        )}
+      </div>
+    </>
+  );
+}
+
+function StudyCycles({
+  studyId,
+  schoolName,
+  onReopened,
+}: {
+  studyId: string;
+  schoolName: string;
+  onReopened: (message: string) => void;
+}) {
+  const t = useT();
+  const f = useFormat();
+  const local = useLocalized();
+  const trpc = useTRPC();
+  const study = useQuery(trpc.studies.get.queryOptions({ studyId }));
+  const [reopening, setReopening] = useState<Reopening | null>(null);
+
+  if (study.isPending) return <LoadingState inline />;
+  if (study.isError) return <ErrorState error={study.error} onRetry={() => void study.refetch()} />;
+  const s = study.data;
+  const caption = t('adm.cycles.caption', { title: s.title });
+  return (
+    <Card title={s.title} description={`${s.schoolYear}`} flush>
+      <div className="sk-table-scroll">
+        <table className="sk-table sk-table--dense">
+          <caption className="sk-visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('adm.cycles.cycle')}</th>
+              <th scope="col">{t('adm.cycles.status')}</th>
+              <th scope="col" className="sk-num">
+                {t('adm.cycles.n')}
+              </th>
+              <th scope="col" className="sk-num">
+                {t('adm.cycles.mean')}
+              </th>
+              <th scope="col">
+                <span className="sk-visually-hidden">{t('adm.cycles.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.cycles.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">{local(c.label)}</th>
+                <td>
+                  <StatusBadge status={c.status} />
+                </td>
+                <td className="sk-num">{c.n}</td>
+                <td className="sk-num">{c.mean === null ? '–' : f.decimal(c.mean)}</td>
+                <td>
+                  {c.allowedActions.includes('reopen') && (
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      aria-label={t('adm.cycles.reopenOne', { cycle: local(c.label) })}
+                      onClick={() => setReopening({ study: s, cycle: c, schoolName })}
+                    >
+                      {t('adm.cycles.reopen')}
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {reopening && (
+        <ReopenDialog
+          reopening={reopening}
+          onClose={() => setReopening(null)}
+          onDone={(message) => {
+            setReopening(null);
+            onReopened(message);
+          }}
+        />
+      )}
+    </Card>
+  );
+}
+
+function ReopenDialog({
+  reopening,
+  onClose,
+  onDone,
+}: {
+  reopening: Reopening;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const t = useT();
+  const { lang } = useLang();
+  const local = useLocalized();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { cycle, study, schoolName } = reopening;
+  const label = local(cycle.label);
+  const [reason, setReason] = useState('');
+  const [checked, setChecked] = useState(false);
+  const input = { cycleId: cycle.id, version: cycle.version, reason };
+  const issues = checked ? issuesOf(ZCycleReopenInput, input) : NO_ISSUES;
+  const refresh = () =>
+    queryClient.invalidateQueries(trpc.studies.get.queryFilter({ studyId: study.id }));
+  const reopen = useMutation(
+    trpc.review.reopen.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        onDone(t('adm.cycles.reopened', { cycle: label, school: schoolName || study.title }));
+      },
+      // Someone moved the cycle meanwhile: the table behind the dialog shows its new state.
+      onError: (error) => {
+        if (appErrorOf(error)?.code === 'CONFLICT') void refresh();
+      },
+    }),
+  );
+  const conflict = appErrorOf(reopen.error)?.code === 'CONFLICT';
+  const reasonError = checked
+    ? messageFor(issues, serverIssue(reopen.error), lang, 'reason')
+    : undefined;
+  return (
+    <ConfirmDialog
+      open
+      title={t('adm.cycles.reopenTitle', { cycle: label })}
+      confirmLabel={t('adm.cycles.reopenConfirm')}
+      cancelLabel={t('common.cancel')}
+      confirmVariant="danger"
+      busy={reopen.isPending}
+      onCancel={onClose}
+      onConfirm={() => {
+        setChecked(true);
+        if (issuesOf(ZCycleReopenInput, input).size > 0) return;
+        reopen.mutate(input);
+      }}
+      footer={
+        conflict ? (
+          <div className="sk-alert sk-alert--error" role="alert">
+            <p className="sk-alert__message">{t('adm.cycles.conflict')}</p>
+          </div>
+        ) : reasonError ? null : (
+          <ApiErrorMessage error={reopen.error} />
+        )
+      }
+    >
+      <p>{t('adm.cycles.reopenBody', { title: study.title })}</p>
+      <TextArea
+        label={t('adm.cycles.reason')}
+        hint={t('adm.cycles.reasonHint')}
+        rows={3}
+        value={reason}
+        error={reasonError}
+        onChange={(e) => setReason(e.target.value)}
+      />
+    </ConfirmDialog>
+  );
+}
