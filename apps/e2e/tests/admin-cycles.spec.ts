@@ -51,6 +51,7 @@ test('an admin reopens an approved cycle with a reason; the supervisor sees it r
   const log = page.getByRole('table', { name: 'Catatan audit, terbaru dahulu' });
   await expect(log).toContainText('cycle.reopen');
   await expect(log).toContainText(`Alasan: ${REASON}`);
+  await expect(log.getByRole('row', { name: /cycle\.reopen/ })).toContainText(SCHOOL);
 
   // The supervisor sees the cycle back with the principal, the reason as the comment.
   const supervisor = await signInAs(browser, '/login', 'pengawas', /\/dashboard$/);

@@ -76,6 +76,8 @@ describe('schools', () => {
       'school.deactivate',
       'school.update',
     ]);
+    // Each entry names the school (as it is called now), for a reader of the log.
+    expect(new Set(log.items.map((e) => e.schoolName))).toEqual(new Set(['SD Negeri Baru 1']));
     // Taking another school's NPSN is refused in words.
     await expectOutcome(
       admin.schools.update({ schoolId: created.id, npsn: w.schoolA2.npsn }),
@@ -162,6 +164,8 @@ describe('teachers', () => {
     expect(log.items.map((e) => e.action)).toEqual(
       expect.arrayContaining(['teacher.create', 'teacher.update', 'teacher.deactivate']),
     );
+    expect(log.items.every((e) => e.schoolId === w.schoolA1.id)).toBe(true);
+    expect(log.items.every((e) => e.schoolName === w.schoolA1.name)).toBe(true);
   });
 });
 

@@ -81,6 +81,12 @@ export function AuditPage() {
         cell: ({ row }) => row.original.entity ?? '–',
       },
       {
+        id: 'school',
+        header: t('adm.audit.school'),
+        enableSorting: false,
+        cell: ({ row }) => row.original.schoolName ?? '–',
+      },
+      {
         id: 'details',
         header: t('adm.audit.details'),
         enableSorting: false,

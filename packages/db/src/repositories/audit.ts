@@ -59,11 +59,15 @@ export interface AuditListItem {
   entity: string | null;
   entityId: string | null;
   schoolId: string | null;
+  /** The school's name, so a reader sees which school an entry concerns. */
+  schoolName: string | null;
   before: unknown;
   after: unknown;
   reason: string | null;
   ip: string | null;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function listAuditEntries(
   db: Executor,
@@ -123,10 +127,30 @@ export async function listAuditEntries(
       .execute(),
     q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
+  const schoolOf = (r: (typeof rows)[number]): string | null => {
+    if (r.entity === 'school' && r.entity_id && UUID.test(r.entity_id)) return r.entity_id;
+    const after = (r.after ?? null) as Record<string, unknown> | null;
+    const id = after?.schoolId;
+    return typeof id === 'string' && UUID.test(id) ? id : null;
+  };
+  const schoolIds = [...new Set(rows.map(schoolOf).filter((id): id is string => id !== null))];
+  // The page's schools by name: one indexed lookup, not a join over the whole log.
+  const names = new Map(
+    schoolIds.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('schools')
+            .select(['id', 'name'])
+            .where('district_id', '=', f.districtId)
+            .where('id', 'in', schoolIds)
+            .execute()
+        ).map((school) => [school.id, school.name] as const),
+  );
   return {
     total: Number(total.n),
     items: rows.map((r) => {
-      const after = (r.after ?? null) as Record<string, unknown> | null;
+      const schoolId = schoolOf(r);
       return {
         id: Number(r.id),
         createdAt: new Date(r.created_at).toISOString(),
@@ -135,7 +159,8 @@ export async function listAuditEntries(
         username: r.username,
         entity: r.entity,
         entityId: r.entity_id,
-        schoolId: typeof after?.schoolId === 'string' ? after.schoolId : null,
+        schoolId,
+        schoolName: schoolId ? (names.get(schoolId) ?? null) : null,
         before: r.before,
         after: r.after,
         reason: r.reason,
