@@ -1,8 +1,13 @@
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import { createMemoryRouter, type RouteObject, RouterProvider } from 'react-router';
 import { AppProviders } from '../components/providers';
 import type { Lang } from '../i18n/i18n';
 import { fakeApi, type Handler } from './fake-api';
+
+// Pages load lazily (route `lazy`), so a navigation waits for a module import; on a CI
+// machine with two cores shared by every package's suite that can take over the default
+// second. findBy*/waitFor wait up to 10 s instead (they still return as soon as they can).
+configure({ asyncUtilTimeout: 10_000 });
 
 export interface RenderAppOptions {
   /** Procedure answers by path (`'auth.me'`); see `fakeApi`. */
