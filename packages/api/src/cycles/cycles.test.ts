@@ -546,3 +546,62 @@ describe('summary rubrics and printed figures', () => {
     expect((await counts(cycle.id)).observations).toBe(0);
   });
 });
+
+describe('observation audit trail', () => {
+  test('each save and delete records who changed which teacher, from what to what', async () => {
+    const config = await makePtsConfig(testDb.db, w.districtA.id);
+    const summary = await makeRubricVersion(testDb.db, { district_id: w.districtA.id });
+    const study = await makeStudy(testDb.db, {
+      district_id: w.districtA.id,
+      school_id: w.schoolA1.id,
+      rubric_version_id: summary.id,
+      band_set_version_id: config.bandSet.id,
+      criteria_set_version_id: config.criteria.id,
+    });
+    const cycle = await makeCycle(testDb.db, { study_id: study.id });
+    const principal = w.as('principalOwn');
+    const save = (version: number, percentage: string) =>
+      principal.cycles.upsertObservation({
+        cycleId: cycle.id,
+        version,
+        teacherId: w.teacherA1.id,
+        kind: 'summary',
+        percentage,
+      });
+    const first = await save(1, '50,00');
+    const second = await save(first.version, '75,50');
+    await principal.cycles.deleteObservation({
+      cycleId: cycle.id,
+      version: second.version,
+      teacherId: w.teacherA1.id,
+    });
+    // A refused write (stale version) leaves no trace.
+    await failure(save(1, '99,00'));
+
+    const log = await w.as('admin').audit.list({ schoolId: w.schoolA1.id, action: 'observation' });
+    const mine = log.items
+      .filter((e) => (e.after as { cycleId?: string } | null)?.cycleId === cycle.id)
+      .reverse();
+    expect(mine.map((e) => [e.action, e.userId, e.before, e.after])).toEqual([
+      [
+        'observation.save',
+        w.users.principalOwn.id,
+        null,
+        expect.objectContaining({ teacherId: w.teacherA1.id, percentage: '50.00', band: 'Kurang' }),
+      ],
+      [
+        'observation.save',
+        w.users.principalOwn.id,
+        { teacherId: w.teacherA1.id, percentage: '50.00', band: 'Kurang' },
+        expect.objectContaining({ percentage: '75.50', band: 'Baik' }),
+      ],
+      [
+        'observation.delete',
+        w.users.principalOwn.id,
+        { teacherId: w.teacherA1.id, percentage: '75.50', band: 'Baik' },
+        expect.objectContaining({ teacherId: w.teacherA1.id }),
+      ],
+    ]);
+    expect(mine.every((e) => e.schoolName === w.schoolA1.name)).toBe(true);
+  });
+});

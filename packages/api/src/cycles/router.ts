@@ -6,6 +6,7 @@ import {
   insertNextCycle,
   listCycleObservations,
   listUnobservedTeachers,
+  observationFigures,
   printedFiguresPatch,
   touchCycle,
   upsertObservation,
@@ -209,6 +210,8 @@ export const cyclesRouter = router({
       const band = classify(context.bands as TBandSet, score.percentage).label;
       return ctx.db.transaction().execute(async (tx) => {
         const result = await touchCycle(tx, { cycleId: input.cycleId, version: input.version });
+        // The cycle row is locked by touchCycle, so what was there cannot change meanwhile.
+        const before = await observationFigures(tx, input.cycleId, input.teacherId);
         const row = await upsertObservation(tx, {
           districtId: context.districtId,
           cycleId: input.cycleId,
@@ -220,6 +223,23 @@ export const cyclesRouter = router({
           band,
           scores: input.kind === 'indicators' ? input.scores : {},
         });
+        await audit(
+          ctx,
+          {
+            action: 'observation.save',
+            entity: 'observation',
+            entityId: row.id,
+            schoolId: ctx.scope.schoolId,
+            before: before && { teacherId: input.teacherId, ...before },
+            after: {
+              cycleId: input.cycleId,
+              teacherId: input.teacherId,
+              percentage: score.percentage,
+              band,
+            },
+          },
+          tx,
+        );
         return {
           version: result.version,
           observation: {
@@ -241,7 +261,8 @@ export const cyclesRouter = router({
       await assertInScope(ctx, loadTeacherScope, input.teacherId, 'teacherId');
       return ctx.db.transaction().execute(async (tx) => {
         const result = await touchCycle(tx, { cycleId: input.cycleId, version: input.version });
-        if (!(await deleteObservation(tx, input.cycleId, input.teacherId))) {
+        const removed = await deleteObservation(tx, input.cycleId, input.teacherId);
+        if (!removed) {
           throw new AppError(
             'NOT_FOUND',
             {
@@ -251,6 +272,18 @@ export const cyclesRouter = router({
             { field: 'teacherId' },
           );
         }
+        await audit(
+          ctx,
+          {
+            action: 'observation.delete',
+            entity: 'cycle',
+            entityId: input.cycleId,
+            schoolId: ctx.scope.schoolId,
+            before: { teacherId: input.teacherId, ...removed },
+            after: { cycleId: input.cycleId, teacherId: input.teacherId },
+          },
+          tx,
+        );
         return { version: result.version };
       });
     }),

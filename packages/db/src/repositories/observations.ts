@@ -69,17 +69,39 @@ export async function upsertObservation(db: Db, o: ObservationWrite): Promise<{ 
 }
 
 /** Deletes a teacher's observation (its scores cascade). Returns whether one existed. */
+/** Removes a teacher's observation; its figures as they were, or null when there was none. */
 export async function deleteObservation(
   db: Db,
   cycleId: string,
   teacherId: string,
-): Promise<boolean> {
-  const result = await db
+): Promise<ObservationFigures | null> {
+  const row = await db
     .deleteFrom('observations')
     .where('cycle_id', '=', cycleId)
     .where('teacher_id', '=', teacherId)
+    .returning(['percentage', 'band'])
     .executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+  return row ?? null;
+}
+
+export interface ObservationFigures {
+  percentage: string;
+  band: string;
+}
+
+/** A teacher's stored percentage and band in a cycle (for the audit's "before"), or null. */
+export async function observationFigures(
+  db: Db,
+  cycleId: string,
+  teacherId: string,
+): Promise<ObservationFigures | null> {
+  const row = await db
+    .selectFrom('observations')
+    .select(['percentage', 'band'])
+    .where('cycle_id', '=', cycleId)
+    .where('teacher_id', '=', teacherId)
+    .executeTakeFirst();
+  return row ?? null;
 }
 
 export async function hasObservation(db: Db, cycleId: string, teacherId: string): Promise<boolean> {
