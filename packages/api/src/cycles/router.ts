@@ -6,7 +6,6 @@ import {
   insertNextCycle,
   listCycleObservations,
   listUnobservedTeachers,
-  observationFigures,
   printedFiguresPatch,
   touchCycle,
   upsertObservation,
@@ -210,8 +209,6 @@ export const cyclesRouter = router({
       const band = classify(context.bands as TBandSet, score.percentage).label;
       return ctx.db.transaction().execute(async (tx) => {
         const result = await touchCycle(tx, { cycleId: input.cycleId, version: input.version });
-        // The cycle row is locked by touchCycle, so what was there cannot change meanwhile.
-        const before = await observationFigures(tx, input.cycleId, input.teacherId);
         const row = await upsertObservation(tx, {
           districtId: context.districtId,
           cycleId: input.cycleId,
@@ -230,7 +227,8 @@ export const cyclesRouter = router({
             entity: 'observation',
             entityId: row.id,
             schoolId: ctx.scope.schoolId,
-            before: before && { teacherId: input.teacherId, ...before },
+            // No "before": the previous save's entry holds it (every save is logged), and
+            // reading it here would cost each save a statement (decision 006's budget).
             after: {
               cycleId: input.cycleId,
               teacherId: input.teacherId,

@@ -89,21 +89,6 @@ export interface ObservationFigures {
   band: string;
 }
 
-/** A teacher's stored percentage and band in a cycle (for the audit's "before"), or null. */
-export async function observationFigures(
-  db: Db,
-  cycleId: string,
-  teacherId: string,
-): Promise<ObservationFigures | null> {
-  const row = await db
-    .selectFrom('observations')
-    .select(['percentage', 'band'])
-    .where('cycle_id', '=', cycleId)
-    .where('teacher_id', '=', teacherId)
-    .executeTakeFirst();
-  return row ?? null;
-}
-
 export async function hasObservation(db: Db, cycleId: string, teacherId: string): Promise<boolean> {
   const row = await db
     .selectFrom('observations')
