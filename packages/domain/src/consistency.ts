@@ -12,7 +12,8 @@ export type TPrintedFigures = {
 };
 
 export type TMismatch = {
-  field: 'mean' | 'meanBand' | 'band';
+  /** `bandCount`: the paper prints a different number of teacher bands than there are figures. */
+  field: 'mean' | 'meanBand' | 'band' | 'bandCount';
   /** For `band`: the teacher's position in `percentages` (0-based). */
   index?: number;
   printed: string;
@@ -35,6 +36,14 @@ function printedNumber(text: string, field: string): string {
 
 const sameLabel = (a: string, b: string) =>
   a.trim().toLocaleLowerCase('id') === b.trim().toLocaleLowerCase('id');
+
+/** "There are 1 printed bands for 6 teachers", for the check and for a write that would cause it. */
+export function printedBandCountMessage(printed: number, teachers: number): TBilingual {
+  return {
+    id: `Ada ${printed} kategori tercetak untuk ${teachers} guru`,
+    en: `There are ${printed} printed bands for ${teachers} teachers`,
+  };
+}
 
 /**
  * Compares figures typed from a paper report with the ones the platform computes from the
@@ -96,11 +105,15 @@ export function checkPrintedFigures(
   const bands = printed.printedBands;
   if (bands) {
     if (bands.length !== percentages.length) {
-      throw badRequest(
-        `Ada ${bands.length} kategori tercetak untuk ${percentages.length} guru`,
-        `There are ${bands.length} printed bands for ${percentages.length} teachers`,
-        'printedBands',
-      );
+      // Teachers observed since the figures were typed (or removed): the rows no longer line
+      // up, so comparing them one by one would mislead. Said, not thrown: a read must not fail.
+      mismatches.push({
+        field: 'bandCount',
+        printed: String(bands.length),
+        computed: String(percentages.length),
+        message: printedBandCountMessage(bands.length, percentages.length),
+      });
+      return mismatches;
     }
     bands.forEach((band, index) => {
       const value = percentages[index];

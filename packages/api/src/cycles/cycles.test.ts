@@ -537,13 +537,44 @@ describe('summary rubrics and printed figures', () => {
     expect(got.mismatches).toEqual([
       expect.objectContaining({ field: 'mean', printed: '52.30', computed: '52.29' }),
     ]);
-    const deleted = await principal.cycles.deleteObservation({
+    // Printed bands must line up with the observed teachers when typed...
+    const misaligned = await failure(
+      principal.cycles.setPrintedFigures({
+        cycleId: cycle.id,
+        version: got.version,
+        printedMean: null,
+        printedMeanBand: null,
+        printedBands: ['Cukup', 'Baik'],
+      }),
+    );
+    expect(misaligned).toMatchObject({
+      code: 'BAD_REQUEST',
+      app: {
+        field: 'printedBands',
+        messages: { id: 'Ada 2 kategori tercetak untuk 1 guru' },
+      },
+    });
+    // ...and a teacher observed afterwards does not break the page: the check says so.
+    const teacher2 = await makeTeacher(testDb.db, {
+      district_id: w.districtA.id,
+      school_id: w.schoolA1.id,
+    });
+    const second = await principal.cycles.upsertObservation({
       cycleId: cycle.id,
       version: got.version,
+      teacherId: teacher2.id,
+      kind: 'summary',
+      percentage: '80',
+    });
+    const later = await principal.cycles.get({ cycleId: cycle.id });
+    expect(later.mismatches.map((m) => m.field)).toEqual(['mean', 'bandCount']);
+    const deleted = await principal.cycles.deleteObservation({
+      cycleId: cycle.id,
+      version: second.version,
       teacherId: w.teacherA1.id,
     });
-    expect(deleted.version).toBe(got.version + 1);
-    expect((await counts(cycle.id)).observations).toBe(0);
+    expect(deleted.version).toBe(second.version + 1);
+    expect((await counts(cycle.id)).observations).toBe(1);
   });
 });
 

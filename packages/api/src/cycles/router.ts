@@ -23,6 +23,7 @@ import {
   evaluateCriteria,
   isEditable,
   parsePercentage,
+  printedBandCountMessage,
   scoreObservation,
   summarizeCycle,
   type TBandSet,
@@ -299,6 +300,18 @@ export const cyclesRouter = router({
           ? null
           : parsePercentage(input.printedMean, 'printedMean');
       return ctx.db.transaction().execute(async (tx) => {
+        // One printed band per observed teacher, in the table's order. A write landing in
+        // between bumps the cycle's version, so touchCycle below refuses this one then.
+        const observed = await countObservations(tx, input.cycleId);
+        if (input.printedBands && input.printedBands.length !== observed) {
+          throw new AppError(
+            'BAD_REQUEST',
+            printedBandCountMessage(input.printedBands.length, observed),
+            {
+              field: 'printedBands',
+            },
+          );
+        }
         const result = await touchCycle(tx, {
           cycleId: input.cycleId,
           version: input.version,
