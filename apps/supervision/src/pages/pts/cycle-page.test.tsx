@@ -217,6 +217,65 @@ describe('cycle page (principal)', () => {
     expect((screen.getByLabelText('Persentase capaian') as HTMLInputElement).value).toBe('53,48');
   });
 
+  it('keeps the figures a paper report printed, checked by the domain, and shows where they differ', async () => {
+    const server = {
+      cycle: makeCycle({ rubric: { mode: 'summary' } }, [observation(0, '53.48', 'Cukup', null)]),
+    };
+    const { calls } = renderApp(routes, {
+      at: AT,
+      api: principalApi(server, {
+        'cycles.setPrintedFigures': () => {
+          server.cycle = makeCycle(
+            {
+              rubric: { mode: 'summary' },
+              version: 4,
+              printed: { mean: '53.50', meanBand: 'Cukup', bands: ['Baik'] },
+              mismatches: [
+                {
+                  field: 'mean',
+                  printed: '53.50',
+                  computed: '53.48',
+                  message: {
+                    id: 'Rata-rata tercetak 53,50 berbeda dari hasil hitung 53,48',
+                    en: 'The printed mean 53.50 differs from the computed 53.48',
+                  },
+                },
+              ],
+            },
+            [observation(0, '53.48', 'Cukup', null)],
+          );
+          return { version: 4 };
+        },
+      }),
+    });
+    await userEvent.click(await screen.findByText('Isi angka tercetak (opsional)'));
+    const mean = screen.getByLabelText(/^Rata-rata tercetak/);
+    // Not a number: said at the field, nothing sent.
+    await userEvent.type(mean, 'lima puluh');
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan angka tercetak' }));
+    await waitFor(() => expect(mean.getAttribute('aria-invalid')).toBe('true'));
+    expect(calls.some((c) => c.path === 'cycles.setPrintedFigures')).toBe(false);
+
+    await userEvent.clear(mean);
+    await userEvent.type(mean, '53,50');
+    await userEvent.selectOptions(screen.getByLabelText('Kategori rata-rata tercetak'), 'Cukup');
+    // One band per observed teacher, in the table's order, next to the computed figure.
+    await userEvent.selectOptions(screen.getByLabelText(/^1\. .* \(hasil hitung 53,48\)/), 'Baik');
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan angka tercetak' }));
+    expect(await screen.findByText('Angka tercetak tersimpan.')).toBeTruthy();
+    expect(calls.find((c) => c.path === 'cycles.setPrintedFigures')?.input).toEqual({
+      cycleId: IDS.cycle,
+      version: 3,
+      printedMean: '53,50',
+      printedMeanBand: 'Cukup',
+      printedBands: ['Baik'],
+    });
+    expect(
+      await screen.findByText('Rata-rata tercetak 53,50 berbeda dari hasil hitung 53,48'),
+    ).toBeTruthy();
+    expect((screen.getByLabelText(/^Rata-rata tercetak/) as HTMLInputElement).value).toBe('53,50');
+  });
+
   it('submits after confirmation, naming unobserved teachers, then is read-only', async () => {
     const server = { cycle: makeCycle() };
     const { calls } = renderApp(routes, {

@@ -1,9 +1,11 @@
 import { appErrorOf, type RouterOutputs, useTRPC } from '@siklus/client';
 import {
   isAppError,
+  parsePercentage,
   scoreObservation,
   type TBandSet,
   type TObservationUpsertInput,
+  ZCyclePrintedFiguresInput,
   ZCycleUpdateNotesInput,
   ZObservationUpsertInput,
 } from '@siklus/domain';
@@ -34,7 +36,14 @@ import {
   ObservationPanel,
   type RosterTeacher,
 } from './observation-panel';
-import { DownloadLink } from './shared';
+import {
+  initialPrinted,
+  type PrintedDraft,
+  PrintedFigures,
+  printedChanged,
+  printedInput,
+} from './printed-figures';
+import { DownloadLink, MismatchList } from './shared';
 import { type NotesDraft, notesPatch, StageNotes } from './stage-notes';
 
 type Cycle = RouterOutputs['cycles']['get'];
@@ -116,6 +125,8 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
   const [conflict, setConflict] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [notesIssues, setNotesIssues] = useState<Issues>(NO_ISSUES);
+  const [printedDraft, setPrintedDraft] = useState<PrintedDraft | null>(null);
+  const [printedIssues, setPrintedIssues] = useState<Issues>(NO_ISSUES);
   const [obsIssues, setObsIssues] = useState<Issues>(NO_ISSUES);
   const [confirmSubmit, setConfirmSubmit] = useState(false);
 
@@ -140,7 +151,8 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
       ),
     [roster, obsDrafts],
   );
-  const dirty = notesDirty || dirtyIds.size > 0;
+  const printedDirty = printedDraft !== null && printedChanged(printedDraft, cycle, f.lang);
+  const dirty = notesDirty || dirtyIds.size > 0 || printedDirty;
 
   // The version writes are based on: what the screen shows. A background refetch moves it
   // only while nothing is being edited, so unsaved edits are never silently written over a
@@ -166,6 +178,9 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
   };
 
   const saveNotes = useMutation(trpc.cycles.updateNotes.mutationOptions({ onError: onWriteError }));
+  const savePrinted = useMutation(
+    trpc.cycles.setPrintedFigures.mutationOptions({ onError: onWriteError }),
+  );
   const saveObs = useMutation(
     trpc.cycles.upsertObservation.mutationOptions({ onError: onWriteError }),
   );
@@ -206,6 +221,30 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
         await afterWrite(result.version);
         setNotesDraft({});
         setNotice(t('pts.stages.saved'));
+      },
+    });
+  };
+
+  const doSavePrinted = () => {
+    if (!printedDraft) return;
+    setNotice(null);
+    const input = { cycleId: cycle.id, version: base, ...printedInput(printedDraft) };
+    let issues = issuesOf(ZCyclePrintedFiguresInput, input);
+    if (issues.size === 0 && input.printedMean !== null) {
+      try {
+        parsePercentage(input.printedMean, 'printedMean');
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        issues = new Map([[error.field ?? 'printedMean', error.messages]]);
+      }
+    }
+    setPrintedIssues(issues);
+    if (issues.size > 0) return;
+    savePrinted.mutate(input, {
+      onSuccess: async (result) => {
+        await afterWrite(result.version);
+        setPrintedDraft(null);
+        setNotice(t('pts.printed.saved'));
       },
     });
   };
@@ -286,6 +325,9 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
     const latest = await reload();
     setObsDrafts({});
     setNotesDraft({});
+    setPrintedDraft(null);
+    setPrintedIssues(NO_ISSUES);
+    savePrinted.reset();
     setObsIssues(NO_ISSUES);
     setNotesIssues(NO_ISSUES);
     saveNotes.reset();
@@ -470,18 +512,7 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
             </div>
           )}
           {me.role === 'supervisor' && cycle.mismatches.length > 0 && (
-            <div className="sk-alert pts-warning pts-card-note" role="note">
-              <p className="sk-alert__message">
-                <strong>{t('pts.progress.consistency')}:</strong>{' '}
-                {t('pts.progress.consistencyBody')}
-              </p>
-              <ul>
-                {cycle.mismatches.map((m, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: mismatches have no id.
-                  <li key={i}>{localized(m.message)}</li>
-                ))}
-              </ul>
-            </div>
+            <MismatchList mismatches={cycle.mismatches} className="pts-card-note" />
           )}
         </Card>
 
@@ -528,6 +559,20 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
             saveNotes.error,
             Object.keys(cycle.stages).flatMap((s) => [`${s}Notes`, `${s}Date`]),
           )}
+        />
+
+        <PrintedFigures
+          cycle={cycle}
+          draft={printedDraft ?? initialPrinted(cycle, f.lang)}
+          onDraftChange={setPrintedDraft}
+          readOnly={!canEdit}
+          showMismatches={principal}
+          onSave={doSavePrinted}
+          saving={savePrinted.isPending}
+          dirty={printedDirty}
+          disabled={conflict}
+          errorFor={(field) => messageFor(printedIssues, savePrinted.error, f.lang, field)}
+          footer={writeError(savePrinted.error, ['printedMean', 'printedMeanBand', 'printedBands'])}
         />
       </div>
 

@@ -1,6 +1,6 @@
 import { STAGES, type TCycleUpdateNotesInput, type TStage } from '@siklus/domain';
 import { Button, Card, TextArea, TextField, useFormat, useT } from '@siklus/ui';
-import type { ReactNode } from 'react';
+import type { EditableCardProps } from './shared';
 
 export type StageValues = Record<TStage, { notes: string | null; date: string | null }>;
 
@@ -44,17 +44,9 @@ export function StageNotes({
   disabled,
   errorFor,
   footer,
-}: {
+}: EditableCardProps<NotesDraft> & {
   stages: StageValues;
-  draft: NotesDraft;
-  onDraftChange: (draft: NotesDraft) => void;
-  readOnly: boolean;
-  onSave: () => void;
-  saving: boolean;
-  dirty: boolean;
-  disabled?: boolean;
   errorFor: (field: NoteField) => string | undefined;
-  footer?: ReactNode;
 }) {
   const t = useT();
   const f = useFormat();

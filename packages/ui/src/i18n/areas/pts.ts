@@ -210,6 +210,19 @@ export const ptsId = {
   'pts.leave.go': 'Tinggalkan tanpa menyimpan',
 
   // criteria on the cycle page
+  'pts.printed.title': 'Angka tercetak di laporan',
+  'pts.printed.description':
+    'Untuk siklus yang sudah dilaporkan di atas kertas: ketik angka yang tercetak, Siklus membandingkannya dengan hasil hitung dari skor guru. Angka tercetak tidak dipakai untuk perhitungan.',
+  'pts.printed.open': 'Isi angka tercetak (opsional)',
+  'pts.printed.none': '— tidak tercetak —',
+  'pts.printed.mean': 'Rata-rata tercetak',
+  'pts.printed.meanHint': 'Seperti tercetak, mis. 65,05.',
+  'pts.printed.meanBand': 'Kategori rata-rata tercetak',
+  'pts.printed.bands': 'Kategori tiap guru seperti tercetak, urut tabel',
+  'pts.printed.bandOf': '{n}. {name} (hasil hitung {percent})',
+  'pts.printed.save': 'Simpan angka tercetak',
+  'pts.printed.saved': 'Angka tercetak tersimpan.',
+  'pts.printed.agrees': 'Angka tercetak sesuai dengan hasil hitung dari skor guru.',
   'pts.cycleCriteria.title': 'Kriteria keberhasilan siklus ini',
 } as const;
 
@@ -408,5 +421,18 @@ export const ptsEn = {
   'pts.leave.stay': 'Stay here',
   'pts.leave.go': 'Leave without saving',
 
+  'pts.printed.title': 'Figures printed in the report',
+  'pts.printed.description':
+    'For a cycle already reported on paper: type the printed figures and Siklus compares them with what it computes from the teachers’ scores. Printed figures are never used in a calculation.',
+  'pts.printed.open': 'Enter the printed figures (optional)',
+  'pts.printed.none': '— not printed —',
+  'pts.printed.mean': 'Printed mean',
+  'pts.printed.meanHint': 'As printed, e.g. 65.05.',
+  'pts.printed.meanBand': 'Printed band of the mean',
+  'pts.printed.bands': 'Each teacher’s band as printed, in table order',
+  'pts.printed.bandOf': '{n}. {name} (computed {percent})',
+  'pts.printed.save': 'Save the printed figures',
+  'pts.printed.saved': 'Printed figures saved.',
+  'pts.printed.agrees': 'The printed figures agree with what the teachers’ scores give.',
   'pts.cycleCriteria.title': "This cycle's success criteria",
 } satisfies Record<keyof typeof ptsId, string>;
