@@ -1,21 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { signIn } from './helpers';
-
-const SCREENSHOTS = new URL('../screenshots/', import.meta.url).pathname;
-
-/** A 1366x768 view of what matters (a full-page shot would tear the sticky header and bars). */
-async function shot(page: Page, name: string, top: string): Promise<void> {
-  await page
-    .locator(top)
-    .first()
-    .evaluate((el) => {
-      // Below the sticky header and navigation.
-      window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 116);
-    });
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
-}
+import { SCREENSHOTS, shot, signIn } from './helpers';
 
 /*
  * The rubric's life in the admin app: built with the schema's messages at each field and a

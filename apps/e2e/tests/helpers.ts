@@ -4,7 +4,7 @@ import { type Browser, expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'siklus-demo-2026';
 
-const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
+export const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 mkdirSync(SCREENSHOTS, { recursive: true });
 
 /** Saves a full-page screenshot to apps/e2e/screenshots/<name>.png (kept out of git). */

@@ -24,7 +24,6 @@ import { issuesOf, messageFor, NO_ISSUES, serverIssue } from '../lib/issues';
 
 type Study = RouterOutputs['studies']['get'];
 type Cycle = Study['cycles'][number];
-type Reopening = { study: Study; cycle: Cycle; schoolName: string };
 
 /**
  * An approved cycle is locked (docs/decisions/005-cycle-workflow.md). When a principal finds
@@ -99,14 +98,14 @@ function StudyCycles({
   const local = useLocalized();
   const trpc = useTRPC();
   const study = useQuery(trpc.studies.get.queryOptions({ studyId }));
-  const [reopening, setReopening] = useState<Reopening | null>(null);
+  const [reopening, setReopening] = useState<Cycle | null>(null);
 
   if (study.isPending) return <LoadingState inline />;
   if (study.isError) return <ErrorState error={study.error} onRetry={() => void study.refetch()} />;
   const s = study.data;
   const caption = t('adm.cycles.caption', { title: s.title });
   return (
-    <Card title={s.title} description={`${s.schoolYear}`} flush>
+    <Card title={s.title} description={s.schoolYear} flush>
       <div className="sk-table-scroll">
         <table className="sk-table sk-table--dense">
           <caption className="sk-visually-hidden">{caption}</caption>
@@ -140,7 +139,7 @@ function StudyCycles({
                       size="sm"
                       variant="secondary"
                       aria-label={t('adm.cycles.reopenOne', { cycle: local(c.label) })}
-                      onClick={() => setReopening({ study: s, cycle: c, schoolName })}
+                      onClick={() => setReopening(c)}
                     >
                       {t('adm.cycles.reopen')}
                     </Button>
@@ -153,7 +152,9 @@ function StudyCycles({
       </div>
       {reopening && (
         <ReopenDialog
-          reopening={reopening}
+          study={s}
+          cycle={reopening}
+          schoolName={schoolName}
           onClose={() => setReopening(null)}
           onDone={(message) => {
             setReopening(null);
@@ -166,11 +167,15 @@ function StudyCycles({
 }
 
 function ReopenDialog({
-  reopening,
+  study,
+  cycle,
+  schoolName,
   onClose,
   onDone,
 }: {
-  reopening: Reopening;
+  study: Study;
+  cycle: Cycle;
+  schoolName: string;
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
@@ -179,7 +184,6 @@ function ReopenDialog({
   const local = useLocalized();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { cycle, study, schoolName } = reopening;
   const label = local(cycle.label);
   const [reason, setReason] = useState('');
   const [checked, setChecked] = useState(false);

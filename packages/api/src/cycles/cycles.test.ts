@@ -493,18 +493,23 @@ describe('bad input is refused with the right code and message, and nothing is w
   });
 });
 
+/** A draft cycle of a new summary-mode study at school A1 (one percentage per teacher). */
+async function summaryCycle() {
+  const config = await makePtsConfig(testDb.db, w.districtA.id);
+  const summary = await makeRubricVersion(testDb.db, { district_id: w.districtA.id });
+  const study = await makeStudy(testDb.db, {
+    district_id: w.districtA.id,
+    school_id: w.schoolA1.id,
+    rubric_version_id: summary.id,
+    band_set_version_id: config.bandSet.id,
+    criteria_set_version_id: config.criteria.id,
+  });
+  return makeCycle(testDb.db, { study_id: study.id });
+}
+
 describe('summary rubrics and printed figures', () => {
   test('a percentage is parsed by the domain ("52,285" refused; "52,29" stored as 52.29)', async () => {
-    const config = await makePtsConfig(testDb.db, w.districtA.id);
-    const summary = await makeRubricVersion(testDb.db, { district_id: w.districtA.id });
-    const study = await makeStudy(testDb.db, {
-      district_id: w.districtA.id,
-      school_id: w.schoolA1.id,
-      rubric_version_id: summary.id,
-      band_set_version_id: config.bandSet.id,
-      criteria_set_version_id: config.criteria.id,
-    });
-    const cycle = await makeCycle(testDb.db, { study_id: study.id });
+    const cycle = await summaryCycle();
     const principal = w.as('principalOwn');
     const bad = await failure(
       principal.cycles.upsertObservation({
@@ -580,16 +585,7 @@ describe('summary rubrics and printed figures', () => {
 
 describe('observation audit trail', () => {
   test('each save and delete records who changed which teacher, and the figures', async () => {
-    const config = await makePtsConfig(testDb.db, w.districtA.id);
-    const summary = await makeRubricVersion(testDb.db, { district_id: w.districtA.id });
-    const study = await makeStudy(testDb.db, {
-      district_id: w.districtA.id,
-      school_id: w.schoolA1.id,
-      rubric_version_id: summary.id,
-      band_set_version_id: config.bandSet.id,
-      criteria_set_version_id: config.criteria.id,
-    });
-    const cycle = await makeCycle(testDb.db, { study_id: study.id });
+    const cycle = await summaryCycle();
     const principal = w.as('principalOwn');
     const save = (version: number, percentage: string) =>
       principal.cycles.upsertObservation({
