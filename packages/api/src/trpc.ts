@@ -59,7 +59,6 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const mergeRouters = t.mergeRouters;
 
 /**
  * Every error leaves a procedure as a TRPCError with the right code and the AppError as
@@ -91,7 +90,6 @@ function roleProcedure(...roles: Role[]) {
   });
 }
 
-export const principalProcedure = roleProcedure('principal');
 export const supervisorProcedure = roleProcedure('supervisor');
 export const adminProcedure = roleProcedure('admin');
 /** Supervisors and admins: district-wide readers. */
@@ -169,7 +167,7 @@ export function scopedProcedures<K extends string, R extends ScopeRow>(
   return {
     /** Any signed-in role, within scope. */
     any: authedProcedure.input(idInput).use(scope),
-    principal: principalProcedure.input(idInput).use(scope),
+    principal: roleProcedure('principal').input(idInput).use(scope),
     supervisor: supervisorProcedure.input(idInput).use(scope),
     admin: adminProcedure.input(idInput).use(scope),
     /** Supervisors and admins of the row's district. */
@@ -245,11 +243,6 @@ export const studyScoped = scopedProcedures('studyId', loadStudyScope);
 export const cycleScoped = scopedProcedures('cycleId', loadCycleScope);
 /** `{ userId }` */
 export const userScoped = scopedProcedures('userId', loadUserScope);
-
-/** Short names the brief uses: any signed-in role within the row's scope. */
-export const schoolProcedure = schoolScoped.any;
-export const studyProcedure = studyScoped.any;
-export const cycleProcedure = cycleScoped.any;
 
 export type { Context, SessionUser };
 
