@@ -1,6 +1,6 @@
-import { firstLoadReport } from '../../scripts/first-load';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { firstLoadReport } from '../../scripts/first-load';
 
 const api = 'http://127.0.0.1:3000';
 
