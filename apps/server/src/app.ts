@@ -14,7 +14,7 @@ import {
   toAppError,
 } from '@siklus/api';
 import type { Database } from '@siklus/db';
-import type { AppErrorCode } from '@siklus/domain';
+import { type AppErrorCode, errorEnvelope, HTTP_STATUS_OF } from '@siklus/domain';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { allowImportBodies, registerDownloads } from './downloads';
@@ -38,41 +38,19 @@ export interface BuildServerOptions {
   now?: () => Date;
 }
 
-const HTTP_STATUS: Record<AppErrorCode, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  TOO_MANY_REQUESTS: 429,
-  PAYLOAD_TOO_LARGE: 413,
-  UNAVAILABLE: 503,
-  INTERNAL: 500,
-};
-
-/** The same error shape tRPC answers with, for refusals made before tRPC runs. */
-function sendError(
+/** The API's error envelope (the domain's error contract), for refusals made before tRPC runs. */
+export function sendError(
   reply: FastifyReply,
   request: FastifyRequest,
   status: number,
   code: AppErrorCode,
   messages: { id: string; en: string },
+  field: string | null = null,
 ) {
   return reply
     .code(status)
     .type('application/json')
-    .send({
-      error: {
-        message: messages.en,
-        code: -32600,
-        data: {
-          code,
-          httpStatus: status,
-          requestId: request.id,
-          appError: { code, messages, field: null },
-        },
-      },
-    });
+    .send(errorEnvelope({ code, messages, field, requestId: request.id, httpStatus: status }));
 }
 
 function trustProxyOption(v: Env['TRUST_PROXY']) {
@@ -195,7 +173,13 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
     }
     request.log.error({ err: error }, 'unhandled error');
     const appError = toAppError(error);
-    return sendError(reply, request, HTTP_STATUS[appError.code], appError.code, appError.messages);
+    return sendError(
+      reply,
+      request,
+      HTTP_STATUS_OF[appError.code],
+      appError.code,
+      appError.messages,
+    );
   });
 
   const createContext = makeCreateContext({

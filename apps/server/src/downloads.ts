@@ -1,5 +1,5 @@
 import { type Context, createCaller, toAppError } from '@siklus/api';
-import { AppError, type AppErrorCode } from '@siklus/domain';
+import { AppError, errorEnvelope, HTTP_STATUS_OF } from '@siklus/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
@@ -11,18 +11,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
  */
 
 type CreateContext = (opts: { req: FastifyRequest; res: FastifyReply }) => Promise<Context>;
-
-const STATUS: Record<AppErrorCode, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  TOO_MANY_REQUESTS: 429,
-  PAYLOAD_TOO_LARGE: 413,
-  UNAVAILABLE: 503,
-  INTERNAL: 500,
-};
 
 interface FileOut {
   fileName: string;
@@ -45,29 +33,22 @@ function sendFile(reply: FastifyReply, file: FileOut) {
 
 function sendError(reply: FastifyReply, request: FastifyRequest, error: unknown) {
   const appError = toAppError(error);
-  const status = STATUS[appError.code];
+  const status = HTTP_STATUS_OF[appError.code];
   if (status >= 500) request.log.error({ err: error }, 'download failed');
   const production = process.env.NODE_ENV === 'production';
   return reply
     .code(status)
     .type('application/json')
-    .send({
-      error: {
+    .send(
+      errorEnvelope({
+        code: appError.code,
+        messages: appError.messages,
+        field: appError.field ?? null,
+        requestId: request.id,
         message:
           appError.code === 'INTERNAL' && production ? appError.messages.en : appError.message,
-        code: -32600,
-        data: {
-          code: appError.code,
-          httpStatus: status,
-          requestId: request.id,
-          appError: {
-            code: appError.code,
-            messages: appError.messages,
-            field: appError.field ?? null,
-          },
-        },
-      },
-    });
+      }),
+    );
 }
 
 const notFound = {
