@@ -133,28 +133,3 @@ export function registerDownloads(app: FastifyInstance, createContext: CreateCon
     return format && api.io.importTemplate({ cycleId: p.cycleId!, format });
   });
 }
-
-/**
- * Imports travel as base64 inside a JSON mutation, so the two import procedures may carry a
- * body of up to IMPORT_BODY_LIMIT (a 2 MB file is ~2.7 MB of base64); every other request,
- * tRPC or not, keeps the server's ordinary limit, checked from Content-Length before the body
- * is read.
- */
-export const IMPORT_BODY_LIMIT = 4 * 1024 * 1024;
-const IMPORT_PATH = /^\/trpc\/io\.(previewImport|confirmImport)(\?|$)/;
-
-export function allowImportBodies(app: FastifyInstance, bodyLimit: number) {
-  app.addHook('onRoute', (routeOptions) => {
-    if (routeOptions.url?.startsWith('/trpc')) routeOptions.bodyLimit = IMPORT_BODY_LIMIT;
-  });
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/trpc') || IMPORT_PATH.test(request.url)) return;
-    const length = Number(request.headers['content-length'] ?? 0);
-    if (length > bodyLimit) {
-      throw Object.assign(new Error('body too large'), {
-        statusCode: 413,
-        code: 'FST_ERR_CTP_BODY_TOO_LARGE',
-      });
-    }
-  });
-}
