@@ -29,7 +29,9 @@ import { registerDownloads } from './downloads';
 import type { Env } from './env';
 import {
   bodyLimitApplied,
+  JsonTooDeep,
   registerRequestGuards,
+  TOO_DEEP_MESSAGES,
   tooLargeMessages,
   trpcProceduresOf,
 } from './request-guards';
@@ -192,6 +194,9 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
     if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       const limit = bodyLimitApplied(request, request.routeOptions.bodyLimit ?? ordinaryLimit);
       return sendError(reply, request, 413, 'PAYLOAD_TOO_LARGE', tooLargeMessages(limit));
+    }
+    if (error instanceof JsonTooDeep) {
+      return sendError(reply, request, 400, 'BAD_REQUEST', TOO_DEEP_MESSAGES);
     }
     if (error.statusCode === 415 || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return sendError(reply, request, 415, 'BAD_REQUEST', {
