@@ -252,7 +252,7 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   registerDownloads(app, createContext);
 
   app.get('/health', async (request, reply) => {
-    if (await pingDatabase(database.db)) {
+    if (await pingDatabase(database)) {
       return { status: 'ok', database: 'up', kind: database.kind };
     }
     request.log.warn('health check: database down');
