@@ -42,11 +42,13 @@ describe('zText', () => {
     expect(name.parse('Ani \u{1F600}')).toBe('Ani \u{1F600}');
   });
 
-  test('multi-line text keeps line breaks and tabs, and allows bidi marks of real text', () => {
+  test('multi-line text keeps line breaks and tabs; bidi controls and invisible text are refused there too', () => {
     expect(notes.parse('baris 1\n\tbaris 2\r\n')).toBe('baris 1\n\tbaris 2');
     expect(notes.parse('')).toBe('');
     expect(refusal(notes, 'a\u0000b').en).toMatch(/^The notes .*NUL/);
     expect(refusal(notes, 'a\u0007b').en).toMatch(/control characters/);
+    expect(refusal(notes, 'baris\n\u202Eterbalik').en).toMatch(/bidi/);
+    expect(refusal(notes, '\u200B\n\u200B').en).toMatch(/visible/);
   });
 
   test('whatever it accepts is NUL-free, well-formed, trimmed NFC within the limit', () => {

@@ -8,9 +8,9 @@ import { bi } from '../zod-error';
  * - NUL: Postgres refuses it in text (SQLSTATE 22021), so it used to answer 500;
  * - other control characters (line breaks and tabs only in multi-line text);
  * - lone surrogates: not text at all; Postgres would store U+FFFD in their place;
- * - in names (single-line fields): no visible character at all (only spaces or
- *   zero-width characters), or bidi embedding/override/isolate controls, which make a name
- *   display as something else ("Guru\u202Eanil" shows as "Guru lina").
+ * - no visible character at all (only spaces or zero-width characters), or bidi
+ *   embedding/override/isolate controls, which make a name display as something else
+ *   ("Guru\u202Eanil" shows as "Guru lina").
  * The text is trimmed and NFC-normalised before its length is checked, so "é" typed
  * composed or decomposed is one character and one stored form. Every message names the
  * field, in both languages.
@@ -23,7 +23,7 @@ export interface TTextOptions {
   max: number;
   /** Refuse an empty text (after trimming). */
   required?: boolean;
-  /** Notes and comments: line breaks and tabs allowed, no visible-character rule. */
+  /** Notes and comments: line breaks and tabs allowed. */
   multiline?: boolean;
   /** What to say when it is missing or empty, if not "<label> wajib diisi". */
   requiredMessages?: TBilingual;
@@ -86,23 +86,24 @@ export function zText(label: TTextLabel, options: TTextOptions) {
     })
     .trim()
     .normalize('NFC');
-  if (!multiline) {
-    schema = schema.refine((s) => !BIDI_CONTROL.test(s), {
-      error: bi(
-        `${id} tidak boleh berisi karakter pengendali arah teks (bidi)`,
-        `${en} must not contain bidi direction-override characters`,
-      ),
-      abort: true,
-    });
-    // Only zero-width or blank characters: a name nobody can see or pick in a list.
-    schema = schema.refine((s) => s === '' || VISIBLE.test(s), {
-      error: bi(
-        `${id} harus berisi setidaknya satu huruf, angka atau tanda baca`,
-        `${en} needs at least one visible letter, digit or sign`,
-      ),
-      abort: true,
-    });
-  }
+  // Bidi embedding, override and isolate controls are refused in every text, notes
+  // included: Siklus's texts are Indonesian and English (no right-to-left script needs
+  // them), and in a note they can make a sentence read as something else ("Trojan source").
+  schema = schema.refine((s) => !BIDI_CONTROL.test(s), {
+    error: bi(
+      `${id} tidak boleh berisi karakter pengendali arah teks (bidi)`,
+      `${en} must not contain bidi direction-override characters`,
+    ),
+    abort: true,
+  });
+  // Only zero-width or blank characters: a text nobody can see, or a name nobody can pick.
+  schema = schema.refine((s) => s === '' || VISIBLE.test(s), {
+    error: bi(
+      `${id} harus berisi setidaknya satu huruf, angka atau tanda baca`,
+      `${en} needs at least one visible letter, digit or sign`,
+    ),
+    abort: true,
+  });
   if (required) schema = schema.min(1, missing);
   return schema.max(
     max,
