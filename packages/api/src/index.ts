@@ -1,5 +1,14 @@
 export { hashPassword, verifyPassword } from './auth/password';
 export {
+  BODY_LIMIT,
+  batchRefusal,
+  bodyLimitOf,
+  COSTLY_PER_BATCH,
+  IMPORT_BODY_LIMIT,
+  IMPORT_PROCEDURES,
+  isCostlyProcedure,
+} from './batch-limits';
+export {
   type AuthConfig,
   authConfig,
   type Context,
@@ -9,15 +18,6 @@ export {
   makeCreateContext,
   type SessionUser,
 } from './context';
-export {
-  BODY_LIMIT,
-  batchRefusal,
-  bodyLimitOf,
-  COSTLY_PER_BATCH,
-  IMPORT_BODY_LIMIT,
-  IMPORT_PROCEDURES,
-  isCostlyProcedure,
-} from './batch-limits';
 export { toAppError } from './errors';
 export { pingDatabase } from './health';
 export type { AppRouter } from './root';
