@@ -290,6 +290,14 @@ describe('bad text and deep payloads answer 400 with a field', () => {
     expect(appError.messages.id).toMatch(/NUL/);
   });
 
+  test('NUL in a search (a query) answers 400 naming the field', async () => {
+    const cookie = await login(w.users.admin.username);
+    const input = encodeURIComponent(JSON.stringify({ search: 'Lulut\u0000' }));
+    const res = await fetch(`${base}/trpc/schools.list?input=${input}`, { headers: { cookie } });
+    expect(res.status).toBe(400);
+    expect(expectEnvelope(400, await res.json()).error.data.appError.field).toBe('search');
+  });
+
   test('a lone surrogate in a rubric name names the field', async () => {
     const cookie = await login(w.users.admin.username);
     const res = await fetch(`${base}/trpc/config.rubrics.create`, {
