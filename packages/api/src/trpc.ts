@@ -1,22 +1,17 @@
-import { AppError } from '@siklus/domain';
+import { AppError, errorEnvelope, type TAppErrorData } from '@siklus/domain';
 import { initTRPC } from '@trpc/server';
 import { z } from 'zod';
 import { auditRefusal } from './audit/record';
 import type { Context, Role, SessionUser } from './context';
-import { forbidden, HTTP_STATUS, notFound, toAppError, toTRPCError, unauthorized } from './errors';
+import { forbidden, notFound, toAppError, toTRPCError, unauthorized } from './errors';
 
 /**
  * The base procedures. Routers use only what this file exports: the role and scope checks
  * live here, before any handler runs, and are never repeated inside a handler.
  */
 
-export interface AppErrorData {
-  code: AppError['code'];
-  messages: { id: string; en: string };
-  field: string | null;
-  /** Every field at fault, for forms that mark them all (bad input only). */
-  issues?: { field: string; messages: { id: string; en: string } }[];
-}
+/** `data.appError` of every error answer (the domain's error contract). */
+export type AppErrorData = TAppErrorData;
 
 function issuesOf(error: AppError): AppErrorData['issues'] {
   const issues = error.details?.issues;
@@ -35,23 +30,25 @@ const t = initTRPC.context<Context>().create({
     const appError = toAppError(error);
     const production = ctx?.production ?? process.env.NODE_ENV === 'production';
     const internal = appError.code === 'INTERNAL';
-    return {
-      // JSON-RPC code stays tRPC's, so tRPC clients keep working.
-      code: shape.code,
+    const issues = issuesOf(appError);
+    // The envelope is the domain's error contract. Its tRPC and JSON-RPC codes follow the
+    // AppError, not the error tRPC caught: a database that is down while the context is
+    // built reaches here as INTERNAL_SERVER_ERROR, yet answers UNAVAILABLE throughout.
+    const { error: body } = errorEnvelope({
+      code: appError.code,
+      messages: appError.messages,
+      field: appError.field ?? null,
+      ...(issues ? { issues } : {}),
+      requestId: ctx?.requestId ?? null,
+      ...(shape.data.path === undefined ? {} : { path: shape.data.path }),
       message: internal && production ? appError.messages.en : appError.message,
+    });
+    return {
+      ...body,
       data: {
-        code: shape.data.code,
-        httpStatus: HTTP_STATUS[appError.code],
-        path: shape.data.path,
-        requestId: ctx?.requestId ?? null,
-        appError: {
-          code: appError.code,
-          messages: appError.messages,
-          field: appError.field ?? null,
-          ...(issuesOf(appError) ? { issues: issuesOf(appError) } : {}),
-        } satisfies AppErrorData,
+        ...body.data,
         // A stack only outside production, and never for errors a person caused.
-        ...(!production && internal ? { stack: shape.data.stack } : {}),
+        ...(!production && internal && shape.data.stack ? { stack: shape.data.stack } : {}),
       },
     };
   },

@@ -14,6 +14,11 @@ export interface Database {
   db: Kysely<DB>;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /**
+   * Postgres only: `select 1` on a new connection outside the pool, for /health to ask the
+   * database itself when a pooled connection has just been dropped.
+   */
+  pingFresh?: (timeoutMs: number) => Promise<void>;
 }
 
 export interface CreateDbOptions {
@@ -95,7 +100,21 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Database>
       client.on('error', () => {});
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    const pingFresh = async (timeoutMs: number) => {
+      const client = new pg.Client({
+        connectionString: options.databaseUrl,
+        connectionTimeoutMillis: timeoutMs,
+        query_timeout: timeoutMs,
+      });
+      client.on('error', () => {});
+      try {
+        await client.connect();
+        await client.query('select 1');
+      } finally {
+        await client.end().catch(() => {});
+      }
+    };
+    return { db, kind: 'postgres', close: () => db.destroy(), pingFresh };
   }
 
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;

@@ -3,6 +3,7 @@ export * from './consistency';
 export * from './criteria';
 export * from './cycle';
 export * from './decimal';
+export * from './error-contract';
 export * from './errors';
 export * from './gains';
 export * from './inputs';
