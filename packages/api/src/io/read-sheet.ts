@@ -354,7 +354,50 @@ export async function readSheet(
     return await readInWorker({ fileName, bytes, preferSheet }, fences);
   } finally {
     release();
+    // The next file should not wait for a thread to start (~0.5-1 s): have one ready.
+    prepareSpareReader();
   }
+}
+
+/**
+ * Each file gets a fresh thread (whatever one file did to a heap ends with it), started
+ * ahead of need: one idle reader waits for the next file. It is unref'd, so it never keeps
+ * a process alive, and dropped if it dies while waiting.
+ */
+let spareReader: Worker | null = null;
+
+function startReader(heapMb: number): Worker {
+  const worker = new Worker(WORKER_URL, {
+    // Not the parent's flags: under tsx those load tsx's hooks a second time (the boot
+    // file loads them itself), which costs a third of the start.
+    execArgv: [],
+    resourceLimits: {
+      maxOldGenerationSizeMb: heapMb,
+      maxYoungGenerationSizeMb: 32,
+      stackSizeMb: 4,
+    },
+  });
+  worker.unref();
+  return worker;
+}
+
+function prepareSpareReader(): void {
+  if (spareReader) return;
+  const worker = startReader(SHEET_LIMITS.heapMb);
+  const drop = () => {
+    if (spareReader === worker) spareReader = null;
+  };
+  worker.once('error', drop);
+  worker.once('exit', drop);
+  spareReader = worker;
+}
+
+function takeReader(heapMb: number): Worker {
+  // A test's smaller heap gets a thread of its own.
+  if (heapMb !== SHEET_LIMITS.heapMb) return startReader(heapMb);
+  const worker = spareReader ?? startReader(heapMb);
+  spareReader = null;
+  return worker;
 }
 
 function readInWorker(
@@ -363,14 +406,7 @@ function readInWorker(
 ): Promise<SheetGrid> {
   const heapMb = fences.heapMb ?? SHEET_LIMITS.heapMb;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, {
-      workerData: job,
-      resourceLimits: {
-        maxOldGenerationSizeMb: heapMb,
-        maxYoungGenerationSizeMb: 32,
-        stackSizeMb: 4,
-      },
-    });
+    const worker = takeReader(heapMb);
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;
@@ -383,6 +419,7 @@ function readInWorker(
       () => settle(() => reject(readTimeoutError())),
       fences.timeoutMs ?? SHEET_LIMITS.timeoutMs,
     );
+    worker.postMessage(job);
     worker.once('message', (answer: SheetAnswer) =>
       settle(() => {
         if (answer.ok) return resolve(answer.grid);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { AppError } from '@siklus/domain';
 
@@ -32,8 +33,11 @@ export const SHEET_LIMITS = {
   /** Reading one file: wall time, and the reading thread's heap. */
   timeoutMs: 15_000,
   heapMb: 192,
-  /** Files read at once; more wait in a queue of at most maxQueued. */
-  concurrentReads: 2,
+  /**
+   * Files read at once (a core is left to the event loop; on 2 cores, one at a time); more
+   * wait in a queue of at most maxQueued, the rest are told to try again.
+   */
+  concurrentReads: Math.min(4, Math.max(1, availableParallelism() - 1)),
   maxQueued: 8,
 } as const;
 

@@ -1,19 +1,25 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { isAppError } from '@siklus/domain';
 import { readSheetHere, type SheetAnswer, type SheetJob } from './read-sheet';
 
-/** The reading thread: one file, one answer, then read-sheet.ts terminates it. */
-const job = workerData as SheetJob;
-let answer: SheetAnswer;
-try {
-  answer = { ok: true, grid: await readSheetHere(job.fileName, job.bytes, job.preferSheet) };
-} catch (err) {
-  answer = {
-    ok: false,
-    error: isAppError(err)
-      ? { code: err.code, messages: err.messages, field: err.field, details: err.details }
-      : null,
-    message: err instanceof Error ? err.message : String(err),
-  };
+/**
+ * The reading thread: started ahead of need, it waits for one file, answers, and is then
+ * terminated by read-sheet.ts (a fresh heap per file).
+ */
+async function read(job: SheetJob): Promise<SheetAnswer> {
+  try {
+    return { ok: true, grid: await readSheetHere(job.fileName, job.bytes, job.preferSheet) };
+  } catch (err) {
+    return {
+      ok: false,
+      error: isAppError(err)
+        ? { code: err.code, messages: err.messages, field: err.field, details: err.details }
+        : null,
+      message: err instanceof Error ? err.message : String(err),
+    };
+  }
 }
-parentPort?.postMessage(answer);
+
+parentPort?.once('message', (job: SheetJob) => {
+  void read(job).then((answer) => parentPort?.postMessage(answer));
+});
