@@ -213,7 +213,7 @@ describe('refused before anything expands', () => {
 describe('the reading thread', () => {
   test('a read past its deadline is stopped and refused naming the time limit', async () => {
     const bytes = await excelFile(
-      Array.from({ length: 2_000 }, (_, r) => Array.from({ length: 20 }, (_, c) => r * c)),
+      Array.from({ length: 4_000 }, (_, r) => Array.from({ length: 30 }, (_, c) => r * c)),
     );
     const error = await refusal(readSheet('slow.xlsx', bytes, undefined, { timeoutMs: 50 }));
     expect(error.details).toMatchObject({ limit: 'time' });
