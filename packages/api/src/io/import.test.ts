@@ -512,16 +512,24 @@ describe('writes', () => {
       ['xfd.xlsx', await xfdPerRow(5_000), 'columns'],
       ['bom.xlsx', await zipBomb(200), 'partBytes'],
     ] as const) {
+      // One call at a time: a call started before the previous one is awaited could reject
+      // with nobody listening yet.
       for (const call of [
-        made.api.io.previewImport({ cycleId: made.cycle.id, fileName, contentBase64: b64(bytes) }),
-        made.api.io.confirmImport({
-          cycleId: made.cycle.id,
-          version: made.cycle.version,
-          fileName,
-          contentBase64: b64(bytes),
-        }),
+        () =>
+          made.api.io.previewImport({
+            cycleId: made.cycle.id,
+            fileName,
+            contentBase64: b64(bytes),
+          }),
+        () =>
+          made.api.io.confirmImport({
+            cycleId: made.cycle.id,
+            version: made.cycle.version,
+            fileName,
+            contentBase64: b64(bytes),
+          }),
       ]) {
-        const refused = await failure(call);
+        const refused = await failure(call());
         expect(refused.app.field).toBe('contentBase64');
         expect(refused.app.details).toMatchObject({ limit });
       }
