@@ -65,18 +65,3 @@ export function ErrorState({
     </div>
   );
 }
-
-/**
- * A section whose API procedure does not exist yet. Says so plainly instead of showing
- * invented figures; replace it with the real page when the procedure lands.
- */
-export function NotBuiltYet({ feature, children }: { feature: string; children?: ReactNode }) {
-  const t = useT();
-  return (
-    <div className="sk-state sk-state--todo">
-      <p className="sk-state__title">{t('common.todoTitle')}</p>
-      <p className="sk-state__body">{t('common.todoBody', { feature })}</p>
-      {children}
-    </div>
-  );
-}

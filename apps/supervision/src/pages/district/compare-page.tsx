@@ -1,4 +1,4 @@
-import { useTRPC } from '@siklus/client';
+import { type RouterOutputs, useTRPC } from '@siklus/client';
 import { COMPARE_SCHOOLS_MAX, cycleLabel } from '@siklus/domain';
 import {
   Button,
@@ -16,8 +16,9 @@ import { MeansBarChart } from '@siklus/ui/charts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { LatestStatus } from './district-bits';
-import type { CompareResult } from './types';
+import { LatestStatus } from './attention';
+
+type CompareResult = RouterOutputs['reports']['compareSchools'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -27,7 +27,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useBlocker, useParams } from 'react-router';
 import { exportUrls, ioPaths } from '../../export-urls';
-import { CycleTable } from './cycle-table';
+import { DownloadLink } from '../io/download-link';
+import { CycleTable } from '../results/cycle-table';
+import { MismatchList } from '../results/printed-check';
 import { type Issues, issuesOf, messageFor, NO_ISSUES } from './issues';
 import {
   draftChanged,
@@ -43,7 +45,6 @@ import {
   printedChanged,
   printedInput,
 } from './printed-figures';
-import { DownloadLink, MismatchList } from './shared';
 import { type NotesDraft, notesPatch, StageNotes } from './stage-notes';
 
 type Cycle = RouterOutputs['cycles']['get'];

@@ -178,7 +178,7 @@ export const ptsId = {
   'pts.table.title': 'Tabel hasil observasi',
   'pts.table.caption': 'Hasil observasi {label}',
   'pts.table.no': 'No',
-  'pts.table.teacher': 'Nama guru',
+  'pts.table.teacher': 'Nama Guru',
   'pts.table.percentage': 'Persentase',
   'pts.table.band': 'Kategori',
   'pts.table.mean': 'Rata-rata',

@@ -1,0 +1,150 @@
+import type { RouterOutputs } from '@siklus/client';
+import { useFormat, useLocalized, useT } from '@siklus/ui';
+import { Fragment } from 'react';
+import { Band, useSignedDecimal } from './band';
+
+type Detail = RouterOutputs['reports']['schoolDetail'];
+
+/**
+ * Teachers down, cycles across, each cycle as the paper prints it (percentage, band): the
+ * paper's Tables 1-3 side by side, with each teacher's gain from the baseline to the latest
+ * observed cycle and the means as the last row.
+ */
+export function TeacherCycleMatrix({ detail }: { detail: Detail }) {
+  const t = useT();
+  const f = useFormat();
+  const localized = useLocalized();
+  const signed = useSignedDecimal();
+  const bands = detail.bandSet.bands;
+  const overall = detail.overall;
+  const gainOf = new Map(overall?.teachers.gains.map((g) => [g.teacherId, g]) ?? []);
+  return (
+    <>
+      {overall?.means && (
+        <p className="sk-district-lead">
+          {t('district.school.overall', {
+            from: localized(overall.from.label),
+            to: localized(overall.to.label),
+            points: signed(overall.means.points),
+            g: f.decimal(overall.means.normalized),
+          })}
+        </p>
+      )}
+      <div className="sk-table-scroll">
+        <table className="sk-table sk-table--dense pts-matrix">
+          <caption className="sk-visually-hidden">{t('pts.progress.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col" rowSpan={2} className="sk-num">
+                {t('pts.progress.no')}
+              </th>
+              <th scope="col" rowSpan={2}>
+                {t('pts.progress.teacher')}
+              </th>
+              {detail.cycles.map((c) => (
+                <th key={c.id} scope="colgroup" colSpan={2} className="pts-matrix__group">
+                  {localized(c.label)}
+                </th>
+              ))}
+              {overall && (
+                <th scope="colgroup" colSpan={2} className="pts-matrix__group">
+                  {t('pts.progress.gain', {
+                    from: localized(overall.from.label),
+                    to: localized(overall.to.label),
+                  })}
+                </th>
+              )}
+            </tr>
+            <tr>
+              {detail.cycles.map((c) => (
+                <Fragment key={c.id}>
+                  <th scope="col" className="sk-num">
+                    {t('pts.progress.percent')}
+                  </th>
+                  <th scope="col">{t('pts.progress.band')}</th>
+                </Fragment>
+              ))}
+              {overall && (
+                <>
+                  <th scope="col" className="sk-num">
+                    {t('pts.progress.points')}
+                  </th>
+                  <th scope="col" className="sk-num">
+                    {t('pts.progress.nGain')}
+                  </th>
+                </>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {detail.teachers.map((teacher, i) => {
+              const g = gainOf.get(teacher.id);
+              return (
+                <tr key={teacher.id}>
+                  <td className="sk-num">{i + 1}</td>
+                  <th scope="row">
+                    {teacher.name}
+                    {teacher.className && (
+                      <span className="sk-district-note"> · {teacher.className}</span>
+                    )}
+                    {!teacher.active && (
+                      <span className="sk-muted"> ({t('pts.progress.inactive')})</span>
+                    )}
+                  </th>
+                  {teacher.cells.map((cell, k) =>
+                    cell ? (
+                      <Fragment key={detail.cycles[k]?.id ?? k}>
+                        <td className="sk-num">{f.decimal(cell.percentage)}</td>
+                        <td>
+                          <Band bands={bands} label={cell.band} />
+                        </td>
+                      </Fragment>
+                    ) : (
+                      <td
+                        key={detail.cycles[k]?.id ?? k}
+                        colSpan={2}
+                        className="sk-muted"
+                        title={t('pts.progress.notObserved')}
+                      >
+                        –
+                      </td>
+                    ),
+                  )}
+                  {overall && (
+                    <>
+                      <td className="sk-num">{signed(g?.points)}</td>
+                      <td className="sk-num">{g ? f.decimal(g.normalized) : '–'}</td>
+                    </>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={2}>
+                {t('pts.progress.mean')}
+              </th>
+              {detail.cycles.map((c) => (
+                <Fragment key={c.id}>
+                  <td className="sk-num">
+                    <strong>{f.decimal(c.summary.mean)}</strong>
+                  </td>
+                  <td>
+                    <Band bands={bands} label={c.summary.meanBand} />
+                  </td>
+                </Fragment>
+              ))}
+              {overall && (
+                <>
+                  <td className="sk-num">{signed(overall.means?.points)}</td>
+                  <td className="sk-num">{f.decimal(overall.means?.normalized)}</td>
+                </>
+              )}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </>
+  );
+}
