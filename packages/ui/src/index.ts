@@ -47,7 +47,13 @@ export { LanguageSwitch } from './components/language-switch';
 export { LoginPage, type LoginPageProps } from './components/login-page';
 export { Logo } from './components/logo';
 export { AppProviders } from './components/providers';
-export { EmptyState, ErrorState, LoadingState } from './components/states';
+export {
+  EmptyState,
+  ErrorState,
+  LoadingState,
+  type QueryLike,
+  QueryState,
+} from './components/states';
 export { NotFoundPage, WhoAmICard } from './components/who-am-i';
 export { en } from './i18n/en';
 export {

@@ -65,3 +65,32 @@ export function ErrorState({
     </div>
   );
 }
+
+/** What `QueryState` reads of a react-query result. */
+export type QueryLike<T> =
+  | { isPending: true; isError: false; data: undefined; error: unknown; refetch: () => unknown }
+  | { isPending: false; isError: true; data: T | undefined; error: unknown; refetch: () => unknown }
+  | { isPending: false; isError: false; data: T; error: unknown; refetch: () => unknown };
+
+/**
+ * A query's three states in one place: the spinner while it loads, the error with a retry,
+ * then `children(data)`. `pending`/`failed` wrap the spinner or the error when a page
+ * keeps its header around them.
+ */
+export function QueryState<T>({
+  query,
+  children,
+  inline = false,
+  frame = (state) => state,
+}: {
+  query: QueryLike<T>;
+  children: (data: T) => ReactNode;
+  inline?: boolean;
+  /** Wraps the spinner and the error (a page's header, a card). */
+  frame?: (state: ReactNode) => ReactNode;
+}) {
+  if (query.isPending) return frame(<LoadingState inline={inline} />);
+  if (query.isError)
+    return frame(<ErrorState error={query.error} onRetry={() => void query.refetch()} />);
+  return children(query.data);
+}
