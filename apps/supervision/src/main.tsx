@@ -1,4 +1,5 @@
 import '@siklus/ui/styles.css';
+import './supervision.css';
 import { AppProviders } from '@siklus/ui';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -2,7 +2,7 @@ import { type CycleStatus, StatusBadge, useFormat, useT } from '@siklus/ui';
 
 /**
  * The badges that make a school stand out: no study at all, or a latest cycle left with
- * the principal too long. `sk-district-flag` also tints the row (styles.css, district).
+ * the principal too long. `sk-district-flag` also tints the row (supervision.css, district).
  */
 export function AttentionFlags({
   hasStudy,

@@ -27,7 +27,7 @@ const num = (v: string | null) => (v === null ? null : Number(v));
  * `/studies/:studyId/report`: the results chapter (Bab IV) as a printable page, the same
  * model the DOCX renders (io.resultsChapter): numbered, captioned tables, the recap, the
  * chart, the success criteria with their figures, the gains and the stage notes. The print
- * stylesheet (styles.css, "io" section) hides the app around it, so "Save as PDF" gives the
+ * stylesheet (supervision.css, "io" section) hides the app around it, so "Save as PDF" gives the
  * chapter alone.
  */
 export function ReportPage() {
