@@ -6,10 +6,9 @@ import {
   DataTable,
   type DataTableColumn,
   EmptyState,
-  ErrorState,
-  LoadingState,
   type MessageKey,
   PageHeader,
+  QueryState,
   useFormat,
   useT,
 } from '@siklus/ui';
@@ -151,22 +150,22 @@ export function ConfigListPage({ kind }: { kind: ConfigKindId }) {
       )}
       <ApiErrorMessage error={importDoc.error} className="adm-notice" />
       <Card flush title={tx(spec.listCaption)}>
-        {items.isPending ? (
-          <LoadingState />
-        ) : items.isError ? (
-          <ErrorState error={items.error} onRetry={() => void items.refetch()} />
-        ) : items.data.length === 0 ? (
-          <EmptyState title={t('adm.config.none')}>{t('adm.config.noneBody')}</EmptyState>
-        ) : (
-          <DataTable
-            data={items.data}
-            columns={columns}
-            caption={tx(spec.listCaption)}
-            getRowId={(i) => i.id}
-            initialSorting={[{ id: 'name', desc: false }]}
-            pageSize={false}
-          />
-        )}
+        <QueryState query={items}>
+          {(data) =>
+            data.length === 0 ? (
+              <EmptyState title={t('adm.config.none')}>{t('adm.config.noneBody')}</EmptyState>
+            ) : (
+              <DataTable
+                data={data}
+                columns={columns}
+                caption={tx(spec.listCaption)}
+                getRowId={(i) => i.id}
+                initialSorting={[{ id: 'name', desc: false }]}
+                pageSize={false}
+              />
+            )
+          }
+        </QueryState>
       </Card>
       <p className="sk-muted adm-footnote">
         {t(kind === 'bandSets' ? 'adm.config.lifecycleBands' : 'adm.config.lifecycle')}

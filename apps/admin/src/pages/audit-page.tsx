@@ -4,9 +4,8 @@ import {
   Card,
   DataTable,
   type DataTableColumn,
-  ErrorState,
-  LoadingState,
   PageHeader,
+  QueryState,
   useFormat,
   useT,
 } from '@siklus/ui';
@@ -164,26 +163,24 @@ export function AuditPage() {
         )}
       </Card>
       <Card flush title={t('adm.audit.caption')}>
-        {entries.isPending ? (
-          <LoadingState />
-        ) : entries.isError ? (
-          <ErrorState error={entries.error} onRetry={() => void entries.refetch()} />
-        ) : (
-          <DataTable
-            data={entries.data.items}
-            columns={columns}
-            caption={t('adm.audit.caption')}
-            getRowId={(e) => String(e.id)}
-            server={{ rowCount: entries.data.total }}
-            pagination={pagination}
-            onPaginationChange={setPagination}
-            loading={entries.isPlaceholderData}
-            empty={t('adm.audit.empty')}
-            pageSizeOptions={[25, 50, 100, 200]}
-            maxHeight="65vh"
-            dense
-          />
-        )}
+        <QueryState query={entries}>
+          {(data) => (
+            <DataTable
+              data={data.items}
+              columns={columns}
+              caption={t('adm.audit.caption')}
+              getRowId={(e) => String(e.id)}
+              server={{ rowCount: data.total }}
+              pagination={pagination}
+              onPaginationChange={setPagination}
+              loading={entries.isPlaceholderData}
+              empty={t('adm.audit.empty')}
+              pageSizeOptions={[25, 50, 100, 200]}
+              maxHeight="65vh"
+              dense
+            />
+          )}
+        </QueryState>
       </Card>
     </>
   );

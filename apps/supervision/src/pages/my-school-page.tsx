@@ -4,9 +4,8 @@ import {
   DataTable,
   type DataTableColumn,
   EmptyState,
-  ErrorState,
-  LoadingState,
   PageHeader,
+  QueryState,
   useCurrentUser,
   useT,
 } from '@siklus/ui';
@@ -71,21 +70,21 @@ function Roster({ schoolId, schoolName }: { schoolId: string; schoolName: string
 
   return (
     <Card title={t('sup.roster.title')} flush>
-      {teachers.isPending ? (
-        <LoadingState />
-      ) : teachers.isError ? (
-        <ErrorState error={teachers.error} onRetry={() => void teachers.refetch()} />
-      ) : teachers.data.length === 0 ? (
-        <EmptyState>{t('sup.roster.empty')}</EmptyState>
-      ) : (
-        <DataTable
-          data={teachers.data}
-          columns={columns}
-          caption={t('sup.roster.caption', { school: schoolName })}
-          getRowId={(teacher) => teacher.id}
-          pageSize={false}
-        />
-      )}
+      <QueryState query={teachers}>
+        {(data) =>
+          data.length === 0 ? (
+            <EmptyState>{t('sup.roster.empty')}</EmptyState>
+          ) : (
+            <DataTable
+              data={data}
+              columns={columns}
+              caption={t('sup.roster.caption', { school: schoolName })}
+              getRowId={(teacher) => teacher.id}
+              pageSize={false}
+            />
+          )
+        }
+      </QueryState>
     </Card>
   );
 }

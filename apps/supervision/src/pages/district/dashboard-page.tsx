@@ -7,6 +7,7 @@ import {
   ErrorState,
   LoadingState,
   PageHeader,
+  QueryState,
   Stat,
   useCurrentUser,
   useFormat,
@@ -440,28 +441,26 @@ function Comparison({
           </>
         }
       >
-        {comparison.isPending ? (
-          <LoadingState />
-        ) : comparison.isError ? (
-          <ErrorState error={comparison.error} onRetry={() => void comparison.refetch()} />
-        ) : (
-          <DataTable
-            data={comparison.data.rows}
-            columns={columns}
-            caption={t('district.table.caption')}
-            getRowId={(r) => `${r.schoolId}:${r.studyId ?? ''}`}
-            server={{ rowCount: comparison.data.total }}
-            sorting={sorting}
-            onSortingChange={onSortingChange}
-            pagination={pagination}
-            onPaginationChange={onPaginationChange}
-            pageSizeOptions={[...PAGE_SIZES]}
-            loading={comparison.isPlaceholderData}
-            empty={t('district.table.empty')}
-            maxHeight="70vh"
-            dense
-          />
-        )}
+        <QueryState query={comparison}>
+          {(data) => (
+            <DataTable
+              data={data.rows}
+              columns={columns}
+              caption={t('district.table.caption')}
+              getRowId={(r) => `${r.schoolId}:${r.studyId ?? ''}`}
+              server={{ rowCount: data.total }}
+              sorting={sorting}
+              onSortingChange={onSortingChange}
+              pagination={pagination}
+              onPaginationChange={onPaginationChange}
+              pageSizeOptions={[...PAGE_SIZES]}
+              loading={comparison.isPlaceholderData}
+              empty={t('district.table.empty')}
+              maxHeight="70vh"
+              dense
+            />
+          )}
+        </QueryState>
       </Card>
       {comparison.data && <PageCharts rows={comparison.data.rows} />}
     </>

@@ -7,9 +7,8 @@ import {
   DataTable,
   type DataTableColumn,
   EmptyState,
-  ErrorState,
-  LoadingState,
   PageHeader,
+  QueryState,
   StatusBadge,
   TextArea,
   useFormat,
@@ -185,25 +184,27 @@ function Queue({ openId, onOpen }: { openId: string | null; onOpen: (id: string)
 
   return (
     <Card title={t('district.review.caption')} flush className="sk-district-review__queue">
-      {queue.isPending ? (
-        <LoadingState />
-      ) : queue.isError ? (
-        <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />
-      ) : queue.data.total === 0 ? (
-        <EmptyState title={t('district.review.empty')}>{t('district.review.emptyBody')}</EmptyState>
-      ) : (
-        <DataTable
-          data={queue.data.items}
-          columns={columns}
-          caption={t('district.review.caption')}
-          getRowId={(q) => q.cycleId}
-          server={{ rowCount: queue.data.total }}
-          pagination={pagination}
-          onPaginationChange={setPagination}
-          loading={queue.isPlaceholderData}
-          dense
-        />
-      )}
+      <QueryState query={queue}>
+        {(data) =>
+          data.total === 0 ? (
+            <EmptyState title={t('district.review.empty')}>
+              {t('district.review.emptyBody')}
+            </EmptyState>
+          ) : (
+            <DataTable
+              data={data.items}
+              columns={columns}
+              caption={t('district.review.caption')}
+              getRowId={(q) => q.cycleId}
+              server={{ rowCount: data.total }}
+              pagination={pagination}
+              onPaginationChange={setPagination}
+              loading={queue.isPlaceholderData}
+              dense
+            />
+          )
+        }
+      </QueryState>
     </Card>
   );
 }
@@ -269,18 +270,16 @@ function ReviewPanel({
           {t('district.review.close')}
         </Button>
       </div>
-      {cycle.isPending ? (
-        <LoadingState />
-      ) : cycle.isError ? (
-        <ErrorState error={cycle.error} onRetry={() => void cycle.refetch()} />
-      ) : (
-        <CycleReview
-          cycle={cycle.data}
-          schoolName={schoolName}
-          onReload={() => cycle.refetch()}
-          onDone={onDone}
-        />
-      )}
+      <QueryState query={cycle}>
+        {(data) => (
+          <CycleReview
+            cycle={data}
+            schoolName={schoolName}
+            onReload={() => cycle.refetch()}
+            onDone={onDone}
+          />
+        )}
+      </QueryState>
     </Card>
   );
 }

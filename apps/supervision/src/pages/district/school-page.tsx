@@ -4,9 +4,8 @@ import {
   DataTable,
   type DataTableColumn,
   EmptyState,
-  ErrorState,
-  LoadingState,
   PageHeader,
+  QueryState,
   StatusBadge,
   useFormat,
   useLocalized,
@@ -35,13 +34,19 @@ export function SchoolPage() {
   const school = useQuery(trpc.schools.get.queryOptions({ schoolId }));
   const studies = useQuery(trpc.studies.list.queryOptions({ schoolId }));
 
-  if (school.isPending) return <LoadingState />;
-  if (school.isError)
+  if (!school.isSuccess)
     return (
-      <>
-        <PageHeader title={t('district.school.title')} eyebrow={<BackLink />} />
-        <ErrorState error={school.error} onRetry={() => void school.refetch()} />
-      </>
+      <QueryState
+        query={school}
+        frame={(state) => (
+          <>
+            <PageHeader title={t('district.school.title')} eyebrow={<BackLink />} />
+            {state}
+          </>
+        )}
+      >
+        {() => null}
+      </QueryState>
     );
   const s = school.data;
   const chosen = searchParams.get('study');
@@ -55,15 +60,17 @@ export function SchoolPage() {
         description={`${t('district.npsn')} ${s.npsn} · ${s.subdistrict} · ${t('district.teachers')}: ${s.teacherCount}`}
       />
       <Card title={t('district.school.studies')} flush>
-        {studies.isPending ? (
-          <LoadingState />
-        ) : studies.isError ? (
-          <ErrorState error={studies.error} onRetry={() => void studies.refetch()} />
-        ) : studies.data.length === 0 ? (
-          <EmptyState title={t('district.noStudy')}>{t('district.school.noStudies')}</EmptyState>
-        ) : (
-          <StudyList studies={studies.data} schoolName={s.name} shownId={shown?.id ?? null} />
-        )}
+        <QueryState query={studies}>
+          {(list) =>
+            list.length === 0 ? (
+              <EmptyState title={t('district.noStudy')}>
+                {t('district.school.noStudies')}
+              </EmptyState>
+            ) : (
+              <StudyList studies={list} schoolName={s.name} shownId={shown?.id ?? null} />
+            )
+          }
+        </QueryState>
       </Card>
       {shown && <StudyDetail studyId={shown.id} />}
     </>
@@ -144,44 +151,40 @@ function StudyDetail({ studyId }: { studyId: string }) {
   const local = useLocalized();
   const trpc = useTRPC();
   const detail = useQuery(trpc.reports.schoolDetail.queryOptions({ studyId }));
-  if (detail.isPending) return <LoadingState />;
-  if (detail.isError)
-    return (
-      <Card>
-        <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
-      </Card>
-    );
-  const d = detail.data;
   return (
-    <>
-      <Card
-        className="sk-district-card"
-        title={t('district.school.latest', { title: d.study.title })}
-        description={t('district.school.readOnly')}
-        actions={
-          <>
-            <Link className="sk-btn sk-btn--secondary sk-btn--sm" to={`/studies/${d.study.id}`}>
-              {t('district.school.openStudy')}
-            </Link>
-            <DownloadLink href={exportUrls.studyRecap(d.study.id, 'csv')}>
-              {t('district.exportCsv')}
-            </DownloadLink>
-            <DownloadLink href={exportUrls.studyRecap(d.study.id, 'xlsx')}>
-              {t('district.exportXlsx')}
-            </DownloadLink>
-          </>
-        }
-      >
-        <dl className="sk-dl">
-          <dt>{t('district.school.focus')}</dt>
-          <dd>{d.study.focus}</dd>
-          <dt>{t('district.schoolYear')}</dt>
-          <dd>{d.study.schoolYear}</dd>
-          <dt>{t('district.criteria')}</dt>
-          <dd>{local(d.criteria.description)}</dd>
-        </dl>
-      </Card>
-      <StudyResults detail={d} supervisor />
-    </>
+    <QueryState query={detail} frame={(state) => <Card>{state}</Card>}>
+      {(d) => (
+        <>
+          <Card
+            className="sk-district-card"
+            title={t('district.school.latest', { title: d.study.title })}
+            description={t('district.school.readOnly')}
+            actions={
+              <>
+                <Link className="sk-btn sk-btn--secondary sk-btn--sm" to={`/studies/${d.study.id}`}>
+                  {t('district.school.openStudy')}
+                </Link>
+                <DownloadLink href={exportUrls.studyRecap(d.study.id, 'csv')}>
+                  {t('district.exportCsv')}
+                </DownloadLink>
+                <DownloadLink href={exportUrls.studyRecap(d.study.id, 'xlsx')}>
+                  {t('district.exportXlsx')}
+                </DownloadLink>
+              </>
+            }
+          >
+            <dl className="sk-dl">
+              <dt>{t('district.school.focus')}</dt>
+              <dd>{d.study.focus}</dd>
+              <dt>{t('district.schoolYear')}</dt>
+              <dd>{d.study.schoolYear}</dd>
+              <dt>{t('district.criteria')}</dt>
+              <dd>{local(d.criteria.description)}</dd>
+            </dl>
+          </Card>
+          <StudyResults detail={d} supervisor />
+        </>
+      )}
+    </QueryState>
   );
 }

@@ -14,9 +14,8 @@ import {
   Button,
   Card,
   ConfirmDialog,
-  ErrorState,
-  LoadingState,
   PageHeader,
+  QueryState,
   StatusBadge,
   useCurrentUser,
   useFormat,
@@ -64,22 +63,20 @@ export function CyclePage() {
   const t = useT();
   const trpc = useTRPC();
   const cycle = useQuery(trpc.cycles.get.queryOptions({ cycleId }));
-  if (cycle.isPending)
-    return (
-      <>
-        <PageHeader title={t('sup.cycle.title')} />
-        <LoadingState />
-      </>
-    );
-  if (cycle.isError)
-    return (
-      <>
-        <PageHeader title={t('sup.cycle.title')} />
-        <ErrorState error={cycle.error} onRetry={() => void cycle.refetch()} />
-      </>
-    );
   return (
-    <CycleView key={cycleId} cycle={cycle.data} reload={async () => (await cycle.refetch()).data} />
+    <QueryState
+      query={cycle}
+      frame={(state) => (
+        <>
+          <PageHeader title={t('sup.cycle.title')} />
+          {state}
+        </>
+      )}
+    >
+      {(data) => (
+        <CycleView key={cycleId} cycle={data} reload={async () => (await cycle.refetch()).data} />
+      )}
+    </QueryState>
   );
 }
 

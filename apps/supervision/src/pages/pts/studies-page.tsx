@@ -15,6 +15,7 @@ import {
   ErrorState,
   LoadingState,
   PageHeader,
+  QueryState,
   Select,
   StatusBadge,
   TextArea,
@@ -148,31 +149,31 @@ function StudyList({
   );
   return (
     <Card title={t('pts.studies.listTitle')} flush>
-      {studies.isPending ? (
-        <LoadingState />
-      ) : studies.isError ? (
-        <ErrorState error={studies.error} onRetry={() => void studies.refetch()} />
-      ) : studies.data.length === 0 ? (
-        <EmptyState
-          action={
-            principal ? (
-              <Button variant="secondary" onClick={onStart}>
-                {t('pts.studies.start')}
-              </Button>
-            ) : undefined
-          }
-        >
-          {principal ? t('pts.studies.empty') : t('pts.studies.emptySupervisor')}
-        </EmptyState>
-      ) : (
-        <DataTable
-          data={studies.data}
-          columns={columns}
-          caption={t('pts.studies.caption', { school: schoolName })}
-          getRowId={(s) => s.id}
-          pageSize={false}
-        />
-      )}
+      <QueryState query={studies}>
+        {(data) =>
+          data.length === 0 ? (
+            <EmptyState
+              action={
+                principal ? (
+                  <Button variant="secondary" onClick={onStart}>
+                    {t('pts.studies.start')}
+                  </Button>
+                ) : undefined
+              }
+            >
+              {principal ? t('pts.studies.empty') : t('pts.studies.emptySupervisor')}
+            </EmptyState>
+          ) : (
+            <DataTable
+              data={data}
+              columns={columns}
+              caption={t('pts.studies.caption', { school: schoolName })}
+              getRowId={(s) => s.id}
+              pageSize={false}
+            />
+          )
+        }
+      </QueryState>
     </Card>
   );
 }

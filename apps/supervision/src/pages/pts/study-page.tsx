@@ -4,9 +4,8 @@ import {
   ApiErrorMessage,
   Button,
   Card,
-  ErrorState,
-  LoadingState,
   PageHeader,
+  QueryState,
   useCurrentUser,
   useFormat,
   useT,
@@ -25,21 +24,19 @@ export function StudyPage() {
   const t = useT();
   const trpc = useTRPC();
   const study = useQuery(trpc.studies.get.queryOptions({ studyId }));
-  if (study.isPending)
-    return (
-      <>
-        <PageHeader title={t('sup.study.title')} />
-        <LoadingState />
-      </>
-    );
-  if (study.isError)
-    return (
-      <>
-        <PageHeader title={t('sup.study.title')} />
-        <ErrorState error={study.error} onRetry={() => void study.refetch()} />
-      </>
-    );
-  return <StudyView study={study.data} />;
+  return (
+    <QueryState
+      query={study}
+      frame={(state) => (
+        <>
+          <PageHeader title={t('sup.study.title')} />
+          {state}
+        </>
+      )}
+    >
+      {(data) => <StudyView study={data} />}
+    </QueryState>
+  );
 }
 
 function StudyView({ study }: { study: Study }) {

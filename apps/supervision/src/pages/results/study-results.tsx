@@ -1,5 +1,5 @@
 import { type RouterOutputs, useTRPC } from '@siklus/client';
-import { Card, EmptyState, ErrorState, LoadingState, useLocalized, useT } from '@siklus/ui';
+import { Card, EmptyState, QueryState, useLocalized, useT } from '@siklus/ui';
 import { MeansBarChart, TrajectoryLineChart } from '@siklus/ui/charts';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -140,17 +140,13 @@ export function StudyResultsOf({
   const t = useT();
   const trpc = useTRPC();
   const detail = useQuery(trpc.reports.schoolDetail.queryOptions({ studyId }));
-  if (detail.isPending)
-    return (
-      <Card title={t('pts.progress.title')}>
-        <LoadingState inline />
-      </Card>
-    );
-  if (detail.isError)
-    return (
-      <Card title={t('pts.progress.title')}>
-        <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
-      </Card>
-    );
-  return <StudyResults detail={detail.data} {...rest} />;
+  return (
+    <QueryState
+      query={detail}
+      inline
+      frame={(state) => <Card title={t('pts.progress.title')}>{state}</Card>}
+    >
+      {(data) => <StudyResults detail={data} {...rest} />}
+    </QueryState>
+  );
 }
