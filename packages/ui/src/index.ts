@@ -32,6 +32,8 @@ export {
   type DataTableColumn,
   type DataTableProps,
   decimalSorting,
+  QueryTable,
+  type WhenEmpty,
 } from './components/data-table';
 export {
   FieldError,

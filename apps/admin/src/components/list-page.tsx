@@ -1,11 +1,10 @@
 import {
   ApiErrorMessage,
   Card,
-  DataTable,
   type DataTableColumn,
   PageHeader,
   type QueryLike,
-  QueryState,
+  QueryTable,
   useT,
 } from '@siklus/ui';
 import type { PaginationState } from '@tanstack/react-table';
@@ -143,22 +142,18 @@ export function ListPage<Row, Filter extends string, Panel>({
           </div>
         }
       >
-        <QueryState query={query}>
-          {(data) => (
-            <DataTable
-              data={data.items}
-              columns={columns}
-              caption={caption}
-              getRowId={getRowId}
-              server={{ rowCount: data.total }}
-              pagination={state.pagination}
-              onPaginationChange={state.setPagination}
-              loading={query.isPlaceholderData}
-              empty={empty}
-              maxHeight="65vh"
-            />
-          )}
-        </QueryState>
+        <QueryTable
+          query={query}
+          rows={(data) => data.items}
+          columns={columns}
+          caption={caption}
+          getRowId={getRowId}
+          total={(data) => data.total}
+          pagination={state.pagination}
+          onPaginationChange={state.setPagination}
+          empty={empty}
+          maxHeight="65vh"
+        />
       </Card>
     </>
   );

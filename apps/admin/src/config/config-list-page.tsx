@@ -3,12 +3,10 @@ import {
   ApiErrorMessage,
   Button,
   Card,
-  DataTable,
   type DataTableColumn,
-  EmptyState,
   type MessageKey,
   PageHeader,
-  QueryState,
+  QueryTable,
   useFormat,
   useT,
 } from '@siklus/ui';
@@ -150,22 +148,16 @@ export function ConfigListPage({ kind }: { kind: ConfigKindId }) {
       )}
       <ApiErrorMessage error={importDoc.error} className="adm-notice" />
       <Card flush title={tx(spec.listCaption)}>
-        <QueryState query={items}>
-          {(data) =>
-            data.length === 0 ? (
-              <EmptyState title={t('adm.config.none')}>{t('adm.config.noneBody')}</EmptyState>
-            ) : (
-              <DataTable
-                data={data}
-                columns={columns}
-                caption={tx(spec.listCaption)}
-                getRowId={(i) => i.id}
-                initialSorting={[{ id: 'name', desc: false }]}
-                pageSize={false}
-              />
-            )
-          }
-        </QueryState>
+        <QueryTable
+          query={items}
+          rows={(data) => data}
+          columns={columns}
+          caption={tx(spec.listCaption)}
+          getRowId={(i) => i.id}
+          initialSorting={[{ id: 'name', desc: false }]}
+          pageSize={false}
+          whenEmpty={{ title: t('adm.config.none'), body: t('adm.config.noneBody') }}
+        />
       </Card>
       <p className="sk-muted adm-footnote">
         {t(kind === 'bandSets' ? 'adm.config.lifecycleBands' : 'adm.config.lifecycle')}

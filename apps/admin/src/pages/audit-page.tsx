@@ -2,10 +2,9 @@ import { type RouterOutputs, useTRPC } from '@siklus/client';
 import {
   Button,
   Card,
-  DataTable,
   type DataTableColumn,
   PageHeader,
-  QueryState,
+  QueryTable,
   useFormat,
   useT,
 } from '@siklus/ui';
@@ -163,24 +162,20 @@ export function AuditPage() {
         )}
       </Card>
       <Card flush title={t('adm.audit.caption')}>
-        <QueryState query={entries}>
-          {(data) => (
-            <DataTable
-              data={data.items}
-              columns={columns}
-              caption={t('adm.audit.caption')}
-              getRowId={(e) => String(e.id)}
-              server={{ rowCount: data.total }}
-              pagination={pagination}
-              onPaginationChange={setPagination}
-              loading={entries.isPlaceholderData}
-              empty={t('adm.audit.empty')}
-              pageSizeOptions={[25, 50, 100, 200]}
-              maxHeight="65vh"
-              dense
-            />
-          )}
-        </QueryState>
+        <QueryTable
+          query={entries}
+          rows={(data) => data.items}
+          columns={columns}
+          caption={t('adm.audit.caption')}
+          getRowId={(e) => String(e.id)}
+          total={(data) => data.total}
+          pagination={pagination}
+          onPaginationChange={setPagination}
+          empty={t('adm.audit.empty')}
+          pageSizeOptions={[25, 50, 100, 200]}
+          maxHeight="65vh"
+          dense
+        />
       </Card>
     </>
   );

@@ -1,11 +1,9 @@
 import { type RouterOutputs, useTRPC } from '@siklus/client';
 import {
   Card,
-  DataTable,
   type DataTableColumn,
-  EmptyState,
   PageHeader,
-  QueryState,
+  QueryTable,
   useCurrentUser,
   useT,
 } from '@siklus/ui';
@@ -70,21 +68,15 @@ function Roster({ schoolId, schoolName }: { schoolId: string; schoolName: string
 
   return (
     <Card title={t('sup.roster.title')} flush>
-      <QueryState query={teachers}>
-        {(data) =>
-          data.length === 0 ? (
-            <EmptyState>{t('sup.roster.empty')}</EmptyState>
-          ) : (
-            <DataTable
-              data={data}
-              columns={columns}
-              caption={t('sup.roster.caption', { school: schoolName })}
-              getRowId={(teacher) => teacher.id}
-              pageSize={false}
-            />
-          )
-        }
-      </QueryState>
+      <QueryTable
+        query={teachers}
+        rows={(data) => data}
+        columns={columns}
+        caption={t('sup.roster.caption', { school: schoolName })}
+        getRowId={(teacher) => teacher.id}
+        pageSize={false}
+        whenEmpty={{ body: t('sup.roster.empty') }}
+      />
     </Card>
   );
 }

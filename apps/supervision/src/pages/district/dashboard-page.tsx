@@ -2,12 +2,11 @@ import { type RouterOutputs, useTRPC } from '@siklus/client';
 import { CYCLE_STATUSES } from '@siklus/domain';
 import {
   Card,
-  DataTable,
   type DataTableColumn,
   ErrorState,
   LoadingState,
   PageHeader,
-  QueryState,
+  QueryTable,
   Stat,
   useCurrentUser,
   useFormat,
@@ -441,26 +440,22 @@ function Comparison({
           </>
         }
       >
-        <QueryState query={comparison}>
-          {(data) => (
-            <DataTable
-              data={data.rows}
-              columns={columns}
-              caption={t('district.table.caption')}
-              getRowId={(r) => `${r.schoolId}:${r.studyId ?? ''}`}
-              server={{ rowCount: data.total }}
-              sorting={sorting}
-              onSortingChange={onSortingChange}
-              pagination={pagination}
-              onPaginationChange={onPaginationChange}
-              pageSizeOptions={[...PAGE_SIZES]}
-              loading={comparison.isPlaceholderData}
-              empty={t('district.table.empty')}
-              maxHeight="70vh"
-              dense
-            />
-          )}
-        </QueryState>
+        <QueryTable
+          query={comparison}
+          rows={(data) => data.rows}
+          columns={columns}
+          caption={t('district.table.caption')}
+          getRowId={(r) => `${r.schoolId}:${r.studyId ?? ''}`}
+          total={(data) => data.total}
+          sorting={sorting}
+          onSortingChange={onSortingChange}
+          pagination={pagination}
+          onPaginationChange={onPaginationChange}
+          pageSizeOptions={[...PAGE_SIZES]}
+          empty={t('district.table.empty')}
+          maxHeight="70vh"
+          dense
+        />
       </Card>
       {comparison.data && <PageCharts rows={comparison.data.rows} />}
     </>

@@ -4,11 +4,10 @@ import {
   ApiErrorMessage,
   Button,
   Card,
-  DataTable,
   type DataTableColumn,
-  EmptyState,
   PageHeader,
   QueryState,
+  QueryTable,
   StatusBadge,
   TextArea,
   useFormat,
@@ -184,27 +183,21 @@ function Queue({ openId, onOpen }: { openId: string | null; onOpen: (id: string)
 
   return (
     <Card title={t('district.review.caption')} flush className="sk-district-review__queue">
-      <QueryState query={queue}>
-        {(data) =>
-          data.total === 0 ? (
-            <EmptyState title={t('district.review.empty')}>
-              {t('district.review.emptyBody')}
-            </EmptyState>
-          ) : (
-            <DataTable
-              data={data.items}
-              columns={columns}
-              caption={t('district.review.caption')}
-              getRowId={(q) => q.cycleId}
-              server={{ rowCount: data.total }}
-              pagination={pagination}
-              onPaginationChange={setPagination}
-              loading={queue.isPlaceholderData}
-              dense
-            />
-          )
-        }
-      </QueryState>
+      <QueryTable
+        query={queue}
+        rows={(data) => data.items}
+        total={(data) => data.total}
+        whenEmpty={{
+          title: t('district.review.empty'),
+          body: t('district.review.emptyBody'),
+        }}
+        columns={columns}
+        caption={t('district.review.caption')}
+        getRowId={(q) => q.cycleId}
+        pagination={pagination}
+        onPaginationChange={setPagination}
+        dense
+      />
     </Card>
   );
 }

@@ -9,13 +9,12 @@ import {
   ApiErrorMessage,
   Button,
   Card,
-  DataTable,
   type DataTableColumn,
   EmptyState,
   ErrorState,
   LoadingState,
   PageHeader,
-  QueryState,
+  QueryTable,
   Select,
   StatusBadge,
   TextArea,
@@ -149,31 +148,22 @@ function StudyList({
   );
   return (
     <Card title={t('pts.studies.listTitle')} flush>
-      <QueryState query={studies}>
-        {(data) =>
-          data.length === 0 ? (
-            <EmptyState
-              action={
-                principal ? (
-                  <Button variant="secondary" onClick={onStart}>
-                    {t('pts.studies.start')}
-                  </Button>
-                ) : undefined
-              }
-            >
-              {principal ? t('pts.studies.empty') : t('pts.studies.emptySupervisor')}
-            </EmptyState>
-          ) : (
-            <DataTable
-              data={data}
-              columns={columns}
-              caption={t('pts.studies.caption', { school: schoolName })}
-              getRowId={(s) => s.id}
-              pageSize={false}
-            />
-          )
-        }
-      </QueryState>
+      <QueryTable
+        query={studies}
+        rows={(data) => data}
+        whenEmpty={{
+          body: principal ? t('pts.studies.empty') : t('pts.studies.emptySupervisor'),
+          action: principal ? (
+            <Button variant="secondary" onClick={onStart}>
+              {t('pts.studies.start')}
+            </Button>
+          ) : undefined,
+        }}
+        columns={columns}
+        caption={t('pts.studies.caption', { school: schoolName })}
+        getRowId={(s) => s.id}
+        pageSize={false}
+      />
     </Card>
   );
 }
