@@ -48,7 +48,7 @@ export {
 export { LanguageSwitch } from './components/language-switch';
 export { LoginPage, type LoginPageProps } from './components/login-page';
 export { Logo } from './components/logo';
-export { AppProviders } from './components/providers';
+export { AppProviders, startApp } from './components/providers';
 export {
   EmptyState,
   ErrorState,

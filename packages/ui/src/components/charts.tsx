@@ -122,15 +122,7 @@ export function MeansBarChart({
             }}
           />
           <Legend wrapperStyle={{ fontSize: 13 }} />
-          {references.map((r) => (
-            <ReferenceLine
-              key={r.value}
-              y={toNumber(r.value) ?? 0}
-              stroke="#94a3b8"
-              strokeDasharray="4 4"
-              label={{ value: r.label, position: 'insideTopRight', fontSize: 11, fill: '#475569' }}
-            />
-          ))}
+          {referenceLines(references)}
           {series.map((s, i) => (
             <Bar
               key={s.key}
@@ -204,15 +196,7 @@ export function TrajectoryLineChart({
             ]}
           />
           <Legend wrapperStyle={{ fontSize: 13 }} />
-          {references.map((r) => (
-            <ReferenceLine
-              key={r.value}
-              y={toNumber(r.value) ?? 0}
-              stroke="#94a3b8"
-              strokeDasharray="4 4"
-              label={{ value: r.label, position: 'insideTopRight', fontSize: 11, fill: '#475569' }}
-            />
-          ))}
+          {referenceLines(references)}
           {series.map((s, i) => (
             <Line
               key={s.key}
@@ -318,4 +302,20 @@ export function BandDistributionChart({
       </ResponsiveContainer>
     </ChartFigure>
   );
+}
+
+/**
+ * Band lower bounds as dashed horizontal lines. A function, not a component: Recharts reads
+ * its chart's direct children.
+ */
+function referenceLines(references: readonly { value: string; label: string }[]) {
+  return references.map((r) => (
+    <ReferenceLine
+      key={r.value}
+      y={toNumber(r.value) ?? 0}
+      stroke="#94a3b8"
+      strokeDasharray="4 4"
+      label={{ value: r.label, position: 'insideTopRight', fontSize: 11, fill: '#475569' }}
+    />
+  ));
 }
