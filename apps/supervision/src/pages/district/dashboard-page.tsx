@@ -19,7 +19,7 @@ import type { PaginationState, SortingState, Updater } from '@tanstack/react-tab
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { exportUrls } from '../../export-urls';
-import { Band, BandBar, useSignedDecimal } from '../results/band';
+import { Band, BandBar, useSignedDecimal } from '../results/figures';
 import { AttentionFlags, LatestStatus } from './attention';
 import {
   type ComparisonSort,

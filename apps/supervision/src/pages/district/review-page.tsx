@@ -25,8 +25,8 @@ import {
 import type { PaginationState } from '@tanstack/react-table';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Band } from '../results/band';
 import { CycleTable } from '../results/cycle-table';
+import { Band } from '../results/figures';
 import { MismatchList } from '../results/printed-check';
 import { daysBetween } from './attention';
 

@@ -22,7 +22,7 @@ import {
   useT,
 } from '@siklus/ui';
 import type { ReactNode } from 'react';
-import { Band } from '../results/band';
+import { Band } from '../results/figures';
 
 export type CycleObservation = RouterOutputs['cycles']['get']['observations'][number];
 

@@ -1,19 +1,20 @@
-import type { RouterOutputs } from '@siklus/client';
-import { StatusBadge, useFormat, useLocalized, useT } from '@siklus/ui';
+import { StatusBadge } from '@siklus/ui';
 import { Link } from 'react-router';
-import { Band, BandShares } from './band';
-
-type Detail = RouterOutputs['reports']['schoolDetail'];
+import { Band, BandShares, type SchoolDetail, useFigures } from './figures';
 
 /**
  * One row per cycle: its status (and, for a supervisor, the way to its review), the
  * summary figures, the band shares and the success criteria judged on that cycle. The
  * cycle's label opens the cycle page.
  */
-export function CycleSummaries({ detail, reviewLinks }: { detail: Detail; reviewLinks: boolean }) {
-  const t = useT();
-  const f = useFormat();
-  const local = useLocalized();
+export function CycleSummaries({
+  detail,
+  reviewLinks,
+}: {
+  detail: SchoolDetail;
+  reviewLinks: boolean;
+}) {
+  const { t, f, local } = useFigures();
   const bands = detail.bandSet.bands;
   return (
     <div className="sk-table-scroll">

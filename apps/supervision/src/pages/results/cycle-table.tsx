@@ -1,6 +1,6 @@
 import type { RouterOutputs } from '@siklus/client';
 import { Button, formatDecimal, type Lang, translate, useLang, useT } from '@siklus/ui';
-import { Band } from './band';
+import { Band } from './figures';
 
 type Cycle = RouterOutputs['cycles']['get'];
 

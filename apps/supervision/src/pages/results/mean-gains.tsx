@@ -1,15 +1,8 @@
-import type { RouterOutputs } from '@siklus/client';
-import { useFormat, useLocalized, useT } from '@siklus/ui';
-import { useSignedDecimal } from './band';
-
-type Detail = RouterOutputs['reports']['schoolDetail'];
+import { type SchoolDetail, useFigures } from './figures';
 
 /** The gain of the means between consecutive cycles, then baseline -> latest. */
-export function MeanGains({ detail }: { detail: Detail }) {
-  const t = useT();
-  const f = useFormat();
-  const localized = useLocalized();
-  const signed = useSignedDecimal();
+export function MeanGains({ detail }: { detail: SchoolDetail }) {
+  const { t, f, local, signed } = useFigures();
   return (
     <div className="sk-table-scroll">
       <table className="sk-table">
@@ -36,8 +29,8 @@ export function MeanGains({ detail }: { detail: Detail }) {
         <tbody>
           {stepsAndOverall(detail).map((g) => (
             <tr key={`${g.from.ordinal}-${g.to.ordinal}`}>
-              <td>{localized(g.from.label)}</td>
-              <td>{localized(g.to.label)}</td>
+              <td>{local(g.from.label)}</td>
+              <td>{local(g.to.label)}</td>
               <td className="sk-num">{f.decimal(g.means?.preMean)}</td>
               <td className="sk-num">{f.decimal(g.means?.postMean)}</td>
               <td className="sk-num">{signed(g.means?.points)}</td>
@@ -52,7 +45,7 @@ export function MeanGains({ detail }: { detail: Detail }) {
 }
 
 /** Consecutive gains, then baseline -> latest when it spans more than one step. */
-function stepsAndOverall(detail: Detail) {
+function stepsAndOverall(detail: SchoolDetail) {
   const steps = [...detail.gains];
   const o = detail.overall;
   if (o && !steps.some((g) => g.from.ordinal === o.from.ordinal && g.to.ordinal === o.to.ordinal))

@@ -1,7 +1,5 @@
-import type { RouterOutputs } from '@siklus/client';
-import { Card, cx, useFormat, useLocalized, useT } from '@siklus/ui';
-
-type Detail = RouterOutputs['reports']['schoolDetail'];
+import { Card, cx, useLocalized, useT } from '@siklus/ui';
+import { type SchoolDetail, useFigures } from './figures';
 
 /**
  * The printed-figure check of one cycle: where a paper report disagrees with what Siklus
@@ -15,7 +13,7 @@ export function MismatchList({
   className?: string;
 }) {
   const t = useT();
-  const localized = useLocalized();
+  const local = useLocalized();
   return (
     <div className={cx('sk-alert pts-warning', className)} role="note">
       <p className="sk-alert__message">
@@ -24,7 +22,7 @@ export function MismatchList({
       <ul>
         {mismatches.map((m, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: mismatches have no id.
-          <li key={i}>{localized(m.message)}</li>
+          <li key={i}>{local(m.message)}</li>
         ))}
       </ul>
     </div>
@@ -35,10 +33,8 @@ export function MismatchList({
  * Every cycle's printed figures against the computed ones, for the supervisor: one row per
  * mismatch (printed, computed, the domain's words), or a line saying all agree.
  */
-export function PrintedFiguresCheck({ detail }: { detail: Detail }) {
-  const t = useT();
-  const f = useFormat();
-  const local = useLocalized();
+export function PrintedFiguresCheck({ detail }: { detail: SchoolDetail }) {
+  const { t, f, local } = useFigures();
   const printedAny = detail.cycles.some(
     (c) => c.printedMean !== null || c.printedMeanBand !== null || c.printedBands !== null,
   );

@@ -1,15 +1,13 @@
-import { type RouterOutputs, useTRPC } from '@siklus/client';
+import { useTRPC } from '@siklus/client';
 import { Card, EmptyState, QueryState, useLocalized, useT } from '@siklus/ui';
 import { MeansBarChart, TrajectoryLineChart } from '@siklus/ui/charts';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { bandReferences } from './band';
 import { CycleSummaries } from './cycle-summaries';
+import { bandReferences, type SchoolDetail } from './figures';
 import { MeanGains } from './mean-gains';
 import { PrintedFiguresCheck } from './printed-check';
 import { TeacherCycleMatrix } from './teacher-cycle-matrix';
-
-type Detail = RouterOutputs['reports']['schoolDetail'];
 
 /**
  * A school's study as `reports.schoolDetail` reports it, the one view both roles read: the
@@ -24,7 +22,7 @@ export function StudyResults({
   cyclesActions,
   cyclesNote,
 }: {
-  detail: Detail;
+  detail: SchoolDetail;
   supervisor: boolean;
   /** Beside the cycles' title: the principal's "add a cycle". */
   cyclesActions?: ReactNode;
@@ -62,7 +60,7 @@ export function StudyResults({
   );
 }
 
-function CriteriaVerdict({ detail }: { detail: Detail }) {
+function CriteriaVerdict({ detail }: { detail: SchoolDetail }) {
   const t = useT();
   const localized = useLocalized();
   const latest = detail.cycles.filter((c) => c.summary.n > 0).at(-1);
@@ -95,7 +93,7 @@ function CriteriaVerdict({ detail }: { detail: Detail }) {
   );
 }
 
-function StudyCharts({ detail }: { detail: Detail }) {
+function StudyCharts({ detail }: { detail: SchoolDetail }) {
   const t = useT();
   const localized = useLocalized();
   const labels = detail.cycles.map((c) => localized(c.label));

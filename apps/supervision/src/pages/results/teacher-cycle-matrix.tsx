@@ -1,20 +1,13 @@
-import type { RouterOutputs } from '@siklus/client';
-import { useFormat, useLocalized, useT } from '@siklus/ui';
 import { Fragment } from 'react';
-import { Band, useSignedDecimal } from './band';
-
-type Detail = RouterOutputs['reports']['schoolDetail'];
+import { Band, type SchoolDetail, useFigures } from './figures';
 
 /**
  * Teachers down, cycles across, each cycle as the paper prints it (percentage, band): the
  * paper's Tables 1-3 side by side, with each teacher's gain from the baseline to the latest
  * observed cycle and the means as the last row.
  */
-export function TeacherCycleMatrix({ detail }: { detail: Detail }) {
-  const t = useT();
-  const f = useFormat();
-  const localized = useLocalized();
-  const signed = useSignedDecimal();
+export function TeacherCycleMatrix({ detail }: { detail: SchoolDetail }) {
+  const { t, f, local, signed } = useFigures();
   const bands = detail.bandSet.bands;
   const overall = detail.overall;
   const gainOf = new Map(overall?.teachers.gains.map((g) => [g.teacherId, g]) ?? []);
@@ -23,8 +16,8 @@ export function TeacherCycleMatrix({ detail }: { detail: Detail }) {
       {overall?.means && (
         <p className="sk-district-lead">
           {t('district.school.overall', {
-            from: localized(overall.from.label),
-            to: localized(overall.to.label),
+            from: local(overall.from.label),
+            to: local(overall.to.label),
             points: signed(overall.means.points),
             g: f.decimal(overall.means.normalized),
           })}
@@ -43,14 +36,14 @@ export function TeacherCycleMatrix({ detail }: { detail: Detail }) {
               </th>
               {detail.cycles.map((c) => (
                 <th key={c.id} scope="colgroup" colSpan={2} className="pts-matrix__group">
-                  {localized(c.label)}
+                  {local(c.label)}
                 </th>
               ))}
               {overall && (
                 <th scope="colgroup" colSpan={2} className="pts-matrix__group">
                   {t('pts.progress.gain', {
-                    from: localized(overall.from.label),
-                    to: localized(overall.to.label),
+                    from: local(overall.from.label),
+                    to: local(overall.to.label),
                   })}
                 </th>
               )}

@@ -1,4 +1,8 @@
-import { BandBadge, bandColor, useFormat, useT } from '@siklus/ui';
+import type { RouterOutputs } from '@siklus/client';
+import { BandBadge, bandColor, useFormat, useLocalized, useT } from '@siklus/ui';
+
+/** A school's study as `reports.schoolDetail` reports it: what the results components draw. */
+export type SchoolDetail = RouterOutputs['reports']['schoolDetail'];
 
 /** A band set's bands, or a row's band counts: anything listing the labels lowest first. */
 type BandList = readonly { label: string }[];
@@ -85,4 +89,9 @@ export function useSignedDecimal() {
     const text = f.decimal(value);
     return value.startsWith('-') || /^0(\.0+)?$/.test(value) ? text : `+${text}`;
   };
+}
+
+/** What a table of figures formats with: messages, numbers, `{ id, en }` texts, signed gains. */
+export function useFigures() {
+  return { t: useT(), f: useFormat(), local: useLocalized(), signed: useSignedDecimal() };
 }
