@@ -1,6 +1,6 @@
 import { StatusBadge } from '@siklus/ui';
 import { Link } from 'react-router';
-import { Band, BandShares, type SchoolDetail, useFigures } from './figures';
+import { Band, BandShares, NumTh, type SchoolDetail, useFigures } from './figures';
 
 /**
  * One row per cycle: its status (and, for a supervisor, the way to its review), the
@@ -24,25 +24,13 @@ export function CycleSummaries({
           <tr>
             <th scope="col">{t('district.cycle')}</th>
             <th scope="col">{t('district.status')}</th>
-            <th scope="col" className="sk-num">
-              {t('district.school.n')}
-            </th>
-            <th scope="col" className="sk-num">
-              {t('district.mean')}
-            </th>
+            <NumTh>{t('district.school.n')}</NumTh>
+            <NumTh>{t('district.mean')}</NumTh>
             <th scope="col">{t('district.school.meanBand')}</th>
-            <th scope="col" className="sk-num">
-              {t('district.school.median')}
-            </th>
-            <th scope="col" className="sk-num">
-              {t('district.school.min')}
-            </th>
-            <th scope="col" className="sk-num">
-              {t('district.school.max')}
-            </th>
-            <th scope="col" className="sk-num">
-              {t('district.school.sd')}
-            </th>
+            <NumTh>{t('district.school.median')}</NumTh>
+            <NumTh>{t('district.school.min')}</NumTh>
+            <NumTh>{t('district.school.max')}</NumTh>
+            <NumTh>{t('district.school.sd')}</NumTh>
             <th scope="col">{t('district.bandShares')}</th>
             <th scope="col">{t('district.criteria')}</th>
           </tr>

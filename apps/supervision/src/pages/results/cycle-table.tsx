@@ -1,6 +1,6 @@
 import type { RouterOutputs } from '@siklus/client';
 import { Button, formatDecimal, type Lang, translate, useLang, useT } from '@siklus/ui';
-import { Band } from './figures';
+import { Band, NumTh } from './figures';
 
 type Cycle = RouterOutputs['cycles']['get'];
 
@@ -53,13 +53,9 @@ export function ObservationTable({
         <caption className={captionClassName}>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" className="sk-num">
-              {tr('pts.table.no')}
-            </th>
+            <NumTh>{tr('pts.table.no')}</NumTh>
             <th scope="col">{tr('pts.table.teacher')}</th>
-            <th scope="col" className="sk-num">
-              {tr('pts.table.percentage')}
-            </th>
+            <NumTh>{tr('pts.table.percentage')}</NumTh>
             <th scope="col">{tr('pts.table.band')}</th>
             {onEdit && (
               <th scope="col">

@@ -1,5 +1,6 @@
 import type { RouterOutputs } from '@siklus/client';
 import { BandBadge, bandColor, useFormat, useLocalized, useT } from '@siklus/ui';
+import type { ReactNode } from 'react';
 
 /** A school's study as `reports.schoolDetail` reports it: what the results components draw. */
 export type SchoolDetail = RouterOutputs['reports']['schoolDetail'];
@@ -94,4 +95,13 @@ export function useSignedDecimal() {
 /** What a table of figures formats with: messages, numbers, `{ id, en }` texts, signed gains. */
 export function useFigures() {
   return { t: useT(), f: useFormat(), local: useLocalized(), signed: useSignedDecimal() };
+}
+
+/** A column header over figures: right-aligned, as the figures below it. */
+export function NumTh({ children }: { children: ReactNode }) {
+  return (
+    <th scope="col" className="sk-num">
+      {children}
+    </th>
+  );
 }

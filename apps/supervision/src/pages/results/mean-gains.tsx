@@ -1,4 +1,4 @@
-import { type SchoolDetail, useFigures } from './figures';
+import { NumTh, type SchoolDetail, useFigures } from './figures';
 
 /** The gain of the means between consecutive cycles, then baseline -> latest. */
 export function MeanGains({ detail }: { detail: SchoolDetail }) {
@@ -11,18 +11,10 @@ export function MeanGains({ detail }: { detail: SchoolDetail }) {
           <tr>
             <th scope="col">{t('pts.progress.from')}</th>
             <th scope="col">{t('pts.progress.to')}</th>
-            <th scope="col" className="sk-num">
-              {t('pts.progress.preMean')}
-            </th>
-            <th scope="col" className="sk-num">
-              {t('pts.progress.postMean')}
-            </th>
-            <th scope="col" className="sk-num">
-              {t('pts.progress.points')}
-            </th>
-            <th scope="col" className="sk-num">
-              {t('pts.progress.nGain')}
-            </th>
+            <NumTh>{t('pts.progress.preMean')}</NumTh>
+            <NumTh>{t('pts.progress.postMean')}</NumTh>
+            <NumTh>{t('pts.progress.points')}</NumTh>
+            <NumTh>{t('pts.progress.nGain')}</NumTh>
             <th scope="col">{t('pts.progress.category')}</th>
           </tr>
         </thead>

@@ -1,5 +1,5 @@
 import { Card, cx, useLocalized, useT } from '@siklus/ui';
-import { type SchoolDetail, useFigures } from './figures';
+import { NumTh, type SchoolDetail, useFigures } from './figures';
 
 /**
  * The printed-figure check of one cycle: where a paper report disagrees with what Siklus
@@ -58,12 +58,8 @@ export function PrintedFiguresCheck({ detail }: { detail: SchoolDetail }) {
               <thead>
                 <tr>
                   <th scope="col">{t('district.cycle')}</th>
-                  <th scope="col" className="sk-num">
-                    {t('district.school.printed')}
-                  </th>
-                  <th scope="col" className="sk-num">
-                    {t('district.school.computed')}
-                  </th>
+                  <NumTh>{t('district.school.printed')}</NumTh>
+                  <NumTh>{t('district.school.computed')}</NumTh>
                   <th scope="col">{t('district.school.note')}</th>
                 </tr>
               </thead>

@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { Band, type SchoolDetail, useFigures } from './figures';
+import { Band, NumTh, type SchoolDetail, useFigures } from './figures';
 
 /**
  * Teachers down, cycles across, each cycle as the paper prints it (percentage, band): the
@@ -51,20 +51,14 @@ export function TeacherCycleMatrix({ detail }: { detail: SchoolDetail }) {
             <tr>
               {detail.cycles.map((c) => (
                 <Fragment key={c.id}>
-                  <th scope="col" className="sk-num">
-                    {t('pts.progress.percent')}
-                  </th>
+                  <NumTh>{t('pts.progress.percent')}</NumTh>
                   <th scope="col">{t('pts.progress.band')}</th>
                 </Fragment>
               ))}
               {overall && (
                 <>
-                  <th scope="col" className="sk-num">
-                    {t('pts.progress.points')}
-                  </th>
-                  <th scope="col" className="sk-num">
-                    {t('pts.progress.nGain')}
-                  </th>
+                  <NumTh>{t('pts.progress.points')}</NumTh>
+                  <NumTh>{t('pts.progress.nGain')}</NumTh>
                 </>
               )}
             </tr>
