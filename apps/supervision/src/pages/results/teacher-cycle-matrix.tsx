@@ -97,12 +97,7 @@ export function TeacherCycleMatrix({ detail }: { detail: SchoolDetail }) {
                       </td>
                     ),
                   )}
-                  {overall && (
-                    <>
-                      <td className="sk-num">{signed(g?.points)}</td>
-                      <td className="sk-num">{g ? f.decimal(g.normalized) : '–'}</td>
-                    </>
-                  )}
+                  {overall && <GainCells gain={g} />}
                 </tr>
               );
             })}
@@ -122,16 +117,26 @@ export function TeacherCycleMatrix({ detail }: { detail: SchoolDetail }) {
                   </td>
                 </Fragment>
               ))}
-              {overall && (
-                <>
-                  <td className="sk-num">{signed(overall.means?.points)}</td>
-                  <td className="sk-num">{f.decimal(overall.means?.normalized)}</td>
-                </>
-              )}
+              {overall && <GainCells gain={overall.means} />}
             </tr>
           </tfoot>
         </table>
       </div>
+    </>
+  );
+}
+
+/** The gain from the baseline to the latest cycle: points, signed, and normalised. */
+function GainCells({
+  gain,
+}: {
+  gain: { points: string; normalized: string | null } | null | undefined;
+}) {
+  const { f, signed } = useFigures();
+  return (
+    <>
+      <td className="sk-num">{signed(gain?.points)}</td>
+      <td className="sk-num">{f.decimal(gain?.normalized)}</td>
     </>
   );
 }
