@@ -32,6 +32,7 @@ export {
   type DataTableColumn,
   type DataTableProps,
   decimalSorting,
+  EmptyRow,
   QueryTable,
   type WhenEmpty,
 } from './components/data-table';

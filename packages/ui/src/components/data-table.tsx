@@ -254,11 +254,9 @@ export function DataTable<T>({
           </thead>
           <tbody>
             {rows.length === 0 ? (
-              <tr>
-                <td colSpan={table.getVisibleLeafColumns().length} className="sk-table__empty">
-                  {empty ?? t('table.noRows')}
-                </td>
-              </tr>
+              <EmptyRow columns={table.getVisibleLeafColumns().length}>
+                {empty ?? t('table.noRows')}
+              </EmptyRow>
             ) : (
               rows.map((row) => (
                 <tr
@@ -367,6 +365,17 @@ function ColumnFilter<T>({ column }: { column: Column<T, unknown> }) {
       value={value}
       onChange={(e) => column.setFilterValue(e.target.value || undefined)}
     />
+  );
+}
+
+/** The one row of a table body with nothing to list, across all its columns. */
+export function EmptyRow({ columns, children }: { columns: number; children: ReactNode }) {
+  return (
+    <tr>
+      <td colSpan={columns} className="sk-table__empty">
+        {children}
+      </td>
+    </tr>
   );
 }
 

@@ -56,6 +56,11 @@ export function ReviewPage() {
     else next.delete('cycleId');
     setSearchParams(next);
   };
+  /** A decision closes the panel and says what happened. */
+  const decided = (message: string) => {
+    setNotice(message);
+    open(null);
+  };
 
   return (
     <>
@@ -83,10 +88,7 @@ export function ReviewPage() {
             key={cycleId}
             cycleId={cycleId}
             onClose={() => open(null)}
-            onDone={(message) => {
-              setNotice(message);
-              open(null);
-            }}
+            onDone={decided}
           />
         )}
       </div>

@@ -1,5 +1,5 @@
 import type { RouterOutputs } from '@siklus/client';
-import { Button, formatDecimal, type Lang, translate, useLang, useT } from '@siklus/ui';
+import { Button, EmptyRow, formatDecimal, type Lang, translate, useLang, useT } from '@siklus/ui';
 import { Band, NumTh } from './figures';
 
 type Cycle = RouterOutputs['cycles']['get'];
@@ -66,11 +66,7 @@ export function ObservationTable({
         </thead>
         <tbody>
           {rows.length === 0 ? (
-            <tr>
-              <td colSpan={onEdit ? 5 : 4} className="sk-table__empty">
-                {tr('pts.table.empty')}
-              </td>
-            </tr>
+            <EmptyRow columns={onEdit ? 5 : 4}>{tr('pts.table.empty')}</EmptyRow>
           ) : (
             rows.map((o, i) => (
               <tr key={o.teacherId}>
