@@ -13,7 +13,7 @@ import {
   YAxis,
 } from 'recharts';
 import { formatDecimal } from '../i18n/format';
-import { useLang, useT } from '../i18n/i18n';
+import { type Lang, useLang, useT } from '../i18n/i18n';
 import { bandColor } from './badges';
 
 /**
@@ -116,12 +116,7 @@ export function MeansBarChart({
       <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
         <XAxis dataKey="category" tick={AXIS} interval="preserveStartEnd" />
-        <YAxis
-          domain={domain}
-          tick={AXIS}
-          width={40}
-          tickFormatter={(v: number) => formatDecimal(String(v), lang)}
-        />
+        {valueAxis(domain, lang)}
         <Tooltip
           formatter={(_value, name, item) => {
             const category = (item.payload as { category: string }).category;
@@ -185,12 +180,7 @@ export function TrajectoryLineChart({
       <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
         <XAxis dataKey="cycle" tick={AXIS} />
-        <YAxis
-          domain={domain}
-          tick={AXIS}
-          width={40}
-          tickFormatter={(v: number) => formatDecimal(String(v), lang)}
-        />
+        {valueAxis(domain, lang)}
         <Tooltip
           formatter={(_value, name, item) => [
             formatDecimal(
@@ -320,4 +310,16 @@ function referenceLines(references: readonly { value: string; label: string }[])
       label={{ value: r.label, position: 'insideTopRight', fontSize: 11, fill: '#475569' }}
     />
   ));
+}
+
+/** The value axis of the bar and line charts, its ticks in the reader's decimals. */
+function valueAxis(domain: [number, number], lang: Lang) {
+  return (
+    <YAxis
+      domain={domain}
+      tick={AXIS}
+      width={40}
+      tickFormatter={(v: number) => formatDecimal(String(v), lang)}
+    />
+  );
 }
