@@ -17,7 +17,6 @@ function Login() {
  * Every page has its own URL (deep links). The signed-in part sits under one
  * `RequireAuth` + shell; each role's pages sit under a `RequireRole`. Shared read-only
  * pages (a study, a cycle) are open to both roles: the API decides what each may see.
- * Replace a `ComingSoon` element with the real page when its procedure lands.
  */
 export const routes: RouteObject[] = [
   { path: '/login', element: <Login /> },

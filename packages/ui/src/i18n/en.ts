@@ -17,9 +17,6 @@ export const en = {
   'common.requestId': 'Request id: {id}',
   'common.required': 'required',
   'common.notAvailable': '–',
-  'common.todoTitle': 'Coming soon',
-  'common.todoBody':
-    'The "{feature}" section is being built. This page will show real data once its service is available.',
 
   // languages
   'lang.label': 'Language',

@@ -21,9 +21,6 @@ export const id = {
   'common.requestId': 'Kode permintaan: {id}',
   'common.required': 'wajib',
   'common.notAvailable': '–',
-  'common.todoTitle': 'Segera hadir',
-  'common.todoBody':
-    'Bagian "{feature}" sedang dibangun. Halaman ini akan berisi data sungguhan setelah layanannya tersedia.',
 
   // languages
   'lang.label': 'Bahasa',
