@@ -1,3 +1,4 @@
+export * from './agreement';
 export * from './bands';
 export * from './consistency';
 export * from './criteria';
