@@ -1,5 +1,6 @@
 import { auditRouter } from './audit/router';
 import { authRouter } from './auth/router';
+import { coObservationRouter } from './co-observation/router';
 import { configRouter } from './config/router';
 import { cyclesRouter } from './cycles/router';
 import { ioRouter } from './io/router';
@@ -27,6 +28,7 @@ export const appRouter = router({
   reports: reportsRouter,
   config: configRouter,
   io: ioRouter,
+  coObservation: coObservationRouter,
 });
 
 export type AppRouter = typeof appRouter;

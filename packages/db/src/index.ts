@@ -21,8 +21,8 @@ export {
 export { jsonb } from './json';
 export { type MigrationOutcome, migrateDown, migrateToLatest } from './migrate';
 export * from './repositories/audit';
-export * from './repositories/comparison';
 export * from './repositories/co-observations';
+export * from './repositories/comparison';
 export * from './repositories/config';
 export * from './repositories/cycles';
 export * from './repositories/observations';
