@@ -7,6 +7,7 @@ export * from './decimal';
 export * from './errors';
 export * from './gains';
 export * from './inputs';
+export * from './integrity';
 export * from './rubric';
 export * from './scoring';
 export * from './summary';

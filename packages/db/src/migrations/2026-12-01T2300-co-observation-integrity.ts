@@ -82,7 +82,7 @@ const UP = [
   )`,
   `create table integrity_settings (
     district_id uuid primary key references districts (id),
-    jump_points numeric(5, 2) not null default 20
+    jump_points numeric(5, 2) not null default 35
       constraint integrity_settings_jump_range check (jump_points > 0 and jump_points <= 100),
     updated_by uuid references users (id) on delete set null,
     updated_at timestamptz not null default now()
