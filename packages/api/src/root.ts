@@ -3,6 +3,7 @@ import { authRouter } from './auth/router';
 import { coObservationRouter } from './co-observation/router';
 import { configRouter } from './config/router';
 import { cyclesRouter } from './cycles/router';
+import { integrityRouter } from './integrity/router';
 import { ioRouter } from './io/router';
 import { reportsRouter } from './reports/router';
 import { reviewRouter } from './review/router';
@@ -29,6 +30,7 @@ export const appRouter = router({
   config: configRouter,
   io: ioRouter,
   coObservation: coObservationRouter,
+  integrity: integrityRouter,
 });
 
 export type AppRouter = typeof appRouter;
