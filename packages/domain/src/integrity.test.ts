@@ -7,6 +7,7 @@ import {
   isNoteTemplate,
   jumpSignals,
   nearCopySignals,
+  noteTemplateSchools,
   printedMismatchSignals,
   shortHash,
   type TFlatSheet,
@@ -155,6 +156,14 @@ describe('near-copy notes', () => {
     expect(isNoteTemplate(3, 30)).toBe(true);
     expect(isNoteTemplate(3, 2000)).toBe(false);
     expect(isNoteTemplate(200, 2000)).toBe(true);
+    // The same bar as a count, for the query: at least 3, else a tenth rounded up.
+    expect([noteTemplateSchools(2), noteTemplateSchools(30), noteTemplateSchools(2000)]).toEqual([
+      3, 3, 200,
+    ]);
+    for (const n of [2, 29, 30, 31, 2000]) {
+      expect(isNoteTemplate(noteTemplateSchools(n), n)).toBe(true);
+      expect(isNoteTemplate(noteTemplateSchools(n) - 1, n)).toBe(false);
+    }
   });
   it('fires on two schools sharing a note, with the similarity in words', () => {
     const pair = {

@@ -334,6 +334,15 @@ export function isNoteTemplate(schoolsWithText: number, schoolsInDistrict: numbe
   );
 }
 
+/** The fewest schools whose shared text counts as a template in a district this size. */
+export function noteTemplateSchools(schoolsInDistrict: number): number {
+  const share = new D(INTEGRITY_DEFAULTS.noteTemplateShare).dividedBy(100);
+  return Math.max(
+    INTEGRITY_DEFAULTS.noteTemplateMinSchools,
+    new D(schoolsInDistrict).times(share).ceil().toNumber(),
+  );
+}
+
 export function nearCopySignals(
   pairs: readonly TNotePair[],
   schoolsInDistrict: number,

@@ -15,6 +15,7 @@ import {
   identicalVectorSignals,
   jumpSignals,
   nearCopySignals,
+  noteTemplateSchools,
   printedMismatchSignals,
   type TBandSet,
   type TIntegritySignal,
@@ -35,18 +36,17 @@ export async function districtSignals(
 ): Promise<{ signals: SignalWithDismissal[]; jumpPoints: string }> {
   const settings = await getIntegritySettings(db, districtId);
   const jumpPoints = settings?.jumpPoints ?? INTEGRITY_DEFAULTS.jumpPoints;
-  const [vectors, flat, jumps, printed, notes, schools, dismissals] = await Promise.all([
+  const schools = await countSchoolsWithCycles(db, districtId);
+  const [vectors, flat, jumps, printed, notes, dismissals] = await Promise.all([
     identicalScoreVectors(db, districtId, INTEGRITY_DEFAULTS.minIndicators),
     flatSheets(db, districtId, INTEGRITY_DEFAULTS.minIndicators),
     teacherJumps(db, districtId, jumpPoints),
     printedFiguresCycles(db, districtId),
-    nearCopyNotes(
-      db,
-      districtId,
-      INTEGRITY_DEFAULTS.noteSimilarity,
-      INTEGRITY_DEFAULTS.noteMinLength,
-    ),
-    countSchoolsWithCycles(db, districtId),
+    nearCopyNotes(db, districtId, {
+      threshold: INTEGRITY_DEFAULTS.noteSimilarity,
+      minLength: INTEGRITY_DEFAULTS.noteMinLength,
+      templateSchools: noteTemplateSchools(schools),
+    }),
     listIntegrityDismissals(db, districtId),
   ]);
   const signals = [

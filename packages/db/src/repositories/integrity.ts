@@ -52,19 +52,23 @@ export async function identicalScoreVectors(
         join studies st on st.id = c.study_id
        where o.district_id = ${districtId}
        group by o.id, o.teacher_id, o.cycle_id, st.rubric_version_id, st.school_id, c.ordinal
+    ),
+    counted as (
+      select v.*, count(*) over (partition by v.rubric_version_id)::int as sheets
+        from vectors v
+       where v.indicators >= ${minIndicators}
     )
     select v.rubric_version_id as "rubricVersionId", v.vector, min(v.indicators)::int as indicators,
-           (select count(*)::int from vectors w
-             where w.rubric_version_id = v.rubric_version_id) as sheets,
+           min(v.sheets)::int as sheets,
            jsonb_agg(jsonb_build_object(
              'observationId', v.observation_id, 'teacherId', v.teacher_id,
              'teacherName', t.name, 'schoolId', v.school_id, 'schoolName', s.name,
              'cycleId', v.cycle_id, 'ordinal', v.ordinal)
              order by s.name, t.name, v.ordinal) as observations
-      from vectors v
+      from counted v
       join teachers t on t.id = v.teacher_id
       join schools s on s.id = v.school_id
-     where v.indicators >= ${minIndicators} and v.distinct_scores >= 2
+     where v.distinct_scores >= 2
      group by v.rubric_version_id, v.vector
     having count(distinct v.teacher_id) >= 2
      order by v.rubric_version_id, v.vector`.execute(db);
@@ -290,33 +294,43 @@ const NOTE_STAGES = ['planning', 'action', 'observation', 'reflection'] as const
 /**
  * For each stage note of at least `minLength` characters, the most similar note of
  * another school in the district (pg_trgm similarity at least `threshold`), and how many
- * schools hold a near copy. Runs in a transaction so the `%` operator's threshold is set
- * for this query only; each stage's `%` join uses that stage's trigram index.
+ * schools hold a near copy. Notes whose exact text already sits in `templateSchools`
+ * schools or more are a template and are not searched (without this, one template shared
+ * by a whole district makes the join quadratic). Runs in a transaction so the `%`
+ * operator's threshold is set for this query only; each stage's `%` join probes that
+ * stage's trigram index.
  */
 export async function nearCopyNotes(
   db: Kysely<DB>,
   districtId: string,
-  threshold: string,
-  minLength: number,
+  opts: { threshold: string; minLength: number; templateSchools: number },
 ): Promise<NotePair[]> {
   return db.transaction().execute(async (tx) => {
-    await sql`select set_config('pg_trgm.similarity_threshold', ${threshold}, true)`.execute(tx);
+    await sql`select set_config('pg_trgm.similarity_threshold', ${opts.threshold}, true)`.execute(
+      tx,
+    );
     const pairs: NotePair[] = [];
     for (const stage of NOTE_STAGES) {
       const col = sql.ref(`${stage}_notes`);
       const { rows } = await sql<NotePair>`
-        with matches as (
+        with texts as (
+          select c.${col} as body
+            from cycles c join studies st on st.id = c.study_id
+           where c.district_id = ${districtId} and length(c.${col}) >= ${opts.minLength}
+           group by c.${col}
+          having count(distinct st.school_id) < ${opts.templateSchools}
+        ),
+        matches as (
           select a.id as cycle_id, sa.school_id, b.id as other_cycle_id,
                  sb.school_id as other_school_id,
                  similarity(a.${col}, b.${col}) as similarity,
                  left(a.${col}, 120) as excerpt
-            from cycles a
+            from texts t
+            join cycles a on a.${col} = t.body and a.district_id = ${districtId}
             join studies sa on sa.id = a.study_id
             join cycles b on b.district_id = a.district_id and a.${col} % b.${col}
             join studies sb on sb.id = b.study_id
-           where a.district_id = ${districtId}
-             and length(a.${col}) >= ${minLength}
-             and sa.school_id <> sb.school_id
+           where sa.school_id <> sb.school_id
         ),
         spread as (
           select cycle_id, count(distinct other_school_id)::int + 1 as schools
