@@ -138,9 +138,6 @@ async function cycleWithSheets(
   return cycle;
 }
 
-const kindsIn = async (schoolId: string) =>
-  (await w.as('supervisor').integrity.school({ schoolId })).signals.map((s) => s.kind);
-
 describe('each signal fires on a crafted case', () => {
   test('identical score vectors for teachers in different schools', async () => {
     const copied = vector(4, 3, 2, 4, 1, 3, 2, 4, 3, 1);
