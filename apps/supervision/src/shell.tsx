@@ -18,6 +18,7 @@ export function SupervisionShell() {
           { to: '/studies', label: t('sup.nav.studies') },
           { to: '/co-observations', label: t('integrity.nav.coobs') },
           { to: '/calibration', label: t('integrity.nav.calibration') },
+          { to: '/integrity', label: t('integrity.nav.signals') },
         ];
   return <AppShell appName={t('sup.appName')} nav={nav} />;
 }

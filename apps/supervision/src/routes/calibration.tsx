@@ -27,4 +27,10 @@ export const calibrationRoutes: RouteObject[] = [
       Component: (await import('../pages/calibration/calibration-page')).CalibrationPage,
     }),
   },
+  {
+    path: 'integrity',
+    lazy: async () => ({
+      Component: (await import('../pages/calibration/integrity-page')).IntegrityPage,
+    }),
+  },
 ];

@@ -161,3 +161,58 @@ describe('co-observation page', () => {
     expect(screen.queryByRole('button', { name: 'Simpan lembar saya' })).toBeNull();
   });
 });
+
+describe('integrity page', () => {
+  it('lists each signal in words and dismisses one with a reason', async () => {
+    const dismissed: unknown[] = [];
+    let signals = [
+      {
+        key: 'jump:c2:t1',
+        kind: 'jump' as const,
+        schoolId: '00000000-0000-4000-8000-0000000000d1',
+        schoolName: 'SD Negeri Lulut 2',
+        cycleId: '00000000-0000-4000-8000-0000000000c2',
+        studyId: null,
+        figures: { pre: '40.00', post: '90.00', change: '50.00', limit: '35.00' },
+        message: {
+          id: 'Capaian Siti naik 50,00 poin dalam satu siklus (40,00 → 90,00), lebih dari ambang 35 poin. Perlu dicek.',
+          en: "Siti's figure rose 50.00 points in one cycle (40.00 → 90.00), more than the 35-point threshold. Worth checking.",
+        },
+        dismissal: null,
+      },
+    ];
+    renderApp(routes, {
+      at: '/integrity',
+      api: {
+        'auth.me': () => ME.supervisor,
+        'integrity.district': () => ({
+          jumpPoints: '35.00',
+          counts: { open: signals.length, dismissed: 0 },
+          signals,
+        }),
+        'integrity.dismiss': (input) => {
+          dismissed.push(input);
+          signals = [];
+          return { signalKey: 'jump:c2:t1' };
+        },
+      },
+    });
+    expect(await screen.findByText(/naik 50,00 poin dalam satu siklus/)).toBeTruthy();
+    expect(screen.getByText('Lonjakan dalam satu siklus')).toBeTruthy();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Tandai selesai' }));
+    await user.type(
+      screen.getByRole('textbox', { name: /Alasan/ }),
+      'Guru baru kembali dari cuti.',
+    );
+    await user.click(screen.getByRole('button', { name: 'Simpan alasan' }));
+    await screen.findByText('Tidak ada pola yang perlu dicek.');
+    expect(dismissed).toEqual([
+      {
+        schoolId: '00000000-0000-4000-8000-0000000000d1',
+        signalKey: 'jump:c2:t1',
+        reason: 'Guru baru kembali dari cuti.',
+      },
+    ]);
+  });
+});

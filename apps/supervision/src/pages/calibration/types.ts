@@ -4,3 +4,5 @@ import type { RouterOutputs } from '@siklus/client';
 export type CalibrationRow = RouterOutputs['coObservation']['calibration'][number];
 export type CoObservationItem = RouterOutputs['coObservation']['mine'][number];
 export type CoObservationView = RouterOutputs['coObservation']['get'];
+export type IntegrityList = RouterOutputs['integrity']['district'];
+export type IntegritySignal = IntegrityList['signals'][number];
