@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { PTS_DEFAULT_BANDS } from './bands';
 import {
+  binomialTail,
   chanceOfRepeat,
   flatSheetSignals,
+  heapingSignals,
   identicalVectorSignals,
   isNoteTemplate,
   jumpSignals,
@@ -190,4 +192,59 @@ it('shortHash is stable and short', () => {
   expect(shortHash('abc')).toBe(shortHash('abc'));
   expect(shortHash('abc')).toMatch(/^[0-9a-f]{8}$/);
   expect(shortHash('abc')).not.toBe(shortHash('abd'));
+});
+
+describe('heaping', () => {
+  it('binomialTail is exact: P(X >= 2) for Binomial(3, 0.2) = 3·0.04·0.8 + 0.008', () => {
+    expect(binomialTail(3, 2, '0.2')).toBe('0.104');
+    expect(binomialTail(5, 0, '0.2')).toBe('1');
+  });
+
+  const study = (percentages: string[]) => ({
+    studyId: 's1',
+    schoolId: S1,
+    schoolName: 'SD Satu',
+    percentages,
+  });
+
+  it('fires when most typed percentages end in 0 or 5', () => {
+    const values = [
+      '70.00',
+      '75.00',
+      '80.00',
+      '65.00',
+      '70.50',
+      '85.00',
+      '60.00',
+      '72.50',
+      '90.00',
+      '55.00',
+      '77.24',
+      '68.00',
+    ];
+    const [signal] = heapingSignals([study(values)]);
+    expect(signal?.figures).toMatchObject({ values: '12', endingIn0or5: '11', share: '91.67' });
+    expect(signal?.message.id).toContain(
+      '11 dari 12 persentase yang diketik (91,67%) berakhir dengan angka 0 atau 5',
+    );
+  });
+
+  it('is silent on ordinary two-decimal figures and on too few values', () => {
+    const honest = [
+      '41.67',
+      '45.83',
+      '50.00',
+      '37.50',
+      '42.71',
+      '55.21',
+      '48.96',
+      '62.50',
+      '53.13',
+      '44.79',
+      '66.67',
+      '58.33',
+    ];
+    expect(heapingSignals([study(honest)])).toEqual([]);
+    expect(heapingSignals([study(['70.00', '75.00', '80.00'])])).toEqual([]);
+  });
 });

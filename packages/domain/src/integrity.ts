@@ -17,6 +17,7 @@ export const SIGNAL_KINDS = [
   'jump',
   'printed-mismatch',
   'near-copy-notes',
+  'heaping',
 ] as const;
 export type TSignalKind = (typeof SIGNAL_KINDS)[number];
 
@@ -366,4 +367,65 @@ export function nearCopySignals(
         },
       };
     });
+}
+
+// ---------------------------------------------------------------------------------------
+// Heaping: typed percentages whose last digit is implausibly often 0 or 5
+
+/** P(X >= k) for X ~ Binomial(n, p), exactly (a sum of products of decimals, 64 digits). */
+export function binomialTail(n: number, k: number, p: string): string {
+  const q = new D(1).minus(p);
+  let total = new D(0);
+  let choose = new D(1); // C(n, 0)
+  for (let j = 0; j <= n; j++) {
+    if (j > 0) choose = choose.times(n - j + 1).dividedBy(j);
+    if (j >= k) total = total.plus(choose.times(new D(p).pow(j)).times(q.pow(n - j)));
+  }
+  return total.toString();
+}
+
+/**
+ * A study's typed percentages (summary rubric) whose last digit (the hundredths) is 0 or
+ * 5 far more often than the one time in five that honest two-decimal figures give: a
+ * signal when there are at least `minValues` and the binomial chance of that many or more
+ * is below `chanceBelow`. Computed percentages are never judged (their digits follow from
+ * the rubric). SD Negeri Lulut 2's published figures (fractions of 24) stay below the bar.
+ */
+export function heapingSignals(
+  studies: readonly {
+    studyId: string;
+    schoolId: string;
+    schoolName: string;
+    percentages: string[];
+  }[],
+  options: { minValues?: number; chanceBelow?: string } = {},
+): TIntegritySignal[] {
+  const minValues = options.minValues ?? 10;
+  const bar = toDecimal(options.chanceBelow ?? '0.001');
+  const signals: TIntegritySignal[] = [];
+  for (const s of studies) {
+    const n = s.percentages.length;
+    if (n < minValues) continue;
+    const heaped = s.percentages.filter((v) => /[05]$/.test(round2(v))).length;
+    const chance = new D(binomialTail(n, heaped, '0.2'));
+    if (!chance.lessThan(bar)) continue;
+    const share = round2(new D(heaped).times(100).dividedBy(n));
+    const shown = chance.lessThan('0.000001')
+      ? '< 0.000001'
+      : chance.toSignificantDigits(2).toFixed();
+    signals.push({
+      key: `heaping:${s.studyId}:${heaped}/${n}`,
+      kind: 'heaping',
+      schoolId: s.schoolId,
+      schoolName: s.schoolName,
+      cycleId: null,
+      studyId: s.studyId,
+      figures: { values: String(n), endingIn0or5: String(heaped), share, chance: shown },
+      message: {
+        id: `${heaped} dari ${n} persentase yang diketik (${formatId(share)}%) berakhir dengan angka 0 atau 5; wajarnya sekitar 20%. Peluang kebetulan ${shown.replace('.', ',')}. Perlu dicek.`,
+        en: `${heaped} of ${n} typed percentages (${share}%) end in 0 or 5; about 20% would be usual. Chance of this: ${shown}. Worth checking.`,
+      },
+    });
+  }
+  return signals;
 }

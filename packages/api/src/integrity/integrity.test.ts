@@ -47,17 +47,21 @@ async function code(call: Promise<unknown>): Promise<string> {
 }
 
 describe('the demo district’s honest data', () => {
-  test('raises no signal but the paper’s own printed slip (65.05 for 65.08)', async () => {
+  test('raises nothing on the synthetic schools; the published paper raises its two real slips', async () => {
     const started = performance.now();
     const { signals } = await districtSignals(testDb.db, demoDistrictId);
     const ms = performance.now() - started;
     // The seed: 30 schools with studies, 612 sheets, 75 cycles, 293 stage notes with a
-    // near copy elsewhere (all one template). The only signal is SD Negeri Lulut 2's
-    // Siklus II, whose published report prints a mean of 65.05 for data whose mean is 65.08.
+    // near copy elsewhere (all one template). The 29 generated schools raise nothing. SD
+    // Negeri Lulut 2 is the real published PTS: its Siklus II prints a mean of 65.05 for
+    // data whose mean is 65.08, and 17 of its 18 typed percentages end in 0 or 5 (35.75,
+    // 37.40, 40.50, ...; the chance of that is about 2e-11), both true of the paper.
     expect(signals.map((s) => [s.kind, s.schoolName])).toEqual([
+      ['heaping', 'SD Negeri Lulut 2'],
       ['printed-mismatch', 'SD Negeri Lulut 2'],
     ]);
-    expect(signals[0]!.message.id).toContain(
+    expect(signals[0]!.figures).toMatchObject({ values: '18', endingIn0or5: '17' });
+    expect(signals[1]!.message.id).toContain(
       'Rata-rata tercetak 65,05 berbeda dari hasil hitung 65,08',
     );
     // Recorded for the closing note (PGlite, in memory, one test worker).
@@ -209,6 +213,55 @@ describe('each signal fires on a crafted case', () => {
     expect(found?.message.id).toMatch(
       /^Catatan refleksi \d+,\d\d% mirip \(trigram\) dengan catatan /,
     );
+  });
+});
+
+describe('heaping, on a crafted case', () => {
+  test('typed percentages that almost all end in 0 or 5', async () => {
+    const scope = { district_id: w.districtA.id };
+    const summary = await makeRubricVersion(testDb.db, {
+      ...scope,
+      definition: { mode: 'summary' },
+    });
+    const { bandSet, criteria } = await tenConfig(testDb.db);
+    const study = await makeStudy(testDb.db, {
+      ...scope,
+      school_id: w.schoolA2.id,
+      rubric_version_id: summary.id,
+      band_set_version_id: bandSet.id,
+      criteria_set_version_id: criteria.id,
+    });
+    const cycle = await makeCycle(testDb.db, { study_id: study.id, ordinal: 0 });
+    const typed = [
+      '70.00',
+      '75.00',
+      '80.00',
+      '65.00',
+      '60.00',
+      '85.00',
+      '72.50',
+      '90.00',
+      '55.00',
+      '68.00',
+      '77.13',
+    ];
+    for (const percentage of typed) {
+      const teacher = await makeTeacher(testDb.db, { ...scope, school_id: w.schoolA2.id });
+      await upsertObservation(testDb.db, {
+        districtId: w.districtA.id,
+        cycleId: cycle.id,
+        teacherId: teacher.id,
+        observerId: null,
+        observedOn: null,
+        notes: null,
+        percentage,
+        band: classify(PTS_DEFAULT_BANDS, percentage).label,
+        scores: {},
+      });
+    }
+    const { signals } = await w.as('supervisor').integrity.school({ schoolId: w.schoolA2.id });
+    const found = signals.find((s) => s.kind === 'heaping' && s.studyId === study.id);
+    expect(found?.figures).toMatchObject({ values: '11', endingIn0or5: '10' });
   });
 });
 

@@ -8,9 +8,11 @@ import {
   nearCopyNotes,
   printedFiguresCycles,
   teacherJumps,
+  typedPercentages,
 } from '@siklus/db';
 import {
   flatSheetSignals,
+  heapingSignals,
   INTEGRITY_DEFAULTS,
   identicalVectorSignals,
   jumpSignals,
@@ -37,7 +39,7 @@ export async function districtSignals(
   const settings = await getIntegritySettings(db, districtId);
   const jumpPoints = settings?.jumpPoints ?? INTEGRITY_DEFAULTS.jumpPoints;
   const schools = await countSchoolsWithCycles(db, districtId);
-  const [vectors, flat, jumps, printed, notes, dismissals] = await Promise.all([
+  const [vectors, flat, jumps, printed, notes, typed, dismissals] = await Promise.all([
     identicalScoreVectors(db, districtId, INTEGRITY_DEFAULTS.minIndicators),
     flatSheets(db, districtId, INTEGRITY_DEFAULTS.minIndicators),
     teacherJumps(db, districtId, jumpPoints),
@@ -47,6 +49,7 @@ export async function districtSignals(
       minLength: INTEGRITY_DEFAULTS.noteMinLength,
       templateSchools: noteTemplateSchools(schools),
     }),
+    typedPercentages(db, districtId),
     listIntegrityDismissals(db, districtId),
   ]);
   const signals = [
@@ -55,6 +58,7 @@ export async function districtSignals(
     ...jumpSignals(jumps, jumpPoints),
     ...printedMismatchSignals(printed.map((c) => ({ ...c, bands: c.bands as TBandSet }))),
     ...nearCopySignals(notes, schools),
+    ...heapingSignals(typed),
   ];
   const dismissed = new Map(dismissals.map((d) => [d.signalKey, d]));
   return {

@@ -366,3 +366,31 @@ export async function countSchoolsWithCycles(db: Db, districtId: string): Promis
     .executeTakeFirstOrThrow();
   return row.n;
 }
+
+export interface TypedPercentages {
+  studyId: string;
+  schoolId: string;
+  schoolName: string;
+  /** numeric(5,2) as text, every sheet of the study. */
+  percentages: string[];
+}
+
+/**
+ * Percentages typed directly (studies on a summary rubric), per study: the heaping check
+ * looks at their last digits. Computed percentages (indicator rubrics) are left out, since
+ * their digits follow from the rubric, not from a person.
+ */
+export async function typedPercentages(db: Db, districtId: string): Promise<TypedPercentages[]> {
+  const { rows } = await sql<TypedPercentages>`
+    select st.id as "studyId", st.school_id as "schoolId", s.name as "schoolName",
+           jsonb_agg(o.percentage::text order by c.ordinal, o.id) as percentages
+      from observations o
+      join cycles c on c.id = o.cycle_id
+      join studies st on st.id = c.study_id
+      join rubric_versions rv on rv.id = st.rubric_version_id
+      join schools s on s.id = st.school_id
+     where o.district_id = ${districtId} and rv.definition ->> 'mode' = 'summary'
+     group by st.id, st.school_id, s.name
+     order by s.name, st.id`.execute(db);
+  return rows;
+}
