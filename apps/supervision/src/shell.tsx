@@ -10,6 +10,7 @@ export function SupervisionShell() {
           { to: '/my-school', label: t('sup.nav.mySchool') },
           { to: '/studies', label: t('sup.nav.studies') },
           { to: '/co-observations', label: t('integrity.nav.coobs') },
+          { to: '/integrity', label: t('integrity.nav.signals') },
         ]
       : [
           { to: '/dashboard', label: t('sup.nav.dashboard') },

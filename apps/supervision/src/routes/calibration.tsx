@@ -1,9 +1,9 @@
 import type { RouteObject } from 'react-router';
 
 /**
- * Co-observation and calibration (issue 18). `co-observations` and one pair are open to
- * both roles (the API decides what each sees); `calibration` and `integrity` are the
- * supervisor's (router.tsx wraps them in RequireRole).
+ * Co-observation, calibration and integrity (issue 18). `co-observations`, one pair and
+ * `integrity` are open to both roles (the API decides what each sees); `calibration` is the
+ * supervisor's (router.tsx wraps it in RequireRole).
  */
 export const coObservationRoutes: RouteObject[] = [
   {
@@ -18,6 +18,13 @@ export const coObservationRoutes: RouteObject[] = [
       Component: (await import('../pages/calibration/co-observation-page')).CoObservationPage,
     }),
   },
+  // Supervisors: the district's signals; principals: their own school's (read only).
+  {
+    path: 'integrity',
+    lazy: async () => ({
+      Component: (await import('../pages/calibration/integrity-page')).IntegrityPage,
+    }),
+  },
 ];
 
 export const calibrationRoutes: RouteObject[] = [
@@ -25,12 +32,6 @@ export const calibrationRoutes: RouteObject[] = [
     path: 'calibration',
     lazy: async () => ({
       Component: (await import('../pages/calibration/calibration-page')).CalibrationPage,
-    }),
-  },
-  {
-    path: 'integrity',
-    lazy: async () => ({
-      Component: (await import('../pages/calibration/integrity-page')).IntegrityPage,
     }),
   },
 ];

@@ -216,3 +216,41 @@ describe('integrity page', () => {
     ]);
   });
 });
+
+describe('integrity page for a principal', () => {
+  it('shows their own school’s signals, read only', async () => {
+    const asked: unknown[] = [];
+    renderApp(routes, {
+      at: '/integrity',
+      api: {
+        'auth.me': () => ME.principal,
+        'integrity.school': (input) => {
+          asked.push(input);
+          return {
+            jumpPoints: '35.00',
+            counts: { open: 1, dismissed: 0 },
+            signals: [
+              {
+                key: 'printed-mismatch:c3:x',
+                kind: 'printed-mismatch',
+                schoolId: ME.principal.schoolId,
+                schoolName: 'SD Negeri Lulut 2',
+                cycleId: null,
+                studyId: null,
+                figures: { mismatches: '1' },
+                message: {
+                  id: 'Rata-rata tercetak 65,05 berbeda dari hasil hitung 65,08. Perlu dicek.',
+                  en: 'The printed mean 65.05 differs from the computed 65.08. Worth checking.',
+                },
+                dismissal: null,
+              },
+            ],
+          };
+        },
+      },
+    });
+    expect(await screen.findByText(/Rata-rata tercetak 65,05/)).toBeTruthy();
+    expect(asked).toEqual([{ schoolId: ME.principal.schoolId }]);
+    expect(screen.queryByRole('button', { name: 'Tandai selesai' })).toBeNull();
+  });
+});

@@ -8,39 +8,52 @@ import {
   LoadingState,
   PageHeader,
   TextArea,
+  useCurrentUser,
   useLocalized,
   useT,
 } from '@siklus/ui';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { IntegritySignal } from './types';
 
 /**
- * Integrity signals of the district (`integrity.district`): each pattern worth checking,
- * explained in words with its figures, and dismissible with a reason (audited by the API).
- * `?dismissed=1` shows the dismissed ones too, with their reasons.
+ * Integrity signals: for a supervisor the district's (`integrity.district`), each
+ * dismissible with a reason (audited by the API), `?dismissed=1` showing the dismissed ones
+ * too; for a principal their own school's (`integrity.school`), read only.
  */
 export function IntegrityPage() {
   const t = useT();
+  const me = useCurrentUser();
   const trpc = useTRPC();
   const [params, setParams] = useSearchParams();
   const includeDismissed = params.get('dismissed') === '1';
-  const list = useQuery(trpc.integrity.district.queryOptions({ includeDismissed }));
+  const principal = me.role === 'principal';
+  const district = useQuery(
+    trpc.integrity.district.queryOptions(principal ? skipToken : { includeDismissed }),
+  );
+  const school = useQuery(
+    trpc.integrity.school.queryOptions(
+      principal && me.schoolId ? { schoolId: me.schoolId } : skipToken,
+    ),
+  );
+  const list = principal ? school : district;
 
   return (
     <>
       <PageHeader title={t('integrity.title')} description={t('integrity.description')} />
-      <p>
-        <label>
-          <input
-            type="checkbox"
-            checked={includeDismissed}
-            onChange={(e) => setParams(e.target.checked ? { dismissed: '1' } : {})}
-          />{' '}
-          {t('integrity.showDismissed')}
-        </label>
-      </p>
+      {!principal && (
+        <p>
+          <label>
+            <input
+              type="checkbox"
+              checked={includeDismissed}
+              onChange={(e) => setParams(e.target.checked ? { dismissed: '1' } : {})}
+            />{' '}
+            {t('integrity.showDismissed')}
+          </label>
+        </p>
+      )}
       {list.isPending ? (
         <LoadingState />
       ) : list.isError ? (
@@ -51,7 +64,7 @@ export function IntegrityPage() {
         <ul className="sk-list" aria-label={t('integrity.title')}>
           {list.data.signals.map((s) => (
             <li key={s.key}>
-              <SignalCard signal={s} />
+              <SignalCard signal={s} canDismiss={!principal} />
             </li>
           ))}
         </ul>
@@ -60,7 +73,7 @@ export function IntegrityPage() {
   );
 }
 
-function SignalCard({ signal }: { signal: IntegritySignal }) {
+function SignalCard({ signal, canDismiss }: { signal: IntegritySignal; canDismiss: boolean }) {
   const t = useT();
   const local = useLocalized();
   const trpc = useTRPC();
@@ -82,7 +95,7 @@ function SignalCard({ signal }: { signal: IntegritySignal }) {
       title={t(`integrity.kind.${signal.kind}`)}
       description={<Link to={`/schools/${signal.schoolId}`}>{signal.schoolName}</Link>}
       actions={
-        !signal.dismissal && !open ? (
+        canDismiss && !signal.dismissal && !open ? (
           <Button size="sm" variant="secondary" onClick={() => setOpen(true)}>
             {t('integrity.dismiss')}
           </Button>
