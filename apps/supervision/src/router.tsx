@@ -3,6 +3,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AdminHere } from './pages/admin-here';
 import { HomeRedirect } from './pages/home-redirect';
 import { MySchoolPage } from './pages/my-school-page';
+import { calibrationRoutes, coObservationRoutes } from './routes/calibration';
 import { districtRoutes } from './routes/district';
 import { ioRoutes } from './routes/io';
 import { ptsRoutes } from './routes/pts';
@@ -33,11 +34,12 @@ export const routes: RouteObject[] = [
           },
           {
             element: <RequireRole roles={['supervisor']} />,
-            children: districtRoutes,
+            children: [...districtRoutes, ...calibrationRoutes],
           },
           // Both roles: principals edit their own, supervisors read any in the district.
           ...ptsRoutes,
           ...ioRoutes,
+          ...coObservationRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
@@ -119,14 +120,14 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Database>
 
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   if (dataDir.startsWith('memory://')) {
-    return wrapPglite(await PGlite.create('memory://', { parsers: PGLITE_PARSERS }));
+    return wrapPglite(await PGlite.create('memory://', PGLITE_OPTIONS));
   }
   if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true });
   // Before PGlite touches a file: a second process on the same directory corrupts it.
   const release = acquireDataDirLock(dataDir);
   const existing = existsSync(join(dataDir, 'PG_VERSION'));
   try {
-    const pglite = await PGlite.create(dataDir, { parsers: PGLITE_PARSERS });
+    const pglite = await PGlite.create(dataDir, PGLITE_OPTIONS);
     return wrapPglite(pglite, release);
   } catch (err) {
     release();
@@ -287,6 +288,13 @@ export class DataDirLockedError extends Error {
 
 /** PGlite's parsers, matching the pg pool's above. */
 export const PGLITE_PARSERS = { [INT8]: parseInt8, [DATE]: asText, [NUMERIC]: asText };
+
+/**
+ * Every PGlite instance opens with these: the parsers, and the contrib extensions the
+ * migrations create (pg_trgm, for near-copy notes; Postgres ships it as a trusted
+ * extension, PGlite as a bundle that must be loaded at startup).
+ */
+export const PGLITE_OPTIONS = { parsers: PGLITE_PARSERS, extensions: { pg_trgm } };
 
 /** A Database over an open PGlite instance (created with PGLITE_PARSERS). */
 export function wrapPglite(pglite: PGlite, release: () => void = () => {}): Database {

@@ -1,3 +1,4 @@
+export * from './agreement';
 export * from './bands';
 export * from './consistency';
 export * from './criteria';
@@ -7,6 +8,7 @@ export * from './error-contract';
 export * from './errors';
 export * from './gains';
 export * from './inputs';
+export * from './integrity';
 export * from './rubric';
 export * from './scoring';
 export * from './summary';

@@ -1,4 +1,5 @@
 import { districtEn } from './areas/district';
+import { integrityEn } from './areas/integrity';
 import { ioEn } from './areas/io';
 import { ptsEn } from './areas/pts';
 import type { MessageKey } from './id';
@@ -415,4 +416,5 @@ export const en = {
   ...ptsEn,
   ...districtEn,
   ...ioEn,
+  ...integrityEn,
 } satisfies Record<MessageKey, string>;

@@ -5,6 +5,7 @@
  * feature pages add their own prefix (`roster.`, `cycle.`, `rubric.`, ...).
  */
 import { districtId } from './areas/district';
+import { integrityId } from './areas/integrity';
 import { ioId } from './areas/io';
 import { ptsId } from './areas/pts';
 
@@ -421,6 +422,7 @@ export const id = {
   ...ptsId,
   ...districtId,
   ...ioId,
+  ...integrityId,
 } as const;
 
 export type Dictionary = typeof id;
