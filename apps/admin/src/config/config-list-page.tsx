@@ -98,7 +98,7 @@ export function ConfigListPage({ kind }: { kind: ConfigKindId }) {
         accessorFn: (i) => String(i.createdAt),
         header: t('adm.config.created'),
         cell: ({ row }) => (
-          <span className="sk-nowrap">{f.date(row.original.createdAt as unknown as string)}</span>
+          <span className="sk-nowrap">{f.date(row.original.createdAt)}</span>
         ),
       },
     ],

@@ -26,10 +26,7 @@ import {
   printedBandCountMessage,
   scoreObservation,
   summarizeCycle,
-  type TBandSet,
   type TObservationInput,
-  type TRubricDefinition,
-  type TSuccessCriteria,
   ZCycleCreateInput,
   ZCycleGetInput,
   ZCyclePrintedFiguresInput,
@@ -61,8 +58,8 @@ export const cyclesRouter = router({
       listCycleObservations(ctx.db, input.cycleId),
       listUnobservedTeachers(ctx.db, input.cycleId, context.schoolId),
     ]);
-    const bandSet = context.bands as TBandSet;
-    const criteria = context.criteria as TSuccessCriteria;
+    const bandSet = context.bands;
+    const criteria = context.criteria;
     const percentages = observations.map((o) => o.percentage);
     return {
       id: cycle.id,
@@ -93,7 +90,7 @@ export const cyclesRouter = router({
         meanBand: cycle.printedMeanBand,
         bands: cycle.printedBands,
       },
-      rubric: context.definition as TRubricDefinition,
+      rubric: context.definition,
       bandSet: { bands: bandSet.bands, ranges: bandRanges(bandSet) },
       criteria: {
         criteria: criteria.criteria,
@@ -205,9 +202,9 @@ export const cyclesRouter = router({
         input.kind === 'indicators'
           ? { kind: 'indicators', scores: input.scores }
           : { kind: 'summary', percentage: input.percentage };
-      const definition = context.definition as TRubricDefinition;
+      const definition = context.definition;
       const score = scoreObservation(definition, observation);
-      const band = classify(context.bands as TBandSet, score.percentage).label;
+      const band = classify(context.bands, score.percentage).label;
       return ctx.db.transaction().execute(async (tx) => {
         const result = await touchCycle(tx, { cycleId: input.cycleId, version: input.version });
         const row = await upsertObservation(tx, {

@@ -5,13 +5,7 @@ import {
   touchCycle,
   upsertObservations,
 } from '@siklus/db';
-import {
-  AppError,
-  cycleLabel,
-  type TBandSet,
-  type TRubricDefinition,
-  ZDistrictComparisonInput,
-} from '@siklus/domain';
+import { AppError, cycleLabel, ZDistrictComparisonInput } from '@siklus/domain';
 import { z } from 'zod';
 import { audit } from '../audit/record';
 import type { Context } from '../context';
@@ -107,8 +101,8 @@ async function previewFile(
     `Tabel ${context.ordinal + 1}`,
   ]);
   const result = interpretSheet(grid, {
-    definition: context.definition as TRubricDefinition,
-    bandSet: context.bands as TBandSet,
+    definition: context.definition,
+    bandSet: context.bands,
     roster: new RosterIndex(teachers),
   });
   return { context, grid, result, teachers };
@@ -273,7 +267,7 @@ export const ioRouter = router({
       const { context, teachers, study } = await importContext(ctx, input.cycleId);
       const label = cycleLabel(context.ordinal, 'id');
       const sheet = templateSheet(
-        context.definition as TRubricDefinition,
+        context.definition,
         teachers.filter((t) => t.active),
         { cycleLabel: label, studyTitle: study.title, schoolName: study.schoolName },
       );

@@ -5,10 +5,11 @@ import {
   evaluateCriteria,
   type TBandSet,
   type TCriteriaEvaluation,
+  type TCycleStatus,
   type TSuccessCriteria,
 } from '@siklus/domain';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
-import type { BandsJson, CriteriaJson, CycleStatus, DB } from '../schema';
+import type { DB } from '../schema';
 
 /*
  * The district comparison, computed by Postgres: the cycle means, band counts and gains
@@ -64,7 +65,7 @@ export interface ComparisonFilters {
   subdistrict?: string | undefined;
   schoolYear?: string | undefined;
   /** The latest cycle's status, or 'none' for schools without a study. */
-  status?: CycleStatus | 'none' | undefined;
+  status?: TCycleStatus | 'none' | undefined;
   /** Part of a school name, an NPSN or a study title (case-insensitive). */
   search?: string | undefined;
   /** Only schools that need attention: no study, or an overdue latest cycle. */
@@ -101,7 +102,7 @@ export interface ComparisonRow {
   latestCycleId: string | null;
   latestOrdinal: number | null;
   latestLabel: { id: string; en: string } | null;
-  latestStatus: CycleStatus | null;
+  latestStatus: TCycleStatus | null;
   /** Teachers observed in the latest cycle. */
   latestN: number | null;
   latestMean: string | null;
@@ -133,7 +134,7 @@ interface RawRow {
   baseline_mean: string | null;
   latest_cycle_id: string | null;
   latest_ordinal: number | null;
-  latest_status: CycleStatus | null;
+  latest_status: TCycleStatus | null;
   latest_n: number | null;
   latest_mean: string | null;
   latest_updated_at: Date | string | null;
@@ -141,8 +142,8 @@ interface RawRow {
   gain_points: string | null;
   normalized_gain: string | null;
   band_counts: BandCount[] | null;
-  bands: BandsJson | null;
-  criteria: CriteriaJson | null;
+  bands: TBandSet | null;
+  criteria: TSuccessCriteria | null;
   total: number;
 }
 
@@ -295,12 +296,12 @@ export async function districtComparison(
 }
 
 function toComparisonRow(r: RawRow): ComparisonRow {
-  const bandSet = r.bands as TBandSet | null;
+  const bandSet = r.bands;
   // The band and criteria sets come with the row, so the verdict needs no second query.
   const verdict =
     bandSet && r.criteria && r.band_counts
       ? evaluateCriteria(
-          r.criteria as TSuccessCriteria,
+          r.criteria,
           { n: r.latest_n ?? 0, mean: r.latest_mean, bandCounts: r.band_counts },
           bandSet,
         )
@@ -343,7 +344,7 @@ export interface DistrictHeadline {
   schoolsWithStudies: number;
   studyCount: number;
   teacherCount: number;
-  cyclesByStatus: Record<CycleStatus, number>;
+  cyclesByStatus: Record<TCycleStatus, number>;
   /** Mean of the studies' latest means (each rounded first), two places; null if none. */
   districtMean: string | null;
 }
@@ -400,7 +401,7 @@ export interface MatrixCycle {
   id: string;
   ordinal: number;
   label: { id: string; en: string };
-  status: CycleStatus;
+  status: TCycleStatus;
   n: number;
   mean: string | null;
   meanBand: string | null;
@@ -466,7 +467,7 @@ export async function schoolCycleMatrix(
       { field: 'studyId' },
     );
   }
-  const bandSet = study.bands as TBandSet;
+  const bandSet = study.bands;
 
   const cycles = await db
     .selectFrom('cycles as c')

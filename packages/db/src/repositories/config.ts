@@ -1,7 +1,7 @@
-import { AppError } from '@siklus/domain';
+import { AppError, type TBandSet } from '@siklus/domain';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import { jsonb } from '../json';
-import type { BandsJson, DB, VersionStatus } from '../schema';
+import type { DB, VersionStatus } from '../schema';
 
 /*
  * The district's configuration: rubrics, band sets and success-criteria sets. All three
@@ -397,7 +397,7 @@ export async function previewBandSet(
   db: Db,
   districtId: string,
   versionId: string,
-  bands: BandsJson,
+  bands: TBandSet,
 ): Promise<BandPreview> {
   const newBands = sql`${JSON.stringify(bands.bands)}::jsonb`;
   const { rows } = await sql<{

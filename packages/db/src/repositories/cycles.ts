@@ -1,14 +1,13 @@
-import { AppError, CYCLE_STATUS_LABELS } from '@siklus/domain';
+import {
+  AppError,
+  CYCLE_STATUS_LABELS,
+  type TBandSet,
+  type TCycleStatus,
+  type TRubricDefinition,
+  type TSuccessCriteria,
+} from '@siklus/domain';
 import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
-import type {
-  BandsJson,
-  CriteriaJson,
-  CycleStatus,
-  CyclesTable,
-  DB,
-  PrintedBandsJson,
-  RubricDefinitionJson,
-} from '../schema';
+import type { CyclesTable, DB, PrintedBandsJson } from '../schema';
 
 /*
  * Cycles and their optimistic lock. Every write to a cycle (notes, observations, status)
@@ -31,11 +30,11 @@ export interface CycleContext {
   studyId: string;
   schoolId: string;
   ordinal: number;
-  status: CycleStatus;
+  status: TCycleStatus;
   version: number;
-  definition: RubricDefinitionJson;
-  bands: BandsJson;
-  criteria: CriteriaJson;
+  definition: TRubricDefinition;
+  bands: TBandSet;
+  criteria: TSuccessCriteria;
 }
 
 /** The cycle with what scoring it needs: its study's rubric, band set and criteria. */
@@ -66,7 +65,7 @@ export interface CycleRecord {
   id: string;
   studyId: string;
   ordinal: number;
-  status: CycleStatus;
+  status: TCycleStatus;
   version: number;
   planningNotes: string | null;
   planningDate: string | null;
@@ -138,9 +137,9 @@ export async function touchCycle(
     cycleId: string;
     version: number;
     patch?: CyclePatch;
-    onlyIn?: readonly CycleStatus[];
+    onlyIn?: readonly TCycleStatus[];
   },
-): Promise<{ version: number; status: CycleStatus }> {
+): Promise<{ version: number; status: TCycleStatus }> {
   const onlyIn = args.onlyIn ?? (['draft', 'returned'] as const);
   const updated = await db
     .updateTable('cycles')
@@ -213,7 +212,7 @@ export async function insertNextCycle(
   db: Db,
   studyId: string,
 ): Promise<
-  { id: string; ordinal: number } | { blockedBy: { ordinal: number; status: CycleStatus } }
+  { id: string; ordinal: number } | { blockedBy: { ordinal: number; status: TCycleStatus } }
 > {
   // Lock the study so two "add cycle" clicks cannot both read the same last ordinal.
   const study = await db
@@ -245,7 +244,7 @@ export interface ReviewQueueItem {
   cycleId: string;
   version: number;
   ordinal: number;
-  status: CycleStatus;
+  status: TCycleStatus;
   submittedAt: Date | null;
   studyId: string;
   studyTitle: string;

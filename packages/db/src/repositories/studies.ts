@@ -1,13 +1,13 @@
-import { AppError, type TBilingual } from '@siklus/domain';
+import {
+  AppError,
+  type TBandSet,
+  type TBilingual,
+  type TCycleStatus,
+  type TRubricDefinition,
+  type TSuccessCriteria,
+} from '@siklus/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type {
-  BandsJson,
-  CriteriaJson,
-  CycleStatus,
-  DB,
-  RubricDefinitionJson,
-  Semester,
-} from '../schema';
+import type { DB, Semester } from '../schema';
 
 /*
  * Studies: a school's PTS, fixed at creation to one published rubric version, band set
@@ -25,7 +25,7 @@ export interface StudyListItem {
   createdAt: Date;
   cycleCount: number;
   latestOrdinal: number | null;
-  latestStatus: CycleStatus | null;
+  latestStatus: TCycleStatus | null;
 }
 
 export async function listStudies(db: Db, schoolId: string): Promise<StudyListItem[]> {
@@ -61,9 +61,9 @@ export interface StudyDetail {
   semester: Semester | null;
   source: string | null;
   createdAt: Date;
-  rubric: VersionRef & { definition: RubricDefinitionJson };
-  bandSet: VersionRef & { bands: BandsJson };
-  criteriaSet: VersionRef & { criteria: CriteriaJson };
+  rubric: VersionRef & { definition: TRubricDefinition };
+  bandSet: VersionRef & { bands: TBandSet };
+  criteriaSet: VersionRef & { criteria: TSuccessCriteria };
 }
 
 export async function getStudy(db: Db, studyId: string): Promise<StudyDetail | undefined> {
@@ -135,7 +135,7 @@ export async function getStudy(db: Db, studyId: string): Promise<StudyDetail | u
 export interface StudyCycleItem {
   id: string;
   ordinal: number;
-  status: CycleStatus;
+  status: TCycleStatus;
   version: number;
   n: number;
   /** round(avg(percentage), 2), exact numeric; null without observations. */
@@ -179,8 +179,8 @@ export async function listPublishedVersions(
   districtId: string,
 ): Promise<{
   rubrics: (PublishedVersion & { mode: 'indicators' | 'summary' })[];
-  bandSets: (PublishedVersion & { bands: BandsJson })[];
-  criteriaSets: (PublishedVersion & { criteria: CriteriaJson })[];
+  bandSets: (PublishedVersion & { bands: TBandSet })[];
+  criteriaSets: (PublishedVersion & { criteria: TSuccessCriteria })[];
 }> {
   const [rubrics, bandSets, criteriaSets] = await Promise.all([
     db
@@ -270,16 +270,25 @@ const VERSION_WHAT: Record<string, { field: string; what: TBilingual }> = {
  * A published version of the district, or an AppError naming the field: NOT_FOUND when it
  * is not the district's, BAD_REQUEST when it is still a draft.
  */
-export async function requirePublishedVersion<
-  T extends 'rubric_versions' | 'band_set_versions' | 'criteria_set_versions',
->(db: Db, table: T, districtId: string, id: string): Promise<{ id: string; payload: unknown }> {
+interface VersionPayloads {
+  rubric_versions: TRubricDefinition;
+  band_set_versions: TBandSet;
+  criteria_set_versions: TSuccessCriteria;
+}
+
+export async function requirePublishedVersion<T extends keyof VersionPayloads>(
+  db: Db,
+  table: T,
+  districtId: string,
+  id: string,
+): Promise<{ id: string; payload: VersionPayloads[T] }> {
   const payloadColumn =
     table === 'rubric_versions'
       ? 'definition'
       : table === 'band_set_versions'
         ? 'bands'
         : 'criteria';
-  const { rows } = await sql<{ id: string; status: string; payload: unknown }>`
+  const { rows } = await sql<{ id: string; status: string; payload: VersionPayloads[T] }>`
     select id, status, ${sql.ref(payloadColumn)} as payload from ${sql.table(table)}
     where id = ${id} and district_id = ${districtId}`.execute(db);
   const row = rows[0];
