@@ -97,9 +97,7 @@ export function ConfigListPage({ kind }: { kind: ConfigKindId }) {
         id: 'created',
         accessorFn: (i) => String(i.createdAt),
         header: t('adm.config.created'),
-        cell: ({ row }) => (
-          <span className="sk-nowrap">{f.date(row.original.createdAt)}</span>
-        ),
+        cell: ({ row }) => <span className="sk-nowrap">{f.date(row.original.createdAt)}</span>,
       },
     ],
     [t, f, spec.path],

@@ -1,4 +1,4 @@
-import { AppError, type TBandSet } from '@siklus/domain';
+import { AppError, type TBandSet, type TSuccessCriteria } from '@siklus/domain';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import { jsonb } from '../json';
 import type { DB, VersionStatus } from '../schema';
@@ -487,7 +487,7 @@ export interface BandSetCriteriaUse {
   criteriaVersionId: string;
   name: string;
   version: number;
-  criteria: unknown;
+  criteria: TSuccessCriteria;
   /** Studies of this band set judged by this criteria version. */
   studies: number;
 }
@@ -584,4 +584,19 @@ export async function newerPublishedBandSetVersion(
     where v.id = ${versionId} and newer.status = 'published' and newer.version > v.version
     order by newer.version desc limit 1`.execute(db);
   return rows[0];
+}
+
+/** The bands of a band set version of the district (any status); undefined elsewhere. */
+export async function getBandSetVersionBands(
+  db: Db,
+  districtId: string,
+  versionId: string,
+): Promise<TBandSet | undefined> {
+  const row = await db
+    .selectFrom('band_set_versions')
+    .select('bands')
+    .where('id', '=', versionId)
+    .where('district_id', '=', districtId)
+    .executeTakeFirst();
+  return row?.bands;
 }

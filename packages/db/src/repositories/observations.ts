@@ -1,3 +1,4 @@
+import type { TCycleStatus } from '@siklus/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../schema';
 
@@ -151,8 +152,11 @@ export async function listCycleObservations(db: Db, cycleId: string): Promise<Cy
     .execute();
   return rows.map(({ scoreRows, ...r }) => ({
     ...r,
+    // The table's check makes a null score and not_applicable one and the same.
     scores: scoreRows
-      ? Object.fromEntries(scoreRows.map((s) => [s.k, s.na ? ('na' as const) : (s.s as number)]))
+      ? Object.fromEntries(
+          scoreRows.map((s) => [s.k, s.na || s.s === null ? ('na' as const) : s.s]),
+        )
       : null,
   }));
 }
@@ -190,7 +194,7 @@ export interface TrajectoryPoint {
   schoolYear: string;
   cycleId: string;
   ordinal: number;
-  status: string;
+  status: TCycleStatus;
   percentage: string;
   band: string;
   observedOn: string | null;

@@ -43,6 +43,16 @@ export async function listStudies(db: Db, schoolId: string): Promise<StudyListIt
   return rows;
 }
 
+/** What a file or page about a study is headed with: its title, focus and school. */
+export async function getStudyHeading(db: Db, studyId: string) {
+  return db
+    .selectFrom('studies as s')
+    .innerJoin('schools as sch', 'sch.id', 's.school_id')
+    .select(['s.title', 's.focus', 'sch.name as schoolName'])
+    .where('s.id', '=', studyId)
+    .executeTakeFirst();
+}
+
 export interface VersionRef {
   id: string;
   name: string;
