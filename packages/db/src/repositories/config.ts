@@ -347,8 +347,13 @@ export async function insertNextConfigVersion(
  * a district's "Baik" means one thing everywhere. Rubrics and criteria stay pinned.
  */
 
-/** The label of the highest lower bound at or below `value` (already rounded) in `set`. */
-function bandOf(value: RawBuilder<unknown>, set: RawBuilder<unknown>): RawBuilder<string> {
+/**
+ * The label of the highest lower bound at or below `value` (already rounded to two places)
+ * in `set`, a jsonb array of `{ from, label }`: the SQL twin of the domain's `classify`,
+ * so a district's stored bands can be rewritten in one statement. config.test.ts proves it
+ * against `classify` on random band sets and values (fast-check).
+ */
+export function bandOf(value: RawBuilder<unknown>, set: RawBuilder<unknown>): RawBuilder<string> {
   return sql<string>`(select e.elem->>'label'
     from jsonb_array_elements(${set}) with ordinality e(elem, ord)
     where (e.elem->>'from')::numeric <= ${value} order by e.ord desc limit 1)`;
@@ -427,11 +432,10 @@ export async function previewBandSet(
       group by c.study_id
     ),
     means as (
-      select st.id as study_id, st.band_set_version_id, round(avg(o.percentage), 2) as mean
+      select st.id as study_id, st.band_set_version_id, a.mean
       from st join cycles c on c.study_id = st.id
-      join observations o on o.cycle_id = c.id
-      where c.district_id = ${districtId} and o.district_id = ${districtId}
-      group by c.id, st.id, st.band_set_version_id
+      join cycle_aggregates a on a.cycle_id = c.id
+      where c.district_id = ${districtId} and a.district_id = ${districtId} and a.n > 0
     ),
     means_by_study as (
       select m.study_id, count(*)::int as cycles,

@@ -269,7 +269,9 @@ export async function reviewQueue(
     base
       .innerJoin('studies as s', 's.id', 'c.study_id')
       .innerJoin('schools as sch', 'sch.id', 's.school_id')
-      .leftJoin('observations as o', 'o.cycle_id', 'c.id')
+      .leftJoin('cycle_aggregates as a', (j) =>
+        j.onRef('a.cycle_id', '=', 'c.id').onRef('a.district_id', '=', 'c.district_id'),
+      )
       .select([
         'c.id as cycleId',
         'c.version',
@@ -282,10 +284,9 @@ export async function reviewQueue(
         'sch.name as schoolName',
         'sch.npsn',
         'sch.subdistrict',
-        sql<number>`count(o.id)::int`.as('n'),
-        sql<string | null>`round(avg(o.percentage), 2)::text`.as('mean'),
+        sql<number>`coalesce(a.n, 0)`.as('n'),
+        'a.mean',
       ])
-      .groupBy(['c.id', 's.id', 'sch.id'])
       .orderBy('c.submitted_at', 'asc')
       .orderBy('c.id')
       .limit(q.limit)

@@ -148,7 +148,7 @@ export interface StudyCycleItem {
   status: TCycleStatus;
   version: number;
   n: number;
-  /** round(avg(percentage), 2), exact numeric; null without observations. */
+  /** From cycle_aggregates (the domain's round2(sum / n)); null without observations. */
   mean: string | null;
   submittedAt: Date | null;
   approvedAt: Date | null;
@@ -157,7 +157,9 @@ export interface StudyCycleItem {
 export async function listStudyCycles(db: Db, studyId: string): Promise<StudyCycleItem[]> {
   return db
     .selectFrom('cycles as c')
-    .leftJoin('observations as o', 'o.cycle_id', 'c.id')
+    .leftJoin('cycle_aggregates as a', (j) =>
+      j.onRef('a.cycle_id', '=', 'c.id').onRef('a.district_id', '=', 'c.district_id'),
+    )
     .select([
       'c.id',
       'c.ordinal',
@@ -165,11 +167,10 @@ export async function listStudyCycles(db: Db, studyId: string): Promise<StudyCyc
       'c.version',
       'c.submitted_at as submittedAt',
       'c.approved_at as approvedAt',
-      sql<number>`count(o.id)::int`.as('n'),
-      sql<string | null>`round(avg(o.percentage), 2)::text`.as('mean'),
+      sql<number>`coalesce(a.n, 0)`.as('n'),
+      'a.mean',
     ])
     .where('c.study_id', '=', studyId)
-    .groupBy('c.id')
     .orderBy('c.ordinal')
     .execute();
 }
