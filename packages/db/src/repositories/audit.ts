@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
+import { iso } from '../iso';
 import { jsonb } from '../json';
 import type { DB } from '../schema';
 
@@ -153,7 +154,7 @@ export async function listAuditEntries(
       const schoolId = schoolOf(r);
       return {
         id: Number(r.id),
-        createdAt: new Date(r.created_at).toISOString(),
+        createdAt: iso(r.created_at),
         action: r.action,
         userId: r.user_id,
         username: r.username,

@@ -9,6 +9,7 @@ import {
   type TSuccessCriteria,
 } from '@siklus/domain';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import { isoOrNull } from '../iso';
 import type { DB, PrintedBandsJson } from '../schema';
 
 /*
@@ -333,8 +334,7 @@ function toComparisonRow(r: RawRow): ComparisonRow {
     bandCounts: r.band_counts,
     criteriaMet: verdict?.met ?? null,
     criteria: verdict && { message: verdict.message, results: verdict.results },
-    latestUpdatedAt:
-      r.latest_updated_at === null ? null : new Date(r.latest_updated_at).toISOString(),
+    latestUpdatedAt: isoOrNull(r.latest_updated_at),
     overdue: r.overdue,
   };
 }

@@ -1,5 +1,6 @@
 import { AppError, type TBandSet, type TSuccessCriteria } from '@siklus/domain';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import { iso, isoOrNull } from '../iso';
 import { jsonb } from '../json';
 import type { DB, VersionStatus } from '../schema';
 
@@ -51,8 +52,8 @@ export interface ConfigVersionSummary {
   id: string;
   version: number;
   status: VersionStatus;
-  publishedAt: Date | null;
-  createdAt: Date;
+  publishedAt: string | null;
+  createdAt: string;
   /** Studies fixed to this version. */
   inUse: number;
 }
@@ -61,7 +62,7 @@ export interface ConfigItem {
   id: string;
   name: string;
   description: string | null;
-  createdAt: Date;
+  createdAt: string;
   /** Newest first. */
   versions: ConfigVersionSummary[];
   /** Studies on any version of this item. */
@@ -103,7 +104,7 @@ export async function listConfigItems(
         id: r.id,
         name: r.name,
         description: r.description,
-        createdAt: r.created_at,
+        createdAt: iso(r.created_at),
         versions: [],
         inUse: 0,
       };
@@ -114,8 +115,8 @@ export async function listConfigItems(
         id: r.v_id,
         version: r.version!,
         status: r.status!,
-        publishedAt: r.published_at,
-        createdAt: r.v_created_at!,
+        publishedAt: isoOrNull(r.published_at),
+        createdAt: iso(r.v_created_at!),
         inUse: r.in_use,
       });
       item.inUse += r.in_use;
@@ -132,8 +133,8 @@ export interface ConfigVersion {
   description: string | null;
   version: number;
   status: VersionStatus;
-  publishedAt: Date | null;
-  createdAt: Date;
+  publishedAt: string | null;
+  createdAt: string;
   payload: unknown;
   inUse: number;
   /** Every version number of the item, to show "v2 of 3". */
@@ -146,7 +147,9 @@ export async function getConfigVersion(
   versionId: string,
 ): Promise<ConfigVersion | undefined> {
   const t = CONFIG_TABLES[kind];
-  const { rows } = await sql<ConfigVersion>`
+  const { rows } = await sql<
+    Omit<ConfigVersion, 'publishedAt' | 'createdAt'> & { publishedAt: Date | null; createdAt: Date }
+  >`
     select v.id, p.id as "itemId", v.district_id as "districtId", p.name, p.description,
            v.version, v.status, v.published_at as "publishedAt", v.created_at as "createdAt",
            v.${sql.ref(t.payload)} as payload,
@@ -156,7 +159,8 @@ export async function getConfigVersion(
     from ${sql.table(t.versions)} v
     join ${sql.table(t.parent)} p on p.id = v.${sql.ref(t.fk)}
     where v.id = ${versionId}`.execute(db);
-  return rows[0];
+  const row = rows[0];
+  return row && { ...row, publishedAt: isoOrNull(row.publishedAt), createdAt: iso(row.createdAt) };
 }
 
 const NAME_TAKEN = {

@@ -7,6 +7,7 @@ import {
   type TSuccessCriteria,
 } from '@siklus/domain';
 import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
+import { iso, isoOrNull } from '../iso';
 import type { CyclesTable, DB, PrintedBandsJson } from '../schema';
 
 /*
@@ -78,17 +79,17 @@ export interface CycleRecord {
   reviewComment: string | null;
   reviewedBy: string | null;
   reviewedByName: string | null;
-  reviewedAt: Date | null;
-  submittedAt: Date | null;
-  approvedAt: Date | null;
+  reviewedAt: string | null;
+  submittedAt: string | null;
+  approvedAt: string | null;
   printedMean: string | null;
   printedMeanBand: string | null;
   printedBands: PrintedBandsJson | null;
-  updatedAt: Date;
+  updatedAt: string;
 }
 
 export async function getCycleRecord(db: Db, cycleId: string): Promise<CycleRecord | undefined> {
-  return db
+  const row = await db
     .selectFrom('cycles as c')
     .leftJoin('users as u', 'u.id', 'c.reviewed_by')
     .select([
@@ -118,6 +119,15 @@ export async function getCycleRecord(db: Db, cycleId: string): Promise<CycleReco
     ])
     .where('c.id', '=', cycleId)
     .executeTakeFirst();
+  return (
+    row && {
+      ...row,
+      reviewedAt: isoOrNull(row.reviewedAt),
+      submittedAt: isoOrNull(row.submittedAt),
+      approvedAt: isoOrNull(row.approvedAt),
+      updatedAt: iso(row.updatedAt),
+    }
+  );
 }
 
 export type CyclePatch = Omit<
@@ -245,7 +255,7 @@ export interface ReviewQueueItem {
   version: number;
   ordinal: number;
   status: TCycleStatus;
-  submittedAt: Date | null;
+  submittedAt: string | null;
   studyId: string;
   studyTitle: string;
   schoolId: string;
@@ -294,5 +304,8 @@ export async function reviewQueue(
       .execute(),
     base.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
   ]);
-  return { total: total.total, items };
+  return {
+    total: total.total,
+    items: items.map((i) => ({ ...i, submittedAt: isoOrNull(i.submittedAt) })),
+  };
 }

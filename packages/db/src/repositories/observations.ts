@@ -1,5 +1,6 @@
 import type { TCycleStatus } from '@siklus/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { iso } from '../iso';
 import type { DB } from '../schema';
 
 /*
@@ -120,7 +121,7 @@ export interface CycleObservation {
   band: string;
   observedOn: string | null;
   notes: string | null;
-  updatedAt: Date;
+  updatedAt: string;
   /** Indicator key -> score or 'na'; null for a summary rubric. */
   scores: Record<string, number | 'na'> | null;
 }
@@ -152,6 +153,7 @@ export async function listCycleObservations(db: Db, cycleId: string): Promise<Cy
     .execute();
   return rows.map(({ scoreRows, ...r }) => ({
     ...r,
+    updatedAt: iso(r.updatedAt),
     // The table's check makes a null score and not_applicable one and the same.
     scores: scoreRows
       ? Object.fromEntries(

@@ -7,6 +7,7 @@ import {
   type TSuccessCriteria,
 } from '@siklus/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { iso, isoOrNull } from '../iso';
 import type { DB, Semester } from '../schema';
 
 /*
@@ -22,14 +23,14 @@ export interface StudyListItem {
   focus: string;
   schoolYear: string;
   semester: Semester | null;
-  createdAt: Date;
+  createdAt: string;
   cycleCount: number;
   latestOrdinal: number | null;
   latestStatus: TCycleStatus | null;
 }
 
 export async function listStudies(db: Db, schoolId: string): Promise<StudyListItem[]> {
-  const { rows } = await sql<StudyListItem>`
+  const { rows } = await sql<Omit<StudyListItem, 'createdAt'> & { createdAt: Date }>`
     select s.id, s.title, s.focus, s.school_year as "schoolYear", s.semester,
            s.created_at as "createdAt",
            (select count(*)::int from cycles c where c.study_id = s.id) as "cycleCount",
@@ -40,7 +41,7 @@ export async function listStudies(db: Db, schoolId: string): Promise<StudyListIt
     ) l on true
     where s.school_id = ${schoolId}
     order by s.created_at desc, s.id`.execute(db);
-  return rows;
+  return rows.map((r) => ({ ...r, createdAt: iso(r.createdAt) }));
 }
 
 /** What a file or page about a study is headed with: its title, focus and school. */
@@ -70,7 +71,7 @@ export interface StudyDetail {
   schoolYear: string;
   semester: Semester | null;
   source: string | null;
-  createdAt: Date;
+  createdAt: string;
   rubric: VersionRef & { definition: TRubricDefinition };
   bandSet: VersionRef & { bands: TBandSet };
   criteriaSet: VersionRef & { criteria: TSuccessCriteria };
@@ -125,7 +126,7 @@ export async function getStudy(db: Db, studyId: string): Promise<StudyDetail | u
     schoolYear: row.school_year,
     semester: row.semester,
     source: row.source,
-    createdAt: row.created_at,
+    createdAt: iso(row.created_at),
     rubric: {
       id: row.rv_id,
       name: row.rv_name,
@@ -150,12 +151,12 @@ export interface StudyCycleItem {
   n: number;
   /** From cycle_aggregates (the domain's round2(sum / n)); null without observations. */
   mean: string | null;
-  submittedAt: Date | null;
-  approvedAt: Date | null;
+  submittedAt: string | null;
+  approvedAt: string | null;
 }
 
 export async function listStudyCycles(db: Db, studyId: string): Promise<StudyCycleItem[]> {
-  return db
+  const rows = await db
     .selectFrom('cycles as c')
     .leftJoin('cycle_aggregates as a', (j) =>
       j.onRef('a.cycle_id', '=', 'c.id').onRef('a.district_id', '=', 'c.district_id'),
@@ -173,6 +174,11 @@ export async function listStudyCycles(db: Db, studyId: string): Promise<StudyCyc
     .where('c.study_id', '=', studyId)
     .orderBy('c.ordinal')
     .execute();
+  return rows.map((r) => ({
+    ...r,
+    submittedAt: isoOrNull(r.submittedAt),
+    approvedAt: isoOrNull(r.approvedAt),
+  }));
 }
 
 export interface PublishedVersion {
@@ -181,7 +187,7 @@ export interface PublishedVersion {
   name: string;
   description: string | null;
   version: number;
-  publishedAt: Date | null;
+  publishedAt: string | null;
 }
 
 /** The published versions a new study may choose from, newest version of each first. */
@@ -259,7 +265,13 @@ export async function listPublishedVersions(
       .orderBy('v.version', 'desc')
       .execute(),
   ]);
-  return { rubrics, bandSets, criteriaSets };
+  const published = <T extends { publishedAt: Date | null }>(rows: T[]) =>
+    rows.map((r) => ({ ...r, publishedAt: isoOrNull(r.publishedAt) }));
+  return {
+    rubrics: published(rubrics),
+    bandSets: published(bandSets),
+    criteriaSets: published(criteriaSets),
+  };
 }
 
 const VERSION_WHAT: Record<string, { field: string; what: TBilingual }> = {

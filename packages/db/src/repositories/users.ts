@@ -1,6 +1,7 @@
 import type { TRole } from '@siklus/domain';
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import { sql } from 'kysely';
+import { iso } from '../iso';
 import type { DB } from '../schema';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -50,7 +51,7 @@ function toSummary(row: {
   active: boolean;
   createdAt: Date | string;
 }): UserSummary {
-  return { ...row, createdAt: new Date(row.createdAt).toISOString() };
+  return { ...row, createdAt: iso(row.createdAt) };
 }
 
 /** For sign-in only: the one query that reads the password hash. */
