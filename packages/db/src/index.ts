@@ -14,7 +14,9 @@ export {
 export {
   DATABASE_UNAVAILABLE_MESSAGES,
   isConnectionError,
+  isPgError,
   isRetryableDbError,
+  type PgError,
   toAppError,
   withAppErrors,
 } from './errors';

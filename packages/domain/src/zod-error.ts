@@ -59,16 +59,21 @@ function fallbackMessages(issue: z.core.$ZodIssue): TBilingual {
   }
 }
 
+/** Every issue of a ZodError as a field path and a bilingual message, in zod's order. */
+export function zodIssues(error: z.ZodError, prefix?: string): TFieldIssue[] {
+  return error.issues.map((issue) => ({
+    field: issuePath(issue.path, prefix),
+    messages: splitBilingual(issue.message) ?? fallbackMessages(issue),
+  }));
+}
+
 /**
  * Turns a ZodError into the AppError a person can act on: BAD_REQUEST, the first issue's
  * field path and bilingual message, and every issue in `details.issues`.
  * `prefix` prepends a path when the parsed value sits inside a larger input.
  */
 export function fromZodError(error: z.ZodError, prefix?: string): AppError {
-  const issues: TFieldIssue[] = error.issues.map((issue) => ({
-    field: issuePath(issue.path, prefix),
-    messages: splitBilingual(issue.message) ?? fallbackMessages(issue),
-  }));
+  const issues = zodIssues(error, prefix);
   const first = issues[0] ?? {
     field: prefix ?? '',
     messages: { id: 'Isian tidak valid', en: 'Invalid input' },
