@@ -157,14 +157,15 @@ export function scopedProcedures<K extends string, R extends ScopeRow>(
     const id = (input as Record<K, string>)[key];
     const row = await load(ctx, id);
     const verdict = checkScope(user, row);
-    if (verdict !== 'ok') {
+    // (`!row` is already NOT_FOUND in checkScope; repeated so the type knows it.)
+    if (verdict !== 'ok' || !row) {
       await recordRefusal(ctx, path, verdict === 'NOT_FOUND' ? 'other-district' : 'scope', {
         key,
         id,
       });
       throw verdict === 'NOT_FOUND' ? notFound() : forbidden();
     }
-    return next({ ctx: { scope: row as R } });
+    return next({ ctx: { scope: row } });
   });
   return {
     /** Any signed-in role, within scope. */
