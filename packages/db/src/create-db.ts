@@ -143,13 +143,18 @@ export function lockFileOf(dataDir: string): string {
   return `${resolve(dataDir)}.lock`;
 }
 
+/** The `code` of a Node system error ('EEXIST', 'EPERM'), or undefined. */
+function errnoOf(err: unknown): unknown {
+  return err instanceof Error && 'code' in err ? err.code : undefined;
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (err) {
     // EPERM: the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    return errnoOf(err) === 'EPERM';
   }
 }
 
@@ -181,7 +186,7 @@ export function acquireDataDirLock(dataDir: string): () => void {
       process.on('exit', release);
       return release;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if (errnoOf(err) !== 'EEXIST') throw err;
     }
     let holder = Number.NaN;
     try {

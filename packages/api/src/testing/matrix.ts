@@ -117,16 +117,14 @@ export const EXPECT = {
 
 /** Calls `path` on a caller (`'schools.get'` -> caller.schools.get(input)). */
 export function callPath(caller: unknown, path: string, input: unknown): Promise<unknown> {
-  const fn = path
-    .split('.')
-    .reduce<unknown>(
-      (node, key) =>
-        // The caller is a Proxy that answers every key (no `has` trap): ask it, not `in`.
-        (typeof node === 'object' || typeof node === 'function') && node !== null
-          ? Reflect.get(node, key)
-          : undefined,
-      caller,
-    );
+  const fn = path.split('.').reduce<unknown>(
+    (node, key) =>
+      // The caller is a Proxy that answers every key (no `has` trap): ask it, not `in`.
+      (typeof node === 'object' || typeof node === 'function') && node !== null
+        ? Reflect.get(node, key)
+        : undefined,
+    caller,
+  );
   if (typeof fn !== 'function') throw new Error(`callPath: no procedure ${path}`);
   return Promise.resolve(fn(input));
 }

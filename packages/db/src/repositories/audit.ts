@@ -130,8 +130,11 @@ export async function listAuditEntries(
   ]);
   const schoolOf = (r: (typeof rows)[number]): string | null => {
     if (r.entity === 'school' && r.entity_id && UUID.test(r.entity_id)) return r.entity_id;
-    const after = (r.after ?? null) as Record<string, unknown> | null;
-    const id = after?.schoolId;
+    const after = r.after;
+    const id =
+      typeof after === 'object' && after !== null && 'schoolId' in after
+        ? after.schoolId
+        : undefined;
     return typeof id === 'string' && UUID.test(id) ? id : null;
   };
   const schoolIds = [...new Set(rows.map(schoolOf).filter((id): id is string => id !== null))];
