@@ -188,10 +188,18 @@ async function publishBandSet(
 }
 
 /** The lifecycle's procedures for one kind, as a record to spread into a router. */
-function versionedProcedures<C extends typeof ZConfigCreateInput | typeof ZCriteriaCreateInput>(
+/*
+ * Not generic over the kind: the three routers get one type (each kind's strict schema
+ * still refuses the other kind's keys at run time), so the admin app can hold any of them
+ * as `typeof trpc.config.rubrics` without a cast.
+ */
+function versionedProcedures(
   kind: ConfigKind,
   scoped: VersionScoped,
-  inputs: { create: C; update: typeof ZConfigUpdateDraftInput | typeof ZCriteriaUpdateDraftInput },
+  inputs: {
+    create: typeof ZConfigCreateInput | typeof ZCriteriaCreateInput;
+    update: typeof ZConfigUpdateDraftInput | typeof ZCriteriaUpdateDraftInput;
+  },
 ) {
   const what = AUDIT_NAME[kind];
   const createInput = inputs.create;
