@@ -1,5 +1,6 @@
 import type { DB } from '@siklus/db';
-import { type Kysely, sql } from 'kysely';
+import { selectOne } from '@siklus/db';
+import type { Kysely } from 'kysely';
 
 /** `SELECT 1` with a deadline, for /health: true when the database answers in time. */
 export async function pingDatabase(db: Kysely<DB>, timeoutMs = 2000): Promise<boolean> {
@@ -8,7 +9,7 @@ export async function pingDatabase(db: Kysely<DB>, timeoutMs = 2000): Promise<bo
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
   try {
-    return await Promise.race([sql`select 1`.execute(db).then(() => true), deadline]);
+    return await Promise.race([selectOne(db).then(() => true), deadline]);
   } catch {
     return false;
   } finally {

@@ -29,6 +29,7 @@ export * from './repositories/cycles';
 export * from './repositories/observations';
 export * from './repositories/observations-bulk';
 export * from './repositories/schools';
+export * from './repositories/scopes';
 export * from './repositories/sessions';
 export * from './repositories/studies';
 export * from './repositories/teachers';
