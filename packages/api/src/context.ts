@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DB } from '@siklus/db';
+import type { TRole } from '@siklus/domain';
 import type { Kysely } from 'kysely';
 import { resolveSession } from './auth/session';
 
-export type Role = 'admin' | 'supervisor' | 'principal';
+/** The roles are the domain's (`ROLES`); re-exported under the name the API has used. */
+export type Role = TRole;
 
 /** The signed-in person as every procedure sees them. */
 export interface SessionUser {

@@ -1,5 +1,4 @@
-import type { Database } from '@siklus/db';
-import { sql } from 'kysely';
+import { type Database, selectOne } from '@siklus/db';
 
 async function withDeadline(work: Promise<unknown>, timeoutMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
@@ -27,7 +26,7 @@ export async function pingDatabase(
   timeoutMs = 2000,
 ): Promise<boolean> {
   const end = Date.now() + timeoutMs;
-  if (await withDeadline(sql`select 1`.execute(database.db), timeoutMs)) return true;
+  if (await withDeadline(selectOne(database.db), timeoutMs)) return true;
   const left = end - Date.now();
   if (!database.pingFresh || left <= 0) return false;
   return withDeadline(database.pingFresh(left), left);

@@ -1,3 +1,11 @@
+import {
+  configVersionScopeOf,
+  cycleScopeOf,
+  schoolScopeOf,
+  studyScopeOf,
+  teacherScopeOf,
+  userScopeOf,
+} from '@siklus/db';
 import { AppError, errorEnvelope, type TAppErrorData } from '@siklus/domain';
 import { initTRPC } from '@trpc/server';
 import { z } from 'zod';
@@ -152,14 +160,15 @@ export function scopedProcedures<K extends string, R extends ScopeRow>(
     const id = (input as Record<K, string>)[key];
     const row = await load(ctx, id);
     const verdict = checkScope(user, row);
-    if (verdict !== 'ok') {
+    // (`!row` is already NOT_FOUND in checkScope; repeated so the type knows it.)
+    if (verdict !== 'ok' || !row) {
       await recordRefusal(ctx, path, verdict === 'NOT_FOUND' ? 'other-district' : 'scope', {
         key,
         id,
       });
       throw verdict === 'NOT_FOUND' ? notFound() : forbidden();
     }
-    return next({ ctx: { scope: row as R } });
+    return next({ ctx: { scope: row } });
   });
   return {
     /** Any signed-in role, within scope. */
@@ -191,44 +200,15 @@ export async function assertInScope(
   throw new AppError(error.code, error.messages, { field: key });
 }
 
-// Loaders for the scopes everyone needs. Each reads two ids, nothing else.
+// Loaders for the scopes everyone needs (their SQL is db's repositories/scopes.ts).
 
 export const loadSchoolScope: ScopeLoader<ScopeRow & { id: string }> = (ctx, id) =>
-  ctx.db
-    .selectFrom('schools')
-    .select(['id', 'district_id as districtId', 'id as schoolId'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-
-export const loadTeacherScope: ScopeLoader = (ctx, id) =>
-  ctx.db
-    .selectFrom('teachers')
-    .select(['district_id as districtId', 'school_id as schoolId'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-
-export const loadStudyScope: ScopeLoader = (ctx, id) =>
-  ctx.db
-    .selectFrom('studies')
-    .select(['district_id as districtId', 'school_id as schoolId'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-
-export const loadCycleScope: ScopeLoader = (ctx, id) =>
-  ctx.db
-    .selectFrom('cycles')
-    .innerJoin('studies', 'studies.id', 'cycles.study_id')
-    .select(['cycles.district_id as districtId', 'studies.school_id as schoolId'])
-    .where('cycles.id', '=', id)
-    .executeTakeFirst();
-
+  schoolScopeOf(ctx.db, id);
+export const loadTeacherScope: ScopeLoader = (ctx, id) => teacherScopeOf(ctx.db, id);
+export const loadStudyScope: ScopeLoader = (ctx, id) => studyScopeOf(ctx.db, id);
+export const loadCycleScope: ScopeLoader = (ctx, id) => cycleScopeOf(ctx.db, id);
 /** A user row as a scope: admins manage users of their own district only. */
-export const loadUserScope: ScopeLoader = (ctx, id) =>
-  ctx.db
-    .selectFrom('users')
-    .select(['district_id as districtId', 'school_id as schoolId'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+export const loadUserScope: ScopeLoader = (ctx, id) => userScopeOf(ctx.db, id);
 
 /** `{ schoolId }`: principal = own school; supervisor/admin = a school of their district. */
 export const schoolScoped = scopedProcedures('schoolId', loadSchoolScope);
@@ -252,12 +232,7 @@ export const MAX_BATCH_SIZE = 25;
 const loadVersionScope =
   (table: 'rubric_versions' | 'band_set_versions' | 'criteria_set_versions'): ScopeLoader =>
   (ctx, id) =>
-    ctx.db
-      .selectFrom(table)
-      .select(['district_id as districtId'])
-      .where('id', '=', id)
-      .executeTakeFirst()
-      .then((row) => (row ? { districtId: row.districtId, schoolId: null } : undefined));
+    configVersionScopeOf(ctx.db, table, id);
 
 /** `{ versionId }` of a rubric version. */
 export const rubricVersionScoped = scopedProcedures(

@@ -54,7 +54,7 @@ function isAppErrorCode(v: unknown): v is AppErrorCode {
 export function appErrorOf(error: unknown): AppErrorView | null {
   if (error === null || error === undefined) return null;
   if (error instanceof TRPCClientError || (isRecord(error) && error.name === 'TRPCClientError')) {
-    const data: unknown = (error as { data?: unknown }).data;
+    const data: unknown = 'data' in error ? error.data : undefined;
     if (!isRecord(data)) {
       return { code: 'NETWORK', messages: NETWORK_MESSAGES, field: null, requestId: null };
     }

@@ -186,13 +186,18 @@ export function procStat(pid: number): { state: string; startTime: string } | nu
 /** This process's start time as the lock records it ('' without /proc). */
 const ownStartTime = (): string => procStat(process.pid)?.startTime ?? '';
 
+/** The `code` of a Node system error ('EEXIST', 'EPERM'), or undefined. */
+function errnoOf(err: unknown): unknown {
+  return err instanceof Error && 'code' in err ? err.code : undefined;
+}
+
 function signalable(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (err) {
     // EPERM: the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    return errnoOf(err) === 'EPERM';
   }
 }
 
@@ -246,7 +251,7 @@ export function acquireDataDirLock(dataDir: string): () => void {
       process.on('exit', release);
       return release;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if (errnoOf(err) !== 'EEXIST') throw err;
     }
     let lines: string[];
     try {

@@ -15,7 +15,8 @@ import { NoResultError } from 'kysely';
  */
 
 /** The fields both `pg` and PGlite put on a server error. */
-interface PgError {
+export interface PgError {
+  message?: string;
   code: string;
   severity?: string;
   constraint?: string;
@@ -23,10 +24,12 @@ interface PgError {
   detail?: string;
 }
 
-function isPgError(err: unknown): err is PgError {
-  if (typeof err !== 'object' || err === null) return false;
-  const e = err as Record<string, unknown>;
-  return typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && 'severity' in e;
+/** A server error from either driver (a SQLSTATE code and a severity), e.g. 23505. */
+export function isPgError(err: unknown): err is PgError {
+  if (typeof err !== 'object' || err === null || !('code' in err) || !('severity' in err)) {
+    return false;
+  }
+  return typeof err.code === 'string' && /^[0-9A-Z]{5}$/.test(err.code);
 }
 
 /** "Key (a, b)=(x, y) already exists." -> 'y' (the last value; earlier ones are ids). */
@@ -499,10 +502,11 @@ const CONNECTION_WORDS =
 export function isConnectionError(err: unknown): boolean {
   if (isPgError(err)) return err.code.startsWith('08') || err.code.startsWith('57P');
   if (typeof err !== 'object' || err === null) return false;
-  const { code, message } = err as { code?: unknown; message?: unknown };
+  const code = 'code' in err ? err.code : undefined;
+  const message = 'message' in err ? err.message : undefined;
   if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
   // Node's AggregateError (ECONNREFUSED on both ::1 and 127.0.0.1) carries the code too.
-  const errors = (err as { errors?: unknown }).errors;
+  const errors = 'errors' in err ? err.errors : undefined;
   if (Array.isArray(errors) && errors.some(isConnectionError)) return true;
   return typeof message === 'string' && CONNECTION_WORDS.test(message);
 }
@@ -557,7 +561,7 @@ export async function withAppErrors<T>(fn: () => Promise<T>): Promise<T> {
 
 /** True when err is a Postgres serialization failure or deadlock, i.e. worth a retry. */
 export function isRetryableDbError(err: unknown): boolean {
-  const cause = isAppError(err) ? (err as { cause?: unknown }).cause : err;
+  const cause = isAppError(err) ? err.cause : err;
   return isPgError(cause) && (cause.code === '40001' || cause.code === '40P01');
 }
 

@@ -14,7 +14,9 @@ export {
 export {
   DATABASE_UNAVAILABLE_MESSAGES,
   isConnectionError,
+  isPgError,
   isRetryableDbError,
+  type PgError,
   toAppError,
   withAppErrors,
 } from './errors';
@@ -29,6 +31,7 @@ export * from './repositories/integrity';
 export * from './repositories/observations';
 export * from './repositories/observations-bulk';
 export * from './repositories/schools';
+export * from './repositories/scopes';
 export * from './repositories/sessions';
 export * from './repositories/studies';
 export * from './repositories/teachers';

@@ -1,4 +1,12 @@
 import type {
+  TBandSet,
+  TCyclePrintedFiguresInput,
+  TCycleStatus,
+  TRole,
+  TRubricDefinition,
+  TSuccessCriteria,
+} from '@siklus/domain';
+import type {
   ColumnType,
   Generated,
   GeneratedAlways,
@@ -19,41 +27,16 @@ type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | str
 /** A jsonb column: select T, insert/update T serialised (Kysely passes objects as JSON). */
 type Json<T> = ColumnType<T, T | string, T | string>;
 
-export type Role = 'admin' | 'supervisor' | 'principal';
-export type CycleStatus = 'draft' | 'submitted' | 'returned' | 'approved';
 export type VersionStatus = 'draft' | 'published';
 export type Semester = 'ganjil' | 'genap';
 
-/** The domain's shapes, kept structural here so the schema does not pin a domain version. */
-export type RubricDefinitionJson =
-  | { mode: 'summary' }
-  | {
-      mode: 'indicators';
-      aspects: {
-        key: string;
-        title: string;
-        indicators: {
-          key: string;
-          text: string;
-          weight?: number;
-          scale: {
-            min: number;
-            max: number;
-            levels: { value: number; label: string; descriptor?: string }[];
-          };
-        }[];
-      }[];
-    };
-export type BandsJson = { bands: { from: string; label: string }[] };
-export type CriteriaJson = {
-  criteria: (
-    | { kind: 'meanAtLeast'; value: string }
-    | { kind: 'shareAtLeastBand'; percent: string; band: string }
-    | { kind: 'allAtLeastBand'; band: string }
-  )[];
-};
+/*
+ * jsonb columns hold the domain's shapes, written only after the domain's schema parsed
+ * them (config procedures, studies, cycles): the types are the domain's own, so a reader
+ * needs no cast. Roles and cycle statuses are the domain's unions too.
+ */
 /** Printed band labels per teacher, in the order of the printed table. */
-export type PrintedBandsJson = (string | null)[];
+export type PrintedBandsJson = NonNullable<TCyclePrintedFiguresInput['printedBands']>;
 
 export interface DistrictsTable {
   id: Generated<string>;
@@ -80,7 +63,7 @@ export interface UsersTable {
   email: string | null;
   full_name: string;
   password_hash: string;
-  role: Role;
+  role: TRole;
   active: Generated<boolean>;
   password_changed_at: Timestamp | null;
   created_at: GeneratedTimestamp;
@@ -138,17 +121,17 @@ interface VersionTable {
 export type RubricsTable = VersionParentTable;
 export interface RubricVersionsTable extends VersionTable {
   rubric_id: string;
-  definition: Json<RubricDefinitionJson>;
+  definition: Json<TRubricDefinition>;
 }
 export type BandSetsTable = VersionParentTable;
 export interface BandSetVersionsTable extends VersionTable {
   band_set_id: string;
-  bands: Json<BandsJson>;
+  bands: Json<TBandSet>;
 }
 export type CriteriaSetsTable = VersionParentTable;
 export interface CriteriaSetVersionsTable extends VersionTable {
   criteria_set_id: string;
-  criteria: Json<CriteriaJson>;
+  criteria: Json<TSuccessCriteria>;
 }
 
 export interface StudiesTable {
@@ -175,7 +158,7 @@ export interface CyclesTable {
   study_id: string;
   /** 0 = Kondisi Awal, 1 = Siklus I, ... */
   ordinal: number;
-  status: Generated<CycleStatus>;
+  status: Generated<TCycleStatus>;
   planning_notes: string | null;
   planning_date: string | null;
   action_notes: string | null;

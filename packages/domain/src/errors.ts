@@ -53,12 +53,16 @@ export class AppError extends Error {
 export function isAppError(value: unknown): value is AppError {
   if (value instanceof AppError) return true;
   if (!(value instanceof Error) || value.name !== 'AppError') return false;
-  const candidate = value as Partial<AppError>;
+  if (!('code' in value) || !APP_ERROR_CODES.some((c) => c === value.code)) return false;
+  if (!('messages' in value)) return false;
+  const m = value.messages;
   return (
-    typeof candidate.code === 'string' &&
-    (APP_ERROR_CODES as readonly string[]).includes(candidate.code) &&
-    typeof candidate.messages?.id === 'string' &&
-    typeof candidate.messages?.en === 'string'
+    typeof m === 'object' &&
+    m !== null &&
+    'id' in m &&
+    'en' in m &&
+    typeof m.id === 'string' &&
+    typeof m.en === 'string'
   );
 }
 

@@ -59,13 +59,9 @@ function fallbackMessages(issue: z.core.$ZodIssue): TBilingual {
   }
 }
 
-/**
- * Turns a ZodError into the AppError a person can act on: BAD_REQUEST, the first issue's
- * field path and bilingual message, and every issue in `details.issues`.
- * `prefix` prepends a path when the parsed value sits inside a larger input.
- */
-export function fromZodError(error: z.ZodError, prefix?: string): AppError {
-  const issues: TFieldIssue[] = error.issues.map((issue) => ({
+/** Every issue of a ZodError as a field path and a bilingual message, in zod's order. */
+export function zodIssues(error: z.ZodError, prefix?: string): TFieldIssue[] {
+  return error.issues.map((issue) => ({
     // An unknown key is named as the field at fault (it is where the person went wrong).
     field: issuePath(
       issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined
@@ -75,6 +71,15 @@ export function fromZodError(error: z.ZodError, prefix?: string): AppError {
     ),
     messages: splitBilingual(issue.message) ?? fallbackMessages(issue),
   }));
+}
+
+/**
+ * Turns a ZodError into the AppError a person can act on: BAD_REQUEST, the first issue's
+ * field path and bilingual message, and every issue in `details.issues`.
+ * `prefix` prepends a path when the parsed value sits inside a larger input.
+ */
+export function fromZodError(error: z.ZodError, prefix?: string): AppError {
+  const issues = zodIssues(error, prefix);
   const first = issues[0] ?? {
     field: prefix ?? '',
     messages: { id: 'Isian tidak valid', en: 'Invalid input' },

@@ -94,9 +94,7 @@ export function ConfigListPage({ kind }: { kind: ConfigKindId }) {
         id: 'created',
         accessorFn: (i) => String(i.createdAt),
         header: t('adm.config.created'),
-        cell: ({ row }) => (
-          <span className="sk-nowrap">{f.date(row.original.createdAt as unknown as string)}</span>
-        ),
+        cell: ({ row }) => <span className="sk-nowrap">{f.date(row.original.createdAt)}</span>,
       },
     ],
     [t, f, spec.path],

@@ -197,7 +197,7 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
               <VersionStatus status={version.status} />{' '}
               {version.status === 'published'
                 ? t('adm.config.publishedOn', {
-                    date: f.date(version.publishedAt as unknown as string),
+                    date: f.date(version.publishedAt),
                   })
                 : t('adm.config.draftNote')}
               {' · '}

@@ -3,6 +3,7 @@ import {
   type ConfigKind,
   criteriaOfBandSetStudies,
   deleteConfigDraft,
+  getBandSetVersionBands,
   getConfigVersion,
   insertConfigItem,
   insertNextConfigVersion,
@@ -20,7 +21,6 @@ import {
   isAppError,
   parseOrThrow,
   type TBandSet,
-  type TSuccessCriteria,
   ZBandSet,
   ZBandSetPreviewInput,
   ZConfigCreateInput,
@@ -80,13 +80,8 @@ async function checkCriteriaAgainst(
   bandSetVersionId: string | undefined,
 ): Promise<void> {
   if (!bandSetVersionId) return;
-  const row = await ctx.db
-    .selectFrom('band_set_versions')
-    .select('bands')
-    .where('id', '=', bandSetVersionId)
-    .where('district_id', '=', ctx.user.districtId)
-    .executeTakeFirst();
-  if (!row) {
+  const bands = await getBandSetVersionBands(ctx.db, ctx.user.districtId, bandSetVersionId);
+  if (!bands) {
     throw new AppError(
       'NOT_FOUND',
       {
@@ -96,7 +91,7 @@ async function checkCriteriaAgainst(
       { field: 'bandSetVersionId' },
     );
   }
-  assertCriteriaFitBands(criteria as TSuccessCriteria, row.bands as TBandSet);
+  assertCriteriaFitBands(parseOrThrow(ZSuccessCriteria, criteria, 'payload'), bands);
 }
 
 function versionView(v: NonNullable<Awaited<ReturnType<typeof getConfigVersion>>>) {
@@ -128,7 +123,7 @@ function criteriaThatDoNotFit(
 ) {
   return uses.flatMap((u) => {
     try {
-      assertCriteriaFitBands(u.criteria as TSuccessCriteria, bandSet);
+      assertCriteriaFitBands(u.criteria, bandSet);
       return [];
     } catch (error) {
       if (!isAppError(error)) throw error;
@@ -193,10 +188,18 @@ async function publishBandSet(
 }
 
 /** The lifecycle's procedures for one kind, as a record to spread into a router. */
-function versionedProcedures<C extends typeof ZConfigCreateInput | typeof ZCriteriaCreateInput>(
+/*
+ * Not generic over the kind: the three routers get one type (each kind's strict schema
+ * still refuses the other kind's keys at run time), so the admin app can hold any of them
+ * as `typeof trpc.config.rubrics` without a cast.
+ */
+function versionedProcedures(
   kind: ConfigKind,
   scoped: VersionScoped,
-  inputs: { create: C; update: typeof ZConfigUpdateDraftInput | typeof ZCriteriaUpdateDraftInput },
+  inputs: {
+    create: typeof ZConfigCreateInput | typeof ZCriteriaCreateInput;
+    update: typeof ZConfigUpdateDraftInput | typeof ZCriteriaUpdateDraftInput;
+  },
 ) {
   const what = AUDIT_NAME[kind];
   const createInput = inputs.create;
@@ -249,37 +252,35 @@ function versionedProcedures<C extends typeof ZConfigCreateInput | typeof ZCrite
      * `{ versionId, name?, description?, payload? }` (+ `bandSetVersionId?` for criteria):
      * edits a draft. A published version answers CONFLICT.
      */
-    // (Typed as the criteria input, a superset: tRPC cannot chain a generic parser after the
-    // scope's id parser. At run time each kind's strict schema still refuses extra keys.)
-    updateDraft: scoped.admin
-      .input(updateInput as unknown as typeof ZCriteriaUpdateDraftInput)
-      .mutation(async ({ ctx, input }) => {
-        const payload =
-          input.payload === undefined ? undefined : validatePayload(kind, input.payload);
-        if (payload !== undefined && 'bandSetVersionId' in input) {
-          await checkCriteriaAgainst(ctx, payload, input.bandSetVersionId);
-        }
-        await ctx.db.transaction().execute(async (tx) => {
-          await updateConfigDraft(tx, kind, {
-            districtId: ctx.scope.districtId,
-            versionId: input.versionId,
-            name: input.name,
-            description: input.description,
-            payload,
-          });
-          await audit(
-            ctx,
-            {
-              action: `${what}.update_draft`,
-              entity: what,
-              entityId: input.versionId,
-              after: { name: input.name ?? null, payloadChanged: payload !== undefined },
-            },
-            tx,
-          );
+    // Typed as either kind's input (the criteria one adds `bandSetVersionId`); at run time
+    // each kind's strict schema refuses the other's keys.
+    updateDraft: scoped.admin.input(updateInput).mutation(async ({ ctx, input }) => {
+      const payload =
+        input.payload === undefined ? undefined : validatePayload(kind, input.payload);
+      if (payload !== undefined && 'bandSetVersionId' in input) {
+        await checkCriteriaAgainst(ctx, payload, input.bandSetVersionId);
+      }
+      await ctx.db.transaction().execute(async (tx) => {
+        await updateConfigDraft(tx, kind, {
+          districtId: ctx.scope.districtId,
+          versionId: input.versionId,
+          name: input.name,
+          description: input.description,
+          payload,
         });
-        return versionView(await load(ctx, input.versionId));
-      }),
+        await audit(
+          ctx,
+          {
+            action: `${what}.update_draft`,
+            entity: what,
+            entityId: input.versionId,
+            after: { name: input.name ?? null, payloadChanged: payload !== undefined },
+          },
+          tx,
+        );
+      });
+      return versionView(await load(ctx, input.versionId));
+    }),
 
     /** `{ versionId }`: publishes a draft; from now on it never changes. */
     publish: scoped.admin.input(ZConfigVersionInput).mutation(async ({ ctx, input }) => {
@@ -290,7 +291,12 @@ function versionedProcedures<C extends typeof ZConfigCreateInput | typeof ZCrite
         await publishConfigVersion(tx, kind, input.versionId);
         const moved =
           kind === 'bandSet'
-            ? await publishBandSet(ctx, tx, input.versionId, v.payload as TBandSet)
+            ? await publishBandSet(
+                ctx,
+                tx,
+                input.versionId,
+                parseOrThrow(ZBandSet, v.payload, 'payload'),
+              )
             : null;
         await audit(
           ctx,

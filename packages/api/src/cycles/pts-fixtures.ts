@@ -7,7 +7,7 @@ import {
   makeStudy,
   makeTeacher,
 } from '@siklus/db/testing';
-import type { TRubricDefinition } from '@siklus/domain';
+import type { TCycleStatus, TRubricDefinition } from '@siklus/domain';
 import type { Kysely } from 'kysely';
 
 /**
@@ -62,7 +62,7 @@ export async function makeStudyWithCycle(
   opts: {
     districtId: string;
     schoolId: string;
-    status?: 'draft' | 'submitted' | 'returned' | 'approved';
+    status?: TCycleStatus;
     teachers?: number;
   },
 ) {

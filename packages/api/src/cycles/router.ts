@@ -2,9 +2,7 @@ import {
   countObservations,
   deleteObservation,
   getCycleContext,
-  getCycleRecord,
   insertNextCycle,
-  listCycleObservations,
   listUnobservedTeachers,
   printedFiguresPatch,
   touchCycle,
@@ -12,24 +10,13 @@ import {
 } from '@siklus/db';
 import {
   AppError,
-  allowedActions,
-  bandRanges,
   CYCLE_STATUS_LABELS,
-  checkPrintedFigures,
   classify,
-  criteriaInputFromPercentages,
   cycleLabel,
-  describeCriteria,
-  evaluateCriteria,
-  isEditable,
   parsePercentage,
   printedBandCountMessage,
   scoreObservation,
-  summarizeCycle,
-  type TBandSet,
   type TObservationInput,
-  type TRubricDefinition,
-  type TSuccessCriteria,
   ZCycleCreateInput,
   ZCycleGetInput,
   ZCyclePrintedFiguresInput,
@@ -41,6 +28,7 @@ import {
 import { audit } from '../audit/record';
 import { notFound } from '../errors';
 import { assertInScope, cycleScoped, loadTeacherScope, router, studyScoped } from '../trpc';
+import { cycleView } from './cycle-view';
 import { transitionCycle } from './workflow';
 
 const label = (ordinal: number) => ({
@@ -53,72 +41,9 @@ export const cyclesRouter = router({
    * `{ cycleId }`: everything the cycle page shows. Figures (summary, criteria, mismatches)
    * are computed here by the domain package from the stored percentages.
    */
-  get: cycleScoped.any.input(ZCycleGetInput).query(async ({ ctx, input }) => {
-    const context = await getCycleContext(ctx.db, input.cycleId);
-    const cycle = await getCycleRecord(ctx.db, input.cycleId);
-    if (!context || !cycle) throw notFound();
-    const [observations, unobserved] = await Promise.all([
-      listCycleObservations(ctx.db, input.cycleId),
-      listUnobservedTeachers(ctx.db, input.cycleId, context.schoolId),
-    ]);
-    const bandSet = context.bands as TBandSet;
-    const criteria = context.criteria as TSuccessCriteria;
-    const percentages = observations.map((o) => o.percentage);
-    return {
-      id: cycle.id,
-      studyId: cycle.studyId,
-      schoolId: context.schoolId,
-      ordinal: cycle.ordinal,
-      label: label(cycle.ordinal),
-      status: cycle.status,
-      statusLabel: CYCLE_STATUS_LABELS[cycle.status],
-      editable: isEditable(cycle.status),
-      allowedActions: allowedActions(cycle.status),
-      version: cycle.version,
-      stages: {
-        planning: { notes: cycle.planningNotes, date: cycle.planningDate },
-        action: { notes: cycle.actionNotes, date: cycle.actionDate },
-        observation: { notes: cycle.observationNotes, date: cycle.observationDate },
-        reflection: { notes: cycle.reflectionNotes, date: cycle.reflectionDate },
-      },
-      review: {
-        comment: cycle.reviewComment,
-        reviewedBy: cycle.reviewedByName,
-        reviewedAt: cycle.reviewedAt,
-        submittedAt: cycle.submittedAt,
-        approvedAt: cycle.approvedAt,
-      },
-      printed: {
-        mean: cycle.printedMean,
-        meanBand: cycle.printedMeanBand,
-        bands: cycle.printedBands,
-      },
-      rubric: context.definition as TRubricDefinition,
-      bandSet: { bands: bandSet.bands, ranges: bandRanges(bandSet) },
-      criteria: {
-        criteria: criteria.criteria,
-        description: { id: describeCriteria(criteria, 'id'), en: describeCriteria(criteria, 'en') },
-      },
-      observations,
-      unobservedTeachers: unobserved,
-      summary: summarizeCycle(percentages, bandSet),
-      criteriaEvaluation: evaluateCriteria(
-        criteria,
-        criteriaInputFromPercentages(percentages, bandSet),
-        bandSet,
-      ),
-      mismatches: checkPrintedFigures(
-        {
-          printedMean: cycle.printedMean,
-          printedMeanBand: cycle.printedMeanBand,
-          printedBands: cycle.printedBands,
-        },
-        percentages,
-        bandSet,
-      ),
-      updatedAt: cycle.updatedAt,
-    };
-  }),
+  get: cycleScoped.any
+    .input(ZCycleGetInput)
+    .query(({ ctx, input }) => cycleView(ctx.db, input.cycleId)),
 
   /**
    * `{ studyId }` (principal, own school): opens the next cycle in draft. Allowed once the
@@ -205,9 +130,9 @@ export const cyclesRouter = router({
         input.kind === 'indicators'
           ? { kind: 'indicators', scores: input.scores }
           : { kind: 'summary', percentage: input.percentage };
-      const definition = context.definition as TRubricDefinition;
+      const definition = context.definition;
       const score = scoreObservation(definition, observation);
-      const band = classify(context.bands as TBandSet, score.percentage).label;
+      const band = classify(context.bands, score.percentage).label;
       return ctx.db.transaction().execute(async (tx) => {
         const result = await touchCycle(tx, { cycleId: input.cycleId, version: input.version });
         const row = await upsertObservation(tx, {

@@ -25,7 +25,7 @@ import {
 import type { Kysely } from 'kysely';
 
 export type SignalWithDismissal = TIntegritySignal & {
-  dismissal: { reason: string; by: string | null; at: Date } | null;
+  dismissal: { reason: string; by: string | null; at: string } | null;
 };
 
 /**

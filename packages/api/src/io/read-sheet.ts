@@ -116,7 +116,7 @@ function cellText(cell: ExcelJS.Cell): string {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
     if ('result' in v) {
-      const r = (v as { result?: unknown }).result;
+      const r = v.result;
       if (typeof r === 'number') return fromNumber(r);
       return r === undefined || r === null ? '' : String(r).trim();
     }
@@ -125,8 +125,8 @@ function cellText(cell: ExcelJS.Cell): string {
         .map((t) => t.text)
         .join('')
         .trim();
-    if ('text' in v) return String((v as { text: unknown }).text).trim();
-    if ('error' in v) return String((v as { error: unknown }).error);
+    if ('text' in v) return String(v.text).trim();
+    if ('error' in v) return String(v.error);
   }
   return String(v).trim();
 }
@@ -167,7 +167,8 @@ export async function readXlsx(bytes: Uint8Array, preferSheet?: string[]): Promi
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
   try {
-    await workbook.xlsx.load(bounded as unknown as ArrayBuffer);
+    // exceljs types its input as an ArrayBuffer: hand it one (a copy, within the limits).
+    await workbook.xlsx.load(new Uint8Array(bounded).buffer);
   } catch {
     throw unreadable(
       'The Excel file cannot be read (damaged or password protected). Save it again from Excel.',

@@ -1,24 +1,21 @@
 import {
+  districtComparison,
   getCycleContext,
   getCycleRecord,
+  getDistrictName,
+  getStudyHeading,
   listTeachers,
   touchCycle,
   upsertObservations,
 } from '@siklus/db';
-import {
-  AppError,
-  cycleLabel,
-  type TBandSet,
-  type TRubricDefinition,
-  ZDistrictComparisonInput,
-} from '@siklus/domain';
+import { AppError, cycleLabel, ZDistrictComparisonInput } from '@siklus/domain';
 import { z } from 'zod';
 import { audit } from '../audit/record';
 import type { Context } from '../context';
-import { cyclesRouter } from '../cycles/router';
+import { cycleView } from '../cycles/cycle-view';
 import { notFound } from '../errors';
-import { reportsRouter } from '../reports/router';
-import { createCallerFactory, cycleScoped, districtProcedure, router, studyScoped } from '../trpc';
+import { schoolDetail } from '../reports/school-detail';
+import { cycleScoped, districtProcedure, router, studyScoped } from '../trpc';
 import { buildChapter, focusPhrase, type ResultsChapter } from './chapter';
 import { type ImportResult, interpretSheet } from './import-sheet';
 import { RosterIndex } from './match-teacher';
@@ -38,8 +35,8 @@ import { comparisonSheet, cycleTableSheet, gainsSheet, recapSheet, templateSheet
 
 /**
  * Spreadsheets in, report out (issue 7). Exports reuse the figures of reports.schoolDetail
- * and cycles.get (called through their own routers, so scope and every figure come from one
- * place); downloads in apps/server call these procedures and send the bytes. Imports read a
+ * and cycles.get through the same services (`schoolDetail`, `cycleView`), after this
+ * router's own scope check, so every figure comes from one place; downloads in apps/server call these procedures and send the bytes. Imports read a
  * CSV/XLSX sent as base64 in JSON (mutations are JSON-only), preview it, and confirm writes
  * every row in one transaction through the cycle's optimistic lock.
  */
@@ -70,12 +67,18 @@ const ZComparisonExportInput = ZDistrictComparisonInput.omit({ page: true, pageS
   },
 );
 
-const reportsCaller = createCallerFactory(reportsRouter);
-const cyclesCaller = createCallerFactory(cyclesRouter);
+/** The chapter of a study whose scope the procedure checked (`ctx.scope`). */
+async function studyChapter(
+  ctx: Context & { scope: { districtId: string } },
+  studyId: string,
+): Promise<ResultsChapter> {
+  return buildChapter(await schoolDetail(ctx.db, { districtId: ctx.scope.districtId, studyId }));
+}
 
-async function studyChapter(ctx: Context, studyId: string): Promise<ResultsChapter> {
-  const detail = await reportsCaller(ctx).schoolDetail({ studyId });
-  return buildChapter(detail);
+async function studyHeading(ctx: Context, studyId: string) {
+  const heading = await getStudyHeading(ctx.db, studyId);
+  if (!heading) throw notFound();
+  return heading;
 }
 
 /** The cycle, its rubric/bands, its study and school, and the roster: what an import needs. */
@@ -84,12 +87,7 @@ async function importContext(ctx: Context, cycleId: string) {
   if (!context) throw notFound();
   const [teachers, study] = await Promise.all([
     listTeachers(ctx.db, { schoolId: context.schoolId, includeInactive: true }),
-    ctx.db
-      .selectFrom('studies as s')
-      .innerJoin('schools as sch', 'sch.id', 's.school_id')
-      .select(['s.title', 'sch.name as schoolName'])
-      .where('s.id', '=', context.studyId)
-      .executeTakeFirstOrThrow(),
+    studyHeading(ctx, context.studyId),
   ]);
   return { context, teachers, study };
 }
@@ -107,8 +105,8 @@ async function previewFile(
     `Tabel ${context.ordinal + 1}`,
   ]);
   const result = interpretSheet(grid, {
-    definition: context.definition as TRubricDefinition,
-    bandSet: context.bands as TBandSet,
+    definition: context.definition,
+    bandSet: context.bands,
     roster: new RosterIndex(teachers),
   });
   return { context, grid, result, teachers };
@@ -152,13 +150,8 @@ export const ioRouter = router({
   cycleTable: cycleScoped.any
     .input(z.object({ cycleId: ZId, format: ZFormat }).strict())
     .query(async ({ ctx, input }): Promise<FileOut> => {
-      const cycle = await cyclesCaller(ctx).get({ cycleId: input.cycleId });
-      const study = await ctx.db
-        .selectFrom('studies as s')
-        .innerJoin('schools as sch', 'sch.id', 's.school_id')
-        .select(['s.title', 's.focus', 'sch.name as schoolName'])
-        .where('s.id', '=', cycle.studyId)
-        .executeTakeFirstOrThrow();
+      const cycle = await cycleView(ctx.db, input.cycleId);
+      const study = await studyHeading(ctx, cycle.studyId);
       const label = cycle.label.id;
       const sheet = cycleTableSheet(
         {
@@ -247,20 +240,23 @@ export const ioRouter = router({
     .input(ZComparisonExportInput)
     .query(async ({ ctx, input }): Promise<FileOut> => {
       const { format, ...filters } = input;
-      const reports = reportsCaller(ctx);
+      const { sort, ...rest } = filters;
       const rows = [];
       for (let page = 1; ; page++) {
-        const result = await reports.districtComparison({ ...filters, page, pageSize: 200 });
+        const result = await districtComparison(ctx.db, {
+          districtId: ctx.user.districtId,
+          filters: rest,
+          sort,
+          page,
+          pageSize: 200,
+        });
         rows.push(...result.rows);
         if (result.rows.length < 200 || rows.length >= result.total) break;
       }
-      const district = await ctx.db
-        .selectFrom('districts')
-        .select('name')
-        .where('id', '=', ctx.user.districtId)
-        .executeTakeFirstOrThrow();
-      const sheet = comparisonSheet(rows, district.name);
-      const name = `Perbandingan-${fileSlug(district.name)}.${format}`;
+      const districtName = await getDistrictName(ctx.db, ctx.user.districtId);
+      if (districtName === undefined) throw notFound();
+      const sheet = comparisonSheet(rows, districtName);
+      const name = `Perbandingan-${fileSlug(districtName)}.${format}`;
       return format === 'xlsx'
         ? fileOut(name, XLSX_TYPE, await toXlsx([sheet], { title: sheet.title![0]! }))
         : fileOut(name, CSV_TYPE, toCsv(sheet));
@@ -273,7 +269,7 @@ export const ioRouter = router({
       const { context, teachers, study } = await importContext(ctx, input.cycleId);
       const label = cycleLabel(context.ordinal, 'id');
       const sheet = templateSheet(
-        context.definition as TRubricDefinition,
+        context.definition,
         teachers.filter((t) => t.active),
         { cycleLabel: label, studyTitle: study.title, schoolName: study.schoolName },
       );

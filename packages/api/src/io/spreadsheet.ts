@@ -93,7 +93,7 @@ export async function toXlsx(tables: SheetTable[], meta: { title: string }): Pro
     }
   }
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return new Uint8Array(buffer);
 }
 
 /** One table as CSV (the first, when a workbook would have several sheets). */

@@ -4,6 +4,7 @@ import { gainOfMeans, meanOf } from '@siklus/domain';
 import type { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { callerFor } from '../testing/callers';
+import { schoolDetail } from './school-detail';
 
 /**
  * Reports on the demo seed: SD Negeri Lulut 2's published PTS (means 42.29 / 53.48 /
@@ -72,6 +73,36 @@ describe('school detail', () => {
     // Mean at least 71 and 80% Baik: not met in any cycle.
     expect(detail.cycles.map((c) => c.criteria.met)).toEqual([false, false, false]);
     expect(detail.cycles[2]!.stages.planning.notes).toBeTruthy();
+  });
+
+  test('in four queries whatever the number of cycles (no query per cycle)', async () => {
+    let queries = 0;
+    const counting = testDb.db.withPlugin({
+      transformQuery: (args) => {
+        queries++;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const studies = await testDb.db
+      .selectFrom('studies as s')
+      .innerJoin('cycles as c', 'c.study_id', 's.id')
+      .select(['s.id', 's.district_id', (eb) => eb.fn.countAll<number>().as('cycles')])
+      .groupBy('s.id')
+      .execute();
+    const byCycles = new Map(studies.map((s) => [Number(s.cycles), s]));
+    const one = byCycles.get(1);
+    const three = byCycles.get(3);
+    expect(one && three).toBeTruthy();
+    for (const study of [one!, three!]) {
+      queries = 0;
+      const detail = await schoolDetail(counting, {
+        districtId: study.district_id,
+        studyId: study.id,
+      });
+      expect(detail.cycles).toHaveLength(Number(study.cycles));
+      expect(queries).toBe(4);
+    }
   });
 
   test('a principal reads only their own school', async () => {

@@ -1,29 +1,20 @@
 import {
+  compareSchools,
   districtComparison,
   districtHeadline,
-  getCycleRecord,
-  schoolCycleMatrix,
+  getTeacherWithSchool,
   teacherObservations,
 } from '@siklus/db';
 import {
-  checkPrintedFigures,
-  classify,
-  criteriaInputFromPercentages,
   cycleLabel,
-  describeCriteria,
-  evaluateCriteria,
   gain,
-  gainOfMeans,
-  summarizeCycle,
-  type TBandSet,
-  type TSuccessCriteria,
-  teacherGains,
+  type TCycleStatus,
   ZCompareSchoolsInput,
   ZDistrictComparisonInput,
   ZSchoolDetailInput,
   ZTeacherTrajectoryInput,
 } from '@siklus/domain';
-import { sql } from 'kysely';
+import { notFound } from '../errors';
 import {
   assertInScope,
   districtProcedure,
@@ -32,6 +23,7 @@ import {
   studyScoped,
   teacherScoped,
 } from '../trpc';
+import { schoolDetail } from './school-detail';
 
 const label = (ordinal: number) => ({
   id: cycleLabel(ordinal, 'id'),
@@ -77,99 +69,11 @@ export const reportsRouter = router({
    * teacher x cycle matrix with bands, per-cycle summaries and criteria, gains between
    * consecutive cycles and baseline -> latest, stage notes, and printed-figure mismatches.
    */
-  schoolDetail: studyScoped.any.input(ZSchoolDetailInput).query(async ({ ctx, input }) => {
-    const matrix = await schoolCycleMatrix(ctx.db, {
-      districtId: ctx.scope.districtId,
-      studyId: input.studyId,
-    });
-    const config = await ctx.db
-      .selectFrom('studies as s')
-      .innerJoin('criteria_set_versions as c', 'c.id', 's.criteria_set_version_id')
-      .select('c.criteria')
-      .where('s.id', '=', input.studyId)
-      .executeTakeFirstOrThrow();
-    const criteria = config.criteria as TSuccessCriteria;
-    const bandSet = matrix.bandSet;
-    const records = await Promise.all(matrix.cycles.map((c) => getCycleRecord(ctx.db, c.id)));
-
-    const cycles = matrix.cycles.map((c, i) => {
-      // Observed teachers in roster order: the order a printed table lists them.
-      const percentages = matrix.teachers.flatMap((t) => {
-        const cell = t.cells[i];
-        return cell ? [cell.percentage] : [];
-      });
-      const record = records[i]!;
-      return {
-        ...c,
-        summary: summarizeCycle(percentages, bandSet),
-        criteria: evaluateCriteria(
-          criteria,
-          criteriaInputFromPercentages(percentages, bandSet),
-          bandSet,
-        ),
-        mismatches: checkPrintedFigures(
-          {
-            printedMean: c.printedMean,
-            printedMeanBand: c.printedMeanBand,
-            printedBands: c.printedBands,
-          },
-          percentages,
-          bandSet,
-        ),
-        stages: {
-          planning: { notes: record.planningNotes, date: record.planningDate },
-          action: { notes: record.actionNotes, date: record.actionDate },
-          observation: { notes: record.observationNotes, date: record.observationDate },
-          reflection: { notes: record.reflectionNotes, date: record.reflectionDate },
-        },
-        reviewComment: record.reviewComment,
-        percentages,
-      };
-    });
-
-    const cyclePercentages = (i: number) =>
-      matrix.teachers.flatMap((t) =>
-        t.cells[i] ? [{ teacherId: t.id, percentage: t.cells[i]!.percentage }] : [],
-      );
-    const gains = cycles.slice(1).map((post, k) => {
-      const pre = cycles[k]!;
-      return {
-        from: { ordinal: pre.ordinal, label: pre.label },
-        to: { ordinal: post.ordinal, label: post.label },
-        means: gainOfMeans(pre.percentages, post.percentages),
-        teachers: teacherGains(cyclePercentages(k), cyclePercentages(k + 1)),
-      };
-    });
-    const observed = cycles.filter((c) => c.summary.n > 0);
-    const baseline = observed.find((c) => c.ordinal === 0);
-    const latest = observed.at(-1);
-    const overall =
-      baseline && latest && latest.ordinal > 0
-        ? {
-            from: { ordinal: baseline.ordinal, label: baseline.label },
-            to: { ordinal: latest.ordinal, label: latest.label },
-            means: gainOfMeans(baseline.percentages, latest.percentages),
-            teachers: teacherGains(
-              cyclePercentages(cycles.indexOf(baseline)),
-              cyclePercentages(cycles.indexOf(latest)),
-            ),
-          }
-        : null;
-
-    return {
-      study: matrix.study,
-      bandSet: { bands: bandSet.bands },
-      criteria: {
-        criteria: criteria.criteria,
-        description: { id: describeCriteria(criteria, 'id'), en: describeCriteria(criteria, 'en') },
-      },
-      cycles: cycles.map(({ percentages: _p, ...c }) => c),
-      teachers: matrix.teachers,
-      gains,
-      overall,
-      mismatchCount: cycles.reduce((n, c) => n + c.mismatches.length, 0),
-    };
-  }),
+  schoolDetail: studyScoped.any
+    .input(ZSchoolDetailInput)
+    .query(({ ctx, input }) =>
+      schoolDetail(ctx.db, { districtId: ctx.scope.districtId, studyId: input.studyId }),
+    ),
 
   /**
    * `{ teacherId }` (principal of the school, supervisors and admins): every observation of
@@ -178,19 +82,8 @@ export const reportsRouter = router({
   teacherTrajectory: teacherScoped.any
     .input(ZTeacherTrajectoryInput)
     .query(async ({ ctx, input }) => {
-      const teacher = await ctx.db
-        .selectFrom('teachers as t')
-        .innerJoin('schools as s', 's.id', 't.school_id')
-        .select([
-          't.id',
-          't.name',
-          't.class_name as className',
-          't.active',
-          's.id as schoolId',
-          's.name as schoolName',
-        ])
-        .where('t.id', '=', input.teacherId)
-        .executeTakeFirstOrThrow();
+      const teacher = await getTeacherWithSchool(ctx.db, input.teacherId);
+      if (!teacher) throw notFound();
       const points = await teacherObservations(ctx.db, input.teacherId);
       const studies: {
         studyId: string;
@@ -200,7 +93,7 @@ export const reportsRouter = router({
           cycleId: string;
           ordinal: number;
           label: { id: string; en: string };
-          status: string;
+          status: TCycleStatus;
           percentage: string;
           band: string;
           observedOn: string | null;
@@ -240,81 +133,8 @@ export const reportsRouter = router({
   compareSchools: districtProcedure.input(ZCompareSchoolsInput).query(async ({ ctx, input }) => {
     const ids = [...new Set(input.schoolIds)];
     for (const id of ids) await assertInScope(ctx, loadSchoolScope, id, 'schoolIds');
-    const rows = await ctx.db
-      .selectFrom('schools as sch')
-      .innerJoin('studies as s', 's.school_id', 'sch.id')
-      .innerJoin('band_set_versions as b', 'b.id', 's.band_set_version_id')
-      .innerJoin('cycles as c', 'c.study_id', 's.id')
-      .leftJoin('observations as o', 'o.cycle_id', 'c.id')
-      .select([
-        'sch.id as schoolId',
-        's.id as studyId',
-        's.title as studyTitle',
-        's.school_year as schoolYear',
-        's.created_at as studyCreatedAt',
-        'b.bands',
-        'c.id as cycleId',
-        'c.ordinal',
-        'c.status',
-        sql<number>`count(o.id)::int`.as('n'),
-        sql<string | null>`round(avg(o.percentage), 2)::text`.as('mean'),
-      ])
-      .where('sch.district_id', '=', ctx.user.districtId)
-      .where('sch.id', 'in', ids)
-      .groupBy(['sch.id', 's.id', 'b.id', 'c.id'])
-      .orderBy('s.created_at')
-      .orderBy('c.ordinal')
-      .execute();
-    const schools = await ctx.db
-      .selectFrom('schools')
-      .select(['id', 'name', 'npsn', 'subdistrict'])
-      .where('district_id', '=', ctx.user.districtId)
-      .where('id', 'in', ids)
-      .execute();
-    const byId = new Map(schools.map((s) => [s.id, s]));
     return {
-      schools: ids.map((id) => {
-        const school = byId.get(id)!;
-        const studies = new Map<
-          string,
-          {
-            studyId: string;
-            studyTitle: string;
-            schoolYear: string;
-            cycles: {
-              cycleId: string;
-              ordinal: number;
-              label: { id: string; en: string };
-              status: string;
-              n: number;
-              mean: string | null;
-              meanBand: string | null;
-            }[];
-          }
-        >();
-        for (const r of rows.filter((r) => r.schoolId === id)) {
-          let study = studies.get(r.studyId);
-          if (!study) {
-            study = {
-              studyId: r.studyId,
-              studyTitle: r.studyTitle,
-              schoolYear: r.schoolYear,
-              cycles: [],
-            };
-            studies.set(r.studyId, study);
-          }
-          study.cycles.push({
-            cycleId: r.cycleId,
-            ordinal: r.ordinal,
-            label: label(r.ordinal),
-            status: r.status,
-            n: r.n,
-            mean: r.mean,
-            meanBand: r.mean === null ? null : classify(r.bands as TBandSet, r.mean).label,
-          });
-        }
-        return { ...school, studies: [...studies.values()] };
-      }),
+      schools: await compareSchools(ctx.db, { districtId: ctx.user.districtId, schoolIds: ids }),
     };
   }),
 });

@@ -3,13 +3,13 @@ import {
   getSchool,
   insertSchool,
   insertSchools,
+  isPgError,
   listSchools,
   listSubdistricts,
   updateSchool,
 } from '@siklus/db';
 import {
   AppError,
-  fromZodError,
   SCHOOL_BULK_MAX,
   ZSchoolBulkCreateInput,
   ZSchoolCreateInput,
@@ -18,6 +18,7 @@ import {
   ZSchoolRow,
   ZSchoolSetActiveInput,
   ZSchoolUpdateInput,
+  zodIssues,
 } from '@siklus/domain';
 import { audit } from '../audit/record';
 import { adminProcedure, authedProcedure, router, schoolScoped } from '../trpc';
@@ -33,8 +34,11 @@ const npsnTaken = (npsn: string) =>
   );
 
 function isNpsnConflict(error: unknown): boolean {
-  const e = error as { code?: string; constraint?: string };
-  return e?.code === '23505' && (e.constraint === undefined || e.constraint === 'schools_npsn_key');
+  return (
+    isPgError(error) &&
+    error.code === '23505' &&
+    (error.constraint === undefined || error.constraint === 'schools_npsn_key')
+  );
 }
 
 export interface BulkRowError {
@@ -150,10 +154,7 @@ export const schoolsRouter = router({
       const row = i + 1;
       const parsed = ZSchoolRow.safeParse(raw);
       if (!parsed.success) {
-        for (const issue of (fromZodError(parsed.error).details?.issues ?? []) as {
-          field: string;
-          messages: { id: string; en: string };
-        }[]) {
+        for (const issue of zodIssues(parsed.error)) {
           errors.push({ row, field: issue.field, messages: issue.messages });
         }
         return;
@@ -215,6 +216,7 @@ export const schoolsRouter = router({
       }
       throw error;
     }
-    return { created: good.length, valid: true, errors: [] as BulkRowError[] };
+    const none: BulkRowError[] = [];
+    return { created: good.length, valid: true, errors: none };
   }),
 });

@@ -15,8 +15,6 @@ import {
   classify,
   cycleLabel,
   describeCriteria,
-  type TBandSet,
-  type TSuccessCriteria,
   ZStudyCreateInput,
   ZStudyGetInput,
   ZStudyListInput,
@@ -46,8 +44,8 @@ export const studiesRouter = router({
     const study = await getStudy(ctx.db, input.studyId);
     if (!study) throw notFound();
     const cycles = await listStudyCycles(ctx.db, input.studyId);
-    const bandSet = study.bandSet.bands as TBandSet;
-    const criteria = study.criteriaSet.criteria as TSuccessCriteria;
+    const bandSet = study.bandSet.bands;
+    const criteria = study.criteriaSet.criteria;
     const last = cycles.at(-1);
     return {
       ...study,
@@ -109,7 +107,7 @@ export const studiesRouter = router({
         input.criteriaSetVersionId,
       );
       // Criteria that name a band the set does not have could never be evaluated.
-      assertCriteriaFitBands(criteria.payload as TSuccessCriteria, bands.payload as TBandSet);
+      assertCriteriaFitBands(criteria.payload, bands.payload);
       const created = await insertStudyWithBaseline(tx, {
         districtId,
         schoolId: input.schoolId,

@@ -37,7 +37,7 @@ export type UserLike =
       username: string;
       full_name?: string;
       fullName?: string;
-      role: Role | string;
+      role: Role;
       district_id?: string;
       districtId?: string;
       school_id?: string | null;
@@ -45,15 +45,17 @@ export type UserLike =
     };
 
 export function toSessionUser(user: UserLike, sessionId: string | null = null): SessionUser {
-  const u = user as Record<string, unknown>;
+  if ('sessionId' in user) return { ...user, sessionId: user.sessionId ?? sessionId };
+  const districtId = user.districtId ?? user.district_id;
+  if (districtId === undefined) throw new Error(`toSessionUser: ${user.username} has no district`);
   return {
-    id: String(u.id),
-    username: String(u.username),
-    fullName: String(u.fullName ?? u.full_name ?? u.username),
-    role: u.role as Role,
-    districtId: String(u.districtId ?? u.district_id),
-    schoolId: (u.schoolId ?? u.school_id ?? null) as string | null,
-    sessionId: (u.sessionId as string | null | undefined) ?? sessionId,
+    id: user.id,
+    username: user.username,
+    fullName: user.fullName ?? user.full_name ?? user.username,
+    role: user.role,
+    districtId,
+    schoolId: user.schoolId ?? user.school_id ?? null,
+    sessionId,
   };
 }
 

@@ -1,3 +1,4 @@
+import { isAppError } from '@siklus/domain';
 import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
 import type { Actor, World } from './world';
@@ -116,10 +117,16 @@ export const EXPECT = {
 
 /** Calls `path` on a caller (`'schools.get'` -> caller.schools.get(input)). */
 export function callPath(caller: unknown, path: string, input: unknown): Promise<unknown> {
-  const fn = path
-    .split('.')
-    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
-  return (fn as (input: unknown) => Promise<unknown>)(input);
+  const fn = path.split('.').reduce<unknown>(
+    (node, key) =>
+      // The caller is a Proxy that answers every key (no `has` trap): ask it, not `in`.
+      (typeof node === 'object' || typeof node === 'function') && node !== null
+        ? Reflect.get(node, key)
+        : undefined,
+    caller,
+  );
+  if (typeof fn !== 'function') throw new Error(`callPath: no procedure ${path}`);
+  return Promise.resolve(fn(input));
 }
 
 /** Asserts the outcome: success, or a TRPCError of that code carrying a bilingual AppError. */
@@ -133,9 +140,11 @@ export async function expectOutcome(call: Promise<unknown>, outcome: Outcome): P
     (e: unknown) => e,
   );
   expect(error, `expected ${outcome}, but the call succeeded`).toBeInstanceOf(TRPCError);
-  const trpc = error as TRPCError;
-  expect(trpc.code).toBe(outcome);
-  const cause = trpc.cause as { messages?: { id?: string; en?: string } } | undefined;
-  expect(cause?.messages?.id).toBeTruthy();
-  expect(cause?.messages?.en).toBeTruthy();
+  if (!(error instanceof TRPCError)) return;
+  expect(error.code).toBe(outcome);
+  // The errorFormatter's contract: every refusal carries the bilingual AppError as cause.
+  expect(isAppError(error.cause)).toBe(true);
+  const messages = isAppError(error.cause) ? error.cause.messages : undefined;
+  expect(messages?.id).toBeTruthy();
+  expect(messages?.en).toBeTruthy();
 }

@@ -1,5 +1,6 @@
 import type { DB } from '@siklus/db';
 import { makeDistrict, makeSchool, makeTeacher, makeUser } from '@siklus/db/testing';
+import type { TRole } from '@siklus/domain';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../auth/password';
 import { type Caller, type CallerOptions, callerFor } from './callers';
@@ -45,11 +46,7 @@ export async function makeWorld(db: Kysely<DB>) {
   const schoolA2 = await makeSchool(db, { district_id: districtA.id, subdistrict: 'Citeureup' });
   const schoolB1 = await makeSchool(db, { district_id: districtB.id });
   const teacherA1 = await makeTeacher(db, { district_id: districtA.id, school_id: schoolA1.id });
-  const user = (
-    role: 'admin' | 'supervisor' | 'principal',
-    districtId: string,
-    schoolId?: string,
-  ) =>
+  const user = (role: TRole, districtId: string, schoolId?: string) =>
     makeUser(db, {
       role,
       district_id: districtId,

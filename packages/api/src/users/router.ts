@@ -2,6 +2,7 @@ import {
   deleteSessionsOfUser,
   getUserSummary,
   insertUser,
+  isPgError,
   listUsers,
   setPasswordHash,
   setUserActive,
@@ -21,9 +22,8 @@ import { hashPassword } from '../auth/password';
 import { adminProcedure, assertInScope, loadSchoolScope, router, userScoped } from '../trpc';
 
 function uniqueViolation(error: unknown): 'username' | 'email' | null {
-  const e = error as { code?: string; constraint?: string; message?: string };
-  if (e?.code !== '23505') return null;
-  const name = e.constraint ?? e.message ?? '';
+  if (!isPgError(error) || error.code !== '23505') return null;
+  const name = error.constraint ?? error.message ?? '';
   if (name.includes('email')) return 'email';
   return 'username';
 }

@@ -3,6 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
 import { type Kysely, Migrator, sql, type Transaction } from 'kysely';
+import { z } from 'zod';
 import { migrations } from '../migrations';
 import type { DB } from '../schema';
 
@@ -42,6 +43,18 @@ interface Header {
   source: string;
   migrations: string[];
 }
+
+/*
+ * A backup is read back from a file anyone could have edited: each kind of line is parsed
+ * with a schema, so a damaged file is refused with a reason instead of being trusted.
+ */
+const ZHeaderLine = z.looseObject({
+  format: z.string().optional(),
+  version: z.number().optional(),
+  migrations: z.array(z.string()).optional(),
+});
+const ZTableLine = z.object({ table: z.string(), columns: z.array(z.string()) });
+const ZTrailerLine = z.object({ end: z.literal(true), tables: z.record(z.string(), z.number()) });
 
 // Any table, named at run time: the typed DB is only a handle here.
 type AnyDb = Kysely<DB> | Transaction<DB>;
@@ -105,7 +118,7 @@ async function appliedMigrations(db: AnyDb): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`
     select name from kysely_migration order by name`
     .execute(db)
-    .catch(() => ({ rows: [] as { name: string }[] }));
+    .catch((): { rows: { name: string }[] } => ({ rows: [] }));
   return rows.map((r) => r.name);
 }
 
@@ -209,7 +222,8 @@ export async function restoreFrom(
 ): Promise<{ tables: Record<string, number>; rows: number }> {
   const lines = linesOf(file);
   const first = await lines.next();
-  const header = first.done ? null : (JSON.parse(first.value) as Partial<Header>);
+  const parsed = first.done ? null : ZHeaderLine.safeParse(JSON.parse(first.value));
+  const header = parsed?.success ? parsed.data : null;
   if (header?.format !== BACKUP_FORMAT || !Array.isArray(header.migrations)) {
     throw new RestoreRefusedError(`${file} is not a Siklus backup`);
   }
@@ -271,7 +285,7 @@ export async function restoreFrom(
     for await (const line of lines) {
       if (line.startsWith('{"table":')) {
         await flush();
-        const { table, columns } = JSON.parse(line) as { table: string; columns: string[] };
+        const { table, columns } = ZTableLine.parse(JSON.parse(line));
         const info = schema.get(table);
         if (!info) throw new Error(`the backup has a table ${table} this schema does not`);
         const missing = info.columns.filter((c) => !columns.includes(c));
@@ -284,7 +298,7 @@ export async function restoreFrom(
       }
       if (line.startsWith('{"end":true')) {
         await flush();
-        trailer = JSON.parse(line);
+        trailer = ZTrailerLine.parse(JSON.parse(line));
         break;
       }
       if (!current) throw new Error('a row before any table header');
@@ -294,7 +308,7 @@ export async function restoreFrom(
       if (batch.length >= BATCH_ROWS || bytes >= BATCH_BYTES) await flush();
     }
     if (!trailer) throw new Error(`${file} ends early: the backup is incomplete`);
-    const expected = (trailer as { tables: Record<string, number> }).tables;
+    const expected = trailer.tables;
     for (const [table, n] of Object.entries(expected)) {
       const { rows } = await sql<{ n: number }>`
         select count(*)::int as n from ${ident(table)}`.execute(tx);

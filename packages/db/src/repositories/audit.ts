@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
+import { iso } from '../iso';
 import { jsonb } from '../json';
 import type { DB } from '../schema';
 
@@ -129,8 +130,11 @@ export async function listAuditEntries(
   ]);
   const schoolOf = (r: (typeof rows)[number]): string | null => {
     if (r.entity === 'school' && r.entity_id && UUID.test(r.entity_id)) return r.entity_id;
-    const after = (r.after ?? null) as Record<string, unknown> | null;
-    const id = after?.schoolId;
+    const after = r.after;
+    const id =
+      typeof after === 'object' && after !== null && 'schoolId' in after
+        ? after.schoolId
+        : undefined;
     return typeof id === 'string' && UUID.test(id) ? id : null;
   };
   const schoolIds = [...new Set(rows.map(schoolOf).filter((id): id is string => id !== null))];
@@ -153,7 +157,7 @@ export async function listAuditEntries(
       const schoolId = schoolOf(r);
       return {
         id: Number(r.id),
-        createdAt: new Date(r.created_at).toISOString(),
+        createdAt: iso(r.created_at),
         action: r.action,
         userId: r.user_id,
         username: r.username,

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { iso } from '../iso';
 import { jsonb } from '../json';
 import type { CoObservationSide, DB, ObservationInputJson } from '../schema';
 
@@ -143,12 +144,12 @@ export interface CoObservationSheet {
   input: ObservationInputJson;
   percentage: string;
   band: string;
-  savedAt: Date;
+  savedAt: string;
 }
 
 /** The saved sheets of one pair (zero, one or two). */
-export function listCoObservationSheets(db: Db, id: string): Promise<CoObservationSheet[]> {
-  return db
+export async function listCoObservationSheets(db: Db, id: string): Promise<CoObservationSheet[]> {
+  const rows = await db
     .selectFrom('co_observation_sheets')
     .select([
       'side',
@@ -161,6 +162,7 @@ export function listCoObservationSheets(db: Db, id: string): Promise<CoObservati
     .where('co_observation_id', '=', id)
     .orderBy('side')
     .execute();
+  return rows.map((r) => ({ ...r, savedAt: iso(r.savedAt) }));
 }
 
 /**
@@ -206,19 +208,21 @@ export async function upsertCoObservationSheet(db: Db, s: CoObservationSheetWrit
 }
 
 /** The pairs of a cycle, with which sides are saved (no scores). */
-export function listCycleCoObservations(db: Db, cycleId: string) {
-  return pairListQuery(db).where('co.cycle_id', '=', cycleId).execute();
+export async function listCycleCoObservations(db: Db, cycleId: string) {
+  const rows = await pairListQuery(db).where('co.cycle_id', '=', cycleId).execute();
+  return rows.map((r) => ({ ...r, createdAt: iso(r.createdAt) }));
 }
 
 /** The pairs a user observes in, either side, newest first. */
-export function listUserCoObservations(db: Db, districtId: string, userId: string) {
-  return pairListQuery(db)
+export async function listUserCoObservations(db: Db, districtId: string, userId: string) {
+  const rows = await pairListQuery(db)
     .where('co.district_id', '=', districtId)
     .where((eb) =>
       eb.or([eb('co.first_observer_id', '=', userId), eb('co.second_observer_id', '=', userId)]),
     )
     .limit(200)
     .execute();
+  return rows.map((r) => ({ ...r, createdAt: iso(r.createdAt) }));
 }
 
 function pairListQuery(db: Db) {

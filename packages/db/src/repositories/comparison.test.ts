@@ -8,11 +8,11 @@ import {
   PTS_DEFAULT_BANDS,
   summarizeCycle,
   type TBandSet,
+  type TCycleStatus,
   type TSuccessCriteria,
 } from '@siklus/domain';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CycleStatus } from '../schema';
 import {
   createTestDb,
   DEFAULT_CRITERIA,
@@ -62,7 +62,7 @@ type Scenario = {
   bandSet: TBandSet;
   teachers: number;
   /** Per cycle, per teacher: a percentage or null (not observed). */
-  cycles: { status: CycleStatus; scores: (string | null)[] }[];
+  cycles: { status: TCycleStatus; scores: (string | null)[] }[];
 };
 
 const scenarioArb: fc.Arbitrary<Scenario> = fc
@@ -77,7 +77,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
       teachers: fc.constant(teachers),
       cycles: fc.array(
         fc.record({
-          status: fc.constantFrom<CycleStatus>('draft', 'submitted', 'returned', 'approved'),
+          status: fc.constantFrom<TCycleStatus>('draft', 'submitted', 'returned', 'approved'),
           scores: fc.array(fc.option(edgyPercentageArb, { freq: 6 }), {
             minLength: teachers,
             maxLength: teachers,

@@ -5,10 +5,12 @@ import {
   evaluateCriteria,
   type TBandSet,
   type TCriteriaEvaluation,
+  type TCycleStatus,
   type TSuccessCriteria,
 } from '@siklus/domain';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
-import type { BandsJson, CriteriaJson, CycleStatus, DB } from '../schema';
+import { isoOrNull } from '../iso';
+import type { DB, PrintedBandsJson } from '../schema';
 
 /*
  * The district comparison, computed by Postgres: the cycle means, band counts and gains
@@ -64,7 +66,7 @@ export interface ComparisonFilters {
   subdistrict?: string | undefined;
   schoolYear?: string | undefined;
   /** The latest cycle's status, or 'none' for schools without a study. */
-  status?: CycleStatus | 'none' | undefined;
+  status?: TCycleStatus | 'none' | undefined;
   /** Part of a school name, an NPSN or a study title (case-insensitive). */
   search?: string | undefined;
   /** Only schools that need attention: no study, or an overdue latest cycle. */
@@ -101,7 +103,7 @@ export interface ComparisonRow {
   latestCycleId: string | null;
   latestOrdinal: number | null;
   latestLabel: { id: string; en: string } | null;
-  latestStatus: CycleStatus | null;
+  latestStatus: TCycleStatus | null;
   /** Teachers observed in the latest cycle. */
   latestN: number | null;
   latestMean: string | null;
@@ -133,7 +135,7 @@ interface RawRow {
   baseline_mean: string | null;
   latest_cycle_id: string | null;
   latest_ordinal: number | null;
-  latest_status: CycleStatus | null;
+  latest_status: TCycleStatus | null;
   latest_n: number | null;
   latest_mean: string | null;
   latest_updated_at: Date | string | null;
@@ -141,8 +143,8 @@ interface RawRow {
   gain_points: string | null;
   normalized_gain: string | null;
   band_counts: BandCount[] | null;
-  bands: BandsJson | null;
-  criteria: CriteriaJson | null;
+  bands: TBandSet | null;
+  criteria: TSuccessCriteria | null;
   total: number;
 }
 
@@ -295,12 +297,12 @@ export async function districtComparison(
 }
 
 function toComparisonRow(r: RawRow): ComparisonRow {
-  const bandSet = r.bands as TBandSet | null;
+  const bandSet = r.bands;
   // The band and criteria sets come with the row, so the verdict needs no second query.
   const verdict =
     bandSet && r.criteria && r.band_counts
       ? evaluateCriteria(
-          r.criteria as TSuccessCriteria,
+          r.criteria,
           { n: r.latest_n ?? 0, mean: r.latest_mean, bandCounts: r.band_counts },
           bandSet,
         )
@@ -332,8 +334,7 @@ function toComparisonRow(r: RawRow): ComparisonRow {
     bandCounts: r.band_counts,
     criteriaMet: verdict?.met ?? null,
     criteria: verdict && { message: verdict.message, results: verdict.results },
-    latestUpdatedAt:
-      r.latest_updated_at === null ? null : new Date(r.latest_updated_at).toISOString(),
+    latestUpdatedAt: isoOrNull(r.latest_updated_at),
     overdue: r.overdue,
   };
 }
@@ -343,7 +344,7 @@ export interface DistrictHeadline {
   schoolsWithStudies: number;
   studyCount: number;
   teacherCount: number;
-  cyclesByStatus: Record<CycleStatus, number>;
+  cyclesByStatus: Record<TCycleStatus, number>;
   /** Mean of the studies' latest means (each rounded first), two places; null if none. */
   districtMean: string | null;
 }
@@ -400,13 +401,26 @@ export interface MatrixCycle {
   id: string;
   ordinal: number;
   label: { id: string; en: string };
-  status: CycleStatus;
+  status: TCycleStatus;
   n: number;
   mean: string | null;
   meanBand: string | null;
   printedMean: string | null;
   printedMeanBand: string | null;
-  printedBands: (string | null)[] | null;
+  printedBands: PrintedBandsJson | null;
+  stages: {
+    planning: CycleStage;
+    action: CycleStage;
+    observation: CycleStage;
+    reflection: CycleStage;
+  };
+  reviewComment: string | null;
+}
+
+/** A stage's notes and its date ('YYYY-MM-DD'). */
+export interface CycleStage {
+  notes: string | null;
+  date: string | null;
 }
 
 export interface MatrixTeacher {
@@ -429,13 +443,16 @@ export interface SchoolCycleMatrix {
     npsn: string;
   };
   bandSet: TBandSet;
+  /** The success criteria the study was fixed with. */
+  criteria: TSuccessCriteria;
   cycles: MatrixCycle[];
   teachers: MatrixTeacher[];
 }
 
 /**
  * A school's teacher-by-cycle table (the paper's Tables 1-3 side by side) with each
- * cycle's mean from SQL. Teachers: everyone observed in the study, plus active teachers
+ * cycle's mean from the aggregates, its stage notes and review comment, and the study's
+ * band set and criteria: four queries whatever the number of cycles. Teachers: everyone observed in the study, plus active teachers
  * of the school not yet observed, in roster order. NOT_FOUND outside the district.
  */
 export async function schoolCycleMatrix(
@@ -446,6 +463,11 @@ export async function schoolCycleMatrix(
     .selectFrom('studies')
     .innerJoin('schools', 'schools.id', 'studies.school_id')
     .innerJoin('band_set_versions', 'band_set_versions.id', 'studies.band_set_version_id')
+    .innerJoin(
+      'criteria_set_versions',
+      'criteria_set_versions.id',
+      'studies.criteria_set_version_id',
+    )
     .select([
       'studies.id',
       'studies.title',
@@ -455,6 +477,7 @@ export async function schoolCycleMatrix(
       'schools.name as school_name',
       'schools.npsn',
       'band_set_versions.bands',
+      'criteria_set_versions.criteria',
     ])
     .where('studies.district_id', '=', districtId)
     .where('studies.id', '=', studyId)
@@ -466,7 +489,7 @@ export async function schoolCycleMatrix(
       { field: 'studyId' },
     );
   }
-  const bandSet = study.bands as TBandSet;
+  const bandSet = study.bands;
 
   const cycles = await db
     .selectFrom('cycles as c')
@@ -480,6 +503,15 @@ export async function schoolCycleMatrix(
       'c.printed_mean',
       'c.printed_mean_band',
       'c.printed_bands',
+      'c.planning_notes',
+      'c.planning_date',
+      'c.action_notes',
+      'c.action_date',
+      'c.observation_notes',
+      'c.observation_date',
+      'c.reflection_notes',
+      'c.reflection_date',
+      'c.review_comment',
       sql<number>`coalesce(a.n, 0)`.as('n'),
       'a.mean',
     ])
@@ -533,6 +565,7 @@ export async function schoolCycleMatrix(
       npsn: study.npsn,
     },
     bandSet,
+    criteria: study.criteria,
     cycles: cycles.map((c) => ({
       id: c.id,
       ordinal: c.ordinal,
@@ -544,6 +577,13 @@ export async function schoolCycleMatrix(
       printedMean: c.printed_mean,
       printedMeanBand: c.printed_mean_band,
       printedBands: c.printed_bands,
+      stages: {
+        planning: { notes: c.planning_notes, date: c.planning_date },
+        action: { notes: c.action_notes, date: c.action_date },
+        observation: { notes: c.observation_notes, date: c.observation_date },
+        reflection: { notes: c.reflection_notes, date: c.reflection_date },
+      },
+      reviewComment: c.review_comment,
     })),
     teachers: teacherRows
       .filter((t) => t.active || observed.has(t.id))
@@ -555,4 +595,97 @@ export async function schoolCycleMatrix(
         cells: cells.get(t.id) ?? cycles.map(() => null),
       })),
   };
+}
+
+export interface ComparedCycle {
+  cycleId: string;
+  ordinal: number;
+  label: { id: string; en: string };
+  status: TCycleStatus;
+  n: number;
+  mean: string | null;
+  meanBand: string | null;
+}
+
+export interface ComparedSchool {
+  id: string;
+  name: string;
+  npsn: string;
+  subdistrict: string;
+  studies: { studyId: string; studyTitle: string; schoolYear: string; cycles: ComparedCycle[] }[];
+}
+
+/**
+ * Schools side by side: each one's studies (oldest first) with every cycle's n and mean
+ * from the aggregates, the mean classified by the study's band set. Schools come back in
+ * the order asked; ids outside the district are left out (the caller checks scope first).
+ */
+export async function compareSchools(
+  db: Db,
+  { districtId, schoolIds }: { districtId: string; schoolIds: readonly string[] },
+): Promise<ComparedSchool[]> {
+  if (schoolIds.length === 0) return [];
+  const [schools, rows] = await Promise.all([
+    db
+      .selectFrom('schools')
+      .select(['id', 'name', 'npsn', 'subdistrict'])
+      .where('district_id', '=', districtId)
+      .where('id', 'in', schoolIds)
+      .execute(),
+    db
+      .selectFrom('studies as s')
+      .innerJoin('band_set_versions as b', 'b.id', 's.band_set_version_id')
+      .innerJoin('cycles as c', 'c.study_id', 's.id')
+      .leftJoin('cycle_aggregates as a', (j) =>
+        j.onRef('a.cycle_id', '=', 'c.id').on('a.district_id', '=', districtId),
+      )
+      .select([
+        's.school_id as schoolId',
+        's.id as studyId',
+        's.title as studyTitle',
+        's.school_year as schoolYear',
+        'b.bands',
+        'c.id as cycleId',
+        'c.ordinal',
+        'c.status',
+        sql<number>`coalesce(a.n, 0)`.as('n'),
+        'a.mean',
+      ])
+      .where('s.district_id', '=', districtId)
+      .where('c.district_id', '=', districtId)
+      .where('s.school_id', 'in', schoolIds)
+      .orderBy('s.created_at')
+      .orderBy('s.id')
+      .orderBy('c.ordinal')
+      .execute(),
+  ]);
+  const byId = new Map(schools.map((s) => [s.id, s]));
+  return schoolIds.flatMap((id) => {
+    const school = byId.get(id);
+    if (!school) return [];
+    const studies = new Map<string, ComparedSchool['studies'][number]>();
+    for (const r of rows) {
+      if (r.schoolId !== id) continue;
+      let study = studies.get(r.studyId);
+      if (!study) {
+        study = {
+          studyId: r.studyId,
+          studyTitle: r.studyTitle,
+          schoolYear: r.schoolYear,
+          cycles: [],
+        };
+        studies.set(r.studyId, study);
+      }
+      study.cycles.push({
+        cycleId: r.cycleId,
+        ordinal: r.ordinal,
+        label: { id: cycleLabel(r.ordinal, 'id'), en: cycleLabel(r.ordinal, 'en') },
+        status: r.status,
+        n: r.n,
+        mean: r.mean,
+        meanBand: r.mean === null ? null : classify(r.bands, r.mean).label,
+      });
+    }
+    return [{ ...school, studies: [...studies.values()] }];
+  });
 }

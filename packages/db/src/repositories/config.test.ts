@@ -1,4 +1,5 @@
-import { PTS_DEFAULT_BANDS } from '@siklus/domain';
+import { classify, PTS_DEFAULT_BANDS, type TBandSet, ZBandSet } from '@siklus/domain';
+import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -12,6 +13,7 @@ import {
   type TestDb,
 } from '../testing';
 import {
+  bandOf,
   criteriaOfBandSetStudies,
   insertConfigItem,
   insertNextConfigVersion,
@@ -160,5 +162,60 @@ describe('band set versions: preview and publish', () => {
     expect(await moveStudiesToBandSetVersion(t.db, district.id, v3.versionId)).toEqual([]);
     const after = await previewBandSet(t.db, district.id, v3.versionId, BAIK_AT_76);
     expect(after.totals.observationsChanged + after.totals.cycleMeansChanged).toBe(0);
+  });
+});
+
+describe('bandOf, the SQL twin of classify', () => {
+  /** A lower bound written the ways an admin may type it: "51", "51.5", "51.50". */
+  const boundText = (hundredths: number, style: number) => {
+    const fixed = (hundredths / 100).toFixed(2);
+    if (style === 0) return fixed;
+    const trimmed = fixed.replace(/0+$/, '').replace(/\.$/, '');
+    return style === 1 ? trimmed : `${trimmed}${trimmed.includes('.') ? '' : '.0'}`;
+  };
+  const bandSetArb: fc.Arbitrary<TBandSet> = fc
+    .uniqueArray(fc.integer({ min: 1, max: 9_999 }), { minLength: 0, maxLength: 6 })
+    .chain((bounds) =>
+      fc
+        .array(fc.integer({ min: 0, max: 2 }), {
+          minLength: bounds.length + 1,
+          maxLength: bounds.length + 1,
+        })
+        .map((styles) => {
+          const sorted = [0, ...bounds.sort((a, b) => a - b)];
+          return ZBandSet.parse({
+            bands: sorted.map((h, i) => ({ from: boundText(h, styles[i]!), label: `B${i}` })),
+          });
+        }),
+    );
+  const valueArb = fc.integer({ min: 0, max: 10_000 }).map((h) => (h / 100).toFixed(2));
+
+  it('gives the label classify gives, for every value and band set', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        bandSetArb,
+        fc.array(valueArb, { maxLength: 40 }),
+        async (bandSet, random) => {
+          // Each bound and the value just below it: where an off-by-one would show.
+          const edges = bandSet.bands.flatMap((b) => {
+            const h = Math.round(Number(b.from) * 100);
+            return [h, h - 1].filter((x) => x >= 0).map((x) => (x / 100).toFixed(2));
+          });
+          const values = [...new Set([...random, ...edges, '0.00', '100.00'])];
+          const set = sql`${JSON.stringify(bandSet.bands)}::jsonb`;
+          const { rows } = await sql<{ value: string; band: string }>`
+          select v::text as value, ${bandOf(sql`v`, set)} as band
+          from unnest(${values}::numeric[]) as v`.execute(t.db);
+          expect(rows).toHaveLength(values.length);
+          for (const r of rows) {
+            expect({ value: r.value, band: r.band }).toEqual({
+              value: r.value,
+              band: classify(bandSet, r.value).label,
+            });
+          }
+        },
+      ),
+      { numRuns: 60, seed: 20261201 },
+    );
   });
 });

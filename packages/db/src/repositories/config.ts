@@ -1,7 +1,8 @@
-import { AppError } from '@siklus/domain';
+import { AppError, type TBandSet, type TSuccessCriteria } from '@siklus/domain';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import { iso, isoOrNull } from '../iso';
 import { jsonb } from '../json';
-import type { BandsJson, DB, VersionStatus } from '../schema';
+import type { DB, VersionStatus } from '../schema';
 
 /*
  * The district's configuration: rubrics, band sets and success-criteria sets. All three
@@ -51,8 +52,8 @@ export interface ConfigVersionSummary {
   id: string;
   version: number;
   status: VersionStatus;
-  publishedAt: Date | null;
-  createdAt: Date;
+  publishedAt: string | null;
+  createdAt: string;
   /** Studies fixed to this version. */
   inUse: number;
 }
@@ -61,7 +62,7 @@ export interface ConfigItem {
   id: string;
   name: string;
   description: string | null;
-  createdAt: Date;
+  createdAt: string;
   /** Newest first. */
   versions: ConfigVersionSummary[];
   /** Studies on any version of this item. */
@@ -103,7 +104,7 @@ export async function listConfigItems(
         id: r.id,
         name: r.name,
         description: r.description,
-        createdAt: r.created_at,
+        createdAt: iso(r.created_at),
         versions: [],
         inUse: 0,
       };
@@ -114,8 +115,8 @@ export async function listConfigItems(
         id: r.v_id,
         version: r.version!,
         status: r.status!,
-        publishedAt: r.published_at,
-        createdAt: r.v_created_at!,
+        publishedAt: isoOrNull(r.published_at),
+        createdAt: iso(r.v_created_at!),
         inUse: r.in_use,
       });
       item.inUse += r.in_use;
@@ -132,8 +133,8 @@ export interface ConfigVersion {
   description: string | null;
   version: number;
   status: VersionStatus;
-  publishedAt: Date | null;
-  createdAt: Date;
+  publishedAt: string | null;
+  createdAt: string;
   payload: unknown;
   inUse: number;
   /** Every version number of the item, to show "v2 of 3". */
@@ -146,7 +147,9 @@ export async function getConfigVersion(
   versionId: string,
 ): Promise<ConfigVersion | undefined> {
   const t = CONFIG_TABLES[kind];
-  const { rows } = await sql<ConfigVersion>`
+  const { rows } = await sql<
+    Omit<ConfigVersion, 'publishedAt' | 'createdAt'> & { publishedAt: Date | null; createdAt: Date }
+  >`
     select v.id, p.id as "itemId", v.district_id as "districtId", p.name, p.description,
            v.version, v.status, v.published_at as "publishedAt", v.created_at as "createdAt",
            v.${sql.ref(t.payload)} as payload,
@@ -156,7 +159,8 @@ export async function getConfigVersion(
     from ${sql.table(t.versions)} v
     join ${sql.table(t.parent)} p on p.id = v.${sql.ref(t.fk)}
     where v.id = ${versionId}`.execute(db);
-  return rows[0];
+  const row = rows[0];
+  return row && { ...row, publishedAt: isoOrNull(row.publishedAt), createdAt: iso(row.createdAt) };
 }
 
 const NAME_TAKEN = {
@@ -347,8 +351,13 @@ export async function insertNextConfigVersion(
  * a district's "Baik" means one thing everywhere. Rubrics and criteria stay pinned.
  */
 
-/** The label of the highest lower bound at or below `value` (already rounded) in `set`. */
-function bandOf(value: RawBuilder<unknown>, set: RawBuilder<unknown>): RawBuilder<string> {
+/**
+ * The label of the highest lower bound at or below `value` (already rounded to two places)
+ * in `set`, a jsonb array of `{ from, label }`: the SQL twin of the domain's `classify`,
+ * so a district's stored bands can be rewritten in one statement. config.test.ts proves it
+ * against `classify` on random band sets and values (fast-check).
+ */
+export function bandOf(value: RawBuilder<unknown>, set: RawBuilder<unknown>): RawBuilder<string> {
   return sql<string>`(select e.elem->>'label'
     from jsonb_array_elements(${set}) with ordinality e(elem, ord)
     where (e.elem->>'from')::numeric <= ${value} order by e.ord desc limit 1)`;
@@ -397,7 +406,7 @@ export async function previewBandSet(
   db: Db,
   districtId: string,
   versionId: string,
-  bands: BandsJson,
+  bands: TBandSet,
 ): Promise<BandPreview> {
   const newBands = sql`${JSON.stringify(bands.bands)}::jsonb`;
   const { rows } = await sql<{
@@ -427,11 +436,10 @@ export async function previewBandSet(
       group by c.study_id
     ),
     means as (
-      select st.id as study_id, st.band_set_version_id, round(avg(o.percentage), 2) as mean
+      select st.id as study_id, st.band_set_version_id, a.mean
       from st join cycles c on c.study_id = st.id
-      join observations o on o.cycle_id = c.id
-      where c.district_id = ${districtId} and o.district_id = ${districtId}
-      group by c.id, st.id, st.band_set_version_id
+      join cycle_aggregates a on a.cycle_id = c.id
+      where c.district_id = ${districtId} and a.district_id = ${districtId} and a.n > 0
     ),
     means_by_study as (
       select m.study_id, count(*)::int as cycles,
@@ -487,7 +495,7 @@ export interface BandSetCriteriaUse {
   criteriaVersionId: string;
   name: string;
   version: number;
-  criteria: unknown;
+  criteria: TSuccessCriteria;
   /** Studies of this band set judged by this criteria version. */
   studies: number;
 }
@@ -584,4 +592,19 @@ export async function newerPublishedBandSetVersion(
     where v.id = ${versionId} and newer.status = 'published' and newer.version > v.version
     order by newer.version desc limit 1`.execute(db);
   return rows[0];
+}
+
+/** The bands of a band set version of the district (any status); undefined elsewhere. */
+export async function getBandSetVersionBands(
+  db: Db,
+  districtId: string,
+  versionId: string,
+): Promise<TBandSet | undefined> {
+  const row = await db
+    .selectFrom('band_set_versions')
+    .select('bands')
+    .where('id', '=', versionId)
+    .where('district_id', '=', districtId)
+    .executeTakeFirst();
+  return row?.bands;
 }

@@ -1,14 +1,14 @@
-import { AppError, CYCLE_STATUS_LABELS } from '@siklus/domain';
+import {
+  AppError,
+  CYCLE_STATUS_LABELS,
+  type TBandSet,
+  type TCycleStatus,
+  type TRubricDefinition,
+  type TSuccessCriteria,
+} from '@siklus/domain';
 import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
-import type {
-  BandsJson,
-  CriteriaJson,
-  CycleStatus,
-  CyclesTable,
-  DB,
-  PrintedBandsJson,
-  RubricDefinitionJson,
-} from '../schema';
+import { iso, isoOrNull } from '../iso';
+import type { CyclesTable, DB, PrintedBandsJson } from '../schema';
 
 /*
  * Cycles and their optimistic lock. Every write to a cycle (notes, observations, status)
@@ -31,11 +31,11 @@ export interface CycleContext {
   studyId: string;
   schoolId: string;
   ordinal: number;
-  status: CycleStatus;
+  status: TCycleStatus;
   version: number;
-  definition: RubricDefinitionJson;
-  bands: BandsJson;
-  criteria: CriteriaJson;
+  definition: TRubricDefinition;
+  bands: TBandSet;
+  criteria: TSuccessCriteria;
 }
 
 /** The cycle with what scoring it needs: its study's rubric, band set and criteria. */
@@ -66,7 +66,7 @@ export interface CycleRecord {
   id: string;
   studyId: string;
   ordinal: number;
-  status: CycleStatus;
+  status: TCycleStatus;
   version: number;
   planningNotes: string | null;
   planningDate: string | null;
@@ -79,17 +79,17 @@ export interface CycleRecord {
   reviewComment: string | null;
   reviewedBy: string | null;
   reviewedByName: string | null;
-  reviewedAt: Date | null;
-  submittedAt: Date | null;
-  approvedAt: Date | null;
+  reviewedAt: string | null;
+  submittedAt: string | null;
+  approvedAt: string | null;
   printedMean: string | null;
   printedMeanBand: string | null;
   printedBands: PrintedBandsJson | null;
-  updatedAt: Date;
+  updatedAt: string;
 }
 
 export async function getCycleRecord(db: Db, cycleId: string): Promise<CycleRecord | undefined> {
-  return db
+  const row = await db
     .selectFrom('cycles as c')
     .leftJoin('users as u', 'u.id', 'c.reviewed_by')
     .select([
@@ -119,6 +119,15 @@ export async function getCycleRecord(db: Db, cycleId: string): Promise<CycleReco
     ])
     .where('c.id', '=', cycleId)
     .executeTakeFirst();
+  return (
+    row && {
+      ...row,
+      reviewedAt: isoOrNull(row.reviewedAt),
+      submittedAt: isoOrNull(row.submittedAt),
+      approvedAt: isoOrNull(row.approvedAt),
+      updatedAt: iso(row.updatedAt),
+    }
+  );
 }
 
 export type CyclePatch = Omit<
@@ -138,9 +147,9 @@ export async function touchCycle(
     cycleId: string;
     version: number;
     patch?: CyclePatch;
-    onlyIn?: readonly CycleStatus[];
+    onlyIn?: readonly TCycleStatus[];
   },
-): Promise<{ version: number; status: CycleStatus }> {
+): Promise<{ version: number; status: TCycleStatus }> {
   const onlyIn = args.onlyIn ?? (['draft', 'returned'] as const);
   const updated = await db
     .updateTable('cycles')
@@ -213,7 +222,7 @@ export async function insertNextCycle(
   db: Db,
   studyId: string,
 ): Promise<
-  { id: string; ordinal: number } | { blockedBy: { ordinal: number; status: CycleStatus } }
+  { id: string; ordinal: number } | { blockedBy: { ordinal: number; status: TCycleStatus } }
 > {
   // Lock the study so two "add cycle" clicks cannot both read the same last ordinal.
   const study = await db
@@ -245,8 +254,8 @@ export interface ReviewQueueItem {
   cycleId: string;
   version: number;
   ordinal: number;
-  status: CycleStatus;
-  submittedAt: Date | null;
+  status: TCycleStatus;
+  submittedAt: string | null;
   studyId: string;
   studyTitle: string;
   schoolId: string;
@@ -270,7 +279,9 @@ export async function reviewQueue(
     base
       .innerJoin('studies as s', 's.id', 'c.study_id')
       .innerJoin('schools as sch', 'sch.id', 's.school_id')
-      .leftJoin('observations as o', 'o.cycle_id', 'c.id')
+      .leftJoin('cycle_aggregates as a', (j) =>
+        j.onRef('a.cycle_id', '=', 'c.id').onRef('a.district_id', '=', 'c.district_id'),
+      )
       .select([
         'c.id as cycleId',
         'c.version',
@@ -283,10 +294,9 @@ export async function reviewQueue(
         'sch.name as schoolName',
         'sch.npsn',
         'sch.subdistrict',
-        sql<number>`count(o.id)::int`.as('n'),
-        sql<string | null>`round(avg(o.percentage), 2)::text`.as('mean'),
+        sql<number>`coalesce(a.n, 0)`.as('n'),
+        'a.mean',
       ])
-      .groupBy(['c.id', 's.id', 'sch.id'])
       .orderBy('c.submitted_at', 'asc')
       .orderBy('c.id')
       .limit(q.limit)
@@ -294,5 +304,8 @@ export async function reviewQueue(
       .execute(),
     base.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
   ]);
-  return { total: total.total, items };
+  return {
+    total: total.total,
+    items: items.map((i) => ({ ...i, submittedAt: isoOrNull(i.submittedAt) })),
+  };
 }

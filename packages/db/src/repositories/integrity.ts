@@ -1,5 +1,7 @@
+import type { TBandSet } from '@siklus/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { BandsJson, DB, PrintedBandsJson } from '../schema';
+import { iso } from '../iso';
+import type { DB, PrintedBandsJson } from '../schema';
 
 /*
  * Integrity signals (issue 18): the candidate rows, found by one query each over a
@@ -171,7 +173,7 @@ export interface PrintedFiguresCycle {
   printedMean: string | null;
   printedMeanBand: string | null;
   printedBands: PrintedBandsJson | null;
-  bands: BandsJson;
+  bands: TBandSet;
   /** In the cycle table's order (teacher sort order, then name), as cycles.get lists them. */
   percentages: string[];
 }
@@ -206,11 +208,14 @@ export interface IntegrityDismissal {
   reason: string;
   dismissedBy: string | null;
   dismissedByName: string | null;
-  createdAt: Date;
+  createdAt: string;
 }
 
-export function listIntegrityDismissals(db: Db, districtId: string): Promise<IntegrityDismissal[]> {
-  return db
+export async function listIntegrityDismissals(
+  db: Db,
+  districtId: string,
+): Promise<IntegrityDismissal[]> {
+  const rows = await db
     .selectFrom('integrity_dismissals as d')
     .leftJoin('users as u', 'u.id', 'd.dismissed_by')
     .select([
@@ -223,6 +228,7 @@ export function listIntegrityDismissals(db: Db, districtId: string): Promise<Int
     ])
     .where('d.district_id', '=', districtId)
     .execute();
+  return rows.map((r) => ({ ...r, createdAt: iso(r.createdAt) }));
 }
 
 /** Records a dismissal; undefined when that signal was already dismissed. */

@@ -1,4 +1,6 @@
+import type { TCycleStatus } from '@siklus/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { iso } from '../iso';
 import type { DB } from '../schema';
 
 /*
@@ -119,7 +121,7 @@ export interface CycleObservation {
   band: string;
   observedOn: string | null;
   notes: string | null;
-  updatedAt: Date;
+  updatedAt: string;
   /** Indicator key -> score or 'na'; null for a summary rubric. */
   scores: Record<string, number | 'na'> | null;
 }
@@ -151,8 +153,12 @@ export async function listCycleObservations(db: Db, cycleId: string): Promise<Cy
     .execute();
   return rows.map(({ scoreRows, ...r }) => ({
     ...r,
+    updatedAt: iso(r.updatedAt),
+    // The table's check makes a null score and not_applicable one and the same.
     scores: scoreRows
-      ? Object.fromEntries(scoreRows.map((s) => [s.k, s.na ? ('na' as const) : (s.s as number)]))
+      ? Object.fromEntries(
+          scoreRows.map((s) => [s.k, s.na || s.s === null ? ('na' as const) : s.s]),
+        )
       : null,
   }));
 }
@@ -190,7 +196,7 @@ export interface TrajectoryPoint {
   schoolYear: string;
   cycleId: string;
   ordinal: number;
-  status: string;
+  status: TCycleStatus;
   percentage: string;
   band: string;
   observedOn: string | null;

@@ -83,6 +83,15 @@ export async function listSchools(
   return { items: items.map(toSummary), total: Number(total.n) };
 }
 
+export async function getDistrictName(db: Executor, id: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('districts')
+    .select('name')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.name;
+}
+
 export async function listSubdistricts(db: Executor, districtId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('schools')

@@ -1,3 +1,4 @@
+import type { TRole } from '@siklus/domain';
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../schema';
@@ -18,7 +19,7 @@ export interface SessionWithUser {
     id: string;
     username: string;
     fullName: string;
-    role: 'admin' | 'supervisor' | 'principal';
+    role: TRole;
     districtId: string;
     schoolId: string | null;
     active: boolean;
@@ -85,7 +86,7 @@ export async function findSessionByTokenHash(
       id: row.user_id,
       username: row.username,
       fullName: row.full_name,
-      role: row.role as SessionWithUser['user']['role'],
+      role: row.role,
       districtId: row.district_id,
       schoolId: row.school_id,
       active: row.active,

@@ -1,13 +1,14 @@
-import { AppError, type TBilingual } from '@siklus/domain';
+import {
+  AppError,
+  type TBandSet,
+  type TBilingual,
+  type TCycleStatus,
+  type TRubricDefinition,
+  type TSuccessCriteria,
+} from '@siklus/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type {
-  BandsJson,
-  CriteriaJson,
-  CycleStatus,
-  DB,
-  RubricDefinitionJson,
-  Semester,
-} from '../schema';
+import { iso, isoOrNull } from '../iso';
+import type { DB, Semester } from '../schema';
 
 /*
  * Studies: a school's PTS, fixed at creation to one published rubric version, band set
@@ -22,14 +23,14 @@ export interface StudyListItem {
   focus: string;
   schoolYear: string;
   semester: Semester | null;
-  createdAt: Date;
+  createdAt: string;
   cycleCount: number;
   latestOrdinal: number | null;
-  latestStatus: CycleStatus | null;
+  latestStatus: TCycleStatus | null;
 }
 
 export async function listStudies(db: Db, schoolId: string): Promise<StudyListItem[]> {
-  const { rows } = await sql<StudyListItem>`
+  const { rows } = await sql<Omit<StudyListItem, 'createdAt'> & { createdAt: Date }>`
     select s.id, s.title, s.focus, s.school_year as "schoolYear", s.semester,
            s.created_at as "createdAt",
            (select count(*)::int from cycles c where c.study_id = s.id) as "cycleCount",
@@ -40,7 +41,17 @@ export async function listStudies(db: Db, schoolId: string): Promise<StudyListIt
     ) l on true
     where s.school_id = ${schoolId}
     order by s.created_at desc, s.id`.execute(db);
-  return rows;
+  return rows.map((r) => ({ ...r, createdAt: iso(r.createdAt) }));
+}
+
+/** What a file or page about a study is headed with: its title, focus and school. */
+export async function getStudyHeading(db: Db, studyId: string) {
+  return db
+    .selectFrom('studies as s')
+    .innerJoin('schools as sch', 'sch.id', 's.school_id')
+    .select(['s.title', 's.focus', 'sch.name as schoolName'])
+    .where('s.id', '=', studyId)
+    .executeTakeFirst();
 }
 
 export interface VersionRef {
@@ -60,10 +71,10 @@ export interface StudyDetail {
   schoolYear: string;
   semester: Semester | null;
   source: string | null;
-  createdAt: Date;
-  rubric: VersionRef & { definition: RubricDefinitionJson };
-  bandSet: VersionRef & { bands: BandsJson };
-  criteriaSet: VersionRef & { criteria: CriteriaJson };
+  createdAt: string;
+  rubric: VersionRef & { definition: TRubricDefinition };
+  bandSet: VersionRef & { bands: TBandSet };
+  criteriaSet: VersionRef & { criteria: TSuccessCriteria };
 }
 
 export async function getStudy(db: Db, studyId: string): Promise<StudyDetail | undefined> {
@@ -115,7 +126,7 @@ export async function getStudy(db: Db, studyId: string): Promise<StudyDetail | u
     schoolYear: row.school_year,
     semester: row.semester,
     source: row.source,
-    createdAt: row.created_at,
+    createdAt: iso(row.created_at),
     rubric: {
       id: row.rv_id,
       name: row.rv_name,
@@ -135,19 +146,21 @@ export async function getStudy(db: Db, studyId: string): Promise<StudyDetail | u
 export interface StudyCycleItem {
   id: string;
   ordinal: number;
-  status: CycleStatus;
+  status: TCycleStatus;
   version: number;
   n: number;
-  /** round(avg(percentage), 2), exact numeric; null without observations. */
+  /** From cycle_aggregates (the domain's round2(sum / n)); null without observations. */
   mean: string | null;
-  submittedAt: Date | null;
-  approvedAt: Date | null;
+  submittedAt: string | null;
+  approvedAt: string | null;
 }
 
 export async function listStudyCycles(db: Db, studyId: string): Promise<StudyCycleItem[]> {
-  return db
+  const rows = await db
     .selectFrom('cycles as c')
-    .leftJoin('observations as o', 'o.cycle_id', 'c.id')
+    .leftJoin('cycle_aggregates as a', (j) =>
+      j.onRef('a.cycle_id', '=', 'c.id').onRef('a.district_id', '=', 'c.district_id'),
+    )
     .select([
       'c.id',
       'c.ordinal',
@@ -155,13 +168,17 @@ export async function listStudyCycles(db: Db, studyId: string): Promise<StudyCyc
       'c.version',
       'c.submitted_at as submittedAt',
       'c.approved_at as approvedAt',
-      sql<number>`count(o.id)::int`.as('n'),
-      sql<string | null>`round(avg(o.percentage), 2)::text`.as('mean'),
+      sql<number>`coalesce(a.n, 0)`.as('n'),
+      'a.mean',
     ])
     .where('c.study_id', '=', studyId)
-    .groupBy('c.id')
     .orderBy('c.ordinal')
     .execute();
+  return rows.map((r) => ({
+    ...r,
+    submittedAt: isoOrNull(r.submittedAt),
+    approvedAt: isoOrNull(r.approvedAt),
+  }));
 }
 
 export interface PublishedVersion {
@@ -170,7 +187,7 @@ export interface PublishedVersion {
   name: string;
   description: string | null;
   version: number;
-  publishedAt: Date | null;
+  publishedAt: string | null;
 }
 
 /** The published versions a new study may choose from, newest version of each first. */
@@ -179,8 +196,8 @@ export async function listPublishedVersions(
   districtId: string,
 ): Promise<{
   rubrics: (PublishedVersion & { mode: 'indicators' | 'summary' })[];
-  bandSets: (PublishedVersion & { bands: BandsJson })[];
-  criteriaSets: (PublishedVersion & { criteria: CriteriaJson })[];
+  bandSets: (PublishedVersion & { bands: TBandSet })[];
+  criteriaSets: (PublishedVersion & { criteria: TSuccessCriteria })[];
 }> {
   const [rubrics, bandSets, criteriaSets] = await Promise.all([
     db
@@ -248,7 +265,13 @@ export async function listPublishedVersions(
       .orderBy('v.version', 'desc')
       .execute(),
   ]);
-  return { rubrics, bandSets, criteriaSets };
+  const published = <T extends { publishedAt: Date | null }>(rows: T[]) =>
+    rows.map((r) => ({ ...r, publishedAt: isoOrNull(r.publishedAt) }));
+  return {
+    rubrics: published(rubrics),
+    bandSets: published(bandSets),
+    criteriaSets: published(criteriaSets),
+  };
 }
 
 const VERSION_WHAT: Record<string, { field: string; what: TBilingual }> = {
@@ -270,16 +293,25 @@ const VERSION_WHAT: Record<string, { field: string; what: TBilingual }> = {
  * A published version of the district, or an AppError naming the field: NOT_FOUND when it
  * is not the district's, BAD_REQUEST when it is still a draft.
  */
-export async function requirePublishedVersion<
-  T extends 'rubric_versions' | 'band_set_versions' | 'criteria_set_versions',
->(db: Db, table: T, districtId: string, id: string): Promise<{ id: string; payload: unknown }> {
+interface VersionPayloads {
+  rubric_versions: TRubricDefinition;
+  band_set_versions: TBandSet;
+  criteria_set_versions: TSuccessCriteria;
+}
+
+export async function requirePublishedVersion<T extends keyof VersionPayloads>(
+  db: Db,
+  table: T,
+  districtId: string,
+  id: string,
+): Promise<{ id: string; payload: VersionPayloads[T] }> {
   const payloadColumn =
     table === 'rubric_versions'
       ? 'definition'
       : table === 'band_set_versions'
         ? 'bands'
         : 'criteria';
-  const { rows } = await sql<{ id: string; status: string; payload: unknown }>`
+  const { rows } = await sql<{ id: string; status: string; payload: VersionPayloads[T] }>`
     select id, status, ${sql.ref(payloadColumn)} as payload from ${sql.table(table)}
     where id = ${id} and district_id = ${districtId}`.execute(db);
   const row = rows[0];

@@ -33,6 +33,23 @@ export async function getTeacher(db: Executor, id: string): Promise<TeacherSumma
   return teacherQuery(db).where('id', '=', id).executeTakeFirst();
 }
 
+/** A teacher with the school they teach at, for a trajectory's heading. */
+export async function getTeacherWithSchool(db: Executor, id: string) {
+  return db
+    .selectFrom('teachers as t')
+    .innerJoin('schools as s', 's.id', 't.school_id')
+    .select([
+      't.id',
+      't.name',
+      't.class_name as className',
+      't.active',
+      's.id as schoolId',
+      's.name as schoolName',
+    ])
+    .where('t.id', '=', id)
+    .executeTakeFirst();
+}
+
 /** The roster in its printed order; a teacher who left stays listed when asked for. */
 export async function listTeachers(
   db: Executor,

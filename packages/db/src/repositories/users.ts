@@ -1,10 +1,10 @@
+import type { TRole } from '@siklus/domain';
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import { sql } from 'kysely';
+import { iso } from '../iso';
 import type { DB } from '../schema';
 
 type Executor = Kysely<DB> | Transaction<DB>;
-
-export type UserRole = 'admin' | 'supervisor' | 'principal';
 
 /** What the API may show of a user: never the password hash. */
 export interface UserSummary {
@@ -12,7 +12,7 @@ export interface UserSummary {
   username: string;
   email: string | null;
   fullName: string;
-  role: UserRole;
+  role: TRole;
   districtId: string;
   schoolId: string | null;
   schoolName: string | null;
@@ -44,14 +44,14 @@ function toSummary(row: {
   username: string;
   email: string | null;
   fullName: string;
-  role: string;
+  role: TRole;
   districtId: string;
   schoolId: string | null;
   schoolName: string | null;
   active: boolean;
   createdAt: Date | string;
 }): UserSummary {
-  return { ...row, role: row.role as UserRole, createdAt: new Date(row.createdAt).toISOString() };
+  return { ...row, createdAt: iso(row.createdAt) };
 }
 
 /** For sign-in only: the one query that reads the password hash. */
@@ -71,7 +71,7 @@ export async function findUserForLogin(db: Executor, login: string) {
     ])
     .where((eb) => eb.or([eb('username', '=', l), eb(sql`lower(email)`, '=', l)]))
     .executeTakeFirst();
-  return row ? { ...row, role: row.role as UserRole } : undefined;
+  return row;
 }
 
 export async function getMe(db: Executor, userId: string) {
@@ -92,7 +92,7 @@ export async function getMe(db: Executor, userId: string) {
     .where('users.id', '=', userId)
     .where('users.active', '=', true)
     .executeTakeFirst();
-  return row ? { ...row, role: row.role as UserRole } : undefined;
+  return row;
 }
 
 export async function getPasswordHash(db: Executor, userId: string): Promise<string | null> {
@@ -126,7 +126,7 @@ export async function listUsers(
   db: Executor,
   f: {
     districtId: string;
-    role?: UserRole | undefined;
+    role?: TRole | undefined;
     schoolId?: string | undefined;
     active?: boolean | undefined;
     search?: string | undefined;
@@ -164,7 +164,7 @@ export async function insertUser(
     email: string | null;
     fullName: string;
     passwordHash: string;
-    role: UserRole;
+    role: TRole;
   },
 ): Promise<UserSummary> {
   const { id } = await db
@@ -187,7 +187,7 @@ export async function updateUser(
   db: Executor,
   id: string,
   patch: {
-    role?: UserRole;
+    role?: TRole;
     schoolId?: string | null;
     fullName?: string;
     email?: string | null;

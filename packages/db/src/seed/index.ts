@@ -5,6 +5,7 @@ import {
   PTS_DEFAULT_BANDS,
   scoreObservation,
   type TBandSet,
+  type TCycleStatus,
   type TRubricDefinition,
   ZRubricDefinition,
 } from '@siklus/domain';
@@ -12,7 +13,7 @@ import { LULUT_2 } from '@siklus/domain/fixtures';
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import { jsonb } from '../json';
 import { createRng, type Rng } from '../random';
-import type { CycleStatus, DB } from '../schema';
+import type { DB } from '../schema';
 import { indicatorRows, insertBatches, observe } from './generate';
 import { BOGOR_SUBDISTRICTS, CLASS_NAMES, DEGREES, FIRST_NAMES, LAST_NAMES } from './names';
 import { COLLABORATIVE_RUBRIC, PTS_SUCCESS_CRITERIA, SUMMARY_RUBRIC } from './rubrics';
@@ -222,7 +223,7 @@ function stageFields(ordinal: number, startMonth: number, year: number) {
 }
 
 /** Review fields consistent with a status. */
-function reviewFields(status: CycleStatus, reviewerId: string, at: Date, comment?: string) {
+function reviewFields(status: TCycleStatus, reviewerId: string, at: Date, comment?: string) {
   const submitted = status === 'draft' ? null : at;
   return {
     status,
@@ -264,7 +265,7 @@ function teacherName(rng: Rng, used: Set<string>): string {
 }
 
 type Plan = {
-  cycles: CycleStatus[];
+  cycles: TCycleStatus[];
   /** Baseline range and growth per cycle, in percentage points. */
   base: [number, number];
   growth: [number, number];
@@ -465,7 +466,7 @@ async function seedBogor(trx: Db, passwordHash: string): Promise<string> {
     });
     for (const c of LULUT_2.cycles) {
       const cycleId = randomUUID();
-      const status: CycleStatus = c.ordinal < 2 ? 'approved' : 'submitted';
+      const status: TCycleStatus = c.ordinal < 2 ? 'approved' : 'submitted';
       const stages = stageFields(c.ordinal, 1, 2024);
       cycleRows.push({
         id: cycleId,

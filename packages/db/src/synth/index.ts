@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { PTS_DEFAULT_BANDS, type TRubricDefinition, ZRubricDefinition } from '@siklus/domain';
+import {
+  PTS_DEFAULT_BANDS,
+  type TCycleStatus,
+  type TRubricDefinition,
+  ZRubricDefinition,
+} from '@siklus/domain';
 import type { Insertable, Kysely } from 'kysely';
 import { jsonb } from '../json';
 import { createRng } from '../random';
-import type { CycleStatus, DB } from '../schema';
+import type { DB } from '../schema';
 import { indicatorRows, insertBatches, insertUnnest, observe } from '../seed/generate';
 import { CLASS_NAMES, DEGREES, FIRST_NAMES, LAST_NAMES } from '../seed/names';
 import { COLLABORATIVE_RUBRIC, PTS_SUCCESS_CRITERIA, SUMMARY_RUBRIC } from '../seed/rubrics';
@@ -209,7 +214,7 @@ export async function synthesize(db: Kysely<DB>, options: SynthOptions): Promise
         criteria_set_version_id: criteriaId,
       });
       const cycleCount = rng.int(2, 4);
-      const lastStatus = rng.pick<CycleStatus>([
+      const lastStatus = rng.pick<TCycleStatus>([
         'draft',
         'submitted',
         'returned',
@@ -220,7 +225,7 @@ export async function synthesize(db: Kysely<DB>, options: SynthOptions): Promise
       const growth = rng.int(2, 12);
       for (let ordinal = 0; ordinal < cycleCount; ordinal++) {
         const cycleId = randomUUID();
-        const status: CycleStatus = ordinal < cycleCount - 1 ? 'approved' : lastStatus;
+        const status: TCycleStatus = ordinal < cycleCount - 1 ? 'approved' : lastStatus;
         const at = new Date(Date.UTC(2024, 7 + ordinal, 24));
         cycles.push({
           id: cycleId,

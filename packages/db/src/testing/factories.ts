@@ -1,13 +1,16 @@
-import { classify, PTS_DEFAULT_BANDS, type TBandSet } from '@siklus/domain';
+import {
+  classify,
+  PTS_DEFAULT_BANDS,
+  type TBandSet,
+  type TRubricDefinition,
+  type TSuccessCriteria,
+} from '@siklus/domain';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import { jsonb } from '../json';
 import type {
-  BandsJson,
-  CriteriaJson,
   CyclesTable,
   DB,
   ObservationsTable,
-  RubricDefinitionJson,
   SchoolsTable,
   StudiesTable,
   TeachersTable,
@@ -31,7 +34,7 @@ export function uniqueNpsn(): string {
   return String(npsnBase + next());
 }
 
-export const DEFAULT_CRITERIA: CriteriaJson = {
+export const DEFAULT_CRITERIA: TSuccessCriteria = {
   criteria: [
     { kind: 'meanAtLeast', value: '71.00' },
     { kind: 'shareAtLeastBand', percent: '80.00', band: 'Baik' },
@@ -153,7 +156,7 @@ function versionFields(o: VersionOverrides) {
 
 export async function makeRubricVersion(
   db: Db,
-  overrides: VersionOverrides & { definition?: RubricDefinitionJson } = {},
+  overrides: VersionOverrides & { definition?: TRubricDefinition } = {},
 ) {
   const districtId = overrides.district_id ?? (await makeDistrict(db)).id;
   const parent = await versionParent(db, 'rubrics', districtId, overrides.name);
@@ -171,7 +174,7 @@ export async function makeRubricVersion(
 
 export async function makeBandSetVersion(
   db: Db,
-  overrides: VersionOverrides & { bands?: BandsJson } = {},
+  overrides: VersionOverrides & { bands?: TBandSet } = {},
 ) {
   const districtId = overrides.district_id ?? (await makeDistrict(db)).id;
   const parent = await versionParent(db, 'band_sets', districtId, overrides.name);
@@ -189,7 +192,7 @@ export async function makeBandSetVersion(
 
 export async function makeCriteriaVersion(
   db: Db,
-  overrides: VersionOverrides & { criteria?: CriteriaJson } = {},
+  overrides: VersionOverrides & { criteria?: TSuccessCriteria } = {},
 ) {
   const districtId = overrides.district_id ?? (await makeDistrict(db)).id;
   const parent = await versionParent(db, 'criteria_sets', districtId, overrides.name);
@@ -275,7 +278,7 @@ export async function bandSetOfCycle(db: Db, cycleId: string): Promise<TBandSet>
     .select('band_set_versions.bands')
     .where('cycles.id', '=', cycleId)
     .executeTakeFirstOrThrow();
-  return row.bands as TBandSet;
+  return row.bands;
 }
 
 /**

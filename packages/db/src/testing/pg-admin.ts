@@ -15,7 +15,7 @@ export async function pgQuery<R extends Record<string, unknown> = Record<string,
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
   try {
-    return (await client.query(text, values)).rows as R[];
+    return (await client.query<R>(text, values)).rows;
   } finally {
     await client.end();
   }
@@ -38,7 +38,8 @@ export async function pgSession(url: string | URL): Promise<PgSession> {
   const pid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
   return {
     pid,
-    query: async (text, values = []) => (await client.query(text, values)).rows as never,
+    query: async <R extends Record<string, unknown>>(text: string, values: unknown[] = []) =>
+      (await client.query<R>(text, values)).rows,
     end: () => client.end(),
   };
 }

@@ -1,7 +1,9 @@
+import type { TCycleStatus } from '@siklus/domain';
 import { useT } from '../i18n/i18n';
 import { cx } from './cx';
 
-export type CycleStatus = 'draft' | 'submitted' | 'returned' | 'approved';
+/** The domain's statuses, under the name the apps import from ui. */
+export type CycleStatus = TCycleStatus;
 
 /** Draf / Diajukan / Dikembalikan / Disetujui, each with its own color. */
 export function StatusBadge({ status }: { status: CycleStatus }) {

@@ -28,7 +28,7 @@ const cycle = (ordinal: number, mean: string, meanBand: string) => ({
   cycleId: `00000000-0000-4000-8000-0000000001${ordinal}${mean.slice(0, 1)}`,
   ordinal,
   label: { id: ['Kondisi Awal', 'Siklus I', 'Siklus II'][ordinal]!, en: '' },
-  status: 'approved',
+  status: 'approved' as const,
   n: 6,
   mean,
   meanBand,

@@ -3,7 +3,6 @@ import { COMPARE_SCHOOLS_MAX, cycleLabel } from '@siklus/domain';
 import {
   Button,
   Card,
-  type CycleStatus,
   EmptyState,
   ErrorState,
   LoadingState,
@@ -268,7 +267,7 @@ function CompareTable({ data, loading }: { data: CompareResult; loading: boolean
                                 {c.meanBand && (
                                   <span className="sk-badge sk-district-band">{c.meanBand}</span>
                                 )}
-                                <LatestStatus status={c.status as CycleStatus} />
+                                <LatestStatus status={c.status} />
                               </div>
                             ) : (
                               <span className="sk-muted">–</span>
