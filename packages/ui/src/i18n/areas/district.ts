@@ -206,7 +206,7 @@ export const districtEn = {
   'district.headline.withStudies': 'Schools with a study',
   'district.headline.withStudiesHint': '{count} not started',
   'district.headline.teachers': 'Teachers',
-  'district.headline.teachersHint': '{studies} studies',
+  'district.headline.teachersHint': '{studies:one=# study|other=# studies}',
   'district.headline.districtMean': 'District mean',
   'district.headline.districtMeanHint': 'mean of each study’s latest mean',
   'district.headline.waiting': 'Waiting for review',
@@ -228,7 +228,7 @@ export const districtEn = {
   'district.charts.meansHint': 'Only the schools on the table page shown.',
   'district.charts.bands': 'Teachers per band per school (latest cycle, this page)',
   'district.charts.otherBandSets':
-    '{count} schools use another band set and are not shown in this chart.',
+    '{count:one=# school uses|other=# schools use} another band set and {count:one=is|other=are} not shown in this chart.',
   'district.charts.empty': 'No school on this page has figures yet.',
 
   'district.compare.title': 'Compare schools',
@@ -278,7 +278,8 @@ export const districtEn = {
   'district.school.consistency': 'Printed figures check',
   'district.school.consistencyOk': 'The printed figures match the platform’s computation.',
   'district.school.consistencyNone': 'No printed figures to check.',
-  'district.school.mismatches': '{count} printed figures differ from the platform’s computation.',
+  'district.school.mismatches':
+    '{count:one=# printed figure differs|other=# printed figures differ} from the platform’s computation.',
   'district.school.printed': 'Printed',
   'district.school.note': 'Note',
   'district.school.computed': 'Computed',
@@ -301,7 +302,7 @@ export const districtEn = {
   'district.review.close': 'Close review',
   'district.review.table': 'Cycle table',
   'district.review.tableCaption': 'Teachers’ percentages in {cycle}',
-  'district.review.unobserved': '{count} teachers not observed: {names}',
+  'district.review.unobserved': '{count:one=# teacher|other=# teachers} not observed: {names}',
   'district.review.notes': 'Stage notes',
   'district.review.stage.planning': 'Planning',
   'district.review.stage.action': 'Action',
