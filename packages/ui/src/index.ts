@@ -1,7 +1,13 @@
 // i18n and formatting
 
 // react-hook-form's own pieces a form may need, so apps share the one copy ui depends on
-export { Controller, type Path, useWatch } from 'react-hook-form';
+export {
+  Controller,
+  type FieldValues,
+  type Path,
+  type UseFormReturn,
+  useWatch,
+} from 'react-hook-form';
 // app frame and auth
 export { ApiErrorMessage, type ApiErrorMessageProps, fieldErrorOf } from './components/api-error';
 export { AppShell, type AppShellProps, type NavItem, scopeLabel } from './components/app-shell';

@@ -42,11 +42,13 @@ describe('users page', () => {
     await userEvent.type(within(form).getByLabelText(/Kata sandi awal/), 'rahasia-2026');
     await userEvent.click(within(form).getByRole('button', { name: 'Tambah pengguna' }));
     // The domain's rule, next to the school field: a principal needs a school.
+    expect(
+      await within(form).findByText('Kepala sekolah wajib punya sekolah; peran lain tidak'),
+    ).toBeTruthy();
     const school = within(form).getByRole('combobox', { name: /^Sekolah/ });
     expect(school.getAttribute('aria-invalid')).toBe('true');
-    expect(
-      within(form).getByText('Kepala sekolah wajib punya sekolah; peran lain tidak'),
-    ).toBeTruthy();
+    // The one field at fault takes the focus.
+    expect(document.activeElement).toBe(school);
     expect(created).toHaveLength(0);
 
     await userEvent.type(within(form).getByRole('searchbox', { name: 'Cari Sekolah' }), 'lulut');

@@ -1,4 +1,4 @@
-import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import { type FieldValues, type Path, type UseFormReturn, useController } from 'react-hook-form';
 import {
   Select,
   type SelectProps,
@@ -37,11 +37,27 @@ export function FormTextArea<TValues extends FieldValues>({
   return <TextArea {...props} {...form.register(name)} error={error} />;
 }
 
+/**
+ * A controlled select: an uncontrolled one registered before its options settle shows (and
+ * submits) its first option instead of the form's value.
+ */
 export function FormSelect<TValues extends FieldValues>({
   form,
   name,
   ...props
 }: Bound<TValues> & Omit<SelectProps, Wired>) {
   const error = useFieldError(form, name);
-  return <Select {...props} {...form.register(name)} error={error} />;
+  const { field } = useController({ control: form.control, name });
+  return (
+    <Select
+      {...props}
+      name={field.name}
+      ref={field.ref}
+      value={typeof field.value === 'string' ? field.value : ''}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+      disabled={field.disabled ?? props.disabled}
+      error={error}
+    />
+  );
 }

@@ -1,10 +1,11 @@
-import { ZSchoolRow, ZUserCreateInput } from '@siklus/domain';
+import { ZRole, ZSchoolRow, ZUserCreateInput } from '@siklus/domain';
 import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import type { Lang } from '../i18n/i18n';
 import { renderWithI18n } from '../test/render';
-import { FormTextField } from './form-fields';
+import { FormSelect, FormTextField } from './form-fields';
 import { issuesOf, messageFor, serverIssue } from './issues';
 import { showApiFieldError, useZodForm, type ZodForm } from './use-zod-form';
 
@@ -101,6 +102,36 @@ describe('useZodForm', () => {
     // An error about a field the form does not hold is left to the alert.
     expect(showApiFieldError(form, trpcError('schoolId', 'x', 'x'), ['npsn'])).toBe(false);
     expect(showApiFieldError(form, new Error('boom'), ['npsn'])).toBe(false);
+  });
+});
+
+function RoleForm({ onSave }: { onSave: (input: unknown) => void }) {
+  const form = useZodForm({
+    schema: z.object({ role: ZRole }),
+    defaultValues: { role: 'principal' as const },
+  });
+  const options = [
+    { value: 'admin', label: 'Admin' },
+    { value: 'principal', label: 'Kepala sekolah' },
+  ];
+  return (
+    <form onSubmit={form.handleSubmit(onSave)} noValidate>
+      <FormSelect form={form} name="role" label="Peran" options={options} />
+      <button type="submit">Simpan</button>
+    </form>
+  );
+}
+
+describe('FormSelect', () => {
+  it("shows and submits the form's value, not the first option", async () => {
+    const onSave = vi.fn();
+    renderWithI18n(<RoleForm onSave={onSave} />);
+    expect(screen.getByLabelText<HTMLSelectElement>('Peran').value).toBe('principal');
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan' }));
+    expect(onSave.mock.calls[0]?.[0]).toEqual({ role: 'principal' });
+    await userEvent.selectOptions(screen.getByLabelText('Peran'), 'admin');
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan' }));
+    expect(onSave.mock.calls[1]?.[0]).toEqual({ role: 'admin' });
   });
 });
 
