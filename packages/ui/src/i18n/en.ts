@@ -268,7 +268,6 @@ export const en = {
   'adm.users.newPassword': 'New password',
   'adm.users.passwordHint': 'At least {min} characters. Tell it to the user in person.',
   'adm.users.pickSchool': 'Choose a school…',
-  'adm.users.schoolRequired': 'A principal needs a school.',
   'adm.users.roleFilter': 'Filter by role',
   'adm.users.allRoles': 'All roles',
   'adm.users.changeRole': 'Change role',

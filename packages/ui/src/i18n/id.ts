@@ -273,7 +273,6 @@ export const id = {
   'adm.users.newPassword': 'Kata sandi baru',
   'adm.users.passwordHint': 'Minimal {min} karakter. Sampaikan kepada pengguna secara langsung.',
   'adm.users.pickSchool': 'Pilih sekolah…',
-  'adm.users.schoolRequired': 'Kepala sekolah wajib punya sekolah.',
   'adm.users.roleFilter': 'Saring peran',
   'adm.users.allRoles': 'Semua peran',
   'adm.users.changeRole': 'Ubah peran',

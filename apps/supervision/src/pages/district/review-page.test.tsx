@@ -174,6 +174,7 @@ describe('review queue', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Kembalikan' }));
     const comment = screen.getByLabelText(/Komentar untuk kepala sekolah/);
     expect(comment.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(comment);
     expect(screen.getByRole('alert').textContent).toMatch(/komentar/i);
     expect(callsTo(calls, 'review.return')).toEqual([]);
 

@@ -15,9 +15,14 @@ import {
   Card,
   ConfirmDialog,
   ErrorState,
+  type Issues,
+  issuesOf,
   LoadingState,
+  messageFor,
+  NO_ISSUES,
   PageHeader,
   StatusBadge,
+  serverIssue,
   useCurrentUser,
   useFormat,
   useLocalized,
@@ -28,7 +33,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useBlocker, useParams } from 'react-router';
 import { exportUrls, ioPaths } from '../../export-urls';
 import { CycleTable } from './cycle-table';
-import { type Issues, issuesOf, messageFor, NO_ISSUES } from './issues';
 import {
   draftChanged,
   initialDraft,
@@ -535,7 +539,9 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
           onDiscard={() => selected && setObsDrafts(({ [selected.id]: _dropped, ...rest }) => rest)}
           saving={saveObs.isPending}
           disabled={conflict}
-          errorFor={(field) => messageFor(obsIssues, saveObs.error, f.lang, field)}
+          errorFor={(field) =>
+            messageFor(obsIssues, serverIssue(saveObs.error), f.lang, field, 'inside')
+          }
           alerts={writeError(saveObs.error, [
             'teacherId',
             'scores',
@@ -554,7 +560,9 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
           saving={saveNotes.isPending}
           dirty={notesDirty}
           disabled={conflict}
-          errorFor={(field) => messageFor(notesIssues, saveNotes.error, f.lang, field)}
+          errorFor={(field) =>
+            messageFor(notesIssues, serverIssue(saveNotes.error), f.lang, field, 'inside')
+          }
           footer={writeError(
             saveNotes.error,
             Object.keys(cycle.stages).flatMap((s) => [`${s}Notes`, `${s}Date`]),
@@ -571,7 +579,9 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
           saving={savePrinted.isPending}
           dirty={printedDirty}
           disabled={conflict}
-          errorFor={(field) => messageFor(printedIssues, savePrinted.error, f.lang, field)}
+          errorFor={(field) =>
+            messageFor(printedIssues, serverIssue(savePrinted.error), f.lang, field, 'inside')
+          }
           footer={writeError(savePrinted.error, ['printedMean', 'printedMeanBand', 'printedBands'])}
         />
       </div>

@@ -95,6 +95,8 @@ describe('studies page', () => {
     expect(within(form).getByText('Judul wajib diisi')).toBeTruthy();
     expect(within(form).getByText('Tahun ajaran ditulis seperti 2024/2025')).toBeTruthy();
     expect(calls.some((c) => c.path === 'studies.create')).toBe(false);
+    // The first field with a problem takes the focus.
+    expect(document.activeElement).toBe(within(form).getByLabelText(/^Judul penelitian/));
 
     await userEvent.type(within(form).getByLabelText(/^Judul penelitian/), 'PTS Kolaboratif');
     await userEvent.type(
