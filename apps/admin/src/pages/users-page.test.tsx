@@ -23,6 +23,7 @@ describe('users page', () => {
               subdistrict: 'Klapanunggal',
               teacherCount: 6,
               active: true,
+              districtId: ME.admin.districtId,
             },
           ],
           total: 1,
@@ -31,7 +32,13 @@ describe('users page', () => {
         }),
         'users.create': (input) => {
           created.push(input);
-          return { ...ME.principal, fullName: 'Dewi Lestari' };
+          return {
+            ...ME.principal,
+            fullName: 'Dewi Lestari',
+            active: true,
+            email: null,
+            createdAt: '2026-03-01T01:00:00.000Z',
+          };
         },
       },
     });

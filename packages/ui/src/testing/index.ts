@@ -2,6 +2,16 @@
 import './cleanup';
 import './dialog-polyfill';
 
-export { type FakeApi, FakeApiError, fakeApi, type Handler } from './fake-api';
+export {
+  type FakeApi,
+  FakeApiError,
+  type FakeOutput,
+  fakeApi,
+  type Handler,
+  type Handlers,
+  type ProcedureInput,
+  type ProcedureOutput,
+  type ProcedurePath,
+} from './fake-api';
 export { type RenderAppOptions, renderApp } from './render-app';
 export { ME } from './users';

@@ -1,4 +1,4 @@
-import { FakeApiError, ME, renderApp } from '@siklus/ui/testing';
+import { FakeApiError, type Handler, ME, renderApp } from '@siklus/ui/testing';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -87,8 +87,8 @@ function setup({
 }: {
   at?: string;
   queue?: QueueItem[];
-  approve?: (input: unknown) => unknown;
-  giveBack?: (input: unknown) => unknown;
+  approve?: Handler<'review.approve'>;
+  giveBack?: Handler<'review.return'>;
 } = {}) {
   let items = queue;
   let version = 7;
