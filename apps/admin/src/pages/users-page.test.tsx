@@ -76,4 +76,43 @@ describe('users page', () => {
       },
     ]);
   });
+
+  it('resets a password only when it is long enough, said under the field in either language', async () => {
+    const sent: unknown[] = [];
+    const user = {
+      ...ME.principal,
+      fullName: 'Dewi Lestari',
+      active: true,
+      email: null,
+      createdAt: '2026-03-01T01:00:00.000Z',
+    };
+    renderApp(routes, {
+      at: '/users',
+      api: {
+        'auth.me': () => ME.admin,
+        'users.list': () => ({ items: [user], total: 1, limit: 25, offset: 0 }),
+        'users.resetPassword': (input) => {
+          sent.push(input);
+          return { ok: true };
+        },
+      },
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Atur ulang sandi Dewi Lestari' }),
+    );
+    const field = screen.getByLabelText(/^Kata sandi baru/);
+    await userEvent.clear(field);
+    await userEvent.type(field, 'pendek');
+    const form = field.closest('form') as HTMLElement;
+    await userEvent.click(within(form).getByRole('button', { name: 'Atur ulang sandi' }));
+    expect(await within(form).findByText('Minimal 8 karakter')).toBeTruthy();
+    expect(document.activeElement).toBe(field);
+    expect(sent).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(await within(form).findByText('At least 8 characters')).toBeTruthy();
+
+    await userEvent.type(field, '-panjang');
+    await userEvent.click(within(form).getByRole('button', { name: 'Reset password' }));
+    await waitFor(() => expect(sent).toEqual([{ userId: user.id, newPassword: 'pendek-panjang' }]));
+  });
 });
