@@ -40,6 +40,9 @@ export {
   type DataTableColumn,
   type DataTableProps,
   decimalSorting,
+  EmptyRow,
+  QueryTable,
+  type WhenEmpty,
 } from './components/data-table';
 export {
   FieldError,
@@ -54,8 +57,14 @@ export {
 export { LanguageSwitch } from './components/language-switch';
 export { LoginPage, type LoginPageProps } from './components/login-page';
 export { Logo } from './components/logo';
-export { AppProviders } from './components/providers';
-export { EmptyState, ErrorState, LoadingState, NotBuiltYet } from './components/states';
+export { AppProviders, startApp } from './components/providers';
+export {
+  EmptyState,
+  ErrorState,
+  LoadingState,
+  type QueryLike,
+  QueryState,
+} from './components/states';
 export { NotFoundPage, WhoAmICard } from './components/who-am-i';
 // forms: react-hook-form over the domain's zod schemas
 export * from './forms';

@@ -49,9 +49,9 @@ describe('useZodForm', () => {
     await userEvent.type(screen.getByLabelText('Nama'), 'SD Negeri Lulut 2');
     await userEvent.click(screen.getByRole('button', { name: 'Simpan' }));
     const npsn = screen.getByLabelText('NPSN');
-    // The schema's own message (bi(...)) and the form map's for zod's min(1).
+    // The schema's own messages: bi(...) for the NPSN, zText's naming the field.
     expect(await screen.findByText('NPSN harus 8 angka')).toBeTruthy();
-    expect(screen.getByText('Wajib diisi')).toBeTruthy();
+    expect(screen.getByText('Kecamatan wajib diisi')).toBeTruthy();
     expect(document.activeElement).toBe(npsn);
     expect(npsn.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByLabelText('Nama').getAttribute('aria-invalid')).toBeNull();
@@ -62,7 +62,8 @@ describe('useZodForm', () => {
     setup('en');
     await userEvent.click(screen.getByRole('button', { name: 'Simpan' }));
     expect(await screen.findByText('NPSN must be 8 digits')).toBeTruthy();
-    expect(screen.getAllByText('Required')).toHaveLength(2);
+    expect(screen.getByText('The school name is required')).toBeTruthy();
+    expect(screen.getByText('The subdistrict is required')).toBeTruthy();
   });
 
   it('hands the parsed input (trimmed by the schema) to the submit handler', async () => {
@@ -146,7 +147,10 @@ describe('issuesOf / messageFor', () => {
 
   it('keeps the first message per field, in both languages', () => {
     const issues = issuesOf(ZUserCreateInput, invalidUser);
-    expect(issues.get('fullName')).toEqual({ id: 'Wajib diisi', en: 'Required' });
+    expect(issues.get('fullName')).toEqual({
+      id: 'Nama lengkap wajib diisi',
+      en: 'The full name is required',
+    });
     expect(issues.get('username')?.en).toMatch(/^Username: 3-50 characters/);
   });
 

@@ -1,4 +1,5 @@
 import { districtEn } from './areas/district';
+import { integrityEn } from './areas/integrity';
 import { ioEn } from './areas/io';
 import { ptsEn } from './areas/pts';
 import type { MessageKey } from './id';
@@ -30,9 +31,6 @@ export const en = {
   'form.email': 'Invalid email address',
   'form.format': 'Invalid format',
   'common.notAvailable': '–',
-  'common.todoTitle': 'Coming soon',
-  'common.todoBody':
-    'The "{feature}" section is being built. This page will show real data once its service is available.',
 
   // languages
   'lang.label': 'Language',
@@ -432,4 +430,5 @@ export const en = {
   ...ptsEn,
   ...districtEn,
   ...ioEn,
+  ...integrityEn,
 } satisfies Record<MessageKey, string>;

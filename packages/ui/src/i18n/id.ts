@@ -5,6 +5,7 @@
  * feature pages add their own prefix (`roster.`, `cycle.`, `rubric.`, ...).
  */
 import { districtId } from './areas/district';
+import { integrityId } from './areas/integrity';
 import { ioId } from './areas/io';
 import { ptsId } from './areas/pts';
 
@@ -34,9 +35,6 @@ export const id = {
   'form.email': 'Alamat email tidak valid',
   'form.format': 'Format tidak valid',
   'common.notAvailable': '–',
-  'common.todoTitle': 'Segera hadir',
-  'common.todoBody':
-    'Bagian "{feature}" sedang dibangun. Halaman ini akan berisi data sungguhan setelah layanannya tersedia.',
 
   // languages
   'lang.label': 'Bahasa',
@@ -436,6 +434,7 @@ export const id = {
   ...ptsId,
   ...districtId,
   ...ioId,
+  ...integrityId,
 } as const;
 
 export type Dictionary = typeof id;
