@@ -54,6 +54,7 @@ describe('admin app', () => {
               entity: 'user',
               entityId: ME.admin.id,
               schoolId: null,
+              schoolName: null,
               before: null,
               after: null,
               reason: null,

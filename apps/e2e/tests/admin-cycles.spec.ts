@@ -34,8 +34,23 @@ test('an admin reopens an approved cycle with a reason; the supervisor sees it r
 
   await table.getByRole('button', { name: 'Buka kembali Siklus II' }).click();
   const dialog = page.getByRole('alertdialog');
+  // A native modal: the page behind is inert and Tab stays inside the dialog.
+  expect(await dialog.evaluate((d) => d.matches(':modal'))).toBe(true);
+  await expect(dialog.getByRole('button', { name: 'Batal' })).toBeFocused();
+  for (let i = 0; i < 6; i += 1) {
+    await page.keyboard.press('Tab');
+    const outside = await page.evaluate(() => {
+      const active = document.activeElement;
+      return active !== null && active !== document.body && !active.closest('dialog');
+    });
+    expect(outside).toBe(false);
+  }
   await dialog.getByRole('button', { name: 'Ya, buka kembali' }).click();
-  await expect(dialog.getByLabel(/Alasan membuka kembali/)).toHaveAttribute('aria-invalid', 'true');
+  const reason = dialog.getByLabel(/Alasan membuka kembali/);
+  await expect(reason).toHaveAttribute('aria-invalid', 'true');
+  // The form's check, in the API's words, and the field at fault takes the focus.
+  await expect(reason).toBeFocused();
+  await snap(page, 'admin-cycles-reopen-reason-required');
   await dialog.getByLabel(/Alasan membuka kembali/).fill(REASON);
   await dialog.getByRole('button', { name: 'Ya, buka kembali' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'dibuka kembali' })).toContainText(

@@ -1,5 +1,13 @@
 // i18n and formatting
 
+// react-hook-form's own pieces a form may need, so apps share the one copy ui depends on
+export {
+  Controller,
+  type FieldValues,
+  type Path,
+  type UseFormReturn,
+  useWatch,
+} from 'react-hook-form';
 // app frame and auth
 export { ApiErrorMessage, type ApiErrorMessageProps, fieldErrorOf } from './components/api-error';
 export { AppShell, type AppShellProps, type NavItem, scopeLabel } from './components/app-shell';
@@ -58,6 +66,8 @@ export {
   QueryState,
 } from './components/states';
 export { NotFoundPage, WhoAmICard } from './components/who-am-i';
+// forms: react-hook-form over the domain's zod schemas
+export * from './forms';
 export { en } from './i18n/en';
 export {
   compareDecimalStrings,
@@ -74,6 +84,7 @@ export {
   LANGS,
   type Lang,
   type MessageParams,
+  pluralForm,
   type TFunction,
   translate,
   useLang,

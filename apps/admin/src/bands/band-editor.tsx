@@ -1,7 +1,18 @@
 import { BAND_PRESETS, bandRanges, type TBandSet, ZBandSet } from '@siklus/domain';
-import { BandBadge, Button, bandColor, FieldError, formatDecimal, useLang, useT } from '@siklus/ui';
+import {
+  BandBadge,
+  Button,
+  bandColor,
+  FieldError,
+  formatDecimal,
+  type Issues,
+  issuesOf,
+  messageFor,
+  type ServerIssue,
+  useLang,
+  useT,
+} from '@siklus/ui';
 import { useId, useMemo } from 'react';
-import { type Issues, issuesOf, messageFor, type ServerIssue } from '../lib/issues';
 
 export interface BandEditorProps {
   value: TBandSet;

@@ -1,7 +1,14 @@
 import { useTRPC } from '@siklus/client';
-import { useT } from '@siklus/ui';
+import {
+  Controller,
+  type FieldValues,
+  type Path,
+  type UseFormReturn,
+  useFieldError,
+  useT,
+} from '@siklus/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useId, useState } from 'react';
+import { type Ref, useDeferredValue, useId, useState } from 'react';
 
 export interface SchoolPickerProps {
   label: string;
@@ -13,6 +20,9 @@ export interface SchoolPickerProps {
   required?: boolean;
   /** A school already chosen that the current search may not list (shown as an option). */
   selected?: { id: string; name: string } | null;
+  /** The select, for a form to focus when the school is the first field with a problem. */
+  ref?: Ref<HTMLSelectElement>;
+  onBlur?: () => void;
 }
 
 /**
@@ -27,6 +37,8 @@ export function SchoolPicker({
   error,
   required,
   selected,
+  ref,
+  onBlur,
 }: SchoolPickerProps) {
   const t = useT();
   const trpc = useTRPC();
@@ -55,7 +67,9 @@ export function SchoolPicker({
           onChange={(e) => setSearch(e.target.value)}
         />
         <select
+          ref={ref}
           id={`${id}-select`}
+          onBlur={onBlur}
           className="sk-input sk-select"
           value={value}
           aria-invalid={error ? true : undefined}
@@ -76,5 +90,33 @@ export function SchoolPicker({
         </p>
       )}
     </div>
+  );
+}
+
+/** `SchoolPicker` as a field of a `useZodForm` form: its value, its message, its focus. */
+export function SchoolField<TValues extends FieldValues>({
+  form,
+  name,
+  ...picker
+}: {
+  form: UseFormReturn<TValues, unknown, unknown>;
+  name: Path<TValues>;
+} & Omit<SchoolPickerProps, 'value' | 'onChange' | 'error' | 'ref' | 'onBlur'>) {
+  const error = useFieldError(form, name);
+  return (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <SchoolPicker
+          {...picker}
+          ref={field.ref}
+          value={typeof field.value === 'string' ? field.value : ''}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          error={error}
+        />
+      )}
+    />
   );
 }

@@ -16,6 +16,7 @@ import {
   type MessageKey,
   PageHeader,
   RubricSheet,
+  serverIssue,
   TextArea,
   TextField,
   useFormat,
@@ -28,7 +29,6 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { BandEditor, bandIssues } from '../bands/band-editor';
 import { BandImpact } from '../bands/band-impact';
 import { CriteriaComposer } from '../criteria/criteria-composer';
-import { serverIssue } from '../lib/issues';
 import { RubricEditor, rubricIssues } from '../rubrics/rubric-editor';
 import { VersionStatus } from './config-list-page';
 import { type ConfigKindId, downloadJson, fileNameFor, KINDS } from './kinds';

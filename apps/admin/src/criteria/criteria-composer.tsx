@@ -4,9 +4,16 @@ import {
   type TSuccessCriteria,
   ZSuccessCriteria,
 } from '@siklus/domain';
-import { Button, FieldError, useLang, useT } from '@siklus/ui';
+import {
+  Button,
+  FieldError,
+  issuesOf,
+  messageFor,
+  type ServerIssue,
+  useLang,
+  useT,
+} from '@siklus/ui';
 import { useId, useMemo } from 'react';
-import { issuesOf, messageFor, type ServerIssue } from '../lib/issues';
 
 export interface CriteriaComposerProps {
   value: TSuccessCriteria;

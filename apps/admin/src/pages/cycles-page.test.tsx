@@ -1,4 +1,5 @@
-import { FakeApiError, ME, renderApp } from '@siklus/ui/testing';
+import type { CycleStatus } from '@siklus/ui';
+import { FakeApiError, type Handler, ME, renderApp } from '@siklus/ui/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { routes } from '../router';
 
 const SCHOOL = { id: ME.principal.schoolId, name: 'SD Negeri Kota Batu 2' };
 const STUDY_ID = '7b0c2a52-0d7e-4c36-9d77-0f6f3d9a1a01';
-const cycle = (ordinal: number, status: string, id: string) => ({
+const cycle = (ordinal: number, status: CycleStatus, id: string) => ({
   id,
   ordinal,
   status,
@@ -17,15 +18,26 @@ const cycle = (ordinal: number, status: string, id: string) => ({
     id: ['Kondisi Awal', 'Siklus I', 'Siklus II'][ordinal],
     en: ['Baseline', 'Cycle I', 'Cycle II'][ordinal],
   },
-  allowedActions: status === 'approved' ? ['reopen'] : status === 'draft' ? ['submit'] : [],
+  allowedActions: (status === 'approved'
+    ? ['reopen']
+    : status === 'draft'
+      ? ['submit']
+      : []) as Array<'reopen' | 'submit'>,
 });
 const CYCLE_II = '2c5c8a1e-1b8d-4f77-a1f2-7d0d5c1b2e03';
 
-function api(reopen: (input: unknown) => unknown) {
-  let status = 'approved';
+function api(reopen: Handler<'review.reopen'>) {
+  let status: CycleStatus = 'approved';
   const handlers = {
     'auth.me': () => ME.admin,
-    'schools.get': () => ({ ...SCHOOL, npsn: '20209542', subdistrict: 'Ciomas', active: true }),
+    'schools.get': () => ({
+      ...SCHOOL,
+      npsn: '20209542',
+      subdistrict: 'Ciomas',
+      active: true,
+      teacherCount: 6,
+      districtId: ME.admin.districtId,
+    }),
     'schools.list': () => ({ items: [], total: 0, limit: 20, offset: 0 }),
     'studies.list': () => [{ id: STUDY_ID, title: 'PTS Kolaboratif' }],
     'studies.get': () => ({
@@ -38,7 +50,7 @@ function api(reopen: (input: unknown) => unknown) {
         cycle(2, status, CYCLE_II),
       ],
     }),
-    'review.reopen': (input: unknown) => {
+    'review.reopen': (input: Parameters<Handler<'review.reopen'>>[0]) => {
       const answer = reopen(input);
       status = 'returned';
       return answer;
@@ -54,7 +66,7 @@ describe('cycles page (admin reopens an approved cycle)', () => {
       at: `/cycles?schoolId=${SCHOOL.id}`,
       api: api((input) => {
         sent.push(input);
-        return { id: CYCLE_II, status: 'returned', version: 5 };
+        return { status: 'returned', version: 5, before: 'approved' };
       }),
     });
     const table = await screen.findByRole('table', { name: 'Siklus PTS Kolaboratif' });
@@ -104,7 +116,7 @@ describe('cycles page (admin reopens an approved cycle)', () => {
   });
 
   it('starts by asking for a school', async () => {
-    renderApp(routes, { at: '/cycles', api: api(() => null) });
+    renderApp(routes, { at: '/cycles', api: api(() => ({})) });
     expect(await screen.findByText('Pilih sekolah untuk melihat siklusnya.')).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
   });

@@ -7,20 +7,20 @@ import {
   ConfirmDialog,
   EmptyState,
   ErrorState,
+  FormTextArea,
   LoadingState,
   PageHeader,
   StatusBadge,
-  TextArea,
+  showApiFieldError,
   useFormat,
-  useLang,
   useLocalized,
   useT,
+  useZodForm,
 } from '@siklus/ui';
 import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { SchoolPicker } from '../components/school-picker';
-import { issuesOf, messageFor, NO_ISSUES, serverIssue } from '../lib/issues';
 
 type Study = RouterOutputs['studies']['get'];
 type Cycle = Study['cycles'][number];
@@ -180,15 +180,19 @@ function ReopenDialog({
   onDone: (message: string) => void;
 }) {
   const t = useT();
-  const { lang } = useLang();
   const local = useLocalized();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const label = local(cycle.label);
-  const [reason, setReason] = useState('');
-  const [checked, setChecked] = useState(false);
-  const input = { cycleId: cycle.id, version: cycle.version, reason };
-  const issues = checked ? issuesOf(ZCycleReopenInput, input) : NO_ISSUES;
+  const form = useZodForm({
+    schema: ZCycleReopenInput,
+    defaultValues: { reason: '' },
+    toInput: (v: { reason: string }) => ({
+      cycleId: cycle.id,
+      version: cycle.version,
+      reason: v.reason,
+    }),
+  });
   const refresh = () =>
     queryClient.invalidateQueries(trpc.studies.get.queryFilter({ studyId: study.id }));
   const reopen = useMutation(
@@ -204,9 +208,6 @@ function ReopenDialog({
     }),
   );
   const conflict = appErrorOf(reopen.error)?.code === 'CONFLICT';
-  const reasonError = checked
-    ? messageFor(issues, serverIssue(reopen.error), lang, 'reason')
-    : undefined;
   return (
     <ConfirmDialog
       open
@@ -216,29 +217,28 @@ function ReopenDialog({
       confirmVariant="danger"
       busy={reopen.isPending}
       onCancel={onClose}
-      onConfirm={() => {
-        setChecked(true);
-        if (issuesOf(ZCycleReopenInput, input).size > 0) return;
-        reopen.mutate(input);
-      }}
+      onConfirm={form.handleSubmit((input) =>
+        reopen.mutate(input, {
+          onError: (error) => showApiFieldError(form, error, ['reason']),
+        }),
+      )}
       footer={
         conflict ? (
           <div className="sk-alert sk-alert--error" role="alert">
             <p className="sk-alert__message">{t('adm.cycles.conflict')}</p>
           </div>
-        ) : reasonError ? null : (
-          <ApiErrorMessage error={reopen.error} />
+        ) : (
+          <ApiErrorMessage error={reopen.error} inlineFields={['reason']} />
         )
       }
     >
       <p>{t('adm.cycles.reopenBody', { title: study.title })}</p>
-      <TextArea
+      <FormTextArea
+        form={form}
+        name="reason"
         label={t('adm.cycles.reason')}
         hint={t('adm.cycles.reasonHint')}
         rows={3}
-        value={reason}
-        error={reasonError}
-        onChange={(e) => setReason(e.target.value)}
       />
     </ConfirmDialog>
   );

@@ -105,5 +105,10 @@ describe('schools page', () => {
       await within(form).findByText('NPSN 20201234 sudah terdaftar untuk sekolah lain.'),
     ).toBeTruthy();
     expect(npsn.getAttribute('aria-invalid')).toBe('true');
+    // The API's refusal names the field: it takes the focus, and the alert does not repeat it.
+    expect(document.activeElement).toBe(npsn);
+    expect(
+      within(form).getAllByText('NPSN 20201234 sudah terdaftar untuk sekolah lain.'),
+    ).toHaveLength(1);
   });
 });

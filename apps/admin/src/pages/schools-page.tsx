@@ -5,16 +5,16 @@ import {
   Button,
   Card,
   type DataTableColumn,
-  TextField,
+  FormTextField,
+  showApiFieldError,
   useFormat,
-  useLang,
   useT,
+  useZodForm,
 } from '@siklus/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { ActiveBadge, ListPage, useListPage } from '../components/list-page';
 import { SchoolImport } from '../components/school-import';
-import { issuesOf, messageFor, NO_ISSUES, serverIssue } from '../lib/issues';
 
 type School = RouterOutputs['schools']['list']['items'][number];
 type Panel = { kind: 'create' } | { kind: 'edit'; school: School } | { kind: 'import' };
@@ -165,6 +165,8 @@ export function SchoolsPage() {
   );
 }
 
+const SCHOOL_FIELDS = ['npsn', 'name', 'subdistrict'] as const;
+
 /** Add a school, or edit one: NPSN, name, subdistrict, checked with the API's own schema. */
 function SchoolForm({
   school,
@@ -176,29 +178,24 @@ function SchoolForm({
   onDone: (school: { name: string }) => void;
 }) {
   const t = useT();
-  const { lang } = useLang();
   const trpc = useTRPC();
-  const [values, setValues] = useState({
-    npsn: school?.npsn ?? '',
-    name: school?.name ?? '',
-    subdistrict: school?.subdistrict ?? '',
-  });
-  const [tried, setTried] = useState(false);
   const subdistricts = useQuery(trpc.schools.subdistricts.queryOptions());
   const create = useMutation(trpc.schools.create.mutationOptions({ onSuccess: onDone }));
   const update = useMutation(trpc.schools.update.mutationOptions({ onSuccess: onDone }));
   const mutation = school ? update : create;
-  const issues = tried ? issuesOf(ZSchoolRow, values) : NO_ISSUES;
-  const err = (field: string) => messageFor(issues, serverIssue(mutation.error), lang, field);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setTried(true);
-    if (issuesOf(ZSchoolRow, values).size > 0) return;
-    if (school) update.mutate({ schoolId: school.id, ...values });
-    else create.mutate(values);
-  };
-  const set = (k: keyof typeof values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [k]: e.target.value }));
+  const form = useZodForm({
+    schema: ZSchoolRow,
+    defaultValues: {
+      npsn: school?.npsn ?? '',
+      name: school?.name ?? '',
+      subdistrict: school?.subdistrict ?? '',
+    },
+  });
+  const submit = form.handleSubmit((values) => {
+    const onError = (error: unknown) => showApiFieldError(form, error, SCHOOL_FIELDS);
+    if (school) update.mutate({ schoolId: school.id, ...values }, { onError });
+    else create.mutate(values, { onError });
+  });
   const listId = school ? `subdistricts-${school.id}` : 'subdistricts-new';
   return (
     <Card
@@ -207,30 +204,22 @@ function SchoolForm({
     >
       <form className="sk-form" onSubmit={submit} noValidate>
         <div className="adm-form-grid">
-          <TextField
+          <FormTextField
+            form={form}
+            name="npsn"
             label={t('sup.schools.npsn')}
             hint={t('adm.schools.npsnHint')}
             inputMode="numeric"
             maxLength={8}
             required
-            value={values.npsn}
-            onChange={set('npsn')}
-            error={err('npsn')}
           />
-          <TextField
-            label={t('sup.schools.name')}
-            required
-            value={values.name}
-            onChange={set('name')}
-            error={err('name')}
-          />
-          <TextField
+          <FormTextField form={form} name="name" label={t('sup.schools.name')} required />
+          <FormTextField
+            form={form}
+            name="subdistrict"
             label={t('sup.schools.subdistrict')}
             required
             list={listId}
-            value={values.subdistrict}
-            onChange={set('subdistrict')}
-            error={err('subdistrict')}
           />
           <datalist id={listId}>
             {(subdistricts.data ?? []).map((s) => (
@@ -238,7 +227,7 @@ function SchoolForm({
             ))}
           </datalist>
         </div>
-        <ApiErrorMessage error={mutation.error} inlineFields={['npsn', 'name', 'subdistrict']} />
+        <ApiErrorMessage error={mutation.error} inlineFields={SCHOOL_FIELDS} />
         <div className="sk-row">
           <Button type="submit" loading={mutation.isPending}>
             {school ? t('common.save') : t('adm.schools.add')}

@@ -23,6 +23,7 @@ describe('users page', () => {
               subdistrict: 'Klapanunggal',
               teacherCount: 6,
               active: true,
+              districtId: ME.admin.districtId,
             },
           ],
           total: 1,
@@ -31,7 +32,13 @@ describe('users page', () => {
         }),
         'users.create': (input) => {
           created.push(input);
-          return { ...ME.principal, fullName: 'Dewi Lestari' };
+          return {
+            ...ME.principal,
+            fullName: 'Dewi Lestari',
+            active: true,
+            email: null,
+            createdAt: '2026-03-01T01:00:00.000Z',
+          };
         },
       },
     });
@@ -42,11 +49,13 @@ describe('users page', () => {
     await userEvent.type(within(form).getByLabelText(/Kata sandi awal/), 'rahasia-2026');
     await userEvent.click(within(form).getByRole('button', { name: 'Tambah pengguna' }));
     // The domain's rule, next to the school field: a principal needs a school.
+    expect(
+      await within(form).findByText('Kepala sekolah wajib punya sekolah; peran lain tidak'),
+    ).toBeTruthy();
     const school = within(form).getByRole('combobox', { name: /^Sekolah/ });
     expect(school.getAttribute('aria-invalid')).toBe('true');
-    expect(
-      within(form).getByText('Kepala sekolah wajib punya sekolah; peran lain tidak'),
-    ).toBeTruthy();
+    // The one field at fault takes the focus.
+    expect(document.activeElement).toBe(school);
     expect(created).toHaveLength(0);
 
     await userEvent.type(within(form).getByRole('searchbox', { name: 'Cari Sekolah' }), 'lulut');
@@ -66,5 +75,44 @@ describe('users page', () => {
         password: 'rahasia-2026',
       },
     ]);
+  });
+
+  it('resets a password only when it is long enough, said under the field in either language', async () => {
+    const sent: unknown[] = [];
+    const user = {
+      ...ME.principal,
+      fullName: 'Dewi Lestari',
+      active: true,
+      email: null,
+      createdAt: '2026-03-01T01:00:00.000Z',
+    };
+    renderApp(routes, {
+      at: '/users',
+      api: {
+        'auth.me': () => ME.admin,
+        'users.list': () => ({ items: [user], total: 1, limit: 25, offset: 0 }),
+        'users.resetPassword': (input) => {
+          sent.push(input);
+          return { ok: true };
+        },
+      },
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Atur ulang sandi Dewi Lestari' }),
+    );
+    const field = screen.getByLabelText(/^Kata sandi baru/);
+    await userEvent.clear(field);
+    await userEvent.type(field, 'pendek');
+    const form = field.closest('form') as HTMLElement;
+    await userEvent.click(within(form).getByRole('button', { name: 'Atur ulang sandi' }));
+    expect(await within(form).findByText('Minimal 8 karakter')).toBeTruthy();
+    expect(document.activeElement).toBe(field);
+    expect(sent).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(await within(form).findByText('At least 8 characters')).toBeTruthy();
+
+    await userEvent.type(field, '-panjang');
+    await userEvent.click(within(form).getByRole('button', { name: 'Reset password' }));
+    await waitFor(() => expect(sent).toEqual([{ userId: user.id, newPassword: 'pendek-panjang' }]));
   });
 });

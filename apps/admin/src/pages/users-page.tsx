@@ -1,21 +1,29 @@
 import { type RouterOutputs, useTRPC } from '@siklus/client';
-import { PASSWORD_MIN, ROLES, type TRole, ZUserCreateInput } from '@siklus/domain';
+import {
+  PASSWORD_MIN,
+  ROLES,
+  type TRole,
+  ZUserCreateInput,
+  ZUserResetPasswordInput,
+  ZUserUpdateInput,
+} from '@siklus/domain';
 import {
   ApiErrorMessage,
   Button,
   Card,
   type DataTableColumn,
-  Select,
-  TextField,
+  FormSelect,
+  FormTextField,
+  showApiFieldError,
   useCurrentUser,
-  useLang,
   useT,
+  useWatch,
+  useZodForm,
 } from '@siklus/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ActiveBadge, ListPage, useListPage } from '../components/list-page';
-import { SchoolPicker } from '../components/school-picker';
-import { issuesOf, messageFor, NO_ISSUES, serverIssue } from '../lib/issues';
+import { SchoolField } from '../components/school-picker';
 
 type User = RouterOutputs['users']['list']['items'][number];
 type Panel = { kind: 'create' } | { kind: 'role'; user: User } | { kind: 'password'; user: User };
@@ -182,6 +190,24 @@ function useRoleOptions() {
   return ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }));
 }
 
+type NewUser = {
+  username: string;
+  fullName: string;
+  email: string;
+  role: TRole;
+  schoolId: string;
+  password: string;
+};
+const NEW_USER: NewUser = {
+  username: '',
+  fullName: '',
+  email: '',
+  role: 'principal',
+  schoolId: '',
+  password: '',
+};
+const USER_FIELDS = ['username', 'fullName', 'email', 'role', 'schoolId', 'password'] as const;
+
 function CreateUserForm({
   onCancel,
   onDone,
@@ -190,95 +216,65 @@ function CreateUserForm({
   onDone: (u: { fullName: string }) => void;
 }) {
   const t = useT();
-  const { lang } = useLang();
   const trpc = useTRPC();
   const roles = useRoleOptions();
-  const [v, setV] = useState({
-    username: '',
-    fullName: '',
-    email: '',
-    role: 'principal' as TRole,
-    schoolId: '',
-    password: '',
-  });
-  const [tried, setTried] = useState(false);
   const create = useMutation(trpc.users.create.mutationOptions({ onSuccess: onDone }));
-  const input = {
-    username: v.username,
-    fullName: v.fullName,
-    email: v.email.trim() ? v.email.trim() : null,
-    role: v.role,
-    schoolId: v.role === 'principal' ? v.schoolId || null : null,
-    password: v.password,
-  };
-  const issues = tried ? issuesOf(ZUserCreateInput, input) : NO_ISSUES;
-  const err = (field: string) => messageFor(issues, serverIssue(create.error), lang, field);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setTried(true);
-    if (issuesOf(ZUserCreateInput, input).size === 0) create.mutate(input);
-  };
-  const set = (k: keyof typeof v) => (e: { target: { value: string } }) =>
-    setV((s) => ({ ...s, [k]: e.target.value }));
+  const form = useZodForm({
+    schema: ZUserCreateInput,
+    defaultValues: NEW_USER,
+    toInput: (v: NewUser) => ({
+      username: v.username,
+      fullName: v.fullName,
+      email: v.email.trim() ? v.email.trim() : null,
+      role: v.role,
+      schoolId: v.role === 'principal' ? v.schoolId || null : null,
+      password: v.password,
+    }),
+  });
+  const role = useWatch({ control: form.control, name: 'role' });
+  const submit = form.handleSubmit((input) =>
+    create.mutate(input, { onError: (error) => showApiFieldError(form, error, USER_FIELDS) }),
+  );
   return (
     <Card className="adm-panel" title={t('adm.users.add')}>
       <form className="sk-form" onSubmit={submit} noValidate>
         <div className="adm-form-grid">
-          <TextField
-            label={t('adm.users.fullName')}
-            required
-            value={v.fullName}
-            onChange={set('fullName')}
-            error={err('fullName')}
-          />
-          <TextField
+          <FormTextField form={form} name="fullName" label={t('adm.users.fullName')} required />
+          <FormTextField
+            form={form}
+            name="username"
             label={t('adm.users.username')}
             required
             autoComplete="off"
-            value={v.username}
-            onChange={set('username')}
-            error={err('username')}
           />
-          <TextField
-            label={t('adm.users.email')}
-            type="email"
-            value={v.email}
-            onChange={set('email')}
-            error={err('email')}
-          />
-          <Select
+          <FormTextField form={form} name="email" label={t('adm.users.email')} type="email" />
+          <FormSelect
+            form={form}
+            name="role"
             label={t('adm.users.role')}
             required
             options={roles}
-            value={v.role}
-            onChange={set('role')}
-            error={err('role')}
           />
-          {v.role === 'principal' && (
-            <SchoolPicker
+          {role === 'principal' && (
+            <SchoolField
+              form={form}
+              name="schoolId"
               label={t('adm.users.school')}
               placeholder={t('adm.users.pickSchool')}
               required
-              value={v.schoolId}
-              onChange={(schoolId) => setV((s) => ({ ...s, schoolId }))}
-              error={err('schoolId')}
             />
           )}
-          <TextField
+          <FormTextField
+            form={form}
+            name="password"
             label={t('adm.users.initialPassword')}
             hint={t('adm.users.passwordHint', { min: PASSWORD_MIN })}
             required
             type="text"
             autoComplete="new-password"
-            value={v.password}
-            onChange={set('password')}
-            error={err('password')}
           />
         </div>
-        <ApiErrorMessage
-          error={create.error}
-          inlineFields={['username', 'fullName', 'email', 'role', 'schoolId', 'password']}
-        />
+        <ApiErrorMessage error={create.error} inlineFields={USER_FIELDS} />
         <div className="sk-row">
           <Button type="submit" loading={create.isPending}>
             {t('adm.users.add')}
@@ -302,28 +298,22 @@ function RoleForm({
   onDone: (u: { fullName: string }) => void;
 }) {
   const t = useT();
-  const { lang } = useLang();
   const trpc = useTRPC();
   const roles = useRoleOptions();
-  const [role, setRole] = useState<TRole>(user.role);
-  const [schoolId, setSchoolId] = useState(user.schoolId ?? '');
   const update = useMutation(trpc.users.update.mutationOptions({ onSuccess: onDone }));
-  const missingSchool = role === 'principal' && !schoolId;
-  const [tried, setTried] = useState(false);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setTried(true);
-    if (missingSchool) return;
-    update.mutate({
+  const form = useZodForm({
+    schema: ZUserUpdateInput,
+    defaultValues: { role: user.role, schoolId: user.schoolId ?? '' },
+    toInput: (v: { role: TRole; schoolId: string }) => ({
       userId: user.id,
-      role,
-      schoolId: role === 'principal' ? schoolId : null,
-    });
-  };
-  const schoolError =
-    tried && missingSchool
-      ? t('adm.users.schoolRequired')
-      : messageFor(NO_ISSUES, serverIssue(update.error), lang, 'schoolId');
+      role: v.role,
+      schoolId: v.role === 'principal' ? v.schoolId || null : null,
+    }),
+  });
+  const role = useWatch({ control: form.control, name: 'role' });
+  const submit = form.handleSubmit((input) =>
+    update.mutate(input, { onError: (error) => showApiFieldError(form, error, ['schoolId']) }),
+  );
   return (
     <Card
       className="adm-panel"
@@ -332,25 +322,19 @@ function RoleForm({
     >
       <form className="sk-form" onSubmit={submit} noValidate>
         <div className="adm-form-grid">
-          <Select
-            label={t('adm.users.role')}
-            options={roles}
-            value={role}
-            onChange={(e) => setRole(e.target.value as TRole)}
-          />
+          <FormSelect form={form} name="role" label={t('adm.users.role')} options={roles} />
           {role === 'principal' && (
-            <SchoolPicker
+            <SchoolField
+              form={form}
+              name="schoolId"
               label={t('adm.users.school')}
               placeholder={t('adm.users.pickSchool')}
               required
-              value={schoolId}
               selected={
                 user.schoolId && user.schoolName
                   ? { id: user.schoolId, name: user.schoolName }
                   : null
               }
-              onChange={setSchoolId}
-              error={schoolError}
             />
           )}
         </div>
@@ -387,47 +371,46 @@ function PasswordForm({
   onDone: () => void;
 }) {
   const t = useT();
-  const { lang } = useLang();
   const trpc = useTRPC();
-  const [password, setPassword] = useState(suggestPassword);
   const reset = useMutation(trpc.users.resetPassword.mutationOptions({ onSuccess: onDone }));
-  const tooShort = password.length < PASSWORD_MIN;
+  const [initialPassword] = useState(suggestPassword);
+  const form = useZodForm({
+    schema: ZUserResetPasswordInput,
+    defaultValues: { newPassword: initialPassword },
+    toInput: (v: { newPassword: string }) => ({ userId: user.id, newPassword: v.newPassword }),
+  });
+  const submit = form.handleSubmit((input) =>
+    reset.mutate(input, { onError: (error) => showApiFieldError(form, error, ['newPassword']) }),
+  );
   return (
     <Card
       className="adm-panel"
       title={t('adm.users.resetPasswordOf', { name: user.fullName })}
       description={t('adm.users.resetNote')}
     >
-      <form
-        className="sk-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!tooShort) reset.mutate({ userId: user.id, newPassword: password });
-        }}
-      >
+      <form className="sk-form" noValidate onSubmit={submit}>
         <div className="adm-form-grid">
-          <TextField
+          <FormTextField
+            form={form}
+            name="newPassword"
             label={t('adm.users.newPassword')}
             hint={t('adm.users.passwordHint', { min: PASSWORD_MIN })}
             type="text"
             autoComplete="new-password"
             className="adm-mono"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            error={
-              tooShort
-                ? t('adm.users.passwordHint', { min: PASSWORD_MIN })
-                : messageFor(NO_ISSUES, serverIssue(reset.error), lang, 'newPassword')
-            }
           />
         </div>
         <ApiErrorMessage error={reset.error} inlineFields={['newPassword']} />
         <div className="sk-row">
-          <Button type="submit" loading={reset.isPending} disabled={tooShort}>
+          <Button type="submit" loading={reset.isPending}>
             {t('adm.users.resetPassword')}
           </Button>
-          <Button variant="ghost" onClick={() => setPassword(suggestPassword())}>
+          <Button
+            variant="ghost"
+            onClick={() =>
+              form.setValue('newPassword', suggestPassword(), { shouldValidate: true })
+            }
+          >
             {t('adm.users.suggest')}
           </Button>
           <Button variant="ghost" onClick={onCancel}>

@@ -1,7 +1,16 @@
 import { type TBandSet, type TScale, ZRubricDefinition } from '@siklus/domain';
-import { Button, FieldError, RubricSheet, useLang, useT } from '@siklus/ui';
+import {
+  Button,
+  FieldError,
+  type Issues,
+  issuesOf,
+  messageFor,
+  RubricSheet,
+  type ServerIssue,
+  useLang,
+  useT,
+} from '@siklus/ui';
 import { useId, useMemo, useState } from 'react';
-import { type Issues, issuesOf, messageFor, type ServerIssue } from '../lib/issues';
 import {
   addAspect,
   addIndicator,

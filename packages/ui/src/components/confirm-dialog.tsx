@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useId, useLayoutEffect, useRef } from 'react';
 import { Button, type ButtonVariant } from './button';
 
 export interface ConfirmDialogProps {
@@ -19,11 +19,20 @@ export interface ConfirmDialogProps {
 
 /**
  * A modal question with two answers (submit a cycle? leave with unsaved changes?). The
- * labels come from the caller, so the component holds no strings of its own. Escape and the
- * backdrop answer "cancel"; focus starts on the cancel button, the safe choice.
+ * labels come from the caller, so the component holds no strings of its own.
+ *
+ * A native `<dialog>` opened with `showModal()`: the browser keeps focus inside it, makes
+ * the page behind inert (no click, no Tab, hidden from screen readers) and turns Escape
+ * into a `cancel` event. Escape and a click on the backdrop answer "cancel" (not while the
+ * confirm action runs); focus starts on the cancel button, the safe choice, and returns to
+ * what had it when the dialog closes.
  */
-export function ConfirmDialog({
-  open,
+export function ConfirmDialog({ open, ...props }: ConfirmDialogProps) {
+  // Mounted only while open: opening is `showModal()` on mount, closing is unmounting.
+  return open ? <OpenDialog {...props} /> : null;
+}
+
+function OpenDialog({
   title,
   children,
   confirmLabel,
@@ -33,29 +42,44 @@ export function ConfirmDialog({
   confirmVariant = 'primary',
   busy = false,
   footer,
-}: ConfirmDialogProps) {
+}: Omit<ConfirmDialogProps, 'open'>) {
   const titleId = useId();
   const bodyId = useId();
+  const dialogRef = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (!open) return;
+
+  useLayoutEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog.showModal();
+    // showModal focuses the first focusable element, which may be a field of the body.
     cancelRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onCancel();
+    return () => {
+      if (dialog.open) dialog.close();
+      returnTo?.focus();
     };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [open, onCancel]);
-  if (!open) return null;
+  }, []);
+
   return (
-    <div className="sk-dialog-backdrop">
-      <div
-        className="sk-dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={children ? bodyId : undefined}
-      >
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop is for pointers; the keyboard's way out is Escape (the cancel event)
+    <dialog
+      ref={dialogRef}
+      className="sk-dialog"
+      role="alertdialog"
+      aria-labelledby={titleId}
+      aria-describedby={children ? bodyId : undefined}
+      onCancel={(event) => {
+        // The caller's `open` decides; the browser must not close the dialog behind its back.
+        event.preventDefault();
+        if (!busy) onCancel();
+      }}
+      onClick={(event) => {
+        // Only the backdrop is the dialog itself: the panel fills the rest.
+        if (event.target === event.currentTarget && !busy) onCancel();
+      }}
+    >
+      <div className="sk-dialog__panel">
         <h2 id={titleId} className="sk-dialog__title">
           {title}
         </h2>
@@ -81,6 +105,6 @@ export function ConfirmDialog({
           </Button>
         </div>
       </div>
-    </div>
+    </dialog>
   );
 }

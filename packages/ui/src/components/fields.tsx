@@ -1,6 +1,7 @@
 import {
   type InputHTMLAttributes,
   type ReactNode,
+  type Ref,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
   useId,
@@ -60,8 +61,10 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
   return ids.length ? ids.join(' ') : undefined;
 }
 
+// `ref` is a plain prop in React 19: react-hook-form's `register` passes one so it can focus
+// the first field with a problem.
 export type TextFieldProps = FieldShellProps &
-  Omit<InputHTMLAttributes<HTMLInputElement>, 'className'>;
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'className'> & { ref?: Ref<HTMLInputElement> };
 
 export function TextField({
   label,
@@ -96,7 +99,9 @@ export function TextField({
 }
 
 export type TextAreaProps = FieldShellProps &
-  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'className'>;
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'className'> & {
+    ref?: Ref<HTMLTextAreaElement>;
+  };
 
 export function TextArea({
   label,
@@ -140,6 +145,7 @@ export interface SelectOption {
 
 export type SelectProps = FieldShellProps &
   Omit<SelectHTMLAttributes<HTMLSelectElement>, 'className'> & {
+    ref?: Ref<HTMLSelectElement>;
     options: SelectOption[];
     /** A first, empty option such as "Pilih rubrik…". */
     placeholder?: string;

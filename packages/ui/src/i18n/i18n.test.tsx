@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LanguageSwitch } from '../components/language-switch';
 import { en } from './en';
-import { I18nProvider, LANG_STORAGE_KEY, translate, useT } from './i18n';
+import { I18nProvider, LANG_STORAGE_KEY, pluralForm, translate, useT } from './i18n';
 import { id } from './id';
 
 function Greeting() {
@@ -34,7 +34,9 @@ describe('i18n', () => {
   });
 
   it('uses the same parameters in both languages', () => {
-    const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    // A plural token `{count:one=…|other=…}` uses `count` as much as `{count}` does.
+    const params = (s: string) =>
+      [...new Set([...s.matchAll(/\{(\w+)(?::[^}]*)?\}/g)].map((m) => m[1]))].sort();
     for (const key of Object.keys(id) as Array<keyof typeof id>) {
       expect(params(en[key]), key).toEqual(params(id[key]));
     }
@@ -42,6 +44,32 @@ describe('i18n', () => {
 
   it('fills parameters', () => {
     expect(translate('id', 'table.range', { from: 1, to: 25, total: 120 })).toBe('1–25 dari 120');
+  });
+
+  it('chooses the plural form by the language rules', () => {
+    expect(pluralForm('en', 1, 'one=# school|other=# schools')).toBe('1 school');
+    expect(pluralForm('en', 0, 'one=# school|other=# schools')).toBe('0 schools');
+    expect(pluralForm('en', 2, 'one=# school|other=# schools')).toBe('2 schools');
+    // Indonesian has a single form: whatever the count, `other`.
+    expect(pluralForm('id', 1, 'one=# siswa|other=# sekolah')).toBe('1 sekolah');
+    expect(translate('en', 'form.maxLength', { count: 1 })).toBe('At most 1 character');
+    expect(translate('en', 'form.maxLength', { count: 200 })).toBe('At most 200 characters');
+    expect(translate('id', 'form.maxLength', { count: 1 })).toBe('Maksimal 1 karakter');
+    // A count formatted for the page keeps its formatting and still picks the right form.
+    expect(translate('en', 'adm.import.created', { count: '1,500' })).toBe('1,500 schools added.');
+    expect(translate('en', 'adm.import.created', { count: 1 })).toBe('1 school added.');
+    expect(translate('id', 'adm.import.created', { count: 1 })).toBe('1 sekolah ditambahkan.');
+  });
+
+  it('writes every English count message with a plural token', () => {
+    // A count shown next to a countable noun must agree with it ("1 school", "2 schools").
+    // Each count parameter below is one, in Indonesian with no plural (one form).
+    const counts =
+      /\{(count|n|errors|studies|observations|means|schools|missing|shown|observed|total)\} ([a-z]+)/g;
+    const bare = Object.entries(en).filter(([, text]) =>
+      [...text.matchAll(counts)].some((m) => !['of', 'selected', 'not'].includes(m[2] ?? '')),
+    );
+    expect(bare.map(([key]) => key)).toEqual([]);
   });
 
   it('starts in Indonesian and switches to English', async () => {

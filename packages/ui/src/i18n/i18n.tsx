@@ -16,9 +16,12 @@ export const LANG_STORAGE_KEY = 'siklus.lang';
 
 const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { id, en };
 
-/** The `{name}` parameters a message declares, read from the Indonesian text at compile time. */
+/**
+ * The `{name}` parameters a message declares, read from the Indonesian text at compile time;
+ * a plural token `{name:one=…|other=…}` declares `name` too.
+ */
 type ParamsOf<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
-  ? P | ParamsOf<Rest>
+  ? (P extends `${infer Name}:${string}` ? Name : P) | ParamsOf<Rest>
   : never;
 
 export type MessageParams<K extends MessageKey> = Record<ParamsOf<Dictionary[K]>, string | number>;
@@ -29,6 +32,46 @@ export type TFunction = <K extends MessageKey>(
   ...params: ParamsOf<Dictionary[K]> extends never ? [] : [MessageParams<K>]
 ) => string;
 
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/**
+ * The form of a plural token for a count, chosen by the language's own rules
+ * (`Intl.PluralRules`): English says "1 school" and "2 schools"; Indonesian has one form,
+ * so its messages carry no token at all. `forms` is `one=# school|other=# schools`, `#`
+ * standing for the count as shown (`shown`, e.g. "1.500" formatted); a category the token
+ * lacks falls back to `other`.
+ */
+export function pluralForm(
+  lang: Lang,
+  count: number,
+  forms: string,
+  shown: string = String(count),
+): string {
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang);
+    pluralRules.set(lang, rules);
+  }
+  const byCategory = new Map<string, string>();
+  for (const form of forms.split('|')) {
+    const at = form.indexOf('=');
+    if (at > 0) byCategory.set(form.slice(0, at), form.slice(at + 1));
+  }
+  const chosen = byCategory.get(rules.select(count)) ?? byCategory.get('other') ?? '';
+  return chosen.replaceAll('#', shown);
+}
+
+/**
+ * A count passed as a number or as an integer formatted for the page ("1.500" in
+ * Indonesian, "1,500" in English): counts are whole, so every separator is dropped.
+ */
+function countOf(value: string | number): number {
+  return typeof value === 'number' ? value : Number(value.replace(/[^\d-]/g, ''));
+}
+
+/** `{name}` or a plural token `{name:one=…|other=…}`. */
+const TOKEN = /\{(\w+)(?::([^}]*))?\}/g;
+
 export function translate(
   lang: Lang,
   key: MessageKey,
@@ -36,9 +79,13 @@ export function translate(
 ): string {
   const template = DICTIONARIES[lang][key] ?? id[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(TOKEN, (whole, name: string, forms: string | undefined) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return forms === undefined
+      ? String(value)
+      : pluralForm(lang, countOf(value), forms, String(value));
+  });
 }
 
 function readStoredLang(): Lang | null {

@@ -21,6 +21,19 @@ export const id = {
   'common.errorTitle': 'Terjadi masalah',
   'common.requestId': 'Kode permintaan: {id}',
   'common.required': 'wajib',
+
+  // form checks (zod's own messages, made readable; see forms/zod-messages.ts)
+  'form.required': 'Wajib diisi',
+  'form.invalid': 'Isian tidak valid',
+  'form.minLength': 'Minimal {count} karakter',
+  'form.maxLength': 'Maksimal {count} karakter',
+  'form.minItems': 'Minimal {count} butir',
+  'form.maxItems': 'Maksimal {count} butir',
+  'form.minValue': 'Minimal {value}',
+  'form.maxValue': 'Maksimal {value}',
+  'form.choose': 'Pilih salah satu pilihan',
+  'form.email': 'Alamat email tidak valid',
+  'form.format': 'Format tidak valid',
   'common.notAvailable': '–',
 
   // languages
@@ -258,7 +271,6 @@ export const id = {
   'adm.users.newPassword': 'Kata sandi baru',
   'adm.users.passwordHint': 'Minimal {min} karakter. Sampaikan kepada pengguna secara langsung.',
   'adm.users.pickSchool': 'Pilih sekolah…',
-  'adm.users.schoolRequired': 'Kepala sekolah wajib punya sekolah.',
   'adm.users.roleFilter': 'Saring peran',
   'adm.users.allRoles': 'Semua peran',
   'adm.users.changeRole': 'Ubah peran',

@@ -1,4 +1,6 @@
+import type { AppRouter } from '@siklus/api';
 import { type AppErrorCode, errorEnvelope, type TErrorEnvelope } from '@siklus/domain';
+import type { AnyProcedure, inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 
 /**
  * A stand-in for the API in component tests: answers tRPC's batched HTTP requests from
@@ -7,7 +9,50 @@ import { type AppErrorCode, errorEnvelope, type TErrorEnvelope } from '@siklus/d
  * A procedure without a handler answers NOT_FOUND, so a missing one shows in the test.
  */
 
-export type Handler = (input: unknown) => unknown;
+/** `'auth.me' | 'schools.list' | …`: every procedure of the API by its dotted path. */
+type PathsOf<TRecord, TPrefix extends string = ''> = {
+  [K in keyof TRecord & string]: TRecord[K] extends AnyProcedure
+    ? `${TPrefix}${K}`
+    : PathsOf<TRecord[K], `${TPrefix}${K}.`>;
+}[keyof TRecord & string];
+
+export type ProcedurePath = PathsOf<AppRouter['_def']['record']>;
+
+/** The entry of a nested record at a dotted path: `At<RouterOutputs, 'auth.me'>`. */
+type At<T, TPath extends string> = TPath extends `${infer Head}.${infer Rest}`
+  ? Head extends keyof T
+    ? At<T[Head], Rest>
+    : never
+  : TPath extends keyof T
+    ? T[TPath]
+    : never;
+
+export type ProcedureInput<P extends ProcedurePath> = At<inferRouterInputs<AppRouter>, P>;
+export type ProcedureOutput<P extends ProcedurePath> = At<inferRouterOutputs<AppRouter>, P>;
+
+/** Every field optional, at every depth; unions and nulls kept as they are. */
+type DeepPartial<T> = T extends readonly (infer U)[]
+  ? DeepPartial<U>[]
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
+
+/**
+ * What a fake may answer for a procedure: the real output's shape, in which a field may be
+ * left out (a fake answers what the page under test reads) but every field given must exist
+ * in the real output with the real type. So a fake whose shape drifts from the API (a field
+ * renamed or retyped, a status the API never sends) fails to compile instead of passing a
+ * test the real server would fail.
+ */
+export type FakeOutput<P extends ProcedurePath> = DeepPartial<ProcedureOutput<P>>;
+
+/** A stand-in for one procedure, typed from the real router: its input in, its output out. */
+export type Handler<P extends ProcedurePath = ProcedurePath> = (
+  input: ProcedureInput<P>,
+) => FakeOutput<P> | Promise<FakeOutput<P>>;
+
+/** Answers by path; a path that is not a procedure of the API is a compile error. */
+export type Handlers = { [P in ProcedurePath]?: Handler<P> };
 
 /** Throw this from a handler to answer with an AppError, as the real errorFormatter does. */
 export class FakeApiError extends Error {
@@ -36,7 +81,18 @@ export interface FakeApi {
   calls: Array<{ path: string; input: unknown }>;
 }
 
-export function fakeApi(handlers: Record<string, Handler>): FakeApi {
+/** A handler as the fetch loop calls it: the input arrives as JSON, unchecked. */
+type AnyHandler = (input: unknown) => unknown;
+
+/** The handler of a path, if any; looked up by string because the path comes off the wire. */
+function handlerAt(handlers: Handlers, path: string): AnyHandler | undefined {
+  const found: unknown = Object.hasOwn(handlers, path)
+    ? handlers[path as ProcedurePath]
+    : undefined;
+  return typeof found === 'function' ? (found as AnyHandler) : undefined;
+}
+
+export function fakeApi(handlers: Handlers): FakeApi {
   const calls: FakeApi['calls'] = [];
   const fetch: typeof globalThis.fetch = async (input, init) => {
     const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
@@ -49,7 +105,7 @@ export function fakeApi(handlers: Record<string, Handler>): FakeApi {
       paths.map(async (path, i) => {
         const value = inputs[String(i)];
         calls.push({ path, input: value });
-        const handler = handlers[path];
+        const handler = handlerAt(handlers, path);
         if (!handler) {
           return errorEnvelopeOf(
             path,

@@ -2,7 +2,7 @@ import { configure, render } from '@testing-library/react';
 import { createMemoryRouter, type RouteObject, RouterProvider } from 'react-router';
 import { AppProviders } from '../components/providers';
 import type { Lang } from '../i18n/i18n';
-import { fakeApi, type Handler } from './fake-api';
+import { fakeApi, type Handlers } from './fake-api';
 
 // Pages load lazily (route `lazy`), so a navigation waits for a module import; on a CI
 // machine with two cores shared by every package's suite that can take over the default
@@ -11,7 +11,7 @@ configure({ asyncUtilTimeout: 10_000 });
 
 export interface RenderAppOptions {
   /** Procedure answers by path (`'auth.me'`); see `fakeApi`. */
-  api?: Record<string, Handler>;
+  api?: Handlers;
   /** The URL to start at (inside the app, without the admin app's `/admin` base). */
   at?: string;
   lang?: Lang;

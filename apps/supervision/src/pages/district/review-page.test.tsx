@@ -1,5 +1,5 @@
 import type { RouterOutputs } from '@siklus/client';
-import { FakeApiError, ME, renderApp } from '@siklus/ui/testing';
+import { FakeApiError, type Handler, ME, renderApp } from '@siklus/ui/testing';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -90,8 +90,8 @@ function setup({
 }: {
   at?: string;
   queue?: QueueItem[];
-  approve?: (input: unknown) => unknown;
-  giveBack?: (input: unknown) => unknown;
+  approve?: Handler<'review.approve'>;
+  giveBack?: Handler<'review.return'>;
 } = {}) {
   let items = queue;
   let version = 7;
@@ -177,6 +177,7 @@ describe('review queue', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Kembalikan' }));
     const comment = screen.getByLabelText(/Komentar untuk kepala sekolah/);
     expect(comment.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(comment);
     expect(screen.getByRole('alert').textContent).toMatch(/komentar/i);
     expect(callsTo(calls, 'review.return')).toEqual([]);
 

@@ -1,19 +1,20 @@
 import { appErrorOf, type RouterOutputs, useTRPC } from '@siklus/client';
-import { fromZodError, ZCycleReturnInput } from '@siklus/domain';
+import { ZCycleReturnInput } from '@siklus/domain';
 import {
   ApiErrorMessage,
   Button,
   Card,
   type DataTableColumn,
+  FormTextArea,
   PageHeader,
   QueryState,
   QueryTable,
   StatusBadge,
-  TextArea,
+  showApiFieldError,
   useFormat,
-  useLang,
   useLocalized,
   useT,
+  useZodForm,
 } from '@siklus/ui';
 import {
   keepPreviousData,
@@ -292,12 +293,19 @@ function CycleReview({
 }) {
   const t = useT();
   const f = useFormat();
-  const { lang } = useLang();
   const local = useLocalized();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [comment, setComment] = useState('');
-  const [commentError, setCommentError] = useState<string | null>(null);
+  // The API's own schema decides what a valid return is, and words the message.
+  const form = useZodForm({
+    schema: ZCycleReturnInput,
+    defaultValues: { comment: '' },
+    toInput: (v: { comment: string }) => ({
+      cycleId: cycle.id,
+      version: cycle.version,
+      comment: v.comment,
+    }),
+  });
   const cycleName = local(cycle.label);
 
   const afterMove = async (message: string) => {
@@ -326,32 +334,21 @@ function CycleReview({
   const conflict = appErrorOf(error)?.code === 'CONFLICT';
   const busy = approve.isPending || giveBack.isPending;
 
+  const sendReturn = form.handleSubmit((input) =>
+    giveBack.mutate(input, { onError: (e) => showApiFieldError(form, e, ['comment']) }),
+  );
   const onReturn = (e: FormEvent) => {
-    e.preventDefault();
     approve.reset();
-    // The API's own schema decides what a valid return is, and words the message.
-    const parsed = ZCycleReturnInput.safeParse({
-      cycleId: cycle.id,
-      version: cycle.version,
-      comment,
-    });
-    if (!parsed.success) {
-      const app = fromZodError(parsed.error);
-      setCommentError(
-        app.field === 'comment' ? app.messages[lang] : t('district.review.commentRequired'),
-      );
-      return;
-    }
-    setCommentError(null);
-    giveBack.mutate(parsed.data);
+    void sendReturn(e);
   };
   const onApprove = () => {
     giveBack.reset();
-    setCommentError(null);
+    form.clearErrors();
+    const comment = form.getValues('comment').trim();
     approve.mutate({
       cycleId: cycle.id,
       version: cycle.version,
-      ...(comment.trim() ? { comment: comment.trim() } : {}),
+      ...(comment ? { comment } : {}),
     });
   };
   const reload = async () => {
@@ -395,17 +392,13 @@ function CycleReview({
         </div>
       ) : (
         <form className="sk-form sk-district-decision" onSubmit={onReturn} noValidate>
-          <TextArea
+          <FormTextArea
+            form={form}
+            name="comment"
             label={t('district.review.comment')}
             hint={t('district.review.commentHint')}
-            value={comment}
             rows={3}
             maxLength={4000}
-            error={commentError ?? undefined}
-            onChange={(e) => {
-              setComment(e.target.value);
-              if (commentError) setCommentError(null);
-            }}
           />
           {conflict ? (
             <div className="sk-alert sk-alert--error" role="alert">

@@ -9,11 +9,11 @@ const CYCLE_ID = '00000000-0000-4000-8000-0000000000c1';
 const cycle = {
   id: CYCLE_ID,
   label: { id: 'Siklus I', en: 'Cycle I' },
-  status: 'draft',
+  status: 'draft' as const,
   statusLabel: { id: 'draf', en: 'Draft' },
   editable: true,
   version: 4,
-  rubric: { mode: 'summary' },
+  rubric: { mode: 'summary' as const },
 };
 
 const summary = (n: number, mean: string | null, meanBand: string | null) => ({
@@ -39,7 +39,7 @@ const row = (
   nip: '',
   teacherId: teacherName ? `00000000-0000-4000-8000-00000000000${r}` : null,
   teacherName,
-  matchedBy: teacherName ? 'name' : null,
+  matchedBy: teacherName ? ('name' as const) : null,
   values: { name, percentage: percentage ?? '' },
   percentage,
   band,
@@ -47,9 +47,9 @@ const row = (
 
 const withProblems = {
   fileName: 'lembar.csv',
-  format: 'csv',
+  format: 'csv' as const,
   sheetName: null,
-  mode: 'summary',
+  mode: 'summary' as const,
   headerRow: 1,
   columns: [],
   rows: [row(2, 'Ismiati', 'Ismiati, S.Pd', '35.75', 'Kurang'), row(3, 'Budi', null, null, null)],
@@ -58,7 +58,7 @@ const withProblems = {
       row: 3,
       column: 'B',
       header: 'Nama Guru',
-      code: 'UNKNOWN_TEACHER',
+      code: 'UNKNOWN_TEACHER' as const,
       message: {
         id: '"Budi" tidak ada dalam daftar guru sekolah ini.',
         en: '"Budi" is not on this school\'s teacher roster.',
@@ -68,14 +68,14 @@ const withProblems = {
       row: 3,
       column: 'C',
       header: 'Persentase',
-      code: 'MISSING_VALUE',
+      code: 'MISSING_VALUE' as const,
       message: { id: 'Persentase belum diisi.', en: 'The percentage is empty.' },
     },
   ],
   problemCount: 2,
   summary: summary(1, '35.75', 'Kurang'),
   unmatchedTeachers: [],
-  cycle: { version: 4, status: 'draft', editable: true, label: cycle.label },
+  cycle: { version: 4, status: 'draft' as const, editable: true, label: cycle.label },
   ok: false,
 };
 
@@ -111,7 +111,7 @@ describe('the import page', () => {
         },
         'io.confirmImport': () => ({
           version: 5,
-          status: 'draft',
+          status: 'draft' as const,
           imported: 2,
           summary: clean.summary,
         }),

@@ -14,9 +14,14 @@ import {
   Button,
   Card,
   ConfirmDialog,
+  type Issues,
+  issuesOf,
+  messageFor,
+  NO_ISSUES,
   PageHeader,
   QueryState,
   StatusBadge,
+  serverIssue,
   useCurrentUser,
   useFormat,
   useLocalized,
@@ -29,7 +34,6 @@ import { exportUrls, ioPaths } from '../../export-urls';
 import { DownloadLink } from '../io/download-link';
 import { CycleTable } from '../results/cycle-table';
 import { MismatchList } from '../results/printed-check';
-import { type Issues, issuesOf, messageFor, NO_ISSUES } from './issues';
 import {
   draftChanged,
   initialDraft,
@@ -533,7 +537,9 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
           onDiscard={() => selected && setObsDrafts(({ [selected.id]: _dropped, ...rest }) => rest)}
           saving={saveObs.isPending}
           disabled={conflict}
-          errorFor={(field) => messageFor(obsIssues, saveObs.error, f.lang, field)}
+          errorFor={(field) =>
+            messageFor(obsIssues, serverIssue(saveObs.error), f.lang, field, 'inside')
+          }
           alerts={writeError(saveObs.error, [
             'teacherId',
             'scores',
@@ -552,7 +558,9 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
           saving={saveNotes.isPending}
           dirty={notesDirty}
           disabled={conflict}
-          errorFor={(field) => messageFor(notesIssues, saveNotes.error, f.lang, field)}
+          errorFor={(field) =>
+            messageFor(notesIssues, serverIssue(saveNotes.error), f.lang, field, 'inside')
+          }
           footer={writeError(
             saveNotes.error,
             Object.keys(cycle.stages).flatMap((s) => [`${s}Notes`, `${s}Date`]),
@@ -569,7 +577,9 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
           saving={savePrinted.isPending}
           dirty={printedDirty}
           disabled={conflict}
-          errorFor={(field) => messageFor(printedIssues, savePrinted.error, f.lang, field)}
+          errorFor={(field) =>
+            messageFor(printedIssues, serverIssue(savePrinted.error), f.lang, field, 'inside')
+          }
           footer={writeError(savePrinted.error, ['printedMean', 'printedMeanBand', 'printedBands'])}
         />
       </div>

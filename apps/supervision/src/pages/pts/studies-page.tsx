@@ -1,10 +1,5 @@
 import { type RouterOutputs, useTRPC } from '@siklus/client';
-import {
-  describeCriteria,
-  type TStudyCreateInput,
-  type TSuccessCriteria,
-  ZStudyCreateInput,
-} from '@siklus/domain';
+import { describeCriteria, type TSuccessCriteria, ZStudyCreateInput } from '@siklus/domain';
 import {
   ApiErrorMessage,
   Button,
@@ -12,22 +7,24 @@ import {
   type DataTableColumn,
   EmptyState,
   ErrorState,
+  FormSelect,
+  FormTextArea,
+  FormTextField,
   LoadingState,
   PageHeader,
   QueryTable,
-  Select,
   StatusBadge,
-  TextArea,
-  TextField,
+  showApiFieldError,
   useCurrentUser,
   useLang,
   useLocalized,
   useT,
+  useWatch,
+  useZodForm,
 } from '@siklus/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { issuesOf, messageFor, NO_ISSUES } from './issues';
 
 type Study = RouterOutputs['studies']['list'][number];
 
@@ -174,72 +171,31 @@ function currentSchoolYear(now = new Date()): string {
   return now.getMonth() >= 6 ? `${y}/${y + 1}` : `${y - 1}/${y}`;
 }
 
+type StudyOptions = RouterOutputs['studies']['options'];
+
+type NewStudy = {
+  title: string;
+  focus: string;
+  schoolYear: string;
+  semester: '' | 'ganjil' | 'genap';
+  rubricVersionId: string;
+  bandSetVersionId: string;
+  criteriaSetVersionId: string;
+};
+const STUDY_FIELDS = [
+  'title',
+  'focus',
+  'schoolYear',
+  'semester',
+  'rubricVersionId',
+  'bandSetVersionId',
+  'criteriaSetVersionId',
+] as const;
+
 function CreateStudyForm({ schoolId, onCancel }: { schoolId: string; onCancel: () => void }) {
   const t = useT();
-  const { lang } = useLang();
   const trpc = useTRPC();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const options = useQuery(trpc.studies.options.queryOptions());
-  const [v, setV] = useState({
-    title: '',
-    focus: '',
-    schoolYear: currentSchoolYear(),
-    semester: '' as '' | 'ganjil' | 'genap',
-    rubricVersionId: '',
-    bandSetVersionId: '',
-    criteriaSetVersionId: '',
-  });
-  const [tried, setTried] = useState(false);
-  const create = useMutation(
-    trpc.studies.create.mutationOptions({
-      onSuccess: async (created) => {
-        await queryClient.invalidateQueries(trpc.studies.list.queryFilter({ schoolId }));
-        void navigate(`/studies/${created.studyId}`);
-      },
-    }),
-  );
-  // The first published version of each kind is preselected once options arrive.
-  const data = options.data;
-  const rubricVersionId = v.rubricVersionId || data?.rubrics[0]?.id || '';
-  const bandSetVersionId = v.bandSetVersionId || data?.bandSets[0]?.id || '';
-  const criteriaSetVersionId = v.criteriaSetVersionId || data?.criteriaSets[0]?.id || '';
-  const input: TStudyCreateInput = {
-    schoolId,
-    title: v.title,
-    focus: v.focus,
-    schoolYear: v.schoolYear,
-    semester: v.semester || null,
-    rubricVersionId,
-    bandSetVersionId,
-    criteriaSetVersionId,
-  };
-  const issues = tried ? issuesOf(ZStudyCreateInput, input) : NO_ISSUES;
-  const err = (field: keyof TStudyCreateInput) => messageFor(issues, create.error, lang, field);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setTried(true);
-    if (issuesOf(ZStudyCreateInput, input).size === 0) create.mutate(input);
-  };
-  const set = (k: keyof typeof v) => (e: { target: { value: string } }) =>
-    setV((s) => ({ ...s, [k]: e.target.value }));
-  const versionLabel = (o: { name: string; version: number }) =>
-    t('pts.create.version', { name: o.name, version: o.version });
-  // The chosen criteria read back as a sentence, so the principal knows what "success" means.
-  const chosenCriteria = data?.criteriaSets.find((c) => c.id === criteriaSetVersionId);
-  const criteriaHint = chosenCriteria
-    ? describeCriteria(chosenCriteria.criteria as TSuccessCriteria, lang)
-    : undefined;
-  const inline = [
-    'title',
-    'focus',
-    'schoolYear',
-    'semester',
-    'rubricVersionId',
-    'bandSetVersionId',
-    'criteriaSetVersionId',
-  ];
-
   return (
     <Card
       title={t('pts.create.title')}
@@ -255,92 +211,133 @@ function CreateStudyForm({ schoolId, onCancel }: { schoolId: string; onCancel: (
         options.data.criteriaSets.length === 0 ? (
         <EmptyState>{t('pts.create.noOptions')}</EmptyState>
       ) : (
-        <form className="sk-form" onSubmit={submit} noValidate>
-          <TextField
-            label={t('pts.create.titleField')}
-            required
-            value={v.title}
-            onChange={set('title')}
-            error={err('title')}
-          />
-          <TextArea
-            label={t('pts.create.focus')}
-            hint={t('pts.create.focusHint')}
-            required
-            rows={2}
-            value={v.focus}
-            onChange={set('focus')}
-            error={err('focus')}
-          />
-          <div className="pts-form-grid">
-            <TextField
-              label={t('pts.create.schoolYear')}
-              hint={t('pts.create.schoolYearHint')}
-              required
-              inputMode="numeric"
-              value={v.schoolYear}
-              onChange={set('schoolYear')}
-              error={err('schoolYear')}
-            />
-            <Select
-              label={t('pts.create.semester')}
-              value={v.semester}
-              onChange={set('semester')}
-              error={err('semester')}
-              placeholder={t('pts.create.semesterNone')}
-              options={[
-                { value: 'ganjil', label: t('pts.create.ganjil') },
-                { value: 'genap', label: t('pts.create.genap') },
-              ]}
-            />
-          </div>
-          <div className="pts-form-grid">
-            <Select
-              label={t('pts.create.rubric')}
-              required
-              value={rubricVersionId}
-              onChange={set('rubricVersionId')}
-              error={err('rubricVersionId')}
-              options={options.data.rubrics.map((r) => ({
-                value: r.id,
-                label:
-                  r.mode === 'summary'
-                    ? t('pts.create.summaryMode', { name: r.name, version: r.version })
-                    : versionLabel(r),
-              }))}
-            />
-            <Select
-              label={t('pts.create.bandSet')}
-              required
-              value={bandSetVersionId}
-              onChange={set('bandSetVersionId')}
-              error={err('bandSetVersionId')}
-              options={options.data.bandSets.map((b) => ({ value: b.id, label: versionLabel(b) }))}
-            />
-            <Select
-              label={t('pts.create.criteria')}
-              hint={criteriaHint}
-              required
-              value={criteriaSetVersionId}
-              onChange={set('criteriaSetVersionId')}
-              error={err('criteriaSetVersionId')}
-              options={options.data.criteriaSets.map((c) => ({
-                value: c.id,
-                label: versionLabel(c),
-              }))}
-            />
-          </div>
-          <ApiErrorMessage error={create.error} inlineFields={inline} />
-          <div className="sk-row">
-            <Button type="submit" loading={create.isPending}>
-              {create.isPending ? t('pts.create.submitting') : t('pts.create.submit')}
-            </Button>
-            <Button variant="ghost" onClick={onCancel}>
-              {t('common.cancel')}
-            </Button>
-          </div>
-        </form>
+        <StudyForm schoolId={schoolId} options={options.data} onCancel={onCancel} />
       )}
     </Card>
+  );
+}
+
+/** Mounted once the options are known, so the first published version of each kind starts chosen. */
+function StudyForm({
+  schoolId,
+  options,
+  onCancel,
+}: {
+  schoolId: string;
+  options: StudyOptions;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const { lang } = useLang();
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const create = useMutation(
+    trpc.studies.create.mutationOptions({
+      onSuccess: async (created) => {
+        await queryClient.invalidateQueries(trpc.studies.list.queryFilter({ schoolId }));
+        void navigate(`/studies/${created.studyId}`);
+      },
+    }),
+  );
+  const form = useZodForm({
+    schema: ZStudyCreateInput,
+    defaultValues: {
+      title: '',
+      focus: '',
+      schoolYear: currentSchoolYear(),
+      semester: '',
+      rubricVersionId: options.rubrics[0]?.id ?? '',
+      bandSetVersionId: options.bandSets[0]?.id ?? '',
+      criteriaSetVersionId: options.criteriaSets[0]?.id ?? '',
+    },
+    toInput: (v: NewStudy) => ({ schoolId, ...v, semester: v.semester || null }),
+  });
+  const submit = form.handleSubmit((input) =>
+    create.mutate(input, { onError: (error) => showApiFieldError(form, error, STUDY_FIELDS) }),
+  );
+  const versionLabel = (o: { name: string; version: number }) =>
+    t('pts.create.version', { name: o.name, version: o.version });
+  // The chosen criteria read back as a sentence, so the principal knows what "success" means.
+  const criteriaSetVersionId = useWatch({ control: form.control, name: 'criteriaSetVersionId' });
+  const chosenCriteria = options.criteriaSets.find((c) => c.id === criteriaSetVersionId);
+  const criteriaHint = chosenCriteria
+    ? describeCriteria(chosenCriteria.criteria as TSuccessCriteria, lang)
+    : undefined;
+
+  return (
+    <form className="sk-form" onSubmit={submit} noValidate>
+      <FormTextField form={form} name="title" label={t('pts.create.titleField')} required />
+      <FormTextArea
+        form={form}
+        name="focus"
+        label={t('pts.create.focus')}
+        hint={t('pts.create.focusHint')}
+        required
+        rows={2}
+      />
+      <div className="pts-form-grid">
+        <FormTextField
+          form={form}
+          name="schoolYear"
+          label={t('pts.create.schoolYear')}
+          hint={t('pts.create.schoolYearHint')}
+          required
+          inputMode="numeric"
+        />
+        <FormSelect
+          form={form}
+          name="semester"
+          label={t('pts.create.semester')}
+          placeholder={t('pts.create.semesterNone')}
+          options={[
+            { value: 'ganjil', label: t('pts.create.ganjil') },
+            { value: 'genap', label: t('pts.create.genap') },
+          ]}
+        />
+      </div>
+      <div className="pts-form-grid">
+        <FormSelect
+          form={form}
+          name="rubricVersionId"
+          label={t('pts.create.rubric')}
+          required
+          options={options.rubrics.map((r) => ({
+            value: r.id,
+            label:
+              r.mode === 'summary'
+                ? t('pts.create.summaryMode', { name: r.name, version: r.version })
+                : versionLabel(r),
+          }))}
+        />
+        <FormSelect
+          form={form}
+          name="bandSetVersionId"
+          label={t('pts.create.bandSet')}
+          required
+          options={options.bandSets.map((b) => ({ value: b.id, label: versionLabel(b) }))}
+        />
+        <FormSelect
+          form={form}
+          name="criteriaSetVersionId"
+          label={t('pts.create.criteria')}
+          hint={criteriaHint}
+          required
+          options={options.criteriaSets.map((c) => ({
+            value: c.id,
+            label: versionLabel(c),
+          }))}
+        />
+      </div>
+      <ApiErrorMessage error={create.error} inlineFields={STUDY_FIELDS} />
+      <div className="sk-row">
+        <Button type="submit" loading={create.isPending}>
+          {create.isPending ? t('pts.create.submitting') : t('pts.create.submit')}
+        </Button>
+        <Button variant="ghost" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
   );
 }

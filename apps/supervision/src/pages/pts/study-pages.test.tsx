@@ -79,7 +79,7 @@ describe('studies page', () => {
             );
           return { studyId: IDS.study, cycleId: IDS.cycle };
         },
-        'studies.get': () => null,
+        // No handler: the new study's page answers NOT_FOUND, which this test does not reach.
       },
     });
     expect(await screen.findByText('Belum ada PTS. Mulai PTS pertama sekolah Anda.')).toBeTruthy();
@@ -95,6 +95,8 @@ describe('studies page', () => {
     expect(within(form).getByText('Judul wajib diisi')).toBeTruthy();
     expect(within(form).getByText('Tahun ajaran ditulis seperti 2024/2025')).toBeTruthy();
     expect(calls.some((c) => c.path === 'studies.create')).toBe(false);
+    // The first field with a problem takes the focus.
+    expect(document.activeElement).toBe(within(form).getByLabelText(/^Judul penelitian/));
 
     await userEvent.type(within(form).getByLabelText(/^Judul penelitian/), 'PTS Kolaboratif');
     await userEvent.type(
@@ -148,7 +150,7 @@ describe('studies page', () => {
             title: 'PTS Kolaboratif',
             focus: 'x',
             schoolYear: '2025/2026',
-            semester: 'ganjil',
+            semester: 'ganjil' as const,
             createdAt: '2026-08-01T00:00:00.000Z',
             cycleCount: 3,
             latestOrdinal: 2,
@@ -191,7 +193,7 @@ function schoolDetail() {
     id: cycleIds[k]!,
     ordinal: k,
     label: labels[k]!,
-    status: k === 2 ? 'submitted' : 'approved',
+    status: k === 2 ? ('submitted' as const) : ('approved' as const),
     n: 3,
     mean: summarizeCycle(column(k), PTS_DEFAULT_BANDS).mean,
     meanBand: summarizeCycle(column(k), PTS_DEFAULT_BANDS).meanBand,
@@ -208,7 +210,7 @@ function schoolDetail() {
       k === 1
         ? [
             {
-              field: 'mean',
+              field: 'mean' as const,
               printed: '65.05',
               computed: '65.83',
               message: {
@@ -260,7 +262,7 @@ function studyGet() {
     title: 'PTS Kolaboratif',
     focus: 'Kemampuan guru melaksanakan pembelajaran kolaboratif',
     schoolYear: '2025/2026',
-    semester: 'ganjil',
+    semester: 'ganjil' as const,
     source: null,
     createdAt: '2026-08-01T00:00:00.000Z',
     rubric: { id: V.rubric, name: 'Lembar observasi kolaboratif', version: 2, definition: {} },
@@ -281,7 +283,7 @@ function studyGet() {
     cycles: [0, 1, 2].map((k) => ({
       id: cycleIds[k]!,
       ordinal: k,
-      status: k === 2 ? 'submitted' : 'approved',
+      status: k === 2 ? ('submitted' as const) : ('approved' as const),
       version: 2,
       submittedAt: null,
       approvedAt: null,

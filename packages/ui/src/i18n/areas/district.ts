@@ -143,7 +143,6 @@ export const districtId = {
   'district.review.noNotes': 'Belum ada catatan.',
   'district.review.comment': 'Komentar untuk kepala sekolah',
   'district.review.commentHint': 'Wajib bila dikembalikan; opsional bila disetujui.',
-  'district.review.commentRequired': 'Tulis komentar agar kepala sekolah tahu apa yang diperbaiki.',
   'district.review.approve': 'Setujui',
   'district.review.return': 'Kembalikan',
   'district.review.approved': '{school} {cycle} disetujui.',
@@ -194,7 +193,7 @@ export const districtEn = {
   'district.headline.withStudies': 'Schools with a study',
   'district.headline.withStudiesHint': '{count} not started',
   'district.headline.teachers': 'Teachers',
-  'district.headline.teachersHint': '{studies} studies',
+  'district.headline.teachersHint': '{studies:one=# study|other=# studies}',
   'district.headline.districtMean': 'District mean',
   'district.headline.districtMeanHint': 'mean of each study’s latest mean',
   'district.headline.waiting': 'Waiting for review',
@@ -216,7 +215,7 @@ export const districtEn = {
   'district.charts.meansHint': 'Only the schools on the table page shown.',
   'district.charts.bands': 'Teachers per band per school (latest cycle, this page)',
   'district.charts.otherBandSets':
-    '{count} schools use another band set and are not shown in this chart.',
+    '{count:one=# school uses|other=# schools use} another band set and {count:one=is|other=are} not shown in this chart.',
   'district.charts.empty': 'No school on this page has figures yet.',
 
   'district.compare.title': 'Compare schools',
@@ -260,7 +259,8 @@ export const districtEn = {
   'district.school.consistency': 'Printed figures check',
   'district.school.consistencyOk': 'The printed figures match the platform’s computation.',
   'district.school.consistencyNone': 'No printed figures to check.',
-  'district.school.mismatches': '{count} printed figures differ from the platform’s computation.',
+  'district.school.mismatches':
+    '{count:one=# printed figure differs|other=# printed figures differ} from the platform’s computation.',
   'district.school.printed': 'Printed',
   'district.school.note': 'Note',
   'district.school.computed': 'Computed',
@@ -288,7 +288,6 @@ export const districtEn = {
   'district.review.noNotes': 'No notes yet.',
   'district.review.comment': 'Comment for the principal',
   'district.review.commentHint': 'Required to return; optional to approve.',
-  'district.review.commentRequired': 'Write a comment so the principal knows what to fix.',
   'district.review.approve': 'Approve',
   'district.review.return': 'Return',
   'district.review.approved': '{school} {cycle} approved.',

@@ -388,14 +388,16 @@ export const ptsEn = {
   'pts.table.empty': 'No teacher observed yet.',
   'pts.table.edit': 'Edit',
   'pts.table.editOf': "Edit {name}'s observation",
-  'pts.table.complete': 'All {n} active teachers are observed.',
-  'pts.table.incomplete': '{observed} teacher(s) observed; {missing} active teacher(s) not yet:',
+  'pts.table.complete': '{n:one=The # active teacher is|other=All # active teachers are} observed.',
+  'pts.table.incomplete':
+    '{observed:one=# teacher|other=# teachers} observed; {missing:one=# active teacher|other=# active teachers} not yet:',
 
   'pts.submit.button': 'Submit cycle',
   'pts.submit.title': 'Submit {label}?',
   'pts.submit.body':
     'The cycle goes to the supervisor for review. While it awaits review, it cannot be changed.',
-  'pts.submit.unobserved': '{n} active teacher(s) not observed: {names}.',
+  'pts.submit.unobserved':
+    '{n:one=# active teacher|other=# active teachers} not observed: {names}.',
   'pts.submit.confirm': 'Yes, submit',
   'pts.submit.saveFirst': 'Save or discard your changes before submitting.',
   'pts.submit.done': '{label} was submitted for review.',

@@ -1,0 +1,17 @@
+export { FormSelect, FormTextArea, FormTextField } from './form-fields';
+export {
+  type Issues,
+  issuesOf,
+  messageFor,
+  NO_ISSUES,
+  type ServerIssue,
+  serverIssue,
+} from './issues';
+export {
+  showApiFieldError,
+  type UseZodFormOptions,
+  useFieldError,
+  useZodForm,
+  type ZodForm,
+} from './use-zod-form';
+export { formErrorMap, messageIn } from './zod-messages';
