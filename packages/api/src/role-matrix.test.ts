@@ -84,11 +84,11 @@ const MATRIX: Record<string, MatrixRow> = {
   'teachers.list': { input: (w) => ({ schoolId: w.schoolA1.id }), expect: EXPECT.schoolRead },
   'teachers.create': {
     input: (w) => ({ schoolId: w.schoolA1.id, name: `Guru Baru ${uniq()}, S.Pd` }),
-    expect: EXPECT.principalOwnSchool,
+    expect: EXPECT.keeperOfSchool,
   },
   'teachers.update': {
     input: (w) => ({ teacherId: w.teacherA1.id, className: 'Guru Kelas 2' }),
-    expect: EXPECT.principalOwnSchool,
+    expect: EXPECT.keeperOfSchool,
   },
   'teachers.setActive': {
     input: async (w) => ({
@@ -97,7 +97,7 @@ const MATRIX: Record<string, MatrixRow> = {
       ).id,
       active: false,
     }),
-    expect: EXPECT.principalOwnSchool,
+    expect: EXPECT.keeperOfSchool,
   },
 
   // users

@@ -112,6 +112,8 @@ export interface TeachersTable {
   class_name: string | null;
   nip: string | null;
   nuptk: string | null;
+  /** 'L' | 'P' (laki-laki, perempuan), for reports. */
+  gender: 'L' | 'P' | null;
   active: Generated<boolean>;
   sort_order: Generated<number>;
   created_at: GeneratedTimestamp;

@@ -1,4 +1,10 @@
-import { getTeacher, insertTeacher, listTeachers, updateTeacher } from '@siklus/db';
+import {
+  getTeacher,
+  insertTeacher,
+  listTeachers,
+  type TeacherSummary,
+  updateTeacher,
+} from '@siklus/db';
 import {
   ZTeacherCreateInput,
   ZTeacherListInput,
@@ -8,7 +14,20 @@ import {
 import { audit } from '../audit/record';
 import { router, schoolScoped, teacherScoped } from '../trpc';
 
-/** The roster of a school. Principals keep it; everyone in scope reads it. */
+/** What the audit log keeps of a teacher: who they are on the roster, nothing else. */
+const audited = (t: TeacherSummary) => ({
+  name: t.name,
+  className: t.className,
+  nip: t.nip,
+  nuptk: t.nuptk,
+  gender: t.gender,
+  active: t.active,
+});
+
+/**
+ * The roster of a school. Its principal keeps it, and so may an admin of the district (a
+ * new school starts before it has a principal account); everyone in scope reads it.
+ */
 export const teachersRouter = router({
   /** `{ schoolId, includeInactive? }` */
   list: schoolScoped.any
@@ -17,8 +36,11 @@ export const teachersRouter = router({
       listTeachers(ctx.db, { schoolId: input.schoolId, includeInactive: input.includeInactive }),
     ),
 
-  /** `{ schoolId, name, className?, nip?, nuptk?, sortOrder? }` (principal, own school) */
-  create: schoolScoped.principal.input(ZTeacherCreateInput).mutation(async ({ ctx, input }) => {
+  /**
+   * `{ schoolId, name, className?, nip?, nuptk?, gender?, sortOrder? }` (the school's
+   * principal or a district admin). A NIP already used in the district is CONFLICT on `nip`.
+   */
+  create: schoolScoped.keeper.input(ZTeacherCreateInput).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (tx) => {
       const teacher = await insertTeacher(tx, {
         districtId: ctx.scope.districtId,
@@ -27,6 +49,7 @@ export const teachersRouter = router({
         className: input.className ?? null,
         nip: input.nip ?? null,
         nuptk: input.nuptk ?? null,
+        gender: input.gender ?? null,
         sortOrder: input.sortOrder,
       });
       await audit(
@@ -36,7 +59,7 @@ export const teachersRouter = router({
           entity: 'teacher',
           entityId: teacher.id,
           schoolId: input.schoolId,
-          after: { name: teacher.name, className: teacher.className },
+          after: audited(teacher),
         },
         tx,
       );
@@ -44,8 +67,8 @@ export const teachersRouter = router({
     });
   }),
 
-  /** `{ teacherId, name?, className?, nip?, nuptk?, sortOrder? }` (principal, own school) */
-  update: teacherScoped.principal.input(ZTeacherUpdateInput).mutation(async ({ ctx, input }) => {
+  /** `{ teacherId, name?, className?, nip?, nuptk?, gender?, sortOrder? }` (principal or admin) */
+  update: teacherScoped.keeper.input(ZTeacherUpdateInput).mutation(async ({ ctx, input }) => {
     const { teacherId, ...patch } = input;
     return ctx.db.transaction().execute(async (tx) => {
       const before = await getTeacher(tx, teacherId);
@@ -57,8 +80,8 @@ export const teachersRouter = router({
           entity: 'teacher',
           entityId: teacherId,
           schoolId: ctx.scope.schoolId,
-          before: before ? { name: before.name, className: before.className } : null,
-          after: patch,
+          before: before ? audited(before) : null,
+          after: audited(teacher),
         },
         tx,
       );
@@ -67,25 +90,25 @@ export const teachersRouter = router({
   }),
 
   /**
-   * `{ teacherId, active }` (principal, own school). A teacher who leaves is deactivated:
-   * their observations and trajectory stay.
+   * `{ teacherId, active }` (principal or admin). A teacher who leaves is deactivated, never
+   * deleted: their observations and trajectory stay, and they leave the roster that new
+   * cycles, templates and the "every teacher observed" check use.
    */
-  setActive: teacherScoped.principal
-    .input(ZTeacherSetActiveInput)
-    .mutation(async ({ ctx, input }) => {
-      return ctx.db.transaction().execute(async (tx) => {
-        const teacher = (await updateTeacher(tx, input.teacherId, { active: input.active }))!;
-        await audit(
-          ctx,
-          {
-            action: input.active ? 'teacher.reactivate' : 'teacher.deactivate',
-            entity: 'teacher',
-            entityId: input.teacherId,
-            schoolId: ctx.scope.schoolId,
-          },
-          tx,
-        );
-        return teacher;
-      });
-    }),
+  setActive: teacherScoped.keeper.input(ZTeacherSetActiveInput).mutation(async ({ ctx, input }) => {
+    return ctx.db.transaction().execute(async (tx) => {
+      const teacher = (await updateTeacher(tx, input.teacherId, { active: input.active }))!;
+      await audit(
+        ctx,
+        {
+          action: input.active ? 'teacher.reactivate' : 'teacher.deactivate',
+          entity: 'teacher',
+          entityId: input.teacherId,
+          schoolId: ctx.scope.schoolId,
+          after: { active: input.active },
+        },
+        tx,
+      );
+      return teacher;
+    });
+  }),
 });
