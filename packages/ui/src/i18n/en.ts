@@ -1,6 +1,7 @@
 import { districtEn } from './areas/district';
 import { ioEn } from './areas/io';
 import { ptsEn } from './areas/pts';
+import { rosterEn } from './areas/roster';
 import type { MessageKey } from './id';
 
 /** English. `satisfies` makes a missing or an extra key a compile error. */
@@ -418,4 +419,5 @@ export const en = {
   ...ptsEn,
   ...districtEn,
   ...ioEn,
+  ...rosterEn,
 } satisfies Record<MessageKey, string>;

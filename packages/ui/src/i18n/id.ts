@@ -7,6 +7,7 @@
 import { districtId } from './areas/district';
 import { ioId } from './areas/io';
 import { ptsId } from './areas/pts';
+import { rosterId } from './areas/roster';
 
 export const id = {
   // common
@@ -424,6 +425,7 @@ export const id = {
   ...ptsId,
   ...districtId,
   ...ioId,
+  ...rosterId,
 } as const;
 
 export type Dictionary = typeof id;

@@ -1,0 +1,96 @@
+import { FakeApiError, ME, renderApp } from '@siklus/ui/testing';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { routes } from '../router';
+
+const SCHOOL = {
+  id: '00000000-0000-4000-8000-0000000000a1',
+  npsn: '20201234',
+  name: 'SD Negeri Lulut 2',
+  subdistrict: 'Klapanunggal',
+  active: true,
+  teacherCount: 1,
+};
+const teacher = (over: Record<string, unknown> = {}) => ({
+  id: '00000000-0000-4000-8000-000000000001',
+  schoolId: SCHOOL.id,
+  name: 'Siti Aminah, S.Pd',
+  className: 'Guru Kelas 1',
+  nip: null,
+  nuptk: null,
+  gender: 'P',
+  active: true,
+  sortOrder: 1,
+  ...over,
+});
+
+describe('a school roster kept by an admin', () => {
+  it('adds a teacher with every field, and shows the NIP clash next to the NIP', async () => {
+    const created: unknown[] = [];
+    renderApp(routes, {
+      at: `/schools/${SCHOOL.id}/teachers`,
+      api: {
+        'auth.me': () => ME.admin,
+        'schools.get': () => SCHOOL,
+        'teachers.list': () => [teacher()],
+        'teachers.create': (input) => {
+          created.push(input);
+          if (created.length === 1) {
+            throw new FakeApiError(
+              'CONFLICT',
+              {
+                id: 'NIP 198001012005012001 sudah dipakai guru lain di kabupaten ini',
+                en: 'NIP 198001012005012001 already belongs to another teacher of this district',
+              },
+              'nip',
+            );
+          }
+          return teacher({ id: '00000000-0000-4000-8000-000000000002', name: 'Budi' });
+        },
+      },
+    });
+    expect(await screen.findByRole('heading', { name: 'Guru SD Negeri Lulut 2' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Tambah guru' }));
+    await userEvent.type(screen.getByLabelText(/Nama lengkap dengan gelar/), 'Budi, S.Pd');
+    await userEvent.type(screen.getByLabelText(/Kelas \/ mata pelajaran/), 'PJOK');
+    await userEvent.selectOptions(screen.getByLabelText('Jenis kelamin'), 'L');
+    await userEvent.type(screen.getByLabelText(/^NIP/), '19800101 200501 2 001');
+    const form = screen.getByLabelText(/Nama lengkap dengan gelar/).closest('form') as HTMLElement;
+    await userEvent.click(within(form).getByRole('button', { name: 'Tambah guru' }));
+    expect(await screen.findByText(/sudah dipakai guru lain/)).toBeTruthy();
+    expect(created[0]).toEqual({
+      schoolId: SCHOOL.id,
+      name: 'Budi, S.Pd',
+      className: 'PJOK',
+      nip: '198001012005012001',
+      nuptk: null,
+      gender: 'L',
+    });
+  });
+
+  it('asks before deactivating, saying the observations stay', async () => {
+    const calls: unknown[] = [];
+    renderApp(routes, {
+      at: `/schools/${SCHOOL.id}/teachers`,
+      api: {
+        'auth.me': () => ME.admin,
+        'schools.get': () => SCHOOL,
+        'teachers.list': () => [teacher()],
+        'teachers.setActive': (input) => {
+          calls.push(input);
+          return teacher({ active: false });
+        },
+      },
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Nonaktifkan Siti Aminah, S.Pd' }),
+    );
+    const dialog = await screen.findByRole('alertdialog');
+    expect(dialog.textContent).toContain('Observasi yang sudah ada tetap tersimpan');
+    expect(calls).toEqual([]);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Nonaktifkan' }));
+    expect(await screen.findByText(/dinonaktifkan: observasinya tetap tersimpan/)).toBeTruthy();
+    expect(calls).toEqual([{ teacherId: teacher().id, active: false }]);
+  });
+});

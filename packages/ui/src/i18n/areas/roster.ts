@@ -1,0 +1,90 @@
+/**
+ * Strings of the roster a school keeps (prefix roster.): the teacher list with its form,
+ * shared by the principal's "Sekolah saya" and the admin's school roster. Indonesian is
+ * the source of keys; English must have exactly the same keys.
+ */
+export const rosterId = {
+  'roster.add': 'Tambah guru',
+  'roster.addTitle': 'Guru baru di {school}',
+  'roster.editTitle': 'Ubah data {name}',
+  'roster.edit': 'Ubah',
+  'roster.editOne': 'Ubah data {name}',
+  'roster.deactivate': 'Nonaktifkan',
+  'roster.reactivate': 'Aktifkan lagi',
+  'roster.deactivateOne': 'Nonaktifkan {name}',
+  'roster.reactivateOne': 'Aktifkan lagi {name}',
+  'roster.actions': 'Tindakan',
+  'roster.name': 'Nama lengkap dengan gelar',
+  'roster.nameHint': 'Seperti tertulis pada laporan, mis. "Siti Aminah, S.Pd".',
+  'roster.className': 'Kelas / mata pelajaran',
+  'roster.classNameHint': 'Mis. "Guru Kelas 3" atau "PJOK".',
+  'roster.nip': 'NIP',
+  'roster.nipHint':
+    '18 angka; kosongkan untuk guru honorer. Satu NIP hanya untuk satu guru di kabupaten.',
+  'roster.nuptk': 'NUPTK',
+  'roster.nuptkHint': '16 angka, bila ada.',
+  'roster.gender': 'Jenis kelamin',
+  'roster.genderUnset': 'Belum diisi',
+  'roster.genderL': 'Laki-laki (L)',
+  'roster.genderP': 'Perempuan (P)',
+  'roster.genderShort': 'L/P',
+  'roster.created': '{name} ditambahkan ke daftar guru.',
+  'roster.updated': 'Data {name} disimpan.',
+  'roster.deactivated':
+    '{name} dinonaktifkan: observasinya tetap tersimpan, tetapi tidak masuk daftar siklus baru.',
+  'roster.reactivated': '{name} aktif lagi.',
+  'roster.confirmDeactivate': 'Nonaktifkan {name}?',
+  'roster.confirmDeactivateBody':
+    'Observasi yang sudah ada tetap tersimpan dan tampil di laporan. Guru ini tidak lagi masuk templat dan pemeriksaan kelengkapan siklus baru. Dapat diaktifkan lagi kapan saja.',
+  'roster.showInactive': 'Tampilkan guru nonaktif',
+  'roster.emptyEditable': 'Belum ada guru. Tambahkan guru kelas 1 sampai 6 untuk memulai.',
+  'roster.adminTitle': 'Guru {school}',
+  'roster.adminDescription':
+    'Tambah, ubah, atau nonaktifkan guru sekolah ini atas nama kepala sekolahnya. Setiap perubahan tercatat di log audit.',
+  'roster.adminBack': '← Semua sekolah',
+  'roster.teachersOf': 'Guru',
+  'roster.teachersOfOne': 'Daftar guru {name}',
+} as const;
+
+export const rosterEn = {
+  'roster.add': 'Add a teacher',
+  'roster.addTitle': 'New teacher at {school}',
+  'roster.editTitle': 'Edit {name}',
+  'roster.edit': 'Edit',
+  'roster.editOne': 'Edit {name}',
+  'roster.deactivate': 'Deactivate',
+  'roster.reactivate': 'Reactivate',
+  'roster.deactivateOne': 'Deactivate {name}',
+  'roster.reactivateOne': 'Reactivate {name}',
+  'roster.actions': 'Actions',
+  'roster.name': 'Full name with degrees',
+  'roster.nameHint': 'As the report prints it, e.g. "Siti Aminah, S.Pd".',
+  'roster.className': 'Class / subject',
+  'roster.classNameHint': 'E.g. "Guru Kelas 3" or "PJOK".',
+  'roster.nip': 'NIP',
+  'roster.nipHint':
+    '18 digits; leave empty for honorary teachers. One NIP belongs to one teacher in the district.',
+  'roster.nuptk': 'NUPTK',
+  'roster.nuptkHint': '16 digits, if any.',
+  'roster.gender': 'Gender',
+  'roster.genderUnset': 'Not set',
+  'roster.genderL': 'Male (L)',
+  'roster.genderP': 'Female (P)',
+  'roster.genderShort': 'M/F',
+  'roster.created': '{name} was added to the roster.',
+  'roster.updated': '{name} was saved.',
+  'roster.deactivated':
+    '{name} was deactivated: their observations stay, but they are left out of new cycles.',
+  'roster.reactivated': '{name} is active again.',
+  'roster.confirmDeactivate': 'Deactivate {name}?',
+  'roster.confirmDeactivateBody':
+    'Existing observations stay and keep showing in reports. The teacher is left out of templates and of the completeness check of new cycles. You can reactivate them at any time.',
+  'roster.showInactive': 'Show inactive teachers',
+  'roster.emptyEditable': 'No teachers yet. Add the class teachers 1 to 6 to begin.',
+  'roster.adminTitle': 'Teachers of {school}',
+  'roster.adminDescription':
+    "Add, edit or deactivate this school's teachers on behalf of its principal. Every change is kept in the audit log.",
+  'roster.adminBack': '← All schools',
+  'roster.teachersOf': 'Teachers',
+  'roster.teachersOfOne': 'Roster of {name}',
+} as const;
