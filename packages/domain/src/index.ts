@@ -9,4 +9,5 @@ export * from './inputs';
 export * from './rubric';
 export * from './scoring';
 export * from './summary';
+export * from './teacher-names';
 export * from './zod-error';
