@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { detectDelimiter, numberText, readCsv } from './read-sheet';
 import { fileSlug, toCsv } from './spreadsheet';
 
