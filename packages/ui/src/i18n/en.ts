@@ -1,4 +1,5 @@
 import { districtEn } from './areas/district';
+import { importQuestionsEn } from './areas/import-questions';
 import { ioEn } from './areas/io';
 import { ptsEn } from './areas/pts';
 import { rosterEn } from './areas/roster';
@@ -420,4 +421,5 @@ export const en = {
   ...districtEn,
   ...ioEn,
   ...rosterEn,
+  ...importQuestionsEn,
 } satisfies Record<MessageKey, string>;

@@ -5,6 +5,7 @@
  * feature pages add their own prefix (`roster.`, `cycle.`, `rubric.`, ...).
  */
 import { districtId } from './areas/district';
+import { importQuestionsId } from './areas/import-questions';
 import { ioId } from './areas/io';
 import { ptsId } from './areas/pts';
 import { rosterId } from './areas/roster';
@@ -426,6 +427,7 @@ export const id = {
   ...districtId,
   ...ioId,
   ...rosterId,
+  ...importQuestionsId,
 } as const;
 
 export type Dictionary = typeof id;

@@ -73,6 +73,7 @@ const withProblems = {
     },
   ],
   problemCount: 2,
+  questions: [],
   summary: summary(1, '35.75', 'Kurang'),
   unmatchedTeachers: [],
   cycle: { version: 4, status: 'draft', editable: true, label: cycle.label },

@@ -14,6 +14,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { exportUrls } from '../../export-urls';
+import { ColumnsRead, type ImportAnswers, ImportQuestions, NO_ANSWERS } from './import-questions';
 
 type Preview = RouterOutputs['io']['previewImport'];
 
@@ -47,6 +48,12 @@ export function readAsBase64(file: Blob, onProgress: (percent: number) => void):
   });
 }
 
+/** Only the answers given travel with the file. */
+const sent = (a: ImportAnswers) => ({
+  ...(a.percentColumn ? { percentColumn: a.percentColumn } : {}),
+  ...(a.teacherAnswers.length > 0 ? { teacherAnswers: a.teacherAnswers } : {}),
+});
+
 type Stage =
   | { kind: 'idle' }
   | { kind: 'reading'; name: string; percent: number }
@@ -70,6 +77,7 @@ export function ImportPage() {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [clientError, setClientError] = useState<string | null>(null);
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [answers, setAnswers] = useState<ImportAnswers>(NO_ANSWERS);
   const preview = useMutation(trpc.io.previewImport.mutationOptions());
   const confirm = useMutation(trpc.io.confirmImport.mutationOptions());
 
@@ -77,6 +85,7 @@ export function ImportPage() {
     const chosen = event.target.files?.[0];
     setClientError(null);
     setFile(null);
+    setAnswers(NO_ANSWERS);
     preview.reset();
     confirm.reset();
     if (!chosen) return;
@@ -109,6 +118,13 @@ export function ImportPage() {
     }
   }
 
+  /** Reads the same file again with the principal's answers. */
+  function answer(next: ImportAnswers) {
+    if (!file) return;
+    setAnswers(next);
+    preview.mutate({ cycleId, fileName: file.name, contentBase64: file.base64, ...sent(next) });
+  }
+
   async function save(p: Preview) {
     if (!file) return;
     await confirm.mutateAsync({
@@ -116,6 +132,7 @@ export function ImportPage() {
       version: p.cycle.version,
       fileName: file.name,
       contentBase64: file.base64,
+      ...sent(answers),
     });
     await queryClient.invalidateQueries();
     navigate(`/cycles/${encodeURIComponent(cycleId)}`, {
@@ -224,6 +241,9 @@ export function ImportPage() {
           editable={c.editable}
           saving={confirm.isPending}
           saveError={confirm.error}
+          answers={answers}
+          answering={preview.isPending}
+          onAnswer={answer}
           onSave={() => void save(p).catch(() => undefined)}
           onAnother={() => {
             preview.reset();
@@ -244,6 +264,9 @@ function PreviewView({
   editable,
   saving,
   saveError,
+  answers,
+  answering,
+  onAnswer,
   onSave,
   onAnother,
 }: {
@@ -251,6 +274,9 @@ function PreviewView({
   editable: boolean;
   saving: boolean;
   saveError: unknown;
+  answers: ImportAnswers;
+  answering: boolean;
+  onAnswer: (answers: ImportAnswers) => void;
   onSave: () => void;
   onAnother: () => void;
 }) {
@@ -269,6 +295,14 @@ function PreviewView({
             : undefined
         }
       >
+        <ImportQuestions
+          key={`${answers.percentColumn}:${answers.teacherAnswers.length}`}
+          questions={p.questions}
+          answers={answers}
+          busy={answering}
+          onAnswer={onAnswer}
+        />
+        <ColumnsRead columns={p.columns} />
         <p>
           {t('io.import.summary', {
             n: String(p.summary.n),
@@ -363,6 +397,9 @@ function PreviewView({
                       {r.teacherName ?? <em>{t('io.import.unmatched')}</em>}
                       {r.matchedBy === 'nip' && (
                         <span className="sk-muted"> · {t('io.import.byNip')}</span>
+                      )}
+                      {r.matchedBy === 'answer' && (
+                        <span className="sk-muted"> · {t('io.read.byAnswer')}</span>
                       )}
                     </td>
                     <td className="sk-num">{f.decimal(r.percentage)}</td>
