@@ -195,6 +195,8 @@ export interface CyclesTable {
   version: Generated<number>;
   /** Figures as printed in an existing report (historical studies), for the consistency check. */
   printed_mean: string | null;
+  /** The printed mean as typed ("75,289", "68,96%"); printed_mean is its rounded value. */
+  printed_mean_text: string | null;
   printed_mean_band: string | null;
   printed_bands: Json<PrintedBandsJson> | null;
   created_at: GeneratedTimestamp;

@@ -22,7 +22,7 @@ import {
   describeCriteria,
   evaluateCriteria,
   isEditable,
-  parsePercentage,
+  parsePrintedFigure,
   printedBandCountMessage,
   scoreObservation,
   summarizeCycle,
@@ -90,6 +90,8 @@ export const cyclesRouter = router({
       },
       printed: {
         mean: cycle.printedMean,
+        /** As the paper prints it ("75,289", "68,96%"). */
+        meanAsTyped: cycle.printedMeanText ?? cycle.printedMean,
         meanBand: cycle.printedMeanBand,
         bands: cycle.printedBands,
       },
@@ -290,15 +292,16 @@ export const cyclesRouter = router({
   /**
    * `{ cycleId, version, printedMean, printedMeanBand, printedBands }` (principal): figures
    * as printed in a paper report of a historical study, kept only for the consistency
-   * check. `printedMean` accepts "65,05" or "65.05".
+   * check. `printedMean` is kept as printed ("65,05", "68,96%", "75,289": a trailing %, a
+   * decimal comma or point, up to three decimals) and compared after half-up rounding.
    */
   setPrintedFigures: cycleScoped.principal
     .input(ZCyclePrintedFiguresInput)
     .mutation(async ({ ctx, input }) => {
-      const printedMean =
+      const printed =
         input.printedMean === null || input.printedMean === ''
           ? null
-          : parsePercentage(input.printedMean, 'printedMean');
+          : parsePrintedFigure(input.printedMean, 'printedMean');
       return ctx.db.transaction().execute(async (tx) => {
         // One printed band per observed teacher, in the table's order. A write landing in
         // between bumps the cycle's version, so touchCycle below refuses this one then.
@@ -316,7 +319,8 @@ export const cyclesRouter = router({
           cycleId: input.cycleId,
           version: input.version,
           patch: printedFiguresPatch({
-            printedMean,
+            printedMean: printed?.value ?? null,
+            printedMeanText: printed?.typed ?? null,
             printedMeanBand: input.printedMeanBand || null,
             printedBands: input.printedBands,
           }),
