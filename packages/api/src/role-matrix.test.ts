@@ -100,6 +100,15 @@ const MATRIX: Record<string, MatrixRow> = {
     expect: EXPECT.keeperOfSchool,
   },
 
+  'teachers.previewImport': {
+    input: (w) => rosterFile(w),
+    expect: EXPECT.keeperOfSchool,
+  },
+  'teachers.confirmImport': {
+    input: (w) => rosterFile(w),
+    expect: EXPECT.keeperOfSchool,
+  },
+
   // users
   'users.list': { input: () => ({}), expect: EXPECT.admin },
   'users.get': {
@@ -286,6 +295,16 @@ const MATRIX: Record<string, MatrixRow> = {
   // io: spreadsheets in, report out
   ...IO_MATRIX_ROWS,
 };
+
+/** A roster sheet of one new teacher for school A1 (a fresh name each call). */
+function rosterFile(w: World) {
+  const csv = `Nama;L/P\r\nGuru Impor ${uniq()}, S.Pd;P\r\n`;
+  return {
+    schoolId: w.schoolA1.id,
+    fileName: 'guru.csv',
+    contentBase64: Buffer.from(csv).toString('base64'),
+  };
+}
 
 /** School A1's study on an indicator rubric, made once per world. */
 const ptsCache = new WeakMap<World, ReturnType<typeof makeStudyWithCycle>>();

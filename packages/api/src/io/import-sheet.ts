@@ -31,7 +31,11 @@ export type ImportProblemCode =
   | 'MISSING_VALUE'
   | 'NOT_A_NUMBER'
   | 'OFF_SCALE'
-  | 'TOO_MANY_DECIMALS';
+  | 'TOO_MANY_DECIMALS'
+  /** Roster sheets: a NIP, NUPTK, gender or text not in the form it must take. */
+  | 'INVALID_VALUE'
+  /** Roster sheets: the NIP belongs to another teacher of the district. */
+  | 'NIP_TAKEN';
 
 export interface ImportProblem {
   /** The spreadsheet row number (1-based, as Excel shows it); null for the whole file. */

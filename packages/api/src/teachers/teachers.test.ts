@@ -7,6 +7,7 @@ import {
   type TestDb,
 } from '@siklus/db/testing';
 import { TRPCError } from '@trpc/server';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeStudyWithCycle } from '../cycles/pts-fixtures';
 import { callerFor } from '../testing/callers';
@@ -210,5 +211,111 @@ describe('deactivation', () => {
     });
     const submitted = await principal.cycles.submit({ cycleId: next.id, version: saved.version });
     expect(submitted.warnings).toEqual([]);
+  });
+});
+
+describe('roster import', () => {
+  const b64 = (data: string | ArrayBuffer) =>
+    (typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data)).toString('base64');
+
+  test('CSV with semicolons: preview says new, existing and every problem; confirm adds all or nothing', async () => {
+    const school = await makeSchool(testDb.db, { district_id: w.districtA.id });
+    const admin = w.as('admin');
+    const existing = await admin.teachers.create({
+      schoolId: school.id,
+      name: 'Ismiati, S.Pd',
+      nip: nip(),
+    });
+    const taken = await admin.teachers.create({
+      schoolId: w.schoolA2.id,
+      name: 'Rudi Hartono',
+      nip: nip(),
+    });
+    const fresh = nip();
+    const lines = [
+      'Daftar Guru SD Negeri Baru;;;;',
+      'No;Nama Lengkap;NIP;Kelas/Mapel;L/P',
+      `1;ISMIATI S.Pd.;;Guru Kelas 1;P`, // already on the roster, by name
+      `2;Nanin Sudiar, S.Pd;${fresh.slice(0, 8)} ${fresh.slice(8, 14)} ${fresh.slice(14, 15)} ${fresh.slice(15)};Guru Kelas 2;P`,
+      '3;Ahmad Fauzi;;PJOK;Laki-laki',
+      `4;Rudi H.;${taken.nip};Guru Kelas 4;L`, // NIP of a teacher of school A2
+      '5;Siti;12345;Guru Kelas 5;X', // NIP and gender malformed
+    ];
+    const file = {
+      schoolId: school.id,
+      fileName: 'guru.csv',
+      contentBase64: b64(lines.join('\r\n')),
+    };
+    const preview = await admin.teachers.previewImport(file);
+    expect(preview.headerRow).toBe(2);
+    expect(preview.columns.map((c) => [c.key, c.column])).toEqual([
+      ['name', 'B'],
+      ['nip', 'C'],
+      ['className', 'D'],
+      ['gender', 'E'],
+    ]);
+    expect(preview.rows.map((r) => [r.row, r.status])).toEqual([
+      [3, 'existing'],
+      [4, 'new'],
+      [5, 'new'],
+      [6, 'problem'],
+      [7, 'problem'],
+    ]);
+    expect(preview.rows[0]!.teacherName).toBe(existing.name);
+    expect(preview.rows[1]).toMatchObject({ nip: fresh, gender: 'P', className: 'Guru Kelas 2' });
+    expect(preview.problems.map((p) => [p.row, p.column, p.code])).toEqual([
+      [6, 'C', 'NIP_TAKEN'],
+      [7, 'C', 'INVALID_VALUE'],
+      [7, 'E', 'INVALID_VALUE'],
+    ]);
+    expect(preview.problems[0]!.message.id).toContain(w.schoolA2.name);
+    expect(preview.ok).toBe(false);
+    const refused = await errorOf(admin.teachers.confirmImport(file));
+    expect(refused.code).toBe('BAD_REQUEST');
+    expect(await admin.teachers.list({ schoolId: school.id })).toHaveLength(1);
+
+    // Fixed: the two bad rows removed. The principal of another school still may not.
+    const fixed = { ...file, contentBase64: b64(lines.slice(0, 5).join('\r\n')) };
+    await expectOutcome(w.as('principalOwn').teachers.confirmImport(fixed), 'FORBIDDEN');
+    const done = await admin.teachers.confirmImport(fixed);
+    expect(done.added).toBe(2);
+    const roster = await admin.teachers.list({ schoolId: school.id });
+    expect(roster.map((t) => [t.name, t.nip, t.className, t.gender, t.sortOrder])).toEqual([
+      ['Ismiati, S.Pd', existing.nip, null, null, existing.sortOrder],
+      ['Nanin Sudiar, S.Pd', fresh, 'Guru Kelas 2', 'P', existing.sortOrder + 1],
+      ['Ahmad Fauzi', null, 'PJOK', 'L', existing.sortOrder + 2],
+    ]);
+    const log = await admin.audit.list({ schoolId: school.id, action: 'teacher.import' });
+    expect(log.items).toHaveLength(1);
+    expect(log.items[0]!.after).toMatchObject({ fileName: 'guru.csv', added: 2 });
+
+    // The same file again adds nothing and says so.
+    const again = await admin.teachers.previewImport(fixed);
+    expect(again.rows.map((r) => r.status)).toEqual(['existing', 'existing', 'existing']);
+    expect(again.ok).toBe(false);
+  });
+
+  test('XLSX built in the test, read by the principal of the school', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Guru');
+    ws.addRow(['Nama Guru', 'NUPTK', 'JK', 'Jabatan']);
+    ws.addRow(['Dewi Sri Wahyudiningrat, S.Pd', '1234567890123456', 'P', 'Guru Kelas 6']);
+    ws.addRow(['Rahmat', '', 'L', 'Guru PAI']);
+    const file = {
+      schoolId: w.schoolA1.id,
+      fileName: 'guru.xlsx',
+      contentBase64: b64(await wb.xlsx.writeBuffer()),
+    };
+    const p = w.as('principalOwn');
+    const preview = await p.teachers.previewImport(file);
+    expect(preview.problems).toEqual([]);
+    expect(preview.added).toBe(2);
+    const done = await p.teachers.confirmImport(file);
+    const roster = await p.teachers.list({ schoolId: w.schoolA1.id });
+    const added = roster.filter((t) => done.teachers.some((x) => x.id === t.id));
+    expect(added.map((t) => [t.name, t.nuptk, t.gender, t.className])).toEqual([
+      ['Dewi Sri Wahyudiningrat, S.Pd', '1234567890123456', 'P', 'Guru Kelas 6'],
+      ['Rahmat', null, 'L', 'Guru PAI'],
+    ]);
   });
 });

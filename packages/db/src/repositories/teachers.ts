@@ -141,3 +141,44 @@ export async function findTeachersByNip(
     .where('t.nip', 'in', nips)
     .execute();
 }
+
+/**
+ * Adds teachers to a school's roster in one statement, after its last one, in the given
+ * order (a roster import). Call inside the transaction that audits it.
+ */
+export async function insertTeachers(
+  db: Executor,
+  districtId: string,
+  schoolId: string,
+  teachers: {
+    name: string;
+    className: string | null;
+    nip: string | null;
+    nuptk: string | null;
+    gender: 'L' | 'P' | null;
+  }[],
+): Promise<{ id: string; name: string }[]> {
+  if (teachers.length === 0) return [];
+  const last = await db
+    .selectFrom('teachers')
+    .select((eb) => eb.fn.max('sort_order').as('max'))
+    .where('school_id', '=', schoolId)
+    .executeTakeFirst();
+  const start = (last?.max ?? 0) + 1;
+  return db
+    .insertInto('teachers')
+    .values(
+      teachers.map((t, i) => ({
+        district_id: districtId,
+        school_id: schoolId,
+        name: t.name,
+        class_name: t.className,
+        nip: t.nip,
+        nuptk: t.nuptk,
+        gender: t.gender,
+        sort_order: start + i,
+      })),
+    )
+    .returning(['id', 'name'])
+    .execute();
+}
