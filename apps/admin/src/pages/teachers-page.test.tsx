@@ -93,4 +93,61 @@ describe('a school roster kept by an admin', () => {
     expect(await screen.findByText(/dinonaktifkan: observasinya tetap tersimpan/)).toBeTruthy();
     expect(calls).toEqual([{ teacherId: teacher().id, active: false }]);
   });
+
+  it('imports a roster file: preview first, then adds the new teachers', async () => {
+    const preview = {
+      fileName: 'guru.csv',
+      sheetName: null,
+      headerRow: 1,
+      columns: [],
+      rows: [
+        {
+          row: 2,
+          name: 'Siti Aminah, S.Pd',
+          nip: null,
+          nuptk: null,
+          className: 'Guru Kelas 1',
+          gender: 'P',
+          status: 'existing',
+          teacherName: 'Siti Aminah, S.Pd',
+        },
+        {
+          row: 3,
+          name: 'Budi',
+          nip: null,
+          nuptk: null,
+          className: 'PJOK',
+          gender: 'L',
+          status: 'new',
+          teacherName: null,
+        },
+      ],
+      problems: [],
+      added: 1,
+      ok: true,
+    };
+    const { calls } = renderApp(routes, {
+      at: `/schools/${SCHOOL.id}/teachers`,
+      api: {
+        'auth.me': () => ME.admin,
+        'schools.get': () => SCHOOL,
+        'teachers.list': () => [teacher()],
+        'teachers.previewImport': () => preview,
+        'teachers.confirmImport': () => ({ added: 1, teachers: [{ id: 'x', name: 'Budi' }] }),
+      },
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Impor dari Excel/CSV' }));
+    const add = screen.getByRole('button', { name: 'Tambahkan 0 guru' }) as HTMLButtonElement;
+    expect(add.disabled).toBe(true);
+    await userEvent.upload(
+      screen.getByLabelText(/Pilih berkas/),
+      new File(['Nama;L/P\nBudi;L\n'], 'guru.csv', { type: 'text/csv' }),
+    );
+    expect(await screen.findByText('1 guru baru · 1 sudah ada · 0 masalah')).toBeTruthy();
+    expect(screen.getByText('Sudah ada: Siti Aminah, S.Pd')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Tambahkan 1 guru' }));
+    expect(await screen.findByText('1 guru ditambahkan dari berkas.')).toBeTruthy();
+    const sent = calls.find((c) => c.path === 'teachers.confirmImport')?.input;
+    expect(sent).toMatchObject({ schoolId: SCHOOL.id, fileName: 'guru.csv' });
+  });
 });

@@ -9,9 +9,10 @@ import { DataTable, type DataTableColumn } from '../components/data-table';
 import { Select, TextField } from '../components/fields';
 import { EmptyState, ErrorState, LoadingState } from '../components/states';
 import { useLang, useT } from '../i18n/i18n';
+import { RosterImport } from './roster-import';
 
 type Teacher = RouterOutputs['teachers']['list'][number];
-type Panel = { kind: 'create' } | { kind: 'edit'; teacher: Teacher } | null;
+type Panel = { kind: 'create' } | { kind: 'edit'; teacher: Teacher } | { kind: 'import' } | null;
 
 export interface TeacherRosterProps {
   schoolId: string;
@@ -166,6 +167,13 @@ export function TeacherRoster({ schoolId, schoolName, editable }: TeacherRosterP
           onDone={(x) => done(t('roster.updated', { name: x.name }))}
         />
       )}
+      {panel?.kind === 'import' && (
+        <RosterImport
+          schoolId={schoolId}
+          onCancel={() => setPanel(null)}
+          onDone={(n) => done(t('roster.import.done', { n: String(n) }))}
+        />
+      )}
       <Card
         title={t('sup.roster.title')}
         flush
@@ -179,6 +187,18 @@ export function TeacherRoster({ schoolId, schoolName, editable }: TeacherRosterP
               />{' '}
               {t('roster.showInactive')}
             </label>
+            {editable && (
+              <Button
+                size="sm"
+                variant="secondary"
+                onClick={() => {
+                  setNotice(null);
+                  setPanel({ kind: 'import' });
+                }}
+              >
+                {t('roster.import.open')}
+              </Button>
+            )}
             {editable && (
               <Button
                 size="sm"

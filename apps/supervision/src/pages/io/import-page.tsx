@@ -6,6 +6,7 @@ import {
   ErrorState,
   LoadingState,
   PageHeader,
+  readAsBase64,
   useFormat,
   useLocalized,
   useT,
@@ -26,27 +27,6 @@ const ROWS_SHOWN = 300;
 
 const mb = (bytes: number, lang: 'id' | 'en') =>
   (bytes / (1024 * 1024)).toFixed(1).replace('.', lang === 'id' ? ',' : '.');
-
-/** Reads a file as base64, reporting progress (large sheets take a moment on a slow phone). */
-export function readAsBase64(file: Blob, onProgress: (percent: number) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
-    };
-    reader.onerror = () => reject(reader.error);
-    reader.onload = () => {
-      const bytes = new Uint8Array(reader.result as ArrayBuffer);
-      let binary = '';
-      for (let i = 0; i < bytes.length; i += 0x8000) {
-        binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      }
-      onProgress(100);
-      resolve(btoa(binary));
-    };
-    reader.readAsArrayBuffer(file);
-  });
-}
 
 /** Only the answers given travel with the file. */
 const sent = (a: ImportAnswers) => ({

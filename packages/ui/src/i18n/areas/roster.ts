@@ -44,6 +44,21 @@ export const rosterId = {
   'roster.adminBack': '← Semua sekolah',
   'roster.teachersOf': 'Guru',
   'roster.teachersOfOne': 'Daftar guru {name}',
+  'roster.import.open': 'Impor dari Excel/CSV',
+  'roster.import.title': 'Impor daftar guru',
+  'roster.import.hint':
+    'Satu baris per guru. Kolom yang dibaca: Nama (wajib), NIP, NUPTK, Kelas/Mapel, L/P. Baris judul di atasnya dilewati; guru yang sudah ada dibiarkan.',
+  'roster.import.choose': 'Pilih berkas (XLSX atau CSV, paling besar 2 MB)',
+  'roster.import.wrongType': 'Pilih berkas .xlsx atau .csv.',
+  'roster.import.tooLarge': 'Berkas {name} lebih besar dari 2 MB.',
+  'roster.import.summary': '{added} guru baru · {existing} sudah ada · {problems} masalah',
+  'roster.import.problems': 'Masalah per baris',
+  'roster.import.rows': 'Isi berkas per baris',
+  'roster.import.new': 'Baru',
+  'roster.import.existing': 'Sudah ada: {name}',
+  'roster.import.problem': 'Perlu diperbaiki',
+  'roster.import.confirm': 'Tambahkan {n} guru',
+  'roster.import.done': '{n} guru ditambahkan dari berkas.',
 } as const;
 
 export const rosterEn = {
@@ -87,4 +102,19 @@ export const rosterEn = {
   'roster.adminBack': '← All schools',
   'roster.teachersOf': 'Teachers',
   'roster.teachersOfOne': 'Roster of {name}',
+  'roster.import.open': 'Import from Excel/CSV',
+  'roster.import.title': 'Import a roster',
+  'roster.import.hint':
+    'One row per teacher. Columns read: Nama (required), NIP, NUPTK, Kelas/Mapel, L/P. Title rows above are skipped; teachers already on the roster are left as they are.',
+  'roster.import.choose': 'Choose a file (XLSX or CSV, at most 2 MB)',
+  'roster.import.wrongType': 'Choose an .xlsx or .csv file.',
+  'roster.import.tooLarge': 'The file {name} is larger than 2 MB.',
+  'roster.import.summary': '{added} new · {existing} already on the roster · {problems} problem(s)',
+  'roster.import.problems': 'Problems by row',
+  'roster.import.rows': 'The file, row by row',
+  'roster.import.new': 'New',
+  'roster.import.existing': 'Already on the roster: {name}',
+  'roster.import.problem': 'Needs fixing',
+  'roster.import.confirm': 'Add {n} teacher(s)',
+  'roster.import.done': '{n} teacher(s) added from the file.',
 } as const;
