@@ -339,8 +339,8 @@ function PreviewView({
         <div className="sk-io-actions">
           <Button onClick={onSave} disabled={!canSave} loading={saving}>
             {saving
-              ? t('io.import.saving', { n: String(p.rows.length) })
-              : t('io.import.confirm', { n: String(p.rows.length) })}
+              ? t('io.import.saving', { n: String(p.summary.n) })
+              : t('io.import.confirm', { n: String(p.summary.n) })}
           </Button>
           <Button variant="ghost" onClick={onAnother} disabled={saving}>
             {t('io.import.another')}
