@@ -24,6 +24,7 @@ export * from './repositories/audit';
 export * from './repositories/comparison';
 export * from './repositories/config';
 export * from './repositories/cycles';
+export * from './repositories/import-preferences';
 export * from './repositories/observations';
 export * from './repositories/observations-bulk';
 export * from './repositories/schools';

@@ -69,6 +69,8 @@ export interface SchoolsTable {
   name: string;
   subdistrict: string;
   active: Generated<boolean>;
+  /** The header last picked as an observation sheet's percentage column (issue 15). */
+  import_percent_header: string | null;
   created_at: GeneratedTimestamp;
 }
 

@@ -92,4 +92,26 @@ test('Skor beside Persentase: asked, refused until picked, then the picked colum
     [teachers[0]!.id, '75.00'],
     [teachers[1]!.id, '70.00'],
   ]);
+
+  // The pick is remembered for the school: the next file of this layout is read the same
+  // way without asking, and the preview says the column came from the earlier choice.
+  const next = await api.io.previewImport(file);
+  expect(next.questions.map((q) => q.kind)).toEqual(['teacher']);
+  expect(next.columns.find((c) => c.key === 'percentage')).toMatchObject({
+    column: 'D',
+    header: 'Persentase',
+    chosen: 'remembered',
+  });
+  const log = await testDb.db
+    .selectFrom('audit_log')
+    .select('after')
+    .where('action', '=', 'cycle.import')
+    .where('entity_id', '=', cycle.id)
+    .executeTakeFirstOrThrow();
+  expect(log.after).toMatchObject({
+    columns: [
+      { key: 'name', column: 'B', chosen: 'header' },
+      { key: 'percentage', column: 'D', header: 'Persentase', chosen: 'picked' },
+    ],
+  });
 });

@@ -157,6 +157,20 @@ describe('the percentage column: named, or picked by the principal, never guesse
     expect(skor.rows.map((r) => r.percentage)).toEqual(['30.00', '28.00']);
   });
 
+  test('a header the school picked before settles the choice, named as remembered', async () => {
+    const head = 'No;Nama Guru;Skor;Persentase (%)';
+    const result = await read('a.csv', csv([head, ...rows]), undefined, {
+      rememberedHeader: 'persentase (%)',
+    });
+    expect(percentColumn(result)).toMatchObject({ column: 'D', chosen: 'remembered' });
+    expect(result.rows.map((r) => r.percentage)).toEqual(['75.00', '70.00']);
+    // A remembered header this file does not have changes nothing: still asked.
+    const other = await read('a.csv', csv([head, ...rows]), undefined, {
+      rememberedHeader: 'Capaian',
+    });
+    expect(other.questions.map((q) => q.kind)).toEqual(['column']);
+  });
+
   test('a pick of the name column, or of an empty column, asks again', async () => {
     for (const pick of ['B', 'Z']) {
       const result = await read(

@@ -53,8 +53,11 @@ export interface ImportColumn {
   key: string;
   header: string;
   column: string;
-  /** How the column was chosen: by its header, or picked by the principal. */
-  chosen: 'header' | 'picked';
+  /**
+   * How the column was chosen: by its header, picked by the principal for this file, or
+   * the header the school's principal picked last time ('remembered').
+   */
+  chosen: 'header' | 'picked' | 'remembered';
 }
 
 /** A column of the header row a person may pick (letter as Excel shows it, header text). */
@@ -212,6 +215,8 @@ export interface InterpretOptions {
   answers?: ReadonlyMap<number, string> | undefined;
   /** Headers that name this cycle ("Siklus I"): in a recap sheet, that column is the one. */
   cycleHeaders?: readonly string[] | undefined;
+  /** The header this school picked last time as the percentage ("Persentase (%)"). */
+  rememberedHeader?: string | null | undefined;
 }
 
 export function interpretSheet(grid: SheetGrid, opts: InterpretOptions): ImportResult {
@@ -280,9 +285,20 @@ export function interpretSheet(grid: SheetGrid, opts: InterpretOptions): ImportR
         i !== nameCol && i !== nipCol && h !== '' && PERCENT_WORDS.test(key(h)) ? [i] : [],
       );
       const clear = byCycle.length === 1 ? byCycle : candidates;
+      // The school's earlier pick settles a choice the headers leave open, named as such.
+      const remembered = opts.rememberedHeader
+        ? header.flatMap((h, i) =>
+            h !== '' && i !== nameCol && i !== nipCol && key(h) === key(opts.rememberedHeader!)
+              ? [i]
+              : [],
+          )
+        : [];
       if (clear.length === 1) {
         percentCol = clear[0]!;
         named('percentage', percentCol);
+      } else if (remembered.length === 1) {
+        percentCol = remembered[0]!;
+        named('percentage', percentCol, 'remembered');
       } else {
         // Never a silent pick between "Skor" and "Persentase": the principal says which.
         const several = clear.length > 1;

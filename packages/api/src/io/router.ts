@@ -1,7 +1,9 @@
 import {
   getCycleContext,
   getCycleRecord,
+  getImportPercentHeader,
   listTeachers,
+  setImportPercentHeader,
   touchCycle,
   upsertObservations,
 } from '@siklus/db';
@@ -108,6 +110,7 @@ async function importContext(ctx: Context, cycleId: string) {
 
 async function previewFile(ctx: Context, input: z.infer<typeof ZImportPreviewInput>) {
   const { context, teachers } = await importContext(ctx, input.cycleId);
+  const rememberedHeader = await getImportPercentHeader(ctx.db, context.schoolId);
   const bytes = decodeUpload(input.contentBase64);
   // A workbook may hold every cycle's table: the sheet named like this cycle wins.
   const grid = await readSheet(input.fileName, bytes, [
@@ -123,6 +126,7 @@ async function previewFile(ctx: Context, input: z.infer<typeof ZImportPreviewInp
     answers: new Map((input.teacherAnswers ?? []).map((a) => [a.row, a.teacherId])),
     // A recap sheet's column headed like this cycle is this cycle's percentage.
     cycleHeaders: [cycleLabel(context.ordinal, 'id'), cycleLabel(context.ordinal, 'en')],
+    rememberedHeader,
   });
   return { context, grid, result, teachers };
 }
@@ -369,6 +373,9 @@ export const ioRouter = router({
             scores: row.observation?.kind === 'indicators' ? row.observation.scores : {},
           })),
         );
+        // A column the principal picked is remembered for the school's next file.
+        const picked = result.columns.find((c) => c.key === 'percentage' && c.chosen === 'picked');
+        if (picked) await setImportPercentHeader(tx, context.schoolId, picked.header);
         await audit(
           ctx,
           {
@@ -380,6 +387,13 @@ export const ioRouter = router({
               fileName: input.fileName,
               rows: result.rows.length,
               mean: result.summary.mean,
+              // Which column each figure came from, as the preview named it.
+              columns: result.columns.map((c) => ({
+                key: c.key,
+                column: c.column,
+                header: c.header,
+                chosen: c.chosen,
+              })),
             },
           },
           tx,

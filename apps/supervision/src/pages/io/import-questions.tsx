@@ -42,6 +42,9 @@ export function ColumnsRead({ columns }: { columns: Preview['columns'] }) {
               header: c.header,
             })}{' '}
             {c.chosen === 'picked' && <span className="sk-muted">{t('io.read.picked')}</span>}
+            {c.chosen === 'remembered' && (
+              <span className="sk-muted">{t('io.read.remembered')}</span>
+            )}
           </li>
         ))}
       </ul>
