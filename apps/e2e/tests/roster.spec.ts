@@ -21,7 +21,8 @@ test.describe('roster', () => {
     await form.getByLabel('Kecamatan').fill('Cibinong');
     await form.getByRole('button', { name: 'Tambah sekolah' }).click();
     await expect(page.getByRole('status')).toContainText('SD Negeri Roster Baru ditambahkan.');
-    await page.getByLabel('Cari NPSN atau nama sekolah').fill('Roster Baru');
+    await page.goto('/admin/teachers');
+    await page.getByLabel('Cari sekolah (NPSN atau nama)').fill('Roster Baru');
     await page.getByRole('link', { name: 'Daftar guru SD Negeri Roster Baru' }).click();
     await expect(
       page.getByRole('heading', { level: 1, name: 'Guru SD Negeri Roster Baru' }),

@@ -17,7 +17,6 @@ import {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PaginationState } from '@tanstack/react-table';
 import { type FormEvent, useDeferredValue, useMemo, useState } from 'react';
-import { Link } from 'react-router';
 import { SchoolImport } from '../components/school-import';
 import { issuesOf, messageFor, NO_ISSUES, serverIssue } from '../lib/issues';
 
@@ -86,13 +85,6 @@ export function SchoolsPage() {
           const s = row.original;
           return (
             <div className="adm-row-actions">
-              <Link
-                className="sk-btn sk-btn--secondary sk-btn--sm"
-                to={`/schools/${s.id}/teachers`}
-                aria-label={t('roster.teachersOfOne', { name: s.name })}
-              >
-                {t('roster.teachersOf')}
-              </Link>
               <Button
                 size="sm"
                 variant="secondary"

@@ -26,6 +26,26 @@ const teacher = (over: Record<string, unknown> = {}) => ({
 });
 
 describe('a school roster kept by an admin', () => {
+  it('finds the school from the Guru section, then opens its roster', async () => {
+    const { calls } = renderApp(routes, {
+      at: '/teachers',
+      api: {
+        'auth.me': () => ME.admin,
+        'schools.list': () => ({ items: [SCHOOL], total: 1, limit: 20, offset: 0 }),
+        'schools.get': () => SCHOOL,
+        'teachers.list': () => [teacher()],
+      },
+    });
+    await userEvent.type(await screen.findByLabelText('Cari sekolah (NPSN atau nama)'), 'Lulut');
+    await userEvent.click(
+      await screen.findByRole('link', { name: 'Daftar guru SD Negeri Lulut 2' }),
+    );
+    expect(await screen.findByRole('heading', { name: 'Guru SD Negeri Lulut 2' })).toBeTruthy();
+    expect(await screen.findByText('Siti Aminah, S.Pd')).toBeTruthy();
+    const searches = calls.filter((c) => c.path === 'schools.list').map((c) => c.input);
+    expect(searches.at(-1)).toMatchObject({ search: 'Lulut' });
+  });
+
   it('adds a teacher with every field, and shows the NIP clash next to the NIP', async () => {
     const created: unknown[] = [];
     renderApp(routes, {

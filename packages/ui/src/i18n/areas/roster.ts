@@ -1,9 +1,16 @@
 /**
  * Strings of the roster a school keeps (prefix roster.): the teacher list with its form,
- * shared by the principal's "Sekolah saya" and the admin's school roster. Indonesian is
+ * shared by the principal's "Sekolah saya" and the admin's school roster; and the admin
+ * app's roster section (adm.section.teachers). Indonesian is
  * the source of keys; English must have exactly the same keys.
  */
 export const rosterId = {
+  'adm.section.teachers': 'Guru',
+  'adm.section.teachers.body':
+    'Daftar guru setiap sekolah: tambah, ubah, nonaktifkan; impor dari Excel/CSV.',
+  'roster.pickSchool': 'Cari sekolah (NPSN atau nama)',
+  'roster.pickHint': 'Pilih sekolah untuk membuka daftar gurunya.',
+  'roster.pickEmpty': 'Tidak ada sekolah yang cocok.',
   'roster.add': 'Tambah guru',
   'roster.addTitle': 'Guru baru di {school}',
   'roster.editTitle': 'Ubah data {name}',
@@ -41,7 +48,7 @@ export const rosterId = {
   'roster.adminTitle': 'Guru {school}',
   'roster.adminDescription':
     'Tambah, ubah, atau nonaktifkan guru sekolah ini atas nama kepala sekolahnya. Setiap perubahan tercatat di log audit.',
-  'roster.adminBack': '← Semua sekolah',
+  'roster.adminBack': '← Pilih sekolah lain',
   'roster.teachersOf': 'Guru',
   'roster.teachersOfOne': 'Daftar guru {name}',
   'roster.import.open': 'Impor dari Excel/CSV',
@@ -62,6 +69,12 @@ export const rosterId = {
 } as const;
 
 export const rosterEn = {
+  'adm.section.teachers': 'Teachers',
+  'adm.section.teachers.body':
+    "Each school's roster: add, edit, deactivate; import from Excel/CSV.",
+  'roster.pickSchool': 'Find a school (NPSN or name)',
+  'roster.pickHint': 'Pick a school to open its roster.',
+  'roster.pickEmpty': 'No school matches.',
   'roster.add': 'Add a teacher',
   'roster.addTitle': 'New teacher at {school}',
   'roster.editTitle': 'Edit {name}',
@@ -99,7 +112,7 @@ export const rosterEn = {
   'roster.adminTitle': 'Teachers of {school}',
   'roster.adminDescription':
     "Add, edit or deactivate this school's teachers on behalf of its principal. Every change is kept in the audit log.",
-  'roster.adminBack': '← All schools',
+  'roster.adminBack': '← Another school',
   'roster.teachersOf': 'Teachers',
   'roster.teachersOfOne': 'Roster of {name}',
   'roster.import.open': 'Import from Excel/CSV',
