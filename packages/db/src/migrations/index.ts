@@ -1,9 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m20261128T0900 from './2026-11-28T0900-initial';
 import * as m20261128T1800 from './2026-11-28T1800-cycle-aggregates';
-import * as m20261201T2230 from './2026-12-01T2230-teacher-roster';
-import * as m20261201T2240 from './2026-12-01T2240-printed-mean-as-typed';
-import * as m20261201T2330 from './2026-12-01T2330-import-percent-column';
+import * as m20261201T2345 from './2026-12-01T2345-teacher-roster';
+import * as m20261201T2350 from './2026-12-01T2350-printed-mean-as-typed';
+import * as m20261201T2355 from './2026-12-01T2355-import-percent-column';
 
 /**
  * Every migration, listed by hand so no bundler or glob can lose one. Names sort in the
@@ -13,7 +13,7 @@ import * as m20261201T2330 from './2026-12-01T2330-import-percent-column';
 export const migrations: Record<string, Migration> = {
   '2026-11-28T0900-initial': m20261128T0900,
   '2026-11-28T1800-cycle-aggregates': m20261128T1800,
-  '2026-12-01T2230-teacher-roster': m20261201T2230,
-  '2026-12-01T2240-printed-mean-as-typed': m20261201T2240,
-  '2026-12-01T2330-import-percent-column': m20261201T2330,
+  '2026-12-01T2345-teacher-roster': m20261201T2345,
+  '2026-12-01T2350-printed-mean-as-typed': m20261201T2350,
+  '2026-12-01T2355-import-percent-column': m20261201T2355,
 };

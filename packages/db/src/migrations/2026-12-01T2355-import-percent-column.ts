@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 /*
  * The header a school's principal last picked as the percentage column of an observation
  * sheet ("Persentase (%)" beside "Skor"), so the next file of the same layout is read the
- * same way, named in the preview as remembered (issue 15; docs/decisions/010).
+ * same way, named in the preview as remembered (issue 15; docs/decisions/012).
  *
  * Frozen: never edit this file once merged; add a new migration.
  */
