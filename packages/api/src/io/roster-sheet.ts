@@ -1,4 +1,11 @@
-import { nameKey, normalizeNip, RosterIndex, type TRosterTeacher } from '@siklus/domain';
+import {
+  fromZodError,
+  nameKey,
+  normalizeNip,
+  RosterIndex,
+  type TRosterTeacher,
+  ZTeacherFields,
+} from '@siklus/domain';
 import { columnLetter, type ImportProblem } from './import-sheet';
 import type { SheetGrid } from './read-sheet';
 
@@ -86,6 +93,18 @@ const problem = (
   message: { id, en },
 });
 
+/**
+ * A cell checked with the same schema teachers.create uses, so a file cannot bring in what
+ * the form would refuse; the first message, or null.
+ */
+function fieldIssue(
+  schema: typeof ZTeacherFields.name | typeof ZTeacherFields.className,
+  value: string,
+): { id: string; en: string } | null {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? null : fromZodError(parsed.error).messages;
+}
+
 export function interpretRosterSheet(
   grid: SheetGrid,
   opts: {
@@ -166,17 +185,11 @@ export function interpretRosterSheet(
           'The teacher name is empty.',
         ),
       );
-    } else if (name.length > 200) {
-      out.push(
-        problem(
-          rowNumber,
-          at('name'),
-          headerOf('name'),
-          'INVALID_VALUE',
-          'Nama terlalu panjang (paling banyak 200 huruf).',
-          'The name is too long (at most 200 characters).',
-        ),
-      );
+    } else {
+      const bad = fieldIssue(ZTeacherFields.name, name);
+      if (bad) {
+        out.push(problem(rowNumber, at('name'), headerOf('name'), 'INVALID_VALUE', bad.id, bad.en));
+      }
     }
     const nipDigits = nipText.replace(/[\s.-]+/g, '');
     const nip = nipText === '' || nipText === '-' ? null : nipDigits;
@@ -206,15 +219,16 @@ export function interpretRosterSheet(
         ),
       );
     }
-    if (className !== null && className.length > 50) {
+    const badClass = className === null ? null : fieldIssue(ZTeacherFields.className, className);
+    if (badClass) {
       out.push(
         problem(
           rowNumber,
           at('className'),
           headerOf('className'),
           'INVALID_VALUE',
-          'Kelas/mapel paling banyak 50 huruf.',
-          'Class/subject: at most 50 characters.',
+          badClass.id,
+          badClass.en,
         ),
       );
     }
