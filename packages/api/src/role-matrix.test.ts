@@ -86,11 +86,11 @@ const MATRIX: Record<string, MatrixRow> = {
   'teachers.list': { input: (w) => ({ schoolId: w.schoolA1.id }), expect: EXPECT.schoolRead },
   'teachers.create': {
     input: (w) => ({ schoolId: w.schoolA1.id, name: `Guru Baru ${uniq()}, S.Pd` }),
-    expect: EXPECT.principalOwnSchool,
+    expect: EXPECT.keeperOfSchool,
   },
   'teachers.update': {
     input: (w) => ({ teacherId: w.teacherA1.id, className: 'Guru Kelas 2' }),
-    expect: EXPECT.principalOwnSchool,
+    expect: EXPECT.keeperOfSchool,
   },
   'teachers.setActive': {
     input: async (w) => ({
@@ -99,7 +99,16 @@ const MATRIX: Record<string, MatrixRow> = {
       ).id,
       active: false,
     }),
-    expect: EXPECT.principalOwnSchool,
+    expect: EXPECT.keeperOfSchool,
+  },
+
+  'teachers.previewImport': {
+    input: (w) => rosterFile(w),
+    expect: EXPECT.keeperOfSchool,
+  },
+  'teachers.confirmImport': {
+    input: (w) => rosterFile(w),
+    expect: EXPECT.keeperOfSchool,
   },
 
   // users
@@ -290,6 +299,16 @@ const MATRIX: Record<string, MatrixRow> = {
   ...CO_OBSERVATION_MATRIX_ROWS,
   ...INTEGRITY_MATRIX_ROWS,
 };
+
+/** A roster sheet of one new teacher for school A1 (a fresh name each call). */
+function rosterFile(w: World) {
+  const csv = `Nama;L/P\r\nGuru Impor ${uniq()}, S.Pd;P\r\n`;
+  return {
+    schoolId: w.schoolA1.id,
+    fileName: 'guru.csv',
+    contentBase64: Buffer.from(csv).toString('base64'),
+  };
+}
 
 /** School A1's study on an indicator rubric, made once per world. */
 const ptsCache = new WeakMap<World, ReturnType<typeof makeStudyWithCycle>>();

@@ -99,6 +99,8 @@ export const supervisorProcedure = roleProcedure('supervisor');
 export const adminProcedure = roleProcedure('admin');
 /** Supervisors and admins: district-wide readers. */
 export const districtProcedure = roleProcedure('supervisor', 'admin');
+/** Who keeps a school's records (its roster): the principal, or an admin of the district. */
+export const keeperProcedure = roleProcedure('principal', 'admin');
 
 // ---------------------------------------------------------------------------------------
 // Scope
@@ -178,6 +180,8 @@ export function scopedProcedures<K extends string, R extends ScopeRow>(
     admin: adminProcedure.input(idInput).use(scope),
     /** Supervisors and admins of the row's district. */
     district: districtProcedure.input(idInput).use(scope),
+    /** The school's own principal, or an admin of the row's district (not supervisors). */
+    keeper: keeperProcedure.input(idInput).use(scope),
   };
 }
 

@@ -258,6 +258,19 @@ const BY_CONSTRAINT: Record<string, Entry> = {
     field: 'nip',
     messages: fixed('NIP harus terdiri dari 18 angka', 'A NIP must be exactly 18 digits'),
   },
+  teachers_district_nip_key: {
+    code: 'CONFLICT',
+    field: 'nip',
+    messages: (v) => ({
+      id: `NIP ${v ?? ''} sudah dipakai guru lain di kabupaten ini`,
+      en: `NIP ${v ?? ''} already belongs to another teacher of this district`,
+    }),
+  },
+  teachers_gender_check: {
+    code: 'BAD_REQUEST',
+    field: 'gender',
+    messages: fixed('Jenis kelamin: L atau P', 'Gender: L or P'),
+  },
   teachers_nuptk_format: {
     code: 'BAD_REQUEST',
     field: 'nuptk',

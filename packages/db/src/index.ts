@@ -27,6 +27,7 @@ export * from './repositories/co-observations';
 export * from './repositories/comparison';
 export * from './repositories/config';
 export * from './repositories/cycles';
+export * from './repositories/import-preferences';
 export * from './repositories/integrity';
 export * from './repositories/observations';
 export * from './repositories/observations-bulk';

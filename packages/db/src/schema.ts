@@ -52,6 +52,8 @@ export interface SchoolsTable {
   name: string;
   subdistrict: string;
   active: Generated<boolean>;
+  /** The header last picked as an observation sheet's percentage column (issue 15). */
+  import_percent_header: string | null;
   created_at: GeneratedTimestamp;
 }
 
@@ -95,6 +97,8 @@ export interface TeachersTable {
   class_name: string | null;
   nip: string | null;
   nuptk: string | null;
+  /** 'L' | 'P' (laki-laki, perempuan), for reports. */
+  gender: 'L' | 'P' | null;
   active: Generated<boolean>;
   sort_order: Generated<number>;
   created_at: GeneratedTimestamp;
@@ -176,6 +180,8 @@ export interface CyclesTable {
   version: Generated<number>;
   /** Figures as printed in an existing report (historical studies), for the consistency check. */
   printed_mean: string | null;
+  /** The printed mean as typed ("75,289", "68,96%"); printed_mean is its rounded value. */
+  printed_mean_text: string | null;
   printed_mean_band: string | null;
   printed_bands: Json<PrintedBandsJson> | null;
   created_at: GeneratedTimestamp;

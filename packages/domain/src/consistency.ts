@@ -23,7 +23,8 @@ export type TMismatch = {
 };
 
 function printedNumber(text: string, field: string): string {
-  const normalized = text.trim().replace(',', '.');
+  // As papers print it: "68,96%" is 68.96.
+  const normalized = text.trim().replace(/\s*%$/, '').replace(',', '.');
   if (!isDecimalString(normalized)) {
     throw badRequest(
       `Angka tercetak “${text}” bukan angka yang valid`,

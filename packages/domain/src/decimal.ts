@@ -104,6 +104,37 @@ export function parsePercentage(text: string, field?: string): string {
   return round2(value);
 }
 
+const PRINTED_TEXT = /^\d+(?:[.,](\d+))?$/;
+
+/**
+ * Reads a figure as a paper prints it, for the consistency check: "68,96%", "75,289",
+ * "65.05", a trailing % and a decimal comma or point, 0 to 100, up to three decimals
+ * (papers print means as 75,289). `value` is rounded half-up to two places, the way the
+ * platform's own figure is, so the two compare; `typed` is kept to show as printed.
+ */
+export function parsePrintedFigure(text: string, field?: string): { value: string; typed: string } {
+  const typed = typeof text === 'string' ? text.trim() : '';
+  const bare = typed.replace(/\s*%$/, '');
+  const match = PRINTED_TEXT.exec(bare);
+  if (!match) {
+    throw badRequest(
+      `“${String(text)}” bukan angka yang valid; tulis seperti tercetak, mis. 68,96 atau 68,96%`,
+      `“${String(text)}” is not a valid number; write it as printed, e.g. 68.96 or 68.96%`,
+      field,
+    );
+  }
+  if ((match[1] ?? '').length > 3) {
+    throw badRequest(
+      `Angka ${typed} memiliki lebih dari tiga angka desimal`,
+      `${typed} has more than three decimal places`,
+      field,
+    );
+  }
+  const value = new D(bare.replace(',', '.'));
+  if (value.greaterThan(100)) throw outOfRange(typed, field);
+  return { value: round2(value), typed };
+}
+
 function outOfRange(text: string, field: string | undefined) {
   return badRequest(
     `Persentase ${text} di luar rentang 0-100`,

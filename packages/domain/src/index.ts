@@ -12,4 +12,5 @@ export * from './integrity';
 export * from './rubric';
 export * from './scoring';
 export * from './summary';
+export * from './teacher-names';
 export * from './zod-error';

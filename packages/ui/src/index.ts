@@ -93,4 +93,6 @@ export {
 } from './i18n/i18n';
 export { type Dictionary, id, type MessageKey } from './i18n/id';
 export { useFormat } from './i18n/use-format';
+export { readAsBase64 } from './read-file';
+export { TeacherRoster, type TeacherRosterProps } from './roster/teacher-roster';
 export { type RubricScores, RubricSheet, type RubricSheetProps } from './rubric-sheet';

@@ -67,6 +67,8 @@ export async function cycleView(db: Kysely<DB>, cycleId: string) {
     },
     printed: {
       mean: cycle.printedMean,
+      /** As the paper prints it ("75,289", "68,96%"). */
+      meanAsTyped: cycle.printedMeanText ?? cycle.printedMean,
       meanBand: cycle.printedMeanBand,
       bands: cycle.printedBands,
     },

@@ -538,15 +538,33 @@ describe('summary rubrics and printed figures', () => {
     });
     const got = await principal.cycles.get({ cycleId: cycle.id });
     expect(got.version).toBe(printed.version);
-    expect(got.printed).toEqual({ mean: '52.30', meanBand: 'Cukup', bands: ['Cukup'] });
+    expect(got.printed).toEqual({
+      mean: '52.30',
+      meanAsTyped: '52,30',
+      meanBand: 'Cukup',
+      bands: ['Cukup'],
+    });
     expect(got.mismatches).toEqual([
       expect.objectContaining({ field: 'mean', printed: '52.30', computed: '52.29' }),
     ]);
+    // As papers print it (issue 15): a trailing % and three decimals, kept as typed and
+    // compared after half-up rounding, so 52,289% agrees with the computed 52.29.
+    const asPrinted = await principal.cycles.setPrintedFigures({
+      cycleId: cycle.id,
+      version: got.version,
+      printedMean: '52,289%',
+      printedMeanBand: 'Cukup',
+      printedBands: ['Cukup'],
+    });
+    const again = await principal.cycles.get({ cycleId: cycle.id });
+    expect(again.version).toBe(asPrinted.version);
+    expect(again.printed).toMatchObject({ mean: '52.29', meanAsTyped: '52,289%' });
+    expect(again.mismatches).toEqual([]);
     // Printed bands must line up with the observed teachers when typed...
     const misaligned = await failure(
       principal.cycles.setPrintedFigures({
         cycleId: cycle.id,
-        version: got.version,
+        version: again.version,
         printedMean: null,
         printedMeanBand: null,
         printedBands: ['Cukup', 'Baik'],
@@ -566,7 +584,7 @@ describe('summary rubrics and printed figures', () => {
     });
     const second = await principal.cycles.upsertObservation({
       cycleId: cycle.id,
-      version: got.version,
+      version: again.version,
       teacherId: teacher2.id,
       kind: 'summary',
       percentage: '80',

@@ -13,7 +13,7 @@ import {
   CYCLE_STATUS_LABELS,
   classify,
   cycleLabel,
-  parsePercentage,
+  parsePrintedFigure,
   printedBandCountMessage,
   scoreObservation,
   type TObservationInput,
@@ -215,15 +215,16 @@ export const cyclesRouter = router({
   /**
    * `{ cycleId, version, printedMean, printedMeanBand, printedBands }` (principal): figures
    * as printed in a paper report of a historical study, kept only for the consistency
-   * check. `printedMean` accepts "65,05" or "65.05".
+   * check. `printedMean` is kept as printed ("65,05", "68,96%", "75,289": a trailing %, a
+   * decimal comma or point, up to three decimals) and compared after half-up rounding.
    */
   setPrintedFigures: cycleScoped.principal
     .input(ZCyclePrintedFiguresInput)
     .mutation(async ({ ctx, input }) => {
-      const printedMean =
+      const printed =
         input.printedMean === null || input.printedMean === ''
           ? null
-          : parsePercentage(input.printedMean, 'printedMean');
+          : parsePrintedFigure(input.printedMean, 'printedMean');
       return ctx.db.transaction().execute(async (tx) => {
         // One printed band per observed teacher, in the table's order. A write landing in
         // between bumps the cycle's version, so touchCycle below refuses this one then.
@@ -241,7 +242,8 @@ export const cyclesRouter = router({
           cycleId: input.cycleId,
           version: input.version,
           patch: printedFiguresPatch({
-            printedMean,
+            printedMean: printed?.value ?? null,
+            printedMeanText: printed?.typed ?? null,
             printedMeanBand: input.printedMeanBand || null,
             printedBands: input.printedBands,
           }),

@@ -3,15 +3,16 @@ import {
   isAppError,
   listIndicators,
   parsePercentage,
+  type RosterIndex,
   scoreObservation,
   summarizeCycle,
   type TBandSet,
   type TCycleSummary,
   type TListedIndicator,
   type TObservationInput,
+  type TRosterTeacher,
   type TRubricDefinition,
 } from '@siklus/domain';
-import { normalizeName, type RosterIndex } from './match-teacher';
 import type { SheetGrid } from './read-sheet';
 
 /**
@@ -30,7 +31,11 @@ export type ImportProblemCode =
   | 'MISSING_VALUE'
   | 'NOT_A_NUMBER'
   | 'OFF_SCALE'
-  | 'TOO_MANY_DECIMALS';
+  | 'TOO_MANY_DECIMALS'
+  /** Roster sheets: a NIP, NUPTK, gender or text not in the form it must take. */
+  | 'INVALID_VALUE'
+  /** Roster sheets: the NIP belongs to another teacher of the district. */
+  | 'NIP_TAKEN';
 
 export interface ImportProblem {
   /** The spreadsheet row number (1-based, as Excel shows it); null for the whole file. */
@@ -48,7 +53,39 @@ export interface ImportColumn {
   key: string;
   header: string;
   column: string;
+  /**
+   * How the column was chosen: by its header, picked by the principal for this file, or
+   * the header the school's principal picked last time ('remembered').
+   */
+  chosen: 'header' | 'picked' | 'remembered';
 }
+
+/** A column of the header row a person may pick (letter as Excel shows it, header text). */
+export interface ColumnOption {
+  column: string;
+  header: string;
+}
+
+/**
+ * What the importer will not guess: the principal answers, and the file is read again
+ * with the answer (`percentColumn`, `answers`). Until then nothing is saved.
+ */
+export type ImportQuestion =
+  | {
+      kind: 'column';
+      field: 'percentage';
+      /** 'several': more than one header could be the percentage; 'none': no header says so. */
+      reason: 'several' | 'none';
+      options: ColumnOption[];
+      message: { id: string; en: string };
+    }
+  | {
+      kind: 'teacher';
+      row: number;
+      typed: string;
+      candidates: { id: string; name: string }[];
+      message: { id: string; en: string };
+    };
 
 export interface ImportRow {
   row: number;
@@ -56,7 +93,8 @@ export interface ImportRow {
   nip: string;
   teacherId: string | null;
   teacherName: string | null;
-  matchedBy: 'nip' | 'name' | null;
+  /** 'answer': the principal said who this is (a close name asked about). */
+  matchedBy: 'nip' | 'name' | 'answer' | null;
   /** The cells read, by column key, as typed. */
   values: Record<string, string>;
   /** Computed by the domain package when the row has no problem; else null. */
@@ -72,6 +110,8 @@ export interface ImportResult {
   columns: ImportColumn[];
   rows: ImportRow[];
   problems: ImportProblem[];
+  /** Unanswered questions; the file can be saved only when there are none. */
+  questions: ImportQuestion[];
   /** Figures of the rows without problems (domain summary). */
   summary: TCycleSummary;
 }
@@ -93,36 +133,42 @@ const key = (text: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
+/**
+ * Headers of the teacher column, most telling first: with "Guru" (the class) beside
+ * "Nama Guru" (the person), as in the paper's Table 1, the name wins.
+ */
 const NAME_HEADERS = [
   'nama guru',
-  'nama',
-  'guru',
   'nama lengkap',
+  'nama',
+  'nama responden',
+  'responden',
+  'nama subjek',
+  'subjek',
+  'subjek penelitian',
+  'guru kelas',
+  'guru',
+  'teacher name',
   'teacher',
   'name',
-  'teacher name',
 ];
 const NIP_HEADERS = ['nip', 'nip guru', 'nip nuptk'];
-const PERCENT_HEADERS = [
-  'persentase',
-  'persentase capaian',
-  'persentase %',
-  'nilai akhir',
-  'capaian',
-  'nilai',
-  'skor',
-  'percentage',
-  'score',
-];
-/** Rows under the table that carry figures, not teachers (the paper's "Rata-rata"). */
-const FOOTER_WORDS = ['rata rata', 'rerata', 'jumlah', 'total', 'mean', 'average', 'rata2'];
+/** Headers that could hold a percentage achievement: the principal picks when several do. */
+const PERCENT_WORDS =
+  /^(?:persentase|presentase|prosentase|percentage|capaian|nilai|skor|score|total|jumlah skor|hasil)(?: |$)/;
+/**
+ * Rows under (or inside) the table that carry figures, not teachers: "Rata-rata", "Nilai
+ * rata-rata", "Jumlah", "Kategori", "Persentase ketuntasan", "Total", in any case.
+ */
+const FOOTER_WORDS =
+  /(?:^| )(?:rata rata|ratarata|rata2|rerata|jumlah|total|kategori|ketuntasan|tuntas|mean|average)(?: |$)/;
 
 const NA_TEXT = new Set(['na', 'n a', 'tidak berlaku', 'tb']);
 
-function isPercentHeader(h: string): boolean {
-  const k = key(h);
-  return PERCENT_HEADERS.includes(k) || k.startsWith('persentase') || k.startsWith('percentage');
-}
+const nameRank = (h: string) => NAME_HEADERS.indexOf(key(h));
+
+/** The header to leave alone when asked "which column is the percentage?" */
+const isRowNumber = (h: string) => ['no', 'no urut', 'nomor', 'number'].includes(key(h));
 
 /** The indicator a header names: its key as the first word ("A1", "A1. Merumuskan..."). */
 function indicatorOf(header: string, indicators: TListedIndicator[]): TListedIndicator | undefined {
@@ -135,6 +181,13 @@ function indicatorOf(header: string, indicators: TListedIndicator[]): TListedInd
   if (byKey) return byKey;
   const k = key(header);
   return indicators.find((i) => key(i.text) === k);
+}
+
+/** Where the label of a row is: its name cell, or the first text (a merged "Rata-rata"). */
+function isFooterRow(cells: string[], nameCol: number): boolean {
+  const texts = [cells[nameCol] ?? '', ...cells].filter((c) => c !== '' && !/^[\d.,%\s]+$/.test(c));
+  const label = key(texts[0] ?? '');
+  return label !== '' && FOOTER_WORDS.test(label);
 }
 
 const p = (
@@ -152,27 +205,41 @@ const p = (
   message: { id, en },
 });
 
-export function interpretSheet(
-  grid: SheetGrid,
-  opts: { definition: TRubricDefinition; bandSet: TBandSet; roster: RosterIndex },
-): ImportResult {
+export interface InterpretOptions {
+  definition: TRubricDefinition;
+  bandSet: TBandSet;
+  roster: RosterIndex<TRosterTeacher>;
+  /** The percentage column the principal picked ("D"), when the headers left a choice. */
+  percentColumn?: string | null | undefined;
+  /** Who a row is, by spreadsheet row number, answering a close-name question. */
+  answers?: ReadonlyMap<number, string> | undefined;
+  /** Headers that name this cycle ("Siklus I"): in a recap sheet, that column is the one. */
+  cycleHeaders?: readonly string[] | undefined;
+  /** The header this school picked last time as the percentage ("Persentase (%)"). */
+  rememberedHeader?: string | null | undefined;
+}
+
+export function interpretSheet(grid: SheetGrid, opts: InterpretOptions): ImportResult {
   const { definition, bandSet, roster } = opts;
   const mode = definition.mode;
   const indicators = mode === 'indicators' ? listIndicators(definition) : [];
   const problems: ImportProblem[] = [];
+  const questions: ImportQuestion[] = [];
   const empty = (): ImportResult => ({
     mode,
     headerRow: null,
     columns: [],
     rows: [],
     problems,
+    questions,
     summary: summarizeCycle([], bandSet),
   });
 
-  // The header: the first of the top rows with a teacher-name or NIP column.
+  // The header: the first of the top rows with a teacher-name or NIP column; title rows
+  // above it (the school, "Tabel 1. ...") are passed over.
   const headerIndex = grid.rows
     .slice(0, 30)
-    .findIndex((r) => r.some((c) => NAME_HEADERS.includes(key(c)) || NIP_HEADERS.includes(key(c))));
+    .findIndex((r) => r.some((c) => nameRank(c) >= 0 || NIP_HEADERS.includes(key(c))));
   if (headerIndex < 0) {
     problems.push(
       p(
@@ -180,8 +247,8 @@ export function interpretSheet(
         null,
         null,
         'NO_HEADER',
-        'Baris judul kolom tidak ditemukan: perlu kolom "Nama Guru" (atau "NIP"). Gunakan templat dari Siklus.',
-        'No header row found: a "Nama Guru" (or "NIP") column is needed. Use the template from Siklus.',
+        'Baris judul kolom tidak ditemukan: perlu kolom nama guru ("Nama Guru", "Guru", "Nama", "Responden", "Subjek") atau "NIP". Gunakan templat dari Siklus.',
+        'No header row found: a teacher column ("Nama Guru", "Guru", "Nama", "Responden", "Subjek") or "NIP" is needed. Use the template from Siklus.',
       ),
     );
     return empty();
@@ -189,36 +256,89 @@ export function interpretSheet(
   const header = grid.rows[headerIndex]!;
   const headerRow = headerIndex + 1;
   const find = (test: (h: string) => boolean) => header.findIndex((h) => h !== '' && test(h));
-  const nameCol = find((h) => NAME_HEADERS.includes(key(h)));
+  let nameCol = -1;
+  header.forEach((h, i) => {
+    const rank = nameRank(h);
+    if (rank >= 0 && (nameCol < 0 || rank < nameRank(header[nameCol]!))) nameCol = i;
+  });
   const nipCol = find((h) => NIP_HEADERS.includes(key(h)));
 
   const columns: ImportColumn[] = [];
-  if (nameCol >= 0)
-    columns.push({ key: 'name', header: header[nameCol]!, column: columnLetter(nameCol) });
-  if (nipCol >= 0)
-    columns.push({ key: 'nip', header: header[nipCol]!, column: columnLetter(nipCol) });
+  const named = (k: string, col: number, chosen: ImportColumn['chosen'] = 'header') =>
+    columns.push({ key: k, header: header[col]!, column: columnLetter(col), chosen });
+  if (nameCol >= 0) named('name', nameCol);
+  if (nipCol >= 0) named('nip', nipCol);
 
   let percentCol = -1;
   const indicatorCols = new Map<string, number>();
   if (mode === 'summary') {
-    percentCol = find(isPercentHeader);
-    if (percentCol < 0) {
-      problems.push(
-        p(
-          headerRow,
-          null,
-          null,
-          'MISSING_COLUMN',
-          'Kolom "Persentase" tidak ditemukan pada baris judul.',
-          'No "Persentase" (percentage) column in the header row.',
-        ),
-      );
+    const picked = opts.percentColumn
+      ? pickColumn(header, opts.percentColumn, [nameCol, nipCol])
+      : -1;
+    if (picked >= 0) {
+      percentCol = picked;
+      named('percentage', percentCol, 'picked');
     } else {
-      columns.push({
-        key: 'percentage',
-        header: header[percentCol]!,
-        column: columnLetter(percentCol),
-      });
+      const cycleKeys = (opts.cycleHeaders ?? []).map(key);
+      const byCycle = header.flatMap((h, i) => (h !== '' && cycleKeys.includes(key(h)) ? [i] : []));
+      const candidates = header.flatMap((h, i) =>
+        i !== nameCol && i !== nipCol && h !== '' && PERCENT_WORDS.test(key(h)) ? [i] : [],
+      );
+      const clear = byCycle.length === 1 ? byCycle : candidates;
+      // The school's earlier pick settles a choice the headers leave open, named as such.
+      const remembered = opts.rememberedHeader
+        ? header.flatMap((h, i) =>
+            h !== '' && i !== nameCol && i !== nipCol && key(h) === key(opts.rememberedHeader!)
+              ? [i]
+              : [],
+          )
+        : [];
+      if (clear.length === 1) {
+        percentCol = clear[0]!;
+        named('percentage', percentCol);
+      } else if (remembered.length === 1) {
+        percentCol = remembered[0]!;
+        named('percentage', percentCol, 'remembered');
+      } else {
+        // Never a silent pick between "Skor" and "Persentase": the principal says which.
+        const several = clear.length > 1;
+        const options = (
+          several
+            ? clear
+            : header.flatMap((h, i) =>
+                i !== nameCol && i !== nipCol && h !== '' && !isRowNumber(h) ? [i] : [],
+              )
+        ).map((i) => ({ column: columnLetter(i), header: header[i]! }));
+        if (options.length === 0) {
+          problems.push(
+            p(
+              headerRow,
+              null,
+              null,
+              'MISSING_COLUMN',
+              'Tidak ada kolom persentase pada baris judul.',
+              'No percentage column in the header row.',
+            ),
+          );
+        } else {
+          const list = options.map((o) => `${o.column} "${o.header}"`).join(', ');
+          questions.push({
+            kind: 'column',
+            field: 'percentage',
+            reason: several ? 'several' : 'none',
+            options,
+            message: several
+              ? {
+                  id: `Beberapa kolom dapat berisi persentase (${list}). Pilih kolom yang berisi persentase capaian (0-100) sebelum berkas dibaca.`,
+                  en: `Several columns could hold the percentage (${list}). Pick the one with the percentage achievement (0-100) before the file is read.`,
+                }
+              : {
+                  id: `Tidak ada judul kolom yang jelas berisi persentase. Pilih kolom yang berisi persentase capaian (0-100): ${list}.`,
+                  en: `No column header clearly holds the percentage. Pick the column with the percentage achievement (0-100): ${list}.`,
+                },
+          });
+        }
+      }
     }
   } else {
     header.forEach((h, i) => {
@@ -240,11 +360,12 @@ export function interpretSheet(
           ),
         );
       } else {
-        columns.push({ key: indicator.key, header: header[col]!, column: columnLetter(col) });
+        named(indicator.key, col);
       }
     }
   }
-  if (problems.length > 0) return { ...empty(), headerRow, columns };
+  // Nothing is read until every column is known.
+  if (problems.length > 0 || questions.length > 0) return { ...empty(), headerRow, columns };
 
   const rows: ImportRow[] = [];
   const firstRowOf = new Map<string, number>();
@@ -256,9 +377,8 @@ export function interpretSheet(
     const valueCols = mode === 'summary' ? [percentCol] : [...indicatorCols.values()];
     const valueTexts = valueCols.map((c) => cells[c] ?? '');
     if (name === '' && nip === '' && valueTexts.every((v) => v === '')) continue;
-    // "Rata-rata", "Jumlah": the printed table's footer, not a teacher.
-    const label = key(cells.find((c) => c !== '') ?? '');
-    if (FOOTER_WORDS.some((w) => label === w || label.startsWith(`${w} `))) continue;
+    // "Rata-rata", "Kategori", "Persentase ketuntasan": the printed table's footer.
+    if (nip === '' && isFooterRow(cells, nameCol)) continue;
 
     const rowProblems: ImportProblem[] = [];
     const values: Record<string, string> = {};
@@ -268,7 +388,7 @@ export function interpretSheet(
     // Who.
     let teacherId: string | null = null;
     let teacherName: string | null = null;
-    let matchedBy: 'nip' | 'name' | null = null;
+    let matchedBy: ImportRow['matchedBy'] = null;
     const whoCol = nameCol >= 0 && (name !== '' || nipCol < 0) ? nameCol : nipCol;
     const whoHeader = header[whoCol] ?? null;
     if (name === '' && nip === '') {
@@ -284,10 +404,18 @@ export function interpretSheet(
       );
     } else {
       const match = roster.match(name, nip);
-      if (match.kind === 'matched') {
-        teacherId = match.teacher.id;
-        teacherName = match.teacher.name;
-        matchedBy = match.by;
+      const answered = opts.answers?.get(rowNumber);
+      const answer =
+        match.kind === 'uncertain' || match.kind === 'ambiguous'
+          ? answered
+            ? roster.get(answered)
+            : undefined
+          : undefined;
+      const teacher = answer ?? (match.kind === 'matched' ? match.teacher : undefined);
+      if (teacher) {
+        teacherId = teacher.id;
+        teacherName = teacher.name;
+        matchedBy = answer ? 'answer' : match.kind === 'matched' ? match.by : null;
         const first = firstRowOf.get(teacherId);
         if (first !== undefined) {
           rowProblems.push(
@@ -303,6 +431,19 @@ export function interpretSheet(
         } else {
           firstRowOf.set(teacherId, rowNumber);
         }
+      } else if (match.kind === 'uncertain') {
+        // Close, not certain: asked, not failed.
+        const best = match.candidates[0]!;
+        questions.push({
+          kind: 'teacher',
+          row: rowNumber,
+          typed: name,
+          candidates: match.candidates.map((t) => ({ id: t.id, name: t.name })),
+          message: {
+            id: `Baris ${rowNumber}: apakah "${name}" = "${best.name}"?`,
+            en: `Row ${rowNumber}: is "${name}" the same as "${best.name}"?`,
+          },
+        });
       } else if (match.kind === 'ambiguous') {
         rowProblems.push(
           p(
@@ -322,8 +463,8 @@ export function interpretSheet(
             whoCol,
             whoHeader,
             'UNKNOWN_TEACHER',
-            `"${shown}" tidak ada dalam daftar guru sekolah ini. Periksa ejaan atau tambahkan gurunya dahulu.`,
-            `"${shown}" is not on this school's teacher roster. Check the spelling or add the teacher first.`,
+            `"${shown}" tidak ada dalam daftar guru sekolah ini. Periksa ejaan atau tambahkan gurunya dahulu di "Sekolah saya".`,
+            `"${shown}" is not on this school's teacher roster. Check the spelling or add the teacher first under "Sekolah saya" (My school).`,
           ),
         );
       }
@@ -381,7 +522,7 @@ export function interpretSheet(
       values,
       percentage,
       band,
-      observation: rowProblems.length === 0 ? observation : null,
+      observation: rowProblems.length === 0 && teacherId !== null ? observation : null,
     });
   }
 
@@ -404,8 +545,15 @@ export function interpretSheet(
     columns,
     rows,
     problems,
+    questions,
     summary: summarizeCycle(percentages, bandSet),
   };
+}
+
+/** The index of a picked column letter, when it is a column of the header and not the name's. */
+function pickColumn(header: string[], letter: string, taken: number[]): number {
+  const index = header.findIndex((h, i) => h !== '' && columnLetter(i) === letter.toUpperCase());
+  return index >= 0 && !taken.includes(index) ? index : -1;
 }
 
 const NUMBER_TEXT = /^[+-]?\d+(?:[.,]\d+)?$/;
@@ -527,5 +675,3 @@ function readScore(
   }
   return value;
 }
-
-export { normalizeName };

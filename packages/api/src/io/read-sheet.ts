@@ -18,6 +18,7 @@ import {
   tooManyColumnsError,
   tooManyRowsError,
 } from './sheet-limits';
+import { decodeWindows1252 } from './windows-1252';
 
 /**
  * Reads an uploaded spreadsheet (XLSX or CSV) into a grid of cell texts, as a person sees
@@ -217,7 +218,7 @@ export function readCsv(bytes: Uint8Array): SheetGrid {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    text = new TextDecoder('windows-1252').decode(bytes);
+    text = decodeWindows1252(bytes);
   }
   text = text.replace(/^\uFEFF/, '');
   if (text.includes('\u0000')) {

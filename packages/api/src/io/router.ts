@@ -3,12 +3,14 @@ import {
   getCycleContext,
   getCycleRecord,
   getDistrictName,
+  getImportPercentHeader,
   getStudyHeading,
   listTeachers,
+  setImportPercentHeader,
   touchCycle,
   upsertObservations,
 } from '@siklus/db';
-import { AppError, cycleLabel, ZDistrictComparisonInput } from '@siklus/domain';
+import { AppError, cycleLabel, RosterIndex, ZDistrictComparisonInput } from '@siklus/domain';
 import { z } from 'zod';
 import { audit } from '../audit/record';
 import type { Context } from '../context';
@@ -18,7 +20,6 @@ import { schoolDetail } from '../reports/school-detail';
 import { cycleScoped, districtProcedure, router, studyScoped } from '../trpc';
 import { buildChapter, focusPhrase, type ResultsChapter } from './chapter';
 import { type ImportResult, interpretSheet } from './import-sheet';
-import { RosterIndex } from './match-teacher';
 import { decodeUpload, MAX_IMPORT_BYTES, readSheet } from './read-sheet';
 import { chapterToDocx } from './report-docx';
 import {
@@ -50,8 +51,19 @@ const ZContent = z
   .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 1024 * 1024);
 const ZFileName = z.string().trim().min(1).max(255);
 
+/** The principal's answers to the preview's questions (which column, which teacher). */
+const ZImportAnswers = {
+  percentColumn: z
+    .string()
+    .regex(/^[A-Za-z]{1,3}$/)
+    .nullish(),
+  teacherAnswers: z
+    .array(z.object({ row: z.number().int().min(1), teacherId: ZId }).strict())
+    .max(5_000)
+    .optional(),
+};
 const ZImportPreviewInput = z
-  .object({ cycleId: ZId, fileName: ZFileName, contentBase64: ZContent })
+  .object({ cycleId: ZId, fileName: ZFileName, contentBase64: ZContent, ...ZImportAnswers })
   .strict();
 const ZImportConfirmInput = z
   .object({
@@ -59,6 +71,7 @@ const ZImportConfirmInput = z
     version: z.number().int().min(1),
     fileName: ZFileName,
     contentBase64: ZContent,
+    ...ZImportAnswers,
   })
   .strict();
 const ZComparisonExportInput = ZDistrictComparisonInput.omit({ page: true, pageSize: true }).extend(
@@ -92,11 +105,9 @@ async function importContext(ctx: Context, cycleId: string) {
   return { context, teachers, study };
 }
 
-async function previewFile(
-  ctx: Context,
-  input: { cycleId: string; fileName: string; contentBase64: string },
-) {
+async function previewFile(ctx: Context, input: z.infer<typeof ZImportPreviewInput>) {
   const { context, teachers } = await importContext(ctx, input.cycleId);
+  const rememberedHeader = await getImportPercentHeader(ctx.db, context.schoolId);
   const bytes = decodeUpload(input.contentBase64);
   // A workbook may hold every cycle's table: the sheet named like this cycle wins.
   const grid = await readSheet(input.fileName, bytes, [
@@ -108,6 +119,11 @@ async function previewFile(
     definition: context.definition,
     bandSet: context.bands,
     roster: new RosterIndex(teachers),
+    percentColumn: input.percentColumn,
+    answers: new Map((input.teacherAnswers ?? []).map((a) => [a.row, a.teacherId])),
+    // A recap sheet's column headed like this cycle is this cycle's percentage.
+    cycleHeaders: [cycleLabel(context.ordinal, 'id'), cycleLabel(context.ordinal, 'en')],
+    rememberedHeader,
   });
   return { context, grid, result, teachers };
 }
@@ -132,6 +148,7 @@ function previewOut(
     rows: result.rows.map(({ observation: _o, ...r }) => r),
     problems: result.problems.slice(0, MAX_PROBLEMS_SHOWN),
     problemCount: result.problems.length,
+    questions: result.questions.slice(0, MAX_PROBLEMS_SHOWN),
     summary: result.summary,
     /** Active teachers of the roster without a row in the file (kept as they are). */
     unmatchedTeachers: unmatched,
@@ -141,7 +158,7 @@ function previewOut(
       editable: context.status === 'draft' || context.status === 'returned',
       label: { id: cycleLabel(context.ordinal, 'id'), en: cycleLabel(context.ordinal, 'en') },
     },
-    ok: result.problems.length === 0 && result.rows.length > 0,
+    ok: result.problems.length === 0 && result.questions.length === 0 && result.rows.length > 0,
   };
 }
 
@@ -304,6 +321,17 @@ export const ioRouter = router({
     .input(ZImportConfirmInput)
     .mutation(async ({ ctx, input }) => {
       const { context, result } = await previewFile(ctx, input);
+      if (result.questions.length > 0) {
+        // Nothing is stored from a column, or for a teacher, the principal has not confirmed.
+        throw new AppError(
+          'BAD_REQUEST',
+          {
+            id: `Masih ada ${result.questions.length} pertanyaan pada pratinjau; jawab dahulu, lalu simpan.`,
+            en: `The preview still has ${result.questions.length} open question(s); answer them first, then save.`,
+          },
+          { field: 'contentBase64' },
+        );
+      }
       if (result.problems.length > 0 || result.rows.length === 0) {
         const n = result.problems.length;
         throw new AppError(
@@ -340,6 +368,9 @@ export const ioRouter = router({
             scores: row.observation?.kind === 'indicators' ? row.observation.scores : {},
           })),
         );
+        // A column the principal picked is remembered for the school's next file.
+        const picked = result.columns.find((c) => c.key === 'percentage' && c.chosen === 'picked');
+        if (picked) await setImportPercentHeader(tx, context.schoolId, picked.header);
         await audit(
           ctx,
           {
@@ -351,6 +382,13 @@ export const ioRouter = router({
               fileName: input.fileName,
               rows: result.rows.length,
               mean: result.summary.mean,
+              // Which column each figure came from, as the preview named it.
+              columns: result.columns.map((c) => ({
+                key: c.key,
+                column: c.column,
+                header: c.header,
+                chosen: c.chosen,
+              })),
             },
           },
           tx,

@@ -1,44 +1,10 @@
-import { describe, expect, test } from 'vitest';
-import { normalizeName, normalizeNip, RosterIndex } from './match-teacher';
+import { expect, test } from 'vitest';
 import { detectDelimiter, numberText, readCsv } from './read-sheet';
 import { fileSlug, toCsv } from './spreadsheet';
 
 /** The small pure pieces of the import and export, table-driven. */
 
-describe('normalizeName', () => {
-  test.each([
-    ['Ismiati, S.Pd', 'ismiati'],
-    ['ISMIATI  S.Pd.', 'ismiati'],
-    ['Selviani Ayu S.Pd', 'selviani ayu'],
-    ['Dra. Hj. Dewi Sri, M.Pd', 'dewi sri'],
-    ['H. Ahmad Fauzi, S.Pd.I', 'ahmad fauzi'],
-    ['  nanin   sudiar , s.pd ', 'nanin sudiar'],
-    ['Se Ayu', 'se ayu'], // "Se" as a first name is kept
-    ['Anisha Dwi Lestari, S.Pd., Gr.', 'anisha dwi lestari'],
-  ])('%s -> %s', (input, expected) => {
-    expect(normalizeName(input)).toBe(expected);
-  });
-});
-
-test('NIPs match by their digits', () => {
-  expect(normalizeNip('19780512 200501 2 003')).toBe('197805122005012003');
-  expect(normalizeNip('-')).toBeNull();
-  const roster = new RosterIndex([
-    { id: 'a', name: 'Lisda, S.Pd', nip: '197805122005012003', className: null, active: true },
-    { id: 'b', name: 'Siti', nip: null, className: null, active: true },
-    { id: 'c', name: 'Siti, S.Pd', nip: null, className: null, active: true },
-    { id: 'd', name: 'Rahmat', nip: null, className: null, active: false },
-    { id: 'e', name: 'Rahmat, S.Pd', nip: null, className: null, active: true },
-  ]);
-  expect(roster.match('siapa saja', '19780512.200501.2.003')).toMatchObject({
-    kind: 'matched',
-    by: 'nip',
-  });
-  expect(roster.match('siti', '').kind).toBe('ambiguous');
-  // One of two namesakes still teaching: that one.
-  expect(roster.match('Rahmat', '')).toMatchObject({ kind: 'matched', teacher: { id: 'e' } });
-  expect(roster.match('Budi', '').kind).toBe('unknown');
-});
+// Name matching and NIPs: packages/domain/src/teacher-names.test.ts.
 
 test.each([
   [35.75, '35.75'],

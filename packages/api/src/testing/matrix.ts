@@ -63,6 +63,16 @@ export const EXPECT = {
     admin: F,
     adminOther: F,
   },
+  /** A school's records kept by its principal or the district's admin (the roster). */
+  keeperOfSchool: {
+    anon: U,
+    principalOwn: 'ok',
+    principalOther: F,
+    supervisor: F,
+    supervisorOther: F,
+    admin: 'ok',
+    adminOther: N,
+  },
   /** Supervisor acts on a row of district A (e.g. a review). */
   supervisorInDistrict: {
     anon: U,

@@ -83,6 +83,8 @@ export interface CycleRecord {
   submittedAt: string | null;
   approvedAt: string | null;
   printedMean: string | null;
+  /** As typed from the paper; null for figures saved before it was kept. */
+  printedMeanText: string | null;
   printedMeanBand: string | null;
   printedBands: PrintedBandsJson | null;
   updatedAt: string;
@@ -113,6 +115,7 @@ export async function getCycleRecord(db: Db, cycleId: string): Promise<CycleReco
       'c.submitted_at as submittedAt',
       'c.approved_at as approvedAt',
       'c.printed_mean as printedMean',
+      'c.printed_mean_text as printedMeanText',
       'c.printed_mean_band as printedMeanBand',
       'c.printed_bands as printedBands',
       'c.updated_at as updatedAt',
@@ -206,11 +209,14 @@ export async function touchCycle(
 /** A cycle's fixed printed figures, stored as given (numbers normalised by the caller). */
 export function printedFiguresPatch(p: {
   printedMean: string | null;
+  /** The mean as typed; defaults to printedMean. */
+  printedMeanText?: string | null;
   printedMeanBand: string | null;
   printedBands: PrintedBandsJson | null;
 }): CyclePatch {
   return {
     printed_mean: p.printedMean,
+    printed_mean_text: p.printedMeanText !== undefined ? p.printedMeanText : p.printedMean,
     printed_mean_band: p.printedMeanBand,
     // A JSON string: `pg` would send an array as a Postgres array literal (see json.ts).
     printed_bands: p.printedBands === null ? null : JSON.stringify(p.printedBands),

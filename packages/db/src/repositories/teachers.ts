@@ -10,6 +10,7 @@ export interface TeacherSummary {
   className: string | null;
   nip: string | null;
   nuptk: string | null;
+  gender: 'L' | 'P' | null;
   active: boolean;
   sortOrder: number;
 }
@@ -24,6 +25,7 @@ function teacherQuery(db: Executor) {
       'class_name as className',
       'nip',
       'nuptk',
+      'gender',
       'active',
       'sort_order as sortOrder',
     ]);
@@ -69,6 +71,7 @@ export async function insertTeacher(
     className: string | null;
     nip: string | null;
     nuptk: string | null;
+    gender?: 'L' | 'P' | null | undefined;
     sortOrder?: number | undefined;
   },
 ): Promise<TeacherSummary> {
@@ -90,6 +93,7 @@ export async function insertTeacher(
       class_name: t.className,
       nip: t.nip,
       nuptk: t.nuptk,
+      gender: t.gender ?? null,
       sort_order: sortOrder,
     })
     .returning('id')
@@ -105,6 +109,7 @@ export async function updateTeacher(
     className?: string | null;
     nip?: string | null;
     nuptk?: string | null;
+    gender?: 'L' | 'P' | null;
     sortOrder?: number;
     active?: boolean;
   },
@@ -114,6 +119,7 @@ export async function updateTeacher(
     ...(patch.className !== undefined ? { class_name: patch.className } : {}),
     ...(patch.nip !== undefined ? { nip: patch.nip } : {}),
     ...(patch.nuptk !== undefined ? { nuptk: patch.nuptk } : {}),
+    ...(patch.gender !== undefined ? { gender: patch.gender } : {}),
     ...(patch.sortOrder !== undefined ? { sort_order: patch.sortOrder } : {}),
     ...(patch.active !== undefined ? { active: patch.active } : {}),
   };
@@ -121,4 +127,75 @@ export async function updateTeacher(
     await db.updateTable('teachers').set(set).where('id', '=', id).execute();
   }
   return getTeacher(db, id);
+}
+
+/**
+ * Which of these NIPs already belong to a teacher of the district (a roster import's
+ * preview names the clash before the unique index refuses the write).
+ */
+export async function findTeachersByNip(
+  db: Executor,
+  districtId: string,
+  nips: string[],
+): Promise<(TeacherSummary & { schoolName: string })[]> {
+  if (nips.length === 0) return [];
+  return db
+    .selectFrom('teachers as t')
+    .innerJoin('schools as s', 's.id', 't.school_id')
+    .select([
+      't.id',
+      't.school_id as schoolId',
+      't.name',
+      't.class_name as className',
+      't.nip',
+      't.nuptk',
+      't.gender',
+      't.active',
+      't.sort_order as sortOrder',
+      's.name as schoolName',
+    ])
+    .where('t.district_id', '=', districtId)
+    .where('t.nip', 'in', nips)
+    .execute();
+}
+
+/**
+ * Adds teachers to a school's roster in one statement, after its last one, in the given
+ * order (a roster import). Call inside the transaction that audits it.
+ */
+export async function insertTeachers(
+  db: Executor,
+  districtId: string,
+  schoolId: string,
+  teachers: {
+    name: string;
+    className: string | null;
+    nip: string | null;
+    nuptk: string | null;
+    gender: 'L' | 'P' | null;
+  }[],
+): Promise<{ id: string; name: string }[]> {
+  if (teachers.length === 0) return [];
+  const last = await db
+    .selectFrom('teachers')
+    .select((eb) => eb.fn.max('sort_order').as('max'))
+    .where('school_id', '=', schoolId)
+    .executeTakeFirst();
+  const start = (last?.max ?? 0) + 1;
+  return db
+    .insertInto('teachers')
+    .values(
+      teachers.map((t, i) => ({
+        district_id: districtId,
+        school_id: schoolId,
+        name: t.name,
+        class_name: t.className,
+        nip: t.nip,
+        nuptk: t.nuptk,
+        gender: t.gender,
+        sort_order: start + i,
+      })),
+    )
+    .returning(['id', 'name'])
+    .execute();
 }

@@ -115,6 +115,8 @@ export const ZTeacherFields = {
     .trim()
     .regex(/^[0-9]{16}$/, bi('NUPTK harus 16 angka', 'NUPTK must be 16 digits'))
     .nullable(),
+  /** 'L' (laki-laki) or 'P' (perempuan), as Indonesian forms print it. */
+  gender: z.enum(['L', 'P'], bi('Jenis kelamin: L atau P', 'Gender: L or P')).nullable(),
   sortOrder: z.number().int().min(0).max(1000),
 };
 
@@ -130,6 +132,7 @@ export const ZTeacherCreateInput = z
     className: ZTeacherFields.className.optional(),
     nip: ZTeacherFields.nip.optional(),
     nuptk: ZTeacherFields.nuptk.optional(),
+    gender: ZTeacherFields.gender.optional(),
     sortOrder: ZTeacherFields.sortOrder.optional(),
   })
   .strict();
@@ -142,6 +145,7 @@ export const ZTeacherUpdateInput = z
     className: ZTeacherFields.className.optional(),
     nip: ZTeacherFields.nip.optional(),
     nuptk: ZTeacherFields.nuptk.optional(),
+    gender: ZTeacherFields.gender.optional(),
     sortOrder: ZTeacherFields.sortOrder.optional(),
   })
   .strict();

@@ -1,7 +1,9 @@
 import { districtEn } from './areas/district';
+import { importQuestionsEn } from './areas/import-questions';
 import { integrityEn } from './areas/integrity';
 import { ioEn } from './areas/io';
 import { ptsEn } from './areas/pts';
+import { rosterEn } from './areas/roster';
 import type { MessageKey } from './id';
 
 /** English. `satisfies` makes a missing or an extra key a compile error. */
@@ -431,4 +433,6 @@ export const en = {
   ...districtEn,
   ...ioEn,
   ...integrityEn,
+  ...rosterEn,
+  ...importQuestionsEn,
 } satisfies Record<MessageKey, string>;

@@ -5,9 +5,11 @@
  * feature pages add their own prefix (`roster.`, `cycle.`, `rubric.`, ...).
  */
 import { districtId } from './areas/district';
+import { importQuestionsId } from './areas/import-questions';
 import { integrityId } from './areas/integrity';
 import { ioId } from './areas/io';
 import { ptsId } from './areas/pts';
+import { rosterId } from './areas/roster';
 
 export const id = {
   // common
@@ -435,6 +437,8 @@ export const id = {
   ...districtId,
   ...ioId,
   ...integrityId,
+  ...rosterId,
+  ...importQuestionsId,
 } as const;
 
 export type Dictionary = typeof id;

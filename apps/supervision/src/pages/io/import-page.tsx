@@ -6,6 +6,7 @@ import {
   ErrorState,
   LoadingState,
   PageHeader,
+  readAsBase64,
   useFormat,
   useLocalized,
   useT,
@@ -14,6 +15,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { exportUrls } from '../../export-urls';
+import { ColumnsRead, type ImportAnswers, ImportQuestions, NO_ANSWERS } from './import-questions';
 
 type Preview = RouterOutputs['io']['previewImport'];
 
@@ -26,26 +28,11 @@ const ROWS_SHOWN = 300;
 const mb = (bytes: number, lang: 'id' | 'en') =>
   (bytes / (1024 * 1024)).toFixed(1).replace('.', lang === 'id' ? ',' : '.');
 
-/** Reads a file as base64, reporting progress (large sheets take a moment on a slow phone). */
-export function readAsBase64(file: Blob, onProgress: (percent: number) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
-    };
-    reader.onerror = () => reject(reader.error);
-    reader.onload = () => {
-      const bytes = new Uint8Array(reader.result as ArrayBuffer);
-      let binary = '';
-      for (let i = 0; i < bytes.length; i += 0x8000) {
-        binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      }
-      onProgress(100);
-      resolve(btoa(binary));
-    };
-    reader.readAsArrayBuffer(file);
-  });
-}
+/** Only the answers given travel with the file. */
+const sent = (a: ImportAnswers) => ({
+  ...(a.percentColumn ? { percentColumn: a.percentColumn } : {}),
+  ...(a.teacherAnswers.length > 0 ? { teacherAnswers: a.teacherAnswers } : {}),
+});
 
 type Stage =
   | { kind: 'idle' }
@@ -70,6 +57,7 @@ export function ImportPage() {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [clientError, setClientError] = useState<string | null>(null);
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [answers, setAnswers] = useState<ImportAnswers>(NO_ANSWERS);
   const preview = useMutation(trpc.io.previewImport.mutationOptions());
   const confirm = useMutation(trpc.io.confirmImport.mutationOptions());
 
@@ -77,6 +65,7 @@ export function ImportPage() {
     const chosen = event.target.files?.[0];
     setClientError(null);
     setFile(null);
+    setAnswers(NO_ANSWERS);
     preview.reset();
     confirm.reset();
     if (!chosen) return;
@@ -109,6 +98,13 @@ export function ImportPage() {
     }
   }
 
+  /** Reads the same file again with the principal's answers. */
+  function answer(next: ImportAnswers) {
+    if (!file) return;
+    setAnswers(next);
+    preview.mutate({ cycleId, fileName: file.name, contentBase64: file.base64, ...sent(next) });
+  }
+
   async function save(p: Preview) {
     if (!file) return;
     await confirm.mutateAsync({
@@ -116,6 +112,7 @@ export function ImportPage() {
       version: p.cycle.version,
       fileName: file.name,
       contentBase64: file.base64,
+      ...sent(answers),
     });
     await queryClient.invalidateQueries();
     navigate(`/cycles/${encodeURIComponent(cycleId)}`, {
@@ -224,6 +221,9 @@ export function ImportPage() {
           editable={c.editable}
           saving={confirm.isPending}
           saveError={confirm.error}
+          answers={answers}
+          answering={preview.isPending}
+          onAnswer={answer}
           onSave={() => void save(p).catch(() => undefined)}
           onAnother={() => {
             preview.reset();
@@ -244,6 +244,9 @@ function PreviewView({
   editable,
   saving,
   saveError,
+  answers,
+  answering,
+  onAnswer,
   onSave,
   onAnother,
 }: {
@@ -251,6 +254,9 @@ function PreviewView({
   editable: boolean;
   saving: boolean;
   saveError: unknown;
+  answers: ImportAnswers;
+  answering: boolean;
+  onAnswer: (answers: ImportAnswers) => void;
   onSave: () => void;
   onAnother: () => void;
 }) {
@@ -269,6 +275,14 @@ function PreviewView({
             : undefined
         }
       >
+        <ImportQuestions
+          key={`${answers.percentColumn}:${answers.teacherAnswers.length}`}
+          questions={p.questions}
+          answers={answers}
+          busy={answering}
+          onAnswer={onAnswer}
+        />
+        <ColumnsRead columns={p.columns} />
         <p>
           {t('io.import.summary', {
             n: String(p.summary.n),
@@ -325,8 +339,8 @@ function PreviewView({
         <div className="sk-io-actions">
           <Button onClick={onSave} disabled={!canSave} loading={saving}>
             {saving
-              ? t('io.import.saving', { n: String(p.rows.length) })
-              : t('io.import.confirm', { n: String(p.rows.length) })}
+              ? t('io.import.saving', { n: String(p.summary.n) })
+              : t('io.import.confirm', { n: String(p.summary.n) })}
           </Button>
           <Button variant="ghost" onClick={onAnother} disabled={saving}>
             {t('io.import.another')}
@@ -363,6 +377,9 @@ function PreviewView({
                       {r.teacherName ?? <em>{t('io.import.unmatched')}</em>}
                       {r.matchedBy === 'nip' && (
                         <span className="sk-muted"> · {t('io.import.byNip')}</span>
+                      )}
+                      {r.matchedBy === 'answer' && (
+                        <span className="sk-muted"> · {t('io.read.byAnswer')}</span>
                       )}
                     </td>
                     <td className="sk-num">{f.decimal(r.percentage)}</td>

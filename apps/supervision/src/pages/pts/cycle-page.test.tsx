@@ -229,7 +229,7 @@ describe('cycle page (principal)', () => {
             {
               rubric: { mode: 'summary' },
               version: 4,
-              printed: { mean: '53.50', meanBand: 'Cukup', bands: ['Baik'] },
+              printed: { mean: '53.50', meanAsTyped: '53,50%', meanBand: 'Cukup', bands: ['Baik'] },
               mismatches: [
                 {
                   field: 'mean',
@@ -257,7 +257,7 @@ describe('cycle page (principal)', () => {
     expect(calls.some((c) => c.path === 'cycles.setPrintedFigures')).toBe(false);
 
     await userEvent.clear(mean);
-    await userEvent.type(mean, '53,50');
+    await userEvent.type(mean, '53,50%');
     await userEvent.selectOptions(screen.getByLabelText('Kategori rata-rata tercetak'), 'Cukup');
     // One band per observed teacher, in the table's order, next to the computed figure.
     await userEvent.selectOptions(screen.getByLabelText(/^1\. .* \(hasil hitung 53,48\)/), 'Baik');
@@ -266,14 +266,14 @@ describe('cycle page (principal)', () => {
     expect(calls.find((c) => c.path === 'cycles.setPrintedFigures')?.input).toEqual({
       cycleId: IDS.cycle,
       version: 3,
-      printedMean: '53,50',
+      printedMean: '53,50%',
       printedMeanBand: 'Cukup',
       printedBands: ['Baik'],
     });
     expect(
       await screen.findByText('Rata-rata tercetak 53,50 berbeda dari hasil hitung 53,48'),
     ).toBeTruthy();
-    expect((screen.getByLabelText(/^Rata-rata tercetak/) as HTMLInputElement).value).toBe('53,50');
+    expect((screen.getByLabelText(/^Rata-rata tercetak/) as HTMLInputElement).value).toBe('53,50%');
   });
 
   it('submits after confirmation, naming unobserved teachers, then is read-only', async () => {

@@ -1,7 +1,7 @@
 import { appErrorOf, type RouterOutputs, useTRPC } from '@siklus/client';
 import {
   isAppError,
-  parsePercentage,
+  parsePrintedFigure,
   scoreObservation,
   type TBandSet,
   type TObservationUpsertInput,
@@ -234,7 +234,7 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
     let issues = issuesOf(ZCyclePrintedFiguresInput, input);
     if (issues.size === 0 && input.printedMean !== null) {
       try {
-        parsePercentage(input.printedMean, 'printedMean');
+        parsePrintedFigure(input.printedMean, 'printedMean');
       } catch (error) {
         if (!isAppError(error)) throw error;
         issues = new Map([[error.field ?? 'printedMean', error.messages]]);

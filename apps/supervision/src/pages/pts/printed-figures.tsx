@@ -22,11 +22,15 @@ export interface PrintedDraft {
 export function initialPrinted(cycle: Cycle, lang: 'id' | 'en'): PrintedDraft {
   const bands = cycle.printed.bands ?? [];
   return {
-    mean: cycle.printed.mean
-      ? lang === 'id'
-        ? cycle.printed.mean.replace('.', ',')
+    // As the paper prints it; figures saved before the typed text was kept are localised.
+    mean:
+      cycle.printed.meanAsTyped && cycle.printed.meanAsTyped !== cycle.printed.mean
+        ? cycle.printed.meanAsTyped
         : cycle.printed.mean
-      : '',
+          ? lang === 'id'
+            ? cycle.printed.mean.replace('.', ',')
+            : cycle.printed.mean
+          : '',
     meanBand: cycle.printed.meanBand ?? '',
     bands: cycle.observations.map((_, i) => bands[i] ?? ''),
   };

@@ -134,7 +134,7 @@ export function makeCycle(
       submittedAt: null,
       approvedAt: null,
     },
-    printed: { mean: null, meanBand: null, bands: null },
+    printed: { mean: null, meanAsTyped: null, meanBand: null, bands: null },
     rubric: RUBRIC,
     bandSet: { bands: PTS_DEFAULT_BANDS.bands, ranges: bandRanges(PTS_DEFAULT_BANDS) },
     criteria: {
