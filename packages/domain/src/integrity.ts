@@ -370,7 +370,7 @@ export function nearCopySignals(
 }
 
 // ---------------------------------------------------------------------------------------
-// Heaping: typed percentages whose last digit is implausibly often 0 or 5
+// Heaping: typed percentages rounder than the grid their own digits allow
 
 /** P(X >= k) for X ~ Binomial(n, p), exactly (a sum of products of decimals, 64 digits). */
 export function binomialTail(n: number, k: number, p: string): string {
@@ -385,11 +385,82 @@ export function binomialTail(n: number, k: number, p: string): string {
 }
 
 /**
- * A study's typed percentages (summary rubric) whose last digit (the hundredths) is 0 or
- * 5 far more often than the one time in five that honest two-decimal figures give: a
- * signal when there are at least `minValues` and the binomial chance of that many or more
- * is below `chanceBelow`. Computed percentages are never judged (their digits follow from
- * the rubric). SD Negeri Lulut 2's published figures (fractions of 24) stay below the bar.
+ * The grids an honest typed percentage can sit on, as the sheet maximum M that makes the
+ * grid (values round2(k · 100 / M), k = 0..M): a score out of any total up to 200 points
+ * (M = 40 gives multiples of 2.5, M = 20 multiples of 5), and the decimal precisions a
+ * paper prints: one decimal (M = 1000), the mean of two one-decimal figures (M = 2000)
+ * and two decimals (M = 10000, every value fits).
+ */
+export const HEAPING_GRIDS: readonly number[] = [
+  ...Array.from({ length: 200 }, (_, i) => i + 1),
+  1000,
+  2000,
+  10000,
+];
+
+const isMultipleOf5 = (value: string) => toDecimal(value).mod(5).isZero();
+
+/** Whether a two-decimal percentage is round2(k · 100 / M) for a whole k. */
+export function onGrid(value: string, max: number): boolean {
+  const k = toDecimal(value).times(max).dividedBy(100).toDecimalPlaces(0, D.ROUND_HALF_UP);
+  return round2(k.times(100).dividedBy(max)) === round2(value);
+}
+
+const gridShares = new Map<number, string>();
+/**
+ * The share of a grid's points in [0, 100] that are multiples of 5: how often an honest
+ * value on that grid is "round" (1 for a 20-point sheet, 21/201 for halves, 21/10001 for
+ * two decimals). Exact; memoised, since the grids are fixed.
+ */
+export function roundShareOfGrid(max: number): string {
+  let share = gridShares.get(max);
+  if (share === undefined) {
+    let round = 0;
+    if (max % 20 === 0) {
+      // The step divides 5 exactly: every (max / 20)th point is round, 21 points in all.
+      round = 21;
+    } else {
+      for (let k = 0; k <= max; k++) {
+        if (isMultipleOf5(round2(new D(k).times(100).dividedBy(max)))) round++;
+      }
+    }
+    share = new D(round).dividedBy(max + 1).toString();
+    gridShares.set(max, share);
+  }
+  return share;
+}
+
+/**
+ * The most generous honest grid for a set of values: among the grids that all but one
+ * value in ten (at least one) sit on, the one where round values are commonest. A paper
+ * may mix in a figure computed another way (SD Negeri Lulut 2's 42.67 among halves of
+ * one-decimal figures), hence the allowance; the most generous grid errs towards silence.
+ */
+export function honestGrid(values: readonly string[]): { max: number; roundShare: string } {
+  const allowedOff = Math.max(1, Math.floor(values.length / 10));
+  let best = { max: 10000, roundShare: roundShareOfGrid(10000) };
+  for (const max of HEAPING_GRIDS) {
+    let off = 0;
+    for (const v of values) if (!onGrid(v, max) && ++off > allowedOff) break;
+    if (off > allowedOff) continue;
+    const roundShare = roundShareOfGrid(max);
+    if (new D(roundShare).greaterThan(best.roundShare)) best = { max, roundShare };
+  }
+  return best;
+}
+
+/**
+ * A study's typed percentages (summary rubric) that are round (multiples of 5: 70, 75,
+ * 80) far more often than the grid their own digits allow. Honest figures sit on a grid
+ * (a score out of 40 is a multiple of 2.5; a paper printing one decimal ends every value
+ * in 0), so the last digit alone says little: SD Negeri Lulut 2's published figures end in
+ * 0 or 5 seventeen times in eighteen because they are one-decimal figures and their
+ * halves, and none of them is round. The rule finds the most generous honest grid
+ * (honestGrid), takes the share of round values it gives, and signals when there are at
+ * least `minValues` values and the binomial chance of that many round ones or more is
+ * below `chanceBelow`. A study whose every value is a multiple of 5 is what a 20-point
+ * sheet gives, and is not flagged; heaping shows when finer figures betray a finer grid.
+ * Computed percentages are never judged (their digits follow from the rubric).
  */
 export function heapingSignals(
   studies: readonly {
@@ -406,24 +477,34 @@ export function heapingSignals(
   for (const s of studies) {
     const n = s.percentages.length;
     if (n < minValues) continue;
-    const heaped = s.percentages.filter((v) => /[05]$/.test(round2(v))).length;
-    const chance = new D(binomialTail(n, heaped, '0.2'));
+    const round = s.percentages.filter(isMultipleOf5).length;
+    const grid = honestGrid(s.percentages);
+    const chance = new D(binomialTail(n, round, grid.roundShare));
     if (!chance.lessThan(bar)) continue;
-    const share = round2(new D(heaped).times(100).dividedBy(n));
+    const share = round2(new D(round).times(100).dividedBy(n));
+    const expected = round2(new D(grid.roundShare).times(100));
+    const step = trimZeros(round2(new D(100).dividedBy(grid.max)));
     const shown = chance.lessThan('0.000001')
       ? '< 0.000001'
       : chance.toSignificantDigits(2).toFixed();
     signals.push({
-      key: `heaping:${s.studyId}:${heaped}/${n}`,
+      key: `heaping:${s.studyId}:${round}/${n}`,
       kind: 'heaping',
       schoolId: s.schoolId,
       schoolName: s.schoolName,
       cycleId: null,
       studyId: s.studyId,
-      figures: { values: String(n), endingIn0or5: String(heaped), share, chance: shown },
+      figures: {
+        values: String(n),
+        multiplesOf5: String(round),
+        share,
+        gridStep: step,
+        expectedShare: expected,
+        chance: shown,
+      },
       message: {
-        id: `${heaped} dari ${n} persentase yang diketik (${formatId(share)}%) berakhir dengan angka 0 atau 5; wajarnya sekitar 20%. Peluang kebetulan ${shown.replace('.', ',')}. Perlu dicek.`,
-        en: `${heaped} of ${n} typed percentages (${share}%) end in 0 or 5; about 20% would be usual. Chance of this: ${shown}. Worth checking.`,
+        id: `${round} dari ${n} persentase yang diketik (${formatId(share)}%) adalah kelipatan 5; dengan ketelitian angka-angka ini (kelipatan ${formatId(step)}) wajarnya sekitar ${formatId(expected)}%. Peluang kebetulan ${shown.replace('.', ',')}. Perlu dicek.`,
+        en: `${round} of ${n} typed percentages (${share}%) are multiples of 5; at these figures' precision (multiples of ${step}) about ${expected}% would be usual. Chance of this: ${shown}. Worth checking.`,
       },
     });
   }
