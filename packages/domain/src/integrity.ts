@@ -372,14 +372,29 @@ export function nearCopySignals(
 // ---------------------------------------------------------------------------------------
 // Heaping: typed percentages rounder than the grid their own digits allow
 
-/** P(X >= k) for X ~ Binomial(n, p), exactly (a sum of products of decimals, 64 digits). */
+/**
+ * P(X >= k) for X ~ Binomial(n, p), in decimals at 64 digits: the first term
+ * C(n, k)·p^k·q^(n-k), then each next one by the ratio (n-j)/(j+1)·p/q (a power per term
+ * made a district's heaping check take seconds).
+ */
 export function binomialTail(n: number, k: number, p: string): string {
-  const q = new D(1).minus(p);
-  let total = new D(0);
-  let choose = new D(1); // C(n, 0)
-  for (let j = 0; j <= n; j++) {
-    if (j > 0) choose = choose.times(n - j + 1).dividedBy(j);
-    if (j >= k) total = total.plus(choose.times(new D(p).pow(j)).times(q.pow(n - j)));
+  if (k <= 0) return '1';
+  if (k > n) return '0';
+  const P = new D(p);
+  const q = new D(1).minus(P);
+  if (P.isZero()) return '0';
+  if (q.isZero()) return '1';
+  let choose = new D(1);
+  for (let j = 1; j <= k; j++) choose = choose.times(n - j + 1).dividedBy(j);
+  let term = choose.times(P.pow(k)).times(q.pow(n - k));
+  let total = term;
+  const ratio = P.dividedBy(q);
+  for (let j = k; j < n; j++) {
+    term = term
+      .times(n - j)
+      .dividedBy(j + 1)
+      .times(ratio);
+    total = total.plus(term);
   }
   return total.toString();
 }
@@ -398,12 +413,28 @@ export const HEAPING_GRIDS: readonly number[] = [
   10000,
 ];
 
-const isMultipleOf5 = (value: string) => toDecimal(value).mod(5).isZero();
+/*
+ * The grid arithmetic runs on whole hundredths (35.75 is 3575) in integers, exact: every
+ * product stays below 10^9, far inside a double's exact integers. A district holds tens of
+ * thousands of typed values tried against 203 grids; decimals made that 20 s.
+ */
+const hundredths = (value: string) =>
+  // numeric(5,2) text as the database gives it is read directly; anything else via round2.
+  Number((/^\d{1,3}\.\d\d$/.test(value) ? value : round2(value)).replace('.', ''));
+const isMultipleOf5 = (value: string) => hundredths(value) % 500 === 0;
+
+/** round2(k · 100 / max) in hundredths: half-up rounding of k · 10000 / max. */
+const gridPoint = (k: number, max: number) => Math.floor((2 * k * 10000 + max) / (2 * max));
+
+function onGridHundredths(c: number, max: number): boolean {
+  // The nearest k (half-up) is the only candidate: grid points are at least 0.5 apart.
+  const k = Math.floor((2 * c * max + 10000) / 20000);
+  return gridPoint(k, max) === c;
+}
 
 /** Whether a two-decimal percentage is round2(k · 100 / M) for a whole k. */
 export function onGrid(value: string, max: number): boolean {
-  const k = toDecimal(value).times(max).dividedBy(100).toDecimalPlaces(0, D.ROUND_HALF_UP);
-  return round2(k.times(100).dividedBy(max)) === round2(value);
+  return onGridHundredths(hundredths(value), max);
 }
 
 const gridShares = new Map<number, string>();
@@ -416,14 +447,7 @@ export function roundShareOfGrid(max: number): string {
   let share = gridShares.get(max);
   if (share === undefined) {
     let round = 0;
-    if (max % 20 === 0) {
-      // The step divides 5 exactly: every (max / 20)th point is round, 21 points in all.
-      round = 21;
-    } else {
-      for (let k = 0; k <= max; k++) {
-        if (isMultipleOf5(round2(new D(k).times(100).dividedBy(max)))) round++;
-      }
-    }
+    for (let k = 0; k <= max; k++) if (gridPoint(k, max) % 500 === 0) round++;
     share = new D(round).dividedBy(max + 1).toString();
     gridShares.set(max, share);
   }
@@ -438,10 +462,16 @@ export function roundShareOfGrid(max: number): string {
  */
 export function honestGrid(values: readonly string[]): { max: number; roundShare: string } {
   const allowedOff = Math.max(1, Math.floor(values.length / 10));
+  const count = new Map<number, number>();
+  for (const c of values.map(hundredths)) count.set(c, (count.get(c) ?? 0) + 1);
+  const cs = [...count.keys()];
   let best = { max: 10000, roundShare: roundShareOfGrid(10000) };
   for (const max of HEAPING_GRIDS) {
     let off = 0;
-    for (const v of values) if (!onGrid(v, max) && ++off > allowedOff) break;
+    for (const c of cs) {
+      if (!onGridHundredths(c, max)) off += count.get(c)!;
+      if (off > allowedOff) break;
+    }
     if (off > allowedOff) continue;
     const roundShare = roundShareOfGrid(max);
     if (new D(roundShare).greaterThan(best.roundShare)) best = { max, roundShare };
@@ -479,6 +509,13 @@ export function heapingSignals(
     if (n < minValues) continue;
     const round = s.percentages.filter(isMultipleOf5).length;
     const grid = honestGrid(s.percentages);
+    // No more round values than expected: the median of a binomial is at least
+    // floor(n·p), so the chance is at least one half; skip the tail.
+    if (
+      new D(round).lessThanOrEqualTo(new D(n).times(grid.roundShare).floor()) &&
+      bar.lessThan('0.5')
+    )
+      continue;
     const chance = new D(binomialTail(n, round, grid.roundShare));
     if (!chance.lessThan(bar)) continue;
     const share = round2(new D(round).times(100).dividedBy(n));
