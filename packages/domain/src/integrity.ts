@@ -90,6 +90,37 @@ export type TVectorGroup = {
   }[];
 };
 
+export type TScoreVector = {
+  /** Scores in indicator-key order, "na" for not applicable: "3,3,2,na,4". */
+  vector: string;
+  indicators: number;
+  scored: number;
+  distinctScores: number;
+  /** The one score of a sheet whose every scored indicator has it; null otherwise. */
+  flatScore: number | null;
+};
+
+/**
+ * A sheet's score vector, as the database keeps it beside each observation
+ * (observation_score_vectors, proven equal in db's score-vectors.test.ts). Keys sort in
+ * code-unit order, which Postgres's `collate "C"` matches for the ASCII keys rubrics use.
+ * Null for a sheet without indicator scores (a summary rubric).
+ */
+export function scoreVector(scores: Readonly<Record<string, number | 'na'>>): TScoreVector | null {
+  const keys = Object.keys(scores).sort();
+  if (keys.length === 0) return null;
+  const values = keys.map((k) => scores[k]!);
+  const numbers = values.filter((v): v is number => v !== 'na');
+  const distinct = new Set(numbers);
+  return {
+    vector: values.map(String).join(','),
+    indicators: keys.length,
+    scored: numbers.length,
+    distinctScores: distinct.size,
+    flatScore: distinct.size === 1 ? numbers[0]! : null,
+  };
+}
+
 /**
  * The chance that an independent sheet repeats `vector` exactly, if each indicator's score
  * were drawn from the vector's own mix of scores (7 twos and 3 ones: 0.7^7 · 0.3^3). The

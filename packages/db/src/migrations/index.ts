@@ -3,6 +3,7 @@ import * as m20261128T0900 from './2026-11-28T0900-initial';
 import * as m20261128T1800 from './2026-11-28T1800-cycle-aggregates';
 import * as m20261201T2300 from './2026-12-01T2300-co-observation-integrity';
 import * as m20261201T2330 from './2026-12-01T2330-note-trigrams';
+import * as m20261202T0000 from './2026-12-02T0000-score-vectors';
 
 /**
  * Every migration, listed by hand so no bundler or glob can lose one. Names sort in the
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T1800-cycle-aggregates': m20261128T1800,
   '2026-12-01T2300-co-observation-integrity': m20261201T2300,
   '2026-12-01T2330-note-trigrams': m20261201T2330,
+  '2026-12-02T0000-score-vectors': m20261202T0000,
 };

@@ -32,7 +32,9 @@ export interface ScoreVectorGroup {
 /**
  * Sheets of different teachers with the very same score on every indicator, on the same
  * rubric version, with at least `minIndicators` indicators and at least two distinct
- * scores (a sheet of one score throughout is the flat-sheet signal instead).
+ * scores (a sheet of one score throughout is the flat-sheet signal instead). Reads the
+ * trigger-kept vectors (observation_score_vectors): repeated vectors are found on their
+ * index first, and only those sheets are joined to their teachers and schools.
  */
 export async function identicalScoreVectors(
   db: Db,
@@ -40,35 +42,50 @@ export async function identicalScoreVectors(
   minIndicators: number,
 ): Promise<ScoreVectorGroup[]> {
   const { rows } = await sql<ScoreVectorGroup>`
-    with vectors as (
-      select o.id as observation_id, o.teacher_id, o.cycle_id, st.rubric_version_id,
-             st.school_id, c.ordinal,
-             string_agg(coalesce(i.score::text, 'na'), ',' order by i.indicator_key) as vector,
-             count(*)::int as indicators,
-             count(distinct i.score)::int as distinct_scores
-        from observations o
-        join indicator_scores i on i.observation_id = o.id
+    with repeated as (
+      select v.vector
+        from observation_score_vectors v
+       where v.district_id = ${districtId} and v.distinct_scores >= 2
+         and v.indicators >= ${minIndicators}
+       group by v.vector
+      having count(*) >= 2
+    ),
+    candidates as (
+      select v.observation_id, v.vector, v.indicators, o.teacher_id, o.cycle_id,
+             st.rubric_version_id, st.school_id, c.ordinal
+        from repeated r
+        join observation_score_vectors v
+          on v.district_id = ${districtId} and v.vector = r.vector and v.distinct_scores >= 2
+         and v.indicators >= ${minIndicators}
+        join observations o on o.id = v.observation_id
         join cycles c on c.id = o.cycle_id
         join studies st on st.id = c.study_id
-       where o.district_id = ${districtId}
-       group by o.id, o.teacher_id, o.cycle_id, st.rubric_version_id, st.school_id, c.ordinal
     ),
-    counted as (
-      select v.*, count(*) over (partition by v.rubric_version_id)::int as sheets
-        from vectors v
-       where v.indicators >= ${minIndicators}
+    -- The chance model's population: every sheet of the rubric version with enough
+    -- indicators, flat or not; counted per cycle first, then per version.
+    sheets as (
+      select st.rubric_version_id, sum(per_cycle.n)::int as sheets
+        from (select o.cycle_id, count(*) as n
+                from observation_score_vectors v
+                join observations o on o.id = v.observation_id
+               where v.district_id = ${districtId} and v.indicators >= ${minIndicators}
+               group by o.cycle_id) per_cycle
+        join cycles c on c.id = per_cycle.cycle_id
+        join studies st on st.id = c.study_id
+       where st.rubric_version_id in (select rubric_version_id from candidates)
+       group by st.rubric_version_id
     )
     select v.rubric_version_id as "rubricVersionId", v.vector, min(v.indicators)::int as indicators,
-           min(v.sheets)::int as sheets,
+           min(n.sheets)::int as sheets,
            jsonb_agg(jsonb_build_object(
              'observationId', v.observation_id, 'teacherId', v.teacher_id,
              'teacherName', t.name, 'schoolId', v.school_id, 'schoolName', s.name,
              'cycleId', v.cycle_id, 'ordinal', v.ordinal)
              order by s.name, t.name, v.ordinal) as observations
-      from counted v
+      from candidates v
+      join sheets n on n.rubric_version_id = v.rubric_version_id
       join teachers t on t.id = v.teacher_id
       join schools s on s.id = v.school_id
-     where v.distinct_scores >= 2
      group by v.rubric_version_id, v.vector
     having count(distinct v.teacher_id) >= 2
      order by v.rubric_version_id, v.vector`.execute(db);
@@ -92,6 +109,8 @@ export interface FlatSheet {
 /**
  * Sheets where every scored indicator (at least `minIndicators`) has the same score, with
  * the number of sheets in their cycle (the domain judges the share, not a single sheet).
+ * Reads the trigger-kept flat score (observation_score_vectors, its partial index), and
+ * the cycle's sheet count from the trigger-kept cycle_aggregates.
  */
 export async function flatSheets(
   db: Db,
@@ -101,18 +120,17 @@ export async function flatSheets(
   const { rows } = await sql<FlatSheet>`
     select o.id as "observationId", o.teacher_id as "teacherId", t.name as "teacherName",
            st.school_id as "schoolId", s.name as "schoolName", o.cycle_id as "cycleId",
-           c.ordinal, min(i.score)::int as score, count(i.score)::int as indicators,
-           (select count(*)::int from observations x where x.cycle_id = o.cycle_id)
-             as "sheetsInCycle"
-      from observations o
-      join indicator_scores i on i.observation_id = o.id
+           c.ordinal, v.flat_score as score, v.scored as indicators,
+           coalesce(a.n, 0)::int as "sheetsInCycle"
+      from observation_score_vectors v
+      join observations o on o.id = v.observation_id
       join cycles c on c.id = o.cycle_id
       join studies st on st.id = c.study_id
       join teachers t on t.id = o.teacher_id
       join schools s on s.id = st.school_id
-     where o.district_id = ${districtId}
-     group by o.id, o.teacher_id, t.name, st.school_id, s.name, o.cycle_id, c.ordinal
-    having count(i.score) >= ${minIndicators} and min(i.score) = max(i.score)
+      left join cycle_aggregates a on a.cycle_id = o.cycle_id
+     where v.district_id = ${districtId} and v.flat_score is not null
+       and v.scored >= ${minIndicators}
      order by s.name, t.name, c.ordinal`.execute(db);
   return rows;
 }
