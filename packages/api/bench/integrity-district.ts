@@ -11,9 +11,9 @@ import { loadavg } from 'node:os';
 import {
   createDb,
   flatSheets,
-  identicalScoreVectors,
   nearCopyNotes,
   printedFiguresCycles,
+  repeatedScoreVectors,
   teacherJumps,
   typedPercentages,
 } from '@siklus/db';
@@ -41,7 +41,7 @@ if (!url) {
     const min = INTEGRITY_DEFAULTS.minIndicators;
     const cases: [string, () => Promise<unknown>][] = [
       ['integrity.district (all)', () => districtSignals(db, id)],
-      ['identical vectors', () => identicalScoreVectors(db, id, min)],
+      ['repeated vectors', () => repeatedScoreVectors(db, id, min)],
       ['flat sheets', () => flatSheets(db, id, min)],
       ['jumps', () => teacherJumps(db, id, INTEGRITY_DEFAULTS.jumpPoints)],
       ['printed figures', () => printedFiguresCycles(db, id)],

@@ -137,6 +137,24 @@ export function chanceOfRepeat(vector: string): string {
   return p.toString();
 }
 
+/** (sheets - 1) · chanceOfRepeat(vector): the chance matches expected among `sheets`. */
+export function expectedChanceMatches(vector: string, sheets: number) {
+  return new D(chanceOfRepeat(vector)).times(Math.max(sheets - 1, 1));
+}
+
+/**
+ * Whether a repeated vector is rare enough to be a signal, before its sheets are fetched:
+ * the database lists repeated vectors with counts only, and fetches the sheets of these.
+ */
+export function isRareVector(
+  vector: string,
+  sheets: number,
+  options: { chanceBelow?: string } = {},
+): boolean {
+  const bar = toDecimal(options.chanceBelow ?? INTEGRITY_DEFAULTS.chanceBelow);
+  return expectedChanceMatches(vector, sheets).lessThan(bar);
+}
+
 /**
  * Different teachers with the very same score on every indicator. A signal when the
  * expected number of chance matches among the district's sheets on that rubric,
@@ -153,7 +171,7 @@ export function identicalVectorSignals(
   for (const g of groups) {
     const teachers = new Set(g.observations.map((o) => o.teacherId));
     if (teachers.size < 2) continue;
-    const expected = new D(chanceOfRepeat(g.vector)).times(Math.max(g.sheets - 1, 1));
+    const expected = expectedChanceMatches(g.vector, g.sheets);
     if (!expected.lessThan(bar)) continue;
     const names = g.observations.map((o) => `${o.teacherName} (${o.schoolName})`).join('; ');
     const ids = g.observations.map((o) => o.observationId).sort();

@@ -29,66 +29,79 @@ export interface ScoreVectorGroup {
   }[];
 }
 
+export interface RepeatedVector {
+  rubricVersionId: string;
+  vector: string;
+  /** All sheets on this rubric version in the district (the chance model's population). */
+  sheets: number;
+  /** Distinct teachers whose sheets carry this vector (at least two). */
+  teachers: number;
+}
+
 /**
- * Sheets of different teachers with the very same score on every indicator, on the same
- * rubric version, with at least `minIndicators` indicators and at least two distinct
- * scores (a sheet of one score throughout is the flat-sheet signal instead). Reads the
- * trigger-kept vectors (observation_score_vectors): repeated vectors are found on their
- * index first, and only those sheets are joined to their teachers and schools.
+ * Score vectors that different teachers share exactly, on the same rubric version, with
+ * at least `minIndicators` indicators and at least two distinct scores (a sheet of one
+ * score throughout is the flat-sheet signal instead): counts only, from the trigger-kept
+ * vectors (observation_score_vectors). At 2,000 schools a third of the sheets share a
+ * vector by chance; the domain (isRareVector) picks the few worth fetching.
  */
-export async function identicalScoreVectors(
+export async function repeatedScoreVectors(
   db: Db,
   districtId: string,
   minIndicators: number,
-): Promise<ScoreVectorGroup[]> {
-  const { rows } = await sql<ScoreVectorGroup>`
-    with repeated as (
-      select v.vector
+): Promise<RepeatedVector[]> {
+  const { rows } = await sql<RepeatedVector>`
+    with grouped as (
+      select st.rubric_version_id, v.vector, min(v.distinct_scores) as distinct_scores,
+             count(distinct o.teacher_id)::int as teachers,
+             sum(count(*)) over (partition by st.rubric_version_id)::int as sheets
         from observation_score_vectors v
-       where v.district_id = ${districtId} and v.distinct_scores >= 2
-         and v.indicators >= ${minIndicators}
-       group by v.vector
-      having count(*) >= 2
-    ),
-    candidates as (
-      select v.observation_id, v.vector, v.indicators, o.teacher_id, o.cycle_id,
-             st.rubric_version_id, st.school_id, c.ordinal
-        from repeated r
-        join observation_score_vectors v
-          on v.district_id = ${districtId} and v.vector = r.vector and v.distinct_scores >= 2
-         and v.indicators >= ${minIndicators}
         join observations o on o.id = v.observation_id
         join cycles c on c.id = o.cycle_id
         join studies st on st.id = c.study_id
-    ),
-    -- The chance model's population: every sheet of the rubric version with enough
-    -- indicators, flat or not; counted per cycle first, then per version.
-    sheets as (
-      select st.rubric_version_id, sum(per_cycle.n)::int as sheets
-        from (select o.cycle_id, count(*) as n
-                from observation_score_vectors v
-                join observations o on o.id = v.observation_id
-               where v.district_id = ${districtId} and v.indicators >= ${minIndicators}
-               group by o.cycle_id) per_cycle
-        join cycles c on c.id = per_cycle.cycle_id
-        join studies st on st.id = c.study_id
-       where st.rubric_version_id in (select rubric_version_id from candidates)
-       group by st.rubric_version_id
+       where v.district_id = ${districtId} and v.indicators >= ${minIndicators}
+       group by st.rubric_version_id, v.vector
     )
-    select v.rubric_version_id as "rubricVersionId", v.vector, min(v.indicators)::int as indicators,
-           min(n.sheets)::int as sheets,
+    select rubric_version_id as "rubricVersionId", vector, sheets, teachers
+      from grouped
+     where teachers >= 2 and distinct_scores >= 2
+     order by rubric_version_id, vector`.execute(db);
+  return rows;
+}
+
+/** The sheets of the given (rubric version, vector) groups, with their teachers and schools. */
+export async function scoreVectorSheets(
+  db: Db,
+  districtId: string,
+  minIndicators: number,
+  groups: readonly Pick<RepeatedVector, 'rubricVersionId' | 'vector' | 'sheets'>[],
+): Promise<ScoreVectorGroup[]> {
+  if (groups.length === 0) return [];
+  const wanted = JSON.stringify(
+    groups.map((g) => ({ rubric: g.rubricVersionId, vector: g.vector, sheets: g.sheets })),
+  );
+  const { rows } = await sql<ScoreVectorGroup>`
+    with wanted as (
+      select * from jsonb_to_recordset(${wanted}::jsonb) as w(rubric uuid, vector text, sheets int)
+    )
+    select st.rubric_version_id as "rubricVersionId", v.vector,
+           min(v.indicators)::int as indicators, min(w.sheets)::int as sheets,
            jsonb_agg(jsonb_build_object(
-             'observationId', v.observation_id, 'teacherId', v.teacher_id,
-             'teacherName', t.name, 'schoolId', v.school_id, 'schoolName', s.name,
-             'cycleId', v.cycle_id, 'ordinal', v.ordinal)
-             order by s.name, t.name, v.ordinal) as observations
-      from candidates v
-      join sheets n on n.rubric_version_id = v.rubric_version_id
-      join teachers t on t.id = v.teacher_id
-      join schools s on s.id = v.school_id
-     group by v.rubric_version_id, v.vector
-    having count(distinct v.teacher_id) >= 2
-     order by v.rubric_version_id, v.vector`.execute(db);
+             'observationId', v.observation_id, 'teacherId', o.teacher_id,
+             'teacherName', t.name, 'schoolId', st.school_id, 'schoolName', s.name,
+             'cycleId', o.cycle_id, 'ordinal', c.ordinal)
+             order by s.name, t.name, c.ordinal) as observations
+      from wanted w
+      join observation_score_vectors v
+        on v.district_id = ${districtId} and v.vector = w.vector
+       and v.indicators >= ${minIndicators}
+      join observations o on o.id = v.observation_id
+      join cycles c on c.id = o.cycle_id
+      join studies st on st.id = c.study_id and st.rubric_version_id = w.rubric
+      join teachers t on t.id = o.teacher_id
+      join schools s on s.id = st.school_id
+     group by st.rubric_version_id, v.vector
+     order by st.rubric_version_id, v.vector`.execute(db);
   return rows;
 }
 
