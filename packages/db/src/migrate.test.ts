@@ -44,6 +44,7 @@ describe('migrations', () => {
       'integrity_dismissals',
       'integrity_settings',
       'login_throttle',
+      'observation_score_vectors',
       'observations',
       'rubric_versions',
       'rubrics',

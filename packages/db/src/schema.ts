@@ -226,6 +226,22 @@ export interface CycleAggregatesTable {
   mean: GeneratedAlways<string | null>;
 }
 
+/**
+ * Each scored observation's score vector, written only by triggers on indicator_scores
+ * (migration 2026-12-02T0000-score-vectors); equal to the domain's scoreVector.
+ */
+export interface ObservationScoreVectorsTable {
+  observation_id: GeneratedAlways<string>;
+  district_id: GeneratedAlways<string>;
+  /** Scores in indicator-key order, 'na' for not applicable: "3,3,2,na,4". */
+  vector: GeneratedAlways<string>;
+  indicators: GeneratedAlways<number>;
+  scored: GeneratedAlways<number>;
+  distinct_scores: GeneratedAlways<number>;
+  /** The one score of a sheet whose every scored indicator has it; null otherwise. */
+  flat_score: GeneratedAlways<number | null>;
+}
+
 /** Observations per cycle and stored band label; no zero counts. Trigger-maintained. */
 export interface CycleBandCountsTable {
   cycle_id: GeneratedAlways<string>;
@@ -319,6 +335,7 @@ export interface DB {
   observations: ObservationsTable;
   indicator_scores: IndicatorScoresTable;
   cycle_aggregates: CycleAggregatesTable;
+  observation_score_vectors: ObservationScoreVectorsTable;
   cycle_band_counts: CycleBandCountsTable;
   audit_log: AuditLogTable;
   co_observations: CoObservationsTable;

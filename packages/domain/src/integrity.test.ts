@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { PTS_DEFAULT_BANDS } from './bands';
+import { D, round2 } from './decimal';
+import { LULUT_2 } from './fixtures';
 import {
   binomialTail,
   chanceOfRepeat,
   flatSheetSignals,
   heapingSignals,
+  honestGrid,
   identicalVectorSignals,
   isNoteTemplate,
   jumpSignals,
   nearCopySignals,
   noteTemplateSchools,
+  onGrid,
   printedMismatchSignals,
+  roundShareOfGrid,
   shortHash,
   type TFlatSheet,
   type TVectorGroup,
@@ -207,7 +212,21 @@ describe('heaping', () => {
     percentages,
   });
 
-  it('fires when most typed percentages end in 0 or 5', () => {
+  it('knows the grids honest figures sit on, and how often each gives a round value', () => {
+    expect(onGrid('72.50', 40)).toBe(true);
+    expect(onGrid('72.00', 40)).toBe(false);
+    expect(onGrid('66.67', 3)).toBe(true);
+    expect(onGrid('35.75', 2000)).toBe(true);
+    expect(onGrid('42.67', 2000)).toBe(false);
+    expect(roundShareOfGrid(20)).toBe('1');
+    // Out of 40: 0, 2.5, ..., 100: 21 of 41 points are multiples of 5.
+    expect(roundShareOfGrid(40)).toBe(new D(21).dividedBy(41).toString());
+    // Out of 3: 0, 33.33, 66.67, 100.
+    expect(roundShareOfGrid(3)).toBe('0.5');
+    expect(roundShareOfGrid(10000)).toBe(new D(21).dividedBy(10001).toString());
+  });
+
+  it('fires when far more typed percentages are round than their precision allows', () => {
     const values = [
       '70.00',
       '75.00',
@@ -222,11 +241,36 @@ describe('heaping', () => {
       '77.24',
       '68.00',
     ];
+    // All but 77.24 sit on halves (a 200-point sheet), where 21 of 201 points are round.
+    expect(honestGrid(values).max).toBe(200);
     const [signal] = heapingSignals([study(values)]);
-    expect(signal?.figures).toMatchObject({ values: '12', endingIn0or5: '11', share: '91.67' });
+    expect(signal?.figures).toMatchObject({
+      values: '12',
+      multiplesOf5: '8',
+      share: '66.67',
+      gridStep: '0.5',
+      expectedShare: '10.45',
+    });
     expect(signal?.message.id).toContain(
-      '11 dari 12 persentase yang diketik (91,67%) berakhir dengan angka 0 atau 5',
+      '8 dari 12 persentase yang diketik (66,67%) adalah kelipatan 5; dengan ketelitian angka-angka ini (kelipatan 0,5) wajarnya sekitar 10,45%',
     );
+  });
+
+  it('is silent on SD Negeri Lulut 2’s published figures: one-decimal values and their halves', () => {
+    const published = LULUT_2.cycles.flatMap((c) => c.scores);
+    // 17 of 18 end in 0 or 5, the old rule's false alarm; none is a multiple of 5.
+    expect(published.filter((v) => /[05]$/.test(v))).toHaveLength(17);
+    expect(honestGrid(published).max).toBe(2000);
+    expect(heapingSignals([study(published)])).toEqual([]);
+  });
+
+  it('is silent on honest scores out of any plausible maximum, even when most are round', () => {
+    for (const max of [20, 25, 40, 48, 150]) {
+      const values = Array.from({ length: 14 }, (_, i) =>
+        round2(new D((i * 7 + 3) % (max + 1)).times(100).dividedBy(max)),
+      );
+      expect(heapingSignals([study(values)]), `max ${max}`).toEqual([]);
+    }
   });
 
   it('is silent on ordinary two-decimal figures and on too few values', () => {

@@ -90,6 +90,37 @@ export type TVectorGroup = {
   }[];
 };
 
+export type TScoreVector = {
+  /** Scores in indicator-key order, "na" for not applicable: "3,3,2,na,4". */
+  vector: string;
+  indicators: number;
+  scored: number;
+  distinctScores: number;
+  /** The one score of a sheet whose every scored indicator has it; null otherwise. */
+  flatScore: number | null;
+};
+
+/**
+ * A sheet's score vector, as the database keeps it beside each observation
+ * (observation_score_vectors, proven equal in db's score-vectors.test.ts). Keys sort in
+ * code-unit order, which Postgres's `collate "C"` matches for the ASCII keys rubrics use.
+ * Null for a sheet without indicator scores (a summary rubric).
+ */
+export function scoreVector(scores: Readonly<Record<string, number | 'na'>>): TScoreVector | null {
+  const keys = Object.keys(scores).sort();
+  if (keys.length === 0) return null;
+  const values = keys.map((k) => scores[k]!);
+  const numbers = values.filter((v): v is number => v !== 'na');
+  const distinct = new Set(numbers);
+  return {
+    vector: values.map(String).join(','),
+    indicators: keys.length,
+    scored: numbers.length,
+    distinctScores: distinct.size,
+    flatScore: distinct.size === 1 ? numbers[0]! : null,
+  };
+}
+
 /**
  * The chance that an independent sheet repeats `vector` exactly, if each indicator's score
  * were drawn from the vector's own mix of scores (7 twos and 3 ones: 0.7^7 · 0.3^3). The
@@ -104,6 +135,24 @@ export function chanceOfRepeat(vector: string): string {
   let p = new D(1);
   for (const s of scores) p = p.times(new D(counts.get(s)!).dividedBy(scores.length));
   return p.toString();
+}
+
+/** (sheets - 1) · chanceOfRepeat(vector): the chance matches expected among `sheets`. */
+export function expectedChanceMatches(vector: string, sheets: number) {
+  return new D(chanceOfRepeat(vector)).times(Math.max(sheets - 1, 1));
+}
+
+/**
+ * Whether a repeated vector is rare enough to be a signal, before its sheets are fetched:
+ * the database lists repeated vectors with counts only, and fetches the sheets of these.
+ */
+export function isRareVector(
+  vector: string,
+  sheets: number,
+  options: { chanceBelow?: string } = {},
+): boolean {
+  const bar = toDecimal(options.chanceBelow ?? INTEGRITY_DEFAULTS.chanceBelow);
+  return expectedChanceMatches(vector, sheets).lessThan(bar);
 }
 
 /**
@@ -122,7 +171,7 @@ export function identicalVectorSignals(
   for (const g of groups) {
     const teachers = new Set(g.observations.map((o) => o.teacherId));
     if (teachers.size < 2) continue;
-    const expected = new D(chanceOfRepeat(g.vector)).times(Math.max(g.sheets - 1, 1));
+    const expected = expectedChanceMatches(g.vector, g.sheets);
     if (!expected.lessThan(bar)) continue;
     const names = g.observations.map((o) => `${o.teacherName} (${o.schoolName})`).join('; ');
     const ids = g.observations.map((o) => o.observationId).sort();
@@ -370,26 +419,127 @@ export function nearCopySignals(
 }
 
 // ---------------------------------------------------------------------------------------
-// Heaping: typed percentages whose last digit is implausibly often 0 or 5
+// Heaping: typed percentages rounder than the grid their own digits allow
 
-/** P(X >= k) for X ~ Binomial(n, p), exactly (a sum of products of decimals, 64 digits). */
+/**
+ * P(X >= k) for X ~ Binomial(n, p), in decimals at 64 digits: the first term
+ * C(n, k)·p^k·q^(n-k), then each next one by the ratio (n-j)/(j+1)·p/q (a power per term
+ * made a district's heaping check take seconds).
+ */
 export function binomialTail(n: number, k: number, p: string): string {
-  const q = new D(1).minus(p);
-  let total = new D(0);
-  let choose = new D(1); // C(n, 0)
-  for (let j = 0; j <= n; j++) {
-    if (j > 0) choose = choose.times(n - j + 1).dividedBy(j);
-    if (j >= k) total = total.plus(choose.times(new D(p).pow(j)).times(q.pow(n - j)));
+  if (k <= 0) return '1';
+  if (k > n) return '0';
+  const P = new D(p);
+  const q = new D(1).minus(P);
+  if (P.isZero()) return '0';
+  if (q.isZero()) return '1';
+  let choose = new D(1);
+  for (let j = 1; j <= k; j++) choose = choose.times(n - j + 1).dividedBy(j);
+  let term = choose.times(P.pow(k)).times(q.pow(n - k));
+  let total = term;
+  const ratio = P.dividedBy(q);
+  for (let j = k; j < n; j++) {
+    term = term
+      .times(n - j)
+      .dividedBy(j + 1)
+      .times(ratio);
+    total = total.plus(term);
   }
   return total.toString();
 }
 
 /**
- * A study's typed percentages (summary rubric) whose last digit (the hundredths) is 0 or
- * 5 far more often than the one time in five that honest two-decimal figures give: a
- * signal when there are at least `minValues` and the binomial chance of that many or more
- * is below `chanceBelow`. Computed percentages are never judged (their digits follow from
- * the rubric). SD Negeri Lulut 2's published figures (fractions of 24) stay below the bar.
+ * The grids an honest typed percentage can sit on, as the sheet maximum M that makes the
+ * grid (values round2(k · 100 / M), k = 0..M): a score out of any total up to 200 points
+ * (M = 40 gives multiples of 2.5, M = 20 multiples of 5), and the decimal precisions a
+ * paper prints: one decimal (M = 1000), the mean of two one-decimal figures (M = 2000)
+ * and two decimals (M = 10000, every value fits).
+ */
+export const HEAPING_GRIDS: readonly number[] = [
+  ...Array.from({ length: 200 }, (_, i) => i + 1),
+  1000,
+  2000,
+  10000,
+];
+
+/*
+ * The grid arithmetic runs on whole hundredths (35.75 is 3575) in integers, exact: every
+ * product stays below 10^9, far inside a double's exact integers. A district holds tens of
+ * thousands of typed values tried against 203 grids; decimals made that 20 s.
+ */
+const hundredths = (value: string) =>
+  // numeric(5,2) text as the database gives it is read directly; anything else via round2.
+  Number((/^\d{1,3}\.\d\d$/.test(value) ? value : round2(value)).replace('.', ''));
+const isMultipleOf5 = (value: string) => hundredths(value) % 500 === 0;
+
+/** round2(k · 100 / max) in hundredths: half-up rounding of k · 10000 / max. */
+const gridPoint = (k: number, max: number) => Math.floor((2 * k * 10000 + max) / (2 * max));
+
+function onGridHundredths(c: number, max: number): boolean {
+  // The nearest k (half-up) is the only candidate: grid points are at least 0.5 apart.
+  const k = Math.floor((2 * c * max + 10000) / 20000);
+  return gridPoint(k, max) === c;
+}
+
+/** Whether a two-decimal percentage is round2(k · 100 / M) for a whole k. */
+export function onGrid(value: string, max: number): boolean {
+  return onGridHundredths(hundredths(value), max);
+}
+
+const gridShares = new Map<number, string>();
+/**
+ * The share of a grid's points in [0, 100] that are multiples of 5: how often an honest
+ * value on that grid is "round" (1 for a 20-point sheet, 21/201 for halves, 21/10001 for
+ * two decimals). Exact; memoised, since the grids are fixed.
+ */
+export function roundShareOfGrid(max: number): string {
+  let share = gridShares.get(max);
+  if (share === undefined) {
+    let round = 0;
+    for (let k = 0; k <= max; k++) if (gridPoint(k, max) % 500 === 0) round++;
+    share = new D(round).dividedBy(max + 1).toString();
+    gridShares.set(max, share);
+  }
+  return share;
+}
+
+/**
+ * The most generous honest grid for a set of values: among the grids that all but one
+ * value in ten (at least one) sit on, the one where round values are commonest. A paper
+ * may mix in a figure computed another way (SD Negeri Lulut 2's 42.67 among halves of
+ * one-decimal figures), hence the allowance; the most generous grid errs towards silence.
+ */
+export function honestGrid(values: readonly string[]): { max: number; roundShare: string } {
+  const allowedOff = Math.max(1, Math.floor(values.length / 10));
+  const count = new Map<number, number>();
+  for (const c of values.map(hundredths)) count.set(c, (count.get(c) ?? 0) + 1);
+  const cs = [...count.keys()];
+  let best = { max: 10000, roundShare: roundShareOfGrid(10000) };
+  for (const max of HEAPING_GRIDS) {
+    let off = 0;
+    for (const c of cs) {
+      if (!onGridHundredths(c, max)) off += count.get(c)!;
+      if (off > allowedOff) break;
+    }
+    if (off > allowedOff) continue;
+    const roundShare = roundShareOfGrid(max);
+    if (new D(roundShare).greaterThan(best.roundShare)) best = { max, roundShare };
+  }
+  return best;
+}
+
+/**
+ * A study's typed percentages (summary rubric) that are round (multiples of 5: 70, 75,
+ * 80) far more often than the grid their own digits allow. Honest figures sit on a grid
+ * (a score out of 40 is a multiple of 2.5; a paper printing one decimal ends every value
+ * in 0), so the last digit alone says little: SD Negeri Lulut 2's published figures end in
+ * 0 or 5 seventeen times in eighteen because they are one-decimal figures and their
+ * halves, and none of them is round. The rule finds the most generous honest grid
+ * (honestGrid), takes the share of round values it gives, and signals when there are at
+ * least `minValues` values and the binomial chance of that many round ones or more is
+ * below `chanceBelow`. A study whose every value is a multiple of 5 is what a 20-point
+ * sheet gives, and is not flagged; heaping shows when finer figures betray a finer grid.
+ * Computed percentages are never judged (their digits follow from the rubric).
  */
 export function heapingSignals(
   studies: readonly {
@@ -406,24 +556,41 @@ export function heapingSignals(
   for (const s of studies) {
     const n = s.percentages.length;
     if (n < minValues) continue;
-    const heaped = s.percentages.filter((v) => /[05]$/.test(round2(v))).length;
-    const chance = new D(binomialTail(n, heaped, '0.2'));
+    const round = s.percentages.filter(isMultipleOf5).length;
+    const grid = honestGrid(s.percentages);
+    // No more round values than expected: the median of a binomial is at least
+    // floor(n·p), so the chance is at least one half; skip the tail.
+    if (
+      new D(round).lessThanOrEqualTo(new D(n).times(grid.roundShare).floor()) &&
+      bar.lessThan('0.5')
+    )
+      continue;
+    const chance = new D(binomialTail(n, round, grid.roundShare));
     if (!chance.lessThan(bar)) continue;
-    const share = round2(new D(heaped).times(100).dividedBy(n));
+    const share = round2(new D(round).times(100).dividedBy(n));
+    const expected = round2(new D(grid.roundShare).times(100));
+    const step = trimZeros(round2(new D(100).dividedBy(grid.max)));
     const shown = chance.lessThan('0.000001')
       ? '< 0.000001'
       : chance.toSignificantDigits(2).toFixed();
     signals.push({
-      key: `heaping:${s.studyId}:${heaped}/${n}`,
+      key: `heaping:${s.studyId}:${round}/${n}`,
       kind: 'heaping',
       schoolId: s.schoolId,
       schoolName: s.schoolName,
       cycleId: null,
       studyId: s.studyId,
-      figures: { values: String(n), endingIn0or5: String(heaped), share, chance: shown },
+      figures: {
+        values: String(n),
+        multiplesOf5: String(round),
+        share,
+        gridStep: step,
+        expectedShare: expected,
+        chance: shown,
+      },
       message: {
-        id: `${heaped} dari ${n} persentase yang diketik (${formatId(share)}%) berakhir dengan angka 0 atau 5; wajarnya sekitar 20%. Peluang kebetulan ${shown.replace('.', ',')}. Perlu dicek.`,
-        en: `${heaped} of ${n} typed percentages (${share}%) end in 0 or 5; about 20% would be usual. Chance of this: ${shown}. Worth checking.`,
+        id: `${round} dari ${n} persentase yang diketik (${formatId(share)}%) adalah kelipatan 5; dengan ketelitian angka-angka ini (kelipatan ${formatId(step)}) wajarnya sekitar ${formatId(expected)}%. Peluang kebetulan ${shown.replace('.', ',')}. Perlu dicek.`,
+        en: `${round} of ${n} typed percentages (${share}%) are multiples of 5; at these figures' precision (multiples of ${step}) about ${expected}% would be usual. Chance of this: ${shown}. Worth checking.`,
       },
     });
   }

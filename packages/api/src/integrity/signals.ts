@@ -3,10 +3,11 @@ import {
   type DB,
   flatSheets,
   getIntegritySettings,
-  identicalScoreVectors,
   listIntegrityDismissals,
   nearCopyNotes,
   printedFiguresCycles,
+  repeatedScoreVectors,
+  scoreVectorSheets,
   teacherJumps,
   typedPercentages,
 } from '@siklus/db';
@@ -15,6 +16,7 @@ import {
   heapingSignals,
   INTEGRITY_DEFAULTS,
   identicalVectorSignals,
+  isRareVector,
   jumpSignals,
   nearCopySignals,
   noteTemplateSchools,
@@ -28,6 +30,14 @@ export type SignalWithDismissal = TIntegritySignal & {
   dismissal: { reason: string; by: string | null; at: string } | null;
 };
 
+/** Repeated vectors counted by the db, judged by the domain, and only the rare fetched. */
+async function rareVectorSheets(db: Kysely<DB>, districtId: string) {
+  const min = INTEGRITY_DEFAULTS.minIndicators;
+  const repeated = await repeatedScoreVectors(db, districtId, min);
+  const rare = repeated.filter((g) => isRareVector(g.vector, g.sheets));
+  return scoreVectorSheets(db, districtId, min, rare);
+}
+
 /**
  * Every integrity signal of a district, each with its dismissal if a supervisor set it
  * aside. The db narrows the candidates; the domain decides and words each signal.
@@ -40,7 +50,7 @@ export async function districtSignals(
   const jumpPoints = settings?.jumpPoints ?? INTEGRITY_DEFAULTS.jumpPoints;
   const schools = await countSchoolsWithCycles(db, districtId);
   const [vectors, flat, jumps, printed, notes, typed, dismissals] = await Promise.all([
-    identicalScoreVectors(db, districtId, INTEGRITY_DEFAULTS.minIndicators),
+    rareVectorSheets(db, districtId),
     flatSheets(db, districtId, INTEGRITY_DEFAULTS.minIndicators),
     teacherJumps(db, districtId, jumpPoints),
     printedFiguresCycles(db, districtId),

@@ -31,49 +31,79 @@ export interface ScoreVectorGroup {
   }[];
 }
 
+export interface RepeatedVector {
+  rubricVersionId: string;
+  vector: string;
+  /** All sheets on this rubric version in the district (the chance model's population). */
+  sheets: number;
+  /** Distinct teachers whose sheets carry this vector (at least two). */
+  teachers: number;
+}
+
 /**
- * Sheets of different teachers with the very same score on every indicator, on the same
- * rubric version, with at least `minIndicators` indicators and at least two distinct
- * scores (a sheet of one score throughout is the flat-sheet signal instead).
+ * Score vectors that different teachers share exactly, on the same rubric version, with
+ * at least `minIndicators` indicators and at least two distinct scores (a sheet of one
+ * score throughout is the flat-sheet signal instead): counts only, from the trigger-kept
+ * vectors (observation_score_vectors). At 2,000 schools a third of the sheets share a
+ * vector by chance; the domain (isRareVector) picks the few worth fetching.
  */
-export async function identicalScoreVectors(
+export async function repeatedScoreVectors(
   db: Db,
   districtId: string,
   minIndicators: number,
-): Promise<ScoreVectorGroup[]> {
-  const { rows } = await sql<ScoreVectorGroup>`
-    with vectors as (
-      select o.id as observation_id, o.teacher_id, o.cycle_id, st.rubric_version_id,
-             st.school_id, c.ordinal,
-             string_agg(coalesce(i.score::text, 'na'), ',' order by i.indicator_key) as vector,
-             count(*)::int as indicators,
-             count(distinct i.score)::int as distinct_scores
-        from observations o
-        join indicator_scores i on i.observation_id = o.id
+): Promise<RepeatedVector[]> {
+  const { rows } = await sql<RepeatedVector>`
+    with grouped as (
+      select st.rubric_version_id, v.vector, min(v.distinct_scores) as distinct_scores,
+             count(distinct o.teacher_id)::int as teachers,
+             sum(count(*)) over (partition by st.rubric_version_id)::int as sheets
+        from observation_score_vectors v
+        join observations o on o.id = v.observation_id
         join cycles c on c.id = o.cycle_id
         join studies st on st.id = c.study_id
-       where o.district_id = ${districtId}
-       group by o.id, o.teacher_id, o.cycle_id, st.rubric_version_id, st.school_id, c.ordinal
-    ),
-    counted as (
-      select v.*, count(*) over (partition by v.rubric_version_id)::int as sheets
-        from vectors v
-       where v.indicators >= ${minIndicators}
+       where v.district_id = ${districtId} and v.indicators >= ${minIndicators}
+       group by st.rubric_version_id, v.vector
     )
-    select v.rubric_version_id as "rubricVersionId", v.vector, min(v.indicators)::int as indicators,
-           min(v.sheets)::int as sheets,
+    select rubric_version_id as "rubricVersionId", vector, sheets, teachers
+      from grouped
+     where teachers >= 2 and distinct_scores >= 2
+     order by rubric_version_id, vector`.execute(db);
+  return rows;
+}
+
+/** The sheets of the given (rubric version, vector) groups, with their teachers and schools. */
+export async function scoreVectorSheets(
+  db: Db,
+  districtId: string,
+  minIndicators: number,
+  groups: readonly Pick<RepeatedVector, 'rubricVersionId' | 'vector' | 'sheets'>[],
+): Promise<ScoreVectorGroup[]> {
+  if (groups.length === 0) return [];
+  const wanted = JSON.stringify(
+    groups.map((g) => ({ rubric: g.rubricVersionId, vector: g.vector, sheets: g.sheets })),
+  );
+  const { rows } = await sql<ScoreVectorGroup>`
+    with wanted as (
+      select * from jsonb_to_recordset(${wanted}::jsonb) as w(rubric uuid, vector text, sheets int)
+    )
+    select st.rubric_version_id as "rubricVersionId", v.vector,
+           min(v.indicators)::int as indicators, min(w.sheets)::int as sheets,
            jsonb_agg(jsonb_build_object(
-             'observationId', v.observation_id, 'teacherId', v.teacher_id,
-             'teacherName', t.name, 'schoolId', v.school_id, 'schoolName', s.name,
-             'cycleId', v.cycle_id, 'ordinal', v.ordinal)
-             order by s.name, t.name, v.ordinal) as observations
-      from counted v
-      join teachers t on t.id = v.teacher_id
-      join schools s on s.id = v.school_id
-     where v.distinct_scores >= 2
-     group by v.rubric_version_id, v.vector
-    having count(distinct v.teacher_id) >= 2
-     order by v.rubric_version_id, v.vector`.execute(db);
+             'observationId', v.observation_id, 'teacherId', o.teacher_id,
+             'teacherName', t.name, 'schoolId', st.school_id, 'schoolName', s.name,
+             'cycleId', o.cycle_id, 'ordinal', c.ordinal)
+             order by s.name, t.name, c.ordinal) as observations
+      from wanted w
+      join observation_score_vectors v
+        on v.district_id = ${districtId} and v.vector = w.vector
+       and v.indicators >= ${minIndicators}
+      join observations o on o.id = v.observation_id
+      join cycles c on c.id = o.cycle_id
+      join studies st on st.id = c.study_id and st.rubric_version_id = w.rubric
+      join teachers t on t.id = o.teacher_id
+      join schools s on s.id = st.school_id
+     group by st.rubric_version_id, v.vector
+     order by st.rubric_version_id, v.vector`.execute(db);
   return rows;
 }
 
@@ -94,6 +124,8 @@ export interface FlatSheet {
 /**
  * Sheets where every scored indicator (at least `minIndicators`) has the same score, with
  * the number of sheets in their cycle (the domain judges the share, not a single sheet).
+ * Reads the trigger-kept flat score (observation_score_vectors, its partial index), and
+ * the cycle's sheet count from the trigger-kept cycle_aggregates.
  */
 export async function flatSheets(
   db: Db,
@@ -103,18 +135,17 @@ export async function flatSheets(
   const { rows } = await sql<FlatSheet>`
     select o.id as "observationId", o.teacher_id as "teacherId", t.name as "teacherName",
            st.school_id as "schoolId", s.name as "schoolName", o.cycle_id as "cycleId",
-           c.ordinal, min(i.score)::int as score, count(i.score)::int as indicators,
-           (select count(*)::int from observations x where x.cycle_id = o.cycle_id)
-             as "sheetsInCycle"
-      from observations o
-      join indicator_scores i on i.observation_id = o.id
+           c.ordinal, v.flat_score as score, v.scored as indicators,
+           coalesce(a.n, 0)::int as "sheetsInCycle"
+      from observation_score_vectors v
+      join observations o on o.id = v.observation_id
       join cycles c on c.id = o.cycle_id
       join studies st on st.id = c.study_id
       join teachers t on t.id = o.teacher_id
       join schools s on s.id = st.school_id
-     where o.district_id = ${districtId}
-     group by o.id, o.teacher_id, t.name, st.school_id, s.name, o.cycle_id, c.ordinal
-    having count(i.score) >= ${minIndicators} and min(i.score) = max(i.score)
+      left join cycle_aggregates a on a.cycle_id = o.cycle_id
+     where v.district_id = ${districtId} and v.flat_score is not null
+       and v.scored >= ${minIndicators}
      order by s.name, t.name, c.ordinal`.execute(db);
   return rows;
 }
