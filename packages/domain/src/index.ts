@@ -8,5 +8,6 @@ export * from './gains';
 export * from './inputs';
 export * from './rubric';
 export * from './scoring';
+export * from './standing';
 export * from './summary';
 export * from './zod-error';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZCycleStatus } from '../cycle';
 import { ZIndicatorScore } from '../scoring';
+import { ZFigureBasis } from '../standing';
 import { bi } from '../zod-error';
 import { ZId, ZSubdistrict } from './directory';
 
@@ -161,6 +162,16 @@ export type TObservationDeleteInput = z.infer<typeof ZObservationDeleteInput>;
 export const ZCycleSubmitInput = z.object({ cycleId: ZId, version: ZCycleVersion }).strict();
 export type TCycleSubmitInput = z.infer<typeof ZCycleSubmitInput>;
 
+/** Takes a submission back to draft before a supervisor has reviewed it. */
+export const ZCycleWithdrawInput = z
+  .object({
+    cycleId: ZId,
+    version: ZCycleVersion,
+    reason: z.string().trim().max(COMMENT_MAX).nullable().optional(),
+  })
+  .strict();
+export type TCycleWithdrawInput = z.infer<typeof ZCycleWithdrawInput>;
+
 /**
  * Figures as printed in an existing (paper) report, for the consistency check. The
  * platform never shows them as its own; `printedBands` follows the printed table's order.
@@ -191,6 +202,16 @@ export const ZCycleApproveInput = z
     cycleId: ZId,
     version: ZCycleVersion,
     comment: z.string().trim().max(COMMENT_MAX).nullable().optional(),
+    /**
+     * Approval locks the cycle, so the API asks for it to be said out loud: the UI sends
+     * `true` only after the reviewer confirms the dialog.
+     */
+    confirmLock: z.literal(true, {
+      error: bi(
+        'Konfirmasi bahwa siklus yang disetujui akan terkunci',
+        'Confirm that the approved cycle will be locked',
+      ),
+    }),
   })
   .strict();
 export type TCycleApproveInput = z.infer<typeof ZCycleApproveInput>;
@@ -243,13 +264,24 @@ export const ZDistrictComparisonInput = z
     search: z.string().trim().max(100).optional(),
     /** Only schools needing attention: no study, or an overdue latest cycle. */
     attention: z.boolean().optional(),
+    /** Figures from approved cycles only (default), or approved and submitted ones. */
+    basis: ZFigureBasis.default('approved'),
     page: z.number().int().min(1).max(100_000).default(1),
     pageSize: z.number().int().min(1).max(200).default(50),
   })
   .strict();
 export type TDistrictComparisonInput = z.input<typeof ZDistrictComparisonInput>;
 
-export const ZSchoolDetailInput = z.object({ studyId: ZId }).strict();
+/** The headline's figures: approved cycles only (default), or with submitted ones. */
+export const ZDistrictHeadlineInput = z
+  .object({ basis: ZFigureBasis.default('approved') })
+  .strict()
+  .default({ basis: 'approved' });
+export type TDistrictHeadlineInput = z.input<typeof ZDistrictHeadlineInput>;
+
+export const ZSchoolDetailInput = z
+  .object({ studyId: ZId, basis: ZFigureBasis.default('approved') })
+  .strict();
 export type TSchoolDetailInput = z.infer<typeof ZSchoolDetailInput>;
 
 export const ZTeacherTrajectoryInput = z.object({ teacherId: ZId }).strict();
@@ -268,6 +300,7 @@ export const ZCompareSchoolsInput = z
           `At most ${COMPARE_SCHOOLS_MAX} schools`,
         ),
       ),
+    basis: ZFigureBasis.default('approved'),
   })
   .strict();
 export type TCompareSchoolsInput = z.infer<typeof ZCompareSchoolsInput>;
