@@ -221,6 +221,13 @@ const MATRIX: Record<string, MatrixRow> = {
     input: async (w) => ({ cycleId: (await freshCycle(w, 'draft', true)).cycle.id, version: 1 }),
     expect: EXPECT.principalOwnSchool,
   },
+  'cycles.withdraw': {
+    input: async (w) => ({
+      cycleId: (await freshCycle(w, 'submitted', true)).cycle.id,
+      version: 1,
+    }),
+    expect: EXPECT.principalOwnSchool,
+  },
   'review.queue': {
     input: () => ({}),
     expect: { ...EXPECT.districtReaders, admin: 'FORBIDDEN', adminOther: 'FORBIDDEN' },
@@ -229,6 +236,7 @@ const MATRIX: Record<string, MatrixRow> = {
     input: async (w) => ({
       cycleId: (await freshCycle(w, 'submitted', true)).cycle.id,
       version: 1,
+      confirmLock: true,
     }),
     expect: EXPECT.supervisorInDistrict,
   },

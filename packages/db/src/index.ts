@@ -23,6 +23,7 @@ export { type MigrationOutcome, migrateDown, migrateToLatest } from './migrate';
 export * from './repositories/audit';
 export * from './repositories/comparison';
 export * from './repositories/config';
+export * from './repositories/cycle-events';
 export * from './repositories/cycles';
 export * from './repositories/observations';
 export * from './repositories/observations-bulk';

@@ -36,6 +36,7 @@ describe('migrations', () => {
       'criteria_sets',
       'cycle_aggregates',
       'cycle_band_counts',
+      'cycle_events',
       'cycles',
       'districts',
       'indicator_scores',

@@ -1,3 +1,4 @@
+import type { TTimeZone } from '@siklus/domain';
 import type {
   ColumnType,
   Generated,
@@ -59,6 +60,8 @@ export interface DistrictsTable {
   id: Generated<string>;
   name: string;
   province: string;
+  /** The district's clock: WIB, WITA or WIT (times shown, calendar days of filters). */
+  time_zone: Generated<TTimeZone>;
   created_at: GeneratedTimestamp;
 }
 
@@ -245,6 +248,22 @@ export interface CycleBandCountsTable {
   count: GeneratedAlways<number>;
 }
 
+export type CycleEventAction = 'submit' | 'withdraw' | 'return' | 'approve' | 'reopen';
+
+/** One move of a cycle's review workflow (migration 2026-12-01T2300). */
+export interface CycleEventsTable {
+  id: Generated<string>;
+  district_id: string;
+  cycle_id: string;
+  action: CycleEventAction;
+  from_status: CycleStatus | null;
+  to_status: CycleStatus;
+  actor_id: string | null;
+  actor_role: Role | null;
+  comment: string | null;
+  created_at: GeneratedTimestamp;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   district_id: string | null;
@@ -279,6 +298,7 @@ export interface DB {
   cycle_aggregates: CycleAggregatesTable;
   cycle_band_counts: CycleBandCountsTable;
   audit_log: AuditLogTable;
+  cycle_events: CycleEventsTable;
 }
 
 export type District = Selectable<DistrictsTable>;

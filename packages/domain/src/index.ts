@@ -10,4 +10,5 @@ export * from './rubric';
 export * from './scoring';
 export * from './standing';
 export * from './summary';
+export * from './time';
 export * from './zod-error';

@@ -1,9 +1,12 @@
 import {
   countObservations,
   deleteObservation,
+  earlierOpenCycles,
   getCycleContext,
   getCycleRecord,
   insertNextCycle,
+  laterCycle,
+  listCycleEvents,
   listCycleObservations,
   listUnobservedTeachers,
   printedFiguresPatch,
@@ -13,17 +16,20 @@ import {
 import {
   AppError,
   allowedActions,
+  assertStageDatesInOrder,
   bandRanges,
   CYCLE_STATUS_LABELS,
   checkPrintedFigures,
   classify,
   criteriaInputFromPercentages,
   cycleLabel,
+  cycleStanding,
   describeCriteria,
-  evaluateCriteria,
   isEditable,
+  judgeCriteria,
   parsePercentage,
   printedBandCountMessage,
+  rosterCoverage,
   scoreObservation,
   summarizeCycle,
   type TBandSet,
@@ -35,6 +41,7 @@ import {
   ZCyclePrintedFiguresInput,
   ZCycleSubmitInput,
   ZCycleUpdateNotesInput,
+  ZCycleWithdrawInput,
   ZObservationDeleteInput,
   ZObservationUpsertInput,
 } from '@siklus/domain';
@@ -57,13 +64,15 @@ export const cyclesRouter = router({
     const context = await getCycleContext(ctx.db, input.cycleId);
     const cycle = await getCycleRecord(ctx.db, input.cycleId);
     if (!context || !cycle) throw notFound();
-    const [observations, unobserved] = await Promise.all([
+    const [observations, unobserved, history] = await Promise.all([
       listCycleObservations(ctx.db, input.cycleId),
       listUnobservedTeachers(ctx.db, input.cycleId, context.schoolId),
+      listCycleEvents(ctx.db, { districtId: context.districtId, cycleId: input.cycleId }),
     ]);
     const bandSet = context.bands as TBandSet;
     const criteria = context.criteria as TSuccessCriteria;
     const percentages = observations.map((o) => o.percentage);
+    const activeObserved = observations.filter((o) => o.teacherActive).length;
     return {
       id: cycle.id,
       studyId: cycle.studyId,
@@ -101,11 +110,21 @@ export const cyclesRouter = router({
       },
       observations,
       unobservedTeachers: unobserved,
+      /** Every workflow move, oldest first: who, role, when, comment or reason. */
+      history,
+      /** Provisional unless approved; how much of the active roster it observed. */
+      standing: cycleStanding({
+        status: cycle.status,
+        basis: 'approved',
+        observedActive: activeObserved,
+        roster: activeObserved + unobserved.length,
+      }),
       summary: summarizeCycle(percentages, bandSet),
-      criteriaEvaluation: evaluateCriteria(
+      criteriaEvaluation: judgeCriteria(
         criteria,
         criteriaInputFromPercentages(percentages, bandSet),
         bandSet,
+        rosterCoverage(activeObserved, activeObserved + unobserved.length),
       ),
       mismatches: checkPrintedFigures(
         {
@@ -182,6 +201,17 @@ export const cyclesRouter = router({
       const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       return ctx.db.transaction().execute(async (tx) => {
         const result = await touchCycle(tx, { cycleId, version, patch: defined });
+        // Checked on the dates as they stand after this write (the row is locked by the
+        // touch above): a date left out keeps the stored one.
+        const stored = await getCycleRecord(tx, cycleId);
+        if (stored) {
+          assertStageDatesInOrder({
+            planning: stored.planningDate,
+            action: stored.actionDate,
+            observation: stored.observationDate,
+            reflection: stored.reflectionDate,
+          });
+        }
         return { version: result.version };
       });
     }),
@@ -335,8 +365,29 @@ export const cyclesRouter = router({
       cycleId: input.cycleId,
       version: input.version,
       action: 'submit',
+      actor: ctx.user,
+      districtId: ctx.scope.districtId,
       schoolId: ctx.scope.schoolId,
       guard: async (tx) => {
+        // A school's cycles are reviewed in order: an earlier one still owed a correction
+        // or still awaiting its review would be overtaken by this one.
+        const [blocking] = await earlierOpenCycles(tx, input.cycleId);
+        if (blocking) {
+          const s = CYCLE_STATUS_LABELS[blocking.status];
+          throw new AppError(
+            'CONFLICT',
+            blocking.status === 'returned'
+              ? {
+                  id: `${cycleLabel(blocking.ordinal, 'id')} dikembalikan dan belum diajukan ulang; perbaiki dan ajukan dahulu.`,
+                  en: `${cycleLabel(blocking.ordinal, 'en')} was returned and not resubmitted; correct and submit it first.`,
+                }
+              : {
+                  id: `${cycleLabel(blocking.ordinal, 'id')} masih menunggu tinjauan pengawas; ajukan siklus ini setelah ditinjau.`,
+                  en: `${cycleLabel(blocking.ordinal, 'en')} is still awaiting review; submit this cycle once it is reviewed.`,
+                },
+            { field: 'status', details: { ordinal: blocking.ordinal, status: s.en } },
+          );
+        }
         if ((await countObservations(tx, input.cycleId)) === 0) {
           throw new AppError(
             'BAD_REQUEST',
@@ -369,4 +420,35 @@ export const cyclesRouter = router({
             ],
     };
   }),
+
+  /**
+   * `{ cycleId, version, reason? }` (principal): submitted -> draft, before a supervisor
+   * has reviewed it (a later decision moves the status on, and the version check refuses
+   * a stale screen). Refused once the next cycle has been opened on top of it.
+   */
+  withdraw: cycleScoped.principal.input(ZCycleWithdrawInput).mutation(({ ctx, input }) =>
+    transitionCycle(ctx, {
+      cycleId: input.cycleId,
+      version: input.version,
+      action: 'withdraw',
+      actor: ctx.user,
+      districtId: ctx.scope.districtId,
+      schoolId: ctx.scope.schoolId,
+      reason: input.reason || null,
+      guard: async (tx) => {
+        const later = await laterCycle(tx, input.cycleId);
+        if (later) {
+          throw new AppError(
+            'CONFLICT',
+            {
+              id: `${cycleLabel(later.ordinal, 'id')} sudah dibuka; pengajuan ini tidak dapat ditarik kembali.`,
+              en: `${cycleLabel(later.ordinal, 'en')} is already open; this submission cannot be withdrawn.`,
+            },
+            { field: 'status' },
+          );
+        }
+      },
+      patch: () => ({ submitted_at: null }),
+    }),
+  ),
 });

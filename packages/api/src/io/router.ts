@@ -9,8 +9,10 @@ import {
   AppError,
   cycleLabel,
   type TBandSet,
+  type TFigureBasis,
   type TRubricDefinition,
   ZDistrictComparisonInput,
+  ZFigureBasis,
 } from '@siklus/domain';
 import { z } from 'zod';
 import { audit } from '../audit/record';
@@ -73,8 +75,15 @@ const ZComparisonExportInput = ZDistrictComparisonInput.omit({ page: true, pageS
 const reportsCaller = createCallerFactory(reportsRouter);
 const cyclesCaller = createCallerFactory(cyclesRouter);
 
-async function studyChapter(ctx: Context, studyId: string): Promise<ResultsChapter> {
-  const detail = await reportsCaller(ctx).schoolDetail({ studyId });
+/** Approved cycles only unless the reader asks for submitted ones too (issue 14). */
+const ZBasisField = { basis: ZFigureBasis.default('approved') };
+
+async function studyChapter(
+  ctx: Context,
+  studyId: string,
+  basis: TFigureBasis,
+): Promise<ResultsChapter> {
+  const detail = await reportsCaller(ctx).schoolDetail({ studyId, basis });
   return buildChapter(detail);
 }
 
@@ -193,9 +202,9 @@ export const ioRouter = router({
    * sheet per cycle table and one of the gains between cycles.
    */
   studyRecap: studyScoped.any
-    .input(z.object({ studyId: ZId, format: ZFormat }).strict())
+    .input(z.object({ studyId: ZId, format: ZFormat, ...ZBasisField }).strict())
     .query(async ({ ctx, input }): Promise<FileOut> => {
-      const chapter = await studyChapter(ctx, input.studyId);
+      const chapter = await studyChapter(ctx, input.studyId, input.basis);
       const meta = { schoolName: chapter.study.schoolName, studyTitle: chapter.study.title };
       const name = `Rekap-${fileSlug(chapter.study.schoolName)}.${input.format}`;
       const recap = chapter.recap
@@ -224,14 +233,14 @@ export const ioRouter = router({
 
   /** `{ studyId }`: the results chapter as data, for the printable page. */
   resultsChapter: studyScoped.any
-    .input(z.object({ studyId: ZId }).strict())
-    .query(({ ctx, input }) => studyChapter(ctx, input.studyId)),
+    .input(z.object({ studyId: ZId, ...ZBasisField }).strict())
+    .query(({ ctx, input }) => studyChapter(ctx, input.studyId, input.basis)),
 
   /** `{ studyId }`: the results chapter (Bab IV) as a Word document. */
   studyReport: studyScoped.any
-    .input(z.object({ studyId: ZId }).strict())
+    .input(z.object({ studyId: ZId, ...ZBasisField }).strict())
     .query(async ({ ctx, input }): Promise<FileOut> => {
-      const chapter = await studyChapter(ctx, input.studyId);
+      const chapter = await studyChapter(ctx, input.studyId, input.basis);
       return fileOut(
         `Bab-IV-Hasil-${fileSlug(chapter.study.schoolName)}.docx`,
         DOCX_TYPE,

@@ -8,18 +8,22 @@ import {
 import {
   checkPrintedFigures,
   classify,
+  countsAsResult,
   criteriaInputFromPercentages,
   cycleLabel,
+  cycleStanding,
   describeCriteria,
-  evaluateCriteria,
   gain,
   gainOfMeans,
+  judgeCriteria,
+  resultCycles,
   summarizeCycle,
   type TBandSet,
   type TSuccessCriteria,
   teacherGains,
   ZCompareSchoolsInput,
   ZDistrictComparisonInput,
+  ZDistrictHeadlineInput,
   ZSchoolDetailInput,
   ZTeacherTrajectoryInput,
 } from '@siklus/domain';
@@ -61,21 +65,34 @@ export const reportsRouter = router({
         sort: input.sort,
         page: input.page,
         pageSize: input.pageSize,
+        basis: input.basis,
       });
       // Each row carries the criteria verdict and why (the db package evaluates it with the
       // domain's evaluateCriteria on the SQL band counts, from the sets read in the query).
-      return { total: result.total, page: input.page, pageSize: input.pageSize, rows: result.rows };
+      return {
+        total: result.total,
+        page: input.page,
+        pageSize: input.pageSize,
+        basis: input.basis,
+        rows: result.rows,
+      };
     }),
 
-  /** (supervisor/admin): the district's headline figures. */
-  districtHeadline: districtProcedure.query(({ ctx }) =>
-    districtHeadline(ctx.db, ctx.user.districtId),
-  ),
+  /**
+   * `{ basis? }` (supervisor/admin): the district's headline figures; the mean reads
+   * approved cycles only unless `basis: 'submitted'`.
+   */
+  districtHeadline: districtProcedure
+    .input(ZDistrictHeadlineInput)
+    .query(({ ctx, input }) => districtHeadline(ctx.db, ctx.user.districtId, input.basis)),
 
   /**
-   * `{ studyId }` (principal of the school, supervisors and admins of the district): the
-   * teacher x cycle matrix with bands, per-cycle summaries and criteria, gains between
-   * consecutive cycles and baseline -> latest, stage notes, and printed-figure mismatches.
+   * `{ studyId, basis? }` (principal of the school, supervisors and admins of the
+   * district): the teacher x cycle matrix with bands, per-cycle summaries, standing
+   * (provisional, roster coverage) and criteria (judged only on a complete roster), gains
+   * between consecutive cycles, baseline -> latest result (counted cycles only: approved,
+   * or with submitted ones under `basis: 'submitted'`), stage notes, and printed-figure
+   * mismatches.
    */
   schoolDetail: studyScoped.any.input(ZSchoolDetailInput).query(async ({ ctx, input }) => {
     const matrix = await schoolCycleMatrix(ctx.db, {
@@ -99,13 +116,21 @@ export const reportsRouter = router({
         return cell ? [cell.percentage] : [];
       });
       const record = records[i]!;
+      const standing = cycleStanding({
+        status: c.status,
+        basis: input.basis,
+        observedActive: c.observedActive,
+        roster: matrix.roster,
+      });
       return {
         ...c,
+        standing,
         summary: summarizeCycle(percentages, bandSet),
-        criteria: evaluateCriteria(
+        criteria: judgeCriteria(
           criteria,
           criteriaInputFromPercentages(percentages, bandSet),
           bandSet,
+          standing.coverage,
         ),
         mismatches: checkPrintedFigures(
           {
@@ -140,9 +165,8 @@ export const reportsRouter = router({
         teachers: teacherGains(cyclePercentages(k), cyclePercentages(k + 1)),
       };
     });
-    const observed = cycles.filter((c) => c.summary.n > 0);
-    const baseline = observed.find((c) => c.ordinal === 0);
-    const latest = observed.at(-1);
+    // The study's result: the same counted cycles the district comparison reads.
+    const { baseline, latest } = resultCycles(cycles, input.basis);
     const overall =
       baseline && latest && latest.ordinal > 0
         ? {
@@ -158,6 +182,10 @@ export const reportsRouter = router({
 
     return {
       study: matrix.study,
+      basis: input.basis,
+      /** The cycle the study's verdict reads (null until one counts). */
+      resultOrdinal: latest?.ordinal ?? null,
+      roster: matrix.roster,
       bandSet: { bands: bandSet.bands },
       criteria: {
         criteria: criteria.criteria,
@@ -234,8 +262,9 @@ export const reportsRouter = router({
     }),
 
   /**
-   * `{ schoolIds }` (supervisor/admin, at most 20 schools of the district): each school's
-   * studies with their cycle means side by side.
+   * `{ schoolIds, basis? }` (supervisor/admin, at most 20 schools of the district): each
+   * school's studies with the means of their counted cycles (approved; with `basis:
+   * 'submitted'` submitted ones too, flagged `provisional`) side by side.
    */
   compareSchools: districtProcedure.input(ZCompareSchoolsInput).query(async ({ ctx, input }) => {
     const ids = [...new Set(input.schoolIds)];
@@ -286,13 +315,17 @@ export const reportsRouter = router({
               ordinal: number;
               label: { id: string; en: string };
               status: string;
+              provisional: boolean;
               n: number;
               mean: string | null;
               meanBand: string | null;
             }[];
           }
         >();
-        for (const r of rows.filter((r) => r.schoolId === id)) {
+        // Only results: approved cycles, or submitted ones too when asked.
+        for (const r of rows.filter(
+          (r) => r.schoolId === id && countsAsResult(r.status, input.basis),
+        )) {
           let study = studies.get(r.studyId);
           if (!study) {
             study = {
@@ -308,6 +341,7 @@ export const reportsRouter = router({
             ordinal: r.ordinal,
             label: label(r.ordinal),
             status: r.status,
+            provisional: r.status !== 'approved',
             n: r.n,
             mean: r.mean,
             meanBand: r.mean === null ? null : classify(r.bands as TBandSet, r.mean).label,

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m20261128T0900 from './2026-11-28T0900-initial';
 import * as m20261128T1800 from './2026-11-28T1800-cycle-aggregates';
+import * as m20261201T2300 from './2026-12-01T2300-cycle-events-time-zones';
 
 /**
  * Every migration, listed by hand so no bundler or glob can lose one. Names sort in the
@@ -10,4 +11,5 @@ import * as m20261128T1800 from './2026-11-28T1800-cycle-aggregates';
 export const migrations: Record<string, Migration> = {
   '2026-11-28T0900-initial': m20261128T0900,
   '2026-11-28T1800-cycle-aggregates': m20261128T1800,
+  '2026-12-01T2300-cycle-events-time-zones': m20261201T2300,
 };

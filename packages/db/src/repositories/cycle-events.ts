@@ -1,0 +1,114 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { CycleEventAction, CycleStatus, DB, Role } from '../schema';
+
+/*
+ * The review history: one row per workflow move, written in the move's transaction
+ * (api cycles/workflow.ts), read as the cycle's timeline. Rows are never updated.
+ */
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface CycleEventInput {
+  districtId: string;
+  cycleId: string;
+  action: CycleEventAction;
+  fromStatus: CycleStatus;
+  toStatus: CycleStatus;
+  actorId: string;
+  actorRole: Role;
+  comment: string | null;
+  at: Date;
+}
+
+export async function insertCycleEvent(db: Db, e: CycleEventInput): Promise<void> {
+  await db
+    .insertInto('cycle_events')
+    .values({
+      district_id: e.districtId,
+      cycle_id: e.cycleId,
+      action: e.action,
+      from_status: e.fromStatus,
+      to_status: e.toStatus,
+      actor_id: e.actorId,
+      actor_role: e.actorRole,
+      comment: e.comment,
+      created_at: e.at,
+    })
+    .execute();
+}
+
+export interface CycleEvent {
+  id: string;
+  action: CycleEventAction;
+  fromStatus: CycleStatus | null;
+  toStatus: CycleStatus;
+  /** Null when the person is unknown (history rebuilt from old columns) or deleted. */
+  actorId: string | null;
+  actorName: string | null;
+  actorRole: Role | null;
+  comment: string | null;
+  at: Date;
+}
+
+/** A cycle's moves, oldest first. */
+export async function listCycleEvents(
+  db: Db,
+  q: { districtId: string; cycleId: string },
+): Promise<CycleEvent[]> {
+  return db
+    .selectFrom('cycle_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_id')
+    .select([
+      'e.id',
+      'e.action',
+      'e.from_status as fromStatus',
+      'e.to_status as toStatus',
+      'e.actor_id as actorId',
+      'u.full_name as actorName',
+      'e.actor_role as actorRole',
+      'e.comment',
+      'e.created_at as at',
+    ])
+    .where('e.district_id', '=', q.districtId)
+    .where('e.cycle_id', '=', q.cycleId)
+    .orderBy('e.created_at')
+    .orderBy('e.id')
+    .execute();
+}
+
+/**
+ * Earlier cycles of the same study that stand in the way of submitting this one: returned
+ * (the principal owes a correction) or submitted (the supervisor has not decided yet).
+ */
+export async function earlierOpenCycles(
+  db: Db,
+  cycleId: string,
+): Promise<{ ordinal: number; status: CycleStatus }[]> {
+  return db
+    .selectFrom('cycles as c')
+    .innerJoin('cycles as me', (j) =>
+      j.onRef('me.study_id', '=', 'c.study_id').onRef('me.district_id', '=', 'c.district_id'),
+    )
+    .select(['c.ordinal', 'c.status'])
+    .where('me.id', '=', cycleId)
+    .whereRef('c.ordinal', '<', 'me.ordinal')
+    .where('c.status', 'in', ['returned', 'submitted'])
+    .orderBy('c.ordinal')
+    .execute();
+}
+
+/** The ordinal of a later cycle of the same study, if one has been opened. */
+export async function laterCycle(db: Db, cycleId: string): Promise<{ ordinal: number } | null> {
+  const row = await db
+    .selectFrom('cycles as c')
+    .innerJoin('cycles as me', (j) =>
+      j.onRef('me.study_id', '=', 'c.study_id').onRef('me.district_id', '=', 'c.district_id'),
+    )
+    .select('c.ordinal')
+    .where('me.id', '=', cycleId)
+    .whereRef('c.ordinal', '>', 'me.ordinal')
+    .orderBy('c.ordinal')
+    .limit(1)
+    .executeTakeFirst();
+  return row ?? null;
+}
