@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { CycleEventAction, CycleStatus, DB, Role } from '../schema';
 
 /*
@@ -111,4 +111,30 @@ export async function laterCycle(db: Db, cycleId: string): Promise<{ ordinal: nu
     .limit(1)
     .executeTakeFirst();
   return row ?? null;
+}
+
+/**
+ * For cycles written without the app (the demo seed, synthetic data): the moves their own
+ * columns prove, as the history migration derives them. Cycles with any history are left
+ * alone, so running it twice adds nothing.
+ */
+export async function recordHistoryFromColumns(db: Db): Promise<void> {
+  await sql`
+    insert into cycle_events (district_id, cycle_id, action, from_status, to_status, actor_role, created_at)
+    select c.district_id, c.id, 'submit', 'draft', 'submitted', 'principal', c.submitted_at
+    from cycles c
+    where c.submitted_at is not null
+      and not exists (select 1 from cycle_events e where e.cycle_id = c.id)`.execute(db);
+  await sql`
+    insert into cycle_events
+      (district_id, cycle_id, action, from_status, to_status, actor_id, actor_role, comment, created_at)
+    select c.district_id, c.id, case c.status when 'approved' then 'approve' else 'return' end,
+           'submitted', c.status, c.reviewed_by, u.role, c.review_comment,
+           coalesce(c.reviewed_at, c.approved_at, c.updated_at)
+    from cycles c
+    left join users u on u.id = c.reviewed_by
+    where c.status in ('approved', 'returned')
+      and not exists (
+        select 1 from cycle_events e
+        where e.cycle_id = c.id and e.action in ('approve', 'return', 'reopen'))`.execute(db);
 }

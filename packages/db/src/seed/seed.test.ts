@@ -3,7 +3,14 @@ import { checkPrintedFigures } from '@siklus/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { districtComparison, schoolCycleMatrix } from '../repositories/comparison';
 import { createTestDb, type TestDb } from '../testing';
-import { DEMO_PASSWORD, DEMO_USERS, SECOND_DISTRICT, type SeedResult, seed } from '.';
+import {
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  SECOND_DISTRICT,
+  type SeedResult,
+  seed,
+  WITA_DISTRICT,
+} from '.';
 import { LULUT_2 } from './sdn-lulut-2';
 
 let t: TestDb;
@@ -112,6 +119,36 @@ describe('seed', () => {
       .where('districts.name', '=', SECOND_DISTRICT)
       .execute();
     expect(second).toHaveLength(2);
+  });
+
+  it('includes a district outside WIB, and gives seeded cycles the history their columns prove', async () => {
+    const zones = await t.db
+      .selectFrom('districts')
+      .select(['name', 'time_zone'])
+      .orderBy('name')
+      .execute();
+    expect(zones).toContainEqual({ name: WITA_DISTRICT, time_zone: 'Asia/Makassar' });
+    const lulut = await t.db
+      .selectFrom('cycles as c')
+      .innerJoin('studies as s', 's.id', 'c.study_id')
+      .innerJoin('schools as sch', 'sch.id', 's.school_id')
+      .select(['c.id', 'c.ordinal'])
+      .where('sch.name', '=', 'SD Negeri Lulut 2')
+      .orderBy('c.ordinal')
+      .execute();
+    const events = await t.db
+      .selectFrom('cycle_events')
+      .select(['cycle_id', 'action', 'actor_role'])
+      .where(
+        'cycle_id',
+        'in',
+        lulut.map((c) => c.id),
+      )
+      .orderBy('created_at')
+      .execute();
+    expect(
+      lulut.map((c) => events.filter((e) => e.cycle_id === c.id).map((e) => e.action)),
+    ).toEqual([['submit', 'approve'], ['submit', 'approve'], ['submit']]);
   });
 
   it("gives SD Negeri Kota Batu 2's principal six teachers and an approved Siklus II to build on", async () => {
