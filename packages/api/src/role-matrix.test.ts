@@ -148,6 +148,9 @@ const MATRIX: Record<string, MatrixRow> = {
 
   // audit
   'audit.list': { input: () => ({}), expect: EXPECT.admin },
+  'district.get': { input: () => undefined, expect: EXPECT.authed },
+  // Setting the zone it already has: the row runs for every actor without changing the world.
+  'district.setTimeZone': { input: () => ({ timeZone: 'Asia/Jakarta' }), expect: EXPECT.admin },
 
   // studies, cycles, review, reports (school A1's study; fresh cycles where a call writes)
   'studies.list': { input: (w) => ({ schoolId: w.schoolA1.id }), expect: EXPECT.schoolRead },

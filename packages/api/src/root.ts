@@ -2,6 +2,7 @@ import { auditRouter } from './audit/router';
 import { authRouter } from './auth/router';
 import { configRouter } from './config/router';
 import { cyclesRouter } from './cycles/router';
+import { districtRouter } from './district/router';
 import { ioRouter } from './io/router';
 import { reportsRouter } from './reports/router';
 import { reviewRouter } from './review/router';
@@ -17,6 +18,7 @@ import { usersRouter } from './users/router';
  */
 export const appRouter = router({
   auth: authRouter,
+  district: districtRouter,
   schools: schoolsRouter,
   teachers: teachersRouter,
   users: usersRouter,

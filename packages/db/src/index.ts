@@ -25,6 +25,7 @@ export * from './repositories/comparison';
 export * from './repositories/config';
 export * from './repositories/cycle-events';
 export * from './repositories/cycles';
+export * from './repositories/districts';
 export * from './repositories/observations';
 export * from './repositories/observations-bulk';
 export * from './repositories/schools';
