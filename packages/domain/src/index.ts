@@ -1,3 +1,4 @@
+export * from './audit-words';
 export * from './bands';
 export * from './consistency';
 export * from './criteria';

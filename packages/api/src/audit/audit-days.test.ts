@@ -73,3 +73,24 @@ describe('the audit log’s days are the district’s days', () => {
     await w.as('admin').district.setTimeZone({ timeZone: 'Asia/Jakarta' });
   });
 });
+
+describe('the audit log in words', () => {
+  test('names the actor and the user, school or cycle an action touched', async () => {
+    const admin = w.as('admin');
+    const created = await admin.users.create({
+      username: `guru.baru.${Date.now()}`,
+      fullName: 'Budi Santoso',
+      role: 'supervisor',
+      password: 'kata-sandi-awal-2026',
+    });
+    await admin.users.setActive({ userId: created.id, active: false });
+    const log = await admin.audit.list({ action: 'user.deactivate' });
+    expect(log.items[0]).toMatchObject({
+      targetName: 'Budi Santoso',
+      summary: {
+        id: `${w.users.admin.full_name} menonaktifkan pengguna “Budi Santoso”`,
+        en: `${w.users.admin.full_name} deactivated the user “Budi Santoso”`,
+      },
+    });
+  });
+});

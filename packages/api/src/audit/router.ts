@@ -1,5 +1,12 @@
 import { getDistrict, listAuditEntries } from '@siklus/db';
-import { endOfLocalDay, startOfLocalDay, type TTimeZone, ZAuditListInput } from '@siklus/domain';
+import {
+  cycleLabel,
+  describeAuditEntry,
+  endOfLocalDay,
+  startOfLocalDay,
+  type TTimeZone,
+  ZAuditListInput,
+} from '@siklus/domain';
 import { adminProcedure, router } from '../trpc';
 
 /**
@@ -30,6 +37,31 @@ export const auditRouter = router({
       limit: input.limit,
       offset: input.offset,
     });
-    return { ...page, timeZone, limit: input.limit, offset: input.offset };
+    return {
+      total: page.total,
+      // Each entry as a sentence in both languages, naming the actor and what it touched.
+      items: page.items.map(({ target, ...item }) => {
+        const targetName = (lang: 'id' | 'en') =>
+          target === null
+            ? null
+            : target.kind === 'name'
+              ? target.name
+              : `${cycleLabel(target.ordinal, lang)}, ${target.schoolName}`;
+        const words = (lang: 'id' | 'en') =>
+          describeAuditEntry({
+            action: item.action,
+            actorName: item.actorName ?? item.username,
+            targetName: targetName(lang),
+          })[lang];
+        return {
+          ...item,
+          targetName: targetName('id'),
+          summary: { id: words('id'), en: words('en') },
+        };
+      }),
+      timeZone,
+      limit: input.limit,
+      offset: input.offset,
+    };
   }),
 });
