@@ -47,6 +47,7 @@ export { LanguageSwitch } from './components/language-switch';
 export { LoginPage, type LoginPageProps } from './components/login-page';
 export { Logo } from './components/logo';
 export { AppProviders } from './components/providers';
+export { ProvisionalLabel, type ProvisionalLabelProps } from './components/provisional-label';
 export { EmptyState, ErrorState, LoadingState, NotBuiltYet } from './components/states';
 export { NotFoundPage, WhoAmICard } from './components/who-am-i';
 export { en } from './i18n/en';
@@ -72,5 +73,5 @@ export {
   useT,
 } from './i18n/i18n';
 export { type Dictionary, id, type MessageKey } from './i18n/id';
-export { useFormat } from './i18n/use-format';
+export { TimeZoneContext, useFormat, useTimeZone } from './i18n/use-format';
 export { type RubricScores, RubricSheet, type RubricSheetProps } from './rubric-sheet';

@@ -1,6 +1,7 @@
 import { districtEn } from './areas/district';
 import { ioEn } from './areas/io';
 import { ptsEn } from './areas/pts';
+import { workflowEn } from './areas/workflow';
 import type { MessageKey } from './id';
 
 /** English. `satisfies` makes a missing or an extra key a compile error. */
@@ -416,6 +417,7 @@ export const en = {
   'adm.config.movedNotice':
     'Version {version} is published. {studies} studies now use it; {observations} observations changed band.',
   ...ptsEn,
+  ...workflowEn,
   ...districtEn,
   ...ioEn,
 } satisfies Record<MessageKey, string>;

@@ -7,6 +7,7 @@
 import { districtId } from './areas/district';
 import { ioId } from './areas/io';
 import { ptsId } from './areas/pts';
+import { workflowId } from './areas/workflow';
 
 export const id = {
   // common
@@ -422,6 +423,7 @@ export const id = {
   'adm.config.movedNotice':
     'Versi {version} terbit. {studies} studi kini memakai versi ini; {observations} observasi berpindah kategori.',
   ...ptsId,
+  ...workflowId,
   ...districtId,
   ...ioId,
 } as const;

@@ -27,6 +27,8 @@ import {
 import type { PaginationState } from '@tanstack/react-table';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { CycleTimeline } from '../pts/cycle-timeline';
+import { ApproveDialog } from './approve-dialog';
 import { Band, daysBetween } from './district-bits';
 import type { CycleView, QueueItem } from './types';
 
@@ -347,15 +349,23 @@ function CycleReview({
     setCommentError(null);
     giveBack.mutate(parsed.data);
   };
+  const [confirmApprove, setConfirmApprove] = useState(false);
   const onApprove = () => {
     giveBack.reset();
+    approve.reset();
     setCommentError(null);
-    approve.mutate({
-      cycleId: cycle.id,
-      version: cycle.version,
-      ...(comment.trim() ? { comment: comment.trim() } : {}),
-    });
+    setConfirmApprove(true);
   };
+  const doApprove = () =>
+    approve.mutate(
+      {
+        cycleId: cycle.id,
+        version: cycle.version,
+        confirmLock: true,
+        ...(comment.trim() ? { comment: comment.trim() } : {}),
+      },
+      { onSettled: () => setConfirmApprove(false) },
+    );
   const reload = async () => {
     approve.reset();
     giveBack.reset();
@@ -497,6 +507,16 @@ function CycleReview({
           </div>
         </form>
       )}
+      <ApproveDialog
+        open={confirmApprove}
+        cycleName={cycleName}
+        schoolName={schoolName}
+        busy={approve.isPending}
+        error={null}
+        onConfirm={doApprove}
+        onCancel={() => setConfirmApprove(false)}
+      />
+      <CycleTimeline history={cycle.history} />
     </div>
   );
 }

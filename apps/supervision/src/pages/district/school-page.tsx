@@ -7,6 +7,7 @@ import {
   ErrorState,
   LoadingState,
   PageHeader,
+  ProvisionalLabel,
   StatusBadge,
   useFormat,
   useLocalized,
@@ -427,16 +428,21 @@ function Summaries({ detail }: { detail: SchoolDetail }) {
                   <BandShares counts={c.summary.bands} />
                 </td>
                 <td className="sk-district-text">
-                  <span
-                    className={
-                      c.criteria.met ? 'sk-badge sk-district-met' : 'sk-badge sk-district-not-met'
-                    }
-                  >
-                    {c.criteria.met ? t('district.criteriaMet') : t('district.criteriaNotMet')}
-                  </span>
+                  {c.criteria.met === null ? (
+                    <span className="sk-muted">{t('workflow.criteria.notJudged')}</span>
+                  ) : (
+                    <span
+                      className={
+                        c.criteria.met ? 'sk-badge sk-district-met' : 'sk-badge sk-district-not-met'
+                      }
+                    >
+                      {c.criteria.met ? t('district.criteriaMet') : t('district.criteriaNotMet')}
+                    </span>
+                  )}
                   <span className="sk-district-note sk-district-block">
                     {local(c.criteria.message)}
                   </span>
+                  <ProvisionalLabel standing={c.standing} />
                 </td>
               </tr>
             ))}

@@ -268,7 +268,11 @@ export function ChapterView({ chapter: c }: { chapter: Chapter }) {
             <li key={cycle.label}>
               <strong>{cycle.label}</strong>{' '}
               <span className={cycle.met ? 'sk-badge sk-band-3' : 'sk-badge sk-band-0'}>
-                {cycle.met ? t('io.report.met') : t('io.report.notMet')}
+                {cycle.met === null
+                  ? t('workflow.criteria.notJudged')
+                  : cycle.met
+                    ? t('io.report.met')
+                    : t('io.report.notMet')}
               </span>
               : {cycle.message}.
             </li>

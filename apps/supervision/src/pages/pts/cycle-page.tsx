@@ -17,6 +17,7 @@ import {
   ErrorState,
   LoadingState,
   PageHeader,
+  ProvisionalLabel,
   StatusBadge,
   useCurrentUser,
   useFormat,
@@ -28,6 +29,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useBlocker, useParams } from 'react-router';
 import { exportUrls, ioPaths } from '../../export-urls';
 import { CycleTable } from './cycle-table';
+import { CycleTimeline } from './cycle-timeline';
 import { type Issues, issuesOf, messageFor, NO_ISSUES } from './issues';
 import {
   draftChanged,
@@ -45,6 +47,7 @@ import {
 } from './printed-figures';
 import { DownloadLink, MismatchList } from './shared';
 import { type NotesDraft, notesPatch, StageNotes } from './stage-notes';
+import { WithdrawSubmission } from './withdraw-submission';
 
 type Cycle = RouterOutputs['cycles']['get'];
 
@@ -90,6 +93,10 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const principal = me.role === 'principal';
+  // Who returned or reopened it last, from the history (the review columns only keep one).
+  const lastDecision = cycle.history.findLast(
+    (e) => e.action === 'return' || e.action === 'reopen',
+  );
   const canEdit = principal && cycle.editable;
   const label = localized(cycle.label);
   const bandSet = { bands: cycle.bandSet.bands } as TBandSet;
@@ -392,9 +399,11 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
           </span>
         }
         description={
-          cycle.review.submittedAt
-            ? t('pts.cycle.submittedAt', { date: f.dateTime(cycle.review.submittedAt) })
-            : undefined
+          <>
+            {cycle.review.submittedAt &&
+              t('pts.cycle.submittedAt', { date: f.dateTime(cycle.review.submittedAt) })}{' '}
+            <ProvisionalLabel standing={cycle.standing} />
+          </>
         }
         actions={
           <div className="sk-row">
@@ -405,6 +414,17 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
               >
                 {t('pts.cycle.review')}
               </Link>
+            )}
+            {principal && cycle.status === 'submitted' && (
+              <WithdrawSubmission
+                cycleId={cycle.id}
+                version={base}
+                label={label}
+                onDone={async (version) => {
+                  setNotice(t('workflow.withdraw.done', { label }));
+                  await afterWrite(version);
+                }}
+              />
             )}
             {canEdit && (
               <Button
@@ -447,10 +467,10 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
             <h2 className="pts-returned__title">{t('pts.cycle.returnedTitle')}</h2>
             <blockquote className="pts-returned__comment">{cycle.review.comment}</blockquote>
             <p className="sk-muted">
-              {cycle.review.reviewedBy &&
+              {lastDecision?.actorName &&
                 t('pts.cycle.returnedBy', {
-                  name: cycle.review.reviewedBy,
-                  date: f.dateTime(cycle.review.reviewedAt),
+                  name: `${lastDecision.actorName} (${t(`role.${lastDecision.actorRole ?? 'supervisor'}`)})`,
+                  date: f.dateTime(lastDecision.at),
                 })}
               {principal && <> · {t('pts.cycle.returnedHint')}</>}
             </p>
@@ -515,6 +535,8 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
             <MismatchList mismatches={cycle.mismatches} className="pts-card-note" />
           )}
         </Card>
+
+        <CycleTimeline history={cycle.history} />
 
         <ObservationPanel
           id={SHEET_ID}

@@ -5,6 +5,7 @@ import {
   EmptyState,
   ErrorState,
   LoadingState,
+  ProvisionalLabel,
   useFormat,
   useLocalized,
   useT,
@@ -56,7 +57,13 @@ export function ProgressSection({ studyId, supervisor }: { studyId: string; supe
 function CriteriaCard({ detail }: { detail: Detail }) {
   const t = useT();
   const localized = useLocalized();
-  const latest = detail.cycles.filter((c) => c.summary.n > 0).at(-1);
+  // The verdict reads the study's result (the latest approved cycle, or submitted when
+  // asked), never a draft; later cycles still in progress are named as provisional.
+  const latest = detail.cycles.find((c) => c.ordinal === detail.resultOrdinal);
+  const pending = detail.cycles.filter(
+    (c) => c.summary.n > 0 && c.standing.provisional && c.ordinal > (detail.resultOrdinal ?? -1),
+  );
+  const met = latest?.criteria.met;
   return (
     <Card title={t('pts.progress.criteriaTitle')}>
       <div className="sk-stack">
@@ -64,7 +71,7 @@ function CriteriaCard({ detail }: { detail: Detail }) {
         {latest ? (
           <div
             className={
-              latest.criteria.met
+              met
                 ? 'sk-alert sk-alert--info pts-criteria pts-criteria--met'
                 : 'sk-alert pts-criteria pts-criteria--unmet'
             }
@@ -72,15 +79,26 @@ function CriteriaCard({ detail }: { detail: Detail }) {
           >
             <p className="sk-alert__message">
               <span className="pts-criteria__badge">
-                {latest.criteria.met ? t('pts.progress.met') : t('pts.progress.notMet')}
+                {met === null
+                  ? t('workflow.criteria.notJudged')
+                  : met
+                    ? t('pts.progress.met')
+                    : t('pts.progress.notMet')}
               </span>{' '}
               {t('pts.progress.criteriaOn', { label: localized(latest.label) })}{' '}
-              {localized(latest.criteria.message)}
+              {localized(latest.criteria.message)} <ProvisionalLabel standing={latest.standing} />
             </p>
           </div>
         ) : (
-          <p className="sk-muted">{t('pts.progress.criteriaNone')}</p>
+          <p className="sk-muted">
+            {pending.length > 0 ? t('workflow.result.none') : t('pts.progress.criteriaNone')}
+          </p>
         )}
+        {pending.map((c) => (
+          <p key={c.id}>
+            <ProvisionalLabel standing={c.standing} subject={localized(c.label)} />
+          </p>
+        ))}
       </div>
     </Card>
   );
