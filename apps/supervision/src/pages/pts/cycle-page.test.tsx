@@ -362,7 +362,7 @@ describe('cycle page (principal)', () => {
             actorName: 'Hj. Euis Komalasari, M.Pd',
             actorRole: 'supervisor',
             comment: 'Skor Ismiati tidak sesuai catatan observasi. Periksa indikator B1.',
-            at: new Date('2026-11-22T10:00:00.000Z'),
+            at: '2026-11-22T10:00:00.000Z',
           },
         ],
       }),
