@@ -192,3 +192,64 @@ describe('a cycle read as a result', () => {
     );
   });
 });
+
+describe('the supervisor’s dashboard follows approvals only', () => {
+  test('a draft and a submission move no figure and show as provisional; the approval does', async () => {
+    const principal = w.as('principalOwn');
+    const supervisor = w.as('supervisor');
+    const { cycle, study } = await observedDraft(); // the baseline: one teacher at 75.00
+    const baseline = await principal.cycles.submit({ cycleId: cycle.id, version: 2 });
+    await supervisor.review.approve({
+      cycleId: cycle.id,
+      version: baseline.version,
+      confirmLock: true,
+    });
+
+    const row = async (basis: 'approved' | 'submitted' = 'approved') =>
+      (
+        await supervisor.reports.districtComparison({
+          search: w.schoolA1.name,
+          basis,
+          pageSize: 200,
+        })
+      ).rows.find((r) => r.studyId === study.id)!;
+    expect((await row()).latestMean).toBe('75.00');
+
+    const next = await principal.cycles.create({ studyId: study.id });
+    const [teacher] = await testDb.db
+      .selectFrom('teachers')
+      .select('id')
+      .where('school_id', '=', w.schoolA1.id)
+      .where('active', '=', true)
+      .limit(1)
+      .execute();
+    const saved = await principal.cycles.upsertObservation({
+      cycleId: next.id,
+      version: 1,
+      teacherId: teacher!.id,
+      kind: 'indicators',
+      scores: { A1: 4, A2: 4, B1: 4, B2: 4 },
+    });
+    const draftRow = await row();
+    expect(draftRow).toMatchObject({ latestMean: '75.00', latestOrdinal: 0 });
+    expect(draftRow.newest?.standing.label?.id).toMatch(
+      /^sementara: 1 dari \d+ guru diobservasi, draf, belum diajukan$/,
+    );
+
+    const submitted = await principal.cycles.submit({ cycleId: next.id, version: saved.version });
+    expect((await row()).latestMean).toBe('75.00');
+    expect((await row('submitted')).latestMean).toBe('100.00');
+    expect((await row('submitted')).latestStanding?.provisional).toBe(true);
+
+    await supervisor.review.approve({
+      cycleId: next.id,
+      version: submitted.version,
+      confirmLock: true,
+    });
+    const approvedRow = await row();
+    expect(approvedRow).toMatchObject({ latestMean: '100.00', latestOrdinal: 1, newest: null });
+    // One teacher of the roster is not the school: the criteria wait for the rest.
+    expect(approvedRow.criteriaMet).toBeNull();
+    expect(approvedRow.latestStanding?.label?.id).toMatch(/^belum lengkap: 1 dari \d+ guru/);
+  });
+});
