@@ -1,4 +1,10 @@
-import { formatId, type TCycleSummary, type TGain, type TMeanGain } from '@siklus/domain';
+import {
+  formatId,
+  formatLongDateId,
+  type TCycleSummary,
+  type TGain,
+  type TMeanGain,
+} from '@siklus/domain';
 
 /**
  * The results chapter (Bab IV Hasil dan Pembahasan) of a study as data: numbered, captioned
@@ -293,7 +299,8 @@ export function buildChapter(detail: SchoolDetailLike): ResultsChapter {
     stages: STAGE_TITLES.map(([key, title]) => ({
       key,
       title,
-      date: c.stages[key].date,
+      // As reports write dates: "3 Januari 2024".
+      date: c.stages[key].date ? formatLongDateId(c.stages[key].date) : null,
       notes: c.stages[key].notes,
     })),
     reviewComment: c.reviewComment,

@@ -354,3 +354,15 @@ describe('the results chapter', () => {
     });
   });
 });
+
+describe('dates in the chapter', () => {
+  test('read as reports write them, "3 Januari 2024"', async () => {
+    const chapter = await as('pengawas').io.resultsChapter({ studyId });
+    const dates = chapter.stages.flatMap((s) => s.stages.map((st) => st.date)).filter(Boolean);
+    expect(dates.length).toBeGreaterThan(0);
+    for (const d of dates)
+      expect(d).toMatch(
+        /^\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}$/,
+      );
+  });
+});
