@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   allowedActions,
+  assertObservationWithinStages,
   assertStageDatesInOrder,
   CYCLE_ACTIONS,
   CYCLE_STATUSES,
@@ -129,5 +130,25 @@ describe('assertStageDatesInOrder', () => {
         en: 'The observation date (2024-02-01) cannot be before the action date (2024-03-01)',
       },
     );
+  });
+});
+
+describe('assertObservationWithinStages', () => {
+  const stages = { planning: '2024-01-03', reflection: '2024-02-01' };
+  it('accepts a date within the cycle, on its edges, or without one', () => {
+    for (const d of ['2024-01-03', '2024-01-20', '2024-02-01', null]) {
+      expect(() => assertObservationWithinStages(d, stages)).not.toThrow();
+    }
+    expect(() =>
+      assertObservationWithinStages('1999-01-01', { planning: null, reflection: null }),
+    ).not.toThrow();
+  });
+  it('names observedOn for a date outside the cycle', () => {
+    expectAppError(() => assertObservationWithinStages('2024-02-02', stages), {
+      code: 'BAD_REQUEST',
+      field: 'observedOn',
+      id: 'Tanggal observasi (2024-02-02) tidak boleh setelah tanggal refleksi siklus (2024-02-01)',
+      en: "The observation date (2024-02-02) cannot be after the cycle's reflection date (2024-02-01)",
+    });
   });
 });

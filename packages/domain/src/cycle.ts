@@ -140,3 +140,28 @@ export function assertStageDatesInOrder(dates: Partial<Record<TStageName, string
     previous = { stage, date };
   }
 }
+
+/**
+ * An observation happens within its cycle: not before the planning date, not after the
+ * reflection date (each checked only when the cycle has it). BAD_REQUEST on `observedOn`.
+ */
+export function assertObservationWithinStages(
+  observedOn: string | null | undefined,
+  stages: { planning: string | null; reflection: string | null },
+): void {
+  if (!observedOn) return;
+  if (stages.planning && observedOn < stages.planning) {
+    throw badRequest(
+      `Tanggal observasi (${observedOn}) tidak boleh sebelum tanggal perencanaan siklus (${stages.planning})`,
+      `The observation date (${observedOn}) cannot be before the cycle's planning date (${stages.planning})`,
+      'observedOn',
+    );
+  }
+  if (stages.reflection && observedOn > stages.reflection) {
+    throw badRequest(
+      `Tanggal observasi (${observedOn}) tidak boleh setelah tanggal refleksi siklus (${stages.reflection})`,
+      `The observation date (${observedOn}) cannot be after the cycle's reflection date (${stages.reflection})`,
+      'observedOn',
+    );
+  }
+}

@@ -16,6 +16,7 @@ import {
 import {
   AppError,
   allowedActions,
+  assertObservationWithinStages,
   assertStageDatesInOrder,
   bandRanges,
   CYCLE_STATUS_LABELS,
@@ -240,6 +241,14 @@ export const cyclesRouter = router({
       const band = classify(context.bands as TBandSet, score.percentage).label;
       return ctx.db.transaction().execute(async (tx) => {
         const result = await touchCycle(tx, { cycleId: input.cycleId, version: input.version });
+        if (input.observedOn) {
+          // Only a dated sheet costs this read (the row is locked by the touch above).
+          const stored = await getCycleRecord(tx, input.cycleId);
+          assertObservationWithinStages(input.observedOn, {
+            planning: stored?.planningDate ?? null,
+            reflection: stored?.reflectionDate ?? null,
+          });
+        }
         const row = await upsertObservation(tx, {
           districtId: context.districtId,
           cycleId: input.cycleId,

@@ -253,3 +253,40 @@ describe('the supervisor’s dashboard follows approvals only', () => {
     expect(approvedRow.latestStanding?.label?.id).toMatch(/^belum lengkap: 1 dari \d+ guru/);
   });
 });
+
+describe('observation dates', () => {
+  test('fall within the cycle’s stage dates, with observedOn named', async () => {
+    const principal = w.as('principalOwn');
+    const { cycle, teachers } = await makeStudyWithCycle(testDb.db, {
+      districtId: w.districtA.id,
+      schoolId: w.schoolA1.id,
+    });
+    const dated = await principal.cycles.updateNotes({
+      cycleId: cycle.id,
+      version: 1,
+      planningDate: '2025-08-04',
+      reflectionDate: '2025-08-30',
+    });
+    const early = await failure(
+      principal.cycles.upsertObservation({
+        cycleId: cycle.id,
+        version: dated.version,
+        teacherId: teachers[0]!.id,
+        kind: 'indicators',
+        scores: SCORES,
+        observedOn: '2025-08-01',
+      }),
+    );
+    expect(early.code).toBe('BAD_REQUEST');
+    expect(early.app.field).toBe('observedOn');
+    const ok = await principal.cycles.upsertObservation({
+      cycleId: cycle.id,
+      version: dated.version,
+      teacherId: teachers[0]!.id,
+      kind: 'indicators',
+      scores: SCORES,
+      observedOn: '2025-08-20',
+    });
+    expect(ok.version).toBe(dated.version + 1);
+  });
+});
