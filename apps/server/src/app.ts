@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
 import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -8,21 +10,36 @@ import {
   type AppRouter,
   appRouter,
   authConfig,
+  BODY_LIMIT,
   MAX_BATCH_SIZE,
   makeCreateContext,
   pingDatabase,
   toAppError,
 } from '@siklus/api';
 import type { Database } from '@siklus/db';
-import type { AppErrorCode } from '@siklus/domain';
+import {
+  type AppErrorCode,
+  errorEnvelope,
+  GENERIC_ERROR_MESSAGES,
+  HTTP_STATUS_OF,
+} from '@siklus/domain';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { allowImportBodies, registerDownloads } from './downloads';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { registerDownloads } from './downloads';
 import type { Env } from './env';
+import {
+  bodyLimitApplied,
+  JsonTooDeep,
+  registerRequestGuards,
+  TOO_DEEP_MESSAGES,
+  tooLargeMessages,
+  trpcProceduresOf,
+} from './request-guards';
+import { sendError } from './send-error';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-export const BODY_LIMIT = 1024 * 1024;
+export { BODY_LIMIT };
 
 export interface BuildServerOptions {
   env: Env;
@@ -38,41 +55,34 @@ export interface BuildServerOptions {
   now?: () => Date;
 }
 
-const HTTP_STATUS: Record<AppErrorCode, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  TOO_MANY_REQUESTS: 429,
-  PAYLOAD_TOO_LARGE: 413,
-  UNAVAILABLE: 503,
-  INTERNAL: 500,
-};
-
-/** The same error shape tRPC answers with, for refusals made before tRPC runs. */
-function sendError(
-  reply: FastifyReply,
-  request: FastifyRequest,
-  status: number,
-  code: AppErrorCode,
-  messages: { id: string; en: string },
-) {
-  return reply
-    .code(status)
-    .type('application/json')
-    .send({
-      error: {
-        message: messages.en,
-        code: -32600,
-        data: {
-          code,
-          httpStatus: status,
-          requestId: request.id,
-          appError: { code, messages, field: null },
-        },
-      },
-    });
+function rawClientError(error: Error & { code?: string }, socket: Duplex) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, messages]: [number, AppErrorCode, { id: string; en: string }] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [
+          431,
+          'BAD_REQUEST',
+          {
+            id: 'Kepala permintaan terlalu besar (alamat atau cookie terlalu panjang).',
+            en: 'The request headers are too large (an address or cookie too long).',
+          },
+        ]
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'BAD_REQUEST', { id: 'Permintaan terlalu lama.', en: 'The request took too long.' }]
+        : [400, 'BAD_REQUEST', GENERIC_ERROR_MESSAGES.BAD_REQUEST];
+  const requestId = randomUUID();
+  const body = JSON.stringify(errorEnvelope({ code, messages, requestId, httpStatus: status }));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+        'Content-Type: application/json\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        `x-request-id: ${requestId}\r\n` +
+        'Connection: close\r\n\r\n' +
+        body,
+    );
+  }
+  socket.destroy(error);
 }
 
 function trustProxyOption(v: Env['TRUST_PROXY']) {
@@ -119,11 +129,25 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
     // default of 100 characters would refuse ordinary batches with 414. maxBatchSize
     // bounds the batch instead.
     routerOptions: { maxParamLength: 4096 },
+    // Refusals fastify makes before routing answer the same JSON error as everything else.
+    frameworkErrors: (error, request, reply) => {
+      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+        return sendError(reply, request, 414, 'BAD_REQUEST', {
+          id: 'Alamat permintaan terlalu panjang (terlalu banyak prosedur dalam satu kiriman).',
+          en: 'The request address is too long (too many procedures in one request).',
+        });
+      }
+      return sendError(reply, request, 400, 'BAD_REQUEST', GENERIC_ERROR_MESSAGES.BAD_REQUEST);
+    },
+    // Node's HTTP parser refuses oversized headers (an over-long URL included) before there
+    // is a request; answer on the socket with the same JSON error, then close it.
+    clientErrorHandler: rawClientError,
   });
 
   await app.register(fastifyCookie);
 
   const allowedOrigins = new Set(env.ALLOWED_ORIGINS);
+  const ordinaryLimit = opts.bodyLimit ?? BODY_LIMIT;
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -147,18 +171,10 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
         en: 'Requests from another site are refused.',
       });
     }
-    // tRPC's adapter also accepts multipart/form-data, which a foreign page can post
-    // without a CORS preflight; mutations here take JSON only.
-    if (request.url.startsWith('/trpc')) {
-      const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-      if (type !== 'application/json') {
-        return sendError(reply, request, 415, 'BAD_REQUEST', {
-          id: 'Permintaan harus berformat JSON (application/json).',
-          en: 'Requests must be JSON (application/json).',
-        });
-      }
-    }
   });
+
+  // After the origin check: JSON only, body limits per procedure, per-batch limits.
+  registerRequestGuards(app, ordinaryLimit);
 
   // When the database is down, building the context (the session lookup) fails before any
   // context exists, and tRPC's error formatter has no request id to put in the answer.
@@ -166,7 +182,7 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   app.addHook('onSend', async (request, _reply, payload) => {
     // tRPC's adapter sends a web Response, whose status fastify has not copied yet.
     if (!(payload instanceof Response) || payload.status < 500) return payload;
-    if (!request.url.startsWith('/trpc')) return payload;
+    if (!trpcProceduresOf(request)) return payload;
     const text = await payload.text();
     return new Response(
       text.replaceAll('"requestId":null', `"requestId":${JSON.stringify(request.id)}`),
@@ -176,10 +192,11 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return sendError(reply, request, 413, 'PAYLOAD_TOO_LARGE', {
-        id: `Permintaan terlalu besar (paling besar ${Math.round((opts.bodyLimit ?? BODY_LIMIT) / 1024)} KB).`,
-        en: `The request is too large (at most ${Math.round((opts.bodyLimit ?? BODY_LIMIT) / 1024)} KB).`,
-      });
+      const limit = bodyLimitApplied(request, request.routeOptions.bodyLimit ?? ordinaryLimit);
+      return sendError(reply, request, 413, 'PAYLOAD_TOO_LARGE', tooLargeMessages(limit));
+    }
+    if (error instanceof JsonTooDeep) {
+      return sendError(reply, request, 400, 'BAD_REQUEST', TOO_DEEP_MESSAGES);
     }
     if (error.statusCode === 415 || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return sendError(reply, request, 415, 'BAD_REQUEST', {
@@ -195,7 +212,13 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
     }
     request.log.error({ err: error }, 'unhandled error');
     const appError = toAppError(error);
-    return sendError(reply, request, HTTP_STATUS[appError.code], appError.code, appError.messages);
+    return sendError(
+      reply,
+      request,
+      HTTP_STATUS_OF[appError.code],
+      appError.code,
+      appError.messages,
+    );
   });
 
   const createContext = makeCreateContext({
@@ -208,9 +231,6 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
       absoluteTimeoutMs: env.SESSION_ABSOLUTE_DAYS * 86_400_000,
     }),
   });
-
-  // Spreadsheet imports (base64 in JSON) may be larger than other requests: see downloads.ts.
-  allowImportBodies(app, opts.bodyLimit ?? BODY_LIMIT);
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
@@ -232,7 +252,7 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   registerDownloads(app, createContext);
 
   app.get('/health', async (request, reply) => {
-    if (await pingDatabase(database.db)) {
+    if (await pingDatabase(database)) {
       return { status: 'ok', database: 'up', kind: database.kind };
     }
     request.log.warn('health check: database down');

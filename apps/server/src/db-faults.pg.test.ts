@@ -100,6 +100,8 @@ function expectUnavailable(res: Awaited<ReturnType<FastifyInstance['inject']>>) 
   expect(res.statusCode).toBe(503);
   const data = res.json().error.data;
   expect(data.appError.code).toBe('UNAVAILABLE');
+  // One code end to end: tRPC's code agrees with the AppError's.
+  expect(data.code).toBe('SERVICE_UNAVAILABLE');
   expect(data.appError.messages.id).toBe(UNAVAILABLE_ID);
   expect(data.appError.messages.en).toMatch(/try again/i);
   expect(data.requestId).toBe(res.headers['x-request-id']);
@@ -137,6 +139,22 @@ describe('killed connections', () => {
     expect(next.statusCode).toBe(200);
     expect(next.json().result.data.map((t: { id: string }) => t.id)).toContain(w.teacherA1.id);
     expect((await app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+  });
+
+  test('/health right after a kill reflects the database, not the dropped connections', async () => {
+    const app = await serve(dbUrl);
+    const cookie = await login(app, w.users.principalOwn.username);
+    for (let round = 0; round < 5; round++) {
+      // Fill the pool (4 connections), then kill them all and ask at once, not waiting for
+      // the pool to notice.
+      await Promise.all(Array.from({ length: 8 }, () => listTeachers(app, cookie)));
+      await terminateBackends();
+      const started = Date.now();
+      const health = await app.inject({ method: 'GET', url: '/health' });
+      expect(health.statusCode, `round ${round}`).toBe(200);
+      expect(health.json()).toMatchObject({ status: 'ok', database: 'up' });
+      expect(Date.now() - started).toBeLessThan(2_000);
+    }
   });
 
   test('mid-request: that request gets 503 "try again", the process lives, the next one is served', async () => {

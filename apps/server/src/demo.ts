@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import * as dbPackage from '@siklus/db';
+import { createDb, DEMO_PASSWORD, DEMO_USERS, migrateToLatest, seed } from '@siklus/db';
 import { buildServer } from './app';
 import { loadEnv } from './env';
 
@@ -12,18 +12,6 @@ import { loadEnv } from './env';
  */
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const DEMO_PASSWORD_FALLBACK = 'siklus-demo-2026';
-
-/**
- * The db package's seed module, read through the package namespace so the demo starts
- * (with an empty database and a warning) even before the seed is exported.
- */
-type SeedModule = {
-  seed?: (db: dbPackage.Database['db']) => Promise<{ seeded: boolean }>;
-  DEMO_USERS?: readonly string[];
-  DEMO_PASSWORD?: string;
-};
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -47,19 +35,11 @@ async function main(): Promise<void> {
     ? 'memory://'
     : resolve(values['data-dir'] ?? env.SIKLUS_DATA_DIR ?? join(REPO_ROOT, '.data/demo'));
 
-  const database = await dbPackage.createDb({ dataDir });
-  await dbPackage.migrateToLatest(database.db as Parameters<typeof dbPackage.migrateToLatest>[0]);
-
-  const seedModule = dbPackage as unknown as SeedModule;
-  if (!seedModule.seed) {
-    process.stderr.write(
-      'The db package exports no seed(db) yet; starting with an empty database.\n',
-    );
-  } else {
-    // A no-op when the demo district is already there.
-    const { seeded } = await seedModule.seed(database.db);
-    if (seeded) process.stdout.write('Seeded the demo district (first start).\n');
-  }
+  const database = await createDb({ dataDir });
+  await migrateToLatest(database.db);
+  // A no-op when the demo district is already there.
+  const { seeded } = await seed(database.db);
+  if (seeded) process.stdout.write('Seeded the demo district (first start).\n');
 
   const apps = {
     supervision: join(REPO_ROOT, 'apps/supervision/dist'),
@@ -76,9 +56,8 @@ async function main(): Promise<void> {
 
   const address = await app.listen({ port: env.PORT, host: env.HOST });
   const base = address.replace('[::1]', 'localhost').replace(/\/$/, '');
-  const password = seedModule.DEMO_PASSWORD ?? DEMO_PASSWORD_FALLBACK;
   // The first three are the district's admin, supervisor and SD Negeri Lulut 2's principal.
-  const logins = seedModule.DEMO_USERS?.slice(0, 3) ?? ['admin', 'pengawas', 'kepsek.lulut2'];
+  const logins = DEMO_USERS.slice(0, 3);
   const built = (dir: string) =>
     existsSync(join(dir, 'index.html')) ? '' : '  (not built: run pnpm build)';
   process.stdout.write(
@@ -88,9 +67,8 @@ async function main(): Promise<void> {
       `  supervision app: ${base}/${built(apps.supervision)}`,
       `  admin app:       ${base}/admin/${built(apps.admin)}`,
       `  database:        ${values.memory ? 'in memory (gone when stopped)' : dataDir}`,
-      seedModule.seed
-        ? `  sign in as ${logins.join(' / ')} with password ${password}`
-        : '  no demo accounts: the db package has no seed yet',
+      `  sign in as ${logins.join(' / ')} with password ${DEMO_PASSWORD}`,
+      '  (every demo login is listed in the README)',
       '',
     ].join('\n'),
   );

@@ -1,5 +1,5 @@
 import { type Context, createCaller, toAppError } from '@siklus/api';
-import { AppError, type AppErrorCode } from '@siklus/domain';
+import { AppError, errorEnvelope, HTTP_STATUS_OF } from '@siklus/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
@@ -11,18 +11,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
  */
 
 type CreateContext = (opts: { req: FastifyRequest; res: FastifyReply }) => Promise<Context>;
-
-const STATUS: Record<AppErrorCode, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  TOO_MANY_REQUESTS: 429,
-  PAYLOAD_TOO_LARGE: 413,
-  UNAVAILABLE: 503,
-  INTERNAL: 500,
-};
 
 interface FileOut {
   fileName: string;
@@ -45,29 +33,22 @@ function sendFile(reply: FastifyReply, file: FileOut) {
 
 function sendError(reply: FastifyReply, request: FastifyRequest, error: unknown) {
   const appError = toAppError(error);
-  const status = STATUS[appError.code];
+  const status = HTTP_STATUS_OF[appError.code];
   if (status >= 500) request.log.error({ err: error }, 'download failed');
   const production = process.env.NODE_ENV === 'production';
   return reply
     .code(status)
     .type('application/json')
-    .send({
-      error: {
+    .send(
+      errorEnvelope({
+        code: appError.code,
+        messages: appError.messages,
+        field: appError.field ?? null,
+        requestId: request.id,
         message:
           appError.code === 'INTERNAL' && production ? appError.messages.en : appError.message,
-        code: -32600,
-        data: {
-          code: appError.code,
-          httpStatus: status,
-          requestId: request.id,
-          appError: {
-            code: appError.code,
-            messages: appError.messages,
-            field: appError.field ?? null,
-          },
-        },
-      },
-    });
+      }),
+    );
 }
 
 const notFound = {
@@ -152,30 +133,5 @@ export function registerDownloads(app: FastifyInstance, createContext: CreateCon
   route('/import/cycles/:cycleId/:file', (api, p) => {
     const format = formatOf(p.file!, 'template', FORMATS) as Format | null;
     return format && api.io.importTemplate({ cycleId: p.cycleId!, format });
-  });
-}
-
-/**
- * Imports travel as base64 inside a JSON mutation, so the two import procedures may carry a
- * body of up to IMPORT_BODY_LIMIT (a 2 MB file is ~2.7 MB of base64); every other request,
- * tRPC or not, keeps the server's ordinary limit, checked from Content-Length before the body
- * is read.
- */
-export const IMPORT_BODY_LIMIT = 4 * 1024 * 1024;
-const IMPORT_PATH = /^\/trpc\/io\.(previewImport|confirmImport)(\?|$)/;
-
-export function allowImportBodies(app: FastifyInstance, bodyLimit: number) {
-  app.addHook('onRoute', (routeOptions) => {
-    if (routeOptions.url?.startsWith('/trpc')) routeOptions.bodyLimit = IMPORT_BODY_LIMIT;
-  });
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/trpc') || IMPORT_PATH.test(request.url)) return;
-    const length = Number(request.headers['content-length'] ?? 0);
-    if (length > bodyLimit) {
-      throw Object.assign(new Error('body too large'), {
-        statusCode: 413,
-        code: 'FST_ERR_CTP_BODY_TOO_LARGE',
-      });
-    }
   });
 }

@@ -55,6 +55,8 @@ test('a request answers 503 "try again" in both languages, with its request id',
   });
   expect(res.statusCode).toBe(503);
   const data = res.json().error.data;
+  // One code end to end: tRPC's code says the same as the AppError.
+  expect(data.code).toBe('SERVICE_UNAVAILABLE');
   expect(data.appError).toMatchObject({
     code: 'UNAVAILABLE',
     messages: {

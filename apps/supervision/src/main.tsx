@@ -1,17 +1,6 @@
 import '@siklus/ui/styles.css';
-import { AppProviders } from '@siklus/ui';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
+import './supervision.css';
+import { startApp } from '@siklus/ui';
 import { router } from './router';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root');
-
-createRoot(root).render(
-  <StrictMode>
-    <AppProviders>
-      <RouterProvider router={router} />
-    </AppProviders>
-  </StrictMode>,
-);
+startApp(router);

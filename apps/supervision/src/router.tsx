@@ -3,6 +3,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AdminHere } from './pages/admin-here';
 import { HomeRedirect } from './pages/home-redirect';
 import { MySchoolPage } from './pages/my-school-page';
+import { calibrationRoutes, coObservationRoutes } from './routes/calibration';
 import { districtRoutes } from './routes/district';
 import { ioRoutes } from './routes/io';
 import { ptsRoutes } from './routes/pts';
@@ -17,7 +18,6 @@ function Login() {
  * Every page has its own URL (deep links). The signed-in part sits under one
  * `RequireAuth` + shell; each role's pages sit under a `RequireRole`. Shared read-only
  * pages (a study, a cycle) are open to both roles: the API decides what each may see.
- * Replace a `ComingSoon` element with the real page when its procedure lands.
  */
 export const routes: RouteObject[] = [
   { path: '/login', element: <Login /> },
@@ -34,11 +34,12 @@ export const routes: RouteObject[] = [
           },
           {
             element: <RequireRole roles={['supervisor']} />,
-            children: districtRoutes,
+            children: [...districtRoutes, ...calibrationRoutes],
           },
           // Both roles: principals edit their own, supervisors read any in the district.
           ...ptsRoutes,
           ...ioRoutes,
+          ...coObservationRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -240,8 +240,12 @@ describe('users and the audit log', () => {
     const todays = await admin.audit.list({ from: today, to: today, limit: 1 });
     expect(todays.items).toHaveLength(1);
     expect(todays.total).toBeGreaterThan(1);
-    const future = await admin.audit.list({ from: '2999-01-01' });
+    const future = await admin.audit.list({ from: '2100-01-01' });
     expect(future.items).toEqual([]);
+    // Dates are held to 2000-2100, with the field named.
+    await expect(admin.audit.list({ from: '2999-01-01' })).rejects.toMatchObject({
+      cause: { code: 'BAD_REQUEST', field: 'from' },
+    });
     // The other district's admin sees none of district A's entries.
     const other = await w.as('adminOther').audit.list({ userId: w.users.admin.id });
     expect(other.total).toBe(0);

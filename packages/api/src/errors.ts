@@ -1,39 +1,23 @@
 import { toAppError as dbToAppError } from '@siklus/db';
-import { AppError, type AppErrorCode, fromZodError, isAppError } from '@siklus/domain';
+import {
+  AppError,
+  type AppErrorCode,
+  fromZodError,
+  GENERIC_ERROR_MESSAGES,
+  isAppError,
+  TRPC_CODE_OF,
+} from '@siklus/domain';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 
 /**
  * Everything that can go wrong in a procedure ends as one AppError: a code, a message in
- * Indonesian and English, and the field a person must fix. This module is the single place
- * that translates between AppError, tRPC's error codes and HTTP statuses.
+ * Indonesian and English, and the field a person must fix. This module turns anything thrown
+ * into that AppError; the code -> status / tRPC code table and the JSON envelope are the
+ * domain's error contract (packages/domain/src/error-contract.ts).
  */
 
 type TRPCCode = TRPCError['code'];
-
-const TO_TRPC: Record<AppErrorCode, TRPCCode> = {
-  BAD_REQUEST: 'BAD_REQUEST',
-  UNAUTHORIZED: 'UNAUTHORIZED',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
-  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  UNAVAILABLE: 'SERVICE_UNAVAILABLE',
-  INTERNAL: 'INTERNAL_SERVER_ERROR',
-};
-
-export const HTTP_STATUS: Record<AppErrorCode, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  TOO_MANY_REQUESTS: 429,
-  PAYLOAD_TOO_LARGE: 413,
-  UNAVAILABLE: 503,
-  INTERNAL: 500,
-};
 
 function fromTrpcCode(code: TRPCCode): AppErrorCode {
   switch (code) {
@@ -69,53 +53,16 @@ function fromTrpcCode(code: TRPCCode): AppErrorCode {
 }
 
 export const MESSAGES = {
-  unauthorized: {
-    id: 'Silakan masuk terlebih dahulu.',
-    en: 'Please sign in first.',
-  },
-  forbidden: {
-    id: 'Anda tidak berwenang melakukan tindakan ini.',
-    en: 'You are not allowed to do this.',
-  },
-  notFound: {
-    id: 'Data tidak ditemukan.',
-    en: 'Not found.',
-  },
-  internal: {
-    id: 'Terjadi kesalahan di server. Coba lagi; jika berulang, laporkan kode permintaan ini.',
-    en: 'Something went wrong on the server. Try again; if it repeats, report this request id.',
-  },
-  unavailable: {
-    id: 'Layanan sedang tidak tersedia. Coba lagi sebentar lagi.',
-    en: 'The service is unavailable right now. Try again in a moment.',
-  },
-  badRequest: {
-    id: 'Permintaan tidak valid.',
-    en: 'The request is not valid.',
-  },
-  payloadTooLarge: {
-    id: 'Permintaan terlalu besar.',
-    en: 'The request is too large.',
-  },
+  unauthorized: GENERIC_ERROR_MESSAGES.UNAUTHORIZED,
+  forbidden: GENERIC_ERROR_MESSAGES.FORBIDDEN,
+  notFound: GENERIC_ERROR_MESSAGES.NOT_FOUND,
+  internal: GENERIC_ERROR_MESSAGES.INTERNAL,
+  unavailable: GENERIC_ERROR_MESSAGES.UNAVAILABLE,
+  badRequest: GENERIC_ERROR_MESSAGES.BAD_REQUEST,
+  payloadTooLarge: GENERIC_ERROR_MESSAGES.PAYLOAD_TOO_LARGE,
 } as const;
 
-const GENERIC: Record<AppErrorCode, { id: string; en: string }> = {
-  BAD_REQUEST: MESSAGES.badRequest,
-  UNAUTHORIZED: MESSAGES.unauthorized,
-  FORBIDDEN: MESSAGES.forbidden,
-  NOT_FOUND: MESSAGES.notFound,
-  CONFLICT: {
-    id: 'Data telah diubah orang lain. Muat ulang lalu coba lagi.',
-    en: 'Someone else changed this. Reload and try again.',
-  },
-  TOO_MANY_REQUESTS: {
-    id: 'Terlalu banyak percobaan. Tunggu sebentar lalu coba lagi.',
-    en: 'Too many attempts. Wait a moment and try again.',
-  },
-  PAYLOAD_TOO_LARGE: MESSAGES.payloadTooLarge,
-  UNAVAILABLE: MESSAGES.unavailable,
-  INTERNAL: MESSAGES.internal,
-};
+const GENERIC = GENERIC_ERROR_MESSAGES;
 
 export function forbidden(): AppError {
   return new AppError('FORBIDDEN', MESSAGES.forbidden);
@@ -173,11 +120,7 @@ export function fromDatabaseError(error: unknown): AppError | null {
 /** The TRPCError a procedure ends with: the right code, with the AppError as its cause. */
 export function toTRPCError(error: unknown): TRPCError {
   const appError = toAppError(error);
-  const code = TO_TRPC[appError.code];
+  const code = TRPC_CODE_OF[appError.code];
   if (error instanceof TRPCError && error.cause === appError && error.code === code) return error;
   return new TRPCError({ code, message: appError.message, cause: appError });
-}
-
-export function trpcCodeOf(code: AppErrorCode): TRPCCode {
-  return TO_TRPC[code];
 }

@@ -1,5 +1,14 @@
 export { hashPassword, verifyPassword } from './auth/password';
 export {
+  BODY_LIMIT,
+  batchRefusal,
+  bodyLimitOf,
+  COSTLY_PER_BATCH,
+  IMPORT_BODY_LIMIT,
+  IMPORT_PROCEDURES,
+  isCostlyProcedure,
+} from './batch-limits';
+export {
   type AuthConfig,
   authConfig,
   type Context,

@@ -13,7 +13,9 @@ import {
 } from '@siklus/db/testing';
 import { PTS_DEFAULT_BANDS } from '@siklus/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CO_OBSERVATION_MATRIX_ROWS } from './co-observation/role-matrix-rows';
 import { makeStudyWithCycle, TEST_RUBRIC } from './cycles/pts-fixtures';
+import { INTEGRITY_MATRIX_ROWS } from './integrity/role-matrix-rows';
 import { IO_MATRIX_ROWS } from './io/role-matrix-rows';
 import { appRouter } from './root';
 import { callPath, EXPECT, expectOutcome, type MatrixRow } from './testing/matrix';
@@ -296,6 +298,8 @@ const MATRIX: Record<string, MatrixRow> = {
 
   // io: spreadsheets in, report out
   ...IO_MATRIX_ROWS,
+  ...CO_OBSERVATION_MATRIX_ROWS,
+  ...INTEGRITY_MATRIX_ROWS,
 };
 
 /** School A1's study on an indicator rubric, made once per world. */

@@ -1,8 +1,10 @@
 import { auditRouter } from './audit/router';
 import { authRouter } from './auth/router';
+import { coObservationRouter } from './co-observation/router';
 import { configRouter } from './config/router';
 import { cyclesRouter } from './cycles/router';
 import { districtRouter } from './district/router';
+import { integrityRouter } from './integrity/router';
 import { ioRouter } from './io/router';
 import { reportsRouter } from './reports/router';
 import { reviewRouter } from './review/router';
@@ -29,6 +31,8 @@ export const appRouter = router({
   reports: reportsRouter,
   config: configRouter,
   io: ioRouter,
+  coObservation: coObservationRouter,
+  integrity: integrityRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,22 +1,17 @@
-import { AppError } from '@siklus/domain';
+import { AppError, errorEnvelope, type TAppErrorData } from '@siklus/domain';
 import { initTRPC } from '@trpc/server';
 import { z } from 'zod';
 import { auditRefusal } from './audit/record';
 import type { Context, Role, SessionUser } from './context';
-import { forbidden, HTTP_STATUS, notFound, toAppError, toTRPCError, unauthorized } from './errors';
+import { forbidden, notFound, toAppError, toTRPCError, unauthorized } from './errors';
 
 /**
  * The base procedures. Routers use only what this file exports: the role and scope checks
  * live here, before any handler runs, and are never repeated inside a handler.
  */
 
-export interface AppErrorData {
-  code: AppError['code'];
-  messages: { id: string; en: string };
-  field: string | null;
-  /** Every field at fault, for forms that mark them all (bad input only). */
-  issues?: { field: string; messages: { id: string; en: string } }[];
-}
+/** `data.appError` of every error answer (the domain's error contract). */
+export type AppErrorData = TAppErrorData;
 
 function issuesOf(error: AppError): AppErrorData['issues'] {
   const issues = error.details?.issues;
@@ -35,23 +30,25 @@ const t = initTRPC.context<Context>().create({
     const appError = toAppError(error);
     const production = ctx?.production ?? process.env.NODE_ENV === 'production';
     const internal = appError.code === 'INTERNAL';
-    return {
-      // JSON-RPC code stays tRPC's, so tRPC clients keep working.
-      code: shape.code,
+    const issues = issuesOf(appError);
+    // The envelope is the domain's error contract. Its tRPC and JSON-RPC codes follow the
+    // AppError, not the error tRPC caught: a database that is down while the context is
+    // built reaches here as INTERNAL_SERVER_ERROR, yet answers UNAVAILABLE throughout.
+    const { error: body } = errorEnvelope({
+      code: appError.code,
+      messages: appError.messages,
+      field: appError.field ?? null,
+      ...(issues ? { issues } : {}),
+      requestId: ctx?.requestId ?? null,
+      ...(shape.data.path === undefined ? {} : { path: shape.data.path }),
       message: internal && production ? appError.messages.en : appError.message,
+    });
+    return {
+      ...body,
       data: {
-        code: shape.data.code,
-        httpStatus: HTTP_STATUS[appError.code],
-        path: shape.data.path,
-        requestId: ctx?.requestId ?? null,
-        appError: {
-          code: appError.code,
-          messages: appError.messages,
-          field: appError.field ?? null,
-          ...(issuesOf(appError) ? { issues: issuesOf(appError) } : {}),
-        } satisfies AppErrorData,
+        ...body.data,
         // A stack only outside production, and never for errors a person caused.
-        ...(!production && internal ? { stack: shape.data.stack } : {}),
+        ...(!production && internal && shape.data.stack ? { stack: shape.data.stack } : {}),
       },
     };
   },
@@ -59,7 +56,6 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const mergeRouters = t.mergeRouters;
 
 /**
  * Every error leaves a procedure as a TRPCError with the right code and the AppError as
@@ -91,7 +87,6 @@ function roleProcedure(...roles: Role[]) {
   });
 }
 
-export const principalProcedure = roleProcedure('principal');
 export const supervisorProcedure = roleProcedure('supervisor');
 export const adminProcedure = roleProcedure('admin');
 /** Supervisors and admins: district-wide readers. */
@@ -169,7 +164,7 @@ export function scopedProcedures<K extends string, R extends ScopeRow>(
   return {
     /** Any signed-in role, within scope. */
     any: authedProcedure.input(idInput).use(scope),
-    principal: principalProcedure.input(idInput).use(scope),
+    principal: roleProcedure('principal').input(idInput).use(scope),
     supervisor: supervisorProcedure.input(idInput).use(scope),
     admin: adminProcedure.input(idInput).use(scope),
     /** Supervisors and admins of the row's district. */
@@ -245,11 +240,6 @@ export const studyScoped = scopedProcedures('studyId', loadStudyScope);
 export const cycleScoped = scopedProcedures('cycleId', loadCycleScope);
 /** `{ userId }` */
 export const userScoped = scopedProcedures('userId', loadUserScope);
-
-/** Short names the brief uses: any signed-in role within the row's scope. */
-export const schoolProcedure = schoolScoped.any;
-export const studyProcedure = studyScoped.any;
-export const cycleProcedure = cycleScoped.any;
 
 export type { Context, SessionUser };
 

@@ -1,17 +1,12 @@
+import {
+  appErrorCodeOfStatus,
+  type AppErrorCode as DomainAppErrorCode,
+  GENERIC_ERROR_MESSAGES,
+} from '@siklus/domain';
 import { TRPCClientError } from '@trpc/client';
 
-/** The codes the API's errorFormatter sends, plus NETWORK for "no answer at all". */
-export type AppErrorCode =
-  | 'BAD_REQUEST'
-  | 'UNAUTHORIZED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'TOO_MANY_REQUESTS'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNAVAILABLE'
-  | 'INTERNAL'
-  | 'NETWORK';
+/** The codes the API sends (the domain's error contract), plus NETWORK for "no answer at all". */
+export type AppErrorCode = DomainAppErrorCode | 'NETWORK';
 
 export interface Messages {
   id: string;
@@ -34,42 +29,8 @@ export const NETWORK_MESSAGES: Messages = {
 };
 
 const GENERIC: Record<AppErrorCode, Messages> = {
-  BAD_REQUEST: { id: 'Permintaan tidak valid.', en: 'The request is not valid.' },
-  UNAUTHORIZED: { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
-  FORBIDDEN: {
-    id: 'Anda tidak berwenang melakukan tindakan ini.',
-    en: 'You are not allowed to do this.',
-  },
-  NOT_FOUND: { id: 'Data tidak ditemukan.', en: 'Not found.' },
-  CONFLICT: {
-    id: 'Data telah diubah orang lain. Muat ulang lalu coba lagi.',
-    en: 'Someone else changed this. Reload and try again.',
-  },
-  TOO_MANY_REQUESTS: {
-    id: 'Terlalu banyak percobaan. Tunggu sebentar lalu coba lagi.',
-    en: 'Too many attempts. Wait a moment and try again.',
-  },
-  PAYLOAD_TOO_LARGE: { id: 'Permintaan terlalu besar.', en: 'The request is too large.' },
-  UNAVAILABLE: {
-    id: 'Layanan sedang tidak tersedia. Coba lagi sebentar lagi.',
-    en: 'The service is unavailable right now. Try again in a moment.',
-  },
-  INTERNAL: {
-    id: 'Terjadi kesalahan. Coba lagi; jika berulang, hubungi admin dinas.',
-    en: 'Something went wrong. Try again; if it repeats, contact the district admin.',
-  },
+  ...GENERIC_ERROR_MESSAGES,
   NETWORK: NETWORK_MESSAGES,
-};
-
-const HTTP_TO_CODE: Record<number, AppErrorCode> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHORIZED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE',
-  429: 'TOO_MANY_REQUESTS',
-  503: 'UNAVAILABLE',
 };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -108,7 +69,7 @@ export function appErrorOf(error: unknown): AppErrorView | null {
       };
     }
     const status = typeof data.httpStatus === 'number' ? data.httpStatus : 500;
-    const code = HTTP_TO_CODE[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST');
+    const code = appErrorCodeOfStatus(status);
     return { code, messages: GENERIC[code], field: null, requestId };
   }
   // fetch() rejects with a TypeError when the network is down and nothing wrapped it.

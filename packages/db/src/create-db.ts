@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
@@ -14,6 +15,11 @@ export interface Database {
   db: Kysely<DB>;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /**
+   * Postgres only: `select 1` on a new connection outside the pool, for /health to ask the
+   * database itself when a pooled connection has just been dropped.
+   */
+  pingFresh?: (timeoutMs: number) => Promise<void>;
 }
 
 export interface CreateDbOptions {
@@ -95,19 +101,33 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Database>
       client.on('error', () => {});
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    const pingFresh = async (timeoutMs: number) => {
+      const client = new pg.Client({
+        connectionString: options.databaseUrl,
+        connectionTimeoutMillis: timeoutMs,
+        query_timeout: timeoutMs,
+      });
+      client.on('error', () => {});
+      try {
+        await client.connect();
+        await client.query('select 1');
+      } finally {
+        await client.end().catch(() => {});
+      }
+    };
+    return { db, kind: 'postgres', close: () => db.destroy(), pingFresh };
   }
 
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   if (dataDir.startsWith('memory://')) {
-    return wrapPglite(await PGlite.create('memory://', { parsers: PGLITE_PARSERS }));
+    return wrapPglite(await PGlite.create('memory://', PGLITE_OPTIONS));
   }
   if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true });
   // Before PGlite touches a file: a second process on the same directory corrupts it.
   const release = acquireDataDirLock(dataDir);
   const existing = existsSync(join(dataDir, 'PG_VERSION'));
   try {
-    const pglite = await PGlite.create(dataDir, { parsers: PGLITE_PARSERS });
+    const pglite = await PGlite.create(dataDir, PGLITE_OPTIONS);
     return wrapPglite(pglite, release);
   } catch (err) {
     release();
@@ -143,7 +163,30 @@ export function lockFileOf(dataDir: string): string {
   return `${resolve(dataDir)}.lock`;
 }
 
-function isAlive(pid: number): boolean {
+/**
+ * What /proc says about a process: its state letter ('Z' for a zombie) and its start time
+ * (field 22 of /proc/<pid>/stat, clock ticks since boot). Null where there is no /proc
+ * (macOS) or no such process. The command name (field 2) may hold spaces and parentheses,
+ * so the fields are counted from its last ')'.
+ */
+export function procStat(pid: number): { state: string; startTime: string } | null {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
+  const state = fields[0];
+  const startTime = fields[19];
+  return state && startTime ? { state, startTime } : null;
+}
+
+/** This process's start time as the lock records it ('' without /proc). */
+const ownStartTime = (): string => procStat(process.pid)?.startTime ?? '';
+
+function signalable(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -154,15 +197,37 @@ function isAlive(pid: number): boolean {
 }
 
 /**
+ * Whether the process a lock names still holds it. A pid alone is not enough: a killed
+ * server whose parent never reaps it stays a zombie (kill(pid, 0) succeeds on it), and a
+ * restarted container gives the new server the old one's pid (pid 1), so the lock would
+ * name the very process reading it. The start time (field 22 of /proc/<pid>/stat) tells a
+ * process from a later one with the same pid. Without /proc, or for an older lock without
+ * a start time, only a lock naming this very process is known to be stale: we wrote none.
+ */
+export function lockHolderAlive(pid: number, startTime: string | undefined): boolean {
+  const stat = procStat(pid);
+  if (stat) {
+    if (stat.state === 'Z' || stat.state === 'X') return false;
+    if (startTime) return stat.startTime === startTime;
+    return pid !== process.pid;
+  }
+  if (pid === process.pid) return Boolean(startTime) && startTime === ownStartTime();
+  return signalable(pid);
+}
+
+/**
  * PGlite is Postgres in one process and takes no lock of its own (its postmaster.pid holds
  * a fixed fake pid): two processes opening one directory both succeed and corrupt it. So
- * the directory gets a lock file with our pid, created exclusively. A lock whose process is
- * alive refuses to start, naming the pid; one whose process is gone (a kill -9, a power
- * cut) is stale and taken over. Returns the release function (also run at process exit).
+ * the directory gets a lock file with our pid and start time, created exclusively. A lock
+ * whose process is alive refuses to start, naming the pid; one whose process is gone (a
+ * kill -9, a power cut, a zombie, or an earlier process that had our pid) is stale and taken
+ * over. Returns the release function (also run at process exit).
  */
 export function acquireDataDirLock(dataDir: string): () => void {
   const file = lockFileOf(dataDir);
-  const content = `${process.pid}\n${hostname()}\n${new Date().toISOString()}\n`;
+  // pid, host, time, start time: the fourth line tells this process from an earlier one
+  // with the same pid (decision 007).
+  const content = `${process.pid}\n${hostname()}\n${new Date().toISOString()}\n${ownStartTime()}\n`;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       writeFileSync(file, content, { flag: 'wx' });
@@ -183,13 +248,14 @@ export function acquireDataDirLock(dataDir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
-    let holder = Number.NaN;
+    let lines: string[];
     try {
-      holder = Number.parseInt(readFileSync(file, 'utf8').split('\n')[0] ?? '', 10);
+      lines = readFileSync(file, 'utf8').split('\n');
     } catch {
       continue; // removed between our two calls: try again
     }
-    if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
+    const holder = Number.parseInt(lines[0] ?? '', 10);
+    if (Number.isInteger(holder) && holder > 0 && lockHolderAlive(holder, lines[3]?.trim())) {
       throw new DataDirLockedError(dataDir, file, holder);
     }
     // Stale (its process is gone, or the file is unreadable garbage): take it over.
@@ -213,7 +279,8 @@ export class DataDirLockedError extends Error {
       `the embedded database in ${dataDir} is in use by process ${pid} ` +
         `(lock file ${lockFile}). PGlite serves one process only: stop that process ` +
         `(e.g. the running server) first, or point SIKLUS_DATA_DIR at another directory. ` +
-        `If process ${pid} is not Siklus (its pid was reused after a crash), delete the lock file.`,
+        `If process ${pid} is not Siklus (its pid was reused after a crash), stop every Siklus ` +
+        `process on this directory and delete the lock file ${lockFile}.`,
     );
     this.name = 'DataDirLockedError';
   }
@@ -221,6 +288,13 @@ export class DataDirLockedError extends Error {
 
 /** PGlite's parsers, matching the pg pool's above. */
 export const PGLITE_PARSERS = { [INT8]: parseInt8, [DATE]: asText, [NUMERIC]: asText };
+
+/**
+ * Every PGlite instance opens with these: the parsers, and the contrib extensions the
+ * migrations create (pg_trgm, for near-copy notes; Postgres ships it as a trusted
+ * extension, PGlite as a bundle that must be loaded at startup).
+ */
+export const PGLITE_OPTIONS = { parsers: PGLITE_PARSERS, extensions: { pg_trgm } };
 
 /** A Database over an open PGlite instance (created with PGLITE_PARSERS). */
 export function wrapPglite(pglite: PGlite, release: () => void = () => {}): Database {

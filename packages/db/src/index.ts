@@ -21,11 +21,13 @@ export {
 export { jsonb } from './json';
 export { type MigrationOutcome, migrateDown, migrateToLatest } from './migrate';
 export * from './repositories/audit';
+export * from './repositories/co-observations';
 export * from './repositories/comparison';
 export * from './repositories/config';
 export * from './repositories/cycle-events';
 export * from './repositories/cycles';
 export * from './repositories/districts';
+export * from './repositories/integrity';
 export * from './repositories/observations';
 export * from './repositories/observations-bulk';
 export * from './repositories/schools';

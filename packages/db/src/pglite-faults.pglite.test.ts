@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, test } from 'vitest';
-import { createDb, lockFileOf } from './create-db';
+import { createDb, DataDirLockedError, lockFileOf, procStat } from './create-db';
 
 /*
  * The embedded database across processes, with real processes: a second one on the same
@@ -40,7 +40,11 @@ interface Child {
 
 /** One node process (no tsx wrapper process in between, so its pid is the lock's pid). */
 function startChild(mode: 'hold' | 'open' | 'write', dataDir: string): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, mode, dataDir], {
+  return startProcess(process.execPath, ['--import', 'tsx', CHILD, mode, dataDir]);
+}
+
+function startProcess(command: string, args: string[]): Child {
+  const child = spawn(command, args, {
     cwd: PACKAGE_DIR,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -93,7 +97,10 @@ describe('one process per data directory', () => {
     const dataDir = tempDataDir();
     const first = startChild('hold', dataDir);
     const [, pid] = await first.waitFor(/ready (\d+)/);
-    expect(readFileSync(lockFileOf(dataDir), 'utf8').split('\n')[0]).toBe(pid);
+    const lock = readFileSync(lockFileOf(dataDir), 'utf8').split('\n');
+    expect(lock[0]).toBe(pid);
+    // The holder's start time, as /proc/<pid>/stat has it.
+    expect(lock[3]).toBe(procStat(Number(pid))!.startTime);
 
     const second = startChild('open', dataDir);
     const { code } = await second.exited;
@@ -112,6 +119,65 @@ describe('one process per data directory', () => {
     expect(third.stdout()).toContain('opened');
     // Closed cleanly: the lock is released.
     expect(existsSync(lockFileOf(dataDir))).toBe(false);
+  }, 180_000);
+});
+
+describe('a dead owner is recognised', () => {
+  test('a lock naming this very process with another start time (a restarted container’s pid 1) is stale', async () => {
+    const dataDir = tempDataDir();
+    const own = procStat(process.pid)!;
+    // What the previous server in this container left: our pid, an earlier start time.
+    writeFileSync(
+      lockFileOf(dataDir),
+      `${process.pid}\nold-host\n2026-01-01T00:00:00.000Z\n${Number(own.startTime) - 1}\n`,
+    );
+    const database = await createDb({ dataDir });
+    try {
+      const lock = readFileSync(lockFileOf(dataDir), 'utf8').split('\n');
+      expect(lock[0]).toBe(String(process.pid));
+      expect(lock[3]).toBe(own.startTime);
+      // Held by this process for real (same pid, same start time): a second open is refused.
+      const second = await createDb({ dataDir }).catch((e: unknown) => e);
+      expect(second).toBeInstanceOf(DataDirLockedError);
+      expect((second as Error).message).toContain(`in use by process ${process.pid}`);
+      expect((second as Error).message).toContain('delete the lock file');
+    } finally {
+      await database.close();
+    }
+    expect(existsSync(lockFileOf(dataDir))).toBe(false);
+  }, 180_000);
+
+  test('a lock naming this pid without a start time (an older lock, or a pid 1 before) is stale', async () => {
+    const dataDir = tempDataDir();
+    writeFileSync(lockFileOf(dataDir), `${process.pid}\nold-host\n2026-01-01T00:00:00.000Z\n`);
+    const database = await createDb({ dataDir });
+    await database.close();
+  }, 180_000);
+
+  test('a lock held by a zombie (killed, never reaped by its parent) is stale', async () => {
+    const dataDir = tempDataDir();
+    // The holder's parent is a shell that becomes `sleep`, which never waits for children:
+    // once killed, the holder stays a zombie for as long as sleep runs.
+    const parent = startProcess('sh', [
+      '-c',
+      `"${process.execPath}" --import tsx "${CHILD}" hold "${dataDir}" & exec sleep 300`,
+    ]);
+    const [, pidText] = await parent.waitFor(/ready (\d+)/);
+    const pid = Number(pidText);
+    process.kill(pid, 'SIGKILL');
+    for (let i = 0; i < 100 && procStat(pid)?.state !== 'Z'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(procStat(pid)?.state).toBe('Z');
+    // kill(pid, 0) still succeeds on a zombie: the pid alone would refuse this start.
+    expect(() => process.kill(pid, 0)).not.toThrow();
+    expect(readFileSync(lockFileOf(dataDir), 'utf8').split('\n')[0]).toBe(String(pid));
+
+    const next = startChild('open', dataDir);
+    expect(await next.exited).toMatchObject({ code: 0 });
+    expect(next.stdout()).toContain('opened');
+    parent.process.kill('SIGKILL');
+    await parent.exited;
   }, 180_000);
 });
 

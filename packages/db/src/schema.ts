@@ -250,7 +250,7 @@ export interface CycleBandCountsTable {
 
 export type CycleEventAction = 'submit' | 'withdraw' | 'return' | 'approve' | 'reopen';
 
-/** One move of a cycle's review workflow (migration 2026-12-01T2300). */
+/** One move of a cycle's review workflow (migration 2026-12-01T2345). */
 export interface CycleEventsTable {
   id: Generated<string>;
   district_id: string;
@@ -278,6 +278,59 @@ export interface AuditLogTable {
   created_at: GeneratedTimestamp;
 }
 
+/** A second observer's independent sheet of the same lesson (issue 18). */
+export interface CoObservationsTable {
+  id: Generated<string>;
+  district_id: string;
+  school_id: string;
+  cycle_id: string;
+  teacher_id: string;
+  /** The school's observer being calibrated (the principal). */
+  first_observer_id: string;
+  /** The independent observer (a supervisor, or someone the principal names). */
+  second_observer_id: string;
+  observed_on: string | null;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export type CoObservationSide = 'first' | 'second';
+/** The domain's observation input, stored as given. */
+export type ObservationInputJson =
+  | { kind: 'indicators'; scores: Record<string, number | 'na'> }
+  | { kind: 'summary'; percentage: string };
+
+export interface CoObservationSheetsTable {
+  co_observation_id: string;
+  district_id: string;
+  side: CoObservationSide;
+  observer_id: string;
+  input: Json<ObservationInputJson>;
+  /** numeric(5,2), computed by the domain package only. */
+  percentage: string;
+  band: string;
+  saved_at: GeneratedTimestamp;
+}
+
+/** A supervisor set an integrity signal aside, with the reason (also in audit_log). */
+export interface IntegrityDismissalsTable {
+  id: Generated<string>;
+  district_id: string;
+  school_id: string | null;
+  signal_key: string;
+  reason: string;
+  dismissed_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface IntegritySettingsTable {
+  district_id: string;
+  /** numeric(5,2): a jump of more than this many points in one cycle is a signal. */
+  jump_points: Generated<string>;
+  updated_by: string | null;
+  updated_at: GeneratedTimestamp;
+}
+
 export interface DB {
   districts: DistrictsTable;
   schools: SchoolsTable;
@@ -299,6 +352,10 @@ export interface DB {
   cycle_band_counts: CycleBandCountsTable;
   audit_log: AuditLogTable;
   cycle_events: CycleEventsTable;
+  co_observations: CoObservationsTable;
+  co_observation_sheets: CoObservationSheetsTable;
+  integrity_dismissals: IntegrityDismissalsTable;
+  integrity_settings: IntegritySettingsTable;
 }
 
 export type District = Selectable<DistrictsTable>;

@@ -2,6 +2,7 @@ import type Decimal from 'decimal.js';
 import { z } from 'zod';
 import { assertPercentage, D, round2 } from './decimal';
 import { badRequest, type TBilingual } from './errors';
+import { zText } from './inputs/text';
 import { bi } from './zod-error';
 
 /** A lower bound as typed in the admin: "51", "51.5" or "51.00" (0 to below 100, <= 2 places). */
@@ -18,11 +19,14 @@ export const ZBand = z.object({
         'A lower bound must be a number from 0 to below 100 with at most two decimals',
       ),
     ),
-  label: z
-    .string()
-    .trim()
-    .min(1, bi('Nama kategori wajib diisi', 'A band needs a label'))
-    .max(40, bi('Nama kategori paling panjang 40 huruf', 'A band label is at most 40 characters')),
+  label: zText(
+    { id: 'Nama kategori', en: 'A band label' },
+    {
+      max: 40,
+      required: true,
+      requiredMessages: { id: 'Nama kategori wajib diisi', en: 'A band needs a label' },
+    },
+  ),
 });
 export type TBand = z.infer<typeof ZBand>;
 

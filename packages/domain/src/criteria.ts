@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bandIndex, bandLabels, type TBandSet } from './bands';
 import { D, formatId, meanOf, round2, toDecimal, trimZeros } from './decimal';
 import { badRequest, type TBilingual } from './errors';
+import { zText } from './inputs/text';
 import { summarizeCycle } from './summary';
 import { bi } from './zod-error';
 
@@ -16,7 +17,14 @@ const ZThreshold = z
       'A threshold must be a number from 0 to 100 with at most two decimals',
     ),
   );
-const ZBandName = z.string().trim().min(1, bi('Kategori wajib dipilih', 'A band is required'));
+const ZBandName = zText(
+  { id: 'Kategori', en: 'The band' },
+  {
+    max: 40,
+    required: true,
+    requiredMessages: { id: 'Kategori wajib dipilih', en: 'A band is required' },
+  },
+);
 
 export const ZCriterion = z.discriminatedUnion('kind', [
   /** The cycle mean (rounded) is at least `value`. */

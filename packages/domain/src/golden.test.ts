@@ -1,28 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classify, PTS_DEFAULT_BANDS } from './bands';
 import { checkPrintedFigures } from './consistency';
 import { criteriaInputFromPercentages, evaluateCriteria } from './criteria';
 import { cycleLabel } from './cycle';
+import { LULUT_2 } from './fixtures';
 import { gain, gainOfMeans, teacherGains } from './gains';
 import { summarizeCycle } from './summary';
 
 /**
- * The golden truth: a published PTS (SD Negeri Lulut 2, three cycles of six teachers).
- * `shared/` sits next to the repository folder, locally and in CI, so the path is relative.
+ * The golden truth: a published PTS (SD Negeri Lulut 2, three cycles of six teachers),
+ * kept in the repository as published (`fixtures/sdn-lulut-2.json`).
  */
-type TFixtureCycle = {
-  ordinal: number;
-  label: string;
-  scores: string[];
-  criteria: string[];
-  reported_mean: string;
-  reported_mean_criterion?: string;
-};
-const fixture = JSON.parse(
-  readFileSync(new URL('../../../../shared/fixtures/sdn-lulut-2.json', import.meta.url), 'utf8'),
-) as { teachers: { no: number; name: string }[]; cycles: TFixtureCycle[] };
-const cycles = fixture.cycles;
+const cycles = LULUT_2.cycles;
 
 describe('SD Negeri Lulut 2 with PTS_DEFAULT_BANDS', () => {
   it('has three cycles of six teachers', () => {
@@ -70,8 +59,8 @@ describe('SD Negeri Lulut 2 with PTS_DEFAULT_BANDS', () => {
     const mismatches = cycles.map((c) =>
       checkPrintedFigures(
         {
-          printedMean: c.reported_mean,
-          printedMeanBand: c.reported_mean_criterion ?? null,
+          printedMean: c.reportedMean,
+          printedMeanBand: c.reportedMeanCriterion,
           printedBands: c.criteria,
         },
         c.scores,

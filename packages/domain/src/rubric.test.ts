@@ -175,8 +175,9 @@ describe('ZRubricDefinition', () => {
         delete indicator(r, 0, 0).text;
       }),
       field: 'aspects.0.indicators.0.text',
-      id: 'Wajib diisi',
-      en: 'Required',
+      // The shared text type names the field even when it is missing altogether.
+      id: 'Teks indikator wajib diisi',
+      en: 'An indicator needs a text',
     },
   ];
   it.each(cases)('rejects $name', ({ value, field, id, en }) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zText } from './inputs/text';
 import { bi } from './zod-error';
 
 /** Keys end up in field paths (`scores.B2`) and URLs, so keep them plain. */
@@ -20,8 +21,21 @@ export const ZScaleLevel = z.object({
   value: z
     .number()
     .int(bi('Nilai tingkat harus bilangan bulat', 'A level value must be an integer')),
-  label: z.string().trim().min(1, bi('Label tingkat wajib diisi', 'A level needs a label')),
-  descriptor: z.string().trim().optional(),
+  label: zText(
+    { id: 'Label tingkat', en: 'A level label' },
+    {
+      max: 200,
+      required: true,
+      requiredMessages: { id: 'Label tingkat wajib diisi', en: 'A level needs a label' },
+    },
+  ),
+  descriptor: zText(
+    { id: 'Deskriptor tingkat', en: 'A level descriptor' },
+    {
+      max: 2_000,
+      multiline: true,
+    },
+  ).optional(),
 });
 export type TScaleLevel = z.infer<typeof ZScaleLevel>;
 
@@ -107,7 +121,14 @@ export type TScale = z.infer<typeof ZScale>;
 
 export const ZIndicator = z.object({
   key: ZKey,
-  text: z.string().trim().min(1, bi('Teks indikator wajib diisi', 'An indicator needs a text')),
+  text: zText(
+    { id: 'Teks indikator', en: 'An indicator text' },
+    {
+      max: 2_000,
+      required: true,
+      requiredMessages: { id: 'Teks indikator wajib diisi', en: 'An indicator needs a text' },
+    },
+  ),
   weight: z
     .number()
     .positive(bi('Bobot harus lebih besar dari 0', 'A weight must be greater than 0'))
@@ -119,7 +140,14 @@ export type TIndicator = z.infer<typeof ZIndicator>;
 
 export const ZAspect = z.object({
   key: ZKey,
-  title: z.string().trim().min(1, bi('Judul aspek wajib diisi', 'An aspect needs a title')),
+  title: zText(
+    { id: 'Judul aspek', en: 'An aspect title' },
+    {
+      max: 500,
+      required: true,
+      requiredMessages: { id: 'Judul aspek wajib diisi', en: 'An aspect needs a title' },
+    },
+  ),
   indicators: z
     .array(ZIndicator)
     .min(

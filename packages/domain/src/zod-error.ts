@@ -66,7 +66,13 @@ function fallbackMessages(issue: z.core.$ZodIssue): TBilingual {
  */
 export function fromZodError(error: z.ZodError, prefix?: string): AppError {
   const issues: TFieldIssue[] = error.issues.map((issue) => ({
-    field: issuePath(issue.path, prefix),
+    // An unknown key is named as the field at fault (it is where the person went wrong).
+    field: issuePath(
+      issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined
+        ? [...issue.path, issue.keys[0]]
+        : issue.path,
+      prefix,
+    ),
     messages: splitBilingual(issue.message) ?? fallbackMessages(issue),
   }));
   const first = issues[0] ?? {

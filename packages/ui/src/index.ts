@@ -32,6 +32,9 @@ export {
   type DataTableColumn,
   type DataTableProps,
   decimalSorting,
+  EmptyRow,
+  QueryTable,
+  type WhenEmpty,
 } from './components/data-table';
 export {
   FieldError,
@@ -46,9 +49,15 @@ export {
 export { LanguageSwitch } from './components/language-switch';
 export { LoginPage, type LoginPageProps } from './components/login-page';
 export { Logo } from './components/logo';
-export { AppProviders } from './components/providers';
+export { AppProviders, startApp } from './components/providers';
 export { ProvisionalLabel, type ProvisionalLabelProps } from './components/provisional-label';
-export { EmptyState, ErrorState, LoadingState, NotBuiltYet } from './components/states';
+export {
+  EmptyState,
+  ErrorState,
+  LoadingState,
+  type QueryLike,
+  QueryState,
+} from './components/states';
 export { NotFoundPage, WhoAmICard } from './components/who-am-i';
 export { en } from './i18n/en';
 export {

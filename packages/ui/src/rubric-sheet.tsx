@@ -90,7 +90,7 @@ export function RubricSheet({
           <h3 className="sk-sheet__aspect-title">
             <span className="sk-sheet__key">{aspect.key}</span> {aspect.title}
           </h3>
-          <ol className="sk-sheet__indicators">
+          <ol className="sk-list-plain">
             {aspect.indicators.map((indicator, i) => {
               number += 1;
               const current = scores[indicator.key];

@@ -3,13 +3,10 @@ import {
   ApiErrorMessage,
   Button,
   Card,
-  DataTable,
   type DataTableColumn,
-  EmptyState,
-  ErrorState,
-  LoadingState,
   type MessageKey,
   PageHeader,
+  QueryTable,
   useFormat,
   useT,
 } from '@siklus/ui';
@@ -151,22 +148,16 @@ export function ConfigListPage({ kind }: { kind: ConfigKindId }) {
       )}
       <ApiErrorMessage error={importDoc.error} className="adm-notice" />
       <Card flush title={tx(spec.listCaption)}>
-        {items.isPending ? (
-          <LoadingState />
-        ) : items.isError ? (
-          <ErrorState error={items.error} onRetry={() => void items.refetch()} />
-        ) : items.data.length === 0 ? (
-          <EmptyState title={t('adm.config.none')}>{t('adm.config.noneBody')}</EmptyState>
-        ) : (
-          <DataTable
-            data={items.data}
-            columns={columns}
-            caption={tx(spec.listCaption)}
-            getRowId={(i) => i.id}
-            initialSorting={[{ id: 'name', desc: false }]}
-            pageSize={false}
-          />
-        )}
+        <QueryTable
+          query={items}
+          rows={(data) => data}
+          columns={columns}
+          caption={tx(spec.listCaption)}
+          getRowId={(i) => i.id}
+          initialSorting={[{ id: 'name', desc: false }]}
+          pageSize={false}
+          whenEmpty={{ title: t('adm.config.none'), body: t('adm.config.noneBody') }}
+        />
       </Card>
       <p className="sk-muted adm-footnote">
         {t(kind === 'bandSets' ? 'adm.config.lifecycleBands' : 'adm.config.lifecycle')}

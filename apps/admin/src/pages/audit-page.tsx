@@ -2,11 +2,9 @@ import { type RouterOutputs, useTRPC } from '@siklus/client';
 import {
   Button,
   Card,
-  DataTable,
   type DataTableColumn,
-  ErrorState,
-  LoadingState,
   PageHeader,
+  QueryTable,
   useFormat,
   useLocalized,
   useT,
@@ -172,26 +170,20 @@ export function AuditPage() {
         )}
       </Card>
       <Card flush title={t('adm.audit.caption')}>
-        {entries.isPending ? (
-          <LoadingState />
-        ) : entries.isError ? (
-          <ErrorState error={entries.error} onRetry={() => void entries.refetch()} />
-        ) : (
-          <DataTable
-            data={entries.data.items}
-            columns={columns}
-            caption={t('adm.audit.caption')}
-            getRowId={(e) => String(e.id)}
-            server={{ rowCount: entries.data.total }}
-            pagination={pagination}
-            onPaginationChange={setPagination}
-            loading={entries.isPlaceholderData}
-            empty={t('adm.audit.empty')}
-            pageSizeOptions={[25, 50, 100, 200]}
-            maxHeight="65vh"
-            dense
-          />
-        )}
+        <QueryTable
+          query={entries}
+          rows={(data) => data.items}
+          columns={columns}
+          caption={t('adm.audit.caption')}
+          getRowId={(e) => String(e.id)}
+          total={(data) => data.total}
+          pagination={pagination}
+          onPaginationChange={setPagination}
+          empty={t('adm.audit.empty')}
+          pageSizeOptions={[25, 50, 100, 200]}
+          maxHeight="65vh"
+          dense
+        />
       </Card>
     </>
   );

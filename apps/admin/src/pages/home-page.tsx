@@ -19,9 +19,9 @@ export function HomePage() {
         <ul className="sk-grid sk-plain-list">
           {SECTIONS.map((s) => (
             <li key={s.id}>
-              <Link className="sk-link-card" to={s.path}>
-                <span className="sk-link-card__title">{tx(sectionTitle(s.id))}</span>
-                <span className="sk-link-card__body">{tx(sectionBody(s.id))}</span>
+              <Link className="adm-link-card" to={s.path}>
+                <span className="adm-link-card__title">{tx(sectionTitle(s.id))}</span>
+                <span className="adm-link-card__body">{tx(sectionBody(s.id))}</span>
               </Link>
             </li>
           ))}

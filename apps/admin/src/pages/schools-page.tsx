@@ -4,24 +4,20 @@ import {
   ApiErrorMessage,
   Button,
   Card,
-  DataTable,
   type DataTableColumn,
-  ErrorState,
-  LoadingState,
-  PageHeader,
   TextField,
   useFormat,
   useLang,
   useT,
 } from '@siklus/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PaginationState } from '@tanstack/react-table';
-import { type FormEvent, useDeferredValue, useMemo, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
+import { ActiveBadge, ListPage, useListPage } from '../components/list-page';
 import { SchoolImport } from '../components/school-import';
 import { issuesOf, messageFor, NO_ISSUES, serverIssue } from '../lib/issues';
 
 type School = RouterOutputs['schools']['list']['items'][number];
-type Panel = { kind: 'create' } | { kind: 'edit'; school: School } | { kind: 'import' } | null;
+type Panel = { kind: 'create' } | { kind: 'edit'; school: School } | { kind: 'import' };
 
 /**
  * The district's schools: found by NPSN or name (paged on the server), added one by one or
@@ -32,25 +28,18 @@ export function SchoolsPage() {
   const f = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: 25 });
-  const [search, setSearch] = useState('');
-  const [status, setStatus] = useState<'' | 'active' | 'inactive'>('');
-  const [panel, setPanel] = useState<Panel>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const deferred = useDeferredValue(search.trim());
+  const list = useListPage<'' | 'active' | 'inactive', Panel>('');
   const schools = useQuery({
     ...trpc.schools.list.queryOptions({
-      search: deferred || undefined,
-      active: status === '' ? undefined : status === 'active',
-      limit: pagination.pageSize,
-      offset: pagination.pageIndex * pagination.pageSize,
+      ...list.page,
+      active: list.filter === '' ? undefined : list.filter === 'active',
     }),
     placeholderData: keepPreviousData,
   });
   const setActive = useMutation(
     trpc.schools.setActive.mutationOptions({
       onSuccess: (school) => {
-        setNotice(
+        list.setNotice(
           school.active
             ? t('adm.schools.reactivated', { name: school.name })
             : t('adm.schools.deactivated', { name: school.name }),
@@ -59,6 +48,7 @@ export function SchoolsPage() {
       },
     }),
   );
+  const { open } = list;
   const columns = useMemo<DataTableColumn<School>[]>(
     () => [
       { accessorKey: 'npsn', header: t('sup.schools.npsn'), enableSorting: false },
@@ -89,10 +79,7 @@ export function SchoolsPage() {
                 size="sm"
                 variant="secondary"
                 aria-label={t('adm.schools.editOne', { name: s.name })}
-                onClick={() => {
-                  setNotice(null);
-                  setPanel({ kind: 'edit', school: s });
-                }}
+                onClick={() => open({ kind: 'edit', school: s })}
               >
                 {t('adm.common.edit')}
               </Button>
@@ -114,119 +101,67 @@ export function SchoolsPage() {
         },
       },
     ],
-    [t, f, setActive],
+    [t, f, setActive, open],
   );
   const done = (message: string) => {
-    setPanel(null);
-    setNotice(message);
+    list.done(message);
     void queryClient.invalidateQueries(trpc.schools.pathFilter());
   };
+  const panel = list.panel;
   return (
-    <>
-      <PageHeader
-        title={t('adm.section.schools')}
-        description={t('adm.section.schools.body')}
-        actions={
-          <>
-            <Button
-              variant="secondary"
-              onClick={() => {
-                setNotice(null);
-                setPanel({ kind: 'import' });
-              }}
-            >
-              {t('adm.schools.import')}
-            </Button>
-            <Button
-              onClick={() => {
-                setNotice(null);
-                setPanel({ kind: 'create' });
-              }}
-            >
-              {t('adm.schools.add')}
-            </Button>
-          </>
-        }
-      />
-      {notice && (
-        <div className="sk-alert sk-alert--info adm-notice" role="status">
-          <p className="sk-alert__message">{notice}</p>
-        </div>
-      )}
-      <ApiErrorMessage error={setActive.error} className="adm-notice" />
-      {panel?.kind === 'create' && (
-        <SchoolForm
-          key="create"
-          onCancel={() => setPanel(null)}
-          onDone={(s) => done(t('adm.schools.created', { name: s.name }))}
-        />
-      )}
-      {panel?.kind === 'edit' && (
-        <SchoolForm
-          key={panel.school.id}
-          school={panel.school}
-          onCancel={() => setPanel(null)}
-          onDone={(s) => done(t('adm.schools.updated', { name: s.name }))}
-        />
-      )}
-      {panel?.kind === 'import' && (
-        <SchoolImport
-          onCancel={() => setPanel(null)}
-          onDone={(n) => done(t('adm.import.created', { count: f.integer(n) }))}
-        />
-      )}
-      <Card
-        flush
-        title={t('sup.schools.caption')}
-        actions={
-          <div className="adm-filters">
-            <input
-              type="search"
-              className="sk-input sk-input--sm sk-search"
-              aria-label={t('sup.schools.search')}
-              placeholder={t('sup.schools.search')}
-              value={search}
-              onChange={(e) => {
-                setSearch(e.target.value);
-                setPagination((p) => ({ ...p, pageIndex: 0 }));
-              }}
+    <ListPage
+      state={list}
+      title={t('adm.section.schools')}
+      description={t('adm.section.schools.body')}
+      actions={
+        <>
+          <Button variant="secondary" onClick={() => open({ kind: 'import' })}>
+            {t('adm.schools.import')}
+          </Button>
+          <Button onClick={() => open({ kind: 'create' })}>{t('adm.schools.add')}</Button>
+        </>
+      }
+      actionError={setActive.error}
+      panel={
+        <>
+          {panel?.kind === 'create' && (
+            <SchoolForm
+              key="create"
+              onCancel={list.close}
+              onDone={(s) => done(t('adm.schools.created', { name: s.name }))}
             />
-            <select
-              className="sk-input sk-input--sm"
-              aria-label={t('adm.common.statusFilter')}
-              value={status}
-              onChange={(e) => {
-                setStatus(e.target.value as typeof status);
-                setPagination((p) => ({ ...p, pageIndex: 0 }));
-              }}
-            >
-              <option value="">{t('adm.common.allStatuses')}</option>
-              <option value="active">{t('sup.roster.active')}</option>
-              <option value="inactive">{t('sup.roster.inactive')}</option>
-            </select>
-          </div>
-        }
-      >
-        {schools.isPending ? (
-          <LoadingState />
-        ) : schools.isError ? (
-          <ErrorState error={schools.error} onRetry={() => void schools.refetch()} />
-        ) : (
-          <DataTable
-            data={schools.data.items}
-            columns={columns}
-            caption={t('sup.schools.caption')}
-            getRowId={(s) => s.id}
-            server={{ rowCount: schools.data.total }}
-            pagination={pagination}
-            onPaginationChange={setPagination}
-            loading={schools.isPlaceholderData}
-            empty={t('sup.schools.empty')}
-            maxHeight="65vh"
-          />
-        )}
-      </Card>
-    </>
+          )}
+          {panel?.kind === 'edit' && (
+            <SchoolForm
+              key={panel.school.id}
+              school={panel.school}
+              onCancel={list.close}
+              onDone={(s) => done(t('adm.schools.updated', { name: s.name }))}
+            />
+          )}
+          {panel?.kind === 'import' && (
+            <SchoolImport
+              onCancel={list.close}
+              onDone={(n) => done(t('adm.import.created', { count: f.integer(n) }))}
+            />
+          )}
+        </>
+      }
+      caption={t('sup.schools.caption')}
+      searchLabel={t('sup.schools.search')}
+      filter={{
+        label: t('adm.common.statusFilter'),
+        options: [
+          { value: '', label: t('adm.common.allStatuses') },
+          { value: 'active', label: t('sup.roster.active') },
+          { value: 'inactive', label: t('sup.roster.inactive') },
+        ],
+      }}
+      query={schools}
+      columns={columns}
+      getRowId={(s) => s.id}
+      empty={t('sup.schools.empty')}
+    />
   );
 }
 
@@ -314,14 +249,5 @@ function SchoolForm({
         </div>
       </form>
     </Card>
-  );
-}
-
-export function ActiveBadge({ active }: { active: boolean }) {
-  const t = useT();
-  return (
-    <span className={active ? 'sk-badge sk-band-3' : 'sk-badge sk-badge--status-draft'}>
-      {active ? t('sup.roster.active') : t('sup.roster.inactive')}
-    </span>
   );
 }

@@ -4,11 +4,7 @@ import {
   ApiErrorMessage,
   Button,
   Card,
-  DataTable,
   type DataTableColumn,
-  ErrorState,
-  LoadingState,
-  PageHeader,
   Select,
   TextField,
   useCurrentUser,
@@ -16,18 +12,13 @@ import {
   useT,
 } from '@siklus/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PaginationState } from '@tanstack/react-table';
-import { type FormEvent, useDeferredValue, useMemo, useState } from 'react';
+import { type FormEvent, useCallback, useMemo, useState } from 'react';
+import { ActiveBadge, ListPage, useListPage } from '../components/list-page';
 import { SchoolPicker } from '../components/school-picker';
 import { issuesOf, messageFor, NO_ISSUES, serverIssue } from '../lib/issues';
-import { ActiveBadge } from './schools-page';
 
 type User = RouterOutputs['users']['list']['items'][number];
-type Panel =
-  | { kind: 'create' }
-  | { kind: 'role'; user: User }
-  | { kind: 'password'; user: User }
-  | null;
+type Panel = { kind: 'create' } | { kind: 'role'; user: User } | { kind: 'password'; user: User };
 
 /**
  * The district's accounts: create with a role and a scope (a school for principals), change
@@ -39,25 +30,16 @@ export function UsersPage() {
   const me = useCurrentUser();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: 25 });
-  const [search, setSearch] = useState('');
-  const [role, setRole] = useState<'' | TRole>('');
-  const [panel, setPanel] = useState<Panel>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const deferred = useDeferredValue(search.trim());
+  const list = useListPage<'' | TRole, Panel>('');
+  const roles = useRoleOptions();
   const users = useQuery({
-    ...trpc.users.list.queryOptions({
-      search: deferred || undefined,
-      role: role || undefined,
-      limit: pagination.pageSize,
-      offset: pagination.pageIndex * pagination.pageSize,
-    }),
+    ...trpc.users.list.queryOptions({ ...list.page, role: list.filter || undefined }),
     placeholderData: keepPreviousData,
   });
   const setActive = useMutation(
     trpc.users.setActive.mutationOptions({
       onSuccess: (u) => {
-        setNotice(
+        list.setNotice(
           u.active
             ? t('adm.users.reactivated', { name: u.fullName })
             : t('adm.users.deactivated', { name: u.fullName }),
@@ -66,12 +48,15 @@ export function UsersPage() {
       },
     }),
   );
-  const open = (p: Panel) => {
-    setNotice(null);
-    setActive.reset();
-    setPanel(p);
-  };
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `open` only sets state and resets a mutation.
+  const { reset } = setActive;
+  const listOpen = list.open;
+  const open = useCallback(
+    (p: Panel) => {
+      reset();
+      listOpen(p);
+    },
+    [reset, listOpen],
+  );
   const columns = useMemo<DataTableColumn<User>[]>(
     () => [
       { accessorKey: 'fullName', header: t('adm.users.fullName'), enableSorting: false },
@@ -139,102 +124,56 @@ export function UsersPage() {
         },
       },
     ],
-    [t, me.id, setActive],
+    [t, me.id, setActive, open],
   );
   const done = (message: string) => {
-    setPanel(null);
-    setNotice(message);
+    list.done(message);
     void queryClient.invalidateQueries(trpc.users.pathFilter());
   };
+  const panel = list.panel;
   return (
-    <>
-      <PageHeader
-        title={t('adm.section.users')}
-        description={t('adm.section.users.body')}
-        actions={<Button onClick={() => open({ kind: 'create' })}>{t('adm.users.add')}</Button>}
-      />
-      {notice && (
-        <div className="sk-alert sk-alert--info adm-notice" role="status">
-          <p className="sk-alert__message">{notice}</p>
-        </div>
-      )}
-      <ApiErrorMessage error={setActive.error} className="adm-notice" />
-      {panel?.kind === 'create' && (
-        <CreateUserForm
-          onCancel={() => setPanel(null)}
-          onDone={(u) => done(t('adm.users.created', { name: u.fullName }))}
-        />
-      )}
-      {panel?.kind === 'role' && (
-        <RoleForm
-          key={panel.user.id}
-          user={panel.user}
-          onCancel={() => setPanel(null)}
-          onDone={(u) => done(t('adm.users.roleChanged', { name: u.fullName }))}
-        />
-      )}
-      {panel?.kind === 'password' && (
-        <PasswordForm
-          key={panel.user.id}
-          user={panel.user}
-          onCancel={() => setPanel(null)}
-          onDone={() => done(t('adm.users.passwordReset', { name: panel.user.fullName }))}
-        />
-      )}
-      <Card
-        flush
-        title={t('adm.users.caption')}
-        actions={
-          <div className="adm-filters">
-            <input
-              type="search"
-              className="sk-input sk-input--sm sk-search"
-              aria-label={t('adm.users.search')}
-              placeholder={t('adm.users.search')}
-              value={search}
-              onChange={(e) => {
-                setSearch(e.target.value);
-                setPagination((p) => ({ ...p, pageIndex: 0 }));
-              }}
+    <ListPage
+      state={list}
+      title={t('adm.section.users')}
+      description={t('adm.section.users.body')}
+      actions={<Button onClick={() => open({ kind: 'create' })}>{t('adm.users.add')}</Button>}
+      actionError={setActive.error}
+      panel={
+        <>
+          {panel?.kind === 'create' && (
+            <CreateUserForm
+              onCancel={list.close}
+              onDone={(u) => done(t('adm.users.created', { name: u.fullName }))}
             />
-            <select
-              className="sk-input sk-input--sm"
-              aria-label={t('adm.users.roleFilter')}
-              value={role}
-              onChange={(e) => {
-                setRole(e.target.value as typeof role);
-                setPagination((p) => ({ ...p, pageIndex: 0 }));
-              }}
-            >
-              <option value="">{t('adm.users.allRoles')}</option>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        }
-      >
-        {users.isPending ? (
-          <LoadingState />
-        ) : users.isError ? (
-          <ErrorState error={users.error} onRetry={() => void users.refetch()} />
-        ) : (
-          <DataTable
-            data={users.data.items}
-            columns={columns}
-            caption={t('adm.users.caption')}
-            getRowId={(u) => u.id}
-            server={{ rowCount: users.data.total }}
-            pagination={pagination}
-            onPaginationChange={setPagination}
-            loading={users.isPlaceholderData}
-            maxHeight="65vh"
-          />
-        )}
-      </Card>
-    </>
+          )}
+          {panel?.kind === 'role' && (
+            <RoleForm
+              key={panel.user.id}
+              user={panel.user}
+              onCancel={list.close}
+              onDone={(u) => done(t('adm.users.roleChanged', { name: u.fullName }))}
+            />
+          )}
+          {panel?.kind === 'password' && (
+            <PasswordForm
+              key={panel.user.id}
+              user={panel.user}
+              onCancel={list.close}
+              onDone={() => done(t('adm.users.passwordReset', { name: panel.user.fullName }))}
+            />
+          )}
+        </>
+      }
+      caption={t('adm.users.caption')}
+      searchLabel={t('adm.users.search')}
+      filter={{
+        label: t('adm.users.roleFilter'),
+        options: [{ value: '', label: t('adm.users.allRoles') }, ...roles],
+      }}
+      query={users}
+      columns={columns}
+      getRowId={(u) => u.id}
+    />
   );
 }
 

@@ -100,7 +100,7 @@ export function RubricEditor({
               )}
             </div>
             <FieldError>{err(`aspects.${a}.indicators`)}</FieldError>
-            <ol className="adm-indicators">
+            <ol className="sk-list-plain">
               {aspect.indicators.map((ind, i) => {
                 const path = `aspects.${a}.indicators.${i}`;
                 return (

@@ -1,12 +1,9 @@
 import { type RouterOutputs, useTRPC } from '@siklus/client';
 import {
   Card,
-  DataTable,
   type DataTableColumn,
-  EmptyState,
-  ErrorState,
-  LoadingState,
   PageHeader,
+  QueryTable,
   useCurrentUser,
   useT,
 } from '@siklus/ui';
@@ -71,21 +68,15 @@ function Roster({ schoolId, schoolName }: { schoolId: string; schoolName: string
 
   return (
     <Card title={t('sup.roster.title')} flush>
-      {teachers.isPending ? (
-        <LoadingState />
-      ) : teachers.isError ? (
-        <ErrorState error={teachers.error} onRetry={() => void teachers.refetch()} />
-      ) : teachers.data.length === 0 ? (
-        <EmptyState>{t('sup.roster.empty')}</EmptyState>
-      ) : (
-        <DataTable
-          data={teachers.data}
-          columns={columns}
-          caption={t('sup.roster.caption', { school: schoolName })}
-          getRowId={(teacher) => teacher.id}
-          pageSize={false}
-        />
-      )}
+      <QueryTable
+        query={teachers}
+        rows={(data) => data}
+        columns={columns}
+        caption={t('sup.roster.caption', { school: schoolName })}
+        getRowId={(teacher) => teacher.id}
+        pageSize={false}
+        whenEmpty={{ body: t('sup.roster.empty') }}
+      />
     </Card>
   );
 }

@@ -168,8 +168,9 @@ describe('login', () => {
       .auth.login({ login: user.username, password: TEST_PASSWORD })
       .catch((e: unknown) => e);
     await expectOutcome(Promise.reject(error), 'UNAUTHORIZED');
-    expect((error as { cause: { messages: { en: string } } }).cause.messages.en).toContain(
-      'deactivated',
+    // The generic words: "deactivated" would confirm the password (issue 13).
+    expect((error as { cause: { messages: { en: string } } }).cause.messages.en).toBe(
+      'Wrong username/email or password.',
     );
   });
 
@@ -224,6 +225,93 @@ describe('login', () => {
     );
     // Another address is not affected.
     await signIn(user.username);
+  });
+});
+
+describe('the throttle under concurrency (issue 13)', () => {
+  /** Passwords verified and found wrong: each one is audited, a throttled attempt is not. */
+  const verifiedFailures = async (userId: string) =>
+    (
+      await testDb.db
+        .selectFrom('audit_log')
+        .select('id')
+        .where('action', '=', 'auth.login_failed')
+        .where('user_id', '=', userId)
+        .execute()
+    ).length;
+
+  test('30 parallel wrong guesses for one account verify at most 5 passwords', async () => {
+    const user = await newPrincipal();
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        callerFor(testDb.db, null, { ip: freshIp() })
+          .auth.login({ login: user.username, password: 'salah-sekali' })
+          .then(
+            () => 'ok',
+            (e: unknown) => (e as { code: string }).code,
+          ),
+      ),
+    );
+    const unauthorized = outcomes.filter((o) => o === 'UNAUTHORIZED').length;
+    const throttled = outcomes.filter((o) => o === 'TOO_MANY_REQUESTS').length;
+    expect(unauthorized + throttled).toBe(30);
+    expect(unauthorized).toBeLessThanOrEqual(THROTTLE.accountFreeFailures);
+    expect(await verifiedFailures(user.id)).toBe(unauthorized);
+    // The right password waits out the lock like everyone else.
+    await expectOutcome(
+      callerFor(testDb.db, null, { ip: freshIp() }).auth.login({
+        login: user.username,
+        password: TEST_PASSWORD,
+      }),
+      'TOO_MANY_REQUESTS',
+    );
+  });
+
+  test('the username and the email of one account share one lock', async () => {
+    const user = await newPrincipal();
+    const attempt = (login: string, password: string) =>
+      callerFor(testDb.db, null, { ip: freshIp() }).auth.login({ login, password });
+    for (let i = 0; i < THROTTLE.accountFreeFailures; i++) {
+      const login = i % 2 === 0 ? user.username : user.email!.toUpperCase();
+      await expectOutcome(attempt(login, 'salah-sekali'), 'UNAUTHORIZED');
+    }
+    await expectOutcome(attempt(user.email!, TEST_PASSWORD), 'TOO_MANY_REQUESTS');
+    await expectOutcome(attempt(user.username, TEST_PASSWORD), 'TOO_MANY_REQUESTS');
+    expect(await verifiedFailures(user.id)).toBe(THROTTLE.accountFreeFailures);
+  });
+
+  test('a deactivated account answers the same with the right password as with a wrong one', async () => {
+    const user = await newPrincipal();
+    await testDb.db.updateTable('users').set({ active: false }).where('id', '=', user.id).execute();
+    const answer = (password: string) =>
+      callerFor(testDb.db, null, { ip: freshIp() })
+        .auth.login({ login: user.username, password })
+        .then(
+          () => null,
+          (e: unknown) => e as { code: string; cause: { messages: unknown } },
+        );
+    const right = await answer(TEST_PASSWORD);
+    const wrong = await answer('salah-sekali');
+    expect(right?.code).toBe('UNAUTHORIZED');
+    expect(right?.cause.messages).toEqual(wrong?.cause.messages);
+    expect(right?.cause.messages).toEqual({
+      id: 'Nama pengguna/email atau kata sandi salah.',
+      en: 'Wrong username/email or password.',
+    });
+  });
+
+  test('successful sign-ins from one address (a school behind one NAT) never lock it', async () => {
+    const ip = freshIp();
+    const user = await newPrincipal();
+    for (let i = 0; i < THROTTLE.addressFreeFailures + 3; i++) {
+      await expectOutcome(
+        callerFor(testDb.db, null, { ip }).auth.login({
+          login: user.username,
+          password: TEST_PASSWORD,
+        }),
+        'ok',
+      );
+    }
   });
 });
 

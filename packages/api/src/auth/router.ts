@@ -10,7 +10,7 @@ import { audit } from '../audit/record';
 import { authedProcedure, publicProcedure, router } from '../trpc';
 import { hashPassword, verifyPassword } from './password';
 import { clearSessionCookie, endAllSessions, startSession } from './session';
-import { assertNotThrottled, recordFailure, recordSuccess } from './throttle';
+import { attemptSucceeded, reserveAttempt } from './throttle';
 
 const BAD_CREDENTIALS = {
   id: 'Nama pengguna/email atau kata sandi salah.',
@@ -20,12 +20,13 @@ const BAD_CREDENTIALS = {
 export const authRouter = router({
   /** `{ login, password }`: username or email. Sets the session cookie. */
   login: publicProcedure.input(ZLoginInput).mutation(async ({ ctx, input }) => {
-    await assertNotThrottled(ctx, input.login);
     const user = await findUserForLogin(ctx.db, input.login);
+    // The attempt is counted before the password is checked (throttle.ts), on the account
+    // whatever it was called by (username or email).
+    const attempt = await reserveAttempt(ctx, user ? { userId: user.id } : { login: input.login });
     // Verify even when the user is unknown or inactive: the answer takes the same time.
     const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
     if (!user || !ok || !user.active) {
-      await recordFailure(ctx, input.login);
       await audit(ctx, {
         action: 'auth.login_failed',
         userId: user?.id ?? null,
@@ -37,15 +38,11 @@ export const authRouter = router({
           reason: !user ? 'unknown' : !ok ? 'password' : 'inactive',
         },
       });
-      if (user && ok && !user.active) {
-        throw new AppError('UNAUTHORIZED', {
-          id: 'Akun ini telah dinonaktifkan. Hubungi admin dinas.',
-          en: 'This account has been deactivated. Contact the district admin.',
-        });
-      }
+      // A deactivated account gets the same answer whether the password was right or not:
+      // anything else would confirm a guessed password (issue 13).
       throw new AppError('UNAUTHORIZED', BAD_CREDENTIALS);
     }
-    await recordSuccess(ctx, input.login);
+    await attemptSucceeded(ctx, attempt);
     await startSession(ctx, user.id);
     await audit(ctx, {
       action: 'auth.login',

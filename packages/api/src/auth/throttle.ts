@@ -1,12 +1,14 @@
-import { clearThrottle, getThrottles, recordThrottleFailure } from '@siklus/db';
+import { releaseSignInAttempt, reserveSignInAttempt, type ThrottleKey } from '@siklus/db';
 import { AppError } from '@siklus/domain';
 import type { Context } from '../context';
 
 /**
- * Slows repeated failed sign-ins, per account and per address. After FREE_FAILURES the key
- * is locked for a time that doubles with each further failure, up to MAX_LOCK_MS. A quiet
- * WINDOW_MS forgets old failures. Addresses get more room than accounts: a school's staff
- * often share one NAT address.
+ * Slows repeated sign-ins, per account and per address. Every attempt is reserved before
+ * its password is verified (one statement, so parallel attempts cannot all slip past the
+ * check: issue 13); after the free attempts the key is locked for a time that doubles with
+ * each further attempt, up to maxLockMs. A quiet window forgets old attempts. A success
+ * forgets the account's attempts and gives the address its one back. Addresses get more
+ * room than accounts: a school's staff often share one NAT address.
  */
 export const THROTTLE = {
   accountFreeFailures: 5,
@@ -16,24 +18,22 @@ export const THROTTLE = {
   windowMs: 60 * 60_000,
 } as const;
 
-export function accountKey(login: string): string {
-  return `account:${login.trim().toLowerCase()}`;
+/**
+ * One key per account, whatever it was called by: its username and its email are one
+ * key. A login that names no account is keyed by its text, so guessing names is slowed too.
+ */
+export function accountKey(account: { userId: string } | { login: string }): string {
+  return 'userId' in account
+    ? `account:${account.userId}`
+    : `login:${account.login.trim().toLowerCase()}`;
 }
 export function addressKey(ip: string): string {
   return `address:${ip}`;
 }
 
-function keysOf(ctx: Context, login: string) {
-  const keys: { key: string; free: number }[] = [
-    { key: accountKey(login), free: THROTTLE.accountFreeFailures },
-  ];
-  if (ctx.ip) keys.push({ key: addressKey(ctx.ip), free: THROTTLE.addressFreeFailures });
-  return keys;
-}
-
-export function lockDuration(failures: number, free: number): number {
-  if (failures < free) return 0;
-  return Math.min(THROTTLE.baseLockMs * 2 ** (failures - free), THROTTLE.maxLockMs);
+export interface SignInAttempt {
+  account: ThrottleKey;
+  address: ThrottleKey | null;
 }
 
 export function tooManyAttempts(retryMs: number): AppError {
@@ -48,29 +48,36 @@ export function tooManyAttempts(retryMs: number): AppError {
   );
 }
 
-/** Throws TOO_MANY_REQUESTS while the account or the address is locked. */
-export async function assertNotThrottled(ctx: Context, login: string): Promise<void> {
-  const now = ctx.now().getTime();
-  const rows = await getThrottles(
-    ctx.db,
-    keysOf(ctx, login).map((k) => k.key),
-  );
-  const lockedUntil = Math.max(0, ...rows.map((r) => r.lockedUntil?.getTime() ?? 0));
-  if (lockedUntil > now) throw tooManyAttempts(lockedUntil - now);
+/**
+ * Reserves this attempt on the account and the address, or throws TOO_MANY_REQUESTS while
+ * either is locked. Call before verifying the password.
+ */
+export async function reserveAttempt(
+  ctx: Context,
+  account: { userId: string } | { login: string },
+): Promise<SignInAttempt> {
+  const attempt: SignInAttempt = {
+    account: { key: accountKey(account), freeAttempts: THROTTLE.accountFreeFailures },
+    address: ctx.ip
+      ? { key: addressKey(ctx.ip), freeAttempts: THROTTLE.addressFreeFailures }
+      : null,
+  };
+  const now = ctx.now();
+  const keys = attempt.address ? [attempt.account, attempt.address] : [attempt.account];
+  const result = await reserveSignInAttempt(ctx.db, keys, {
+    now,
+    windowMs: THROTTLE.windowMs,
+    baseLockMs: THROTTLE.baseLockMs,
+    maxLockMs: THROTTLE.maxLockMs,
+  });
+  if (!result.allowed) throw tooManyAttempts(result.lockedUntil.getTime() - now.getTime());
+  return attempt;
 }
 
-export async function recordFailure(ctx: Context, login: string): Promise<void> {
-  for (const { key, free } of keysOf(ctx, login)) {
-    await recordThrottleFailure(ctx.db, {
-      key,
-      now: ctx.now(),
-      windowMs: THROTTLE.windowMs,
-      lockMs: (failures) => lockDuration(failures, free),
-    });
-  }
-}
-
-/** A successful sign-in forgets the account's failures (the address keeps its own). */
-export async function recordSuccess(ctx: Context, login: string): Promise<void> {
-  await clearThrottle(ctx.db, accountKey(login));
+/** A successful sign-in forgets the account's attempts; the address gets its one back. */
+export async function attemptSucceeded(ctx: Context, attempt: SignInAttempt): Promise<void> {
+  await releaseSignInAttempt(ctx.db, {
+    forget: [attempt.account.key],
+    giveBack: attempt.address ? [attempt.address] : [],
+  });
 }

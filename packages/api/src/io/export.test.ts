@@ -1,17 +1,20 @@
 import { seed } from '@siklus/db';
 import { createTestDb, makeSchool, type TestDb } from '@siklus/db/testing';
 import { gain, gainOfMeans } from '@siklus/domain';
+import { LULUT_2 } from '@siklus/domain/fixtures';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { callerFor } from '../testing/callers';
-import { LULUT_2 } from './lulut-2.fixture';
 
 /**
  * Exports of SD Negeri Lulut 2's published PTS (the demo seed): every figure read back from
  * the produced files and compared with the paper's, the computed means (65.08, not the
  * printed 65.05) and the domain's gains.
  */
+
+/** The means Siklus must compute from the paper's scores (it prints 65.05 for 65.075). */
+const COMPUTED_MEANS = ['42.29', '53.48', '65.08'];
 
 let testDb: TestDb;
 const users: Record<string, Parameters<typeof callerFor>[1]> = {};
@@ -102,7 +105,7 @@ describe('a cycle’s table', () => {
         [
           'Rata-rata',
           null,
-          num(cycle.computedMean),
+          num(COMPUTED_MEANS[c]!),
           c === 2 ? 'Cukup' : c === 1 ? 'Cukup' : 'Kurang',
         ],
       ]);
@@ -298,7 +301,7 @@ describe('the results chapter', () => {
           cycle.scores[i]!.replace('.', ','),
           cycle.criteria[i],
         ]),
-        ['Rata-rata', cycle.computedMean.replace('.', ','), c === 0 ? 'Kurang' : 'Cukup'],
+        ['Rata-rata', COMPUTED_MEANS[c]!.replace('.', ','), c === 0 ? 'Kurang' : 'Cukup'],
       ]);
     }
     expect(tables[3]![1]).toEqual([

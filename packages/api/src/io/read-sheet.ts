@@ -1,6 +1,23 @@
-import { AppError } from '@siklus/domain';
-import ExcelJS from 'exceljs';
+import { Worker } from 'node:worker_threads';
+import { AppError, type AppErrorCode } from '@siklus/domain';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import {
+  checkSheetXml,
+  checkZipEntries,
+  inflateEntry,
+  isKeptPart,
+  listZipEntries,
+  readersBusyError,
+  readMemoryError,
+  readTimeoutError,
+  SHEET_LIMITS,
+  sanitizeWorkbookXml,
+  storedZip,
+  tooManyCellsError,
+  tooManyColumnsError,
+  tooManyRowsError,
+} from './sheet-limits';
 
 /**
  * Reads an uploaded spreadsheet (XLSX or CSV) into a grid of cell texts, as a person sees
@@ -12,7 +29,7 @@ import Papa from 'papaparse';
 /** The largest file accepted (bytes). The client checks it too; the server decides. */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 /** Rows past this are refused: a district's largest school has ~30 teachers. */
-export const MAX_IMPORT_ROWS = 5_000;
+export const MAX_IMPORT_ROWS = SHEET_LIMITS.maxRows;
 
 export type SheetFormat = 'xlsx' | 'csv';
 
@@ -115,13 +132,42 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 /**
+ * The workbook ExcelJS may see: every part's declared size within the limits, each kept
+ * part inflated here no further than its declared size, every sheet's used range scanned
+ * (sheet-limits.ts), then handed over as a zip of stored parts, so ExcelJS inflates nothing
+ * and builds no cell outside the range already checked.
+ */
+export function boundedWorkbook(bytes: Uint8Array): Buffer {
+  const entries = listZipEntries(bytes);
+  checkZipEntries(entries);
+  const cells = { count: 0 };
+  const merges = { count: 0 };
+  const parts: { name: string; data: Buffer }[] = [];
+  for (const entry of entries) {
+    if (!isKeptPart(entry.name)) continue;
+    let data = inflateEntry(bytes, entry);
+    if (entry.name.startsWith('xl/worksheets/')) {
+      data = Buffer.from(checkSheetXml(data.toString('utf8'), cells, merges), 'utf8');
+    } else if (entry.name === 'xl/workbook.xml') {
+      data = Buffer.from(sanitizeWorkbookXml(data.toString('utf8')), 'utf8');
+    }
+    parts.push({ name: entry.name, data });
+  }
+  return storedZip(parts);
+}
+
+/**
  * Reads an XLSX. With several worksheets, the one named like `preferSheet` (e.g. "Siklus I")
- * wins, so one workbook can carry every cycle's table; otherwise the first one.
+ * wins, so one workbook can carry every cycle's table; otherwise the first one. Runs in the
+ * reading thread (readSheet); the limits hold here too, so no caller can skip them.
  */
 export async function readXlsx(bytes: Uint8Array, preferSheet?: string[]): Promise<SheetGrid> {
-  const workbook = new ExcelJS.Workbook();
+  const bounded = boundedWorkbook(bytes);
+  // Loaded only once the file has passed its limits: a refusal does not wait for it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    await workbook.xlsx.load(bounded as unknown as ArrayBuffer);
   } catch {
     throw unreadable(
       'The Excel file cannot be read (damaged or password protected). Save it again from Excel.',
@@ -140,8 +186,10 @@ export async function readXlsx(bytes: Uint8Array, preferSheet?: string[]): Promi
     throw unreadable('The workbook has no worksheet.', 'Buku kerja tidak memiliki lembar kerja.');
   }
   const rows: string[][] = [];
-  if (sheet.rowCount > MAX_IMPORT_ROWS + 50) throw tooManyRows();
+  // The scan has bounded every row and cell reference; these stay as a second fence.
+  if (sheet.rowCount > MAX_IMPORT_ROWS + SHEET_LIMITS.headerRows) throw tooManyRows();
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    if (row.cellCount > SHEET_LIMITS.maxColumns) throw tooManyColumnsError(row.cellCount);
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
       cells[col - 1] = cellText(cell);
@@ -157,11 +205,7 @@ const sheetKey = (name: string) =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
-const tooManyRows = () =>
-  unreadable(
-    `The sheet has more than ${MAX_IMPORT_ROWS} rows; import one school's teachers at a time.`,
-    `Lembar berisi lebih dari ${MAX_IMPORT_ROWS} baris; impor guru satu sekolah saja.`,
-  );
+const tooManyRows = () => tooManyRowsError();
 
 /**
  * Reads a CSV as Excel writes it: UTF-8 (with or without BOM, else Windows-1252), separated
@@ -185,7 +229,13 @@ export function readCsv(bytes: Uint8Array): SheetGrid {
     delimiter: detectDelimiter(text),
     skipEmptyLines: false,
   });
-  if (parsed.data.length > MAX_IMPORT_ROWS + 50) throw tooManyRows();
+  if (parsed.data.length > MAX_IMPORT_ROWS + SHEET_LIMITS.headerRows) throw tooManyRows();
+  let cellCount = 0;
+  for (const r of parsed.data) {
+    if (r.length > SHEET_LIMITS.maxColumns) throw tooManyColumnsError(r.length);
+    cellCount += r.length;
+  }
+  if (cellCount > SHEET_LIMITS.maxCells) throw tooManyCellsError();
   const rows = parsed.data.map((r) => r.map((c) => (c ?? '').trim()));
   // Papa gives a trailing [''] for the final newline.
   while (rows.length > 0 && rows.at(-1)!.every((c) => c === '')) rows.pop();
@@ -222,7 +272,8 @@ function countOutsideQuotes(line: string, d: string): number {
   return n;
 }
 
-export async function readSheet(
+/** The reading itself, in this thread: what the reading thread runs (sheet-worker.ts). */
+export async function readSheetHere(
   fileName: string,
   bytes: Uint8Array,
   preferSheet?: string[],
@@ -232,4 +283,164 @@ export async function readSheet(
   }
   if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(bytes.length);
   return detectFormat(fileName, bytes) === 'xlsx' ? readXlsx(bytes, preferSheet) : readCsv(bytes);
+}
+
+/** What the reading thread gets and answers (structured-cloned, so no class instances). */
+export interface SheetJob {
+  fileName: string;
+  bytes: Uint8Array;
+  preferSheet?: string[] | undefined;
+}
+export type SheetAnswer =
+  | { ok: true; grid: SheetGrid }
+  | {
+      ok: false;
+      error: {
+        code: AppErrorCode;
+        messages: { id: string; en: string };
+        field?: string | undefined;
+        details?: Record<string, unknown> | undefined;
+      } | null;
+      message: string;
+    };
+
+// A .mjs file, so plain Node can start it; it loads sheet-worker.ts through tsx (the
+// server runs TypeScript source everywhere: decision 001).
+const WORKER_URL = new URL('./sheet-worker-boot.mjs', import.meta.url);
+
+let reading = 0;
+const waiting: (() => void)[] = [];
+
+/** A place among the concurrent readers, or TOO_MANY_REQUESTS when the queue is full. */
+async function readerSlot(): Promise<() => void> {
+  if (reading >= SHEET_LIMITS.concurrentReads) {
+    if (waiting.length >= SHEET_LIMITS.maxQueued) throw readersBusyError();
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  } else {
+    reading++;
+  }
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const next = waiting.shift();
+    // The slot passes straight to the next in line; `reading` stays the same.
+    if (next) next();
+    else reading--;
+  };
+}
+
+/**
+ * Reads an uploaded spreadsheet in a thread of its own, with a heap of its own
+ * (`resourceLimits`) and a deadline: whatever a file does, the event loop keeps answering
+ * and the server's heap is not the one that fills. A thread past its deadline is
+ * terminated; one that runs out of heap dies alone. Each refusal names its limit.
+ */
+export async function readSheet(
+  fileName: string,
+  bytes: Uint8Array,
+  preferSheet?: string[],
+  /** Tests only: a shorter deadline or a smaller heap, to see each fence hold. */
+  fences: { timeoutMs?: number; heapMb?: number } = {},
+): Promise<SheetGrid> {
+  if (bytes.length === 0) {
+    throw unreadable('The file is empty.', 'Berkas kosong.');
+  }
+  if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(bytes.length);
+  // The zip's declared sizes are checked here already: a zip bomb starts no thread.
+  if (detectFormat(fileName, bytes) === 'xlsx') checkZipEntries(listZipEntries(bytes));
+  const release = await readerSlot();
+  try {
+    return await readInWorker({ fileName, bytes, preferSheet }, fences);
+  } finally {
+    release();
+    // The next file should not wait for a thread to start (~0.5-1 s): have one ready.
+    prepareSpareReader();
+  }
+}
+
+/**
+ * Each file gets a fresh thread (whatever one file did to a heap ends with it), started
+ * ahead of need: one idle reader waits for the next file. It is unref'd, so it never keeps
+ * a process alive, and dropped if it dies while waiting.
+ */
+let spareReader: Worker | null = null;
+
+function startReader(heapMb: number): Worker {
+  const worker = new Worker(WORKER_URL, {
+    // Not the parent's flags: under tsx those load tsx's hooks a second time (the boot
+    // file loads them itself), which costs a third of the start.
+    execArgv: [],
+    resourceLimits: {
+      maxOldGenerationSizeMb: heapMb,
+      maxYoungGenerationSizeMb: 32,
+      stackSizeMb: 4,
+    },
+  });
+  worker.unref();
+  return worker;
+}
+
+function prepareSpareReader(): void {
+  if (spareReader) return;
+  const worker = startReader(SHEET_LIMITS.heapMb);
+  const drop = () => {
+    if (spareReader === worker) spareReader = null;
+  };
+  worker.once('error', drop);
+  worker.once('exit', drop);
+  spareReader = worker;
+}
+
+function takeReader(heapMb: number): Worker {
+  // A test's smaller heap gets a thread of its own.
+  if (heapMb !== SHEET_LIMITS.heapMb) return startReader(heapMb);
+  const worker = spareReader ?? startReader(heapMb);
+  spareReader = null;
+  return worker;
+}
+
+function readInWorker(
+  job: SheetJob,
+  fences: { timeoutMs?: number; heapMb?: number },
+): Promise<SheetGrid> {
+  const heapMb = fences.heapMb ?? SHEET_LIMITS.heapMb;
+  return new Promise((resolve, reject) => {
+    const worker = takeReader(heapMb);
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+      void worker.terminate();
+    };
+    const timer = setTimeout(
+      () => settle(() => reject(readTimeoutError())),
+      fences.timeoutMs ?? SHEET_LIMITS.timeoutMs,
+    );
+    worker.postMessage(job);
+    worker.once('message', (answer: SheetAnswer) =>
+      settle(() => {
+        if (answer.ok) return resolve(answer.grid);
+        const e = answer.error;
+        reject(
+          e
+            ? new AppError(e.code, e.messages, {
+                ...(e.field ? { field: e.field } : {}),
+                ...(e.details === undefined ? {} : { details: e.details }),
+              })
+            : new Error(`reading the spreadsheet failed: ${answer.message}`),
+        );
+      }),
+    );
+    worker.once('error', (err: Error & { code?: string }) =>
+      settle(() => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? readMemoryError(heapMb) : err)),
+    );
+    worker.once('exit', (code) =>
+      settle(() =>
+        reject(new Error(`the spreadsheet reader stopped (exit ${code}) without an answer`)),
+      ),
+    );
+  });
 }

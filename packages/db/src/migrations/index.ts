@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m20261128T0900 from './2026-11-28T0900-initial';
 import * as m20261128T1800 from './2026-11-28T1800-cycle-aggregates';
-import * as m20261201T2300 from './2026-12-01T2300-cycle-events-time-zones';
+import * as m20261201T2300 from './2026-12-01T2300-co-observation-integrity';
+import * as m20261201T2330 from './2026-12-01T2330-note-trigrams';
+import * as m20261201T2345 from './2026-12-01T2345-cycle-events-time-zones';
 
 /**
  * Every migration, listed by hand so no bundler or glob can lose one. Names sort in the
@@ -11,5 +13,7 @@ import * as m20261201T2300 from './2026-12-01T2300-cycle-events-time-zones';
 export const migrations: Record<string, Migration> = {
   '2026-11-28T0900-initial': m20261128T0900,
   '2026-11-28T1800-cycle-aggregates': m20261128T1800,
-  '2026-12-01T2300-cycle-events-time-zones': m20261201T2300,
+  '2026-12-01T2300-co-observation-integrity': m20261201T2300,
+  '2026-12-01T2330-note-trigrams': m20261201T2330,
+  '2026-12-01T2345-cycle-events-time-zones': m20261201T2345,
 };

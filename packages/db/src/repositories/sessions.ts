@@ -128,58 +128,111 @@ export async function deleteExpiredSessions(db: Executor, now: Date): Promise<nu
   return Number(result.numDeletedRows);
 }
 
-// Sign-in throttling: one row per key ("account:<login>", "address:<ip>").
+// Sign-in throttling: one row per key ("account:<user id or login>", "address:<ip>").
+// `failures` counts attempts reserved in the window: every attempt is counted before its
+// password is verified, and a success hands its reservation back (releaseSignInAttempt).
 
-export async function getThrottles(
-  db: Executor,
-  keys: string[],
-): Promise<{ key: string; failures: number; lockedUntil: Date | null }[]> {
-  if (keys.length === 0) return [];
-  const rows = await db
-    .selectFrom('login_throttle')
-    .select(['key', 'failures', 'locked_until'])
-    .where('key', 'in', keys)
-    .execute();
-  return rows.map((r) => ({
-    key: r.key,
-    failures: r.failures,
-    lockedUntil: r.locked_until ? new Date(r.locked_until) : null,
-  }));
+export interface ThrottleKey {
+  key: string;
+  /** Attempts allowed in the window before the key locks. */
+  freeAttempts: number;
+}
+
+export interface ThrottleRules {
+  now: Date;
+  /** A quiet window this long forgets the key's attempts. */
+  windowMs: number;
+  /** The first lock; each attempt after it doubles the lock, up to maxLockMs. */
+  baseLockMs: number;
+  maxLockMs: number;
 }
 
 /**
- * Counts one failure in one statement (two concurrent failures both count). Failures older
- * than the window are forgotten; `lockMs(failures)` says how long to lock after this one.
+ * Reserves one sign-in attempt on every key, or none, in one statement: the decision and
+ * the count cannot be split by a concurrent attempt (issue 13: checking the lock before
+ * the password and counting after it let 30 parallel guesses through). An attempt is
+ * refused when any key is locked; otherwise each key's count goes up by one and the
+ * attempt that reaches a key's free attempts locks it for `baseLockMs * 2^(n - free)`
+ * (capped). Rows are locked by the upsert, so of N parallel attempts exactly `free` get
+ * through. A refused attempt changes nothing. Returns when the longest lock ends if refused.
  */
-export async function recordThrottleFailure(
+export async function reserveSignInAttempt(
   db: Executor,
-  f: { key: string; now: Date; windowMs: number; lockMs: (failures: number) => number },
-): Promise<number> {
-  const windowStart = new Date(f.now.getTime() - f.windowMs);
-  const row = await db
-    .insertInto('login_throttle')
-    .values({ key: f.key, failures: 1, first_failure_at: f.now, locked_until: null })
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet({
-        failures: sql<number>`case when login_throttle.first_failure_at < ${windowStart}::timestamptz
-          then 1 else login_throttle.failures + 1 end`,
-        first_failure_at: sql<Date>`case when login_throttle.first_failure_at < ${windowStart}::timestamptz
-          then ${f.now}::timestamptz else login_throttle.first_failure_at end`,
-      }),
+  keys: ThrottleKey[],
+  rules: ThrottleRules,
+): Promise<{ allowed: true } | { allowed: false; lockedUntil: Date }> {
+  if (keys.length === 0) return { allowed: true };
+  const now = rules.now;
+  const windowStart = new Date(now.getTime() - rules.windowMs);
+  const input = sql.join(keys.map((k) => sql`(${k.key}::text, ${k.freeAttempts}::int)`));
+  // The key's count after this attempt (its window restarts once it has gone quiet).
+  const next = sql`case when t.first_failure_at < ${windowStart}::timestamptz then 1 else t.failures + 1 end`;
+  const lockAfter = (count: ReturnType<typeof sql>, free: ReturnType<typeof sql>) =>
+    sql`case when ${count} >= ${free} then ${now}::timestamptz + least(
+      ${rules.baseLockMs}::float8 * power(2::float8, least(${count} - ${free}, 30)),
+      ${rules.maxLockMs}::float8) * interval '1 millisecond' end`;
+  const result = await sql<{ reserved: number }>`
+    with input (key, free) as (values ${input}),
+    reserved as (
+      insert into login_throttle as t (key, failures, first_failure_at, locked_until)
+      select i.key, 1, ${now}::timestamptz, ${lockAfter(sql`1`, sql`i.free`)}
+      from input i
+      where not exists (
+        select 1 from login_throttle l
+        where l.key in (select key from input) and l.locked_until > ${now}::timestamptz
+      )
+      on conflict (key) do update set
+        failures = ${next},
+        first_failure_at = case when t.first_failure_at < ${windowStart}::timestamptz
+          then ${now}::timestamptz else t.first_failure_at end,
+        locked_until = (select ${lockAfter(next, sql`i.free`)} from input i where i.key = excluded.key)
+      -- Checked again on the row as locked by the upsert: a lock a parallel attempt has just
+      -- set refuses this one even if the statement's snapshot predates it.
+      where t.locked_until is null or t.locked_until <= ${now}::timestamptz
+      returning t.key
     )
-    .returning('failures')
-    .executeTakeFirstOrThrow();
-  const lock = f.lockMs(row.failures);
-  if (lock > 0) {
-    await db
-      .updateTable('login_throttle')
-      .set({ locked_until: new Date(f.now.getTime() + lock) })
-      .where('key', '=', f.key)
-      .execute();
-  }
-  return row.failures;
+    select count(*)::int as reserved from reserved`.execute(db);
+  if (Number(result.rows[0]?.reserved ?? 0) === keys.length) return { allowed: true };
+  // Refused. This read only words the answer ("try again in N minutes").
+  const row = await db
+    .selectFrom('login_throttle')
+    .select((eb) => eb.fn.max('locked_until').as('lockedUntil'))
+    .where(
+      'key',
+      'in',
+      keys.map((k) => k.key),
+    )
+    .executeTakeFirst();
+  const lockedUntil = row?.lockedUntil ? new Date(row.lockedUntil) : null;
+  return {
+    allowed: false,
+    lockedUntil:
+      lockedUntil && lockedUntil > now ? lockedUntil : new Date(now.getTime() + rules.baseLockMs),
+  };
 }
 
-export async function clearThrottle(db: Executor, key: string): Promise<void> {
-  await db.deleteFrom('login_throttle').where('key', '=', key).execute();
+/**
+ * After a successful sign-in: the account's attempts are forgotten (`forget`), and the
+ * address gets its reservation back (`giveBack`), so a school whose staff share one address
+ * is never locked by people signing in correctly. Giving back lifts a lock only when the
+ * count falls below the key's free attempts.
+ */
+export async function releaseSignInAttempt(
+  db: Executor,
+  r: { forget: string[]; giveBack: ThrottleKey[] },
+): Promise<void> {
+  if (r.forget.length > 0) {
+    await db.deleteFrom('login_throttle').where('key', 'in', r.forget).execute();
+  }
+  for (const k of r.giveBack) {
+    await db
+      .updateTable('login_throttle')
+      .set({
+        failures: sql<number>`greatest(failures - 1, 0)`,
+        locked_until: sql<Date | null>`case when failures - 1 < ${k.freeAttempts}::int
+          then null else locked_until end`,
+      })
+      .where('key', '=', k.key)
+      .execute();
+  }
 }

@@ -8,6 +8,7 @@ import {
   type TRubricDefinition,
   ZRubricDefinition,
 } from '@siklus/domain';
+import { LULUT_2 } from '@siklus/domain/fixtures';
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import { jsonb } from '../json';
 import { createRng, type Rng } from '../random';
@@ -16,7 +17,6 @@ import type { CycleStatus, DB } from '../schema';
 import { indicatorRows, insertBatches, observe } from './generate';
 import { BOGOR_SUBDISTRICTS, CLASS_NAMES, DEGREES, FIRST_NAMES, LAST_NAMES } from './names';
 import { COLLABORATIVE_RUBRIC, PTS_SUCCESS_CRITERIA, SUMMARY_RUBRIC } from './rubrics';
-import { LULUT_2 } from './sdn-lulut-2';
 
 /*
  * The demo data: Kabupaten Bogor with SD Negeri Lulut 2's published study and about 30
@@ -31,6 +31,8 @@ export const DEMO_DISTRICT = 'Kabupaten Bogor';
 export const SECOND_DISTRICT = 'Kabupaten Sukabumi';
 /** A district outside WIB: Bali keeps WITA (Asia/Makassar). */
 export const WITA_DISTRICT = 'Kabupaten Badung';
+/** The paper names no NPSN; the demo gives SD Negeri Lulut 2 one so imports can match it. */
+export const LULUT_2_NPSN = '20201234';
 export const DEMO_USERS = [
   'admin',
   'pengawas',
@@ -348,9 +350,14 @@ async function seedBogor(trx: Db, passwordHash: string): Promise<string> {
   const districtId = district.id;
 
   // Schools: Lulut 2 first, then 30 more across the subdistricts.
-  const usedNpsn = new Set<string>([LULUT_2.school.npsn]);
+  const usedNpsn = new Set<string>([LULUT_2_NPSN]);
   const schoolValues: Insertable<DB['schools']>[] = [
-    { district_id: districtId, ...LULUT_2.school },
+    {
+      district_id: districtId,
+      name: LULUT_2.school.name,
+      subdistrict: LULUT_2.school.subdistrict,
+      npsn: LULUT_2_NPSN,
+    },
   ];
   const counters = new Map<string, number>();
   for (let i = 0; i < 30; i++) {
@@ -475,10 +482,10 @@ async function seedBogor(trx: Db, passwordHash: string): Promise<string> {
         ordinal: c.ordinal,
         ...stages,
         ...reviewFields(status, supervisorId, new Date(`${stages.reflection_date}T10:00:00+07:00`)),
-        printed_mean: c.printedMean,
-        printed_mean_band: c.printedMeanBand,
+        printed_mean: c.reportedMean,
+        printed_mean_band: c.reportedMeanCriterion,
         // A JSON string: Insertable rows carry plain values (see json.ts on arrays).
-        printed_bands: JSON.stringify(c.bands),
+        printed_bands: JSON.stringify(c.criteria),
       });
       c.scores.forEach((text, i) => {
         const { percentage } = scoreObservation(SUMMARY_RUBRIC, {

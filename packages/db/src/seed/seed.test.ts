@@ -1,17 +1,18 @@
 import { verify } from '@node-rs/argon2';
 import { checkPrintedFigures } from '@siklus/domain';
+import { LULUT_2 } from '@siklus/domain/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { districtComparison, schoolCycleMatrix } from '../repositories/comparison';
 import { createTestDb, type TestDb } from '../testing';
 import {
   DEMO_PASSWORD,
   DEMO_USERS,
+  LULUT_2_NPSN,
   SECOND_DISTRICT,
   type SeedResult,
   seed,
   WITA_DISTRICT,
 } from '.';
-import { LULUT_2 } from './sdn-lulut-2';
 
 let t: TestDb;
 let result: SeedResult;
@@ -35,7 +36,7 @@ describe('seed', () => {
       .selectFrom('studies')
       .innerJoin('schools', 'schools.id', 'studies.school_id')
       .select(['studies.id', 'schools.district_id'])
-      .where('schools.npsn', '=', LULUT_2.school.npsn)
+      .where('schools.npsn', '=', LULUT_2_NPSN)
       .executeTakeFirstOrThrow();
     const matrix = await schoolCycleMatrix(t.db, {
       districtId: study.district_id,
@@ -50,7 +51,7 @@ describe('seed', () => {
     // The paper's three tables: 18 percentages and 18 bands, teacher by cycle.
     for (const [ci, cycle] of LULUT_2.cycles.entries()) {
       expect(matrix.teachers.map((tr) => tr.cells[ci]?.percentage)).toEqual([...cycle.scores]);
-      expect(matrix.teachers.map((tr) => tr.cells[ci]?.band)).toEqual([...cycle.bands]);
+      expect(matrix.teachers.map((tr) => tr.cells[ci]?.band)).toEqual([...cycle.criteria]);
     }
     // The printed 65.05 is flagged against the computed 65.08; the other tables agree.
     const mismatches = matrix.cycles.map((c, ci) =>

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { type Database, PGLITE_PARSERS, wrapPglite } from '../create-db';
+import { type Database, PGLITE_OPTIONS, wrapPglite } from '../create-db';
 import { migrateToLatest } from '../migrate';
 
 /*
@@ -43,16 +43,13 @@ export async function migratedPglite(): Promise<Database> {
   if (existsSync(path)) {
     try {
       const dump = new Blob([readFileSync(path)]);
-      const pglite = await PGlite.create('memory://', {
-        parsers: PGLITE_PARSERS,
-        loadDataDir: dump,
-      });
+      const pglite = await PGlite.create('memory://', { ...PGLITE_OPTIONS, loadDataDir: dump });
       return wrapPglite(pglite);
     } catch {
       // A truncated or foreign file: fall through and rebuild it.
     }
   }
-  const pglite = await PGlite.create('memory://', { parsers: PGLITE_PARSERS });
+  const pglite = await PGlite.create('memory://', PGLITE_OPTIONS);
   const database = wrapPglite(pglite);
   await migrateToLatest(database.db);
   const dump = await pglite.dumpDataDir('none');

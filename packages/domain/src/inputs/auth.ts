@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zText } from './text';
 
 /** Sign-in and password inputs, shared by the sign-in form and the auth procedures. */
 
@@ -10,7 +11,13 @@ export const ZPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 export const ZLoginInput = z
   .object({
     /** Username or email. */
-    login: z.string().trim().min(1).max(254),
+    login: zText(
+      { id: 'Nama pengguna atau email', en: 'The username or email' },
+      {
+        max: 254,
+        required: true,
+      },
+    ),
     password: z.string().min(1).max(PASSWORD_MAX),
   })
   .strict();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZTimeZone } from '../time';
 import { bi } from '../zod-error';
 import { ZPassword } from './auth';
+import { DATE_YEAR_MAX, DATE_YEAR_MIN, zText } from './text';
 
 /**
  * Inputs of the directory procedures: schools, teachers, users and the audit log. Every
@@ -17,14 +18,26 @@ export const ZPage = {
   offset: z.number().int().min(0).max(1_000_000).default(0),
 };
 
-const ZSearch = z.string().trim().max(100);
+const ZSearch = zText({ id: 'Pencarian', en: 'The search' }, { max: 100 });
 
 export const ZNpsn = z
   .string()
   .trim()
   .regex(/^[0-9]{8}$/, bi('NPSN harus 8 angka', 'NPSN must be 8 digits'));
-export const ZSchoolName = z.string().trim().min(1).max(200);
-export const ZSubdistrict = z.string().trim().min(1).max(100);
+export const ZSchoolName = zText(
+  { id: 'Nama sekolah', en: 'The school name' },
+  {
+    max: 200,
+    required: true,
+  },
+);
+export const ZSubdistrict = zText(
+  { id: 'Kecamatan', en: 'The subdistrict' },
+  {
+    max: 100,
+    required: true,
+  },
+);
 
 // Schools
 
@@ -91,8 +104,8 @@ export type TSchoolBulkCreateInput = z.input<typeof ZSchoolBulkCreateInput>;
 // Teachers
 
 export const ZTeacherFields = {
-  name: z.string().trim().min(1).max(200),
-  className: z.string().trim().max(50).nullable(),
+  name: zText({ id: 'Nama guru', en: "The teacher's name" }, { max: 200, required: true }),
+  className: zText({ id: 'Kelas', en: 'The class' }, { max: 50 }).nullable(),
   nip: z
     .string()
     .trim()
@@ -160,7 +173,13 @@ export const ZEmail = z
   .email(bi('Alamat email tidak valid', 'Invalid email address'))
   .max(254)
   .transform((e) => e.toLowerCase());
-export const ZFullName = z.string().trim().min(1).max(200);
+export const ZFullName = zText(
+  { id: 'Nama lengkap', en: 'The full name' },
+  {
+    max: 200,
+    required: true,
+  },
+);
 
 export const ZUserListInput = z
   .object({
@@ -224,7 +243,15 @@ export type TUserResetPasswordInput = z.infer<typeof ZUserResetPasswordInput>;
 
 // Audit log
 
-const ZWhen = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+const ZWhen = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .refine(
+    (w) => Number(w.slice(0, 4)) >= DATE_YEAR_MIN && Number(w.slice(0, 4)) <= DATE_YEAR_MAX,
+    bi(
+      `Tanggal harus antara tahun ${DATE_YEAR_MIN} dan ${DATE_YEAR_MAX}`,
+      `A date must be between the years ${DATE_YEAR_MIN} and ${DATE_YEAR_MAX}`,
+    ),
+  );
 
 export const ZAuditListInput = z
   .object({

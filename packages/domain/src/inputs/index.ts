@@ -1,3 +1,5 @@
 export * from './auth';
 export * from './directory';
+export * from './integrity';
 export * from './pts';
+export * from './text';

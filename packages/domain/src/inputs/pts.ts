@@ -4,6 +4,7 @@ import { ZIndicatorScore } from '../scoring';
 import { ZFigureBasis } from '../standing';
 import { bi } from '../zod-error';
 import { ZId, ZSubdistrict } from './directory';
+import { zDate, zText } from './text';
 
 /**
  * Inputs of the PTS procedures: studies, cycles and observations, review, reports and the
@@ -26,13 +27,7 @@ export const ZCycleVersion = z
 export const NOTES_MAX = 10_000;
 export const COMMENT_MAX = 5_000;
 
-const ZNotes = z
-  .string()
-  .max(
-    NOTES_MAX,
-    bi(`Catatan paling panjang ${NOTES_MAX} karakter`, `Notes are at most ${NOTES_MAX} characters`),
-  );
-const ZDate = z.iso.date(bi('Tanggal harus berformat YYYY-MM-DD', 'A date must be YYYY-MM-DD'));
+const ZNotes = (id: string, en: string) => zText({ id, en }, { max: NOTES_MAX, multiline: true });
 
 export const ZSchoolYear = z
   .string()
@@ -51,12 +46,8 @@ export const ZSchoolYear = z
 
 export const ZSemester = z.enum(['ganjil', 'genap']);
 
-const ZRequiredText = (max: number, id: string, en: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, bi(`${id} wajib diisi`, `${en} is required`))
-    .max(max, bi(`${id} paling panjang ${max} karakter`, `${en} is at most ${max} characters`));
+const ZRequiredText = (max: number, id: string, en: string, multiline = false) =>
+  zText({ id, en }, { max, required: true, multiline });
 
 /** A percentage as typed: "35,75" or "35.75"; the domain checks the range and places. */
 const ZPercentageText = z
@@ -78,7 +69,7 @@ export const ZStudyCreateInput = z
   .object({
     schoolId: ZId,
     title: ZRequiredText(500, 'Judul', 'The title'),
-    focus: ZRequiredText(1_000, 'Fokus penelitian', 'The focus'),
+    focus: ZRequiredText(1_000, 'Fokus penelitian', 'The focus', true),
     schoolYear: ZSchoolYear,
     semester: ZSemester.nullable().optional(),
     /** Published versions of the district, fixed for the study's life. */
@@ -86,7 +77,7 @@ export const ZStudyCreateInput = z
     bandSetVersionId: ZId,
     criteriaSetVersionId: ZId,
     /** Where a historical study was published (a citation). */
-    source: z.string().trim().max(1_000).nullable().optional(),
+    source: zText({ id: 'Sumber', en: 'The source' }, { max: 1_000 }).nullable().optional(),
   })
   .strict();
 export type TStudyCreateInput = z.infer<typeof ZStudyCreateInput>;
@@ -108,14 +99,20 @@ export const ZCycleUpdateNotesInput = z
   .object({
     cycleId: ZId,
     version: ZCycleVersion,
-    planningNotes: ZNotes.nullable().optional(),
-    planningDate: ZDate.nullable().optional(),
-    actionNotes: ZNotes.nullable().optional(),
-    actionDate: ZDate.nullable().optional(),
-    observationNotes: ZNotes.nullable().optional(),
-    observationDate: ZDate.nullable().optional(),
-    reflectionNotes: ZNotes.nullable().optional(),
-    reflectionDate: ZDate.nullable().optional(),
+    planningNotes: ZNotes('Catatan perencanaan', 'The planning notes').nullable().optional(),
+    planningDate: zDate({ id: 'Tanggal perencanaan', en: 'The planning date' })
+      .nullable()
+      .optional(),
+    actionNotes: ZNotes('Catatan pelaksanaan', 'The action notes').nullable().optional(),
+    actionDate: zDate({ id: 'Tanggal pelaksanaan', en: 'The action date' }).nullable().optional(),
+    observationNotes: ZNotes('Catatan observasi', 'The observation notes').nullable().optional(),
+    observationDate: zDate({ id: 'Tanggal observasi', en: 'The observation date' })
+      .nullable()
+      .optional(),
+    reflectionNotes: ZNotes('Catatan refleksi', 'The reflection notes').nullable().optional(),
+    reflectionDate: zDate({ id: 'Tanggal refleksi', en: 'The reflection date' })
+      .nullable()
+      .optional(),
   })
   .strict();
 export type TCycleUpdateNotesInput = z.infer<typeof ZCycleUpdateNotesInput>;
@@ -126,8 +123,8 @@ const observationCommon = {
   cycleId: ZId,
   version: ZCycleVersion,
   teacherId: ZId,
-  observedOn: ZDate.nullable().optional(),
-  notes: ZNotes.nullable().optional(),
+  observedOn: zDate({ id: 'Tanggal pengamatan', en: 'The observation date' }).nullable().optional(),
+  notes: ZNotes('Catatan pengamatan', 'The observation notes').nullable().optional(),
 };
 
 /**
@@ -167,7 +164,9 @@ export const ZCycleWithdrawInput = z
   .object({
     cycleId: ZId,
     version: ZCycleVersion,
-    reason: z.string().trim().max(COMMENT_MAX).nullable().optional(),
+    reason: zText({ id: 'Alasan', en: 'The reason' }, { max: COMMENT_MAX, multiline: true })
+      .nullable()
+      .optional(),
   })
   .strict();
 export type TCycleWithdrawInput = z.infer<typeof ZCycleWithdrawInput>;
@@ -181,8 +180,16 @@ export const ZCyclePrintedFiguresInput = z
     cycleId: ZId,
     version: ZCycleVersion,
     printedMean: ZPercentageText.nullable(),
-    printedMeanBand: z.string().trim().max(40).nullable(),
-    printedBands: z.array(z.string().trim().max(40).nullable()).max(100).nullable(),
+    printedMeanBand: zText(
+      { id: 'Kategori rata-rata tercetak', en: 'The printed mean band' },
+      {
+        max: 40,
+      },
+    ).nullable(),
+    printedBands: z
+      .array(zText({ id: 'Kategori tercetak', en: 'A printed band' }, { max: 40 }).nullable())
+      .max(100)
+      .nullable(),
   })
   .strict();
 export type TCyclePrintedFiguresInput = z.infer<typeof ZCyclePrintedFiguresInput>;
@@ -201,7 +208,9 @@ export const ZCycleApproveInput = z
   .object({
     cycleId: ZId,
     version: ZCycleVersion,
-    comment: z.string().trim().max(COMMENT_MAX).nullable().optional(),
+    comment: zText({ id: 'Komentar', en: 'The comment' }, { max: COMMENT_MAX, multiline: true })
+      .nullable()
+      .optional(),
     /**
      * Approval locks the cycle, so the API asks for it to be said out loud: the UI sends
      * `true` only after the reviewer confirms the dialog.
@@ -220,7 +229,7 @@ export const ZCycleReturnInput = z
   .object({
     cycleId: ZId,
     version: ZCycleVersion,
-    comment: ZRequiredText(COMMENT_MAX, 'Komentar pengembalian', 'A return comment'),
+    comment: ZRequiredText(COMMENT_MAX, 'Komentar pengembalian', 'A return comment', true),
   })
   .strict();
 export type TCycleReturnInput = z.infer<typeof ZCycleReturnInput>;
@@ -229,7 +238,7 @@ export const ZCycleReopenInput = z
   .object({
     cycleId: ZId,
     version: ZCycleVersion,
-    reason: ZRequiredText(COMMENT_MAX, 'Alasan membuka kembali', 'A reason to reopen'),
+    reason: ZRequiredText(COMMENT_MAX, 'Alasan membuka kembali', 'A reason to reopen', true),
   })
   .strict();
 export type TCycleReopenInput = z.infer<typeof ZCycleReopenInput>;
@@ -261,7 +270,7 @@ export const ZDistrictComparisonInput = z
     schoolYear: ZSchoolYear.optional(),
     /** The latest cycle's status; 'none' = schools without a study. */
     status: z.union([ZCycleStatus, z.literal('none')]).optional(),
-    search: z.string().trim().max(100).optional(),
+    search: zText({ id: 'Pencarian', en: 'The search' }, { max: 100 }).optional(),
     /** Only schools needing attention: no study, or an overdue latest cycle. */
     attention: z.boolean().optional(),
     /** Figures from approved cycles only (default), or approved and submitted ones. */
@@ -321,7 +330,15 @@ const ZPayload = z
   );
 
 const ZConfigName = ZRequiredText(200, 'Nama', 'The name');
-const ZDescription = z.string().trim().max(2_000).nullable().optional();
+const ZDescription = zText(
+  { id: 'Keterangan', en: 'The description' },
+  {
+    max: 2_000,
+    multiline: true,
+  },
+)
+  .nullable()
+  .optional();
 
 export const ZConfigVersionInput = z.object({ versionId: ZId }).strict();
 export type TConfigVersionInput = z.infer<typeof ZConfigVersionInput>;
@@ -380,7 +397,14 @@ export const ZBandSetPreviewInput = z
   .object({
     versionId: ZId,
     bands: z
-      .array(z.object({ from: z.string().max(10), label: z.string().max(40) }).strict())
+      .array(
+        z
+          .object({
+            from: z.string().max(10),
+            label: zText({ id: 'Nama kategori', en: 'A band label' }, { max: 40 }),
+          })
+          .strict(),
+      )
       .max(20),
   })
   .strict();

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import {
   Bar,
   BarChart,
@@ -13,7 +13,7 @@ import {
   YAxis,
 } from 'recharts';
 import { formatDecimal } from '../i18n/format';
-import { useLang, useT } from '../i18n/i18n';
+import { type Lang, useLang, useT } from '../i18n/i18n';
 import { bandColor } from './badges';
 
 /**
@@ -55,24 +55,34 @@ interface FigureProps {
   height?: number;
 }
 
+/** The figure around a chart: title, the chart at its height (or "no data"), description. */
 function ChartFigure({
   title,
   hideTitle,
   description,
+  height = 320,
   empty,
   children,
-}: FigureProps & { empty: boolean; children: ReactNode }) {
+}: FigureProps & { empty: boolean; children: ReactElement }) {
   const t = useT();
   return (
     <figure className="sk-chart" aria-label={title}>
       {!hideTitle && <figcaption className="sk-chart__title">{title}</figcaption>}
-      {empty ? <p className="sk-chart__empty">{t('chart.noData')}</p> : children}
+      {empty ? (
+        <p className="sk-chart__empty">{t('chart.noData')}</p>
+      ) : (
+        <ResponsiveContainer width="100%" height={height}>
+          {children}
+        </ResponsiveContainer>
+      )}
       {description && <p className="sk-chart__description">{description}</p>}
     </figure>
   );
 }
 
 const AXIS = { fontSize: 12, fill: '#475569' };
+/** The default value axis: percentages. */
+const PERCENT: [number, number] = [0, 100];
 
 // ---------------------------------------------------------------------------------------
 
@@ -91,8 +101,7 @@ export function MeansBarChart({
   data,
   series,
   references = [],
-  domain = [0, 100],
-  height = 320,
+  domain = PERCENT,
   ...figure
 }: MeansBarChartProps) {
   const { lang } = useLang();
@@ -103,45 +112,30 @@ export function MeansBarChart({
   });
   const raw = new Map(data.map((d) => [d.category, d.values]));
   return (
-    <ChartFigure {...figure} height={height} empty={data.length === 0}>
-      <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="category" tick={AXIS} interval="preserveStartEnd" />
-          <YAxis
-            domain={domain}
-            tick={AXIS}
-            width={40}
-            tickFormatter={(v: number) => formatDecimal(String(v), lang)}
+    <ChartFigure {...figure} empty={data.length === 0}>
+      <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
+        <XAxis dataKey="category" tick={AXIS} interval="preserveStartEnd" />
+        {valueAxis(domain, lang)}
+        <Tooltip
+          formatter={(_value, name, item) => {
+            const category = (item.payload as { category: string }).category;
+            const key = String(item.dataKey);
+            return [formatDecimal(raw.get(category)?.[key] ?? null, lang), name];
+          }}
+        />
+        <Legend wrapperStyle={{ fontSize: 13 }} />
+        {referenceLines(references)}
+        {series.map((s, i) => (
+          <Bar
+            key={s.key}
+            dataKey={s.key}
+            name={s.label}
+            fill={s.color ?? seriesColor(i)}
+            radius={[3, 3, 0, 0]}
           />
-          <Tooltip
-            formatter={(_value, name, item) => {
-              const category = (item.payload as { category: string }).category;
-              const key = String(item.dataKey);
-              return [formatDecimal(raw.get(category)?.[key] ?? null, lang), name];
-            }}
-          />
-          <Legend wrapperStyle={{ fontSize: 13 }} />
-          {references.map((r) => (
-            <ReferenceLine
-              key={r.value}
-              y={toNumber(r.value) ?? 0}
-              stroke="#94a3b8"
-              strokeDasharray="4 4"
-              label={{ value: r.label, position: 'insideTopRight', fontSize: 11, fill: '#475569' }}
-            />
-          ))}
-          {series.map((s, i) => (
-            <Bar
-              key={s.key}
-              dataKey={s.key}
-              name={s.label}
-              fill={s.color ?? seriesColor(i)}
-              radius={[3, 3, 0, 0]}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+        ))}
+      </BarChart>
     </ChartFigure>
   );
 }
@@ -164,8 +158,7 @@ export function TrajectoryLineChart({
   series,
   mean,
   references = [],
-  domain = [0, 100],
-  height = 320,
+  domain = PERCENT,
   ...figure
 }: TrajectoryLineChartProps) {
   const t = useT();
@@ -183,62 +176,47 @@ export function TrajectoryLineChart({
     return series.find((s) => s.key === key)?.values[i] ?? null;
   };
   return (
-    <ChartFigure {...figure} height={height} empty={cycles.length === 0 || series.length === 0}>
-      <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-          <XAxis dataKey="cycle" tick={AXIS} />
-          <YAxis
-            domain={domain}
-            tick={AXIS}
-            width={40}
-            tickFormatter={(v: number) => formatDecimal(String(v), lang)}
+    <ChartFigure {...figure} empty={cycles.length === 0 || series.length === 0}>
+      <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+        <XAxis dataKey="cycle" tick={AXIS} />
+        {valueAxis(domain, lang)}
+        <Tooltip
+          formatter={(_value, name, item) => [
+            formatDecimal(
+              rawOf(String(item.dataKey), (item.payload as { cycle: string }).cycle),
+              lang,
+            ),
+            name,
+          ]}
+        />
+        <Legend wrapperStyle={{ fontSize: 13 }} />
+        {referenceLines(references)}
+        {series.map((s, i) => (
+          <Line
+            key={s.key}
+            type="monotone"
+            dataKey={s.key}
+            name={s.label}
+            stroke={seriesColor(i)}
+            strokeWidth={1.5}
+            dot={{ r: 3 }}
+            connectNulls
           />
-          <Tooltip
-            formatter={(_value, name, item) => [
-              formatDecimal(
-                rawOf(String(item.dataKey), (item.payload as { cycle: string }).cycle),
-                lang,
-              ),
-              name,
-            ]}
+        ))}
+        {mean && (
+          <Line
+            type="monotone"
+            dataKey={MEAN}
+            name={t('chart.mean')}
+            stroke="#0f172a"
+            strokeWidth={3}
+            strokeDasharray="6 3"
+            dot={{ r: 4 }}
+            connectNulls
           />
-          <Legend wrapperStyle={{ fontSize: 13 }} />
-          {references.map((r) => (
-            <ReferenceLine
-              key={r.value}
-              y={toNumber(r.value) ?? 0}
-              stroke="#94a3b8"
-              strokeDasharray="4 4"
-              label={{ value: r.label, position: 'insideTopRight', fontSize: 11, fill: '#475569' }}
-            />
-          ))}
-          {series.map((s, i) => (
-            <Line
-              key={s.key}
-              type="monotone"
-              dataKey={s.key}
-              name={s.label}
-              stroke={seriesColor(i)}
-              strokeWidth={1.5}
-              dot={{ r: 3 }}
-              connectNulls
-            />
-          ))}
-          {mean && (
-            <Line
-              type="monotone"
-              dataKey={MEAN}
-              name={t('chart.mean')}
-              stroke="#0f172a"
-              strokeWidth={3}
-              strokeDasharray="6 3"
-              dot={{ r: 4 }}
-              connectNulls
-            />
-          )}
-        </LineChart>
-      </ResponsiveContainer>
+        )}
+      </LineChart>
     </ChartFigure>
   );
 }
@@ -275,47 +253,73 @@ export function BandDistributionChart({
   const percent = (v: number) => `${formatDecimal(String(v), lang)}%`;
   return (
     <ChartFigure {...figure} height={h} empty={rows.length === 0 || bands.length === 0}>
-      <ResponsiveContainer width="100%" height={h}>
-        <BarChart
-          data={data}
-          layout={horizontal ? 'vertical' : 'horizontal'}
-          margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
-        >
-          <CartesianGrid
-            strokeDasharray="3 3"
-            stroke="#e2e8f0"
-            vertical={horizontal}
-            horizontal={!horizontal}
+      <BarChart
+        data={data}
+        layout={horizontal ? 'vertical' : 'horizontal'}
+        margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+      >
+        <CartesianGrid
+          strokeDasharray="3 3"
+          stroke="#e2e8f0"
+          vertical={horizontal}
+          horizontal={!horizontal}
+        />
+        {horizontal ? (
+          <>
+            <XAxis type="number" domain={[0, 100]} tick={AXIS} tickFormatter={percent} />
+            <YAxis type="category" dataKey="label" tick={AXIS} width={140} />
+          </>
+        ) : (
+          <>
+            <XAxis dataKey="label" tick={AXIS} />
+            <YAxis domain={[0, 100]} tick={AXIS} width={48} tickFormatter={percent} />
+          </>
+        )}
+        <Tooltip
+          formatter={(_value, name, item) => {
+            const label = (item.payload as { label: string }).label;
+            return [`${formatDecimal(raw.get(label)?.[String(name)] ?? null, lang)}%`, name];
+          }}
+        />
+        <Legend wrapperStyle={{ fontSize: 13 }} />
+        {bands.map((band, i) => (
+          <Bar
+            key={band}
+            dataKey={`b${i}`}
+            name={band}
+            stackId="bands"
+            fill={bandColor(i, bands.length)}
           />
-          {horizontal ? (
-            <>
-              <XAxis type="number" domain={[0, 100]} tick={AXIS} tickFormatter={percent} />
-              <YAxis type="category" dataKey="label" tick={AXIS} width={140} />
-            </>
-          ) : (
-            <>
-              <XAxis dataKey="label" tick={AXIS} />
-              <YAxis domain={[0, 100]} tick={AXIS} width={48} tickFormatter={percent} />
-            </>
-          )}
-          <Tooltip
-            formatter={(_value, name, item) => {
-              const label = (item.payload as { label: string }).label;
-              return [`${formatDecimal(raw.get(label)?.[String(name)] ?? null, lang)}%`, name];
-            }}
-          />
-          <Legend wrapperStyle={{ fontSize: 13 }} />
-          {bands.map((band, i) => (
-            <Bar
-              key={band}
-              dataKey={`b${i}`}
-              name={band}
-              stackId="bands"
-              fill={bandColor(i, bands.length)}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+        ))}
+      </BarChart>
     </ChartFigure>
+  );
+}
+
+/**
+ * Band lower bounds as dashed horizontal lines. A function, not a component: Recharts reads
+ * its chart's direct children.
+ */
+function referenceLines(references: readonly { value: string; label: string }[]) {
+  return references.map((r) => (
+    <ReferenceLine
+      key={r.value}
+      y={toNumber(r.value) ?? 0}
+      stroke="#94a3b8"
+      strokeDasharray="4 4"
+      label={{ value: r.label, position: 'insideTopRight', fontSize: 11, fill: '#475569' }}
+    />
+  ));
+}
+
+/** The value axis of the bar and line charts, its ticks in the reader's decimals. */
+function valueAxis(domain: [number, number], lang: Lang) {
+  return (
+    <YAxis
+      domain={domain}
+      tick={AXIS}
+      width={40}
+      tickFormatter={(v: number) => formatDecimal(String(v), lang)}
+    />
   );
 }

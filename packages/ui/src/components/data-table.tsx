@@ -18,6 +18,7 @@ import { type ReactNode, useId, useMemo, useState } from 'react';
 import { compareDecimalStrings, formatInteger } from '../i18n/format';
 import { useLang, useT } from '../i18n/i18n';
 import { cx } from './cx';
+import { EmptyState, type QueryLike, QueryState } from './states';
 
 declare module '@tanstack/react-table' {
   interface ColumnMeta<TData extends RowData, TValue> {
@@ -253,11 +254,9 @@ export function DataTable<T>({
           </thead>
           <tbody>
             {rows.length === 0 ? (
-              <tr>
-                <td colSpan={table.getVisibleLeafColumns().length} className="sk-table__empty">
-                  {empty ?? t('table.noRows')}
-                </td>
-              </tr>
+              <EmptyRow columns={table.getVisibleLeafColumns().length}>
+                {empty ?? t('table.noRows')}
+              </EmptyRow>
             ) : (
               rows.map((row) => (
                 <tr
@@ -366,5 +365,63 @@ function ColumnFilter<T>({ column }: { column: Column<T, unknown> }) {
       value={value}
       onChange={(e) => column.setFilterValue(e.target.value || undefined)}
     />
+  );
+}
+
+/** The one row of a table body with nothing to list, across all its columns. */
+export function EmptyRow({ columns, children }: { columns: number; children: ReactNode }) {
+  return (
+    <tr>
+      <td colSpan={columns} className="sk-table__empty">
+        {children}
+      </td>
+    </tr>
+  );
+}
+
+/** What `QueryTable` needs of an empty result: the `EmptyState` it shows instead of a table. */
+export interface WhenEmpty {
+  title?: ReactNode;
+  body?: ReactNode;
+  action?: ReactNode;
+}
+
+/**
+ * A query's rows as a `DataTable`: the spinner while it loads, the error with a retry, an
+ * `EmptyState` when `whenEmpty` is given and there is no row, else the table. With `total`
+ * the table pages on the server (the previous page stays, dimmed, while the next loads).
+ */
+export function QueryTable<D, T>({
+  query,
+  rows,
+  total,
+  whenEmpty,
+  ...table
+}: {
+  query: QueryLike<D> & { isPlaceholderData?: boolean };
+  rows: (data: D) => T[];
+  total?: (data: D) => number;
+  whenEmpty?: WhenEmpty;
+} & Omit<DataTableProps<T>, 'data' | 'server' | 'loading'>) {
+  return (
+    <QueryState<D> query={query}>
+      {(data) => {
+        const items = rows(data);
+        if (whenEmpty && items.length === 0 && (total?.(data) ?? 0) === 0)
+          return (
+            <EmptyState title={whenEmpty.title} action={whenEmpty.action}>
+              {whenEmpty.body}
+            </EmptyState>
+          );
+        return (
+          <DataTable
+            {...table}
+            data={items}
+            server={total ? { rowCount: total(data) } : undefined}
+            loading={query.isPlaceholderData ?? false}
+          />
+        );
+      }}
+    </QueryState>
   );
 }

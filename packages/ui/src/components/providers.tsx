@@ -1,11 +1,13 @@
 import { createAppClients, TRPCProvider } from '@siklus/client';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, StrictMode, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { type DataRouter, RouterProvider } from 'react-router';
 import { I18nProvider, type Lang } from '../i18n/i18n';
 
 /**
  * Everything a Siklus app needs above its router: TanStack Query, the typed tRPC context
- * and the language. `main.tsx` is `<AppProviders><RouterProvider router={router} /></AppProviders>`.
+ * and the language. An app's `main.tsx` calls `startApp(router)`.
  */
 export function AppProviders({
   children,
@@ -26,5 +28,18 @@ export function AppProviders({
         <I18nProvider defaultLang={defaultLang}>{children}</I18nProvider>
       </TRPCProvider>
     </QueryClientProvider>
+  );
+}
+
+/** An app's entry: its router under `AppProviders`, mounted on index.html's `#root`. */
+export function startApp(router: DataRouter): void {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  createRoot(root).render(
+    <StrictMode>
+      <AppProviders>
+        <RouterProvider router={router} />
+      </AppProviders>
+    </StrictMode>,
   );
 }

@@ -66,17 +66,31 @@ export function ErrorState({
   );
 }
 
+/** What `QueryState` reads of a react-query result. */
+export type QueryLike<T> =
+  | { isPending: true; isError: false; data: undefined; error: unknown; refetch: () => unknown }
+  | { isPending: false; isError: true; data: T | undefined; error: unknown; refetch: () => unknown }
+  | { isPending: false; isError: false; data: T; error: unknown; refetch: () => unknown };
+
 /**
- * A section whose API procedure does not exist yet. Says so plainly instead of showing
- * invented figures; replace it with the real page when the procedure lands.
+ * A query's three states in one place: the spinner while it loads, the error with a retry,
+ * then `children(data)`. `pending`/`failed` wrap the spinner or the error when a page
+ * keeps its header around them.
  */
-export function NotBuiltYet({ feature, children }: { feature: string; children?: ReactNode }) {
-  const t = useT();
-  return (
-    <div className="sk-state sk-state--todo">
-      <p className="sk-state__title">{t('common.todoTitle')}</p>
-      <p className="sk-state__body">{t('common.todoBody', { feature })}</p>
-      {children}
-    </div>
-  );
+export function QueryState<T>({
+  query,
+  children,
+  inline = false,
+  frame = (state) => state,
+}: {
+  query: QueryLike<T>;
+  children: (data: T) => ReactNode;
+  inline?: boolean;
+  /** Wraps the spinner and the error (a page's header, a card). */
+  frame?: (state: ReactNode) => ReactNode;
+}) {
+  if (query.isPending) return frame(<LoadingState inline={inline} />);
+  if (query.isError)
+    return frame(<ErrorState error={query.error} onRetry={() => void query.refetch()} />);
+  return children(query.data);
 }

@@ -1,4 +1,5 @@
 import { districtEn } from './areas/district';
+import { integrityEn } from './areas/integrity';
 import { ioEn } from './areas/io';
 import { ptsEn } from './areas/pts';
 import { workflowEn } from './areas/workflow';
@@ -18,9 +19,6 @@ export const en = {
   'common.requestId': 'Request id: {id}',
   'common.required': 'required',
   'common.notAvailable': '–',
-  'common.todoTitle': 'Coming soon',
-  'common.todoBody':
-    'The "{feature}" section is being built. This page will show real data once its service is available.',
 
   // languages
   'lang.label': 'Language',
@@ -420,4 +418,5 @@ export const en = {
   ...workflowEn,
   ...districtEn,
   ...ioEn,
+  ...integrityEn,
 } satisfies Record<MessageKey, string>;

@@ -5,6 +5,7 @@
  * feature pages add their own prefix (`roster.`, `cycle.`, `rubric.`, ...).
  */
 import { districtId } from './areas/district';
+import { integrityId } from './areas/integrity';
 import { ioId } from './areas/io';
 import { ptsId } from './areas/pts';
 import { workflowId } from './areas/workflow';
@@ -22,9 +23,6 @@ export const id = {
   'common.requestId': 'Kode permintaan: {id}',
   'common.required': 'wajib',
   'common.notAvailable': '–',
-  'common.todoTitle': 'Segera hadir',
-  'common.todoBody':
-    'Bagian "{feature}" sedang dibangun. Halaman ini akan berisi data sungguhan setelah layanannya tersedia.',
 
   // languages
   'lang.label': 'Bahasa',
@@ -426,6 +424,7 @@ export const id = {
   ...workflowId,
   ...districtId,
   ...ioId,
+  ...integrityId,
 } as const;
 
 export type Dictionary = typeof id;

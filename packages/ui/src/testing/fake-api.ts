@@ -1,4 +1,4 @@
-import type { AppErrorCode } from '@siklus/client';
+import { type AppErrorCode, errorEnvelope, type TErrorEnvelope } from '@siklus/domain';
 
 /**
  * A stand-in for the API in component tests: answers tRPC's batched HTTP requests from
@@ -12,7 +12,7 @@ export type Handler = (input: unknown) => unknown;
 /** Throw this from a handler to answer with an AppError, as the real errorFormatter does. */
 export class FakeApiError extends Error {
   constructor(
-    readonly code: Exclude<AppErrorCode, 'NETWORK'>,
+    readonly code: AppErrorCode,
     readonly messages: { id: string; en: string },
     readonly field: string | null = null,
   ) {
@@ -20,57 +20,14 @@ export class FakeApiError extends Error {
   }
 }
 
-const HTTP: Record<Exclude<AppErrorCode, 'NETWORK'>, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  TOO_MANY_REQUESTS: 429,
-  PAYLOAD_TOO_LARGE: 413,
-  UNAVAILABLE: 503,
-  INTERNAL: 500,
-};
-
-// JSON-RPC codes tRPC uses for the same errors.
-const RPC: Record<Exclude<AppErrorCode, 'NETWORK'>, number> = {
-  BAD_REQUEST: -32600,
-  UNAUTHORIZED: -32001,
-  FORBIDDEN: -32003,
-  NOT_FOUND: -32004,
-  CONFLICT: -32009,
-  TOO_MANY_REQUESTS: -32029,
-  PAYLOAD_TOO_LARGE: -32013,
-  UNAVAILABLE: -32603,
-  INTERNAL: -32603,
-};
-
-const TRPC_CODE: Record<Exclude<AppErrorCode, 'NETWORK'>, string> = {
-  BAD_REQUEST: 'BAD_REQUEST',
-  UNAUTHORIZED: 'UNAUTHORIZED',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
-  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  UNAVAILABLE: 'SERVICE_UNAVAILABLE',
-  INTERNAL: 'INTERNAL_SERVER_ERROR',
-};
-
-function errorEnvelope(path: string, error: FakeApiError) {
-  return {
-    error: {
-      message: error.messages.en,
-      code: RPC[error.code],
-      data: {
-        code: TRPC_CODE[error.code],
-        httpStatus: HTTP[error.code],
-        path,
-        requestId: 'test-request',
-        appError: { code: error.code, messages: error.messages, field: error.field },
-      },
-    },
-  };
+function errorEnvelopeOf(path: string, error: FakeApiError) {
+  return errorEnvelope({
+    code: error.code,
+    messages: error.messages,
+    field: error.field,
+    requestId: 'test-request',
+    path,
+  });
 }
 
 export interface FakeApi {
@@ -94,7 +51,7 @@ export function fakeApi(handlers: Record<string, Handler>): FakeApi {
         calls.push({ path, input: value });
         const handler = handlers[path];
         if (!handler) {
-          return errorEnvelope(
+          return errorEnvelopeOf(
             path,
             new FakeApiError('NOT_FOUND', {
               id: `Tidak ada: ${path}`,
@@ -106,12 +63,12 @@ export function fakeApi(handlers: Record<string, Handler>): FakeApi {
           // undefined is not JSON: tRPC sends it as a missing `data`.
           return { result: { data: (await handler(value)) ?? null } };
         } catch (error) {
-          if (error instanceof FakeApiError) return errorEnvelope(path, error);
+          if (error instanceof FakeApiError) return errorEnvelopeOf(path, error);
           throw error;
         }
       }),
     );
-    const failed = results.find((r): r is ReturnType<typeof errorEnvelope> => 'error' in r);
+    const failed = results.find((r): r is TErrorEnvelope => 'error' in r);
     const status = !failed ? 200 : results.length > 1 ? 207 : failed.error.data.httpStatus;
     return new Response(JSON.stringify(results), {
       status,

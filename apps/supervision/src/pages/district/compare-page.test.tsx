@@ -1,10 +1,12 @@
+import type { RouterOutputs } from '@siklus/client';
 import { ME, renderApp } from '@siklus/ui/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../router';
 import { SCHOOL_IDS } from './test-fixtures';
-import type { CompareResult } from './types';
+
+type CompareResult = RouterOutputs['reports']['compareSchools'];
 
 const SCHOOLS = [
   {

@@ -1,4 +1,4 @@
-import { useTRPC } from '@siklus/client';
+import { type RouterOutputs, useTRPC } from '@siklus/client';
 import { COMPARE_SCHOOLS_MAX, cycleLabel } from '@siklus/domain';
 import {
   Button,
@@ -8,6 +8,7 @@ import {
   ErrorState,
   LoadingState,
   PageHeader,
+  QueryState,
   useFormat,
   useLang,
   useT,
@@ -16,8 +17,9 @@ import { MeansBarChart } from '@siklus/ui/charts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { LatestStatus } from './district-bits';
-import type { CompareResult } from './types';
+import { LatestStatus } from './attention';
+
+type CompareResult = RouterOutputs['reports']['compareSchools'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -129,38 +131,38 @@ function Picker({
         {t('district.compare.selected', { count: f.integer(selected.length) })}
         {full && ` · ${t('district.compare.max', { max: COMPARE_SCHOOLS_MAX })}`}
       </p>
-      {schools.isPending ? (
-        <LoadingState inline />
-      ) : schools.isError ? (
-        <ErrorState error={schools.error} onRetry={() => void schools.refetch()} />
-      ) : schools.data.items.length === 0 ? (
-        <p className="sk-muted">{t('district.compare.noMatch')}</p>
-      ) : (
-        <ul className="sk-district-picks" aria-busy={schools.isPlaceholderData || undefined}>
-          {schools.data.items.map((s) => {
-            const checked = selected.includes(s.id);
-            return (
-              <li key={s.id}>
-                <label className="sk-district-check">
-                  <input
-                    type="checkbox"
-                    checked={checked}
-                    disabled={!checked && full}
-                    onChange={(e) => onToggle(s.id, e.target.checked)}
-                  />
-                  <span>
-                    {s.name}
-                    <span className="sk-district-note">
-                      {' '}
-                      · {s.npsn} · {s.subdistrict}
-                    </span>
-                  </span>
-                </label>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <QueryState query={schools} inline>
+        {(data) =>
+          data.items.length === 0 ? (
+            <p className="sk-muted">{t('district.compare.noMatch')}</p>
+          ) : (
+            <ul className="sk-district-picks" aria-busy={schools.isPlaceholderData || undefined}>
+              {data.items.map((s) => {
+                const checked = selected.includes(s.id);
+                return (
+                  <li key={s.id}>
+                    <label className="sk-district-check">
+                      <input
+                        type="checkbox"
+                        checked={checked}
+                        disabled={!checked && full}
+                        onChange={(e) => onToggle(s.id, e.target.checked)}
+                      />
+                      <span>
+                        {s.name}
+                        <span className="sk-district-note">
+                          {' '}
+                          · {s.npsn} · {s.subdistrict}
+                        </span>
+                      </span>
+                    </label>
+                  </li>
+                );
+              })}
+            </ul>
+          )
+        }
+      </QueryState>
     </Card>
   );
 }

@@ -1,3 +1,4 @@
+import type { RouterOutputs } from '@siklus/client';
 import { FakeApiError, ME, renderApp } from '@siklus/ui/testing';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -5,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { routes } from '../../router';
 import type { ComparisonInput } from './comparison-params';
 import { comparisonPage, headline, lulutRow, noStudyRow, overdueRow } from './test-fixtures';
-import type { ComparisonRow } from './types';
+
+type ComparisonRow = RouterOutputs['reports']['districtComparison']['rows'][number];
 
 /**
  * The district comparison as a supervisor meets it. The fake API sorts, filters and pages

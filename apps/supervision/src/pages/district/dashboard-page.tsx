@@ -1,13 +1,13 @@
-import { useTRPC } from '@siklus/client';
+import { type RouterOutputs, useTRPC } from '@siklus/client';
 import { CYCLE_STATUSES } from '@siklus/domain';
 import {
   Card,
-  DataTable,
   type DataTableColumn,
   ErrorState,
   LoadingState,
   PageHeader,
   ProvisionalLabel,
+  QueryTable,
   Stat,
   useCurrentUser,
   useFormat,
@@ -20,6 +20,8 @@ import type { PaginationState, SortingState, Updater } from '@tanstack/react-tab
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { exportUrls } from '../../export-urls';
+import { Band, BandBar, useSignedDecimal } from '../results/figures';
+import { AttentionFlags, LatestStatus } from './attention';
 import { BasisToggle } from './basis-toggle';
 import {
   type ComparisonSort,
@@ -32,8 +34,8 @@ import {
   toInput,
   writeParams,
 } from './comparison-params';
-import { AttentionFlags, Band, BandBar, LatestStatus, useSignedDecimal } from './district-bits';
-import type { ComparisonRow } from './types';
+
+type ComparisonRow = RouterOutputs['reports']['districtComparison']['rows'][number];
 
 /** Days without a write after which a draft/returned cycle counts as overdue (the API's rule). */
 const OVERDUE_AFTER_DAYS = 30;
@@ -307,7 +309,6 @@ function Comparison({
   };
 
   const columns = useMemo<DataTableColumn<ComparisonRow>[]>(() => {
-    const bandsOf = (r: ComparisonRow) => r.bandCounts?.map((b) => b.label) ?? [];
     return [
       {
         id: 'schoolName',
@@ -368,7 +369,7 @@ function Comparison({
           <div className="sk-district-figure">
             <span>{f.decimal(r.latestMean)}</span>
             {r.latestLabel && <span className="sk-district-note">{local(r.latestLabel)}</span>}
-            <Band label={r.latestMeanBand} bands={bandsOf(r)} />
+            {r.latestMeanBand && <Band label={r.latestMeanBand} bands={r.bandCounts ?? []} />}
             <ProvisionalLabel standing={r.latestStanding} />
             {r.newest && (
               <ProvisionalLabel standing={r.newest.standing} subject={local(r.newest.label)} />
@@ -471,28 +472,22 @@ function Comparison({
           </>
         }
       >
-        {comparison.isPending ? (
-          <LoadingState />
-        ) : comparison.isError ? (
-          <ErrorState error={comparison.error} onRetry={() => void comparison.refetch()} />
-        ) : (
-          <DataTable
-            data={comparison.data.rows}
-            columns={columns}
-            caption={t('district.table.caption')}
-            getRowId={(r) => `${r.schoolId}:${r.studyId ?? ''}`}
-            server={{ rowCount: comparison.data.total }}
-            sorting={sorting}
-            onSortingChange={onSortingChange}
-            pagination={pagination}
-            onPaginationChange={onPaginationChange}
-            pageSizeOptions={[...PAGE_SIZES]}
-            loading={comparison.isPlaceholderData}
-            empty={t('district.table.empty')}
-            maxHeight="70vh"
-            dense
-          />
-        )}
+        <QueryTable
+          query={comparison}
+          rows={(data) => data.rows}
+          columns={columns}
+          caption={t('district.table.caption')}
+          getRowId={(r) => `${r.schoolId}:${r.studyId ?? ''}`}
+          total={(data) => data.total}
+          sorting={sorting}
+          onSortingChange={onSortingChange}
+          pagination={pagination}
+          onPaginationChange={onPaginationChange}
+          pageSizeOptions={[...PAGE_SIZES]}
+          empty={t('district.table.empty')}
+          maxHeight="70vh"
+          dense
+        />
       </Card>
       {comparison.data && <PageCharts rows={comparison.data.rows} />}
     </>

@@ -1,9 +1,12 @@
+import type { RouterOutputs } from '@siklus/client';
 import { FakeApiError, ME, renderApp } from '@siklus/ui/testing';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../router';
-import type { CycleView, QueueItem } from './types';
+
+type QueueItem = RouterOutputs['review']['queue']['items'][number];
+type CycleView = RouterOutputs['cycles']['get'];
 
 const CYCLE_ID = '00000000-0000-4000-8000-0000000000c3';
 const OTHER_ID = '00000000-0000-4000-8000-0000000000c9';
@@ -172,7 +175,7 @@ describe('review queue', () => {
     );
     expect(router.state.location.search).toBe(`?cycleId=${CYCLE_ID}`);
     const panel = await screen.findByRole('table', {
-      name: 'Persentase capaian guru pada Siklus II',
+      name: 'Hasil observasi Siklus II',
     });
     expect(within(panel).getByText('Guru Kelas 4')).toBeTruthy();
     expect(within(panel).getByText('70,83')).toBeTruthy();
@@ -182,7 +185,7 @@ describe('review queue', () => {
 
   it('returns a cycle only with a comment, and sends the version read', async () => {
     const { calls, router } = setup({ at: `/review?cycleId=${CYCLE_ID}` });
-    await screen.findByRole('table', { name: 'Persentase capaian guru pada Siklus II' });
+    await screen.findByRole('table', { name: 'Hasil observasi Siklus II' });
 
     await userEvent.click(screen.getByRole('button', { name: 'Kembalikan' }));
     const comment = screen.getByLabelText(/Komentar untuk kepala sekolah/);
@@ -207,7 +210,7 @@ describe('review queue', () => {
 
   it('approves only after confirming that the cycle locks, and shows the history', async () => {
     const { calls } = setup({ at: `/review?cycleId=${CYCLE_ID}` });
-    await screen.findByRole('table', { name: 'Persentase capaian guru pada Siklus II' });
+    await screen.findByRole('table', { name: 'Hasil observasi Siklus II' });
     expect(screen.getByTestId('cycle-timeline').textContent).toContain(
       `Diajukan ${ME.principal.fullName} (Kepala sekolah)20 Nov 2026, 08.30 WIB`,
     );
@@ -240,7 +243,7 @@ describe('review queue', () => {
         return { version: 9, status: 'approved' };
       },
     });
-    await screen.findByRole('table', { name: 'Persentase capaian guru pada Siklus II' });
+    await screen.findByRole('table', { name: 'Hasil observasi Siklus II' });
     bumpVersion(); // someone else wrote to the cycle meanwhile
     await userEvent.type(screen.getByLabelText(/Komentar untuk kepala sekolah/), 'Bagus.');
     await userEvent.click(screen.getByRole('button', { name: 'Setujui' }));

@@ -1,15 +1,13 @@
-import { appErrorOf, useTRPC } from '@siklus/client';
+import { appErrorOf, type RouterOutputs, useTRPC } from '@siklus/client';
 import { fromZodError, ZCycleReturnInput } from '@siklus/domain';
 import {
   ApiErrorMessage,
   Button,
   Card,
-  DataTable,
   type DataTableColumn,
-  EmptyState,
-  ErrorState,
-  LoadingState,
   PageHeader,
+  QueryState,
+  QueryTable,
   StatusBadge,
   TextArea,
   useFormat,
@@ -28,9 +26,14 @@ import type { PaginationState } from '@tanstack/react-table';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { CycleTimeline } from '../pts/cycle-timeline';
+import { CycleTable } from '../results/cycle-table';
+import { Band } from '../results/figures';
+import { MismatchList } from '../results/printed-check';
 import { ApproveDialog } from './approve-dialog';
-import { Band, daysBetween } from './district-bits';
-import type { CycleView, QueueItem } from './types';
+import { daysBetween } from './attention';
+
+type QueueItem = RouterOutputs['review']['queue']['items'][number];
+type CycleView = RouterOutputs['cycles']['get'];
 
 /**
  * The review queue: cycles principals submitted, oldest first (`review.queue`). Opening one
@@ -54,6 +57,11 @@ export function ReviewPage() {
     if (id) next.set('cycleId', id);
     else next.delete('cycleId');
     setSearchParams(next);
+  };
+  /** A decision closes the panel and says what happened. */
+  const decided = (message: string) => {
+    setNotice(message);
+    open(null);
   };
 
   return (
@@ -82,10 +90,7 @@ export function ReviewPage() {
             key={cycleId}
             cycleId={cycleId}
             onClose={() => open(null)}
-            onDone={(message) => {
-              setNotice(message);
-              open(null);
-            }}
+            onDone={decided}
           />
         )}
       </div>
@@ -182,25 +187,21 @@ function Queue({ openId, onOpen }: { openId: string | null; onOpen: (id: string)
 
   return (
     <Card title={t('district.review.caption')} flush className="sk-district-review__queue">
-      {queue.isPending ? (
-        <LoadingState />
-      ) : queue.isError ? (
-        <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />
-      ) : queue.data.total === 0 ? (
-        <EmptyState title={t('district.review.empty')}>{t('district.review.emptyBody')}</EmptyState>
-      ) : (
-        <DataTable
-          data={queue.data.items}
-          columns={columns}
-          caption={t('district.review.caption')}
-          getRowId={(q) => q.cycleId}
-          server={{ rowCount: queue.data.total }}
-          pagination={pagination}
-          onPaginationChange={setPagination}
-          loading={queue.isPlaceholderData}
-          dense
-        />
-      )}
+      <QueryTable
+        query={queue}
+        rows={(data) => data.items}
+        total={(data) => data.total}
+        whenEmpty={{
+          title: t('district.review.empty'),
+          body: t('district.review.emptyBody'),
+        }}
+        columns={columns}
+        caption={t('district.review.caption')}
+        getRowId={(q) => q.cycleId}
+        pagination={pagination}
+        onPaginationChange={setPagination}
+        dense
+      />
     </Card>
   );
 }
@@ -266,18 +267,16 @@ function ReviewPanel({
           {t('district.review.close')}
         </Button>
       </div>
-      {cycle.isPending ? (
-        <LoadingState />
-      ) : cycle.isError ? (
-        <ErrorState error={cycle.error} onRetry={() => void cycle.refetch()} />
-      ) : (
-        <CycleReview
-          cycle={cycle.data}
-          schoolName={schoolName}
-          onReload={() => cycle.refetch()}
-          onDone={onDone}
-        />
-      )}
+      <QueryState query={cycle}>
+        {(data) => (
+          <CycleReview
+            cycle={data}
+            schoolName={schoolName}
+            onReload={() => cycle.refetch()}
+            onDone={onDone}
+          />
+        )}
+      </QueryState>
     </Card>
   );
 }
@@ -301,7 +300,6 @@ function CycleReview({
   const queryClient = useQueryClient();
   const [comment, setComment] = useState('');
   const [commentError, setCommentError] = useState<string | null>(null);
-  const bands = cycle.bandSet.bands.map((b) => b.label);
   const cycleName = local(cycle.label);
 
   const afterMove = async (message: string) => {
@@ -379,7 +377,7 @@ function CycleReview({
         <span>
           {t('district.mean')}: <strong>{f.decimal(cycle.summary.mean)}</strong>
         </span>
-        <Band label={cycle.summary.meanBand} bands={bands} />
+        <Band label={cycle.summary.meanBand} bands={cycle.bandSet.bands} />
         <span className="sk-district-note">
           {t('district.review.submittedAt')}: {f.dateTime(cycle.review.submittedAt)}
         </span>
@@ -388,70 +386,8 @@ function CycleReview({
       <p className="sk-district-note">{local(cycle.criteriaEvaluation.message)}</p>
 
       <h3 className="sk-district-h3">{t('district.review.table')}</h3>
-      <div className="sk-table-scroll">
-        <table className="sk-table sk-table--dense">
-          <caption className="sk-visually-hidden">
-            {t('district.review.tableCaption', { cycle: cycleName })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" className="sk-num">
-                {t('district.school.no')}
-              </th>
-              <th scope="col">{t('district.school.teacher')}</th>
-              <th scope="col" className="sk-num">
-                %
-              </th>
-              <th scope="col">{t('district.band')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cycle.observations.map((o, i) => (
-              <tr key={o.id}>
-                <td className="sk-num">{i + 1}</td>
-                <td>
-                  {o.teacherName}
-                  {o.className && <span className="sk-district-note"> · {o.className}</span>}
-                </td>
-                <td className="sk-num">{f.decimal(o.percentage)}</td>
-                <td>
-                  <Band label={o.band} bands={bands} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={2}>
-                {t('district.mean')}
-              </th>
-              <td className="sk-num">
-                <strong>{f.decimal(cycle.summary.mean)}</strong>
-              </td>
-              <td>
-                <Band label={cycle.summary.meanBand} bands={bands} />
-              </td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
-      {cycle.unobservedTeachers.length > 0 && (
-        <p className="sk-district-note">
-          {t('district.review.unobserved', {
-            count: cycle.unobservedTeachers.length,
-            names: cycle.unobservedTeachers.map((u) => u.name).join(', '),
-          })}
-        </p>
-      )}
-      {cycle.mismatches.length > 0 && (
-        <div className="sk-alert sk-alert--info">
-          {cycle.mismatches.map((m) => (
-            <p key={`${m.field}-${m.index ?? ''}`} className="sk-alert__message">
-              {local(m.message)}
-            </p>
-          ))}
-        </div>
-      )}
+      <CycleTable cycle={cycle} label={cycleName} />
+      {cycle.mismatches.length > 0 && <MismatchList mismatches={cycle.mismatches} />}
 
       <h3 className="sk-district-h3">{t('district.review.notes')}</h3>
       <StageNotes stages={cycle.stages} />

@@ -1,5 +1,9 @@
+import type { RouterOutputs } from '@siklus/client';
 import { ME } from '@siklus/ui/testing';
-import type { ComparisonPage, ComparisonRow, Headline } from './types';
+
+type ComparisonPage = RouterOutputs['reports']['districtComparison'];
+type ComparisonRow = ComparisonPage['rows'][number];
+type Headline = RouterOutputs['reports']['districtHeadline'];
 
 /**
  * API answers for the supervisor's page tests, shaped like the real procedures' output

@@ -16,6 +16,7 @@ import {
 } from 'recharts';
 import { exportUrls } from '../../export-urls';
 import { BasisToggle } from '../district/basis-toggle';
+import { ObservationTable } from '../results/cycle-table';
 
 type Chapter = RouterOutputs['io']['resultsChapter'];
 
@@ -27,7 +28,7 @@ const num = (v: string | null) => (v === null ? null : Number(v));
  * `/studies/:studyId/report`: the results chapter (Bab IV) as a printable page, the same
  * model the DOCX renders (io.resultsChapter): numbered, captioned tables, the recap, the
  * chart, the success criteria with their figures, the gains and the stage notes. The print
- * stylesheet (styles.css, "io" section) hides the app around it, so "Save as PDF" gives the
+ * stylesheet (supervision.css, "io" section) hides the app around it, so "Save as PDF" gives the
  * chapter alone.
  */
 export function ReportPage() {
@@ -132,36 +133,20 @@ export function ChapterView({ chapter: c }: { chapter: Chapter }) {
             {table.number}. Rata-rata {dec(table.mean)} dengan kategori {table.meanBand ?? '-'};{' '}
             {table.bands.map((b) => `${b.count} guru ${b.label}`).join(', ')}.
           </p>
-          <Caption>{table.caption}</Caption>
-          <table className="sk-report__table">
-            <thead>
-              <tr>
-                <th scope="col">No</th>
-                <th scope="col">Nama Guru</th>
-                <th scope="col">Persentase</th>
-                <th scope="col">Kategori</th>
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((r) => (
-                <tr key={r.no}>
-                  <td className="sk-num">{r.no}</td>
-                  <td>{r.name}</td>
-                  <td className="sk-num">{dec(r.percentage)}</td>
-                  <td>{r.band}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={2}>
-                  Rata-rata
-                </th>
-                <td className="sk-num">{dec(table.mean)}</td>
-                <td>{table.meanBand ?? '-'}</td>
-              </tr>
-            </tfoot>
-          </table>
+          <ObservationTable
+            rows={table.rows.map((r) => ({
+              teacherId: String(r.no),
+              name: r.name,
+              percentage: r.percentage,
+              band: r.band,
+            }))}
+            mean={table.mean}
+            meanBand={table.meanBand}
+            caption={table.caption}
+            captionClassName="sk-report__caption"
+            className="sk-report__table"
+            lang="id"
+          />
           <p className="sk-report__downloads sk-no-print">
             {t('io.report.tableDownloads')}:{' '}
             <a href={exportUrls.cycleTable(table.cycleId, 'xlsx')} download>

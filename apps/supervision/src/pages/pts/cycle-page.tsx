@@ -14,10 +14,9 @@ import {
   Button,
   Card,
   ConfirmDialog,
-  ErrorState,
-  LoadingState,
   PageHeader,
   ProvisionalLabel,
+  QueryState,
   StatusBadge,
   useCurrentUser,
   useFormat,
@@ -28,7 +27,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useBlocker, useParams } from 'react-router';
 import { exportUrls, ioPaths } from '../../export-urls';
-import { CycleTable } from './cycle-table';
+import { DownloadLink } from '../io/download-link';
+import { CycleTable } from '../results/cycle-table';
+import { MismatchList } from '../results/printed-check';
 import { CycleTimeline } from './cycle-timeline';
 import { type Issues, issuesOf, messageFor, NO_ISSUES } from './issues';
 import {
@@ -45,7 +46,6 @@ import {
   printedChanged,
   printedInput,
 } from './printed-figures';
-import { DownloadLink, MismatchList } from './shared';
 import { type NotesDraft, notesPatch, StageNotes } from './stage-notes';
 import { WithdrawSubmission } from './withdraw-submission';
 
@@ -66,22 +66,20 @@ export function CyclePage() {
   const t = useT();
   const trpc = useTRPC();
   const cycle = useQuery(trpc.cycles.get.queryOptions({ cycleId }));
-  if (cycle.isPending)
-    return (
-      <>
-        <PageHeader title={t('sup.cycle.title')} />
-        <LoadingState />
-      </>
-    );
-  if (cycle.isError)
-    return (
-      <>
-        <PageHeader title={t('sup.cycle.title')} />
-        <ErrorState error={cycle.error} onRetry={() => void cycle.refetch()} />
-      </>
-    );
   return (
-    <CycleView key={cycleId} cycle={cycle.data} reload={async () => (await cycle.refetch()).data} />
+    <QueryState
+      query={cycle}
+      frame={(state) => (
+        <>
+          <PageHeader title={t('sup.cycle.title')} />
+          {state}
+        </>
+      )}
+    >
+      {(data) => (
+        <CycleView key={cycleId} cycle={data} reload={async () => (await cycle.refetch()).data} />
+      )}
+    </QueryState>
   );
 }
 

@@ -17,9 +17,9 @@ export function CycleTimeline({ history }: { history: readonly HistoryEvent[] })
       {history.length === 0 ? (
         <p className="sk-muted">{t('workflow.timeline.empty')}</p>
       ) : (
-        <ol className="sk-timeline" data-testid="cycle-timeline">
+        <ol className="pts-timeline" data-testid="cycle-timeline">
           {history.map((e) => (
-            <li key={e.id} className={cx('sk-timeline__item', `sk-timeline__item--${e.action}`)}>
+            <li key={e.id} className={cx('pts-timeline__item', `pts-timeline__item--${e.action}`)}>
               <strong>{t(`workflow.event.${e.action}`)}</strong>{' '}
               <span>
                 {e.actorName && e.actorRole
@@ -28,9 +28,9 @@ export function CycleTimeline({ history }: { history: readonly HistoryEvent[] })
                     ? t(`role.${e.actorRole}`)
                     : t('workflow.event.unknownActor')}
               </span>
-              <div className="sk-timeline__when">{f.dateTime(e.at)}</div>
+              <div className="pts-timeline__when">{f.dateTime(e.at)}</div>
               {e.comment && (
-                <p className="sk-timeline__comment">
+                <p className="pts-timeline__comment">
                   <span className="sk-muted">
                     {e.action === 'reopen' || e.action === 'withdraw'
                       ? t('workflow.event.reason')

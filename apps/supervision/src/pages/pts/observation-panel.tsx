@@ -22,7 +22,7 @@ import {
   useT,
 } from '@siklus/ui';
 import type { ReactNode } from 'react';
-import { Band } from './shared';
+import { Band } from '../results/figures';
 
 export type CycleObservation = RouterOutputs['cycles']['get']['observations'][number];
 
@@ -163,7 +163,7 @@ export function ObservationPanel({
             {teacher?.observation ? (
               <>
                 {t('pts.obs.observed', { percent: f.decimal(teacher.observation.percentage) })}{' '}
-                <Band bandSet={bandSet} label={teacher.observation.band} />
+                <Band bands={bandSet.bands} label={teacher.observation.band} />
               </>
             ) : (
               <span className="sk-muted">{t('pts.obs.notObserved')}</span>
@@ -228,7 +228,7 @@ export function ObservationPanel({
                 <span className="sk-sheet__result-value" data-testid="summary-percentage">
                   {f.decimal(preview.percentage)}
                 </span>
-                <Band bandSet={bandSet} label={preview.band} />
+                <Band bands={bandSet.bands} label={preview.band} />
               </p>
             )}
           </div>

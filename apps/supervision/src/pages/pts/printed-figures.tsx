@@ -1,6 +1,7 @@
 import type { RouterOutputs } from '@siklus/client';
 import { Button, Card, Select, TextField, useFormat, useT } from '@siklus/ui';
-import { type EditableCardProps, MismatchList } from './shared';
+import { MismatchList } from '../results/printed-check';
+import type { EditableCardProps } from './editable-card';
 
 type Cycle = RouterOutputs['cycles']['get'];
 

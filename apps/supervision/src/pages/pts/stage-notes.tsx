@@ -1,6 +1,6 @@
 import { STAGES, type TCycleUpdateNotesInput, type TStage } from '@siklus/domain';
 import { Button, Card, TextArea, TextField, useFormat, useT } from '@siklus/ui';
-import type { EditableCardProps } from './shared';
+import type { EditableCardProps } from './editable-card';
 
 export type StageValues = Record<TStage, { notes: string | null; date: string | null }>;
 

@@ -9,12 +9,12 @@ import {
   ApiErrorMessage,
   Button,
   Card,
-  DataTable,
   type DataTableColumn,
   EmptyState,
   ErrorState,
   LoadingState,
   PageHeader,
+  QueryTable,
   Select,
   StatusBadge,
   TextArea,
@@ -148,31 +148,22 @@ function StudyList({
   );
   return (
     <Card title={t('pts.studies.listTitle')} flush>
-      {studies.isPending ? (
-        <LoadingState />
-      ) : studies.isError ? (
-        <ErrorState error={studies.error} onRetry={() => void studies.refetch()} />
-      ) : studies.data.length === 0 ? (
-        <EmptyState
-          action={
-            principal ? (
-              <Button variant="secondary" onClick={onStart}>
-                {t('pts.studies.start')}
-              </Button>
-            ) : undefined
-          }
-        >
-          {principal ? t('pts.studies.empty') : t('pts.studies.emptySupervisor')}
-        </EmptyState>
-      ) : (
-        <DataTable
-          data={studies.data}
-          columns={columns}
-          caption={t('pts.studies.caption', { school: schoolName })}
-          getRowId={(s) => s.id}
-          pageSize={false}
-        />
-      )}
+      <QueryTable
+        query={studies}
+        rows={(data) => data}
+        whenEmpty={{
+          body: principal ? t('pts.studies.empty') : t('pts.studies.emptySupervisor'),
+          action: principal ? (
+            <Button variant="secondary" onClick={onStart}>
+              {t('pts.studies.start')}
+            </Button>
+          ) : undefined,
+        }}
+        columns={columns}
+        caption={t('pts.studies.caption', { school: schoolName })}
+        getRowId={(s) => s.id}
+        pageSize={false}
+      />
     </Card>
   );
 }

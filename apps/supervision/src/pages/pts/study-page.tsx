@@ -1,24 +1,20 @@
 import { type RouterOutputs, useTRPC } from '@siklus/client';
-import { cycleLabel, type TBandSet } from '@siklus/domain';
+import { cycleLabel } from '@siklus/domain';
 import {
   ApiErrorMessage,
   Button,
   Card,
-  EmptyState,
-  ErrorState,
-  LoadingState,
   PageHeader,
-  StatusBadge,
+  QueryState,
   useCurrentUser,
   useFormat,
-  useLocalized,
   useT,
 } from '@siklus/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { exportUrls, ioPaths } from '../../export-urls';
-import { ProgressSection } from './progress';
-import { Band, DownloadLink } from './shared';
+import { DownloadLink } from '../io/download-link';
+import { StudyResultsOf } from '../results/study-results';
 
 type Study = RouterOutputs['studies']['get'];
 
@@ -28,21 +24,19 @@ export function StudyPage() {
   const t = useT();
   const trpc = useTRPC();
   const study = useQuery(trpc.studies.get.queryOptions({ studyId }));
-  if (study.isPending)
-    return (
-      <>
-        <PageHeader title={t('sup.study.title')} />
-        <LoadingState />
-      </>
-    );
-  if (study.isError)
-    return (
-      <>
-        <PageHeader title={t('sup.study.title')} />
-        <ErrorState error={study.error} onRetry={() => void study.refetch()} />
-      </>
-    );
-  return <StudyView study={study.data} />;
+  return (
+    <QueryState
+      query={study}
+      frame={(state) => (
+        <>
+          <PageHeader title={t('sup.study.title')} />
+          {state}
+        </>
+      )}
+    >
+      {(data) => <StudyView study={data} />}
+    </QueryState>
+  );
 }
 
 function StudyView({ study }: { study: Study }) {
@@ -50,6 +44,7 @@ function StudyView({ study }: { study: Study }) {
   const f = useFormat();
   const me = useCurrentUser();
   const principal = me.role === 'principal';
+  const addCycle = useAddCycle(study);
   const studiesHref = principal ? '/studies' : `/studies?schoolId=${study.schoolId}`;
   return (
     <>
@@ -90,8 +85,12 @@ function StudyView({ study }: { study: Study }) {
             )}
           </dl>
         </Card>
-        <CyclesCard study={study} principal={principal} supervisor={me.role === 'supervisor'} />
-        <ProgressSection studyId={study.id} supervisor={me.role === 'supervisor'} />
+        <StudyResultsOf
+          studyId={study.id}
+          supervisor={me.role === 'supervisor'}
+          cyclesActions={principal ? addCycle.button : undefined}
+          cyclesNote={principal ? addCycle.note : undefined}
+        />
         <Card title={t('pts.study.downloads')}>
           <div className="sk-row">
             <DownloadLink href={exportUrls.studyRecap(study.id, 'xlsx')}>
@@ -116,96 +115,46 @@ function StudyView({ study }: { study: Study }) {
   );
 }
 
-function CyclesCard({
-  study,
-  principal,
-  supervisor,
-}: {
-  study: Study;
-  principal: boolean;
-  supervisor: boolean;
-}) {
+/** The principal's "add the next cycle" button, and the note under it (why not, or what failed). */
+function useAddCycle(study: Study) {
   const t = useT();
   const f = useFormat();
-  const localized = useLocalized();
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const bandSet: TBandSet = study.bandSet.bands;
   const nextLabel = cycleLabel((study.cycles.at(-1)?.ordinal ?? -1) + 1, f.lang);
   const add = useMutation(
     trpc.cycles.create.mutationOptions({
       onSuccess: async (created) => {
-        await queryClient.invalidateQueries(trpc.studies.get.queryFilter({ studyId: study.id }));
+        await Promise.all([
+          queryClient.invalidateQueries(trpc.studies.get.queryFilter({ studyId: study.id })),
+          queryClient.invalidateQueries(
+            trpc.reports.schoolDetail.queryFilter({ studyId: study.id }),
+          ),
+        ]);
         void navigate(`/cycles/${created.id}`);
       },
     }),
   );
-  return (
-    <Card
-      title={t('pts.study.cycles')}
-      flush
-      actions={
-        principal ? (
-          <Button
-            size="sm"
-            disabled={!study.canAddCycle}
-            loading={add.isPending}
-            onClick={() => add.mutate({ studyId: study.id })}
-            title={study.canAddCycle ? undefined : t('pts.study.addCycleBlocked')}
-          >
-            {t('pts.study.addCycle', { label: nextLabel })}
-          </Button>
-        ) : undefined
-      }
-    >
-      {principal && !study.canAddCycle && (
-        <p className="sk-muted pts-card-note">{t('pts.study.addCycleBlocked')}</p>
-      )}
-      <ApiErrorMessage error={add.error} className="pts-card-note" />
-      <div className="sk-table-scroll">
-        <table className="sk-table">
-          <caption className="sk-visually-hidden">{t('pts.study.cyclesCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('pts.study.col.cycle')}</th>
-              <th scope="col">{t('pts.study.col.status')}</th>
-              <th scope="col" className="sk-num">
-                {t('pts.study.col.n')}
-              </th>
-              <th scope="col" className="sk-num">
-                {t('pts.study.col.mean')}
-              </th>
-              <th scope="col">{t('pts.study.col.band')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {study.cycles.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">
-                  <Link to={`/cycles/${c.id}`}>{localized(c.label)}</Link>
-                </th>
-                <td>
-                  <span className="sk-row">
-                    <StatusBadge status={c.status} />
-                    {supervisor && c.status === 'submitted' && (
-                      <Link to={`/review?cycleId=${encodeURIComponent(c.id)}`}>
-                        {t('pts.cycle.review')}
-                      </Link>
-                    )}
-                  </span>
-                </td>
-                <td className="sk-num">{f.integer(c.n)}</td>
-                <td className="sk-num">{f.decimal(c.mean)}</td>
-                <td>
-                  <Band bandSet={bandSet} label={c.meanBand} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {study.cycles.length === 0 && <EmptyState />}
-    </Card>
-  );
+  return {
+    button: (
+      <Button
+        size="sm"
+        disabled={!study.canAddCycle}
+        loading={add.isPending}
+        onClick={() => add.mutate({ studyId: study.id })}
+        title={study.canAddCycle ? undefined : t('pts.study.addCycleBlocked')}
+      >
+        {t('pts.study.addCycle', { label: nextLabel })}
+      </Button>
+    ),
+    note: (
+      <>
+        {!study.canAddCycle && (
+          <p className="sk-muted pts-card-note">{t('pts.study.addCycleBlocked')}</p>
+        )}
+        <ApiErrorMessage error={add.error} className="pts-card-note" />
+      </>
+    ),
+  };
 }

@@ -374,10 +374,12 @@ describe('study page', () => {
         'reports.schoolDetail': schoolDetail,
       },
     });
-    const warning = await screen.findByText(/Printed mean 65.05 differs from the computed 65.83/);
-    expect(warning.closest('li')?.textContent).toBe(
-      'Cycle I: Printed mean 65.05 differs from the computed 65.83',
-    );
+    const check = await screen.findByRole('table', { name: 'Printed figures check' });
+    expect(
+      within(check)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['Cycle I', '65.05', '65.83', 'Printed mean 65.05 differs from the computed 65.83']);
     expect(screen.getByTestId('criteria-result').textContent).toContain('Success criteria not met');
     expect(screen.queryByRole('button', { name: /^Add / })).toBeNull();
     // The submitted cycle links to the review.

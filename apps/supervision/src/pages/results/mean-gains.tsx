@@ -1,0 +1,46 @@
+import { NumTh, type SchoolDetail, useFigures } from './figures';
+
+/** The gain of the means between consecutive cycles, then baseline -> latest. */
+export function MeanGains({ detail }: { detail: SchoolDetail }) {
+  const { t, f, local, signed } = useFigures();
+  return (
+    <div className="sk-table-scroll">
+      <table className="sk-table">
+        <caption className="sk-visually-hidden">{t('pts.progress.meanGainsCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('pts.progress.from')}</th>
+            <th scope="col">{t('pts.progress.to')}</th>
+            <NumTh>{t('pts.progress.preMean')}</NumTh>
+            <NumTh>{t('pts.progress.postMean')}</NumTh>
+            <NumTh>{t('pts.progress.points')}</NumTh>
+            <NumTh>{t('pts.progress.nGain')}</NumTh>
+            <th scope="col">{t('pts.progress.category')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {stepsAndOverall(detail).map((g) => (
+            <tr key={`${g.from.ordinal}-${g.to.ordinal}`}>
+              <td>{local(g.from.label)}</td>
+              <td>{local(g.to.label)}</td>
+              <td className="sk-num">{f.decimal(g.means?.preMean)}</td>
+              <td className="sk-num">{f.decimal(g.means?.postMean)}</td>
+              <td className="sk-num">{signed(g.means?.points)}</td>
+              <td className="sk-num">{f.decimal(g.means?.normalized)}</td>
+              <td>{g.means?.category ? t(`pts.progress.gain.${g.means.category}`) : '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Consecutive gains, then baseline -> latest when it spans more than one step. */
+function stepsAndOverall(detail: SchoolDetail) {
+  const steps = [...detail.gains];
+  const o = detail.overall;
+  if (o && !steps.some((g) => g.from.ordinal === o.from.ordinal && g.to.ordinal === o.to.ordinal))
+    steps.push(o);
+  return steps;
+}

@@ -1,0 +1,86 @@
+import { Card, cx, useLocalized, useT } from '@siklus/ui';
+import { NumTh, type SchoolDetail, useFigures } from './figures';
+
+/**
+ * The printed-figure check of one cycle: where a paper report disagrees with what Siklus
+ * computes from the scores, one line per mismatch (the cycle page and the review panel).
+ */
+export function MismatchList({
+  mismatches,
+  className,
+}: {
+  mismatches: readonly { message: { id: string; en: string } }[];
+  className?: string;
+}) {
+  const t = useT();
+  const local = useLocalized();
+  return (
+    <div className={cx('sk-alert pts-warning', className)} role="note">
+      <p className="sk-alert__message">
+        <strong>{t('pts.progress.consistency')}:</strong> {t('pts.progress.consistencyBody')}
+      </p>
+      <ul>
+        {mismatches.map((m, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: mismatches have no id.
+          <li key={i}>{local(m.message)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * Every cycle's printed figures against the computed ones, for the supervisor: one row per
+ * mismatch (printed, computed, the domain's words), or a line saying all agree.
+ */
+export function PrintedFiguresCheck({ detail }: { detail: SchoolDetail }) {
+  const { t, f, local } = useFigures();
+  const printedAny = detail.cycles.some(
+    (c) => c.printedMean !== null || c.printedMeanBand !== null || c.printedBands !== null,
+  );
+  const rows = detail.cycles.flatMap((c) => c.mismatches.map((m) => ({ cycle: c, m })));
+  return (
+    <Card title={t('district.school.consistency')}>
+      {rows.length === 0 ? (
+        <p className="sk-muted">
+          {printedAny ? t('district.school.consistencyOk') : t('district.school.consistencyNone')}
+        </p>
+      ) : (
+        <div className="sk-stack">
+          <div className="sk-alert sk-alert--error" role="alert">
+            <p className="sk-alert__message">
+              {t('district.school.mismatches', { count: detail.mismatchCount })}
+            </p>
+          </div>
+          <div className="sk-table-scroll">
+            <table className="sk-table sk-table--dense">
+              <caption className="sk-visually-hidden">{t('district.school.consistency')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('district.cycle')}</th>
+                  <NumTh>{t('district.school.printed')}</NumTh>
+                  <NumTh>{t('district.school.computed')}</NumTh>
+                  <th scope="col">{t('district.school.note')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map(({ cycle, m }) => (
+                  <tr key={`${cycle.id}-${m.field}-${m.index ?? ''}`}>
+                    <td className="sk-nowrap">{local(cycle.label)}</td>
+                    <td className="sk-num">
+                      {m.field === 'mean' ? f.decimal(m.printed) : m.printed}
+                    </td>
+                    <td className="sk-num">
+                      {m.field === 'mean' ? f.decimal(m.computed) : (m.computed ?? '–')}
+                    </td>
+                    <td className="sk-district-text">{local(m.message)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
+    </Card>
+  );
+}

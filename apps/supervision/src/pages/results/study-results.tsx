@@ -1,0 +1,168 @@
+import { useTRPC } from '@siklus/client';
+import { Card, EmptyState, ProvisionalLabel, QueryState, useLocalized, useT } from '@siklus/ui';
+import { MeansBarChart, TrajectoryLineChart } from '@siklus/ui/charts';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { CycleSummaries } from './cycle-summaries';
+import { bandReferences, type SchoolDetail } from './figures';
+import { MeanGains } from './mean-gains';
+import { PrintedFiguresCheck } from './printed-check';
+import { TeacherCycleMatrix } from './teacher-cycle-matrix';
+
+/**
+ * A school's study as `reports.schoolDetail` reports it, the one view both roles read: the
+ * success criteria judged on the study's result (its latest approved cycle, or submitted
+ * when asked for), the cycles with their summaries,
+ * the teacher x cycle matrix with the gains, and the charts. A supervisor reads it with the
+ * printed-figure check and the way to each submitted cycle's review. Every figure is the
+ * API's; this only formats it.
+ */
+export function StudyResults({
+  detail,
+  supervisor,
+  cyclesActions,
+  cyclesNote,
+}: {
+  detail: SchoolDetail;
+  supervisor: boolean;
+  /** Beside the cycles' title: the principal's "add a cycle". */
+  cyclesActions?: ReactNode;
+  /** Above the cycles' table: why a cycle cannot be added, what went wrong adding it. */
+  cyclesNote?: ReactNode;
+}) {
+  const t = useT();
+  const observed = detail.cycles.some((c) => c.summary.n > 0);
+  return (
+    <>
+      <CriteriaVerdict detail={detail} />
+      {supervisor && <PrintedFiguresCheck detail={detail} />}
+      <Card title={t('pts.study.cycles')} flush actions={cyclesActions}>
+        {cyclesNote}
+        {detail.cycles.length === 0 ? (
+          <EmptyState />
+        ) : (
+          <CycleSummaries detail={detail} reviewLinks={supervisor} />
+        )}
+      </Card>
+      <Card title={t('pts.progress.title')} description={t('pts.progress.description')} flush>
+        {observed ? (
+          <TeacherCycleMatrix detail={detail} />
+        ) : (
+          <EmptyState>{t('pts.progress.empty')}</EmptyState>
+        )}
+      </Card>
+      {observed && detail.gains.length > 0 && (
+        <Card title={t('pts.progress.meanGains')} flush>
+          <MeanGains detail={detail} />
+        </Card>
+      )}
+      {observed && <StudyCharts detail={detail} />}
+    </>
+  );
+}
+
+function CriteriaVerdict({ detail }: { detail: SchoolDetail }) {
+  const t = useT();
+  const localized = useLocalized();
+  // The verdict reads the study's result (the latest approved cycle, or submitted when
+  // asked), never a draft; later cycles still in progress are named as provisional.
+  const latest = detail.cycles.find((c) => c.ordinal === detail.resultOrdinal);
+  const pending = detail.cycles.filter(
+    (c) => c.summary.n > 0 && c.standing.provisional && c.ordinal > (detail.resultOrdinal ?? -1),
+  );
+  const met = latest?.criteria.met;
+  return (
+    <Card title={t('pts.progress.criteriaTitle')}>
+      <div className="sk-stack">
+        <p>{t('pts.progress.criteriaRule', { rule: localized(detail.criteria.description) })}</p>
+        {latest ? (
+          <div
+            className={
+              met
+                ? 'sk-alert sk-alert--info pts-criteria pts-criteria--met'
+                : 'sk-alert pts-criteria pts-criteria--unmet'
+            }
+            data-testid="criteria-result"
+          >
+            <p className="sk-alert__message">
+              <span className="pts-criteria__badge">
+                {met === null
+                  ? t('workflow.criteria.notJudged')
+                  : met
+                    ? t('pts.progress.met')
+                    : t('pts.progress.notMet')}
+              </span>{' '}
+              {t('pts.progress.criteriaOn', { label: localized(latest.label) })}{' '}
+              {localized(latest.criteria.message)} <ProvisionalLabel standing={latest.standing} />
+            </p>
+          </div>
+        ) : (
+          <p className="sk-muted">
+            {pending.length > 0 ? t('workflow.result.none') : t('pts.progress.criteriaNone')}
+          </p>
+        )}
+        {pending.map((c) => (
+          <p key={c.id}>
+            <ProvisionalLabel standing={c.standing} subject={localized(c.label)} />
+          </p>
+        ))}
+      </div>
+    </Card>
+  );
+}
+
+function StudyCharts({ detail }: { detail: SchoolDetail }) {
+  const t = useT();
+  const localized = useLocalized();
+  const labels = detail.cycles.map((c) => localized(c.label));
+  const references = bandReferences(detail.bandSet.bands);
+  return (
+    <div className="sk-grid sk-grid--2">
+      <Card>
+        <TrajectoryLineChart
+          title={t('pts.progress.trajectory')}
+          description={t('pts.progress.trajectoryHint')}
+          cycles={labels}
+          series={detail.teachers.map((teacher) => ({
+            key: teacher.id,
+            label: teacher.name,
+            values: teacher.cells.map((c) => c?.percentage ?? null),
+          }))}
+          mean={detail.cycles.map((c) => c.summary.mean)}
+          references={references}
+        />
+      </Card>
+      <Card>
+        <MeansBarChart
+          title={t('pts.progress.means')}
+          description={t('pts.progress.meansHint')}
+          data={detail.cycles.map((c, i) => ({
+            category: labels[i] ?? '',
+            values: { mean: c.summary.mean },
+          }))}
+          series={[{ key: 'mean', label: t('pts.progress.mean') }]}
+          references={references}
+        />
+      </Card>
+    </div>
+  );
+}
+
+/** `StudyResults` for a study id: loads `reports.schoolDetail`, shows its pending and failed states. */
+export function StudyResultsOf({
+  studyId,
+  ...rest
+}: { studyId: string } & Omit<Parameters<typeof StudyResults>[0], 'detail'>) {
+  const t = useT();
+  const trpc = useTRPC();
+  const detail = useQuery(trpc.reports.schoolDetail.queryOptions({ studyId }));
+  return (
+    <QueryState
+      query={detail}
+      inline
+      frame={(state) => <Card title={t('pts.progress.title')}>{state}</Card>}
+    >
+      {(data) => <StudyResults detail={data} {...rest} />}
+    </QueryState>
+  );
+}

@@ -1,0 +1,142 @@
+import { Fragment } from 'react';
+import { Band, NumTh, type SchoolDetail, useFigures } from './figures';
+
+/**
+ * Teachers down, cycles across, each cycle as the paper prints it (percentage, band): the
+ * paper's Tables 1-3 side by side, with each teacher's gain from the baseline to the latest
+ * observed cycle and the means as the last row.
+ */
+export function TeacherCycleMatrix({ detail }: { detail: SchoolDetail }) {
+  const { t, f, local, signed } = useFigures();
+  const bands = detail.bandSet.bands;
+  const overall = detail.overall;
+  const gainOf = new Map(overall?.teachers.gains.map((g) => [g.teacherId, g]) ?? []);
+  return (
+    <>
+      {overall?.means && (
+        <p className="sk-district-lead">
+          {t('district.school.overall', {
+            from: local(overall.from.label),
+            to: local(overall.to.label),
+            points: signed(overall.means.points),
+            g: f.decimal(overall.means.normalized),
+          })}
+        </p>
+      )}
+      <div className="sk-table-scroll">
+        <table className="sk-table sk-table--dense pts-matrix">
+          <caption className="sk-visually-hidden">{t('pts.progress.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col" rowSpan={2} className="sk-num">
+                {t('pts.progress.no')}
+              </th>
+              <th scope="col" rowSpan={2}>
+                {t('pts.progress.teacher')}
+              </th>
+              {detail.cycles.map((c) => (
+                <th key={c.id} scope="colgroup" colSpan={2} className="pts-matrix__group">
+                  {local(c.label)}
+                </th>
+              ))}
+              {overall && (
+                <th scope="colgroup" colSpan={2} className="pts-matrix__group">
+                  {t('pts.progress.gain', {
+                    from: local(overall.from.label),
+                    to: local(overall.to.label),
+                  })}
+                </th>
+              )}
+            </tr>
+            <tr>
+              {detail.cycles.map((c) => (
+                <Fragment key={c.id}>
+                  <NumTh>{t('pts.progress.percent')}</NumTh>
+                  <th scope="col">{t('pts.progress.band')}</th>
+                </Fragment>
+              ))}
+              {overall && (
+                <>
+                  <NumTh>{t('pts.progress.points')}</NumTh>
+                  <NumTh>{t('pts.progress.nGain')}</NumTh>
+                </>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {detail.teachers.map((teacher, i) => {
+              const g = gainOf.get(teacher.id);
+              return (
+                <tr key={teacher.id}>
+                  <td className="sk-num">{i + 1}</td>
+                  <th scope="row">
+                    {teacher.name}
+                    {teacher.className && (
+                      <span className="sk-district-note"> · {teacher.className}</span>
+                    )}
+                    {!teacher.active && (
+                      <span className="sk-muted"> ({t('pts.progress.inactive')})</span>
+                    )}
+                  </th>
+                  {teacher.cells.map((cell, k) =>
+                    cell ? (
+                      <Fragment key={detail.cycles[k]?.id ?? k}>
+                        <td className="sk-num">{f.decimal(cell.percentage)}</td>
+                        <td>
+                          <Band bands={bands} label={cell.band} />
+                        </td>
+                      </Fragment>
+                    ) : (
+                      <td
+                        key={detail.cycles[k]?.id ?? k}
+                        colSpan={2}
+                        className="sk-muted"
+                        title={t('pts.progress.notObserved')}
+                      >
+                        –
+                      </td>
+                    ),
+                  )}
+                  {overall && <GainCells gain={g} />}
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={2}>
+                {t('pts.progress.mean')}
+              </th>
+              {detail.cycles.map((c) => (
+                <Fragment key={c.id}>
+                  <td className="sk-num">
+                    <strong>{f.decimal(c.summary.mean)}</strong>
+                  </td>
+                  <td>
+                    <Band bands={bands} label={c.summary.meanBand} />
+                  </td>
+                </Fragment>
+              ))}
+              {overall && <GainCells gain={overall.means} />}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** The gain from the baseline to the latest cycle: points, signed, and normalised. */
+function GainCells({
+  gain,
+}: {
+  gain: { points: string; normalized: string | null } | null | undefined;
+}) {
+  const { f, signed } = useFigures();
+  return (
+    <>
+      <td className="sk-num">{signed(gain?.points)}</td>
+      <td className="sk-num">{f.decimal(gain?.normalized)}</td>
+    </>
+  );
+}
