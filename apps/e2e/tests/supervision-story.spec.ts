@@ -176,6 +176,7 @@ test('a principal submits Siklus III for six teachers; the supervisor returns it
   await expect(submittedRow.getByTestId('provisional-label')).toContainText(
     'sementara: 6 dari 6 guru diobservasi, belum ditinjau',
   );
+  await shot(s, 'supervision-provisional-label', '[data-testid="provisional-label"]');
 
   // -- The supervisor finds it in the queue and returns it with a comment.
   await s.goto('/review');
@@ -244,6 +245,7 @@ test('a principal submits Siklus III for six teachers; the supervisor returns it
     'Dikembalikan Hj. Euis Komalasari, M.Pd (Pengawas sekolah)',
   );
   await expect(timeline.getByRole('listitem').nth(3)).toContainText('Disetujui dan dikunci');
+  await shot(p, 'supervision-cycle-timeline', '[data-testid="cycle-timeline"]');
   // ...and the study reads the criteria as met on Siklus III.
   await p
     .getByRole('link', { name: /Pembelajaran Kolaboratif/ })

@@ -68,13 +68,35 @@ describe('the review history migration', () => {
       approved_at: new Date('2026-10-05T02:00:00Z'),
     });
     const draft = await makeCycle(t.db, scope);
+    // Seeded cycles submitted and approved at the same instant (as the demo seed writes
+    // them): eight, so a random tie-break would put an approval first in one of them
+    // with a chance of 255 in 256.
+    const instant = new Date('2026-10-07T02:00:00Z');
+    const sameInstant = [];
+    for (let i = 0; i < 8; i++) {
+      sameInstant.push(
+        await makeCycle(t.db, {
+          ...scope,
+          status: 'approved',
+          submitted_at: instant,
+          reviewed_by: supervisor.id,
+          reviewed_at: instant,
+          approved_at: instant,
+        }),
+      );
+    }
 
     const migrator = new Migrator({
       db: t.db,
       provider: { getMigrations: async () => migrations },
     });
-    expect((await migrator.migrateTo('2026-11-28T1800-cycle-aggregates')).error).toBeUndefined();
-    await migrateToLatest(t.db);
+    // Back to the state of a database already at the migrations before this one (main's
+    // co-observation and note-trigram ones included): the history's migration must sort
+    // after them and apply on its own.
+    expect((await migrator.migrateTo('2026-12-01T2330-note-trigrams')).error).toBeUndefined();
+    expect((await migrateToLatest(t.db)).applied).toEqual([
+      '2026-12-01T2345-cycle-events-time-zones',
+    ]);
 
     const history = async (cycleId: string) =>
       (await listCycleEvents(t.db, { districtId: district.id, cycleId })).map((e) => [
@@ -120,5 +142,8 @@ describe('the review history migration', () => {
       ],
     ]);
     expect(await history(draft.id)).toEqual([]);
+    for (const cycle of sameInstant) {
+      expect((await history(cycle.id)).map(([action]) => action)).toEqual(['submit', 'approve']);
+    }
   }, 60_000);
 });

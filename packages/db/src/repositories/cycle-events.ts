@@ -55,25 +55,32 @@ export async function listCycleEvents(
   db: Db,
   q: { districtId: string; cycleId: string },
 ): Promise<CycleEvent[]> {
-  return db
-    .selectFrom('cycle_events as e')
-    .leftJoin('users as u', 'u.id', 'e.actor_id')
-    .select([
-      'e.id',
-      'e.action',
-      'e.from_status as fromStatus',
-      'e.to_status as toStatus',
-      'e.actor_id as actorId',
-      'u.full_name as actorName',
-      'e.actor_role as actorRole',
-      'e.comment',
-      'e.created_at as at',
-    ])
-    .where('e.district_id', '=', q.districtId)
-    .where('e.cycle_id', '=', q.cycleId)
-    .orderBy('e.created_at')
-    .orderBy('e.id')
-    .execute();
+  return (
+    db
+      .selectFrom('cycle_events as e')
+      .leftJoin('users as u', 'u.id', 'e.actor_id')
+      .select([
+        'e.id',
+        'e.action',
+        'e.from_status as fromStatus',
+        'e.to_status as toStatus',
+        'e.actor_id as actorId',
+        'u.full_name as actorName',
+        'e.actor_role as actorRole',
+        'e.comment',
+        'e.created_at as at',
+      ])
+      .where('e.district_id', '=', q.districtId)
+      .where('e.cycle_id', '=', q.cycleId)
+      .orderBy('e.created_at')
+      // Moves rebuilt from a cycle's columns can share one instant (a seeded or imported
+      // cycle submitted and approved at the same time); the workflow's own order breaks the
+      // tie, where the random id would shuffle them.
+      .orderBy(sql`case e.action when 'submit' then 0 when 'withdraw' then 1
+      when 'reopen' then 3 else 2 end`)
+      .orderBy('e.id')
+      .execute()
+  );
 }
 
 /**
