@@ -5,6 +5,7 @@ import type {
   TRole,
   TRubricDefinition,
   TSuccessCriteria,
+  TTimeZone,
 } from '@siklus/domain';
 import type {
   ColumnType,
@@ -42,6 +43,8 @@ export interface DistrictsTable {
   id: Generated<string>;
   name: string;
   province: string;
+  /** The district's clock: WIB, WITA or WIT (times shown, calendar days of filters). */
+  time_zone: Generated<TTimeZone>;
   created_at: GeneratedTimestamp;
 }
 
@@ -234,6 +237,22 @@ export interface CycleBandCountsTable {
   count: GeneratedAlways<number>;
 }
 
+export type CycleEventAction = 'submit' | 'withdraw' | 'return' | 'approve' | 'reopen';
+
+/** One move of a cycle's review workflow (migration 2026-12-02T0000). */
+export interface CycleEventsTable {
+  id: Generated<string>;
+  district_id: string;
+  cycle_id: string;
+  action: CycleEventAction;
+  from_status: TCycleStatus | null;
+  to_status: TCycleStatus;
+  actor_id: string | null;
+  actor_role: TRole | null;
+  comment: string | null;
+  created_at: GeneratedTimestamp;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   district_id: string | null;
@@ -321,6 +340,7 @@ export interface DB {
   cycle_aggregates: CycleAggregatesTable;
   cycle_band_counts: CycleBandCountsTable;
   audit_log: AuditLogTable;
+  cycle_events: CycleEventsTable;
   co_observations: CoObservationsTable;
   co_observation_sheets: CoObservationSheetsTable;
   integrity_dismissals: IntegrityDismissalsTable;

@@ -2,10 +2,12 @@ import {
   bandRanges,
   classify,
   criteriaInputFromPercentages,
+  cycleStanding,
   describeCriteria,
-  evaluateCriteria,
   gainOfMeans,
+  judgeCriteria,
   PTS_DEFAULT_BANDS,
+  rosterCoverage,
   summarizeCycle,
   teacherGains,
 } from '@siklus/domain';
@@ -193,7 +195,7 @@ function schoolDetail() {
     id: cycleIds[k]!,
     ordinal: k,
     label: labels[k]!,
-    status: k === 2 ? ('submitted' as const) : ('approved' as const),
+    status: 'approved' as const,
     n: 3,
     mean: summarizeCycle(column(k), PTS_DEFAULT_BANDS).mean,
     meanBand: summarizeCycle(column(k), PTS_DEFAULT_BANDS).meanBand,
@@ -201,10 +203,17 @@ function schoolDetail() {
     printedMeanBand: null,
     printedBands: null,
     summary: summarizeCycle(column(k), PTS_DEFAULT_BANDS),
-    criteria: evaluateCriteria(
+    standing: cycleStanding({
+      status: 'approved',
+      basis: 'approved' as const,
+      observedActive: 3,
+      roster: 3,
+    }),
+    criteria: judgeCriteria(
       CRITERIA,
       criteriaInputFromPercentages(column(k), PTS_DEFAULT_BANDS),
       PTS_DEFAULT_BANDS,
+      rosterCoverage(3, 3),
     ),
     mismatches:
       k === 1
@@ -231,6 +240,9 @@ function schoolDetail() {
   });
   return {
     study: {},
+    basis: 'approved' as const,
+    resultOrdinal: 2,
+    roster: 3,
     bandSet: { bands: PTS_DEFAULT_BANDS.bands },
     criteria: {
       criteria: CRITERIA.criteria,
