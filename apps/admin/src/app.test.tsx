@@ -55,12 +55,19 @@ describe('admin app', () => {
               entityId: ME.admin.id,
               schoolId: null,
               schoolName: null,
+              actorName: ME.admin.fullName,
+              targetName: ME.admin.fullName,
+              summary: {
+                id: `${ME.admin.fullName} keluar`,
+                en: `${ME.admin.fullName} signed out`,
+              },
               before: null,
               after: null,
               reason: null,
               ip: null,
             },
           ],
+          timeZone: 'Asia/Makassar',
           total: 1,
           limit: 50,
           offset: 0,
@@ -68,6 +75,9 @@ describe('admin app', () => {
       },
     });
     expect(await screen.findByText('auth.logout')).toBeTruthy();
+    // In words, and the time in the district's zone (ME.admin's district is WIB).
+    expect(screen.getByText(`${ME.admin.fullName} keluar`)).toBeTruthy();
+    expect(screen.getByText(/08\.00 WIB/)).toBeTruthy();
     expect(screen.getByText('1–1 dari 1')).toBeTruthy();
   });
 });

@@ -80,6 +80,15 @@ test('an admin reopens an approved cycle with a reason; the supervisor sees it r
   await s.getByRole('link', { name: 'Buka penelitian' }).first().click();
   await s.getByRole('link', { name: 'Siklus II', exact: true }).click();
   await expect(s.getByRole('heading', { level: 1 })).toContainText('Dikembalikan');
-  await expect(s.getByRole('region', { name: 'Dikembalikan oleh pengawas' })).toContainText(REASON);
+  const returned = s.getByRole('region', { name: 'Dikembalikan oleh pengawas' });
+  await expect(returned).toContainText(REASON);
+  // The reopen names the admin who made it, not the supervisor who had approved (issue 14).
+  await expect(returned).toContainText('(Administrator)');
+  const history = s.getByTestId('cycle-timeline').getByRole('listitem');
+  await expect(history.last()).toContainText('Dibuka kembali oleh admin');
+  await expect(history.last()).toContainText(`Alasan: ${REASON}`);
+  // Seeded history (submit, approve) rebuilt from the cycle's columns, then the reopen.
+  await expect(history).toHaveCount(3);
+  await expect(history.nth(1)).toContainText('Disetujui dan dikunci');
   await supervisor.context.close();
 });

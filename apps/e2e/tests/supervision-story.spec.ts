@@ -7,8 +7,10 @@ import { named, shot, signInAs } from './helpers';
  *   approved, mean 62,12) opens Siklus III, writes the stage notes, scores the six
  *   teachers on the district's sheet and submits; the supervisor finds it in the review
  *   queue and returns it with a comment; the principal reads the comment, corrects the
- *   sixth teacher's sheet and submits again; the supervisor approves; the district
- *   dashboard shows Kota Batu 2's new figures. No other test reads this school.
+ *   sixth teacher's sheet and submits again; the supervisor approves (after confirming
+ *   that approval locks); only then does the district dashboard show Kota Batu 2's new
+ *   figures: a draft or a submission awaiting review is labelled provisional there and
+ *   moves no figure (issue 14). No other test reads this school.
  *
  * Every figure asserted is worked out by hand from the scores entered (10 indicators on a
  * 1-4 scale, so a sheet is its total out of 40):
@@ -133,6 +135,16 @@ test('a principal submits Siklus III for six teachers; the supervisor returns it
     await expect(
       p.getByText(`Observasi ${teacher} tersimpan: ${percent} (${band}).`),
     ).toBeVisible();
+    if (i === 0) {
+      // A principal's draft of one teacher does not move the supervisor's dashboard: the
+      // figures stay on the approved Siklus II, and Siklus III shows as provisional.
+      const draftRow = await openDashboardRow(s);
+      await expect(draftRow).toContainText('62,12');
+      await expect(draftRow).not.toContainText('100,00');
+      await expect(draftRow.getByTestId('provisional-label')).toContainText(
+        'Siklus III: sementara: 1 dari 6 guru diobservasi, draf, belum diajukan',
+      );
+    }
   }
 
   // The cycle's table, in the shape of the paper's tables: no, teacher, %, band, mean.
@@ -151,6 +163,20 @@ test('a principal submits Siklus III for six teachers; the supervisor returns it
   await expect(p.getByText('Siklus III telah diajukan untuk ditinjau.')).toBeVisible();
   await expect(p.getByRole('heading', { level: 1 })).toContainText('Diajukan');
   await expect(p.getByRole('button', { name: 'Simpan observasi' })).toHaveCount(0);
+
+  // Submitted is still not a result: the dashboard keeps Siklus II's figures by default,
+  // and shows Siklus III's only when the supervisor asks to include submitted cycles.
+  const submittedRow = await openDashboardRow(s);
+  await expect(submittedRow).toContainText('62,12');
+  await expect(submittedRow.getByTestId('provisional-label')).toContainText(
+    'Siklus III: sementara: 6 dari 6 guru diobservasi, belum ditinjau',
+  );
+  await s.getByLabel('Sertakan siklus yang diajukan (belum ditinjau)').check();
+  await expect(submittedRow).toContainText('80,83');
+  await expect(submittedRow.getByTestId('provisional-label')).toContainText(
+    'sementara: 6 dari 6 guru diobservasi, belum ditinjau',
+  );
+  await shot(s, 'supervision-provisional-label', '[data-testid="provisional-label"]');
 
   // -- The supervisor finds it in the queue and returns it with a comment.
   await s.goto('/review');
@@ -177,7 +203,8 @@ test('a principal submits Siklus III for six teachers; the supervisor returns it
   await expect(p.getByRole('heading', { level: 1 })).toContainText('Dikembalikan');
   const returned = p.getByRole('region', { name: 'Dikembalikan oleh pengawas' });
   await expect(returned).toContainText(RETURN_COMMENT);
-  await expect(returned).toContainText('Hj. Euis Komalasari, M.Pd');
+  await expect(returned).toContainText('Hj. Euis Komalasari, M.Pd (Pengawas sekolah)');
+  await expect(returned).toContainText('WIB');
   const sixth = teachers[5] as string;
   await table.getByRole('button', { name: `Ubah observasi ${sixth}` }).click();
   await expect(picker).toHaveValue(/.+/);
@@ -199,6 +226,9 @@ test('a principal submits Siklus III for six teachers; the supervisor returns it
   await expect(again).toContainText('85,00');
   await expect(again).toContainText(`Komentar sebelumnya: ${RETURN_COMMENT}`);
   await again.getByRole('button', { name: 'Setujui' }).click();
+  // Approval locks the cycle, so it is asked for once more.
+  await expect(s.getByRole('alertdialog')).toContainText('terkunci');
+  await s.getByRole('button', { name: 'Setujui dan kunci' }).click();
   await expect(
     s.getByRole('status').filter({ hasText: `${SCHOOL} Siklus III disetujui.` }),
   ).toBeVisible();
@@ -208,6 +238,14 @@ test('a principal submits Siklus III for six teachers; the supervisor returns it
   await expect(p.getByRole('heading', { level: 1 })).toContainText('Disetujui');
   await expect(p.getByText('Siklus ini sudah disetujui dan terkunci.')).toBeVisible();
   await expect(p.getByRole('button', { name: 'Ajukan siklus' })).toHaveCount(0);
+  // Every move is on the record, with who made it.
+  const timeline = p.getByTestId('cycle-timeline');
+  await expect(timeline.getByRole('listitem')).toHaveCount(4);
+  await expect(timeline.getByRole('listitem').nth(1)).toContainText(
+    'Dikembalikan Hj. Euis Komalasari, M.Pd (Pengawas sekolah)',
+  );
+  await expect(timeline.getByRole('listitem').nth(3)).toContainText('Disetujui dan dikunci');
+  await shot(p, 'supervision-cycle-timeline', '[data-testid="cycle-timeline"]');
   // ...and the study reads the criteria as met on Siklus III.
   await p
     .getByRole('link', { name: /Pembelajaran Kolaboratif/ })

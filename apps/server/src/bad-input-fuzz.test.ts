@@ -85,8 +85,12 @@ function idFor(path: string, key: string): string | undefined {
 
 /** Which actor may call it, so the call gets past the role check to the input. */
 function actorFor(path: string): Actor {
-  if (/^(schools|users|config)\./.test(path) || path === 'review.reopen') return 'admin';
-  if (path.startsWith('review.')) return 'supervisor';
+  if (
+    /^(schools|users|config)\./.test(path) ||
+    ['review.reopen', 'district.setTimeZone', 'integrity.updateSettings'].includes(path)
+  )
+    return 'admin';
+  if (path.startsWith('review.') || path === 'integrity.dismiss') return 'supervisor';
   return 'principalOwn';
 }
 

@@ -93,9 +93,18 @@ describe('downloads', () => {
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(await csv.text()).toContain('Rata-rata;;65,08;Cukup');
 
+    // By default the recap holds approved cycles (Lulut 2's Siklus II awaits review)...
     const recap = await get(`/export/studies/${studyId}/recap.csv`, 'kepsek.lulut2');
     expect(recap.headers.get('content-disposition')).toContain('filename="Rekap-SDN-Lulut-2.csv"');
-    expect(await recap.text()).toContain('1;Ismiati, S.Pd;35,75;Kurang;46,75;Kurang;53,50;Cukup');
+    expect(await recap.text()).toContain('1;Ismiati, S.Pd;35,75;Kurang;46,75;Kurang;11,00');
+    // ...and `?basis=submitted` adds the submitted one.
+    const withSubmitted = await get(
+      `/export/studies/${studyId}/recap.csv?basis=submitted`,
+      'kepsek.lulut2',
+    );
+    expect(await withSubmitted.text()).toContain(
+      '1;Ismiati, S.Pd;35,75;Kurang;46,75;Kurang;53,50;Cukup',
+    );
 
     const report = await get(`/export/studies/${studyId}/report.docx`, 'kepsek.lulut2');
     expect(report.status).toBe(200);

@@ -69,7 +69,7 @@ type Format = (typeof FORMATS)[number];
 /** The district comparison's filters from the query string (names of its tRPC input). */
 export function comparisonFilters(query: Record<string, string | undefined>) {
   const filters: Record<string, unknown> = {};
-  for (const key of ['subdistrict', 'schoolYear', 'status', 'search'] as const) {
+  for (const key of ['subdistrict', 'schoolYear', 'status', 'search', 'basis'] as const) {
     if (query[key]) filters[key] = query[key];
   }
   if (query.attention === 'true' || query.attention === '1') filters.attention = true;
@@ -113,10 +113,12 @@ export function registerDownloads(app: FastifyInstance, createContext: CreateCon
     const format = formatOf(p.file!, 'table', FORMATS) as Format | null;
     return format && api.io.cycleTable({ cycleId: p.cycleId!, format });
   });
-  route('/export/studies/:studyId/:file', (api, p) => {
-    if (p.file === 'report.docx') return api.io.studyReport({ studyId: p.studyId! });
+  route('/export/studies/:studyId/:file', (api, p, q) => {
+    // `?basis=submitted` adds cycles awaiting review; by default exports hold approved ones.
+    const basis = q.basis === 'submitted' ? ('submitted' as const) : ('approved' as const);
+    if (p.file === 'report.docx') return api.io.studyReport({ studyId: p.studyId!, basis });
     const format = formatOf(p.file!, 'recap', FORMATS) as Format | null;
-    return format && api.io.studyRecap({ studyId: p.studyId!, format });
+    return format && api.io.studyRecap({ studyId: p.studyId!, format, basis });
   });
   route('/export/district/:file', (api, p, q) => {
     const format = formatOf(p.file!, 'comparison', FORMATS) as Format | null;

@@ -12,11 +12,15 @@ export const exportUrls = {
   /** One cycle's table (no, teacher, percentage, band, mean): the paper's Tables 1-3. */
   cycleTable: (cycleId: string, format: ExportFormat) =>
     `/export/cycles/${enc(cycleId)}/table.${format}`,
-  /** A study's teacher x cycle recap with gains and normalised gains. */
-  studyRecap: (studyId: string, format: ExportFormat) =>
-    `/export/studies/${enc(studyId)}/recap.${format}`,
-  /** The results chapter (Bab IV) as a Word document. */
-  studyReport: (studyId: string) => `/export/studies/${enc(studyId)}/report.docx`,
+  /**
+   * A study's teacher x cycle recap with gains and normalised gains: approved cycles, or
+   * with submitted ones (`withSubmitted`, labelled provisional).
+   */
+  studyRecap: (studyId: string, format: ExportFormat, withSubmitted = false) =>
+    `/export/studies/${enc(studyId)}/recap.${format}${withSubmitted ? '?basis=submitted' : ''}`,
+  /** The results chapter (Bab IV) as a Word document, on the same basis. */
+  studyReport: (studyId: string, withSubmitted = false) =>
+    `/export/studies/${enc(studyId)}/report.docx${withSubmitted ? '?basis=submitted' : ''}`,
   /** The district comparison with the filters on screen (all pages, not only the visible one). */
   districtComparison: (
     format: ExportFormat,

@@ -1,4 +1,5 @@
 import { createTestDb, makeSchool, type TestDb, uniqueNpsn } from '@siklus/db/testing';
+import { localDate } from '@siklus/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectOutcome } from './testing/matrix';
 import { makeWorld, type World } from './testing/world';
@@ -234,7 +235,8 @@ describe('users and the audit log', () => {
     ).toBe(true);
     const times = mine.items.map((e) => e.createdAt);
     expect([...times].sort().reverse()).toEqual(times);
-    const today = new Date().toISOString().slice(0, 10);
+    // "Today" is the district's calendar day (WIB here), not UTC's.
+    const today = localDate(new Date(), 'Asia/Jakarta');
     const todays = await admin.audit.list({ from: today, to: today, limit: 1 });
     expect(todays.items).toHaveLength(1);
     expect(todays.total).toBeGreaterThan(1);

@@ -159,6 +159,9 @@ const MATRIX: Record<string, MatrixRow> = {
 
   // audit
   'audit.list': { input: () => ({}), expect: EXPECT.admin },
+  'district.get': { input: () => undefined, expect: EXPECT.authed },
+  // Setting the zone it already has: the row runs for every actor without changing the world.
+  'district.setTimeZone': { input: () => ({ timeZone: 'Asia/Jakarta' }), expect: EXPECT.admin },
 
   // studies, cycles, review, reports (school A1's study; fresh cycles where a call writes)
   'studies.list': { input: (w) => ({ schoolId: w.schoolA1.id }), expect: EXPECT.schoolRead },
@@ -232,6 +235,13 @@ const MATRIX: Record<string, MatrixRow> = {
     input: async (w) => ({ cycleId: (await freshCycle(w, 'draft', true)).cycle.id, version: 1 }),
     expect: EXPECT.principalOwnSchool,
   },
+  'cycles.withdraw': {
+    input: async (w) => ({
+      cycleId: (await freshCycle(w, 'submitted', true)).cycle.id,
+      version: 1,
+    }),
+    expect: EXPECT.principalOwnSchool,
+  },
   'review.queue': {
     input: () => ({}),
     expect: { ...EXPECT.districtReaders, admin: 'FORBIDDEN', adminOther: 'FORBIDDEN' },
@@ -240,6 +250,7 @@ const MATRIX: Record<string, MatrixRow> = {
     input: async (w) => ({
       cycleId: (await freshCycle(w, 'submitted', true)).cycle.id,
       version: 1,
+      confirmLock: true,
     }),
     expect: EXPECT.supervisorInDistrict,
   },

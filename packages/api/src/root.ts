@@ -3,6 +3,7 @@ import { authRouter } from './auth/router';
 import { coObservationRouter } from './co-observation/router';
 import { configRouter } from './config/router';
 import { cyclesRouter } from './cycles/router';
+import { districtRouter } from './district/router';
 import { integrityRouter } from './integrity/router';
 import { ioRouter } from './io/router';
 import { reportsRouter } from './reports/router';
@@ -19,6 +20,7 @@ import { usersRouter } from './users/router';
  */
 export const appRouter = router({
   auth: authRouter,
+  district: districtRouter,
   schools: schoolsRouter,
   teachers: teachersRouter,
   users: usersRouter,

@@ -38,6 +38,7 @@ describe('migrations', () => {
       'criteria_sets',
       'cycle_aggregates',
       'cycle_band_counts',
+      'cycle_events',
       'cycles',
       'districts',
       'indicator_scores',

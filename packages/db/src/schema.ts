@@ -5,6 +5,7 @@ import type {
   TRole,
   TRubricDefinition,
   TSuccessCriteria,
+  TTimeZone,
 } from '@siklus/domain';
 import type {
   ColumnType,
@@ -42,6 +43,8 @@ export interface DistrictsTable {
   id: Generated<string>;
   name: string;
   province: string;
+  /** The district's clock: WIB, WITA or WIT (times shown, calendar days of filters). */
+  time_zone: Generated<TTimeZone>;
   created_at: GeneratedTimestamp;
 }
 
@@ -228,7 +231,7 @@ export interface CycleAggregatesTable {
 
 /**
  * Each scored observation's score vector, written only by triggers on indicator_scores
- * (migration 2026-12-02T0000-score-vectors); equal to the domain's scoreVector.
+ * (migration 2026-12-02T0010-score-vectors); equal to the domain's scoreVector.
  */
 export interface ObservationScoreVectorsTable {
   observation_id: GeneratedAlways<string>;
@@ -248,6 +251,22 @@ export interface CycleBandCountsTable {
   band: GeneratedAlways<string>;
   district_id: GeneratedAlways<string>;
   count: GeneratedAlways<number>;
+}
+
+export type CycleEventAction = 'submit' | 'withdraw' | 'return' | 'approve' | 'reopen';
+
+/** One move of a cycle's review workflow (migration 2026-12-02T0000). */
+export interface CycleEventsTable {
+  id: Generated<string>;
+  district_id: string;
+  cycle_id: string;
+  action: CycleEventAction;
+  from_status: TCycleStatus | null;
+  to_status: TCycleStatus;
+  actor_id: string | null;
+  actor_role: TRole | null;
+  comment: string | null;
+  created_at: GeneratedTimestamp;
 }
 
 export interface AuditLogTable {
@@ -338,6 +357,7 @@ export interface DB {
   observation_score_vectors: ObservationScoreVectorsTable;
   cycle_band_counts: CycleBandCountsTable;
   audit_log: AuditLogTable;
+  cycle_events: CycleEventsTable;
   co_observations: CoObservationsTable;
   co_observation_sheets: CoObservationSheetsTable;
   integrity_dismissals: IntegrityDismissalsTable;

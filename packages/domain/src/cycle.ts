@@ -5,7 +5,7 @@ export const CYCLE_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as 
 export type TCycleStatus = (typeof CYCLE_STATUSES)[number];
 export const ZCycleStatus = z.enum(CYCLE_STATUSES);
 
-export const CYCLE_ACTIONS = ['submit', 'approve', 'return', 'reopen'] as const;
+export const CYCLE_ACTIONS = ['submit', 'withdraw', 'approve', 'return', 'reopen'] as const;
 export type TCycleAction = (typeof CYCLE_ACTIONS)[number];
 export const ZCycleAction = z.enum(CYCLE_ACTIONS);
 
@@ -19,6 +19,7 @@ export const CYCLE_STATUS_LABELS: Record<TCycleStatus, TBilingual> = {
 
 export const CYCLE_ACTION_LABELS: Record<TCycleAction, TBilingual> = {
   submit: { id: 'diajukan', en: 'submitted' },
+  withdraw: { id: 'ditarik kembali', en: 'withdrawn' },
   approve: { id: 'disetujui', en: 'approved' },
   return: { id: 'dikembalikan', en: 'returned' },
   reopen: { id: 'dibuka kembali', en: 'reopened' },
@@ -28,10 +29,11 @@ export const CYCLE_ACTION_LABELS: Record<TCycleAction, TBilingual> = {
  * The review workflow. `reopen` takes an approved cycle to `returned`, not to `draft`:
  * the principal can edit it again and must resubmit it, so a reopened cycle goes through
  * review a second time like any returned one (reopening is an admin act; the API audits it).
+ * `withdraw` takes a submission back to draft before a supervisor has reviewed it.
  */
 const TRANSITIONS: Record<TCycleStatus, Partial<Record<TCycleAction, TCycleStatus>>> = {
   draft: { submit: 'submitted' },
-  submitted: { approve: 'approved', return: 'returned' },
+  submitted: { withdraw: 'draft', approve: 'approved', return: 'returned' },
   returned: { submit: 'submitted' },
   approved: { reopen: 'returned' },
 };
@@ -103,4 +105,63 @@ export function cycleLabel(ordinal: number, lang: 'id' | 'en'): string {
   }
   if (ordinal === 0) return lang === 'id' ? 'Kondisi Awal' : 'Baseline';
   return `${lang === 'id' ? 'Siklus' : 'Cycle'} ${toRoman(ordinal)}`;
+}
+
+/** The four stages in the order they happen (inputs/pts.ts's STAGES, kept here to avoid a cycle). */
+const STAGE_ORDER = ['planning', 'action', 'observation', 'reflection'] as const;
+type TStageName = (typeof STAGE_ORDER)[number];
+export const STAGE_LABELS: Record<TStageName, TBilingual> = {
+  planning: { id: 'Perencanaan', en: 'Planning' },
+  action: { id: 'Pelaksanaan', en: 'Action' },
+  observation: { id: 'Observasi', en: 'Observation' },
+  reflection: { id: 'Refleksi', en: 'Reflection' },
+};
+
+/**
+ * Stage dates run in order: perencanaan <= pelaksanaan <= observasi <= refleksi. Missing
+ * dates are skipped (each present one is compared with the nearest present one before
+ * it). Throws BAD_REQUEST naming the later stage's field (`observationDate`, ...).
+ */
+export function assertStageDatesInOrder(dates: Partial<Record<TStageName, string | null>>): void {
+  let previous: { stage: TStageName; date: string } | null = null;
+  for (const stage of STAGE_ORDER) {
+    const date = dates[stage];
+    if (!date) continue;
+    // ISO dates (YYYY-MM-DD) compare correctly as strings.
+    if (previous && date < previous.date) {
+      const a = STAGE_LABELS[stage];
+      const b = STAGE_LABELS[previous.stage];
+      throw badRequest(
+        `Tanggal ${a.id.toLowerCase()} (${date}) tidak boleh sebelum tanggal ${b.id.toLowerCase()} (${previous.date})`,
+        `The ${a.en.toLowerCase()} date (${date}) cannot be before the ${b.en.toLowerCase()} date (${previous.date})`,
+        `${stage}Date`,
+      );
+    }
+    previous = { stage, date };
+  }
+}
+
+/**
+ * An observation happens within its cycle: not before the planning date, not after the
+ * reflection date (each checked only when the cycle has it). BAD_REQUEST on `observedOn`.
+ */
+export function assertObservationWithinStages(
+  observedOn: string | null | undefined,
+  stages: { planning: string | null; reflection: string | null },
+): void {
+  if (!observedOn) return;
+  if (stages.planning && observedOn < stages.planning) {
+    throw badRequest(
+      `Tanggal observasi (${observedOn}) tidak boleh sebelum tanggal perencanaan siklus (${stages.planning})`,
+      `The observation date (${observedOn}) cannot be before the cycle's planning date (${stages.planning})`,
+      'observedOn',
+    );
+  }
+  if (stages.reflection && observedOn > stages.reflection) {
+    throw badRequest(
+      `Tanggal observasi (${observedOn}) tidak boleh setelah tanggal refleksi siklus (${stages.reflection})`,
+      `The observation date (${observedOn}) cannot be after the cycle's reflection date (${stages.reflection})`,
+      'observedOn',
+    );
+  }
 }

@@ -1,4 +1,5 @@
 export * from './agreement';
+export * from './audit-words';
 export * from './bands';
 export * from './consistency';
 export * from './criteria';
@@ -11,6 +12,8 @@ export * from './inputs';
 export * from './integrity';
 export * from './rubric';
 export * from './scoring';
+export * from './standing';
 export * from './summary';
 export * from './teacher-names';
+export * from './time';
 export * from './zod-error';

@@ -58,6 +58,7 @@ export { LanguageSwitch } from './components/language-switch';
 export { LoginPage, type LoginPageProps } from './components/login-page';
 export { Logo } from './components/logo';
 export { AppProviders, startApp } from './components/providers';
+export { ProvisionalLabel, type ProvisionalLabelProps } from './components/provisional-label';
 export {
   EmptyState,
   ErrorState,
@@ -92,7 +93,7 @@ export {
   useT,
 } from './i18n/i18n';
 export { type Dictionary, id, type MessageKey } from './i18n/id';
-export { useFormat } from './i18n/use-format';
+export { TimeZoneContext, useFormat, useTimeZone } from './i18n/use-format';
 export { readAsBase64 } from './read-file';
 export { TeacherRoster, type TeacherRosterProps } from './roster/teacher-roster';
 export { type RubricScores, RubricSheet, type RubricSheetProps } from './rubric-sheet';

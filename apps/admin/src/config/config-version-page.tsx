@@ -116,9 +116,16 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
   );
   const remove = useMutation(
     api.deleteDraft.mutationOptions({
-      onSuccess: async () => {
-        await refresh();
+      onSuccess: async (_result, { versionId }) => {
+        // The draft is gone: asking for it again would only be refused (and the server
+        // records a refusal for every such ask), so its queries are dropped, not refetched.
+        const ofDeleted = (key: readonly unknown[]) => JSON.stringify(key).includes(versionId);
         navigate(spec.path);
+        queryClient.removeQueries({ predicate: (q) => ofDeleted(q.queryKey) });
+        await queryClient.invalidateQueries({
+          ...trpc.config.pathFilter(),
+          predicate: (q) => !ofDeleted(q.queryKey),
+        });
       },
     }),
   );

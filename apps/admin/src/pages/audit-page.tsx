@@ -6,6 +6,7 @@ import {
   PageHeader,
   QueryTable,
   useFormat,
+  useLocalized,
   useT,
 } from '@siklus/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -27,6 +28,7 @@ const EMPTY_FILTERS = { userId: '', schoolId: '', action: '', from: '', to: '' }
 export function AuditPage() {
   const t = useT();
   const f = useFormat();
+  const localized = useLocalized();
   const trpc = useTRPC();
   const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: 50 });
   const [filters, setFilters] = useState(EMPTY_FILTERS);
@@ -70,7 +72,13 @@ export function AuditPage() {
         accessorKey: 'action',
         header: t('adm.audit.action'),
         enableSorting: false,
-        cell: ({ getValue }) => <code className="sk-code">{getValue()}</code>,
+        // In words, naming who and what (the API's sentence); the code stays for searching.
+        cell: ({ row }) => (
+          <div>
+            <div>{localized(row.original.summary)}</div>
+            <code className="sk-code">{row.original.action}</code>
+          </div>
+        ),
       },
       {
         id: 'entity',
@@ -91,7 +99,7 @@ export function AuditPage() {
         cell: ({ row }) => <AuditDetails entry={row.original} />,
       },
     ],
-    [t, f],
+    [t, f, localized],
   );
   return (
     <>

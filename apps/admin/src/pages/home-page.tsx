@@ -1,5 +1,6 @@
 import { type MessageKey, PageHeader, useCurrentUser, useT } from '@siklus/ui';
 import { Link } from 'react-router';
+import { DistrictTimeZone } from '../district/district-time-zone';
 import { SECTIONS, sectionBody, sectionTitle } from '../sections';
 
 /** The admin's start page: one card per section, each its own route. */
@@ -26,6 +27,7 @@ export function HomePage() {
           ))}
         </ul>
       </nav>
+      <DistrictTimeZone />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { DB } from '@siklus/db';
 import {
   getCycleContext,
   getCycleRecord,
+  listCycleEvents,
   listCycleObservations,
   listUnobservedTeachers,
 } from '@siklus/db';
@@ -12,9 +13,11 @@ import {
   checkPrintedFigures,
   criteriaInputFromPercentages,
   cycleLabel,
+  cycleStanding,
   describeCriteria,
-  evaluateCriteria,
   isEditable,
+  judgeCriteria,
+  rosterCoverage,
   summarizeCycle,
 } from '@siklus/domain';
 import type { Kysely } from 'kysely';
@@ -34,13 +37,16 @@ export async function cycleView(db: Kysely<DB>, cycleId: string) {
   const context = await getCycleContext(db, cycleId);
   const cycle = await getCycleRecord(db, cycleId);
   if (!context || !cycle) throw notFound();
-  const [observations, unobserved] = await Promise.all([
+  const [observations, unobserved, history] = await Promise.all([
     listCycleObservations(db, cycleId),
     listUnobservedTeachers(db, cycleId, context.schoolId),
+    listCycleEvents(db, { districtId: context.districtId, cycleId }),
   ]);
   const bandSet = context.bands;
   const criteria = context.criteria;
   const percentages = observations.map((o) => o.percentage);
+  const activeObserved = observations.filter((o) => o.teacherActive).length;
+  const roster = activeObserved + unobserved.length;
   return {
     id: cycle.id,
     studyId: cycle.studyId,
@@ -80,11 +86,21 @@ export async function cycleView(db: Kysely<DB>, cycleId: string) {
     },
     observations,
     unobservedTeachers: unobserved,
+    /** Every workflow move, oldest first: who, role, when, comment or reason. */
+    history,
+    /** Provisional unless approved; how much of the active roster it observed. */
+    standing: cycleStanding({
+      status: cycle.status,
+      basis: 'approved',
+      observedActive: activeObserved,
+      roster,
+    }),
     summary: summarizeCycle(percentages, bandSet),
-    criteriaEvaluation: evaluateCriteria(
+    criteriaEvaluation: judgeCriteria(
       criteria,
       criteriaInputFromPercentages(percentages, bandSet),
       bandSet,
+      rosterCoverage(activeObserved, roster),
     ),
     mismatches: checkPrintedFigures(
       {

@@ -156,9 +156,23 @@ describe('the review workflow', () => {
 
     // Only a supervisor approves; an admin may not.
     expect(
-      (await failure(admin.review.approve({ cycleId, version: resubmitted.version }))).code,
+      (
+        await failure(
+          admin.review.approve({ cycleId, version: resubmitted.version, confirmLock: true }),
+        )
+      ).code,
     ).toBe('FORBIDDEN');
-    const approved = await supervisor.review.approve({ cycleId, version: resubmitted.version });
+    // Approving locks the cycle: the API wants it confirmed.
+    const unconfirmed = await failure(
+      supervisor.review.approve({ cycleId, version: resubmitted.version } as never),
+    );
+    expect(unconfirmed.code).toBe('BAD_REQUEST');
+    expect(unconfirmed.app.field).toBe('confirmLock');
+    const approved = await supervisor.review.approve({
+      cycleId,
+      version: resubmitted.version,
+      confirmLock: true,
+    });
     expect(approved.status).toBe('approved');
 
     // Approved = locked, for every write.
@@ -227,6 +241,23 @@ describe('the review workflow', () => {
       w.users.supervisor.id,
       w.users.admin.id,
     ]);
+
+    // The history keeps every move apart; the reopen names the admin and the reason,
+    // and the approval before it still names the supervisor.
+    cycle = await principal.cycles.get({ cycleId });
+    expect(
+      cycle.history.map((e) => [e.action, e.actorId, e.actorRole, e.toStatus, e.comment]),
+    ).toEqual([
+      ['submit', w.users.principalOwn.id, 'principal', 'submitted', null],
+      ['return', w.users.supervisor.id, 'supervisor', 'returned', 'Lengkapi catatan refleksi.'],
+      ['submit', w.users.principalOwn.id, 'principal', 'submitted', null],
+      ['approve', w.users.supervisor.id, 'supervisor', 'approved', null],
+      ['reopen', w.users.admin.id, 'admin', 'returned', 'Skor guru kelas 3 salah ketik.'],
+    ]);
+    expect(cycle.history.at(-1)!.actorName).toBe(w.users.admin.full_name);
+    expect(cycle.review.reviewedBy).toBe(w.users.admin.full_name);
+    const times = cycle.history.map((e) => new Date(e.at).getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 
   test('a stale version gets CONFLICT with the bilingual message, and nothing changes', async () => {

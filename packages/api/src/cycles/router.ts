@@ -1,8 +1,11 @@
 import {
   countObservations,
   deleteObservation,
+  earlierOpenCycles,
   getCycleContext,
+  getCycleRecord,
   insertNextCycle,
+  laterCycle,
   listUnobservedTeachers,
   printedFiguresPatch,
   touchCycle,
@@ -10,6 +13,8 @@ import {
 } from '@siklus/db';
 import {
   AppError,
+  assertObservationWithinStages,
+  assertStageDatesInOrder,
   CYCLE_STATUS_LABELS,
   classify,
   cycleLabel,
@@ -22,6 +27,7 @@ import {
   ZCyclePrintedFiguresInput,
   ZCycleSubmitInput,
   ZCycleUpdateNotesInput,
+  ZCycleWithdrawInput,
   ZObservationDeleteInput,
   ZObservationUpsertInput,
 } from '@siklus/domain';
@@ -107,6 +113,17 @@ export const cyclesRouter = router({
       const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       return ctx.db.transaction().execute(async (tx) => {
         const result = await touchCycle(tx, { cycleId, version, patch: defined });
+        // Checked on the dates as they stand after this write (the row is locked by the
+        // touch above): a date left out keeps the stored one.
+        const stored = await getCycleRecord(tx, cycleId);
+        if (stored) {
+          assertStageDatesInOrder({
+            planning: stored.planningDate,
+            action: stored.actionDate,
+            observation: stored.observationDate,
+            reflection: stored.reflectionDate,
+          });
+        }
         return { version: result.version };
       });
     }),
@@ -135,6 +152,14 @@ export const cyclesRouter = router({
       const band = classify(context.bands, score.percentage).label;
       return ctx.db.transaction().execute(async (tx) => {
         const result = await touchCycle(tx, { cycleId: input.cycleId, version: input.version });
+        if (input.observedOn) {
+          // Only a dated sheet costs this read (the row is locked by the touch above).
+          const stored = await getCycleRecord(tx, input.cycleId);
+          assertObservationWithinStages(input.observedOn, {
+            planning: stored?.planningDate ?? null,
+            reflection: stored?.reflectionDate ?? null,
+          });
+        }
         const row = await upsertObservation(tx, {
           districtId: context.districtId,
           cycleId: input.cycleId,
@@ -262,8 +287,29 @@ export const cyclesRouter = router({
       cycleId: input.cycleId,
       version: input.version,
       action: 'submit',
+      actor: ctx.user,
+      districtId: ctx.scope.districtId,
       schoolId: ctx.scope.schoolId,
       guard: async (tx) => {
+        // A school's cycles are reviewed in order: an earlier one still owed a correction
+        // or still awaiting its review would be overtaken by this one.
+        const [blocking] = await earlierOpenCycles(tx, input.cycleId);
+        if (blocking) {
+          const s = CYCLE_STATUS_LABELS[blocking.status];
+          throw new AppError(
+            'CONFLICT',
+            blocking.status === 'returned'
+              ? {
+                  id: `${cycleLabel(blocking.ordinal, 'id')} dikembalikan dan belum diajukan ulang; perbaiki dan ajukan dahulu.`,
+                  en: `${cycleLabel(blocking.ordinal, 'en')} was returned and not resubmitted; correct and submit it first.`,
+                }
+              : {
+                  id: `${cycleLabel(blocking.ordinal, 'id')} masih menunggu tinjauan pengawas; ajukan siklus ini setelah ditinjau.`,
+                  en: `${cycleLabel(blocking.ordinal, 'en')} is still awaiting review; submit this cycle once it is reviewed.`,
+                },
+            { field: 'status', details: { ordinal: blocking.ordinal, status: s.en } },
+          );
+        }
         if ((await countObservations(tx, input.cycleId)) === 0) {
           throw new AppError(
             'BAD_REQUEST',
@@ -296,4 +342,35 @@ export const cyclesRouter = router({
             ],
     };
   }),
+
+  /**
+   * `{ cycleId, version, reason? }` (principal): submitted -> draft, before a supervisor
+   * has reviewed it (a later decision moves the status on, and the version check refuses
+   * a stale screen). Refused once the next cycle has been opened on top of it.
+   */
+  withdraw: cycleScoped.principal.input(ZCycleWithdrawInput).mutation(({ ctx, input }) =>
+    transitionCycle(ctx, {
+      cycleId: input.cycleId,
+      version: input.version,
+      action: 'withdraw',
+      actor: ctx.user,
+      districtId: ctx.scope.districtId,
+      schoolId: ctx.scope.schoolId,
+      reason: input.reason || null,
+      guard: async (tx) => {
+        const later = await laterCycle(tx, input.cycleId);
+        if (later) {
+          throw new AppError(
+            'CONFLICT',
+            {
+              id: `${cycleLabel(later.ordinal, 'id')} sudah dibuka; pengajuan ini tidak dapat ditarik kembali.`,
+              en: `${cycleLabel(later.ordinal, 'en')} is already open; this submission cannot be withdrawn.`,
+            },
+            { field: 'status' },
+          );
+        }
+      },
+      patch: () => ({ submitted_at: null }),
+    }),
+  ),
 });

@@ -1,14 +1,20 @@
-import { type CyclePatch, getCycleRecord, STALE_VERSION_MESSAGES, touchCycle } from '@siklus/db';
+import {
+  type CyclePatch,
+  getCycleRecord,
+  insertCycleEvent,
+  STALE_VERSION_MESSAGES,
+  touchCycle,
+} from '@siklus/db';
 import { AppError, nextStatus, type TCycleAction, type TCycleStatus } from '@siklus/domain';
 import { audit } from '../audit/record';
 import type { Context } from '../context';
 import { notFound } from '../errors';
 
 /**
- * One move of the review workflow (submit, approve, return, reopen), in one transaction:
- * the domain's nextStatus decides whether the move is legal, the cycle's version guards
- * against a stale screen, and the audit row (who, action, before/after status, reason) is
- * written with the change or not at all.
+ * One move of the review workflow (submit, withdraw, approve, return, reopen), in one
+ * transaction: the domain's nextStatus decides whether the move is legal, the cycle's
+ * version guards against a stale screen, and the history row (who, role, when, comment or
+ * reason; cycle_events) and the audit row are written with the change or not at all.
  */
 export async function transitionCycle(
   ctx: Context,
@@ -16,6 +22,9 @@ export async function transitionCycle(
     cycleId: string;
     version: number;
     action: TCycleAction;
+    /** Who moves it (the authed user), named in the history. */
+    actor: { id: string; role: 'admin' | 'supervisor' | 'principal' };
+    districtId: string;
     schoolId: string | null;
     reason?: string | null;
     /** Checks that need the transaction (submit: at least one observation). */
@@ -54,6 +63,17 @@ export async function transitionCycle(
       },
       tx,
     );
+    await insertCycleEvent(tx, {
+      districtId: args.districtId,
+      cycleId: args.cycleId,
+      action: args.action,
+      fromStatus: current.status,
+      toStatus: status,
+      actorId: args.actor.id,
+      actorRole: args.actor.role,
+      comment: args.reason ?? null,
+      at: now,
+    });
     return { version: result.version, status: result.status, before: current.status };
   });
 }

@@ -1,4 +1,10 @@
-import { formatId, type TCycleSummary, type TGain, type TMeanGain } from '@siklus/domain';
+import {
+  formatId,
+  formatLongDateId,
+  type TCycleSummary,
+  type TGain,
+  type TMeanGain,
+} from '@siklus/domain';
 
 /**
  * The results chapter (Bab IV Hasil dan Pembahasan) of a study as data: numbered, captioned
@@ -25,9 +31,12 @@ export interface SchoolDetailLike {
     ordinal: number;
     label: { id: string; en: string };
     status: string;
+    /** Whether the cycle counts as a result (approved; submitted when asked) and its label. */
+    standing: { counted: boolean; provisional: boolean; label: { id: string; en: string } | null };
     summary: TCycleSummary;
     criteria: {
-      met: boolean;
+      /** Null while the cycle has not observed the whole active roster. */
+      met: boolean | null;
       message: { id: string; en: string };
       results: {
         met: boolean;
@@ -116,7 +125,8 @@ export interface ChapterCriteria {
   description: string;
   cycles: {
     label: string;
-    met: boolean;
+    /** Null: not judged (the cycle did not observe every active teacher). */
+    met: boolean | null;
     message: string;
     results: { met: boolean; required: string; actual: string | null; message: string }[];
   }[];
@@ -169,10 +179,16 @@ const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 export function buildChapter(detail: SchoolDetailLike): ResultsChapter {
   const focus = focusPhrase(detail.study.focus);
-  // Only cycles with observations have a table; a just-opened cycle has nothing to show.
+  // Only results have a table: cycles with observations that count (approved, or
+  // submitted when the reader asked for them). A draft is the principal's work in
+  // progress; the intro says which cycles were left out and why.
   const observed = detail.cycles
     .map((c, index) => ({ c, index }))
-    .filter(({ c }) => c.summary.n > 0);
+    .filter(({ c }) => c.summary.n > 0 && c.standing.counted);
+  const left = detail.cycles.filter((c) => c.summary.n > 0 && !c.standing.counted);
+  // A provisional table says so in its caption: a reader of the DOCX has no badge to see.
+  const provisional = (c: SchoolDetailLike['cycles'][number]) =>
+    c.standing.provisional ? ' (sementara, belum ditinjau)' : '';
   let number = 0;
 
   const tables: ChapterCycleTable[] = observed.map(({ c, index }) => {
@@ -185,7 +201,7 @@ export function buildChapter(detail: SchoolDetailLike): ResultsChapter {
     });
     return {
       number,
-      caption: `Tabel ${number}. ${focus} pada ${c.label.id}`,
+      caption: `Tabel ${number}. ${focus} pada ${c.label.id}${provisional(c)}`,
       cycleId: c.id,
       ordinal: c.ordinal,
       label: c.label.id,
@@ -283,19 +299,25 @@ export function buildChapter(detail: SchoolDetailLike): ResultsChapter {
     stages: STAGE_TITLES.map(([key, title]) => ({
       key,
       title,
-      date: c.stages[key].date,
+      // As reports write dates: "3 Januari 2024".
+      date: c.stages[key].date ? formatLongDateId(c.stages[key].date) : null,
       notes: c.stages[key].notes,
     })),
     reviewComment: c.reviewComment,
   }));
 
-  const intro =
+  const intro: string =
     observed.length === 0
       ? 'Belum ada siklus yang memiliki data observasi.'
       : `Penelitian tindakan sekolah ini dilaksanakan di ${detail.study.schoolName} pada tahun ajaran ${detail.study.schoolYear} ` +
         `dengan fokus ${lower(focus)}. Data diperoleh dari lembar observasi terhadap ${tables[0]!.n} guru ` +
         `pada ${first!.c.label.id}${observed.length > 1 ? ` dan ${observed.length - 1} siklus tindakan` : ''}. ` +
         `Kriteria keberhasilan: ${lower(detail.criteria.description.id)}.`;
+  const leftOut =
+    left.length === 0
+      ? ''
+      : ` ${left.map((c) => `${c.label.id} (${STATUS_ID[c.status] ?? c.status})`).join(', ')} ` +
+        `belum disetujui pengawas sehingga belum dimuat sebagai hasil.`;
 
   let conclusion: string | null = null;
   if (last) {
@@ -313,7 +335,7 @@ export function buildChapter(detail: SchoolDetailLike): ResultsChapter {
   return {
     title: 'BAB IV HASIL PENELITIAN DAN PEMBAHASAN',
     study: detail.study,
-    intro,
+    intro: intro + leftOut,
     tables,
     recap,
     gains,

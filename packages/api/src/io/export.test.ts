@@ -135,7 +135,11 @@ describe('a cycle’s table', () => {
 
 describe('the study recap', () => {
   test('XLSX: a recap sheet with gains and n-gain, a sheet per cycle, the gains between cycles', async () => {
-    const file = await as('kepsek.lulut2').io.studyRecap({ studyId, format: 'xlsx' });
+    const file = await as('kepsek.lulut2').io.studyRecap({
+      studyId,
+      format: 'xlsx',
+      basis: 'submitted',
+    });
     expect(file.fileName).toBe('Rekap-SDN-Lulut-2.xlsx');
     const wb = await workbook(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
@@ -204,7 +208,7 @@ describe('the study recap', () => {
   });
 
   test('CSV: the recap table only', async () => {
-    const file = await as('pengawas').io.studyRecap({ studyId, format: 'csv' });
+    const file = await as('pengawas').io.studyRecap({ studyId, format: 'csv', basis: 'submitted' });
     const lines = bytes(file).toString('utf8').split('\r\n');
     expect(lines[1]).toBe(
       '1;Ismiati, S.Pd;35,75;Kurang;46,75;Kurang;53,50;Cukup;17,75;0,28;Rendah',
@@ -241,7 +245,11 @@ describe('the district comparison', () => {
     // The header and one line per school of the filter.
     expect(bytes(jonggol).toString('utf8').trim().split('\r\n')).toHaveLength(inJonggol.total + 1);
 
-    const lulut = await api.io.districtComparison({ format: 'xlsx', search: 'Lulut' });
+    const lulut = await api.io.districtComparison({
+      format: 'xlsx',
+      search: 'Lulut',
+      basis: 'submitted',
+    });
     const row = tableBelow((await workbook(lulut)).worksheets[0]!, 'No').rows[0]!.values;
     const at = (h: string) => row[head.indexOf(h)];
     expect([at('Sekolah'), at('Rata-rata Kondisi Awal'), at('Rata-rata Terakhir')]).toEqual([
@@ -255,7 +263,7 @@ describe('the district comparison', () => {
 
 describe('the results chapter', () => {
   test('DOCX: captioned tables, the recap, a native chart, criteria and figures', async () => {
-    const file = await as('kepsek.lulut2').io.studyReport({ studyId });
+    const file = await as('kepsek.lulut2').io.studyReport({ studyId, basis: 'submitted' });
     expect(file.fileName).toBe('Bab-IV-Hasil-SDN-Lulut-2.docx');
     const zip = await JSZip.loadAsync(bytes(file));
     const xml = await zip.file('word/document.xml')!.async('string');
@@ -267,6 +275,8 @@ describe('the results chapter', () => {
     for (const [c, cycle] of LULUT_2.cycles.entries()) {
       expect(text).toContain(`Tabel ${c + 1}. ${focus} pada ${cycle.label}`);
     }
+    // Siklus II awaits review: read with submitted cycles, its table says it is provisional.
+    expect(text).toContain(`Tabel 3. ${focus} pada Siklus II (sementara, belum ditinjau)`);
     expect(text).toContain(
       'Tabel 4. Rekapitulasi kemampuan guru mengimplementasikan pembelajaran kolaboratif dari Kondisi Awal sampai Siklus II',
     );
@@ -325,7 +335,15 @@ describe('the results chapter', () => {
   });
 
   test('as data for the printable page: the same tables and captions', async () => {
-    const chapter = await as('pengawas').io.resultsChapter({ studyId });
+    // By default the chapter holds approved cycles and says which one it left out.
+    const approvedOnly = await as('pengawas').io.resultsChapter({ studyId });
+    expect(approvedOnly.tables.map((t) => t.label)).toEqual(['Kondisi Awal', 'Siklus I']);
+    expect(approvedOnly.intro).toMatch(
+      /Siklus II \(diajukan\) belum disetujui pengawas sehingga belum dimuat sebagai hasil\.$/,
+    );
+    expect(approvedOnly.recap?.meanGain?.points).toBe('11.19');
+
+    const chapter = await as('pengawas').io.resultsChapter({ studyId, basis: 'submitted' });
     expect(chapter.tables.map((t) => [t.number, t.label, t.mean, t.meanBand])).toEqual([
       [1, 'Kondisi Awal', '42.29', 'Kurang'],
       [2, 'Siklus I', '53.48', 'Cukup'],
@@ -337,5 +355,17 @@ describe('the results chapter', () => {
       normalized: '0.39',
       category: 'Sedang',
     });
+  });
+});
+
+describe('dates in the chapter', () => {
+  test('read as reports write them, "3 Januari 2024"', async () => {
+    const chapter = await as('pengawas').io.resultsChapter({ studyId });
+    const dates = chapter.stages.flatMap((s) => s.stages.map((st) => st.date)).filter(Boolean);
+    expect(dates.length).toBeGreaterThan(0);
+    for (const d of dates)
+      expect(d).toMatch(
+        /^\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}$/,
+      );
   });
 });

@@ -10,7 +10,14 @@ import {
   touchCycle,
   upsertObservations,
 } from '@siklus/db';
-import { AppError, cycleLabel, RosterIndex, ZDistrictComparisonInput } from '@siklus/domain';
+import {
+  AppError,
+  cycleLabel,
+  RosterIndex,
+  type TFigureBasis,
+  ZDistrictComparisonInput,
+  ZFigureBasis,
+} from '@siklus/domain';
 import { z } from 'zod';
 import { audit } from '../audit/record';
 import type { Context } from '../context';
@@ -80,12 +87,18 @@ const ZComparisonExportInput = ZDistrictComparisonInput.omit({ page: true, pageS
   },
 );
 
+/** Approved cycles only unless the reader asks for submitted ones too (issue 14). */
+const ZBasisField = { basis: ZFigureBasis.default('approved') };
+
 /** The chapter of a study whose scope the procedure checked (`ctx.scope`). */
 async function studyChapter(
   ctx: Context & { scope: { districtId: string } },
   studyId: string,
+  basis: TFigureBasis,
 ): Promise<ResultsChapter> {
-  return buildChapter(await schoolDetail(ctx.db, { districtId: ctx.scope.districtId, studyId }));
+  return buildChapter(
+    await schoolDetail(ctx.db, { districtId: ctx.scope.districtId, studyId, basis }),
+  );
 }
 
 async function studyHeading(ctx: Context, studyId: string) {
@@ -203,9 +216,9 @@ export const ioRouter = router({
    * sheet per cycle table and one of the gains between cycles.
    */
   studyRecap: studyScoped.any
-    .input(z.object({ studyId: ZId, format: ZFormat }).strict())
+    .input(z.object({ studyId: ZId, format: ZFormat, ...ZBasisField }).strict())
     .query(async ({ ctx, input }): Promise<FileOut> => {
-      const chapter = await studyChapter(ctx, input.studyId);
+      const chapter = await studyChapter(ctx, input.studyId, input.basis);
       const meta = { schoolName: chapter.study.schoolName, studyTitle: chapter.study.title };
       const name = `Rekap-${fileSlug(chapter.study.schoolName)}.${input.format}`;
       const recap = chapter.recap
@@ -234,14 +247,14 @@ export const ioRouter = router({
 
   /** `{ studyId }`: the results chapter as data, for the printable page. */
   resultsChapter: studyScoped.any
-    .input(z.object({ studyId: ZId }).strict())
-    .query(({ ctx, input }) => studyChapter(ctx, input.studyId)),
+    .input(z.object({ studyId: ZId, ...ZBasisField }).strict())
+    .query(({ ctx, input }) => studyChapter(ctx, input.studyId, input.basis)),
 
   /** `{ studyId }`: the results chapter (Bab IV) as a Word document. */
   studyReport: studyScoped.any
-    .input(z.object({ studyId: ZId }).strict())
+    .input(z.object({ studyId: ZId, ...ZBasisField }).strict())
     .query(async ({ ctx, input }): Promise<FileOut> => {
-      const chapter = await studyChapter(ctx, input.studyId);
+      const chapter = await studyChapter(ctx, input.studyId, input.basis);
       return fileOut(
         `Bab-IV-Hasil-${fileSlug(chapter.study.schoolName)}.docx`,
         DOCX_TYPE,
@@ -257,13 +270,14 @@ export const ioRouter = router({
     .input(ZComparisonExportInput)
     .query(async ({ ctx, input }): Promise<FileOut> => {
       const { format, ...filters } = input;
-      const { sort, ...rest } = filters;
+      const { sort, basis, ...rest } = filters;
       const rows = [];
       for (let page = 1; ; page++) {
         const result = await districtComparison(ctx.db, {
           districtId: ctx.user.districtId,
           filters: rest,
           sort,
+          basis,
           page,
           pageSize: 200,
         });

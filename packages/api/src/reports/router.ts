@@ -11,6 +11,7 @@ import {
   type TCycleStatus,
   ZCompareSchoolsInput,
   ZDistrictComparisonInput,
+  ZDistrictHeadlineInput,
   ZSchoolDetailInput,
   ZTeacherTrajectoryInput,
 } from '@siklus/domain';
@@ -53,27 +54,42 @@ export const reportsRouter = router({
         sort: input.sort,
         page: input.page,
         pageSize: input.pageSize,
+        basis: input.basis,
       });
       // Each row carries the criteria verdict and why (the db package evaluates it with the
       // domain's evaluateCriteria on the SQL band counts, from the sets read in the query).
-      return { total: result.total, page: input.page, pageSize: input.pageSize, rows: result.rows };
+      return {
+        total: result.total,
+        page: input.page,
+        pageSize: input.pageSize,
+        basis: input.basis,
+        rows: result.rows,
+      };
     }),
 
-  /** (supervisor/admin): the district's headline figures. */
-  districtHeadline: districtProcedure.query(({ ctx }) =>
-    districtHeadline(ctx.db, ctx.user.districtId),
-  ),
+  /**
+   * `{ basis? }` (supervisor/admin): the district's headline figures; the mean reads
+   * approved cycles only unless `basis: 'submitted'`.
+   */
+  districtHeadline: districtProcedure
+    .input(ZDistrictHeadlineInput)
+    .query(({ ctx, input }) => districtHeadline(ctx.db, ctx.user.districtId, input.basis)),
 
   /**
-   * `{ studyId }` (principal of the school, supervisors and admins of the district): the
-   * teacher x cycle matrix with bands, per-cycle summaries and criteria, gains between
-   * consecutive cycles and baseline -> latest, stage notes, and printed-figure mismatches.
+   * `{ studyId, basis? }` (principal of the school, supervisors and admins of the
+   * district): the teacher x cycle matrix with bands, per-cycle summaries, standing
+   * (provisional, roster coverage) and criteria (judged only on a complete roster), gains
+   * between consecutive cycles, baseline -> latest result (counted cycles only: approved,
+   * or with submitted ones under `basis: 'submitted'`), stage notes, and printed-figure
+   * mismatches.
    */
-  schoolDetail: studyScoped.any
-    .input(ZSchoolDetailInput)
-    .query(({ ctx, input }) =>
-      schoolDetail(ctx.db, { districtId: ctx.scope.districtId, studyId: input.studyId }),
-    ),
+  schoolDetail: studyScoped.any.input(ZSchoolDetailInput).query(({ ctx, input }) =>
+    schoolDetail(ctx.db, {
+      districtId: ctx.scope.districtId,
+      studyId: input.studyId,
+      basis: input.basis,
+    }),
+  ),
 
   /**
    * `{ teacherId }` (principal of the school, supervisors and admins): every observation of
@@ -127,14 +143,19 @@ export const reportsRouter = router({
     }),
 
   /**
-   * `{ schoolIds }` (supervisor/admin, at most 20 schools of the district): each school's
-   * studies with their cycle means side by side.
+   * `{ schoolIds, basis? }` (supervisor/admin, at most 20 schools of the district): each
+   * school's studies with the means of their counted cycles (approved; with `basis:
+   * 'submitted'` submitted ones too, flagged `provisional`) side by side.
    */
   compareSchools: districtProcedure.input(ZCompareSchoolsInput).query(async ({ ctx, input }) => {
     const ids = [...new Set(input.schoolIds)];
     for (const id of ids) await assertInScope(ctx, loadSchoolScope, id, 'schoolIds');
     return {
-      schools: await compareSchools(ctx.db, { districtId: ctx.user.districtId, schoolIds: ids }),
+      schools: await compareSchools(ctx.db, {
+        districtId: ctx.user.districtId,
+        schoolIds: ids,
+        basis: input.basis,
+      }),
     };
   }),
 });

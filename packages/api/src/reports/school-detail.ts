@@ -3,24 +3,33 @@ import { schoolCycleMatrix } from '@siklus/db';
 import {
   checkPrintedFigures,
   criteriaInputFromPercentages,
+  cycleStanding,
   describeCriteria,
-  evaluateCriteria,
   gainOfMeans,
+  judgeCriteria,
+  resultCycles,
   summarizeCycle,
+  type TFigureBasis,
   teacherGains,
 } from '@siklus/domain';
 import type { Kysely } from 'kysely';
 
 /**
  * A study as its school's report shows it, for `reports.schoolDetail` and the exports
- * built on it (io): the teacher x cycle matrix with bands, per-cycle summaries and
- * criteria, gains between consecutive cycles and baseline -> latest, stage notes, and
+ * built on it (io): the teacher x cycle matrix with bands, per-cycle summaries, standing
+ * (provisional, roster coverage) and criteria (judged only on a complete roster), gains
+ * between consecutive cycles, baseline -> latest result (counted cycles only: approved, or
+ * with submitted ones under `basis: 'submitted'`, issue 14), stage notes, and
  * printed-figure mismatches. The matrix is four queries whatever the number of cycles;
  * every figure is the domain's. The caller has checked the study's scope.
  */
 export async function schoolDetail(
   db: Kysely<DB>,
-  { districtId, studyId }: { districtId: string; studyId: string },
+  {
+    districtId,
+    studyId,
+    basis = 'approved',
+  }: { districtId: string; studyId: string; basis?: TFigureBasis },
 ) {
   const matrix = await schoolCycleMatrix(db, { districtId, studyId });
   const { bandSet, criteria } = matrix;
@@ -31,13 +40,21 @@ export async function schoolDetail(
       const cell = t.cells[i];
       return cell ? [cell.percentage] : [];
     });
+    const standing = cycleStanding({
+      status: c.status,
+      basis,
+      observedActive: c.observedActive,
+      roster: matrix.roster,
+    });
     return {
       ...c,
+      standing,
       summary: summarizeCycle(percentages, bandSet),
-      criteria: evaluateCriteria(
+      criteria: judgeCriteria(
         criteria,
         criteriaInputFromPercentages(percentages, bandSet),
         bandSet,
+        standing.coverage,
       ),
       mismatches: checkPrintedFigures(
         {
@@ -66,9 +83,8 @@ export async function schoolDetail(
       teachers: teacherGains(cyclePercentages(k), cyclePercentages(k + 1)),
     };
   });
-  const observed = cycles.filter((c) => c.summary.n > 0);
-  const baseline = observed.find((c) => c.ordinal === 0);
-  const latest = observed.at(-1);
+  // The study's result: the same counted cycles the district comparison reads.
+  const { baseline, latest } = resultCycles(cycles, basis);
   const overall =
     baseline && latest && latest.ordinal > 0
       ? {
@@ -84,6 +100,10 @@ export async function schoolDetail(
 
   return {
     study: matrix.study,
+    basis,
+    /** The cycle the study's verdict reads (null until one counts). */
+    resultOrdinal: latest?.ordinal ?? null,
+    roster: matrix.roster,
     bandSet: { bands: bandSet.bands },
     criteria: {
       criteria: criteria.criteria,

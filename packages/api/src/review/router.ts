@@ -31,12 +31,18 @@ export const reviewRouter = router({
     };
   }),
 
-  /** `{ cycleId, version, comment? }` (supervisor): submitted -> approved (locked). */
+  /**
+   * `{ cycleId, version, comment?, confirmLock: true }` (supervisor): submitted -> approved
+   * (locked). `confirmLock` must be sent: approving is the one move a supervisor cannot
+   * take back, so the UI asks first and says so.
+   */
   approve: cycleScoped.supervisor.input(ZCycleApproveInput).mutation(({ ctx, input }) =>
     transitionCycle(ctx, {
       cycleId: input.cycleId,
       version: input.version,
       action: 'approve',
+      actor: ctx.user,
+      districtId: ctx.scope.districtId,
       schoolId: ctx.scope.schoolId,
       reason: input.comment ?? null,
       patch: (now) => ({
@@ -54,6 +60,8 @@ export const reviewRouter = router({
       cycleId: input.cycleId,
       version: input.version,
       action: 'return',
+      actor: ctx.user,
+      districtId: ctx.scope.districtId,
       schoolId: ctx.scope.schoolId,
       reason: input.comment,
       patch: (now) => ({
@@ -66,16 +74,24 @@ export const reviewRouter = router({
 
   /**
    * `{ cycleId, version, reason }` (admin): approved -> returned, so the principal can
-   * correct it and submit again. The reason becomes the cycle's review comment.
+   * correct it and submit again. The reason becomes the cycle's review comment, and the
+   * reviewer columns name the admin: the history (cycle_events) keeps the approval apart.
    */
   reopen: cycleScoped.admin.input(ZCycleReopenInput).mutation(({ ctx, input }) =>
     transitionCycle(ctx, {
       cycleId: input.cycleId,
       version: input.version,
       action: 'reopen',
+      actor: ctx.user,
+      districtId: ctx.scope.districtId,
       schoolId: ctx.scope.schoolId,
       reason: input.reason,
-      patch: () => ({ approved_at: null, review_comment: input.reason }),
+      patch: (now) => ({
+        approved_at: null,
+        reviewed_at: now,
+        reviewed_by: ctx.user.id,
+        review_comment: input.reason,
+      }),
     }),
   ),
 });

@@ -6,7 +6,8 @@ import * as m20261201T2330 from './2026-12-01T2330-note-trigrams';
 import * as m20261201T2345 from './2026-12-01T2345-teacher-roster';
 import * as m20261201T2350 from './2026-12-01T2350-printed-mean-as-typed';
 import * as m20261201T2355 from './2026-12-01T2355-import-percent-column';
-import * as m20261202T0000 from './2026-12-02T0000-score-vectors';
+import * as m20261202T0000 from './2026-12-02T0000-cycle-events-time-zones';
+import * as m20261202T0010 from './2026-12-02T0010-score-vectors';
 
 /**
  * Every migration, listed by hand so no bundler or glob can lose one. Names sort in the
@@ -21,5 +22,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T2345-teacher-roster': m20261201T2345,
   '2026-12-01T2350-printed-mean-as-typed': m20261201T2350,
   '2026-12-01T2355-import-percent-column': m20261201T2355,
-  '2026-12-02T0000-score-vectors': m20261202T0000,
+  // Written beside 2026-12-01T2345-teacher-roster on another branch; named to sort after
+  // the roster's migrations, so a database already at 2355 applies it in order.
+  '2026-12-02T0000-cycle-events-time-zones': m20261202T0000,
+  '2026-12-02T0010-score-vectors': m20261202T0010,
 };

@@ -57,11 +57,22 @@ export interface AuditListItem {
   action: string;
   userId: string | null;
   username: string | null;
+  /** The actor's full name. */
+  actorName: string | null;
   entity: string | null;
   entityId: string | null;
   schoolId: string | null;
   /** The school's name, so a reader sees which school an entry concerns. */
   schoolName: string | null;
+  /**
+   * The name of what the entry touched: a user's full name, a school, a teacher, a study's
+   * title, a cycle as "Siklus II, SD Negeri Lulut 2" (ordinal and school; the caller
+   * labels the ordinal); null when unknown or gone.
+   */
+  target:
+    | { kind: 'name'; name: string }
+    | { kind: 'cycle'; ordinal: number; schoolName: string }
+    | null;
   before: unknown;
   after: unknown;
   reason: string | null;
@@ -114,6 +125,7 @@ export async function listAuditEntries(
         'audit_log.action',
         'audit_log.user_id',
         'users.username',
+        'users.full_name',
         'audit_log.entity',
         'audit_log.entity_id',
         'audit_log.before',
@@ -151,6 +163,77 @@ export async function listAuditEntries(
             .execute()
         ).map((school) => [school.id, school.name] as const),
   );
+  // The page's targets by name: one lookup per kind of entity on the page.
+  const idsOf = (entity: string) => [
+    ...new Set(
+      rows
+        .filter((r) => r.entity === entity && r.entity_id && UUID.test(r.entity_id))
+        .map((r) => r.entity_id!),
+    ),
+  ];
+  const [userNames, teacherNames, studyTitles, cycleNames] = await Promise.all([
+    namesOf(idsOf('user'), (ids) =>
+      db
+        .selectFrom('users')
+        .select(['id', 'full_name as name'])
+        .where('district_id', '=', f.districtId)
+        .where('id', 'in', ids)
+        .execute(),
+    ),
+    namesOf(idsOf('teacher'), (ids) =>
+      db
+        .selectFrom('teachers')
+        .select(['id', 'name'])
+        .where('district_id', '=', f.districtId)
+        .where('id', 'in', ids)
+        .execute(),
+    ),
+    namesOf(idsOf('study'), (ids) =>
+      db
+        .selectFrom('studies')
+        .select(['id', 'title as name'])
+        .where('district_id', '=', f.districtId)
+        .where('id', 'in', ids)
+        .execute(),
+    ),
+    (async () => {
+      const ids = idsOf('cycle');
+      if (ids.length === 0) return new Map<string, { ordinal: number; schoolName: string }>();
+      const found = await db
+        .selectFrom('cycles as c')
+        .innerJoin('studies as s', 's.id', 'c.study_id')
+        .innerJoin('schools as sch', 'sch.id', 's.school_id')
+        .select(['c.id', 'c.ordinal', 'sch.name as schoolName'])
+        .where('c.district_id', '=', f.districtId)
+        .where('c.id', 'in', ids)
+        .execute();
+      return new Map(found.map((c) => [c.id, { ordinal: c.ordinal, schoolName: c.schoolName }]));
+    })(),
+  ]);
+  const targetOf = (
+    r: (typeof rows)[number],
+    schoolName: string | null,
+  ): AuditListItem['target'] => {
+    const id = r.entity_id ?? '';
+    const named = (name: string | undefined | null) =>
+      name ? { kind: 'name' as const, name } : null;
+    switch (r.entity) {
+      case 'user':
+        return named(userNames.get(id));
+      case 'teacher':
+        return named(teacherNames.get(id));
+      case 'study':
+        return named(studyTitles.get(id));
+      case 'school':
+        return named(schoolName);
+      case 'cycle': {
+        const c = cycleNames.get(id);
+        return c ? { kind: 'cycle', ...c } : null;
+      }
+      default:
+        return null;
+    }
+  };
   return {
     total: Number(total.n),
     items: rows.map((r) => {
@@ -161,10 +244,12 @@ export async function listAuditEntries(
         action: r.action,
         userId: r.user_id,
         username: r.username,
+        actorName: r.full_name,
         entity: r.entity,
         entityId: r.entity_id,
         schoolId,
         schoolName: schoolId ? (names.get(schoolId) ?? null) : null,
+        target: targetOf(r, schoolId ? (names.get(schoolId) ?? null) : null),
         before: r.before,
         after: r.after,
         reason: r.reason,
@@ -172,4 +257,12 @@ export async function listAuditEntries(
       };
     }),
   };
+}
+
+async function namesOf(
+  ids: string[],
+  load: (ids: string[]) => Promise<{ id: string; name: string }[]>,
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  return new Map((await load(ids)).map((r) => [r.id, r.name] as const));
 }

@@ -1,11 +1,15 @@
 import {
   AppError,
   classify,
+  countedStatuses,
   cycleLabel,
-  evaluateCriteria,
+  cycleStanding,
+  judgeCriteria,
   type TBandSet,
   type TCriteriaEvaluation,
+  type TCycleStanding,
   type TCycleStatus,
+  type TFigureBasis,
   type TSuccessCriteria,
 } from '@siklus/domain';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
@@ -29,9 +33,17 @@ import type { DB, PrintedBandsJson } from '../schema';
  * (classification) and the success-criteria verdict come from the domain package, applied
  * to the SQL aggregates of the page's rows.
  *
- * "Latest cycle" = the highest ordinal with at least one observation (else the highest
- * ordinal), so opening an empty draft cycle does not blank a school's figures. Gains are
- * null until the latest cycle is past the baseline.
+ * Figures are results, so they come from cycles that count under the reader's basis
+ * (approved only by default, or approved and submitted; the domain's countedStatuses):
+ * "latest cycle" = the highest counted ordinal with at least one observation, the baseline
+ * = ordinal 0 when it counts. A principal's draft never moves a supervisor's figures. The
+ * study's newest cycle (any status) is reported apart, with its standing, so a screen can
+ * say what is in progress ("sementara: 1 dari 6 guru diobservasi, belum ditinjau"); the
+ * status filter and "overdue" read the newest cycle, since they are about the workflow.
+ * The success criteria are judged only when the latest cycle observed every active
+ * teacher of the school's roster (domain judgeCriteria). Gains are null until the latest
+ * cycle is past the baseline. comparison.test.ts checks all of it against the domain's
+ * resultCycles / cycleStanding.
  *
  * Every CTE filters by district_id, so the query stays local to one shard when the
  * tables are distributed by district (docs/decisions/004-growing-past-one-postgres.md).
@@ -73,6 +85,16 @@ export interface ComparisonFilters {
   attention?: boolean | undefined;
 }
 
+export interface NewestCycle {
+  cycleId: string;
+  ordinal: number;
+  label: { id: string; en: string };
+  status: TCycleStatus;
+  n: number;
+  /** Counted or not, provisional or not, how much of the roster, and the label to show. */
+  standing: TCycleStanding;
+}
+
 export interface ComparisonQuery {
   districtId: string;
   filters?: ComparisonFilters;
@@ -80,6 +102,8 @@ export interface ComparisonQuery {
   /** 1-based. */
   page?: number;
   pageSize?: number;
+  /** Which cycles count as results (default: approved only). */
+  basis?: TFigureBasis;
 }
 
 export interface BandCount {
@@ -106,17 +130,24 @@ export interface ComparisonRow {
   latestStatus: TCycleStatus | null;
   /** Teachers observed in the latest cycle. */
   latestN: number | null;
+  /** The latest counted cycle's standing (provisional when submitted, roster coverage). */
+  latestStanding: TCycleStanding | null;
+  /** The study's newest cycle whatever its status, when it is not the latest result. */
+  newest: NewestCycle | null;
   latestMean: string | null;
   latestMeanBand: string | null;
   gainPoints: string | null;
   normalizedGain: string | null;
   /** The latest cycle's teachers per band, in the band set's order, zeros included. */
   bandCounts: BandCount[] | null;
-  /** Whether the latest cycle meets the study's success criteria; null without a study. */
+  /**
+   * Whether the latest cycle meets the study's success criteria; null without a result or
+   * while the latest cycle has not observed every active teacher (criteria.complete false).
+   */
   criteriaMet: boolean | null;
   /** Why: the domain's verdict per criterion and its message; null without a study. */
-  criteria: Pick<TCriteriaEvaluation, 'message' | 'results'> | null;
-  /** When the latest cycle was last written to (ISO); null without a cycle. */
+  criteria: (Pick<TCriteriaEvaluation, 'message' | 'results'> & { complete: boolean }) | null;
+  /** When the newest cycle was last written to (ISO); null without a cycle. */
   latestUpdatedAt: string | null;
   /** The latest cycle is draft/returned and untouched for over OVERDUE_AFTER_DAYS days. */
   overdue: boolean;
@@ -137,6 +168,12 @@ interface RawRow {
   latest_ordinal: number | null;
   latest_status: TCycleStatus | null;
   latest_n: number | null;
+  latest_observed_active: number | null;
+  newest_cycle_id: string | null;
+  newest_ordinal: number | null;
+  newest_status: TCycleStatus | null;
+  newest_n: number | null;
+  newest_observed_active: number | null;
   latest_mean: string | null;
   latest_updated_at: Date | string | null;
   overdue: boolean;
@@ -167,24 +204,27 @@ const SORT_COLUMNS: Record<ComparisonSortKey, string> = {
  * Per cycle of the district: n and the rounded mean, from the maintained aggregate (a
  * cycle without an aggregate row has no observation yet). Shared by the reads below.
  */
-function cycleFigures(districtId: string): RawBuilder<unknown> {
+function cycleFigures(districtId: string, basis: TFigureBasis): RawBuilder<unknown> {
+  const counted = countedStatuses(basis);
   return sql`
     select c.id as cycle_id, c.study_id, c.ordinal, c.status, c.updated_at,
-           coalesce(a.n, 0) as n, a.mean
+           coalesce(a.n, 0) as n, a.mean,
+           c.status in (${sql.join(counted)}) as counted
     from cycles c
     left join cycle_aggregates a on a.cycle_id = c.id and a.district_id = ${districtId}
     where c.district_id = ${districtId}`;
 }
 
 /**
- * Per study: its cycle count and the ordinal of its latest cycle (the highest with an
- * observation, else the highest). A hash aggregate, then two hash joins back to
- * cycle_figures by (study_id, ordinal) for the latest and baseline rows: cheaper than
- * ranking every cycle with a window sorted by uuid.
+ * Per study: its cycle count, the ordinal of its latest result (the highest counted one
+ * with an observation) and of its newest cycle. A hash aggregate, then hash joins back to
+ * cycle_figures by (study_id, ordinal): cheaper than ranking every cycle with a window
+ * sorted by uuid.
  */
 const studyCycles = sql`
     select study_id, count(*)::int as cycle_count,
-           coalesce(max(ordinal) filter (where n > 0), max(ordinal)) as latest_ordinal
+           max(ordinal) filter (where counted and n > 0) as latest_ordinal,
+           max(ordinal) as newest_ordinal
     from cycle_figures group by study_id`;
 
 function escapeLike(text: string): string {
@@ -196,6 +236,7 @@ export async function districtComparison(
   query: ComparisonQuery,
 ): Promise<{ total: number; rows: ComparisonRow[] }> {
   const { districtId, filters = {} } = query;
+  const basis = query.basis ?? 'approved';
   const pageSize = Math.min(Math.max(Math.trunc(query.pageSize ?? 50), 1), 500);
   const page = Math.max(Math.trunc(query.page ?? 1), 1);
   const sort = query.sort ?? { by: 'schoolName', dir: 'asc' };
@@ -212,7 +253,7 @@ export async function districtComparison(
   if (filters.subdistrict) where.push(sql`and subdistrict = ${filters.subdistrict}`);
   if (filters.schoolYear) where.push(sql`and school_year = ${filters.schoolYear}`);
   if (filters.status === 'none') where.push(sql`and study_id is null`);
-  else if (filters.status) where.push(sql`and latest_status = ${filters.status}`);
+  else if (filters.status) where.push(sql`and newest_status = ${filters.status}`);
   if (filters.attention) where.push(sql`and (study_id is null or overdue)`);
   if (filters.search?.trim()) {
     const pattern = `%${escapeLike(filters.search.trim())}%`;
@@ -228,8 +269,14 @@ export async function districtComparison(
       select count(*)::int from teachers t
       where t.district_id = ${districtId} and t.school_id = ${schoolId} and t.active)`;
 
+  // Active teachers of a page row's school with an observation in a given cycle.
+  const observedActiveOf = (cycleId: RawBuilder<unknown>) => sql`(
+      select count(*)::int from observations o
+      join teachers t on t.id = o.teacher_id and t.district_id = ${districtId} and t.active
+      where o.district_id = ${districtId} and o.cycle_id = ${cycleId})`;
+
   const { rows } = await sql<RawRow>`
-    with cycle_figures as materialized (${cycleFigures(districtId)}),
+    with cycle_figures as materialized (${cycleFigures(districtId, basis)}),
     study_cycles as (${studyCycles}),
     base as (
       select sch.id as school_id, sch.name as school_name, sch.npsn, sch.subdistrict,
@@ -239,9 +286,11 @@ export async function districtComparison(
              ${countAllTeachers ? teacherCountOf(sql.ref('sch.id')) : sql`null::int`} as teacher_count,
              b.mean as baseline_mean,
              l.cycle_id as latest_cycle_id, l.ordinal as latest_ordinal, l.status as latest_status,
-             l.n as latest_n, l.mean as latest_mean, l.updated_at as latest_updated_at,
-             coalesce(l.status in ('draft', 'returned')
-               and l.updated_at < now() - make_interval(days => ${OVERDUE_AFTER_DAYS}), false) as overdue,
+             l.n as latest_n, l.mean as latest_mean, nw.updated_at as latest_updated_at,
+             nw.cycle_id as newest_cycle_id, nw.ordinal as newest_ordinal,
+             nw.status as newest_status, nw.n as newest_n,
+             coalesce(nw.status in ('draft', 'returned')
+               and nw.updated_at < now() - make_interval(days => ${OVERDUE_AFTER_DAYS}), false) as overdue,
              case when l.ordinal > 0 and b.mean is not null and l.mean is not null
                   then l.mean - b.mean end as gain_points,
              case when l.ordinal > 0 and b.mean is not null and l.mean is not null and b.mean < 100
@@ -250,7 +299,8 @@ export async function districtComparison(
       left join studies st on st.school_id = sch.id and st.district_id = ${districtId}
       left join study_cycles sc on sc.study_id = st.id
       left join cycle_figures l on l.study_id = st.id and l.ordinal = sc.latest_ordinal
-      left join cycle_figures b on b.study_id = st.id and b.ordinal = 0
+      left join cycle_figures nw on nw.study_id = st.id and nw.ordinal = sc.newest_ordinal
+      left join cycle_figures b on b.study_id = st.id and b.ordinal = 0 and b.counted
       where sch.district_id = ${districtId} and sch.active
     ),
     filtered as (
@@ -267,6 +317,11 @@ export async function districtComparison(
       ${countAllTeachers ? sql`p.teacher_count` : teacherCountOf(sql.ref('p.school_id'))} as teacher_count,
       p.baseline_mean, p.latest_cycle_id, p.latest_ordinal, p.latest_status, p.latest_n,
       p.latest_mean, p.latest_updated_at, p.overdue, p.gain_points, p.normalized_gain, p.total,
+      p.newest_cycle_id, p.newest_ordinal, p.newest_status, p.newest_n,
+      case when p.latest_cycle_id is null then null
+           else ${observedActiveOf(sql.ref('p.latest_cycle_id'))} end as latest_observed_active,
+      case when p.newest_cycle_id is null then null
+           else ${observedActiveOf(sql.ref('p.newest_cycle_id'))} end as newest_observed_active,
       bsv.bands, csv.criteria,
       case when p.study_id is null then null else (
         select coalesce(jsonb_agg(jsonb_build_object(
@@ -293,20 +348,50 @@ export async function districtComparison(
     // Past the last page: the window count had no row to ride on; count on page 1.
     total = (await districtComparison(db, { ...query, page: 1, pageSize: 1 })).total;
   }
-  return { total, rows: rows.map(toComparisonRow) };
+  return { total, rows: rows.map((r) => toComparisonRow(r, basis)) };
 }
 
-function toComparisonRow(r: RawRow): ComparisonRow {
+function toComparisonRow(r: RawRow, basis: TFigureBasis): ComparisonRow {
   const bandSet = r.bands;
+  const roster = r.teacher_count;
+  const latestStanding =
+    r.latest_status === null
+      ? null
+      : cycleStanding({
+          status: r.latest_status,
+          basis,
+          observedActive: r.latest_observed_active ?? 0,
+          roster,
+        });
   // The band and criteria sets come with the row, so the verdict needs no second query.
   const verdict =
-    bandSet && r.criteria && r.band_counts
-      ? evaluateCriteria(
+    bandSet && r.criteria && r.band_counts && latestStanding
+      ? judgeCriteria(
           r.criteria,
           { n: r.latest_n ?? 0, mean: r.latest_mean, bandCounts: r.band_counts },
           bandSet,
+          latestStanding.coverage,
         )
       : null;
+  const newest: NewestCycle | null =
+    r.newest_cycle_id === null ||
+    r.newest_ordinal === null ||
+    r.newest_status === null ||
+    r.newest_cycle_id === r.latest_cycle_id
+      ? null
+      : {
+          cycleId: r.newest_cycle_id,
+          ordinal: r.newest_ordinal,
+          label: { id: cycleLabel(r.newest_ordinal, 'id'), en: cycleLabel(r.newest_ordinal, 'en') },
+          status: r.newest_status,
+          n: r.newest_n ?? 0,
+          standing: cycleStanding({
+            status: r.newest_status,
+            basis,
+            observedActive: r.newest_observed_active ?? 0,
+            roster,
+          }),
+        };
   return {
     schoolId: r.school_id,
     schoolName: r.school_name,
@@ -326,6 +411,8 @@ function toComparisonRow(r: RawRow): ComparisonRow {
         : { id: cycleLabel(r.latest_ordinal, 'id'), en: cycleLabel(r.latest_ordinal, 'en') },
     latestStatus: r.latest_status,
     latestN: r.latest_n,
+    latestStanding,
+    newest,
     latestMean: r.latest_mean,
     latestMeanBand:
       bandSet && r.latest_mean !== null ? classify(bandSet, r.latest_mean).label : null,
@@ -333,7 +420,11 @@ function toComparisonRow(r: RawRow): ComparisonRow {
     normalizedGain: r.normalized_gain,
     bandCounts: r.band_counts,
     criteriaMet: verdict?.met ?? null,
-    criteria: verdict && { message: verdict.message, results: verdict.results },
+    criteria: verdict && {
+      message: verdict.message,
+      results: verdict.results,
+      complete: verdict.complete,
+    },
     latestUpdatedAt: isoOrNull(r.latest_updated_at),
     overdue: r.overdue,
   };
@@ -345,11 +436,20 @@ export interface DistrictHeadline {
   studyCount: number;
   teacherCount: number;
   cyclesByStatus: Record<TCycleStatus, number>;
-  /** Mean of the studies' latest means (each rounded first), two places; null if none. */
+  /** Mean of the studies' latest counted means (each rounded first), two places; null if none. */
   districtMean: string | null;
+  /** Studies whose mean entered districtMean. */
+  studiesInMean: number;
+  /** Studies with a newer cycle than their latest result (work not in the figures yet). */
+  studiesInProgress: number;
+  basis: TFigureBasis;
 }
 
-export async function districtHeadline(db: Db, districtId: string): Promise<DistrictHeadline> {
+export async function districtHeadline(
+  db: Db,
+  districtId: string,
+  basis: TFigureBasis = 'approved',
+): Promise<DistrictHeadline> {
   const { rows } = await sql<{
     school_count: number;
     schools_with_studies: number;
@@ -360,8 +460,10 @@ export async function districtHeadline(db: Db, districtId: string): Promise<Dist
     returned: number;
     approved: number;
     district_mean: string | null;
+    studies_in_mean: number;
+    studies_in_progress: number;
   }>`
-    with cycle_figures as materialized (${cycleFigures(districtId)}),
+    with cycle_figures as materialized (${cycleFigures(districtId, basis)}),
     study_cycles as (${studyCycles}),
     latest as (
       select l.study_id, l.mean
@@ -379,7 +481,10 @@ export async function districtHeadline(db: Db, districtId: string): Promise<Dist
       (select count(*)::int from cycle_figures where status = 'submitted') as submitted,
       (select count(*)::int from cycle_figures where status = 'returned') as returned,
       (select count(*)::int from cycle_figures where status = 'approved') as approved,
-      (select round(avg(mean), 2) from latest where mean is not null) as district_mean
+      (select round(avg(mean), 2) from latest where mean is not null) as district_mean,
+      (select count(*)::int from latest where mean is not null) as studies_in_mean,
+      (select count(*)::int from study_cycles
+         where latest_ordinal is null or newest_ordinal > latest_ordinal) as studies_in_progress
   `.execute(db);
   const r = rows[0]!;
   return {
@@ -394,6 +499,9 @@ export async function districtHeadline(db: Db, districtId: string): Promise<Dist
       approved: r.approved,
     },
     districtMean: r.district_mean,
+    studiesInMean: r.studies_in_mean,
+    studiesInProgress: r.studies_in_progress,
+    basis,
   };
 }
 
@@ -403,6 +511,8 @@ export interface MatrixCycle {
   label: { id: string; en: string };
   status: TCycleStatus;
   n: number;
+  /** Active teachers of the roster observed in this cycle (matrix.roster is the whole). */
+  observedActive: number;
   mean: string | null;
   meanBand: string | null;
   printedMean: string | null;
@@ -445,6 +555,8 @@ export interface SchoolCycleMatrix {
   bandSet: TBandSet;
   /** The success criteria the study was fixed with. */
   criteria: TSuccessCriteria;
+  /** Active teachers of the school now: the roster a complete cycle observes. */
+  roster: number;
   cycles: MatrixCycle[];
   teachers: MatrixTeacher[];
 }
@@ -540,6 +652,11 @@ export async function schoolCycleMatrix(
     .execute();
 
   const cycleIndex = new Map(cycles.map((c, i) => [c.id, i]));
+  const activeIds = new Set(teacherRows.filter((t) => t.active).map((t) => t.id));
+  const observedActive = cycles.map(() => 0);
+  for (const o of observations) {
+    if (activeIds.has(o.teacher_id)) observedActive[cycleIndex.get(o.cycle_id)!]! += 1;
+  }
   const cells = new Map<string, MatrixTeacher['cells']>();
   for (const o of observations) {
     let row = cells.get(o.teacher_id);
@@ -566,12 +683,14 @@ export async function schoolCycleMatrix(
     },
     bandSet,
     criteria: study.criteria,
-    cycles: cycles.map((c) => ({
+    roster: activeIds.size,
+    cycles: cycles.map((c, i) => ({
       id: c.id,
       ordinal: c.ordinal,
       label: { id: cycleLabel(c.ordinal, 'id'), en: cycleLabel(c.ordinal, 'en') },
       status: c.status,
       n: c.n,
+      observedActive: observedActive[i]!,
       mean: c.mean,
       meanBand: c.mean === null ? null : classify(bandSet, c.mean).label,
       printedMean: c.printed_mean,
@@ -602,6 +721,8 @@ export interface ComparedCycle {
   ordinal: number;
   label: { id: string; en: string };
   status: TCycleStatus;
+  /** Submitted, not yet approved: counted only under `basis: 'submitted'`. */
+  provisional: boolean;
   n: number;
   mean: string | null;
   meanBand: string | null;
@@ -616,13 +737,19 @@ export interface ComparedSchool {
 }
 
 /**
- * Schools side by side: each one's studies (oldest first) with every cycle's n and mean
- * from the aggregates, the mean classified by the study's band set. Schools come back in
- * the order asked; ids outside the district are left out (the caller checks scope first).
+ * Schools side by side: each one's studies (oldest first) with the n and mean of every
+ * cycle that counts as a result under `basis` (approved only by default, submitted ones
+ * too under 'submitted', flagged provisional; the domain's countedStatuses), from the
+ * aggregates, the mean classified by the study's band set. Schools come back in the order
+ * asked; ids outside the district are left out (the caller checks scope first).
  */
 export async function compareSchools(
   db: Db,
-  { districtId, schoolIds }: { districtId: string; schoolIds: readonly string[] },
+  {
+    districtId,
+    schoolIds,
+    basis = 'approved',
+  }: { districtId: string; schoolIds: readonly string[]; basis?: TFigureBasis },
 ): Promise<ComparedSchool[]> {
   if (schoolIds.length === 0) return [];
   const [schools, rows] = await Promise.all([
@@ -654,6 +781,7 @@ export async function compareSchools(
       .where('s.district_id', '=', districtId)
       .where('c.district_id', '=', districtId)
       .where('s.school_id', 'in', schoolIds)
+      .where('c.status', 'in', countedStatuses(basis))
       .orderBy('s.created_at')
       .orderBy('s.id')
       .orderBy('c.ordinal')
@@ -681,6 +809,7 @@ export async function compareSchools(
         ordinal: r.ordinal,
         label: { id: cycleLabel(r.ordinal, 'id'), en: cycleLabel(r.ordinal, 'en') },
         status: r.status,
+        provisional: r.status !== 'approved',
         n: r.n,
         mean: r.mean,
         meanBand: r.mean === null ? null : classify(r.bands, r.mean).label,

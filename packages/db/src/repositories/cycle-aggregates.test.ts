@@ -388,7 +388,7 @@ describe('cycle aggregates', () => {
     // stored label, not a reclassification of the percentage.
     const school = await makeSchool(t.db);
     const study = await makeStudy(t.db, { district_id: school.district_id, school_id: school.id });
-    const cycle = await makeCycle(t.db, { study_id: study.id });
+    const cycle = await makeCycle(t.db, { study_id: study.id, status: 'approved' });
     await makeObservation(t.db, { cycle_id: cycle.id, percentage: '72.00' });
     await makeObservation(t.db, { cycle_id: cycle.id, percentage: '72.00', band: 'Cukup' });
     const { rows } = await districtComparison(t.db, { districtId: school.district_id });

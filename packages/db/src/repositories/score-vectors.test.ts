@@ -16,7 +16,7 @@ import { upsertObservations } from './observations-bulk';
 
 /*
  * observation_score_vectors is kept by triggers on indicator_scores (migration
- * 2026-12-02T0000-score-vectors) and read by the identical-vector and flat-sheet queries.
+ * 2026-12-02T0010-score-vectors) and read by the identical-vector and flat-sheet queries.
  * Whatever writes the scores (one sheet, a bulk import, a rewrite, a delete, a direct
  * update), every row must equal the domain's scoreVector of the sheet's scores, and a
  * sheet without scores must have no row.

@@ -86,6 +86,7 @@ export async function getMe(db: Executor, userId: string) {
       'users.role',
       'users.district_id as districtId',
       'districts.name as districtName',
+      'districts.time_zone as timeZone',
       'users.school_id as schoolId',
       'schools.name as schoolName',
     ])

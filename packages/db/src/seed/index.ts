@@ -13,6 +13,7 @@ import { LULUT_2 } from '@siklus/domain/fixtures';
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import { jsonb } from '../json';
 import { createRng, type Rng } from '../random';
+import { recordHistoryFromColumns } from '../repositories/cycle-events';
 import type { DB } from '../schema';
 import { indicatorRows, insertBatches, observe } from './generate';
 import { BOGOR_SUBDISTRICTS, CLASS_NAMES, DEGREES, FIRST_NAMES, LAST_NAMES } from './names';
@@ -29,6 +30,8 @@ import { COLLABORATIVE_RUBRIC, PTS_SUCCESS_CRITERIA, SUMMARY_RUBRIC } from './ru
 export const DEMO_PASSWORD = 'siklus-demo-2026';
 export const DEMO_DISTRICT = 'Kabupaten Bogor';
 export const SECOND_DISTRICT = 'Kabupaten Sukabumi';
+/** A district outside WIB: Bali keeps WITA (Asia/Makassar). */
+export const WITA_DISTRICT = 'Kabupaten Badung';
 /** The paper names no NPSN; the demo gives SD Negeri Lulut 2 one so imports can match it. */
 export const LULUT_2_NPSN = '20201234';
 export const DEMO_USERS = [
@@ -40,6 +43,8 @@ export const DEMO_USERS = [
   'kepsek.kotabatu2',
   'admin.sukabumi',
   'pengawas.sukabumi',
+  'admin.badung',
+  'pengawas.badung',
 ] as const;
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -65,13 +70,16 @@ export async function seed(db: Kysely<DB>): Promise<SeedResult> {
     const passwordHash = await hash(DEMO_PASSWORD);
     const districtId = await seedBogor(trx, passwordHash);
     await seedSukabumi(trx, passwordHash);
+    await seedBadung(trx, passwordHash);
+    // The seed writes cycles directly; give each the review history its columns prove.
+    await recordHistoryFromColumns(trx);
     return { seeded: true, districtId, counts: await countRows(trx) };
   });
 }
 
 /** Empties every table (for `db:seed --reset` on a development database). */
 export async function resetData(db: Kysely<DB>): Promise<void> {
-  await sql`truncate table audit_log, indicator_scores, observations, cycles, studies,
+  await sql`truncate table audit_log, cycle_events, indicator_scores, observations, cycles, studies,
     criteria_set_versions, criteria_sets, band_set_versions, band_sets, rubric_versions, rubrics,
     teachers, login_throttle, sessions, users, schools, districts restart identity cascade`.execute(
     db,
@@ -590,6 +598,56 @@ async function seedBogor(trx: Db, passwordHash: string): Promise<string> {
   await insertBatches(trx, 'cycles', cycleRows);
   await insertBatches(trx, 'observations', observationRows);
   await insertBatches(trx, 'indicator_scores', scoreRows);
+  return districtId;
+}
+
+/** A third district, in WITA: one school and its roster, users, configuration. */
+async function seedBadung(trx: Db, passwordHash: string): Promise<string> {
+  const rng = createRng(51);
+  const district = await trx
+    .insertInto('districts')
+    .values({ name: WITA_DISTRICT, province: 'Bali', time_zone: 'Asia/Makassar' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const districtId = district.id;
+  const school = await trx
+    .insertInto('schools')
+    .values({
+      district_id: districtId,
+      npsn: '50103011',
+      name: 'SD Negeri 1 Kuta',
+      subdistrict: 'Kuta',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const users = await insertUsers(trx, passwordHash, [
+    {
+      district_id: districtId,
+      username: 'admin.badung',
+      full_name: 'Admin Dinas Badung',
+      role: 'admin',
+    },
+    {
+      district_id: districtId,
+      username: 'pengawas.badung',
+      full_name: 'I Made Suarjana, M.Pd',
+      role: 'supervisor',
+    },
+  ]);
+  await seedConfig(trx, districtId, users.get('admin.badung')!);
+  const names = new Set<string>();
+  await insertBatches(
+    trx,
+    'teachers',
+    CLASS_NAMES.slice(0, 6).map((className, i) => ({
+      id: randomUUID(),
+      district_id: districtId,
+      school_id: school.id,
+      name: teacherName(rng, names),
+      class_name: className,
+      sort_order: i + 1,
+    })),
+  );
   return districtId;
 }
 

@@ -4,7 +4,15 @@ import { LULUT_2 } from '@siklus/domain/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { districtComparison, schoolCycleMatrix } from '../repositories/comparison';
 import { createTestDb, type TestDb } from '../testing';
-import { DEMO_PASSWORD, DEMO_USERS, LULUT_2_NPSN, SECOND_DISTRICT, type SeedResult, seed } from '.';
+import {
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  LULUT_2_NPSN,
+  SECOND_DISTRICT,
+  type SeedResult,
+  seed,
+  WITA_DISTRICT,
+} from '.';
 
 let t: TestDb;
 let result: SeedResult;
@@ -66,9 +74,11 @@ describe('seed', () => {
       pageSize: 100,
     });
     expect(total).toBeGreaterThanOrEqual(31);
-    expect(new Set(rows.map((r) => r.latestStatus))).toEqual(
+    // The workflow's states are on the newest cycles; the figures read approved ones only.
+    expect(new Set(rows.map((r) => r.newest?.status ?? r.latestStatus))).toEqual(
       new Set(['draft', 'submitted', 'returned', 'approved', null]),
     );
+    expect(new Set(rows.map((r) => r.latestStatus))).toEqual(new Set(['approved', null]));
     expect(rows.filter((r) => r.studyId === null)).toHaveLength(1);
     expect(rows.some((r) => r.criteriaMet === true)).toBe(true);
     expect(rows.some((r) => r.criteriaMet === false)).toBe(true);
@@ -110,6 +120,36 @@ describe('seed', () => {
       .where('districts.name', '=', SECOND_DISTRICT)
       .execute();
     expect(second).toHaveLength(2);
+  });
+
+  it('includes a district outside WIB, and gives seeded cycles the history their columns prove', async () => {
+    const zones = await t.db
+      .selectFrom('districts')
+      .select(['name', 'time_zone'])
+      .orderBy('name')
+      .execute();
+    expect(zones).toContainEqual({ name: WITA_DISTRICT, time_zone: 'Asia/Makassar' });
+    const lulut = await t.db
+      .selectFrom('cycles as c')
+      .innerJoin('studies as s', 's.id', 'c.study_id')
+      .innerJoin('schools as sch', 'sch.id', 's.school_id')
+      .select(['c.id', 'c.ordinal'])
+      .where('sch.name', '=', 'SD Negeri Lulut 2')
+      .orderBy('c.ordinal')
+      .execute();
+    const events = await t.db
+      .selectFrom('cycle_events')
+      .select(['cycle_id', 'action', 'actor_role'])
+      .where(
+        'cycle_id',
+        'in',
+        lulut.map((c) => c.id),
+      )
+      .orderBy('created_at')
+      .execute();
+    expect(
+      lulut.map((c) => events.filter((e) => e.cycle_id === c.id).map((e) => e.action)),
+    ).toEqual([['submit', 'approve'], ['submit', 'approve'], ['submit']]);
   });
 
   it("gives SD Negeri Kota Batu 2's principal six teachers and an approved Siklus II to build on", async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZTimeZone } from '../time';
 import { bi } from '../zod-error';
 import { ZPassword } from './auth';
 import { DATE_YEAR_MAX, DATE_YEAR_MIN, zText } from './text';
@@ -275,3 +276,7 @@ export const ZAuditListInput = z
   })
   .strict();
 export type TAuditListInput = z.input<typeof ZAuditListInput>;
+
+/** The district's time zone, set by its admin. */
+export const ZDistrictTimeZoneInput = z.object({ timeZone: ZTimeZone }).strict();
+export type TDistrictTimeZoneInput = z.infer<typeof ZDistrictTimeZoneInput>;

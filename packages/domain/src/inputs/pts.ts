@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZCycleStatus } from '../cycle';
 import { ZIndicatorScore } from '../scoring';
+import { ZFigureBasis } from '../standing';
 import { bi } from '../zod-error';
 import { ZId, ZSubdistrict } from './directory';
 import { zDate, zText } from './text';
@@ -158,6 +159,18 @@ export type TObservationDeleteInput = z.infer<typeof ZObservationDeleteInput>;
 export const ZCycleSubmitInput = z.object({ cycleId: ZId, version: ZCycleVersion }).strict();
 export type TCycleSubmitInput = z.infer<typeof ZCycleSubmitInput>;
 
+/** Takes a submission back to draft before a supervisor has reviewed it. */
+export const ZCycleWithdrawInput = z
+  .object({
+    cycleId: ZId,
+    version: ZCycleVersion,
+    reason: zText({ id: 'Alasan', en: 'The reason' }, { max: COMMENT_MAX, multiline: true })
+      .nullable()
+      .optional(),
+  })
+  .strict();
+export type TCycleWithdrawInput = z.infer<typeof ZCycleWithdrawInput>;
+
 /**
  * Figures as printed in an existing (paper) report, for the consistency check. The
  * platform never shows them as its own; `printedBands` follows the printed table's order.
@@ -198,6 +211,16 @@ export const ZCycleApproveInput = z
     comment: zText({ id: 'Komentar', en: 'The comment' }, { max: COMMENT_MAX, multiline: true })
       .nullable()
       .optional(),
+    /**
+     * Approval locks the cycle, so the API asks for it to be said out loud: the UI sends
+     * `true` only after the reviewer confirms the dialog.
+     */
+    confirmLock: z.literal(true, {
+      error: bi(
+        'Konfirmasi bahwa siklus yang disetujui akan terkunci',
+        'Confirm that the approved cycle will be locked',
+      ),
+    }),
   })
   .strict();
 export type TCycleApproveInput = z.infer<typeof ZCycleApproveInput>;
@@ -250,13 +273,24 @@ export const ZDistrictComparisonInput = z
     search: zText({ id: 'Pencarian', en: 'The search' }, { max: 100 }).optional(),
     /** Only schools needing attention: no study, or an overdue latest cycle. */
     attention: z.boolean().optional(),
+    /** Figures from approved cycles only (default), or approved and submitted ones. */
+    basis: ZFigureBasis.default('approved'),
     page: z.number().int().min(1).max(100_000).default(1),
     pageSize: z.number().int().min(1).max(200).default(50),
   })
   .strict();
 export type TDistrictComparisonInput = z.input<typeof ZDistrictComparisonInput>;
 
-export const ZSchoolDetailInput = z.object({ studyId: ZId }).strict();
+/** The headline's figures: approved cycles only (default), or with submitted ones. */
+export const ZDistrictHeadlineInput = z
+  .object({ basis: ZFigureBasis.default('approved') })
+  .strict()
+  .default({ basis: 'approved' });
+export type TDistrictHeadlineInput = z.input<typeof ZDistrictHeadlineInput>;
+
+export const ZSchoolDetailInput = z
+  .object({ studyId: ZId, basis: ZFigureBasis.default('approved') })
+  .strict();
 export type TSchoolDetailInput = z.infer<typeof ZSchoolDetailInput>;
 
 export const ZTeacherTrajectoryInput = z.object({ teacherId: ZId }).strict();
@@ -275,6 +309,7 @@ export const ZCompareSchoolsInput = z
           `At most ${COMPARE_SCHOOLS_MAX} schools`,
         ),
       ),
+    basis: ZFigureBasis.default('approved'),
   })
   .strict();
 export type TCompareSchoolsInput = z.infer<typeof ZCompareSchoolsInput>;

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useT } from '../i18n/i18n';
+import { TimeZoneContext } from '../i18n/use-format';
 import { Button } from './button';
 import { Card } from './card';
 import { LanguageSwitch } from './language-switch';
@@ -70,7 +71,11 @@ export function RequireAuth({ roles, forbidden, children }: RequireAuthProps) {
     roles && !roles.includes(me.data.role)
       ? (forbidden ?? <Forbidden roles={roles} role={me.data.role} />)
       : (children ?? <Outlet />);
-  return <CurrentUserContext.Provider value={me.data}>{content}</CurrentUserContext.Provider>;
+  return (
+    <CurrentUserContext.Provider value={me.data}>
+      <TimeZoneContext.Provider value={me.data.timeZone}>{content}</TimeZoneContext.Provider>
+    </CurrentUserContext.Provider>
+  );
 }
 
 /** The "no access" card: which roles may enter, who you are, and a way out. */

@@ -4,6 +4,7 @@ import { integrityEn } from './areas/integrity';
 import { ioEn } from './areas/io';
 import { ptsEn } from './areas/pts';
 import { rosterEn } from './areas/roster';
+import { workflowEn } from './areas/workflow';
 import type { MessageKey } from './id';
 
 /** English. `satisfies` makes a missing or an extra key a compile error. */
@@ -430,6 +431,7 @@ export const en = {
   'adm.config.movedNotice':
     'Version {version} is published. {studies:one=# study now uses|other=# studies now use} it; {observations:one=# observation|other=# observations} changed band.',
   ...ptsEn,
+  ...workflowEn,
   ...districtEn,
   ...ioEn,
   ...integrityEn,

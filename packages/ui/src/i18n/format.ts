@@ -1,3 +1,4 @@
+import { TIME_ZONE_INFO, type TTimeZone } from '@siklus/domain';
 import type { Lang } from './i18n';
 
 /**
@@ -104,13 +105,23 @@ export function formatDate(
   }).format(date);
 }
 
-/** Date and time of an instant (audit log, submitted at): "15 Jan 2026 14.05". */
-export function formatDateTime(value: string | Date | null | undefined, lang: Lang): string {
-  return formatDate(value, lang, {
+/**
+ * Date and time of an instant (audit log, submitted at): "15 Jan 2026 14.05". Given the
+ * district's zone it is shown in that zone with its name: "15 Jan 2026 14.05 WITA", so a
+ * district in Bali or Papua reads its own clock whatever the browser's zone.
+ */
+export function formatDateTime(
+  value: string | Date | null | undefined,
+  lang: Lang,
+  timeZone?: TTimeZone,
+): string {
+  const text = formatDate(value, lang, {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    ...(timeZone ? { timeZone } : {}),
   });
+  return timeZone && text !== '–' ? `${text} ${TIME_ZONE_INFO[timeZone].abbreviation}` : text;
 }

@@ -10,6 +10,7 @@ import { integrityId } from './areas/integrity';
 import { ioId } from './areas/io';
 import { ptsId } from './areas/pts';
 import { rosterId } from './areas/roster';
+import { workflowId } from './areas/workflow';
 
 export const id = {
   // common
@@ -434,6 +435,7 @@ export const id = {
   'adm.config.movedNotice':
     'Versi {version} terbit. {studies} studi kini memakai versi ini; {observations} observasi berpindah kategori.',
   ...ptsId,
+  ...workflowId,
   ...districtId,
   ...ioId,
   ...integrityId,

@@ -3,7 +3,8 @@ import type { Me } from '@siklus/client';
 const district = {
   districtId: '00000000-0000-4000-8000-000000000001',
   districtName: 'Kabupaten Bogor',
-};
+  timeZone: 'Asia/Jakarta',
+} as const;
 
 /** One signed-in user per role, shaped like `auth.me`'s answer. */
 export const ME = {

@@ -29,6 +29,7 @@ const cycle = (ordinal: number, mean: string, meanBand: string) => ({
   ordinal,
   label: { id: ['Kondisi Awal', 'Siklus I', 'Siklus II'][ordinal]!, en: '' },
   status: 'approved' as const,
+  provisional: false,
   n: 6,
   mean,
   meanBand,

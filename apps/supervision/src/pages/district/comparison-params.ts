@@ -21,6 +21,8 @@ export interface DashboardParams {
   schoolYear: string;
   status: StatusFilter | '';
   attention: boolean;
+  /** Figures read approved cycles unless the supervisor asks to include submitted ones. */
+  withSubmitted: boolean;
   sort: { by: ComparisonSort; dir: 'asc' | 'desc' } | null;
   /** 1-based, as the API counts. */
   page: number;
@@ -48,6 +50,7 @@ export function readParams(sp: URLSearchParams): DashboardParams {
       ? (status as StatusFilter)
       : '',
     attention: sp.get('attention') === '1',
+    withSubmitted: sp.get('basis') === 'submitted',
     sort:
       sortBy && (COMPARISON_SORTS as readonly string[]).includes(sortBy)
         ? { by: sortBy as ComparisonSort, dir: sp.get('dir') === 'desc' ? 'desc' : 'asc' }
@@ -65,6 +68,7 @@ export function writeParams(params: DashboardParams): URLSearchParams {
   if (params.schoolYear) sp.set('year', params.schoolYear);
   if (params.status) sp.set('status', params.status);
   if (params.attention) sp.set('attention', '1');
+  if (params.withSubmitted) sp.set('basis', 'submitted');
   if (params.sort) {
     sp.set('sort', params.sort.by);
     sp.set('dir', params.sort.dir);
@@ -83,6 +87,7 @@ export function toInput(params: DashboardParams): ComparisonInput {
     ...(params.status ? { status: params.status } : {}),
     ...(params.search.trim() ? { search: params.search.trim() } : {}),
     ...(params.attention ? { attention: true } : {}),
+    ...(params.withSubmitted ? { basis: 'submitted' as const } : {}),
     page: params.page,
     pageSize: params.pageSize,
   };
@@ -99,6 +104,7 @@ export function exportFilters(params: DashboardParams): Record<string, string | 
     status: params.status || undefined,
     search: params.search.trim() || undefined,
     attention: params.attention ? 'true' : undefined,
+    basis: params.withSubmitted ? 'submitted' : undefined,
     sort: params.sort?.by,
     dir: params.sort?.dir,
   };

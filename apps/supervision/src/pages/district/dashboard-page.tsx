@@ -6,6 +6,7 @@ import {
   ErrorState,
   LoadingState,
   PageHeader,
+  ProvisionalLabel,
   QueryTable,
   Stat,
   useCurrentUser,
@@ -21,6 +22,7 @@ import { Link, useSearchParams } from 'react-router';
 import { exportUrls } from '../../export-urls';
 import { Band, BandBar, useSignedDecimal } from '../results/figures';
 import { AttentionFlags, LatestStatus } from './attention';
+import { BasisToggle } from './basis-toggle';
 import {
   type ComparisonSort,
   type DashboardParams,
@@ -66,7 +68,11 @@ export function DashboardPage() {
         title={t('district.dashboard.title')}
         description={t('district.dashboard.description')}
       />
-      <Headline />
+      <BasisToggle
+        withSubmitted={params.withSubmitted}
+        onChange={(withSubmitted) => update({ withSubmitted, page: 1 })}
+      />
+      <Headline withSubmitted={params.withSubmitted} />
       <Filters params={params} update={update} />
       <Comparison params={params} update={update} />
     </>
@@ -75,11 +81,15 @@ export function DashboardPage() {
 
 // ---------------------------------------------------------------------------------------
 
-function Headline() {
+function Headline({ withSubmitted }: { withSubmitted: boolean }) {
   const t = useT();
   const f = useFormat();
   const trpc = useTRPC();
-  const headline = useQuery(trpc.reports.districtHeadline.queryOptions());
+  const headline = useQuery(
+    trpc.reports.districtHeadline.queryOptions({
+      basis: withSubmitted ? 'submitted' : 'approved',
+    }),
+  );
   if (headline.isPending) return <LoadingState inline />;
   if (headline.isError)
     return <ErrorState error={headline.error} onRetry={() => void headline.refetch()} />;
@@ -105,7 +115,16 @@ function Headline() {
       <Stat
         label={t('district.headline.districtMean')}
         value={f.decimal(h.districtMean)}
-        hint={t('district.headline.districtMeanHint')}
+        hint={
+          <>
+            {t('district.headline.districtMeanHint')}
+            {h.studiesInProgress > 0 && (
+              <span className="sk-provisional sk-provisional--pending" data-testid="in-progress">
+                {t('workflow.headline.inProgress', { count: f.integer(h.studiesInProgress) })}
+              </span>
+            )}
+          </>
+        }
       />
       <Stat
         label={t('district.headline.teachers')}
@@ -351,6 +370,10 @@ function Comparison({
             <span>{f.decimal(r.latestMean)}</span>
             {r.latestLabel && <span className="sk-district-note">{local(r.latestLabel)}</span>}
             {r.latestMeanBand && <Band label={r.latestMeanBand} bands={r.bandCounts ?? []} />}
+            <ProvisionalLabel standing={r.latestStanding} />
+            {r.newest && (
+              <ProvisionalLabel standing={r.newest.standing} subject={local(r.newest.label)} />
+            )}
           </div>
         ),
         meta: { numeric: true },
@@ -375,7 +398,13 @@ function Comparison({
         enableSorting: false,
         cell: ({ row: { original: r } }) =>
           r.criteriaMet === null ? (
-            <span className="sk-muted">–</span>
+            r.criteria && !r.criteria.complete ? (
+              <span className="sk-muted" title={local(r.criteria.message)}>
+                {t('workflow.criteria.notJudged')}
+              </span>
+            ) : (
+              <span className="sk-muted">–</span>
+            )
           ) : (
             <span
               className={
@@ -391,7 +420,10 @@ function Comparison({
         id: 'latestStatus',
         accessorKey: 'latestStatus',
         header: t('district.status'),
-        cell: ({ row: { original: r } }) => <LatestStatus status={r.latestStatus} />,
+        // The workflow's state: the newest cycle's status, whatever the figures read.
+        cell: ({ row: { original: r } }) => (
+          <LatestStatus status={r.newest?.status ?? r.latestStatus} />
+        ),
       },
       {
         id: 'bandShares',

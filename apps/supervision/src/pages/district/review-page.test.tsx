@@ -78,6 +78,19 @@ function cycleView(version: number, status: CycleView['status'] = 'submitted'): 
       },
       results: [],
     },
+    history: [
+      {
+        id: 'e1',
+        action: 'submit',
+        fromStatus: 'draft',
+        toStatus: 'submitted',
+        actorId: ME.principal.id,
+        actorName: ME.principal.fullName,
+        actorRole: 'principal',
+        comment: null,
+        at: '2026-11-20T01:30:00.000Z',
+      },
+    ],
     mismatches: [],
   } as unknown as CycleView;
 }
@@ -196,12 +209,22 @@ describe('review queue', () => {
     expect(await screen.findByText('Tidak ada siklus yang menunggu tinjauan.')).toBeTruthy();
   });
 
-  it('approves with an optional comment', async () => {
+  it('approves only after confirming that the cycle locks, and shows the history', async () => {
     const { calls } = setup({ at: `/review?cycleId=${CYCLE_ID}` });
     await screen.findByRole('table', { name: 'Hasil observasi Siklus II' });
+    expect(screen.getByTestId('cycle-timeline').textContent).toContain(
+      `Diajukan ${ME.principal.fullName} (Kepala sekolah)20 Nov 2026, 08.30 WIB`,
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Setujui' }));
+    // One click asks; nothing is sent until the reviewer confirms.
+    const dialog = await screen.findByRole('alertdialog');
+    expect(dialog.textContent).toMatch(/terkunci/);
+    expect(callsTo(calls, 'review.approve')).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Setujui dan kunci' }));
     await waitFor(() =>
-      expect(callsTo(calls, 'review.approve')).toEqual([{ cycleId: CYCLE_ID, version: 7 }]),
+      expect(callsTo(calls, 'review.approve')).toEqual([
+        { cycleId: CYCLE_ID, version: 7, confirmLock: true },
+      ]),
     );
     expect(await screen.findByText('SD Negeri Lulut 2 Siklus II disetujui.')).toBeTruthy();
   });
@@ -225,6 +248,7 @@ describe('review queue', () => {
     bumpVersion(); // someone else wrote to the cycle meanwhile
     await userEvent.type(screen.getByLabelText(/Komentar untuk kepala sekolah/), 'Bagus.');
     await userEvent.click(screen.getByRole('button', { name: 'Setujui' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Setujui dan kunci' }));
     expect(await screen.findByText(/telah diubah orang lain sejak Anda membukanya/)).toBeTruthy();
 
     const cycleReads = callsTo(calls, 'cycles.get').length;
@@ -238,10 +262,12 @@ describe('review queue', () => {
       (screen.getByLabelText(/Komentar untuk kepala sekolah/) as HTMLTextAreaElement).value,
     ).toBe('Bagus.');
     await userEvent.click(screen.getByRole('button', { name: 'Setujui' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Setujui dan kunci' }));
     await waitFor(() =>
       expect(callsTo(calls, 'review.approve').at(-1)).toEqual({
         cycleId: CYCLE_ID,
         version: 8,
+        confirmLock: true,
         comment: 'Bagus.',
       }),
     );

@@ -26,9 +26,11 @@ import {
 import type { PaginationState } from '@tanstack/react-table';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { CycleTimeline } from '../pts/cycle-timeline';
 import { CycleTable } from '../results/cycle-table';
 import { Band } from '../results/figures';
 import { MismatchList } from '../results/printed-check';
+import { ApproveDialog } from './approve-dialog';
 import { daysBetween } from './attention';
 
 type QueueItem = RouterOutputs['review']['queue']['items'][number];
@@ -341,15 +343,24 @@ function CycleReview({
     approve.reset();
     void sendReturn(e);
   };
+  const [confirmApprove, setConfirmApprove] = useState(false);
   const onApprove = () => {
     giveBack.reset();
+    approve.reset();
     form.clearErrors();
+    setConfirmApprove(true);
+  };
+  const doApprove = () => {
     const comment = form.getValues('comment').trim();
-    approve.mutate({
-      cycleId: cycle.id,
-      version: cycle.version,
-      ...(comment ? { comment } : {}),
-    });
+    approve.mutate(
+      {
+        cycleId: cycle.id,
+        version: cycle.version,
+        confirmLock: true,
+        ...(comment ? { comment } : {}),
+      },
+      { onSettled: () => setConfirmApprove(false) },
+    );
   };
   const reload = async () => {
     approve.reset();
@@ -426,6 +437,16 @@ function CycleReview({
           </div>
         </form>
       )}
+      <ApproveDialog
+        open={confirmApprove}
+        cycleName={cycleName}
+        schoolName={schoolName}
+        busy={approve.isPending}
+        error={null}
+        onConfirm={doApprove}
+        onCancel={() => setConfirmApprove(false)}
+      />
+      <CycleTimeline history={cycle.history} />
     </div>
   );
 }

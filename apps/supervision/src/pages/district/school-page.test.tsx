@@ -24,6 +24,7 @@ const summary = (mean: string, meanBand: string) => ({
 });
 const notMet = {
   met: false,
+  complete: true,
   message: { id: 'Kriteria keberhasilan belum tercapai', en: 'Success criteria not met' },
   results: [],
 };
@@ -45,6 +46,13 @@ const cycle = (ordinal: number, label: string, mean: string, band: string, misma
   printedMeanBand: null,
   printedBands: null,
   summary: summary(mean, band),
+  // Approved with the whole roster observed: a result, nothing provisional to say.
+  standing: {
+    counted: true,
+    provisional: false,
+    coverage: { observed: 6, roster: 6, complete: true },
+    label: null,
+  },
   criteria: notMet,
   mismatches,
   stages,
@@ -61,6 +69,9 @@ const detail = {
     schoolName: 'SD Negeri Lulut 2',
     npsn: '20201234',
   },
+  basis: 'approved',
+  resultOrdinal: 2,
+  roster: 6,
   bandSet: { bands: BANDS },
   criteria: {
     criteria: [],

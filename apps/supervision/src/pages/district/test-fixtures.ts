@@ -40,6 +40,17 @@ export const lulutRow: ComparisonRow = {
   latestLabel: { id: 'Siklus II', en: 'Cycle II' },
   latestStatus: 'submitted',
   latestN: 6,
+  // Read with submitted cycles included: Siklus II awaits review, so it is provisional.
+  latestStanding: {
+    counted: true,
+    provisional: true,
+    coverage: { observed: 6, roster: 6, complete: true },
+    label: {
+      id: 'sementara: 6 dari 6 guru diobservasi, belum ditinjau',
+      en: 'provisional: 6 of 6 teachers observed, not yet reviewed',
+    },
+  },
+  newest: null,
   latestMean: '65.08',
   latestMeanBand: 'Cukup',
   gainPoints: '22.79',
@@ -52,6 +63,7 @@ export const lulutRow: ComparisonRow = {
       en: 'Success criteria not met: 4 of 6 teachers below Baik',
     },
     results: [],
+    complete: true,
   },
   latestUpdatedAt: '2026-11-20T08:00:00.000Z',
   overdue: false,
@@ -95,6 +107,8 @@ export const noStudyRow: ComparisonRow = {
   latestLabel: null,
   latestStatus: null,
   latestN: null,
+  latestStanding: null,
+  newest: null,
   latestMean: null,
   latestMeanBand: null,
   gainPoints: null,
@@ -110,7 +124,7 @@ export function comparisonPage(
   rows: ComparisonRow[],
   { total = rows.length, page = 1, pageSize = 25 } = {},
 ): ComparisonPage {
-  return { rows, total, page, pageSize };
+  return { rows, total, page, pageSize, basis: 'approved' };
 }
 
 export const headline: Headline = {
@@ -120,6 +134,9 @@ export const headline: Headline = {
   teacherCount: 11234,
   cyclesByStatus: { draft: 40, submitted: 12, returned: 3, approved: 2400 },
   districtMean: '71.45',
+  studiesInMean: 1200,
+  studiesInProgress: 0,
+  basis: 'approved',
 };
 
 export const SUPERVISOR = ME.supervisor;

@@ -2,7 +2,7 @@ import { type RouterOutputs, useTRPC } from '@siklus/client';
 import { Button, ErrorState, formatDecimal, LoadingState, PageHeader, useT } from '@siklus/ui';
 import { SERIES_COLORS } from '@siklus/ui/charts';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import {
   Bar,
   CartesianGrid,
@@ -15,6 +15,7 @@ import {
   YAxis,
 } from 'recharts';
 import { exportUrls } from '../../export-urls';
+import { BasisToggle } from '../district/basis-toggle';
 import { ObservationTable } from '../results/cycle-table';
 
 type Chapter = RouterOutputs['io']['resultsChapter'];
@@ -34,7 +35,15 @@ export function ReportPage() {
   const { studyId = '' } = useParams();
   const t = useT();
   const trpc = useTRPC();
-  const chapter = useQuery(trpc.io.resultsChapter.queryOptions({ studyId }));
+  // Approved cycles by default; `?basis=submitted` adds those awaiting review (provisional).
+  const [search, setSearch] = useSearchParams();
+  const withSubmitted = search.get('basis') === 'submitted';
+  const chapter = useQuery(
+    trpc.io.resultsChapter.queryOptions({
+      studyId,
+      basis: withSubmitted ? 'submitted' : 'approved',
+    }),
+  );
   const header = (
     <PageHeader
       eyebrow={
@@ -46,18 +55,30 @@ export function ReportPage() {
       description={<span className="sk-no-print">{t('io.report.description')}</span>}
       actions={
         <div className="sk-io-actions sk-no-print">
+          <BasisToggle
+            withSubmitted={withSubmitted}
+            onChange={(next) => setSearch(next ? { basis: 'submitted' } : {}, { replace: true })}
+          />
           <Button onClick={() => window.print()}>{t('io.report.print')}</Button>
-          <a className="sk-btn sk-btn--secondary" href={exportUrls.studyReport(studyId)} download>
+          <a
+            className="sk-btn sk-btn--secondary"
+            href={exportUrls.studyReport(studyId, withSubmitted)}
+            download
+          >
             {t('io.report.docx')}
           </a>
           <a
             className="sk-btn sk-btn--ghost"
-            href={exportUrls.studyRecap(studyId, 'xlsx')}
+            href={exportUrls.studyRecap(studyId, 'xlsx', withSubmitted)}
             download
           >
             {t('io.report.recapXlsx')}
           </a>
-          <a className="sk-btn sk-btn--ghost" href={exportUrls.studyRecap(studyId, 'csv')} download>
+          <a
+            className="sk-btn sk-btn--ghost"
+            href={exportUrls.studyRecap(studyId, 'csv', withSubmitted)}
+            download
+          >
             {t('io.report.recapCsv')}
           </a>
         </div>
@@ -253,7 +274,11 @@ export function ChapterView({ chapter: c }: { chapter: Chapter }) {
             <li key={cycle.label}>
               <strong>{cycle.label}</strong>{' '}
               <span className={cycle.met ? 'sk-badge sk-band-3' : 'sk-badge sk-band-0'}>
-                {cycle.met ? t('io.report.met') : t('io.report.notMet')}
+                {cycle.met === null
+                  ? t('workflow.criteria.notJudged')
+                  : cycle.met
+                    ? t('io.report.met')
+                    : t('io.report.notMet')}
               </span>
               : {cycle.message}.
             </li>

@@ -352,6 +352,19 @@ describe('cycle page (principal)', () => {
           submittedAt: '2026-11-21T09:00:00.000Z',
           approvedAt: null,
         },
+        history: [
+          {
+            id: 'e1',
+            action: 'return',
+            fromStatus: 'submitted',
+            toStatus: 'returned',
+            actorId: ME.supervisor.id,
+            actorName: 'Hj. Euis Komalasari, M.Pd',
+            actorRole: 'supervisor',
+            comment: 'Skor Ismiati tidak sesuai catatan observasi. Periksa indikator B1.',
+            at: '2026-11-22T10:00:00.000Z',
+          },
+        ],
       }),
     };
     const { calls } = renderApp(routes, {
@@ -364,7 +377,9 @@ describe('cycle page (principal)', () => {
     expect(returned.textContent).toContain(
       'Skor Ismiati tidak sesuai catatan observasi. Periksa indikator B1.',
     );
-    expect(returned.textContent).toContain('Hj. Euis Komalasari, M.Pd');
+    // Named from the history, with the role and the district's clock.
+    expect(returned.textContent).toContain('Hj. Euis Komalasari, M.Pd (Pengawas sekolah)');
+    expect(returned.textContent).toContain('17.00 WIB');
     // Still editable: the sheet and the submit button are there.
     expect(screen.getByRole('button', { name: 'Simpan observasi' })).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Ajukan siklus' }));

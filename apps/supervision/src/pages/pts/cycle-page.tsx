@@ -19,6 +19,7 @@ import {
   messageFor,
   NO_ISSUES,
   PageHeader,
+  ProvisionalLabel,
   QueryState,
   StatusBadge,
   serverIssue,
@@ -34,6 +35,7 @@ import { exportUrls, ioPaths } from '../../export-urls';
 import { DownloadLink } from '../io/download-link';
 import { CycleTable } from '../results/cycle-table';
 import { MismatchList } from '../results/printed-check';
+import { CycleTimeline } from './cycle-timeline';
 import {
   draftChanged,
   initialDraft,
@@ -49,6 +51,7 @@ import {
   printedInput,
 } from './printed-figures';
 import { type NotesDraft, notesPatch, StageNotes } from './stage-notes';
+import { WithdrawSubmission } from './withdraw-submission';
 
 type Cycle = RouterOutputs['cycles']['get'];
 
@@ -92,6 +95,10 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const principal = me.role === 'principal';
+  // Who returned or reopened it last, from the history (the review columns only keep one).
+  const lastDecision = cycle.history.findLast(
+    (e) => e.action === 'return' || e.action === 'reopen',
+  );
   const canEdit = principal && cycle.editable;
   const label = localized(cycle.label);
   const bandSet = { bands: cycle.bandSet.bands } as TBandSet;
@@ -394,9 +401,11 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
           </span>
         }
         description={
-          cycle.review.submittedAt
-            ? t('pts.cycle.submittedAt', { date: f.dateTime(cycle.review.submittedAt) })
-            : undefined
+          <>
+            {cycle.review.submittedAt &&
+              t('pts.cycle.submittedAt', { date: f.dateTime(cycle.review.submittedAt) })}{' '}
+            <ProvisionalLabel standing={cycle.standing} />
+          </>
         }
         actions={
           <div className="sk-row">
@@ -407,6 +416,17 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
               >
                 {t('pts.cycle.review')}
               </Link>
+            )}
+            {principal && cycle.status === 'submitted' && (
+              <WithdrawSubmission
+                cycleId={cycle.id}
+                version={base}
+                label={label}
+                onDone={async (version) => {
+                  setNotice(t('workflow.withdraw.done', { label }));
+                  await afterWrite(version);
+                }}
+              />
             )}
             {canEdit && (
               <Button
@@ -449,10 +469,10 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
             <h2 className="pts-returned__title">{t('pts.cycle.returnedTitle')}</h2>
             <blockquote className="pts-returned__comment">{cycle.review.comment}</blockquote>
             <p className="sk-muted">
-              {cycle.review.reviewedBy &&
+              {lastDecision?.actorName &&
                 t('pts.cycle.returnedBy', {
-                  name: cycle.review.reviewedBy,
-                  date: f.dateTime(cycle.review.reviewedAt),
+                  name: `${lastDecision.actorName} (${t(`role.${lastDecision.actorRole ?? 'supervisor'}`)})`,
+                  date: f.dateTime(lastDecision.at),
                 })}
               {principal && <> · {t('pts.cycle.returnedHint')}</>}
             </p>
@@ -517,6 +537,8 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
             <MismatchList mismatches={cycle.mismatches} className="pts-card-note" />
           )}
         </Card>
+
+        <CycleTimeline history={cycle.history} />
 
         <ObservationPanel
           id={SHEET_ID}

@@ -2,10 +2,12 @@ import {
   bandRanges,
   classify,
   criteriaInputFromPercentages,
+  cycleStanding,
   describeCriteria,
-  evaluateCriteria,
   gainOfMeans,
+  judgeCriteria,
   PTS_DEFAULT_BANDS,
+  rosterCoverage,
   summarizeCycle,
   teacherGains,
 } from '@siklus/domain';
@@ -188,12 +190,14 @@ const cycleIds = [0, 1, 2].map((i) => `00000000-0000-4000-8000-00000000c00${i}`)
 const column = (k: number) => P.map((row) => row[k]!);
 const rows = (k: number) => TEACHERS.map((t, i) => ({ teacherId: t.id, percentage: P[i]![k]! }));
 
-function schoolDetail() {
+/** The study's detail; `lastStatus` 'submitted' leaves Siklus II awaiting review (not a result). */
+function schoolDetail(lastStatus: 'approved' | 'submitted' = 'approved') {
+  const statusOf = (k: number) => (k === 2 ? lastStatus : 'approved');
   const cycles = [0, 1, 2].map((k) => ({
     id: cycleIds[k]!,
     ordinal: k,
     label: labels[k]!,
-    status: k === 2 ? ('submitted' as const) : ('approved' as const),
+    status: statusOf(k),
     n: 3,
     mean: summarizeCycle(column(k), PTS_DEFAULT_BANDS).mean,
     meanBand: summarizeCycle(column(k), PTS_DEFAULT_BANDS).meanBand,
@@ -201,10 +205,17 @@ function schoolDetail() {
     printedMeanBand: null,
     printedBands: null,
     summary: summarizeCycle(column(k), PTS_DEFAULT_BANDS),
-    criteria: evaluateCriteria(
+    standing: cycleStanding({
+      status: statusOf(k),
+      basis: 'approved' as const,
+      observedActive: 3,
+      roster: 3,
+    }),
+    criteria: judgeCriteria(
       CRITERIA,
       criteriaInputFromPercentages(column(k), PTS_DEFAULT_BANDS),
       PTS_DEFAULT_BANDS,
+      rosterCoverage(3, 3),
     ),
     mismatches:
       k === 1
@@ -231,6 +242,9 @@ function schoolDetail() {
   });
   return {
     study: {},
+    basis: 'approved' as const,
+    resultOrdinal: lastStatus === 'approved' ? 2 : 1,
+    roster: 3,
     bandSet: { bands: PTS_DEFAULT_BANDS.bands },
     criteria: {
       criteria: CRITERIA.criteria,
@@ -305,7 +319,7 @@ describe('study page', () => {
       api: {
         'auth.me': () => ME.principal,
         'studies.get': studyGet,
-        'reports.schoolDetail': schoolDetail,
+        'reports.schoolDetail': () => schoolDetail(),
         'cycles.create': () => ({
           id: newCycle,
           ordinal: 3,
@@ -361,7 +375,7 @@ describe('study page', () => {
       api: {
         'auth.me': () => ME.supervisor,
         'studies.get': studyGet,
-        'reports.schoolDetail': schoolDetail,
+        'reports.schoolDetail': () => schoolDetail('submitted'),
       },
     });
     const check = await screen.findByRole('table', { name: 'Printed figures check' });
@@ -370,7 +384,12 @@ describe('study page', () => {
         .getAllByRole('cell')
         .map((c) => c.textContent),
     ).toEqual(['Cycle I', '65.05', '65.83', 'Printed mean 65.05 differs from the computed 65.83']);
+    // The verdict reads the approved Cycle I; the submitted Cycle II is named provisional.
+    expect(screen.getByTestId('criteria-result').textContent).toContain('Evaluated on Cycle I:');
     expect(screen.getByTestId('criteria-result').textContent).toContain('Success criteria not met');
+    expect(screen.getAllByTestId('provisional-label').map((l) => l.textContent)).toContain(
+      'Cycle II: provisional: 3 of 3 teachers observed, not yet reviewed',
+    );
     expect(screen.queryByRole('button', { name: /^Add / })).toBeNull();
     // The submitted cycle links to the review.
     expect(screen.getByRole('link', { name: 'Review' }).getAttribute('href')).toBe(

@@ -4,9 +4,11 @@ import type { RouterOutputs } from '@siklus/client';
 import {
   bandRanges,
   criteriaInputFromPercentages,
+  cycleStanding,
   describeCriteria,
-  evaluateCriteria,
+  judgeCriteria,
   PTS_DEFAULT_BANDS,
+  rosterCoverage,
   summarizeCycle,
   type TRubricDefinition,
   type TSuccessCriteria,
@@ -144,10 +146,18 @@ export function makeCycle(
     observations,
     unobservedTeachers: TEACHERS.filter((teacher) => !observed.has(teacher.id)),
     summary: summarizeCycle(percentages, PTS_DEFAULT_BANDS),
-    criteriaEvaluation: evaluateCriteria(
+    history: [],
+    standing: cycleStanding({
+      status,
+      basis: 'approved',
+      observedActive: observed.size,
+      roster: TEACHERS.length,
+    }),
+    criteriaEvaluation: judgeCriteria(
       CRITERIA,
       criteriaInputFromPercentages(percentages, PTS_DEFAULT_BANDS),
       PTS_DEFAULT_BANDS,
+      rosterCoverage(observed.size, TEACHERS.length),
     ),
     mismatches: [],
     updatedAt: '2026-11-20T08:00:00.000Z',

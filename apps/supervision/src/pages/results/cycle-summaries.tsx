@@ -1,4 +1,4 @@
-import { StatusBadge } from '@siklus/ui';
+import { ProvisionalLabel, StatusBadge } from '@siklus/ui';
 import { Link } from 'react-router';
 import { Band, BandShares, NumTh, type SchoolDetail, useFigures } from './figures';
 
@@ -71,16 +71,23 @@ export function CycleSummaries({
               <td className="sk-district-text">
                 {c.summary.n > 0 ? (
                   <>
-                    <span
-                      className={
-                        c.criteria.met ? 'sk-badge sk-district-met' : 'sk-badge sk-district-not-met'
-                      }
-                    >
-                      {c.criteria.met ? t('district.criteriaMet') : t('district.criteriaNotMet')}
-                    </span>
+                    {c.criteria.met === null ? (
+                      <span className="sk-muted">{t('workflow.criteria.notJudged')}</span>
+                    ) : (
+                      <span
+                        className={
+                          c.criteria.met
+                            ? 'sk-badge sk-district-met'
+                            : 'sk-badge sk-district-not-met'
+                        }
+                      >
+                        {c.criteria.met ? t('district.criteriaMet') : t('district.criteriaNotMet')}
+                      </span>
+                    )}
                     <span className="sk-district-note sk-district-block">
                       {local(c.criteria.message)}
                     </span>
+                    <ProvisionalLabel standing={c.standing} />
                   </>
                 ) : (
                   '–'

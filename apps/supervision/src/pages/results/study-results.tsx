@@ -1,5 +1,5 @@
 import { useTRPC } from '@siklus/client';
-import { Card, EmptyState, QueryState, useLocalized, useT } from '@siklus/ui';
+import { Card, EmptyState, ProvisionalLabel, QueryState, useLocalized, useT } from '@siklus/ui';
 import { MeansBarChart, TrajectoryLineChart } from '@siklus/ui/charts';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -11,7 +11,8 @@ import { TeacherCycleMatrix } from './teacher-cycle-matrix';
 
 /**
  * A school's study as `reports.schoolDetail` reports it, the one view both roles read: the
- * success criteria judged on the latest observed cycle, the cycles with their summaries,
+ * success criteria judged on the study's result (its latest approved cycle, or submitted
+ * when asked for), the cycles with their summaries,
  * the teacher x cycle matrix with the gains, and the charts. A supervisor reads it with the
  * printed-figure check and the way to each submitted cycle's review. Every figure is the
  * API's; this only formats it.
@@ -63,7 +64,13 @@ export function StudyResults({
 function CriteriaVerdict({ detail }: { detail: SchoolDetail }) {
   const t = useT();
   const localized = useLocalized();
-  const latest = detail.cycles.filter((c) => c.summary.n > 0).at(-1);
+  // The verdict reads the study's result (the latest approved cycle, or submitted when
+  // asked), never a draft; later cycles still in progress are named as provisional.
+  const latest = detail.cycles.find((c) => c.ordinal === detail.resultOrdinal);
+  const pending = detail.cycles.filter(
+    (c) => c.summary.n > 0 && c.standing.provisional && c.ordinal > (detail.resultOrdinal ?? -1),
+  );
+  const met = latest?.criteria.met;
   return (
     <Card title={t('pts.progress.criteriaTitle')}>
       <div className="sk-stack">
@@ -71,7 +78,7 @@ function CriteriaVerdict({ detail }: { detail: SchoolDetail }) {
         {latest ? (
           <div
             className={
-              latest.criteria.met
+              met
                 ? 'sk-alert sk-alert--info pts-criteria pts-criteria--met'
                 : 'sk-alert pts-criteria pts-criteria--unmet'
             }
@@ -79,15 +86,26 @@ function CriteriaVerdict({ detail }: { detail: SchoolDetail }) {
           >
             <p className="sk-alert__message">
               <span className="pts-criteria__badge">
-                {latest.criteria.met ? t('pts.progress.met') : t('pts.progress.notMet')}
+                {met === null
+                  ? t('workflow.criteria.notJudged')
+                  : met
+                    ? t('pts.progress.met')
+                    : t('pts.progress.notMet')}
               </span>{' '}
               {t('pts.progress.criteriaOn', { label: localized(latest.label) })}{' '}
-              {localized(latest.criteria.message)}
+              {localized(latest.criteria.message)} <ProvisionalLabel standing={latest.standing} />
             </p>
           </div>
         ) : (
-          <p className="sk-muted">{t('pts.progress.criteriaNone')}</p>
+          <p className="sk-muted">
+            {pending.length > 0 ? t('workflow.result.none') : t('pts.progress.criteriaNone')}
+          </p>
         )}
+        {pending.map((c) => (
+          <p key={c.id}>
+            <ProvisionalLabel standing={c.standing} subject={localized(c.label)} />
+          </p>
+        ))}
       </div>
     </Card>
   );

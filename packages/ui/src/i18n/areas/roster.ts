@@ -128,6 +128,6 @@ export const rosterEn = {
   'roster.import.new': 'New',
   'roster.import.existing': 'Already on the roster: {name}',
   'roster.import.problem': 'Needs fixing',
-  'roster.import.confirm': 'Add {n} teacher(s)',
-  'roster.import.done': '{n} teacher(s) added from the file.',
+  'roster.import.confirm': 'Add {n:one=# teacher|other=# teachers}',
+  'roster.import.done': '{n:one=# teacher|other=# teachers} added from the file.',
 } as const;

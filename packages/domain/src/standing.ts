@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import type { TBandSet } from './bands';
+import {
+  evaluateCriteria,
+  type TCriteriaArg,
+  type TCriteriaEvaluation,
+  type TCriteriaInput,
+} from './criteria';
+import { CYCLE_STATUS_LABELS, type TCycleStatus } from './cycle';
+import type { TBilingual } from './errors';
+
+/*
+ * Which cycles count as results. A figure a supervisor or a report reads is based on
+ * approved cycles by default; the reader may choose to include submitted ones (still
+ * awaiting review). Drafts and returned cycles are the principal's work in progress and
+ * never count. The db package's SQL (repositories/comparison.ts) applies the same rule and
+ * is property-tested against these functions.
+ */
+
+export const FIGURE_BASES = ['approved', 'submitted'] as const;
+/** 'approved': approved cycles only (default); 'submitted': approved and submitted ones. */
+export type TFigureBasis = (typeof FIGURE_BASES)[number];
+export const ZFigureBasis = z.enum(FIGURE_BASES);
+export const DEFAULT_FIGURE_BASIS: TFigureBasis = 'approved';
+
+/** The statuses whose cycles count under `basis`, for SQL `status in (...)` too. */
+export function countedStatuses(basis: TFigureBasis): TCycleStatus[] {
+  return basis === 'submitted' ? ['approved', 'submitted'] : ['approved'];
+}
+
+export function countsAsResult(status: TCycleStatus, basis: TFigureBasis): boolean {
+  return countedStatuses(basis).includes(status);
+}
+
+/**
+ * The cycles a study's figures are read from: the baseline (ordinal 0) when it counts, and
+ * the latest counted cycle with at least one observation. Gains need both and a latest
+ * past the baseline. Null where nothing counts.
+ */
+export function resultCycles<C extends { ordinal: number; status: TCycleStatus; n: number }>(
+  cycles: readonly C[],
+  basis: TFigureBasis,
+): { baseline: C | null; latest: C | null } {
+  const counted = cycles.filter((c) => countsAsResult(c.status, basis));
+  const baseline = counted.find((c) => c.ordinal === 0 && c.n > 0) ?? null;
+  let latest: C | null = null;
+  for (const c of counted) {
+    if (c.n > 0 && (latest === null || c.ordinal > latest.ordinal)) latest = c;
+  }
+  return { baseline, latest };
+}
+
+/** How much of the school's active roster a cycle observed. */
+export type TRosterCoverage = {
+  /** Active teachers of the roster with an observation in the cycle. */
+  observed: number;
+  /** Active teachers of the school's roster. */
+  roster: number;
+  /** Every active teacher observed (and there is at least one). */
+  complete: boolean;
+};
+
+export function rosterCoverage(observedActive: number, roster: number): TRosterCoverage {
+  return { observed: observedActive, roster, complete: roster > 0 && observedActive >= roster };
+}
+
+/** "belum lengkap: 1 dari 6 guru". */
+export function incompleteMessage(c: TRosterCoverage): TBilingual {
+  return {
+    id: `belum lengkap: ${c.observed} dari ${c.roster} guru diobservasi`,
+    en: `incomplete: ${c.observed} of ${c.roster} teachers observed`,
+  };
+}
+
+/** "sementara: 1 dari 6 guru diobservasi, belum ditinjau" for a cycle that is not approved. */
+export function provisionalMessage(status: TCycleStatus, c: TRosterCoverage): TBilingual {
+  const review: TBilingual =
+    status === 'submitted'
+      ? { id: 'belum ditinjau', en: 'not yet reviewed' }
+      : {
+          id: `${CYCLE_STATUS_LABELS[status].id.toLowerCase()}, belum diajukan`,
+          en: `${CYCLE_STATUS_LABELS[status].en.toLowerCase()}, not submitted`,
+        };
+  return {
+    id: `sementara: ${c.observed} dari ${c.roster} guru diobservasi, ${review.id}`,
+    en: `provisional: ${c.observed} of ${c.roster} teachers observed, ${review.en}`,
+  };
+}
+
+/**
+ * Where a cycle stands as a result: whether it counts under `basis`, whether it is
+ * provisional (anything not approved) and how much of the roster it covers, with the
+ * label a screen or report shows next to its figures (null for an approved, complete one).
+ */
+export type TCycleStanding = {
+  counted: boolean;
+  provisional: boolean;
+  coverage: TRosterCoverage;
+  label: TBilingual | null;
+};
+
+export function cycleStanding(args: {
+  status: TCycleStatus;
+  basis: TFigureBasis;
+  observedActive: number;
+  roster: number;
+}): TCycleStanding {
+  const coverage = rosterCoverage(args.observedActive, args.roster);
+  const provisional = args.status !== 'approved';
+  return {
+    counted: countsAsResult(args.status, args.basis),
+    provisional,
+    coverage,
+    label: provisional
+      ? provisionalMessage(args.status, coverage)
+      : coverage.complete
+        ? null
+        : incompleteMessage(coverage),
+  };
+}
+
+/**
+ * The success-criteria verdict, judged only on a cycle that observed every active teacher
+ * of the roster: otherwise `met` is null and the message says how far it got. One teacher
+ * out of six meeting a threshold is not the school meeting it.
+ */
+export type TJudgedCriteria =
+  | (TCriteriaEvaluation & { complete: true })
+  | (Omit<TCriteriaEvaluation, 'met'> & { met: null; complete: false });
+
+export function judgeCriteria(
+  criteria: TCriteriaArg,
+  input: TCriteriaInput,
+  bandSet: TBandSet,
+  coverage: TRosterCoverage,
+): TJudgedCriteria {
+  const evaluation = evaluateCriteria(criteria, input, bandSet);
+  if (coverage.complete) return { ...evaluation, complete: true };
+  const why = incompleteMessage(coverage);
+  return {
+    ...evaluation,
+    met: null,
+    complete: false,
+    message: {
+      id: `Kriteria keberhasilan belum dapat dinilai: ${why.id}`,
+      en: `Success criteria cannot be judged yet: ${why.en}`,
+    },
+  };
+}
