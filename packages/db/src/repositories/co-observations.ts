@@ -104,6 +104,17 @@ export async function insertCoObservation(
     .executeTakeFirst();
 }
 
+/** The teacher, both observers and the day of a pair, as every read of pairs names them. */
+const PAIR_PEOPLE = [
+  'co.teacher_id as teacherId',
+  't.name as teacherName',
+  'co.first_observer_id as firstObserverId',
+  'f.full_name as firstObserverName',
+  'co.second_observer_id as secondObserverId',
+  'o.full_name as secondObserverName',
+  'co.observed_on as observedOn',
+] as const;
+
 /** A pair with its cycle, school and first observer: what every read of pairs joins. */
 function pairBase(db: Db) {
   return db
@@ -138,13 +149,7 @@ export function getCoObservation(db: Db, id: string) {
       'c.ordinal',
       's.id as studyId',
       's.title as studyTitle',
-      'co.teacher_id as teacherId',
-      't.name as teacherName',
-      'co.first_observer_id as firstObserverId',
-      'f.full_name as firstObserverName',
-      'co.second_observer_id as secondObserverId',
-      'o.full_name as secondObserverName',
-      'co.observed_on as observedOn',
+      ...PAIR_PEOPLE,
       'rv.definition',
       'bv.bands',
     ])
@@ -259,13 +264,7 @@ function pairListQuery(db: Db) {
         'sc.name as schoolName',
         'co.cycle_id as cycleId',
         'c.ordinal',
-        'co.teacher_id as teacherId',
-        't.name as teacherName',
-        'co.first_observer_id as firstObserverId',
-        'f.full_name as firstObserverName',
-        'co.second_observer_id as secondObserverId',
-        'o.full_name as secondObserverName',
-        'co.observed_on as observedOn',
+        ...PAIR_PEOPLE,
         'co.created_at as createdAt',
         saved('first').as('firstSaved'),
         saved('second').as('secondSaved'),

@@ -120,15 +120,20 @@ export const ZTeacherListInput = z
   .strict();
 export type TTeacherListInput = z.input<typeof ZTeacherListInput>;
 
+/** What a create and an update of a teacher may both leave out. */
+const ZTeacherOptionalFields = {
+  className: ZTeacherFields.className.optional(),
+  nip: ZTeacherFields.nip.optional(),
+  nuptk: ZTeacherFields.nuptk.optional(),
+  gender: ZTeacherFields.gender.optional(),
+  sortOrder: ZTeacherFields.sortOrder.optional(),
+};
+
 export const ZTeacherCreateInput = z
   .object({
     schoolId: ZId,
     name: ZTeacherFields.name,
-    className: ZTeacherFields.className.optional(),
-    nip: ZTeacherFields.nip.optional(),
-    nuptk: ZTeacherFields.nuptk.optional(),
-    gender: ZTeacherFields.gender.optional(),
-    sortOrder: ZTeacherFields.sortOrder.optional(),
+    ...ZTeacherOptionalFields,
   })
   .strict();
 export type TTeacherCreateInput = z.infer<typeof ZTeacherCreateInput>;
@@ -137,11 +142,7 @@ export const ZTeacherUpdateInput = z
   .object({
     teacherId: ZId,
     name: ZTeacherFields.name.optional(),
-    className: ZTeacherFields.className.optional(),
-    nip: ZTeacherFields.nip.optional(),
-    nuptk: ZTeacherFields.nuptk.optional(),
-    gender: ZTeacherFields.gender.optional(),
-    sortOrder: ZTeacherFields.sortOrder.optional(),
+    ...ZTeacherOptionalFields,
   })
   .strict();
 export type TTeacherUpdateInput = z.infer<typeof ZTeacherUpdateInput>;
