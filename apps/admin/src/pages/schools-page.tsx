@@ -1,7 +1,6 @@
 import { type RouterOutputs, useTRPC } from '@siklus/client';
 import { ZSchoolRow } from '@siklus/domain';
 import {
-  ApiErrorMessage,
   Button,
   Card,
   type DataTableColumn,
@@ -14,6 +13,7 @@ import {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ActiveBadge, ListPage, useListPage } from '../components/list-page';
+import { ActiveToggle, PanelFormFooter } from '../components/panel-parts';
 import { SchoolImport } from '../components/school-import';
 
 type School = RouterOutputs['schools']['list']['items'][number];
@@ -83,19 +83,14 @@ export function SchoolsPage() {
               >
                 {t('adm.common.edit')}
               </Button>
-              <Button
-                size="sm"
+              <ActiveToggle
+                scope="adm.schools"
+                active={s.active}
+                name={s.name}
                 variant={s.active ? 'ghost' : 'secondary'}
-                aria-label={
-                  s.active
-                    ? t('adm.schools.deactivateOne', { name: s.name })
-                    : t('adm.schools.reactivateOne', { name: s.name })
-                }
                 loading={setActive.isPending && setActive.variables?.schoolId === s.id}
-                onClick={() => setActive.mutate({ schoolId: s.id, active: !s.active })}
-              >
-                {s.active ? t('adm.common.deactivate') : t('adm.common.reactivate')}
-              </Button>
+                onToggle={() => setActive.mutate({ schoolId: s.id, active: !s.active })}
+              />
             </div>
           );
         },
@@ -227,15 +222,13 @@ function SchoolForm({
             ))}
           </datalist>
         </div>
-        <ApiErrorMessage error={mutation.error} inlineFields={SCHOOL_FIELDS} />
-        <div className="sk-row">
-          <Button type="submit" loading={mutation.isPending}>
-            {school ? t('common.save') : t('adm.schools.add')}
-          </Button>
-          <Button variant="ghost" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </div>
+        <PanelFormFooter
+          error={mutation.error}
+          inlineFields={SCHOOL_FIELDS}
+          submitLabel={school ? t('common.save') : t('adm.schools.add')}
+          pending={mutation.isPending}
+          onCancel={onCancel}
+        />
       </form>
     </Card>
   );

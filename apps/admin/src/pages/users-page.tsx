@@ -8,7 +8,6 @@ import {
   ZUserUpdateInput,
 } from '@siklus/domain';
 import {
-  ApiErrorMessage,
   Button,
   Card,
   type DataTableColumn,
@@ -23,6 +22,7 @@ import {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { ActiveBadge, ListPage, useListPage } from '../components/list-page';
+import { ActiveToggle, PanelFormFooter } from '../components/panel-parts';
 import { SchoolField } from '../components/school-picker';
 
 type User = RouterOutputs['users']['list']['items'][number];
@@ -113,19 +113,14 @@ export function UsersPage() {
                 {t('adm.users.resetPassword')}
               </Button>
               {!self && (
-                <Button
-                  size="sm"
+                <ActiveToggle
+                  scope="adm.users"
+                  active={u.active}
+                  name={u.fullName}
                   variant="ghost"
-                  aria-label={
-                    u.active
-                      ? t('adm.users.deactivateOne', { name: u.fullName })
-                      : t('adm.users.reactivateOne', { name: u.fullName })
-                  }
                   loading={setActive.isPending && setActive.variables?.userId === u.id}
-                  onClick={() => setActive.mutate({ userId: u.id, active: !u.active })}
-                >
-                  {u.active ? t('adm.common.deactivate') : t('adm.common.reactivate')}
-                </Button>
+                  onToggle={() => setActive.mutate({ userId: u.id, active: !u.active })}
+                />
               )}
             </div>
           );
@@ -274,15 +269,13 @@ function CreateUserForm({
             autoComplete="new-password"
           />
         </div>
-        <ApiErrorMessage error={create.error} inlineFields={USER_FIELDS} />
-        <div className="sk-row">
-          <Button type="submit" loading={create.isPending}>
-            {t('adm.users.add')}
-          </Button>
-          <Button variant="ghost" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </div>
+        <PanelFormFooter
+          error={create.error}
+          inlineFields={USER_FIELDS}
+          submitLabel={t('adm.users.add')}
+          pending={create.isPending}
+          onCancel={onCancel}
+        />
       </form>
     </Card>
   );
@@ -338,15 +331,13 @@ function RoleForm({
             />
           )}
         </div>
-        <ApiErrorMessage error={update.error} inlineFields={['schoolId']} />
-        <div className="sk-row">
-          <Button type="submit" loading={update.isPending}>
-            {t('common.save')}
-          </Button>
-          <Button variant="ghost" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </div>
+        <PanelFormFooter
+          error={update.error}
+          inlineFields={['schoolId']}
+          submitLabel={t('common.save')}
+          pending={update.isPending}
+          onCancel={onCancel}
+        />
       </form>
     </Card>
   );
@@ -400,11 +391,13 @@ function PasswordForm({
             className="adm-mono"
           />
         </div>
-        <ApiErrorMessage error={reset.error} inlineFields={['newPassword']} />
-        <div className="sk-row">
-          <Button type="submit" loading={reset.isPending}>
-            {t('adm.users.resetPassword')}
-          </Button>
+        <PanelFormFooter
+          error={reset.error}
+          inlineFields={['newPassword']}
+          submitLabel={t('adm.users.resetPassword')}
+          pending={reset.isPending}
+          onCancel={onCancel}
+        >
           <Button
             variant="ghost"
             onClick={() =>
@@ -413,10 +406,7 @@ function PasswordForm({
           >
             {t('adm.users.suggest')}
           </Button>
-          <Button variant="ghost" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </div>
+        </PanelFormFooter>
       </form>
     </Card>
   );
