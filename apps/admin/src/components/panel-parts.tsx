@@ -1,11 +1,64 @@
-import { ApiErrorMessage, Button, useT } from '@siklus/ui';
-import type { ReactNode } from 'react';
+import { ApiErrorMessage, Button, Card, type DataTableColumn, useT } from '@siklus/ui';
+import type { FormEventHandler, ReactNode } from 'react';
+
+/** What a panel's form is told by its page: how to close it, and what it saved. */
+export interface PanelFormProps<Saved> {
+  onCancel: () => void;
+  onDone: (saved: Saved) => void;
+}
+
+/**
+ * A form in a list page's panel (schools, users): a card with the fields in the admin grid,
+ * then the footer below.
+ */
+export function PanelForm({
+  title,
+  description,
+  onSubmit,
+  children,
+  extraActions,
+  ...footer
+}: {
+  title: string;
+  description?: string;
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  children: ReactNode;
+  /** Buttons between submit and cancel. */
+  extraActions?: ReactNode;
+  error: unknown;
+  inlineFields: readonly string[];
+  submitLabel: string;
+  pending: boolean;
+  onCancel: () => void;
+}) {
+  return (
+    <Card className="adm-panel" title={title} description={description}>
+      <form className="sk-form" onSubmit={onSubmit} noValidate>
+        <div className="adm-form-grid">{children}</div>
+        <PanelFormFooter {...footer}>{extraActions}</PanelFormFooter>
+      </form>
+    </Card>
+  );
+}
+
+/** A list page's column of row buttons. */
+export function actionsColumn<T>(
+  header: string,
+  buttons: (row: T) => ReactNode,
+): DataTableColumn<T> {
+  return {
+    id: 'actions',
+    header,
+    enableSorting: false,
+    cell: ({ row }) => <div className="adm-row-actions">{buttons(row.original)}</div>,
+  };
+}
 
 /**
  * The foot of a form in a list page's panel (schools, users): the API's error (fields it
  * names are shown at the field instead), then submit, any extra buttons, and cancel.
  */
-export function PanelFormFooter({
+function PanelFormFooter({
   error,
   inlineFields,
   submitLabel,

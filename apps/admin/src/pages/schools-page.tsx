@@ -2,7 +2,6 @@ import { type RouterOutputs, useTRPC } from '@siklus/client';
 import { ZSchoolRow } from '@siklus/domain';
 import {
   Button,
-  Card,
   type DataTableColumn,
   FormTextField,
   showApiFieldError,
@@ -13,7 +12,12 @@ import {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ActiveBadge, ListPage, useListPage } from '../components/list-page';
-import { ActiveToggle, PanelFormFooter } from '../components/panel-parts';
+import {
+  ActiveToggle,
+  actionsColumn,
+  PanelForm,
+  type PanelFormProps,
+} from '../components/panel-parts';
 import { SchoolImport } from '../components/school-import';
 
 type School = RouterOutputs['schools']['list']['items'][number];
@@ -67,34 +71,26 @@ export function SchoolsPage() {
         enableSorting: false,
         cell: ({ getValue }) => <ActiveBadge active={getValue()} />,
       },
-      {
-        id: 'actions',
-        header: t('adm.common.actions'),
-        enableSorting: false,
-        cell: ({ row }) => {
-          const s = row.original;
-          return (
-            <div className="adm-row-actions">
-              <Button
-                size="sm"
-                variant="secondary"
-                aria-label={t('adm.schools.editOne', { name: s.name })}
-                onClick={() => open({ kind: 'edit', school: s })}
-              >
-                {t('adm.common.edit')}
-              </Button>
-              <ActiveToggle
-                scope="adm.schools"
-                active={s.active}
-                name={s.name}
-                variant={s.active ? 'ghost' : 'secondary'}
-                loading={setActive.isPending && setActive.variables?.schoolId === s.id}
-                onToggle={() => setActive.mutate({ schoolId: s.id, active: !s.active })}
-              />
-            </div>
-          );
-        },
-      },
+      actionsColumn(t('adm.common.actions'), (s) => (
+        <>
+          <Button
+            size="sm"
+            variant="secondary"
+            aria-label={t('adm.schools.editOne', { name: s.name })}
+            onClick={() => open({ kind: 'edit', school: s })}
+          >
+            {t('adm.common.edit')}
+          </Button>
+          <ActiveToggle
+            scope="adm.schools"
+            active={s.active}
+            name={s.name}
+            variant={s.active ? 'ghost' : 'secondary'}
+            loading={setActive.isPending && setActive.variables?.schoolId === s.id}
+            onToggle={() => setActive.mutate({ schoolId: s.id, active: !s.active })}
+          />
+        </>
+      )),
     ],
     [t, f, setActive, open],
   );
@@ -167,11 +163,7 @@ function SchoolForm({
   school,
   onCancel,
   onDone,
-}: {
-  school?: School;
-  onCancel: () => void;
-  onDone: (school: { name: string }) => void;
-}) {
+}: PanelFormProps<{ name: string }> & { school?: School }) {
   const t = useT();
   const trpc = useTRPC();
   const subdistricts = useQuery(trpc.schools.subdistricts.queryOptions());
@@ -193,43 +185,37 @@ function SchoolForm({
   });
   const listId = school ? `subdistricts-${school.id}` : 'subdistricts-new';
   return (
-    <Card
-      className="adm-panel"
+    <PanelForm
       title={school ? t('adm.schools.editTitle', { name: school.name }) : t('adm.schools.add')}
+      onSubmit={submit}
+      error={mutation.error}
+      inlineFields={SCHOOL_FIELDS}
+      submitLabel={school ? t('common.save') : t('adm.schools.add')}
+      pending={mutation.isPending}
+      onCancel={onCancel}
     >
-      <form className="sk-form" onSubmit={submit} noValidate>
-        <div className="adm-form-grid">
-          <FormTextField
-            form={form}
-            name="npsn"
-            label={t('sup.schools.npsn')}
-            hint={t('adm.schools.npsnHint')}
-            inputMode="numeric"
-            maxLength={8}
-            required
-          />
-          <FormTextField form={form} name="name" label={t('sup.schools.name')} required />
-          <FormTextField
-            form={form}
-            name="subdistrict"
-            label={t('sup.schools.subdistrict')}
-            required
-            list={listId}
-          />
-          <datalist id={listId}>
-            {(subdistricts.data ?? []).map((s) => (
-              <option key={String(s)} value={String(s)} />
-            ))}
-          </datalist>
-        </div>
-        <PanelFormFooter
-          error={mutation.error}
-          inlineFields={SCHOOL_FIELDS}
-          submitLabel={school ? t('common.save') : t('adm.schools.add')}
-          pending={mutation.isPending}
-          onCancel={onCancel}
-        />
-      </form>
-    </Card>
+      <FormTextField
+        form={form}
+        name="npsn"
+        label={t('sup.schools.npsn')}
+        hint={t('adm.schools.npsnHint')}
+        inputMode="numeric"
+        maxLength={8}
+        required
+      />
+      <FormTextField form={form} name="name" label={t('sup.schools.name')} required />
+      <FormTextField
+        form={form}
+        name="subdistrict"
+        label={t('sup.schools.subdistrict')}
+        required
+        list={listId}
+      />
+      <datalist id={listId}>
+        {(subdistricts.data ?? []).map((s) => (
+          <option key={String(s)} value={String(s)} />
+        ))}
+      </datalist>
+    </PanelForm>
   );
 }

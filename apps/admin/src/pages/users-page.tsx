@@ -9,7 +9,6 @@ import {
 } from '@siklus/domain';
 import {
   Button,
-  Card,
   type DataTableColumn,
   FormSelect,
   FormTextField,
@@ -22,7 +21,12 @@ import {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { ActiveBadge, ListPage, useListPage } from '../components/list-page';
-import { ActiveToggle, PanelFormFooter } from '../components/panel-parts';
+import {
+  ActiveToggle,
+  actionsColumn,
+  PanelForm,
+  type PanelFormProps,
+} from '../components/panel-parts';
 import { SchoolField } from '../components/school-picker';
 
 type User = RouterOutputs['users']['list']['items'][number];
@@ -87,45 +91,39 @@ export function UsersPage() {
         enableSorting: false,
         cell: ({ getValue }) => <ActiveBadge active={getValue()} />,
       },
-      {
-        id: 'actions',
-        header: t('adm.common.actions'),
-        enableSorting: false,
-        cell: ({ row }) => {
-          const u = row.original;
-          const self = u.id === me.id;
-          return (
-            <div className="adm-row-actions">
-              <Button
-                size="sm"
-                variant="secondary"
-                aria-label={t('adm.users.changeRoleOf', { name: u.fullName })}
-                onClick={() => open({ kind: 'role', user: u })}
-              >
-                {t('adm.users.changeRole')}
-              </Button>
-              <Button
-                size="sm"
-                variant="secondary"
-                aria-label={t('adm.users.resetPasswordOf', { name: u.fullName })}
-                onClick={() => open({ kind: 'password', user: u })}
-              >
-                {t('adm.users.resetPassword')}
-              </Button>
-              {!self && (
-                <ActiveToggle
-                  scope="adm.users"
-                  active={u.active}
-                  name={u.fullName}
-                  variant="ghost"
-                  loading={setActive.isPending && setActive.variables?.userId === u.id}
-                  onToggle={() => setActive.mutate({ userId: u.id, active: !u.active })}
-                />
-              )}
-            </div>
-          );
-        },
-      },
+      actionsColumn(t('adm.common.actions'), (u) => {
+        const self = u.id === me.id;
+        return (
+          <>
+            <Button
+              size="sm"
+              variant="secondary"
+              aria-label={t('adm.users.changeRoleOf', { name: u.fullName })}
+              onClick={() => open({ kind: 'role', user: u })}
+            >
+              {t('adm.users.changeRole')}
+            </Button>
+            <Button
+              size="sm"
+              variant="secondary"
+              aria-label={t('adm.users.resetPasswordOf', { name: u.fullName })}
+              onClick={() => open({ kind: 'password', user: u })}
+            >
+              {t('adm.users.resetPassword')}
+            </Button>
+            {!self && (
+              <ActiveToggle
+                scope="adm.users"
+                active={u.active}
+                name={u.fullName}
+                variant="ghost"
+                loading={setActive.isPending && setActive.variables?.userId === u.id}
+                onToggle={() => setActive.mutate({ userId: u.id, active: !u.active })}
+              />
+            )}
+          </>
+        );
+      }),
     ],
     [t, me.id, setActive, open],
   );
@@ -203,13 +201,7 @@ const NEW_USER: NewUser = {
 };
 const USER_FIELDS = ['username', 'fullName', 'email', 'role', 'schoolId', 'password'] as const;
 
-function CreateUserForm({
-  onCancel,
-  onDone,
-}: {
-  onCancel: () => void;
-  onDone: (u: { fullName: string }) => void;
-}) {
+function CreateUserForm({ onCancel, onDone }: PanelFormProps<{ fullName: string }>) {
   const t = useT();
   const trpc = useTRPC();
   const roles = useRoleOptions();
@@ -231,53 +223,44 @@ function CreateUserForm({
     create.mutate(input, { onError: (error) => showApiFieldError(form, error, USER_FIELDS) }),
   );
   return (
-    <Card className="adm-panel" title={t('adm.users.add')}>
-      <form className="sk-form" onSubmit={submit} noValidate>
-        <div className="adm-form-grid">
-          <FormTextField form={form} name="fullName" label={t('adm.users.fullName')} required />
-          <FormTextField
-            form={form}
-            name="username"
-            label={t('adm.users.username')}
-            required
-            autoComplete="off"
-          />
-          <FormTextField form={form} name="email" label={t('adm.users.email')} type="email" />
-          <FormSelect
-            form={form}
-            name="role"
-            label={t('adm.users.role')}
-            required
-            options={roles}
-          />
-          {role === 'principal' && (
-            <SchoolField
-              form={form}
-              name="schoolId"
-              label={t('adm.users.school')}
-              placeholder={t('adm.users.pickSchool')}
-              required
-            />
-          )}
-          <FormTextField
-            form={form}
-            name="password"
-            label={t('adm.users.initialPassword')}
-            hint={t('adm.users.passwordHint', { min: PASSWORD_MIN })}
-            required
-            type="text"
-            autoComplete="new-password"
-          />
-        </div>
-        <PanelFormFooter
-          error={create.error}
-          inlineFields={USER_FIELDS}
-          submitLabel={t('adm.users.add')}
-          pending={create.isPending}
-          onCancel={onCancel}
+    <PanelForm
+      title={t('adm.users.add')}
+      onSubmit={submit}
+      error={create.error}
+      inlineFields={USER_FIELDS}
+      submitLabel={t('adm.users.add')}
+      pending={create.isPending}
+      onCancel={onCancel}
+    >
+      <FormTextField form={form} name="fullName" label={t('adm.users.fullName')} required />
+      <FormTextField
+        form={form}
+        name="username"
+        label={t('adm.users.username')}
+        required
+        autoComplete="off"
+      />
+      <FormTextField form={form} name="email" label={t('adm.users.email')} type="email" />
+      <FormSelect form={form} name="role" label={t('adm.users.role')} required options={roles} />
+      {role === 'principal' && (
+        <SchoolField
+          form={form}
+          name="schoolId"
+          label={t('adm.users.school')}
+          placeholder={t('adm.users.pickSchool')}
+          required
         />
-      </form>
-    </Card>
+      )}
+      <FormTextField
+        form={form}
+        name="password"
+        label={t('adm.users.initialPassword')}
+        hint={t('adm.users.passwordHint', { min: PASSWORD_MIN })}
+        required
+        type="text"
+        autoComplete="new-password"
+      />
+    </PanelForm>
   );
 }
 
@@ -285,11 +268,7 @@ function RoleForm({
   user,
   onCancel,
   onDone,
-}: {
-  user: User;
-  onCancel: () => void;
-  onDone: (u: { fullName: string }) => void;
-}) {
+}: PanelFormProps<{ fullName: string }> & { user: User }) {
   const t = useT();
   const trpc = useTRPC();
   const roles = useRoleOptions();
@@ -308,38 +287,30 @@ function RoleForm({
     update.mutate(input, { onError: (error) => showApiFieldError(form, error, ['schoolId']) }),
   );
   return (
-    <Card
-      className="adm-panel"
+    <PanelForm
       title={t('adm.users.changeRoleOf', { name: user.fullName })}
       description={t('adm.users.roleChangeNote')}
+      onSubmit={submit}
+      error={update.error}
+      inlineFields={['schoolId']}
+      submitLabel={t('common.save')}
+      pending={update.isPending}
+      onCancel={onCancel}
     >
-      <form className="sk-form" onSubmit={submit} noValidate>
-        <div className="adm-form-grid">
-          <FormSelect form={form} name="role" label={t('adm.users.role')} options={roles} />
-          {role === 'principal' && (
-            <SchoolField
-              form={form}
-              name="schoolId"
-              label={t('adm.users.school')}
-              placeholder={t('adm.users.pickSchool')}
-              required
-              selected={
-                user.schoolId && user.schoolName
-                  ? { id: user.schoolId, name: user.schoolName }
-                  : null
-              }
-            />
-          )}
-        </div>
-        <PanelFormFooter
-          error={update.error}
-          inlineFields={['schoolId']}
-          submitLabel={t('common.save')}
-          pending={update.isPending}
-          onCancel={onCancel}
+      <FormSelect form={form} name="role" label={t('adm.users.role')} options={roles} />
+      {role === 'principal' && (
+        <SchoolField
+          form={form}
+          name="schoolId"
+          label={t('adm.users.school')}
+          placeholder={t('adm.users.pickSchool')}
+          required
+          selected={
+            user.schoolId && user.schoolName ? { id: user.schoolId, name: user.schoolName } : null
+          }
         />
-      </form>
-    </Card>
+      )}
+    </PanelForm>
   );
 }
 
@@ -352,15 +323,7 @@ function suggestPassword(): string {
   return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
 }
 
-function PasswordForm({
-  user,
-  onCancel,
-  onDone,
-}: {
-  user: User;
-  onCancel: () => void;
-  onDone: () => void;
-}) {
+function PasswordForm({ user, onCancel, onDone }: PanelFormProps<unknown> & { user: User }) {
   const t = useT();
   const trpc = useTRPC();
   const reset = useMutation(trpc.users.resetPassword.mutationOptions({ onSuccess: onDone }));
@@ -374,40 +337,33 @@ function PasswordForm({
     reset.mutate(input, { onError: (error) => showApiFieldError(form, error, ['newPassword']) }),
   );
   return (
-    <Card
-      className="adm-panel"
+    <PanelForm
       title={t('adm.users.resetPasswordOf', { name: user.fullName })}
       description={t('adm.users.resetNote')}
-    >
-      <form className="sk-form" noValidate onSubmit={submit}>
-        <div className="adm-form-grid">
-          <FormTextField
-            form={form}
-            name="newPassword"
-            label={t('adm.users.newPassword')}
-            hint={t('adm.users.passwordHint', { min: PASSWORD_MIN })}
-            type="text"
-            autoComplete="new-password"
-            className="adm-mono"
-          />
-        </div>
-        <PanelFormFooter
-          error={reset.error}
-          inlineFields={['newPassword']}
-          submitLabel={t('adm.users.resetPassword')}
-          pending={reset.isPending}
-          onCancel={onCancel}
+      onSubmit={submit}
+      error={reset.error}
+      inlineFields={['newPassword']}
+      submitLabel={t('adm.users.resetPassword')}
+      pending={reset.isPending}
+      onCancel={onCancel}
+      extraActions={
+        <Button
+          variant="ghost"
+          onClick={() => form.setValue('newPassword', suggestPassword(), { shouldValidate: true })}
         >
-          <Button
-            variant="ghost"
-            onClick={() =>
-              form.setValue('newPassword', suggestPassword(), { shouldValidate: true })
-            }
-          >
-            {t('adm.users.suggest')}
-          </Button>
-        </PanelFormFooter>
-      </form>
-    </Card>
+          {t('adm.users.suggest')}
+        </Button>
+      }
+    >
+      <FormTextField
+        form={form}
+        name="newPassword"
+        label={t('adm.users.newPassword')}
+        hint={t('adm.users.passwordHint', { min: PASSWORD_MIN })}
+        type="text"
+        autoComplete="new-password"
+        className="adm-mono"
+      />
+    </PanelForm>
   );
 }
