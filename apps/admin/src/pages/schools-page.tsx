@@ -12,12 +12,8 @@ import {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ActiveBadge, ListPage, useListPage } from '../components/list-page';
-import {
-  ActiveToggle,
-  actionsColumn,
-  PanelForm,
-  type PanelFormProps,
-} from '../components/panel-parts';
+import { PanelForm, type PanelFormProps } from '../components/panel-form';
+import { ActiveToggle, actionsColumn } from '../components/row-actions';
 import { SchoolImport } from '../components/school-import';
 
 type School = RouterOutputs['schools']['list']['items'][number];

@@ -21,12 +21,8 @@ import {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { ActiveBadge, ListPage, useListPage } from '../components/list-page';
-import {
-  ActiveToggle,
-  actionsColumn,
-  PanelForm,
-  type PanelFormProps,
-} from '../components/panel-parts';
+import { PanelForm, type PanelFormProps } from '../components/panel-form';
+import { ActiveToggle, actionsColumn } from '../components/row-actions';
 import { SchoolField } from '../components/school-picker';
 
 type User = RouterOutputs['users']['list']['items'][number];
@@ -43,7 +39,7 @@ export function UsersPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useListPage<'' | TRole, Panel>('');
-  const roles = useRoleOptions();
+  const { roles } = useRoleFields();
   const users = useQuery({
     ...trpc.users.list.queryOptions({ ...list.page, role: list.filter || undefined }),
     placeholderData: keepPreviousData,
@@ -178,9 +174,17 @@ export function UsersPage() {
   );
 }
 
-function useRoleOptions() {
+/** The roles to pick from, and what the school field a principal needs says. */
+function useRoleFields() {
   const t = useT();
-  return ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }));
+  return {
+    roles: ROLES.map((r) => ({ value: r, label: t(`role.${r}`) })),
+    principalSchool: {
+      label: t('adm.users.school'),
+      placeholder: t('adm.users.pickSchool'),
+      required: true,
+    },
+  };
 }
 
 type NewUser = {
@@ -204,7 +208,7 @@ const USER_FIELDS = ['username', 'fullName', 'email', 'role', 'schoolId', 'passw
 function CreateUserForm({ onCancel, onDone }: PanelFormProps<{ fullName: string }>) {
   const t = useT();
   const trpc = useTRPC();
-  const roles = useRoleOptions();
+  const { roles, principalSchool } = useRoleFields();
   const create = useMutation(trpc.users.create.mutationOptions({ onSuccess: onDone }));
   const form = useZodForm({
     schema: ZUserCreateInput,
@@ -242,15 +246,7 @@ function CreateUserForm({ onCancel, onDone }: PanelFormProps<{ fullName: string 
       />
       <FormTextField form={form} name="email" label={t('adm.users.email')} type="email" />
       <FormSelect form={form} name="role" label={t('adm.users.role')} required options={roles} />
-      {role === 'principal' && (
-        <SchoolField
-          form={form}
-          name="schoolId"
-          label={t('adm.users.school')}
-          placeholder={t('adm.users.pickSchool')}
-          required
-        />
-      )}
+      {role === 'principal' && <SchoolField form={form} name="schoolId" {...principalSchool} />}
       <FormTextField
         form={form}
         name="password"
@@ -271,7 +267,7 @@ function RoleForm({
 }: PanelFormProps<{ fullName: string }> & { user: User }) {
   const t = useT();
   const trpc = useTRPC();
-  const roles = useRoleOptions();
+  const { roles, principalSchool } = useRoleFields();
   const update = useMutation(trpc.users.update.mutationOptions({ onSuccess: onDone }));
   const form = useZodForm({
     schema: ZUserUpdateInput,
@@ -302,9 +298,7 @@ function RoleForm({
         <SchoolField
           form={form}
           name="schoolId"
-          label={t('adm.users.school')}
-          placeholder={t('adm.users.pickSchool')}
-          required
+          {...principalSchool}
           selected={
             user.schoolId && user.schoolName ? { id: user.schoolId, name: user.schoolName } : null
           }

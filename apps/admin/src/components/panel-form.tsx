@@ -1,4 +1,4 @@
-import { ApiErrorMessage, Button, Card, type DataTableColumn, useT } from '@siklus/ui';
+import { ApiErrorMessage, Button, Card, useT } from '@siklus/ui';
 import type { FormEventHandler, ReactNode } from 'react';
 
 /** What a panel's form is told by its page: how to close it, and what it saved. */
@@ -41,19 +41,6 @@ export function PanelForm({
   );
 }
 
-/** A list page's column of row buttons. */
-export function actionsColumn<T>(
-  header: string,
-  buttons: (row: T) => ReactNode,
-): DataTableColumn<T> {
-  return {
-    id: 'actions',
-    header,
-    enableSorting: false,
-    cell: ({ row }) => <div className="adm-row-actions">{buttons(row.original)}</div>,
-  };
-}
-
 /**
  * The foot of a form in a list page's panel (schools, users): the API's error (fields it
  * names are shown at the field instead), then submit, any extra buttons, and cancel.
@@ -88,38 +75,5 @@ function PanelFormFooter({
         </Button>
       </div>
     </>
-  );
-}
-
-/** The row button that deactivates an active record or reactivates an inactive one. */
-export function ActiveToggle({
-  scope,
-  active,
-  name,
-  variant,
-  loading,
-  onToggle,
-}: {
-  /** Whose messages name the record in the button's label. */
-  scope: 'adm.schools' | 'adm.users';
-  active: boolean;
-  name: string;
-  variant: 'ghost' | 'secondary';
-  loading: boolean;
-  onToggle: () => void;
-}) {
-  const t = useT();
-  return (
-    <Button
-      size="sm"
-      variant={variant}
-      aria-label={
-        active ? t(`${scope}.deactivateOne`, { name }) : t(`${scope}.reactivateOne`, { name })
-      }
-      loading={loading}
-      onClick={onToggle}
-    >
-      {active ? t('adm.common.deactivate') : t('adm.common.reactivate')}
-    </Button>
   );
 }
