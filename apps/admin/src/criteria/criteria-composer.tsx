@@ -56,12 +56,22 @@ export function CriteriaComposer({
     onChange({ criteria: value.criteria.map((x, k) => (k === i ? c : x)) });
   const shown = (n: string) => (lang === 'id' ? n.replace('.', ',') : n);
   const typed = (n: string) => n.replace(',', '.');
-  const bandOptions = (current: string) =>
-    (bandLabels.includes(current) || !current ? bandLabels : [current, ...bandLabels]).map((b) => (
-      <option key={b} value={b}>
-        {b}
-      </option>
-    ));
+  // The band of a criterion that names one; a band no longer in the set stays selectable.
+  const bandSelect = (i: number, c: Extract<TCriterion, { band: string }>) => (
+    <select
+      className="sk-input sk-input--sm"
+      aria-label={t('adm.criteria.band')}
+      value={c.band}
+      disabled={readOnly}
+      onChange={(e) => set(i, { ...c, band: e.target.value })}
+    >
+      {(bandLabels.includes(c.band) || !c.band ? bandLabels : [c.band, ...bandLabels]).map((b) => (
+        <option key={b} value={b}>
+          {b}
+        </option>
+      ))}
+    </select>
+  );
 
   return (
     <div className="adm-criteria">
@@ -116,15 +126,7 @@ export function CriteriaComposer({
                     onChange={(e) => set(i, { ...c, percent: typed(e.target.value) })}
                   />
                   <span>{t('adm.criteria.percentOfTeachersAtLeast')}</span>
-                  <select
-                    className="sk-input sk-input--sm"
-                    aria-label={t('adm.criteria.band')}
-                    value={c.band}
-                    disabled={readOnly}
-                    onChange={(e) => set(i, { ...c, band: e.target.value })}
-                  >
-                    {bandOptions(c.band)}
-                  </select>
+                  {bandSelect(i, c)}
                   <FieldError id={`${id}-${i}-percent`}>
                     {fieldErr('percent') ?? fieldErr('band')}
                   </FieldError>
@@ -132,15 +134,7 @@ export function CriteriaComposer({
               )}
               {c.kind === 'allAtLeastBand' && (
                 <span className="adm-criterion__fields">
-                  <select
-                    className="sk-input sk-input--sm"
-                    aria-label={t('adm.criteria.band')}
-                    value={c.band}
-                    disabled={readOnly}
-                    onChange={(e) => set(i, { ...c, band: e.target.value })}
-                  >
-                    {bandOptions(c.band)}
-                  </select>
+                  {bandSelect(i, c)}
                   <FieldError>{fieldErr('band')}</FieldError>
                 </span>
               )}
