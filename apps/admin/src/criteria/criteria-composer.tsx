@@ -4,16 +4,9 @@ import {
   type TSuccessCriteria,
   ZSuccessCriteria,
 } from '@siklus/domain';
-import {
-  Button,
-  FieldError,
-  issuesOf,
-  messageFor,
-  type ServerIssue,
-  useLang,
-  useT,
-} from '@siklus/ui';
+import { Button, FieldError, issuesOf, type ServerIssue, useT } from '@siklus/ui';
 import { useId, useMemo } from 'react';
+import { useDraftMessages } from '../components/draft-messages';
 
 export interface CriteriaComposerProps {
   value: TSuccessCriteria;
@@ -46,15 +39,13 @@ export function CriteriaComposer({
   serverError,
 }: CriteriaComposerProps) {
   const t = useT();
-  const { lang } = useLang();
   const id = useId();
   const issues = useMemo(() => issuesOf(ZSuccessCriteria, value), [value]);
-  const err = (f: string) => messageFor(issues, serverError, lang, f);
+  const { lang, err, shown } = useDraftMessages(issues, serverError);
   const defaultBand = bandLabels.at(-2) ?? bandLabels.at(-1) ?? '';
   const sentence = issues.size === 0 ? describeCriteria(value, lang) : null;
   const set = (i: number, c: TCriterion) =>
     onChange({ criteria: value.criteria.map((x, k) => (k === i ? c : x)) });
-  const shown = (n: string) => (lang === 'id' ? n.replace('.', ',') : n);
   const typed = (n: string) => n.replace(',', '.');
   // The band of a criterion that names one; a band no longer in the set stays selectable.
   const bandSelect = (i: number, c: Extract<TCriterion, { band: string }>) => (
