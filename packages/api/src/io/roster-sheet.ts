@@ -8,8 +8,8 @@ import {
 } from '@siklus/domain';
 import {
   columnLetter,
-  type ImportProblem,
   fileProblem,
+  type ImportProblem,
   importProblem,
   noTeacherRows,
 } from './import-sheet';
