@@ -356,14 +356,17 @@ export function calibrateObserver(
     compared.length === 0 ? null : round2(new D(count).times(100).dividedBy(compared.length));
   const bias = meanDifference(pairs.map((p) => p.difference));
   const n = pairs.length;
+  const figures = {
+    pairs: n,
+    kappa,
+    exactShare: share(exact),
+    adjacentShare: share(adjacent),
+    bias,
+  };
 
   if (n < minPairs) {
     return {
-      pairs: n,
-      kappa,
-      exactShare: share(exact),
-      adjacentShare: share(adjacent),
-      bias,
+      ...figures,
       verdict: 'too-few-pairs',
       message: {
         id: `Baru ${n} pasangan observasi; perlu minimal ${minPairs} sebelum dapat disimpulkan`,
@@ -380,15 +383,7 @@ export function calibrateObserver(
       .greaterThanOrEqualTo(CALIBRATION_BIAS_POINTS);
   const lowKappa = kappa.kappa !== null && toDecimal(kappa.kappa).lessThan(CALIBRATION_MIN_KAPPA);
   const verdict: TCalibrationVerdict = biased || lowKappa ? 'check' : 'consistent';
-  return {
-    pairs: n,
-    kappa,
-    exactShare: share(exact),
-    adjacentShare: share(adjacent),
-    bias,
-    verdict,
-    message: calibrationMessage(bias, kappa, n, verdict),
-  };
+  return { ...figures, verdict, message: calibrationMessage(bias, kappa, n, verdict) };
 }
 
 function id2(value: string): string {

@@ -7,12 +7,11 @@ import {
   formatDecimal,
   type Issues,
   issuesOf,
-  messageFor,
   type ServerIssue,
-  useLang,
   useT,
 } from '@siklus/ui';
 import { useId, useMemo } from 'react';
+import { useDraftMessages } from '../components/draft-messages';
 
 export interface BandEditorProps {
   value: TBandSet;
@@ -48,12 +47,10 @@ function nextBound(value: TBandSet): string {
  */
 export function BandEditor({ value, onChange, readOnly = false, serverError }: BandEditorProps) {
   const t = useT();
-  const { lang } = useLang();
   const id = useId();
   const issues = useMemo(() => bandIssues(value), [value]);
+  const { lang, err, shown } = useDraftMessages(issues, serverError);
   const ranges = useMemo(() => (issues.size === 0 ? readableRanges(value) : null), [issues, value]);
-  const err = (field: string) => messageFor(issues, serverError, lang, field);
-  const shown = (from: string) => (lang === 'id' ? from.replace('.', ',') : from);
   const set = (i: number, patch: Partial<TBandSet['bands'][number]>) =>
     onChange({ bands: value.bands.map((b, k) => (k === i ? { ...b, ...patch } : b)) });
   const total = value.bands.length;

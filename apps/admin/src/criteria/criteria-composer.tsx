@@ -4,16 +4,9 @@ import {
   type TSuccessCriteria,
   ZSuccessCriteria,
 } from '@siklus/domain';
-import {
-  Button,
-  FieldError,
-  issuesOf,
-  messageFor,
-  type ServerIssue,
-  useLang,
-  useT,
-} from '@siklus/ui';
+import { Button, FieldError, issuesOf, type ServerIssue, useT } from '@siklus/ui';
 import { useId, useMemo } from 'react';
+import { useDraftMessages } from '../components/draft-messages';
 
 export interface CriteriaComposerProps {
   value: TSuccessCriteria;
@@ -46,22 +39,30 @@ export function CriteriaComposer({
   serverError,
 }: CriteriaComposerProps) {
   const t = useT();
-  const { lang } = useLang();
   const id = useId();
   const issues = useMemo(() => issuesOf(ZSuccessCriteria, value), [value]);
-  const err = (f: string) => messageFor(issues, serverError, lang, f);
+  const { lang, err, shown } = useDraftMessages(issues, serverError);
   const defaultBand = bandLabels.at(-2) ?? bandLabels.at(-1) ?? '';
   const sentence = issues.size === 0 ? describeCriteria(value, lang) : null;
   const set = (i: number, c: TCriterion) =>
     onChange({ criteria: value.criteria.map((x, k) => (k === i ? c : x)) });
-  const shown = (n: string) => (lang === 'id' ? n.replace('.', ',') : n);
   const typed = (n: string) => n.replace(',', '.');
-  const bandOptions = (current: string) =>
-    (bandLabels.includes(current) || !current ? bandLabels : [current, ...bandLabels]).map((b) => (
-      <option key={b} value={b}>
-        {b}
-      </option>
-    ));
+  // The band of a criterion that names one; a band no longer in the set stays selectable.
+  const bandSelect = (i: number, c: Extract<TCriterion, { band: string }>) => (
+    <select
+      className="sk-input sk-input--sm"
+      aria-label={t('adm.criteria.band')}
+      value={c.band}
+      disabled={readOnly}
+      onChange={(e) => set(i, { ...c, band: e.target.value })}
+    >
+      {(bandLabels.includes(c.band) || !c.band ? bandLabels : [c.band, ...bandLabels]).map((b) => (
+        <option key={b} value={b}>
+          {b}
+        </option>
+      ))}
+    </select>
+  );
 
   return (
     <div className="adm-criteria">
@@ -116,15 +117,7 @@ export function CriteriaComposer({
                     onChange={(e) => set(i, { ...c, percent: typed(e.target.value) })}
                   />
                   <span>{t('adm.criteria.percentOfTeachersAtLeast')}</span>
-                  <select
-                    className="sk-input sk-input--sm"
-                    aria-label={t('adm.criteria.band')}
-                    value={c.band}
-                    disabled={readOnly}
-                    onChange={(e) => set(i, { ...c, band: e.target.value })}
-                  >
-                    {bandOptions(c.band)}
-                  </select>
+                  {bandSelect(i, c)}
                   <FieldError id={`${id}-${i}-percent`}>
                     {fieldErr('percent') ?? fieldErr('band')}
                   </FieldError>
@@ -132,15 +125,7 @@ export function CriteriaComposer({
               )}
               {c.kind === 'allAtLeastBand' && (
                 <span className="adm-criterion__fields">
-                  <select
-                    className="sk-input sk-input--sm"
-                    aria-label={t('adm.criteria.band')}
-                    value={c.band}
-                    disabled={readOnly}
-                    onChange={(e) => set(i, { ...c, band: e.target.value })}
-                  >
-                    {bandOptions(c.band)}
-                  </select>
+                  {bandSelect(i, c)}
                   <FieldError>{fieldErr('band')}</FieldError>
                 </span>
               )}

@@ -1,9 +1,7 @@
 import { type RouterOutputs, useTRPC } from '@siklus/client';
 import { ZSchoolRow } from '@siklus/domain';
 import {
-  ApiErrorMessage,
   Button,
-  Card,
   type DataTableColumn,
   FormTextField,
   showApiFieldError,
@@ -14,6 +12,8 @@ import {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ActiveBadge, ListPage, useListPage } from '../components/list-page';
+import { PanelForm, type PanelFormProps } from '../components/panel-form';
+import { ActiveToggle, actionsColumn } from '../components/row-actions';
 import { SchoolImport } from '../components/school-import';
 
 type School = RouterOutputs['schools']['list']['items'][number];
@@ -67,39 +67,26 @@ export function SchoolsPage() {
         enableSorting: false,
         cell: ({ getValue }) => <ActiveBadge active={getValue()} />,
       },
-      {
-        id: 'actions',
-        header: t('adm.common.actions'),
-        enableSorting: false,
-        cell: ({ row }) => {
-          const s = row.original;
-          return (
-            <div className="adm-row-actions">
-              <Button
-                size="sm"
-                variant="secondary"
-                aria-label={t('adm.schools.editOne', { name: s.name })}
-                onClick={() => open({ kind: 'edit', school: s })}
-              >
-                {t('adm.common.edit')}
-              </Button>
-              <Button
-                size="sm"
-                variant={s.active ? 'ghost' : 'secondary'}
-                aria-label={
-                  s.active
-                    ? t('adm.schools.deactivateOne', { name: s.name })
-                    : t('adm.schools.reactivateOne', { name: s.name })
-                }
-                loading={setActive.isPending && setActive.variables?.schoolId === s.id}
-                onClick={() => setActive.mutate({ schoolId: s.id, active: !s.active })}
-              >
-                {s.active ? t('adm.common.deactivate') : t('adm.common.reactivate')}
-              </Button>
-            </div>
-          );
-        },
-      },
+      actionsColumn(t('adm.common.actions'), (s) => (
+        <>
+          <Button
+            size="sm"
+            variant="secondary"
+            aria-label={t('adm.schools.editOne', { name: s.name })}
+            onClick={() => open({ kind: 'edit', school: s })}
+          >
+            {t('adm.common.edit')}
+          </Button>
+          <ActiveToggle
+            scope="adm.schools"
+            active={s.active}
+            name={s.name}
+            variant={s.active ? 'ghost' : 'secondary'}
+            loading={setActive.isPending && setActive.variables?.schoolId === s.id}
+            onToggle={() => setActive.mutate({ schoolId: s.id, active: !s.active })}
+          />
+        </>
+      )),
     ],
     [t, f, setActive, open],
   );
@@ -172,11 +159,7 @@ function SchoolForm({
   school,
   onCancel,
   onDone,
-}: {
-  school?: School;
-  onCancel: () => void;
-  onDone: (school: { name: string }) => void;
-}) {
+}: PanelFormProps<{ name: string }> & { school?: School }) {
   const t = useT();
   const trpc = useTRPC();
   const subdistricts = useQuery(trpc.schools.subdistricts.queryOptions());
@@ -198,45 +181,37 @@ function SchoolForm({
   });
   const listId = school ? `subdistricts-${school.id}` : 'subdistricts-new';
   return (
-    <Card
-      className="adm-panel"
+    <PanelForm
       title={school ? t('adm.schools.editTitle', { name: school.name }) : t('adm.schools.add')}
+      onSubmit={submit}
+      error={mutation.error}
+      inlineFields={SCHOOL_FIELDS}
+      submitLabel={school ? t('common.save') : t('adm.schools.add')}
+      pending={mutation.isPending}
+      onCancel={onCancel}
     >
-      <form className="sk-form" onSubmit={submit} noValidate>
-        <div className="adm-form-grid">
-          <FormTextField
-            form={form}
-            name="npsn"
-            label={t('sup.schools.npsn')}
-            hint={t('adm.schools.npsnHint')}
-            inputMode="numeric"
-            maxLength={8}
-            required
-          />
-          <FormTextField form={form} name="name" label={t('sup.schools.name')} required />
-          <FormTextField
-            form={form}
-            name="subdistrict"
-            label={t('sup.schools.subdistrict')}
-            required
-            list={listId}
-          />
-          <datalist id={listId}>
-            {(subdistricts.data ?? []).map((s) => (
-              <option key={String(s)} value={String(s)} />
-            ))}
-          </datalist>
-        </div>
-        <ApiErrorMessage error={mutation.error} inlineFields={SCHOOL_FIELDS} />
-        <div className="sk-row">
-          <Button type="submit" loading={mutation.isPending}>
-            {school ? t('common.save') : t('adm.schools.add')}
-          </Button>
-          <Button variant="ghost" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </div>
-      </form>
-    </Card>
+      <FormTextField
+        form={form}
+        name="npsn"
+        label={t('sup.schools.npsn')}
+        hint={t('adm.schools.npsnHint')}
+        inputMode="numeric"
+        maxLength={8}
+        required
+      />
+      <FormTextField form={form} name="name" label={t('sup.schools.name')} required />
+      <FormTextField
+        form={form}
+        name="subdistrict"
+        label={t('sup.schools.subdistrict')}
+        required
+        list={listId}
+      />
+      <datalist id={listId}>
+        {(subdistricts.data ?? []).map((s) => (
+          <option key={String(s)} value={String(s)} />
+        ))}
+      </datalist>
+    </PanelForm>
   );
 }

@@ -8,9 +8,7 @@ import {
   ZUserUpdateInput,
 } from '@siklus/domain';
 import {
-  ApiErrorMessage,
   Button,
-  Card,
   type DataTableColumn,
   FormSelect,
   FormTextField,
@@ -23,6 +21,8 @@ import {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { ActiveBadge, ListPage, useListPage } from '../components/list-page';
+import { PanelForm, type PanelFormProps } from '../components/panel-form';
+import { ActiveToggle, actionsColumn } from '../components/row-actions';
 import { SchoolField } from '../components/school-picker';
 
 type User = RouterOutputs['users']['list']['items'][number];
@@ -39,7 +39,7 @@ export function UsersPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useListPage<'' | TRole, Panel>('');
-  const roles = useRoleOptions();
+  const { roles } = useRoleFields();
   const users = useQuery({
     ...trpc.users.list.queryOptions({ ...list.page, role: list.filter || undefined }),
     placeholderData: keepPreviousData,
@@ -87,50 +87,39 @@ export function UsersPage() {
         enableSorting: false,
         cell: ({ getValue }) => <ActiveBadge active={getValue()} />,
       },
-      {
-        id: 'actions',
-        header: t('adm.common.actions'),
-        enableSorting: false,
-        cell: ({ row }) => {
-          const u = row.original;
-          const self = u.id === me.id;
-          return (
-            <div className="adm-row-actions">
-              <Button
-                size="sm"
-                variant="secondary"
-                aria-label={t('adm.users.changeRoleOf', { name: u.fullName })}
-                onClick={() => open({ kind: 'role', user: u })}
-              >
-                {t('adm.users.changeRole')}
-              </Button>
-              <Button
-                size="sm"
-                variant="secondary"
-                aria-label={t('adm.users.resetPasswordOf', { name: u.fullName })}
-                onClick={() => open({ kind: 'password', user: u })}
-              >
-                {t('adm.users.resetPassword')}
-              </Button>
-              {!self && (
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  aria-label={
-                    u.active
-                      ? t('adm.users.deactivateOne', { name: u.fullName })
-                      : t('adm.users.reactivateOne', { name: u.fullName })
-                  }
-                  loading={setActive.isPending && setActive.variables?.userId === u.id}
-                  onClick={() => setActive.mutate({ userId: u.id, active: !u.active })}
-                >
-                  {u.active ? t('adm.common.deactivate') : t('adm.common.reactivate')}
-                </Button>
-              )}
-            </div>
-          );
-        },
-      },
+      actionsColumn(t('adm.common.actions'), (u) => {
+        const self = u.id === me.id;
+        return (
+          <>
+            <Button
+              size="sm"
+              variant="secondary"
+              aria-label={t('adm.users.changeRoleOf', { name: u.fullName })}
+              onClick={() => open({ kind: 'role', user: u })}
+            >
+              {t('adm.users.changeRole')}
+            </Button>
+            <Button
+              size="sm"
+              variant="secondary"
+              aria-label={t('adm.users.resetPasswordOf', { name: u.fullName })}
+              onClick={() => open({ kind: 'password', user: u })}
+            >
+              {t('adm.users.resetPassword')}
+            </Button>
+            {!self && (
+              <ActiveToggle
+                scope="adm.users"
+                active={u.active}
+                name={u.fullName}
+                variant="ghost"
+                loading={setActive.isPending && setActive.variables?.userId === u.id}
+                onToggle={() => setActive.mutate({ userId: u.id, active: !u.active })}
+              />
+            )}
+          </>
+        );
+      }),
     ],
     [t, me.id, setActive, open],
   );
@@ -185,9 +174,17 @@ export function UsersPage() {
   );
 }
 
-function useRoleOptions() {
+/** The roles to pick from, and what the school field a principal needs says. */
+function useRoleFields() {
   const t = useT();
-  return ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }));
+  return {
+    roles: ROLES.map((r) => ({ value: r, label: t(`role.${r}`) })),
+    principalSchool: {
+      label: t('adm.users.school'),
+      placeholder: t('adm.users.pickSchool'),
+      required: true,
+    },
+  };
 }
 
 type NewUser = {
@@ -208,16 +205,10 @@ const NEW_USER: NewUser = {
 };
 const USER_FIELDS = ['username', 'fullName', 'email', 'role', 'schoolId', 'password'] as const;
 
-function CreateUserForm({
-  onCancel,
-  onDone,
-}: {
-  onCancel: () => void;
-  onDone: (u: { fullName: string }) => void;
-}) {
+function CreateUserForm({ onCancel, onDone }: PanelFormProps<{ fullName: string }>) {
   const t = useT();
   const trpc = useTRPC();
-  const roles = useRoleOptions();
+  const { roles, principalSchool } = useRoleFields();
   const create = useMutation(trpc.users.create.mutationOptions({ onSuccess: onDone }));
   const form = useZodForm({
     schema: ZUserCreateInput,
@@ -236,55 +227,36 @@ function CreateUserForm({
     create.mutate(input, { onError: (error) => showApiFieldError(form, error, USER_FIELDS) }),
   );
   return (
-    <Card className="adm-panel" title={t('adm.users.add')}>
-      <form className="sk-form" onSubmit={submit} noValidate>
-        <div className="adm-form-grid">
-          <FormTextField form={form} name="fullName" label={t('adm.users.fullName')} required />
-          <FormTextField
-            form={form}
-            name="username"
-            label={t('adm.users.username')}
-            required
-            autoComplete="off"
-          />
-          <FormTextField form={form} name="email" label={t('adm.users.email')} type="email" />
-          <FormSelect
-            form={form}
-            name="role"
-            label={t('adm.users.role')}
-            required
-            options={roles}
-          />
-          {role === 'principal' && (
-            <SchoolField
-              form={form}
-              name="schoolId"
-              label={t('adm.users.school')}
-              placeholder={t('adm.users.pickSchool')}
-              required
-            />
-          )}
-          <FormTextField
-            form={form}
-            name="password"
-            label={t('adm.users.initialPassword')}
-            hint={t('adm.users.passwordHint', { min: PASSWORD_MIN })}
-            required
-            type="text"
-            autoComplete="new-password"
-          />
-        </div>
-        <ApiErrorMessage error={create.error} inlineFields={USER_FIELDS} />
-        <div className="sk-row">
-          <Button type="submit" loading={create.isPending}>
-            {t('adm.users.add')}
-          </Button>
-          <Button variant="ghost" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </div>
-      </form>
-    </Card>
+    <PanelForm
+      title={t('adm.users.add')}
+      onSubmit={submit}
+      error={create.error}
+      inlineFields={USER_FIELDS}
+      submitLabel={t('adm.users.add')}
+      pending={create.isPending}
+      onCancel={onCancel}
+    >
+      <FormTextField form={form} name="fullName" label={t('adm.users.fullName')} required />
+      <FormTextField
+        form={form}
+        name="username"
+        label={t('adm.users.username')}
+        required
+        autoComplete="off"
+      />
+      <FormTextField form={form} name="email" label={t('adm.users.email')} type="email" />
+      <FormSelect form={form} name="role" label={t('adm.users.role')} required options={roles} />
+      {role === 'principal' && <SchoolField form={form} name="schoolId" {...principalSchool} />}
+      <FormTextField
+        form={form}
+        name="password"
+        label={t('adm.users.initialPassword')}
+        hint={t('adm.users.passwordHint', { min: PASSWORD_MIN })}
+        required
+        type="text"
+        autoComplete="new-password"
+      />
+    </PanelForm>
   );
 }
 
@@ -292,14 +264,10 @@ function RoleForm({
   user,
   onCancel,
   onDone,
-}: {
-  user: User;
-  onCancel: () => void;
-  onDone: (u: { fullName: string }) => void;
-}) {
+}: PanelFormProps<{ fullName: string }> & { user: User }) {
   const t = useT();
   const trpc = useTRPC();
-  const roles = useRoleOptions();
+  const { roles, principalSchool } = useRoleFields();
   const update = useMutation(trpc.users.update.mutationOptions({ onSuccess: onDone }));
   const form = useZodForm({
     schema: ZUserUpdateInput,
@@ -315,40 +283,28 @@ function RoleForm({
     update.mutate(input, { onError: (error) => showApiFieldError(form, error, ['schoolId']) }),
   );
   return (
-    <Card
-      className="adm-panel"
+    <PanelForm
       title={t('adm.users.changeRoleOf', { name: user.fullName })}
       description={t('adm.users.roleChangeNote')}
+      onSubmit={submit}
+      error={update.error}
+      inlineFields={['schoolId']}
+      submitLabel={t('common.save')}
+      pending={update.isPending}
+      onCancel={onCancel}
     >
-      <form className="sk-form" onSubmit={submit} noValidate>
-        <div className="adm-form-grid">
-          <FormSelect form={form} name="role" label={t('adm.users.role')} options={roles} />
-          {role === 'principal' && (
-            <SchoolField
-              form={form}
-              name="schoolId"
-              label={t('adm.users.school')}
-              placeholder={t('adm.users.pickSchool')}
-              required
-              selected={
-                user.schoolId && user.schoolName
-                  ? { id: user.schoolId, name: user.schoolName }
-                  : null
-              }
-            />
-          )}
-        </div>
-        <ApiErrorMessage error={update.error} inlineFields={['schoolId']} />
-        <div className="sk-row">
-          <Button type="submit" loading={update.isPending}>
-            {t('common.save')}
-          </Button>
-          <Button variant="ghost" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </div>
-      </form>
-    </Card>
+      <FormSelect form={form} name="role" label={t('adm.users.role')} options={roles} />
+      {role === 'principal' && (
+        <SchoolField
+          form={form}
+          name="schoolId"
+          {...principalSchool}
+          selected={
+            user.schoolId && user.schoolName ? { id: user.schoolId, name: user.schoolName } : null
+          }
+        />
+      )}
+    </PanelForm>
   );
 }
 
@@ -361,15 +317,7 @@ function suggestPassword(): string {
   return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
 }
 
-function PasswordForm({
-  user,
-  onCancel,
-  onDone,
-}: {
-  user: User;
-  onCancel: () => void;
-  onDone: () => void;
-}) {
+function PasswordForm({ user, onCancel, onDone }: PanelFormProps<unknown> & { user: User }) {
   const t = useT();
   const trpc = useTRPC();
   const reset = useMutation(trpc.users.resetPassword.mutationOptions({ onSuccess: onDone }));
@@ -383,41 +331,33 @@ function PasswordForm({
     reset.mutate(input, { onError: (error) => showApiFieldError(form, error, ['newPassword']) }),
   );
   return (
-    <Card
-      className="adm-panel"
+    <PanelForm
       title={t('adm.users.resetPasswordOf', { name: user.fullName })}
       description={t('adm.users.resetNote')}
+      onSubmit={submit}
+      error={reset.error}
+      inlineFields={['newPassword']}
+      submitLabel={t('adm.users.resetPassword')}
+      pending={reset.isPending}
+      onCancel={onCancel}
+      extraActions={
+        <Button
+          variant="ghost"
+          onClick={() => form.setValue('newPassword', suggestPassword(), { shouldValidate: true })}
+        >
+          {t('adm.users.suggest')}
+        </Button>
+      }
     >
-      <form className="sk-form" noValidate onSubmit={submit}>
-        <div className="adm-form-grid">
-          <FormTextField
-            form={form}
-            name="newPassword"
-            label={t('adm.users.newPassword')}
-            hint={t('adm.users.passwordHint', { min: PASSWORD_MIN })}
-            type="text"
-            autoComplete="new-password"
-            className="adm-mono"
-          />
-        </div>
-        <ApiErrorMessage error={reset.error} inlineFields={['newPassword']} />
-        <div className="sk-row">
-          <Button type="submit" loading={reset.isPending}>
-            {t('adm.users.resetPassword')}
-          </Button>
-          <Button
-            variant="ghost"
-            onClick={() =>
-              form.setValue('newPassword', suggestPassword(), { shouldValidate: true })
-            }
-          >
-            {t('adm.users.suggest')}
-          </Button>
-          <Button variant="ghost" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </div>
-      </form>
-    </Card>
+      <FormTextField
+        form={form}
+        name="newPassword"
+        label={t('adm.users.newPassword')}
+        hint={t('adm.users.passwordHint', { min: PASSWORD_MIN })}
+        type="text"
+        autoComplete="new-password"
+        className="adm-mono"
+      />
+    </PanelForm>
   );
 }

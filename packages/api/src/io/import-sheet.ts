@@ -190,7 +190,8 @@ function isFooterRow(cells: string[], nameCol: number): boolean {
   return label !== '' && FOOTER_WORDS.test(label);
 }
 
-const p = (
+/** One problem of the file, at a cell (or a row, or the whole file when both are null). */
+export const importProblem = (
   row: number | null,
   col: number | null,
   header: string | null,
@@ -204,6 +205,20 @@ const p = (
   code,
   message: { id, en },
 });
+
+/** A problem of the whole file, at no row or column. */
+export function fileProblem(code: ImportProblemCode, id: string, en: string): ImportProblem {
+  return importProblem(null, null, null, code, id, en);
+}
+
+/** A file with a header but no teacher under it (the score import and the roster both say so). */
+export function noTeacherRows(): ImportProblem {
+  return fileProblem(
+    'NO_ROWS',
+    'Tidak ada baris guru di bawah baris judul.',
+    'There are no teacher rows under the header row.',
+  );
+}
 
 export interface InterpretOptions {
   definition: TRubricDefinition;
@@ -242,10 +257,7 @@ export function interpretSheet(grid: SheetGrid, opts: InterpretOptions): ImportR
     .findIndex((r) => r.some((c) => nameRank(c) >= 0 || NIP_HEADERS.includes(key(c))));
   if (headerIndex < 0) {
     problems.push(
-      p(
-        null,
-        null,
-        null,
+      fileProblem(
         'NO_HEADER',
         'Baris judul kolom tidak ditemukan: perlu kolom nama guru ("Nama Guru", "Guru", "Nama", "Responden", "Subjek") atau "NIP". Gunakan templat dari Siklus.',
         'No header row found: a teacher column ("Nama Guru", "Guru", "Nama", "Responden", "Subjek") or "NIP" is needed. Use the template from Siklus.',
@@ -311,7 +323,7 @@ export function interpretSheet(grid: SheetGrid, opts: InterpretOptions): ImportR
         ).map((i) => ({ column: columnLetter(i), header: header[i]! }));
         if (options.length === 0) {
           problems.push(
-            p(
+            importProblem(
               headerRow,
               null,
               null,
@@ -350,7 +362,7 @@ export function interpretSheet(grid: SheetGrid, opts: InterpretOptions): ImportR
       const col = indicatorCols.get(indicator.key);
       if (col === undefined) {
         problems.push(
-          p(
+          importProblem(
             headerRow,
             null,
             indicator.key,
@@ -393,7 +405,7 @@ export function interpretSheet(grid: SheetGrid, opts: InterpretOptions): ImportR
     const whoHeader = header[whoCol] ?? null;
     if (name === '' && nip === '') {
       rowProblems.push(
-        p(
+        importProblem(
           rowNumber,
           whoCol,
           whoHeader,
@@ -419,7 +431,7 @@ export function interpretSheet(grid: SheetGrid, opts: InterpretOptions): ImportR
         const first = firstRowOf.get(teacherId);
         if (first !== undefined) {
           rowProblems.push(
-            p(
+            importProblem(
               rowNumber,
               whoCol,
               whoHeader,
@@ -446,7 +458,7 @@ export function interpretSheet(grid: SheetGrid, opts: InterpretOptions): ImportR
         });
       } else if (match.kind === 'ambiguous') {
         rowProblems.push(
-          p(
+          importProblem(
             rowNumber,
             whoCol,
             whoHeader,
@@ -458,7 +470,7 @@ export function interpretSheet(grid: SheetGrid, opts: InterpretOptions): ImportR
       } else {
         const shown = name || nip;
         rowProblems.push(
-          p(
+          importProblem(
             rowNumber,
             whoCol,
             whoHeader,
@@ -507,7 +519,14 @@ export function interpretSheet(grid: SheetGrid, opts: InterpretOptions): ImportR
         // e.g. every indicator "na": nothing to score.
         if (!isAppError(error)) throw error;
         rowProblems.push(
-          p(rowNumber, null, null, 'MISSING_VALUE', error.messages.id, error.messages.en),
+          importProblem(
+            rowNumber,
+            null,
+            null,
+            'MISSING_VALUE',
+            error.messages.id,
+            error.messages.en,
+          ),
         );
       }
     }
@@ -527,16 +546,7 @@ export function interpretSheet(grid: SheetGrid, opts: InterpretOptions): ImportR
   }
 
   if (rows.length === 0) {
-    problems.push(
-      p(
-        null,
-        null,
-        null,
-        'NO_ROWS',
-        'Tidak ada baris guru di bawah baris judul.',
-        'There are no teacher rows under the header row.',
-      ),
-    );
+    problems.push(noTeacherRows());
   }
   const percentages = rows.flatMap((r) => (r.percentage === null ? [] : [r.percentage]));
   return {
@@ -558,6 +568,17 @@ function pickColumn(header: string[], letter: string, taken: number[]): number {
 
 const NUMBER_TEXT = /^[+-]?\d+(?:[.,]\d+)?$/;
 
+/**
+ * Records a problem of one cell and answers null, the "no value" both readers return, so
+ * each check below is one line of what went wrong.
+ */
+function cellFailure(row: number, col: number, header: string, out: ImportProblem[]) {
+  return (code: ImportProblemCode, id: string, en: string): null => {
+    out.push(importProblem(row, col, header, code, id, en));
+    return null;
+  };
+}
+
 function readPercentage(
   raw: string,
   row: number,
@@ -565,55 +586,35 @@ function readPercentage(
   header: string,
   out: ImportProblem[],
 ): string | null {
+  const fail = cellFailure(row, col, header, out);
   const text = raw.replace(/\s*%$/, '').trim();
   if (text === '') {
-    out.push(
-      p(row, col, header, 'MISSING_VALUE', 'Persentase belum diisi.', 'The percentage is empty.'),
-    );
-    return null;
+    return fail('MISSING_VALUE', 'Persentase belum diisi.', 'The percentage is empty.');
   }
   if (!NUMBER_TEXT.test(text)) {
-    out.push(
-      p(
-        row,
-        col,
-        header,
-        'NOT_A_NUMBER',
-        `"${raw}" bukan angka; tulis persentase seperti 35,75.`,
-        `"${raw}" is not a number; write a percentage such as 35.75.`,
-      ),
+    return fail(
+      'NOT_A_NUMBER',
+      `"${raw}" bukan angka; tulis persentase seperti 35,75.`,
+      `"${raw}" is not a number; write a percentage such as 35.75.`,
     );
-    return null;
   }
   const [, decimals = ''] = text.split(/[.,]/);
   if (decimals.length > 2) {
-    out.push(
-      p(
-        row,
-        col,
-        header,
-        'TOO_MANY_DECIMALS',
-        `${raw} memiliki lebih dari dua angka desimal.`,
-        `${raw} has more than two decimal places.`,
-      ),
+    return fail(
+      'TOO_MANY_DECIMALS',
+      `${raw} memiliki lebih dari dua angka desimal.`,
+      `${raw} has more than two decimal places.`,
     );
-    return null;
   }
   try {
     return parsePercentage(text);
   } catch (error) {
     if (!isAppError(error)) throw error;
-    out.push(
-      p(
-        row,
-        col,
-        header,
-        'OFF_SCALE',
-        `Persentase ${raw} di luar rentang 0-100.`,
-        `Percentage ${raw} is outside 0-100.`,
-      ),
+    return fail(
+      'OFF_SCALE',
+      `Persentase ${raw} di luar rentang 0-100.`,
+      `Percentage ${raw} is outside 0-100.`,
     );
-    return null;
   }
 }
 
@@ -625,34 +626,23 @@ function readScore(
   header: string,
   out: ImportProblem[],
 ): number | 'na' | null {
+  const fail = cellFailure(row, col, header, out);
   const text = raw.trim();
   const { min, max } = indicator.scale;
   if (text === '') {
-    out.push(
-      p(
-        row,
-        col,
-        header,
-        'MISSING_VALUE',
-        `Skor ${indicator.key} belum diisi (isi ${min}-${max}, atau "na" bila tidak berlaku).`,
-        `Score ${indicator.key} is empty (enter ${min}-${max}, or "na" when it does not apply).`,
-      ),
+    return fail(
+      'MISSING_VALUE',
+      `Skor ${indicator.key} belum diisi (isi ${min}-${max}, atau "na" bila tidak berlaku).`,
+      `Score ${indicator.key} is empty (enter ${min}-${max}, or "na" when it does not apply).`,
     );
-    return null;
   }
   if (NA_TEXT.has(key(text)) || text === '-') return 'na';
   if (!NUMBER_TEXT.test(text)) {
-    out.push(
-      p(
-        row,
-        col,
-        header,
-        'NOT_A_NUMBER',
-        `"${raw}" bukan angka; isi skor ${min}-${max}.`,
-        `"${raw}" is not a number; enter a score from ${min} to ${max}.`,
-      ),
+    return fail(
+      'NOT_A_NUMBER',
+      `"${raw}" bukan angka; isi skor ${min}-${max}.`,
+      `"${raw}" is not a number; enter a score from ${min} to ${max}.`,
     );
-    return null;
   }
   const value = Number(text.replace(',', '.'));
   const onScale =
@@ -661,17 +651,11 @@ function readScore(
     value <= max &&
     indicator.scale.levels.some((l) => l.value === value);
   if (!onScale) {
-    out.push(
-      p(
-        row,
-        col,
-        header,
-        'OFF_SCALE',
-        `Skor ${raw} di luar skala ${indicator.key} (${min}-${max}).`,
-        `Score ${raw} is off the scale of ${indicator.key} (${min}-${max}).`,
-      ),
+    return fail(
+      'OFF_SCALE',
+      `Skor ${raw} di luar skala ${indicator.key} (${min}-${max}).`,
+      `Score ${raw} is off the scale of ${indicator.key} (${min}-${max}).`,
     );
-    return null;
   }
   return value;
 }

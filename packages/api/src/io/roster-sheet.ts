@@ -6,7 +6,13 @@ import {
   type TRosterTeacher,
   ZTeacherFields,
 } from '@siklus/domain';
-import { columnLetter, type ImportProblem } from './import-sheet';
+import {
+  columnLetter,
+  fileProblem,
+  type ImportProblem,
+  importProblem,
+  noTeacherRows,
+} from './import-sheet';
 import type { SheetGrid } from './read-sheet';
 
 /**
@@ -78,21 +84,6 @@ const GENDER: Record<string, 'L' | 'P'> = {
   wanita: 'P',
 };
 
-const problem = (
-  row: number | null,
-  col: number | null,
-  header: string | null,
-  code: ImportProblem['code'],
-  id: string,
-  en: string,
-): ImportProblem => ({
-  row,
-  column: col === null ? null : columnLetter(col),
-  header,
-  code,
-  message: { id, en },
-});
-
 /**
  * A cell checked with the same schema teachers.create uses, so a file cannot bring in what
  * the form would refuse; the first message, or null.
@@ -121,10 +112,7 @@ export function interpretRosterSheet(
     .findIndex((r) => r.some((c) => HEADERS.name.includes(key(c))));
   if (headerIndex < 0) {
     problems.push(
-      problem(
-        null,
-        null,
-        null,
+      fileProblem(
         'NO_HEADER',
         'Baris judul kolom tidak ditemukan: perlu kolom "Nama" (atau "Nama Guru"); kolom lain: NIP, NUPTK, Kelas/Mapel, L/P.',
         'No header row found: a "Nama" (or "Nama Guru") column is needed; other columns: NIP, NUPTK, Kelas/Mapel, L/P.',
@@ -176,7 +164,7 @@ export function interpretRosterSheet(
 
     if (name === '') {
       out.push(
-        problem(
+        importProblem(
           rowNumber,
           at('name'),
           headerOf('name'),
@@ -188,14 +176,16 @@ export function interpretRosterSheet(
     } else {
       const bad = fieldIssue(ZTeacherFields.name, name);
       if (bad) {
-        out.push(problem(rowNumber, at('name'), headerOf('name'), 'INVALID_VALUE', bad.id, bad.en));
+        out.push(
+          importProblem(rowNumber, at('name'), headerOf('name'), 'INVALID_VALUE', bad.id, bad.en),
+        );
       }
     }
     const nipDigits = nipText.replace(/[\s.-]+/g, '');
     const nip = nipText === '' || nipText === '-' ? null : nipDigits;
     if (nip !== null && !/^\d{18}$/.test(nip)) {
       out.push(
-        problem(
+        importProblem(
           rowNumber,
           at('nip'),
           headerOf('nip'),
@@ -209,7 +199,7 @@ export function interpretRosterSheet(
     const nuptk = nuptkText === '' || nuptkText === '-' ? null : nuptkDigits;
     if (nuptk !== null && !/^\d{16}$/.test(nuptk)) {
       out.push(
-        problem(
+        importProblem(
           rowNumber,
           at('nuptk'),
           headerOf('nuptk'),
@@ -222,7 +212,7 @@ export function interpretRosterSheet(
     const badClass = className === null ? null : fieldIssue(ZTeacherFields.className, className);
     if (badClass) {
       out.push(
-        problem(
+        importProblem(
           rowNumber,
           at('className'),
           headerOf('className'),
@@ -235,7 +225,7 @@ export function interpretRosterSheet(
     const gender = genderText === '' ? null : (GENDER[key(genderText)] ?? undefined);
     if (gender === undefined) {
       out.push(
-        problem(
+        importProblem(
           rowNumber,
           at('gender'),
           headerOf('gender'),
@@ -261,7 +251,7 @@ export function interpretRosterSheet(
       const first = seenNip.get(nip);
       if (first !== undefined) {
         out.push(
-          problem(
+          importProblem(
             rowNumber,
             at('nip'),
             headerOf('nip'),
@@ -274,7 +264,7 @@ export function interpretRosterSheet(
         const where = holder.schoolId === opts.schoolId ? 'sekolah ini' : holder.schoolName;
         const whereEn = holder.schoolId === opts.schoolId ? 'this school' : holder.schoolName;
         out.push(
-          problem(
+          importProblem(
             rowNumber,
             at('nip'),
             headerOf('nip'),
@@ -291,7 +281,7 @@ export function interpretRosterSheet(
       const first = seenName.get(k);
       if (first !== undefined && nip === null) {
         out.push(
-          problem(
+          importProblem(
             rowNumber,
             at('name'),
             headerOf('name'),
@@ -316,16 +306,7 @@ export function interpretRosterSheet(
     });
   }
   if (rows.length === 0) {
-    problems.push(
-      problem(
-        null,
-        null,
-        null,
-        'NO_ROWS',
-        'Tidak ada baris guru di bawah baris judul.',
-        'There are no teacher rows under the header row.',
-      ),
-    );
+    problems.push(noTeacherRows());
   }
   return { headerRow: headerIndex + 1, columns, rows, problems };
 }

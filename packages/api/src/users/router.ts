@@ -45,6 +45,17 @@ function taken(field: 'username' | 'email'): AppError {
       );
 }
 
+/** Runs a write of a user, turning a clash on a unique username or email into its CONFLICT. */
+async function namesTaken<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const field = uniqueViolation(error);
+    if (field) throw taken(field);
+    throw error;
+  }
+}
+
 function notSelf(ctxUserId: string, userId: string, what: { id: string; en: string }) {
   if (ctxUserId === userId) throw new AppError('CONFLICT', what, { field: 'userId' });
 }
@@ -66,8 +77,8 @@ export const usersRouter = router({
   create: adminProcedure.input(ZUserCreateInput).mutation(async ({ ctx, input }) => {
     if (input.schoolId) await assertInScope(ctx, loadSchoolScope, input.schoolId, 'schoolId');
     const passwordHash = await hashPassword(input.password);
-    try {
-      return await ctx.db.transaction().execute(async (tx) => {
+    return namesTaken(() =>
+      ctx.db.transaction().execute(async (tx) => {
         const user = await insertUser(tx, {
           districtId: ctx.user.districtId,
           schoolId: input.schoolId ?? null,
@@ -89,12 +100,8 @@ export const usersRouter = router({
           tx,
         );
         return user;
-      });
-    } catch (error) {
-      const field = uniqueViolation(error);
-      if (field) throw taken(field);
-      throw error;
-    }
+      }),
+    );
   }),
 
   /** `{ userId, fullName?, email?, role? + schoolId? }`: a role change ends their sessions. */
@@ -109,8 +116,8 @@ export const usersRouter = router({
         en: 'You cannot demote your own account.',
       });
     }
-    try {
-      return await ctx.db.transaction().execute(async (tx) => {
+    return namesTaken(() =>
+      ctx.db.transaction().execute(async (tx) => {
         const before = (await getUserSummary(tx, userId))!;
         const user = (await updateUser(tx, userId, patch))!;
         const scopeChanged = before.role !== user.role || before.schoolId !== user.schoolId;
@@ -134,12 +141,8 @@ export const usersRouter = router({
           tx,
         );
         return user;
-      });
-    } catch (error) {
-      const field = uniqueViolation(error);
-      if (field) throw taken(field);
-      throw error;
-    }
+      }),
+    );
   }),
 
   /** `{ userId, active }`: deactivating ends every session of the user at once. */

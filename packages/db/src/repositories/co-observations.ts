@@ -45,14 +45,19 @@ export function getObserverCandidate(db: Db, districtId: string, userId: string)
     .executeTakeFirst();
 }
 
-/** The school's active principal accounts, oldest first. */
-export function listSchoolPrincipals(db: Db, schoolId: string) {
+/** Active accounts of one role, as id and name: the base of the two candidate lists below. */
+function activeUsersOfRole(db: Db, role: 'principal' | 'supervisor') {
   return db
     .selectFrom('users')
     .select(['id', 'full_name as fullName'])
+    .where('role', '=', role)
+    .where('active', '=', true);
+}
+
+/** The school's active principal accounts, oldest first. */
+export function listSchoolPrincipals(db: Db, schoolId: string) {
+  return activeUsersOfRole(db, 'principal')
     .where('school_id', '=', schoolId)
-    .where('role', '=', 'principal')
-    .where('active', '=', true)
     .orderBy('created_at')
     .orderBy('id')
     .execute();
@@ -60,12 +65,8 @@ export function listSchoolPrincipals(db: Db, schoolId: string) {
 
 /** Supervisors of a district (candidates for the second observer). */
 export function listDistrictSupervisors(db: Db, districtId: string) {
-  return db
-    .selectFrom('users')
-    .select(['id', 'full_name as fullName'])
+  return activeUsersOfRole(db, 'supervisor')
     .where('district_id', '=', districtId)
-    .where('role', '=', 'supervisor')
-    .where('active', '=', true)
     .orderBy('full_name')
     .execute();
 }
@@ -103,18 +104,42 @@ export async function insertCoObservation(
     .executeTakeFirst();
 }
 
-/** One pair with everything its page shows, except the sheets. */
-export function getCoObservation(db: Db, id: string) {
+/** The teacher, both observers and the day of a pair, as every read of pairs names them. */
+const PAIR_PEOPLE = [
+  'co.teacher_id as teacherId',
+  't.name as teacherName',
+  'co.first_observer_id as firstObserverId',
+  'f.full_name as firstObserverName',
+  'co.second_observer_id as secondObserverId',
+  'o.full_name as secondObserverName',
+  'co.observed_on as observedOn',
+] as const;
+
+/** A pair with its cycle, school and first observer: what every read of pairs joins. */
+function pairBase(db: Db) {
   return db
     .selectFrom('co_observations as co')
     .innerJoin('cycles as c', 'c.id', 'co.cycle_id')
-    .innerJoin('studies as s', 's.id', 'c.study_id')
     .innerJoin('schools as sc', 'sc.id', 'co.school_id')
-    .innerJoin('teachers as t', 't.id', 'co.teacher_id')
-    .innerJoin('users as f', 'f.id', 'co.first_observer_id')
-    .innerJoin('users as o', 'o.id', 'co.second_observer_id')
+    .innerJoin('users as f', 'f.id', 'co.first_observer_id');
+}
+
+/**
+ * A pair with its cycle, study, the study's rubric and band set versions, school and first
+ * observer: what both the pair's page and the calibration list read.
+ */
+function withStudyVersions(db: Db) {
+  return pairBase(db)
+    .innerJoin('studies as s', 's.id', 'c.study_id')
     .innerJoin('rubric_versions as rv', 'rv.id', 's.rubric_version_id')
-    .innerJoin('band_set_versions as bv', 'bv.id', 's.band_set_version_id')
+    .innerJoin('band_set_versions as bv', 'bv.id', 's.band_set_version_id');
+}
+
+/** One pair with everything its page shows, except the sheets. */
+export function getCoObservation(db: Db, id: string) {
+  return withStudyVersions(db)
+    .innerJoin('teachers as t', 't.id', 'co.teacher_id')
+    .innerJoin('users as o', 'o.id', 'co.second_observer_id')
     .select([
       'co.id',
       'co.district_id as districtId',
@@ -124,13 +149,7 @@ export function getCoObservation(db: Db, id: string) {
       'c.ordinal',
       's.id as studyId',
       's.title as studyTitle',
-      'co.teacher_id as teacherId',
-      't.name as teacherName',
-      'co.first_observer_id as firstObserverId',
-      'f.full_name as firstObserverName',
-      'co.second_observer_id as secondObserverId',
-      'o.full_name as secondObserverName',
-      'co.observed_on as observedOn',
+      ...PAIR_PEOPLE,
       'rv.definition',
       'bv.bands',
     ])
@@ -226,46 +245,31 @@ export async function listUserCoObservations(db: Db, districtId: string, userId:
 }
 
 function pairListQuery(db: Db) {
-  return db
-    .selectFrom('co_observations as co')
-    .innerJoin('cycles as c', 'c.id', 'co.cycle_id')
-    .innerJoin('schools as sc', 'sc.id', 'co.school_id')
+  return pairBase(db)
     .innerJoin('teachers as t', 't.id', 'co.teacher_id')
-    .innerJoin('users as f', 'f.id', 'co.first_observer_id')
     .innerJoin('users as o', 'o.id', 'co.second_observer_id')
-    .select((eb) => [
-      'co.id',
-      'co.school_id as schoolId',
-      'sc.name as schoolName',
-      'co.cycle_id as cycleId',
-      'c.ordinal',
-      'co.teacher_id as teacherId',
-      't.name as teacherName',
-      'co.first_observer_id as firstObserverId',
-      'f.full_name as firstObserverName',
-      'co.second_observer_id as secondObserverId',
-      'o.full_name as secondObserverName',
-      'co.observed_on as observedOn',
-      'co.created_at as createdAt',
-      eb
-        .exists(
+    .select((eb) => {
+      // Whether that side's sheet is stored yet.
+      const saved = (side: CoObservationSide) =>
+        eb.exists(
           eb
             .selectFrom('co_observation_sheets as s')
             .select('s.side')
             .whereRef('s.co_observation_id', '=', 'co.id')
-            .where('s.side', '=', 'first'),
-        )
-        .as('firstSaved'),
-      eb
-        .exists(
-          eb
-            .selectFrom('co_observation_sheets as s')
-            .select('s.side')
-            .whereRef('s.co_observation_id', '=', 'co.id')
-            .where('s.side', '=', 'second'),
-        )
-        .as('secondSaved'),
-    ])
+            .where('s.side', '=', side),
+        );
+      return [
+        'co.id',
+        'co.school_id as schoolId',
+        'sc.name as schoolName',
+        'co.cycle_id as cycleId',
+        'c.ordinal',
+        ...PAIR_PEOPLE,
+        'co.created_at as createdAt',
+        saved('first').as('firstSaved'),
+        saved('second').as('secondSaved'),
+      ];
+    })
     .orderBy('co.created_at', 'desc')
     .orderBy('co.id');
 }
@@ -276,20 +280,13 @@ function pairListQuery(db: Db) {
  * package from these, not in SQL.
  */
 export function listCompletedCoObservations(db: Db, districtId: string) {
-  return db
-    .selectFrom('co_observations as co')
+  return withStudyVersions(db)
     .innerJoin('co_observation_sheets as a', (j) =>
       j.onRef('a.co_observation_id', '=', 'co.id').on('a.side', '=', 'first'),
     )
     .innerJoin('co_observation_sheets as b', (j) =>
       j.onRef('b.co_observation_id', '=', 'co.id').on('b.side', '=', 'second'),
     )
-    .innerJoin('cycles as c', 'c.id', 'co.cycle_id')
-    .innerJoin('studies as s', 's.id', 'c.study_id')
-    .innerJoin('rubric_versions as rv', 'rv.id', 's.rubric_version_id')
-    .innerJoin('band_set_versions as bv', 'bv.id', 's.band_set_version_id')
-    .innerJoin('schools as sc', 'sc.id', 'co.school_id')
-    .innerJoin('users as f', 'f.id', 'co.first_observer_id')
     .select([
       'co.id',
       'co.school_id as schoolId',

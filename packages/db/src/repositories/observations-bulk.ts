@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../schema';
-import type { ObservationWrite } from './observations';
+import { type ObservationWrite, observationRow } from './observations';
 
 /*
  * Many observations of one cycle at once (a spreadsheet import): the same rows
@@ -25,18 +25,7 @@ export async function upsertObservations(
     const chunk = rows.slice(start, start + CHUNK);
     const ids = await db
       .insertInto('observations')
-      .values(
-        chunk.map((o) => ({
-          district_id: o.districtId,
-          cycle_id: o.cycleId,
-          teacher_id: o.teacherId,
-          observer_id: o.observerId,
-          observed_on: o.observedOn,
-          notes: o.notes,
-          percentage: o.percentage,
-          band: o.band,
-        })),
-      )
+      .values(chunk.map(observationRow))
       .onConflict((oc) =>
         oc.columns(['cycle_id', 'teacher_id']).doUpdateSet((eb) => ({
           observer_id: eb.ref('excluded.observer_id'),

@@ -25,20 +25,25 @@ export interface ObservationWrite {
   scores: Record<string, number | 'na'>;
 }
 
+/** The observations row of a write: the one mapping upsertObservation and the bulk import share. */
+export function observationRow(o: ObservationWrite) {
+  return {
+    district_id: o.districtId,
+    cycle_id: o.cycleId,
+    teacher_id: o.teacherId,
+    observer_id: o.observerId,
+    observed_on: o.observedOn,
+    notes: o.notes,
+    percentage: o.percentage,
+    band: o.band,
+  };
+}
+
 /** Inserts or replaces a teacher's observation in a cycle, with its indicator scores. */
 export async function upsertObservation(db: Db, o: ObservationWrite): Promise<{ id: string }> {
   const row = await db
     .insertInto('observations')
-    .values({
-      district_id: o.districtId,
-      cycle_id: o.cycleId,
-      teacher_id: o.teacherId,
-      observer_id: o.observerId,
-      observed_on: o.observedOn,
-      notes: o.notes,
-      percentage: o.percentage,
-      band: o.band,
-    })
+    .values(observationRow(o))
     .onConflict((oc) =>
       oc.columns(['cycle_id', 'teacher_id']).doUpdateSet({
         observer_id: o.observerId,

@@ -190,6 +190,16 @@ export interface PublishedVersion {
   publishedAt: string | null;
 }
 
+/** The columns every published version lists (`v` the version, `p` its parent set). */
+const VERSION_COLUMNS = [
+  'v.id',
+  'p.id as parentId',
+  'p.name',
+  'p.description',
+  'v.version',
+  'v.published_at as publishedAt',
+] as const;
+
 /** The published versions a new study may choose from, newest version of each first. */
 export async function listPublishedVersions(
   db: Db,
@@ -203,15 +213,7 @@ export async function listPublishedVersions(
     db
       .selectFrom('rubric_versions as v')
       .innerJoin('rubrics as p', 'p.id', 'v.rubric_id')
-      .select([
-        'v.id',
-        'p.id as parentId',
-        'p.name',
-        'p.description',
-        'v.version',
-        'v.published_at as publishedAt',
-        sql<'indicators' | 'summary'>`v.definition->>'mode'`.as('mode'),
-      ])
+      .select([...VERSION_COLUMNS, sql<'indicators' | 'summary'>`v.definition->>'mode'`.as('mode')])
       .where('v.district_id', '=', districtId)
       .where('v.status', '=', 'published')
       .orderBy('p.name')
@@ -220,15 +222,7 @@ export async function listPublishedVersions(
     db
       .selectFrom('band_set_versions as v')
       .innerJoin('band_sets as p', 'p.id', 'v.band_set_id')
-      .select([
-        'v.id',
-        'p.id as parentId',
-        'p.name',
-        'p.description',
-        'v.version',
-        'v.published_at as publishedAt',
-        'v.bands',
-      ])
+      .select([...VERSION_COLUMNS, 'v.bands'])
       .where('v.district_id', '=', districtId)
       .where('v.status', '=', 'published')
       // Only the newest published version of each band set: publishing one moves that
@@ -250,15 +244,7 @@ export async function listPublishedVersions(
     db
       .selectFrom('criteria_set_versions as v')
       .innerJoin('criteria_sets as p', 'p.id', 'v.criteria_set_id')
-      .select([
-        'v.id',
-        'p.id as parentId',
-        'p.name',
-        'p.description',
-        'v.version',
-        'v.published_at as publishedAt',
-        'v.criteria',
-      ])
+      .select([...VERSION_COLUMNS, 'v.criteria'])
       .where('v.district_id', '=', districtId)
       .where('v.status', '=', 'published')
       .orderBy('p.name')

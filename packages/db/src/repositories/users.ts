@@ -39,18 +39,9 @@ function userSummaryQuery(db: Executor) {
     ]);
 }
 
-function toSummary(row: {
-  id: string;
-  username: string;
-  email: string | null;
-  fullName: string;
-  role: TRole;
-  districtId: string;
-  schoolId: string | null;
-  schoolName: string | null;
-  active: boolean;
-  createdAt: Date | string;
-}): UserSummary {
+function toSummary(
+  row: Omit<UserSummary, 'createdAt'> & { createdAt: Date | string },
+): UserSummary {
   return { ...row, createdAt: iso(row.createdAt) };
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZTimeZone } from '../time';
 import { bi } from '../zod-error';
 import { ZPassword } from './auth';
-import { DATE_YEAR_MAX, DATE_YEAR_MIN, zText } from './text';
+import { DATE_YEAR_MAX, DATE_YEAR_MIN, type TTextLabel, zText } from './text';
 
 /**
  * Inputs of the directory procedures: schools, teachers, users and the audit log. Every
@@ -18,37 +18,32 @@ export const ZPage = {
   offset: z.number().int().min(0).max(1_000_000).default(0),
 };
 
+/** A list's input: its filters and the paging, strict like every input here. */
+function zListInput<T extends z.ZodRawShape>(filters: T) {
+  return z.object({ ...filters, ...ZPage }).strict();
+}
+
+/** A name-like text the directory requires, at most `max` characters. */
+function zRequiredText(label: TTextLabel, max: number) {
+  return zText(label, { max, required: true });
+}
+
 const ZSearch = zText({ id: 'Pencarian', en: 'The search' }, { max: 100 });
 
 export const ZNpsn = z
   .string()
   .trim()
   .regex(/^[0-9]{8}$/, bi('NPSN harus 8 angka', 'NPSN must be 8 digits'));
-export const ZSchoolName = zText(
-  { id: 'Nama sekolah', en: 'The school name' },
-  {
-    max: 200,
-    required: true,
-  },
-);
-export const ZSubdistrict = zText(
-  { id: 'Kecamatan', en: 'The subdistrict' },
-  {
-    max: 100,
-    required: true,
-  },
-);
+export const ZSchoolName = zRequiredText({ id: 'Nama sekolah', en: 'The school name' }, 200);
+export const ZSubdistrict = zRequiredText({ id: 'Kecamatan', en: 'The subdistrict' }, 100);
 
 // Schools
 
-export const ZSchoolListInput = z
-  .object({
-    search: ZSearch.optional(),
-    subdistrict: ZSubdistrict.optional(),
-    active: z.boolean().optional(),
-    ...ZPage,
-  })
-  .strict();
+export const ZSchoolListInput = zListInput({
+  search: ZSearch.optional(),
+  subdistrict: ZSubdistrict.optional(),
+  active: z.boolean().optional(),
+});
 export type TSchoolListInput = z.input<typeof ZSchoolListInput>;
 
 export const ZSchoolGetInput = z.object({ schoolId: ZId }).strict();
@@ -104,7 +99,7 @@ export type TSchoolBulkCreateInput = z.input<typeof ZSchoolBulkCreateInput>;
 // Teachers
 
 export const ZTeacherFields = {
-  name: zText({ id: 'Nama guru', en: "The teacher's name" }, { max: 200, required: true }),
+  name: zRequiredText({ id: 'Nama guru', en: "The teacher's name" }, 200),
   className: zText({ id: 'Kelas', en: 'The class' }, { max: 50 }).nullable(),
   nip: z
     .string()
@@ -126,15 +121,20 @@ export const ZTeacherListInput = z
   .strict();
 export type TTeacherListInput = z.input<typeof ZTeacherListInput>;
 
+/** What a create and an update of a teacher may both leave out. */
+const ZTeacherOptionalFields = {
+  className: ZTeacherFields.className.optional(),
+  nip: ZTeacherFields.nip.optional(),
+  nuptk: ZTeacherFields.nuptk.optional(),
+  gender: ZTeacherFields.gender.optional(),
+  sortOrder: ZTeacherFields.sortOrder.optional(),
+};
+
 export const ZTeacherCreateInput = z
   .object({
     schoolId: ZId,
     name: ZTeacherFields.name,
-    className: ZTeacherFields.className.optional(),
-    nip: ZTeacherFields.nip.optional(),
-    nuptk: ZTeacherFields.nuptk.optional(),
-    gender: ZTeacherFields.gender.optional(),
-    sortOrder: ZTeacherFields.sortOrder.optional(),
+    ...ZTeacherOptionalFields,
   })
   .strict();
 export type TTeacherCreateInput = z.infer<typeof ZTeacherCreateInput>;
@@ -143,11 +143,7 @@ export const ZTeacherUpdateInput = z
   .object({
     teacherId: ZId,
     name: ZTeacherFields.name.optional(),
-    className: ZTeacherFields.className.optional(),
-    nip: ZTeacherFields.nip.optional(),
-    nuptk: ZTeacherFields.nuptk.optional(),
-    gender: ZTeacherFields.gender.optional(),
-    sortOrder: ZTeacherFields.sortOrder.optional(),
+    ...ZTeacherOptionalFields,
   })
   .strict();
 export type TTeacherUpdateInput = z.infer<typeof ZTeacherUpdateInput>;
@@ -177,23 +173,14 @@ export const ZEmail = z
   .email(bi('Alamat email tidak valid', 'Invalid email address'))
   .max(254)
   .transform((e) => e.toLowerCase());
-export const ZFullName = zText(
-  { id: 'Nama lengkap', en: 'The full name' },
-  {
-    max: 200,
-    required: true,
-  },
-);
+export const ZFullName = zRequiredText({ id: 'Nama lengkap', en: 'The full name' }, 200);
 
-export const ZUserListInput = z
-  .object({
-    role: ZRole.optional(),
-    schoolId: ZId.optional(),
-    active: z.boolean().optional(),
-    search: ZSearch.optional(),
-    ...ZPage,
-  })
-  .strict();
+export const ZUserListInput = zListInput({
+  role: ZRole.optional(),
+  schoolId: ZId.optional(),
+  active: z.boolean().optional(),
+  search: ZSearch.optional(),
+});
 export type TUserListInput = z.input<typeof ZUserListInput>;
 
 const principalNeedsSchool = {
@@ -257,24 +244,21 @@ const ZWhen = z
     ),
   );
 
-export const ZAuditListInput = z
-  .object({
-    userId: ZId.optional(),
-    schoolId: ZId.optional(),
-    /** An action (`auth.login`) or a prefix (`auth`). */
-    action: z
-      .string()
-      .trim()
-      .regex(/^[a-z_]+(\.[a-z_]+)*$/, bi('Nama tindakan tidak valid', 'Invalid action name'))
-      .max(60)
-      .optional(),
-    /** Inclusive start, ISO date or date-time. */
-    from: ZWhen.optional(),
-    /** Exclusive end, ISO date or date-time. */
-    to: ZWhen.optional(),
-    ...ZPage,
-  })
-  .strict();
+export const ZAuditListInput = zListInput({
+  userId: ZId.optional(),
+  schoolId: ZId.optional(),
+  /** An action (`auth.login`) or a prefix (`auth`). */
+  action: z
+    .string()
+    .trim()
+    .regex(/^[a-z_]+(\.[a-z_]+)*$/, bi('Nama tindakan tidak valid', 'Invalid action name'))
+    .max(60)
+    .optional(),
+  /** Inclusive start, ISO date or date-time. */
+  from: ZWhen.optional(),
+  /** Exclusive end, ISO date or date-time. */
+  to: ZWhen.optional(),
+});
 export type TAuditListInput = z.input<typeof ZAuditListInput>;
 
 /** The district's time zone, set by its admin. */

@@ -29,6 +29,18 @@ interface FieldShellProps {
   className?: string;
 }
 
+/** What every control of a field carries: its id, and the links to its hint and error. */
+interface ControlProps {
+  id: string;
+  required: boolean | undefined;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/**
+ * The label, hint and error around one control; the control itself is drawn by `children`
+ * with the id and aria attributes that tie it to them.
+ */
 function FieldShell({
   id,
   label,
@@ -37,23 +49,43 @@ function FieldShell({
   required,
   className,
   children,
-}: FieldShellProps & { id: string; children: ReactNode }) {
+}: FieldShellProps & { id?: string; children: (control: ControlProps) => ReactNode }) {
   const t = useT();
+  const autoId = useId();
+  const fieldId = id ?? autoId;
   return (
     <div className={cx('sk-field', !!error && 'sk-field--invalid', className)}>
-      <label className="sk-field__label" htmlFor={id}>
+      <label className="sk-field__label" htmlFor={fieldId}>
         {label}
         {required && <span className="sk-field__required"> ({t('common.required')})</span>}
       </label>
       {hint && (
-        <p id={`${id}-hint`} className="sk-field__hint">
+        <p id={`${fieldId}-hint`} className="sk-field__hint">
           {hint}
         </p>
       )}
-      {children}
-      <FieldError id={`${id}-error`}>{error}</FieldError>
+      {children({
+        id: fieldId,
+        required,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy(fieldId, hint, error),
+      })}
+      <FieldError id={`${fieldId}-error`}>{error}</FieldError>
     </div>
   );
+}
+
+/** Splits a field's props into the shell's and the control's own. */
+function splitShell<P extends FieldShellProps & { id?: string }>({
+  label,
+  hint,
+  error,
+  required,
+  className,
+  id,
+  ...control
+}: P) {
+  return [{ label, hint, error, required, className, id }, control] as const;
 }
 
 function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
@@ -66,34 +98,11 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
 export type TextFieldProps = FieldShellProps &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'className'> & { ref?: Ref<HTMLInputElement> };
 
-export function TextField({
-  label,
-  hint,
-  error,
-  required,
-  className,
-  id,
-  ...input
-}: TextFieldProps) {
-  const autoId = useId();
-  const fieldId = id ?? autoId;
+export function TextField(props: TextFieldProps) {
+  const [shell, input] = splitShell(props);
   return (
-    <FieldShell
-      id={fieldId}
-      label={label}
-      hint={hint}
-      error={error}
-      required={required}
-      className={className}
-    >
-      <input
-        id={fieldId}
-        className="sk-input"
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fieldId, hint, error)}
-        {...input}
-      />
+    <FieldShell {...shell}>
+      {(control) => <input className="sk-input" {...control} {...input} />}
     </FieldShell>
   );
 }
@@ -103,36 +112,13 @@ export type TextAreaProps = FieldShellProps &
     ref?: Ref<HTMLTextAreaElement>;
   };
 
-export function TextArea({
-  label,
-  hint,
-  error,
-  required,
-  className,
-  id,
-  rows = 4,
-  ...input
-}: TextAreaProps) {
-  const autoId = useId();
-  const fieldId = id ?? autoId;
+export function TextArea({ rows = 4, ...props }: TextAreaProps) {
+  const [shell, input] = splitShell(props);
   return (
-    <FieldShell
-      id={fieldId}
-      label={label}
-      hint={hint}
-      error={error}
-      required={required}
-      className={className}
-    >
-      <textarea
-        id={fieldId}
-        className="sk-input sk-textarea"
-        rows={rows}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fieldId, hint, error)}
-        {...input}
-      />
+    <FieldShell {...shell}>
+      {(control) => (
+        <textarea className="sk-input sk-textarea" rows={rows} {...control} {...input} />
+      )}
     </FieldShell>
   );
 }
@@ -151,43 +137,20 @@ export type SelectProps = FieldShellProps &
     placeholder?: string;
   };
 
-export function Select({
-  label,
-  hint,
-  error,
-  required,
-  className,
-  id,
-  options,
-  placeholder,
-  ...select
-}: SelectProps) {
-  const autoId = useId();
-  const fieldId = id ?? autoId;
+export function Select({ options, placeholder, ...props }: SelectProps) {
+  const [shell, select] = splitShell(props);
   return (
-    <FieldShell
-      id={fieldId}
-      label={label}
-      hint={hint}
-      error={error}
-      required={required}
-      className={className}
-    >
-      <select
-        id={fieldId}
-        className="sk-input sk-select"
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fieldId, hint, error)}
-        {...select}
-      >
-        {placeholder !== undefined && <option value="">{placeholder}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value} disabled={o.disabled}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+    <FieldShell {...shell}>
+      {(control) => (
+        <select className="sk-input sk-select" {...control} {...select}>
+          {placeholder !== undefined && <option value="">{placeholder}</option>}
+          {options.map((o) => (
+            <option key={o.value} value={o.value} disabled={o.disabled}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
     </FieldShell>
   );
 }
