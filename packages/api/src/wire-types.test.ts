@@ -6,7 +6,7 @@ import type { createCaller } from './root';
  * RouterOutputs already say string (tRPC serialises the type), but a server-side caller
  * (tests, the download routes) gets the Date itself: two types for one procedure. So no
  * procedure returns a Date; instants leave the db package as ISO strings
- * (docs/decisions/010-instants-as-iso-strings.md). This file does not compile while any
+ * (docs/decisions/013-instants-as-iso-strings.md). This file does not compile while any
  * procedure's output holds a Date, and the compiler's error names the paths.
  */
 

@@ -2,7 +2,7 @@
  * Instants leave the db package as ISO 8601 strings in UTC, never as Date: without a tRPC
  * transformer a Date reaches the browser as exactly this string, so a repository that
  * returned Date would give the API's callers (tests, the download routes) one type and
- * the browser another (docs/decisions/010-instants-as-iso-strings.md). Calendar dates
+ * the browser another (docs/decisions/013-instants-as-iso-strings.md). Calendar dates
  * (`date` columns) are 'YYYY-MM-DD' text already (create-db.ts).
  */
 

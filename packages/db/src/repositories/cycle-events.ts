@@ -49,7 +49,7 @@ export interface CycleEvent {
   actorName: string | null;
   actorRole: TRole | null;
   comment: string | null;
-  /** ISO instant (decision 010). */
+  /** ISO instant (decision 013). */
   at: string;
 }
 
