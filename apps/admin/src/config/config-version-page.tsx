@@ -1,7 +1,6 @@
 import type { RouterOutputs } from '@siklus/client';
 import {
   type TBandSet,
-  type TIndicatorsRubric,
   type TRubricDefinition,
   type TSuccessCriteria,
   ZBandSet,
@@ -509,7 +508,8 @@ function RubricBody({
     ...trpc.config.bandSets.get.queryOptions({ versionId: firstPublished?.id ?? '' }),
     enabled: !!firstPublished,
   });
-  const bands = bandSet.data?.payload as TBandSet | undefined;
+  // The config API returns payloads untyped (one router for every kind); parse rather than assume.
+  const bands = ZBandSet.safeParse(bandSet.data?.payload).data;
   if (payload.mode === 'summary') {
     return (
       <Card title={t('adm.rubric.preview')}>
@@ -519,7 +519,7 @@ function RubricBody({
   }
   return (
     <RubricEditor
-      value={payload as TIndicatorsRubric}
+      value={payload}
       onChange={onChange}
       readOnly={!editable}
       serverError={issue}
@@ -563,7 +563,7 @@ function CriteriaBody({
     ...trpc.config.bandSets.get.queryOptions({ versionId: chosen }),
     enabled: !!chosen,
   });
-  const labels = ((bandSet.data?.payload as TBandSet | undefined)?.bands ?? []).map((b) => b.label);
+  const labels = (ZBandSet.safeParse(bandSet.data?.payload).data?.bands ?? []).map((b) => b.label);
   return (
     <Card title={t('adm.criteria.title')} description={t('adm.criteria.description')}>
       <div className="sk-stack">
