@@ -12,7 +12,6 @@ import {
   Card,
   ErrorState,
   LoadingState,
-  type MessageKey,
   PageHeader,
   RubricSheet,
   serverIssue,
@@ -64,7 +63,6 @@ function payloadValid(kind: ConfigKindId, payload: unknown): boolean {
 function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Version | null }) {
   const spec = KINDS[kind];
   const t = useT();
-  const tx = t as (key: MessageKey) => string;
   const f = useFormat();
   const { lang } = useLang();
   const navigate = useNavigate();
@@ -190,12 +188,12 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
     }
   };
 
-  const title = version ? `${version.name} · v${version.version}` : tx(spec.newLabel);
+  const title = version ? `${version.name} · v${version.version}` : t(spec.newLabel);
 
   return (
     <>
       <PageHeader
-        eyebrow={<Link to={spec.path}>← {tx(spec.title)}</Link>}
+        eyebrow={<Link to={spec.path}>← {t(spec.title)}</Link>}
         title={title}
         description={
           version ? (
