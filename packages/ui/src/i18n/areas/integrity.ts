@@ -101,7 +101,8 @@ export const integrityId = {
   'integrity.kind.jump': 'Lonjakan dalam satu siklus',
   'integrity.kind.printed-mismatch': 'Angka cetak berbeda',
   'integrity.kind.near-copy-notes': 'Catatan mirip sekolah lain',
-  'integrity.kind.heaping': 'Nilai bulat (kelipatan 5) lebih banyak daripada yang dijelaskan skalanya',
+  'integrity.kind.heaping':
+    'Nilai bulat (kelipatan 5) lebih banyak daripada yang dijelaskan skalanya',
 } as const;
 
 export const integrityEn = {
