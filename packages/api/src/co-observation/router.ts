@@ -254,14 +254,7 @@ export const coObservationRouter = router({
       sheets: { first: visible('first'), second: visible('second') },
       agreement:
         first && second
-          ? publicAgreement(
-              compareObservationPair(
-                definition,
-                bandSet,
-                first.input,
-                second.input,
-              ),
-            )
+          ? publicAgreement(compareObservationPair(definition, bandSet, first.input, second.input))
           : null,
     };
   }),
@@ -331,12 +324,7 @@ export const coObservationRouter = router({
       { name: string; schoolId: string; schoolName: string; pairs: TPairAgreement[] }
     >();
     for (const r of rows) {
-      const pair = compareObservationPair(
-        r.definition,
-        r.bands,
-        r.firstInput,
-        r.secondInput,
-      );
+      const pair = compareObservationPair(r.definition, r.bands, r.firstInput, r.secondInput);
       const entry = byObserver.get(r.firstObserverId) ?? {
         name: r.firstObserverName,
         schoolId: r.schoolId,
