@@ -1,4 +1,4 @@
-import type { MessageKey } from '@siklus/ui';
+import type { PlainMessageKey } from '@siklus/ui';
 
 /** The admin app's sections, in the order of the navigation and the home page. */
 export const SECTIONS = [
@@ -14,5 +14,5 @@ export const SECTIONS = [
 
 export type SectionId = (typeof SECTIONS)[number]['id'];
 
-export const sectionTitle = (id: SectionId): MessageKey => `adm.section.${id}`;
-export const sectionBody = (id: SectionId): MessageKey => `adm.section.${id}.body`;
+export const sectionTitle = (id: SectionId): PlainMessageKey => `adm.section.${id}`;
+export const sectionBody = (id: SectionId): PlainMessageKey => `adm.section.${id}.body`;

@@ -57,14 +57,13 @@ const notFound = {
 };
 
 /** "table.xlsx" -> "xlsx" when the stem is `stem`; null otherwise. */
-function formatOf(file: string, stem: string, formats: readonly string[]): string | null {
+function formatOf<F extends string>(file: string, stem: string, formats: readonly F[]): F | null {
   const match = /^([a-z-]+)\.([a-z]+)$/.exec(file);
-  if (!match || match[1] !== stem || !formats.includes(match[2]!)) return null;
-  return match[2]!;
+  if (!match || match[1] !== stem) return null;
+  return formats.find((f) => f === match[2]) ?? null;
 }
 
 const FORMATS = ['xlsx', 'csv'] as const;
-type Format = (typeof FORMATS)[number];
 
 /** The district comparison's filters from the query string (names of its tRPC input). */
 export function comparisonFilters(query: Record<string, string | undefined>) {
@@ -110,18 +109,18 @@ export function registerDownloads(app: FastifyInstance, createContext: CreateCon
     });
 
   route('/export/cycles/:cycleId/:file', (api, p) => {
-    const format = formatOf(p.file!, 'table', FORMATS) as Format | null;
+    const format = formatOf(p.file!, 'table', FORMATS);
     return format && api.io.cycleTable({ cycleId: p.cycleId!, format });
   });
   route('/export/studies/:studyId/:file', (api, p, q) => {
     // `?basis=submitted` adds cycles awaiting review; by default exports hold approved ones.
     const basis = q.basis === 'submitted' ? ('submitted' as const) : ('approved' as const);
     if (p.file === 'report.docx') return api.io.studyReport({ studyId: p.studyId!, basis });
-    const format = formatOf(p.file!, 'recap', FORMATS) as Format | null;
+    const format = formatOf(p.file!, 'recap', FORMATS);
     return format && api.io.studyRecap({ studyId: p.studyId!, format, basis });
   });
   route('/export/district/:file', (api, p, q) => {
-    const format = formatOf(p.file!, 'comparison', FORMATS) as Format | null;
+    const format = formatOf(p.file!, 'comparison', FORMATS);
     return (
       format &&
       api.io.districtComparison({
@@ -131,7 +130,7 @@ export function registerDownloads(app: FastifyInstance, createContext: CreateCon
     );
   });
   route('/import/cycles/:cycleId/:file', (api, p) => {
-    const format = formatOf(p.file!, 'template', FORMATS) as Format | null;
+    const format = formatOf(p.file!, 'template', FORMATS);
     return format && api.io.importTemplate({ cycleId: p.cycleId!, format });
   });
 }

@@ -71,7 +71,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   try {
     return parseEnv(source);
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
 }

@@ -85,6 +85,7 @@ export {
   LANGS,
   type Lang,
   type MessageParams,
+  type PlainMessageKey,
   pluralForm,
   type TFunction,
   translate,

@@ -131,7 +131,11 @@ export function ListPage<Row, Filter extends string, Panel>({
               className="sk-input sk-input--sm"
               aria-label={filter.label}
               value={state.filter}
-              onChange={(e) => state.setFilter(e.target.value as Filter)}
+              onChange={(e) => {
+                // The options are the filter's own values, so one of them always matches.
+                const next = filter.options.find((o) => o.value === e.target.value);
+                if (next) state.setFilter(next.value);
+              }}
             >
               {filter.options.map((o) => (
                 <option key={o.value} value={o.value}>

@@ -4,7 +4,6 @@ import {
   Button,
   Card,
   type DataTableColumn,
-  type MessageKey,
   PageHeader,
   QueryTable,
   useFormat,
@@ -22,7 +21,6 @@ type Item = RouterOutputs['config']['rubrics']['list'][number];
 export function ConfigListPage({ kind }: { kind: ConfigKindId }) {
   const spec = KINDS[kind];
   const t = useT();
-  const tx = t as (key: MessageKey) => string;
   const f = useFormat();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -103,8 +101,8 @@ export function ConfigListPage({ kind }: { kind: ConfigKindId }) {
   return (
     <>
       <PageHeader
-        title={tx(spec.title)}
-        description={tx(spec.body)}
+        title={t(spec.title)}
+        description={t(spec.body)}
         actions={
           <>
             <input
@@ -135,7 +133,7 @@ export function ConfigListPage({ kind }: { kind: ConfigKindId }) {
             >
               {t('adm.config.import')}
             </Button>
-            <Button onClick={() => navigate(`${spec.path}/new`)}>{tx(spec.newLabel)}</Button>
+            <Button onClick={() => navigate(`${spec.path}/new`)}>{t(spec.newLabel)}</Button>
           </>
         }
       />
@@ -145,12 +143,12 @@ export function ConfigListPage({ kind }: { kind: ConfigKindId }) {
         </div>
       )}
       <ApiErrorMessage error={importDoc.error} className="adm-notice" />
-      <Card flush title={tx(spec.listCaption)}>
+      <Card flush title={t(spec.listCaption)}>
         <QueryTable
           query={items}
           rows={(data) => data}
           columns={columns}
-          caption={tx(spec.listCaption)}
+          caption={t(spec.listCaption)}
           getRowId={(i) => i.id}
           initialSorting={[{ id: 'name', desc: false }]}
           pageSize={false}

@@ -1,7 +1,6 @@
 import type { RouterOutputs } from '@siklus/client';
 import {
   type TBandSet,
-  type TIndicatorsRubric,
   type TRubricDefinition,
   type TSuccessCriteria,
   ZBandSet,
@@ -13,7 +12,6 @@ import {
   Card,
   ErrorState,
   LoadingState,
-  type MessageKey,
   PageHeader,
   RubricSheet,
   serverIssue,
@@ -65,7 +63,6 @@ function payloadValid(kind: ConfigKindId, payload: unknown): boolean {
 function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Version | null }) {
   const spec = KINDS[kind];
   const t = useT();
-  const tx = t as (key: MessageKey) => string;
   const f = useFormat();
   const { lang } = useLang();
   const navigate = useNavigate();
@@ -191,12 +188,12 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
     }
   };
 
-  const title = version ? `${version.name} · v${version.version}` : tx(spec.newLabel);
+  const title = version ? `${version.name} · v${version.version}` : t(spec.newLabel);
 
   return (
     <>
       <PageHeader
-        eyebrow={<Link to={spec.path}>← {tx(spec.title)}</Link>}
+        eyebrow={<Link to={spec.path}>← {t(spec.title)}</Link>}
         title={title}
         description={
           version ? (
@@ -509,7 +506,8 @@ function RubricBody({
     ...trpc.config.bandSets.get.queryOptions({ versionId: firstPublished?.id ?? '' }),
     enabled: !!firstPublished,
   });
-  const bands = bandSet.data?.payload as TBandSet | undefined;
+  // The config API returns payloads untyped (one router for every kind); parse rather than assume.
+  const bands = ZBandSet.safeParse(bandSet.data?.payload).data;
   if (payload.mode === 'summary') {
     return (
       <Card title={t('adm.rubric.preview')}>
@@ -519,7 +517,7 @@ function RubricBody({
   }
   return (
     <RubricEditor
-      value={payload as TIndicatorsRubric}
+      value={payload}
       onChange={onChange}
       readOnly={!editable}
       serverError={issue}
@@ -563,7 +561,7 @@ function CriteriaBody({
     ...trpc.config.bandSets.get.queryOptions({ versionId: chosen }),
     enabled: !!chosen,
   });
-  const labels = ((bandSet.data?.payload as TBandSet | undefined)?.bands ?? []).map((b) => b.label);
+  const labels = (ZBandSet.safeParse(bandSet.data?.payload).data?.bands ?? []).map((b) => b.label);
   return (
     <Card title={t('adm.criteria.title')} description={t('adm.criteria.description')}>
       <div className="sk-stack">

@@ -4,7 +4,7 @@ import {
   type TRubricDefinition,
   type TSuccessCriteria,
 } from '@siklus/domain';
-import type { MessageKey } from '@siklus/ui';
+import type { PlainMessageKey } from '@siklus/ui';
 import { emptyDraft } from '../rubrics/draft';
 
 /** The three versioned things an admin configures; one lifecycle, one page shape. */
@@ -16,10 +16,10 @@ export interface ConfigKindSpec {
   documentKind: 'rubric' | 'bandSet' | 'criteriaSet';
   /** Route of the section (`/rubrics`). */
   path: string;
-  title: MessageKey;
-  body: MessageKey;
-  newLabel: MessageKey;
-  listCaption: MessageKey;
+  title: PlainMessageKey;
+  body: PlainMessageKey;
+  newLabel: PlainMessageKey;
+  listCaption: PlainMessageKey;
   empty: () => unknown;
 }
 

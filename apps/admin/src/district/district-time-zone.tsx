@@ -39,7 +39,11 @@ export function DistrictTimeZone() {
           <select
             className="sk-input"
             value={zone}
-            onChange={(e) => setZone(e.target.value as TTimeZone)}
+            onChange={(e) => {
+              // The options are TIME_ZONES, so the value is always one of them.
+              const next = TIME_ZONES.find((z) => z === e.target.value);
+              if (next) setZone(next);
+            }}
           >
             {TIME_ZONES.map((z) => (
               <option key={z} value={z}>

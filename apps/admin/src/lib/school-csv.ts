@@ -13,6 +13,9 @@ const HEADERS: Record<keyof SchoolCsvRow, string[]> = {
   subdistrict: ['subdistrict', 'kecamatan', 'kec', 'kec.', 'district'],
 };
 
+/** The fields in HEADERS' order, which is the order `missing` names them in. */
+const FIELDS = ['npsn', 'name', 'subdistrict'] as const satisfies readonly (keyof SchoolCsvRow)[];
+
 const normalize = (h: string) =>
   h
     .replace(/^\uFEFF/, '')
@@ -32,17 +35,19 @@ export function parseSchoolCsv(text: string): SchoolCsvResult {
     transformHeader: normalize,
   });
   const fields = parsed.meta.fields ?? [];
-  const column: Partial<Record<keyof SchoolCsvRow, string>> = {};
-  for (const key of Object.keys(HEADERS) as (keyof SchoolCsvRow)[]) {
-    const found = fields.find((f) => HEADERS[key].includes(f));
-    if (found) column[key] = found;
+  const columnOf = (key: keyof SchoolCsvRow) => fields.find((f) => HEADERS[key].includes(f));
+  const npsn = columnOf('npsn');
+  const name = columnOf('name');
+  const subdistrict = columnOf('subdistrict');
+  if (npsn === undefined || name === undefined || subdistrict === undefined) {
+    const found = { npsn, name, subdistrict };
+    const missing = FIELDS.filter((k) => found[k] === undefined);
+    return { ok: false, reason: 'columns', missing };
   }
-  const missing = (Object.keys(HEADERS) as (keyof SchoolCsvRow)[]).filter((k) => !column[k]);
-  if (missing.length > 0) return { ok: false, reason: 'columns', missing };
   const rows = parsed.data.map((r) => ({
-    npsn: (r[column.npsn as string] ?? '').trim(),
-    name: (r[column.name as string] ?? '').trim(),
-    subdistrict: (r[column.subdistrict as string] ?? '').trim(),
+    npsn: (r[npsn] ?? '').trim(),
+    name: (r[name] ?? '').trim(),
+    subdistrict: (r[subdistrict] ?? '').trim(),
   }));
   if (rows.length === 0) return { ok: false, reason: 'empty', missing: [] };
   return { ok: true, rows };

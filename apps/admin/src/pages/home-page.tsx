@@ -1,4 +1,4 @@
-import { type MessageKey, PageHeader, useCurrentUser, useT } from '@siklus/ui';
+import { PageHeader, useCurrentUser, useT } from '@siklus/ui';
 import { Link } from 'react-router';
 import { DistrictTimeZone } from '../district/district-time-zone';
 import { SECTIONS, sectionBody, sectionTitle } from '../sections';
@@ -6,7 +6,6 @@ import { SECTIONS, sectionBody, sectionTitle } from '../sections';
 /** The admin's start page: one card per section, each its own route. */
 export function HomePage() {
   const t = useT();
-  const tx = t as (key: MessageKey) => string;
   const me = useCurrentUser();
   return (
     <>
@@ -20,8 +19,8 @@ export function HomePage() {
           {SECTIONS.map((s) => (
             <li key={s.id}>
               <Link className="adm-link-card" to={s.path}>
-                <span className="adm-link-card__title">{tx(sectionTitle(s.id))}</span>
-                <span className="adm-link-card__body">{tx(sectionBody(s.id))}</span>
+                <span className="adm-link-card__title">{t(sectionTitle(s.id))}</span>
+                <span className="adm-link-card__body">{t(sectionBody(s.id))}</span>
               </Link>
             </li>
           ))}

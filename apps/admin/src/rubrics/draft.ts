@@ -186,9 +186,11 @@ export function sampleScores(
       const p = picked[i.key];
       const values = i.scale.levels.map((l) => l.value);
       if (p === 'na' || (typeof p === 'number' && values.includes(p))) out[i.key] = p;
-      else if (values.length > 0) {
+      else {
+        // The second-highest level (the only one on a one-level scale); none on an empty scale.
         const sorted = [...values].sort((x, y) => x - y);
-        out[i.key] = sorted[Math.max(0, sorted.length - 2)] as number;
+        const level = sorted[Math.max(0, sorted.length - 2)];
+        if (level !== undefined) out[i.key] = level;
       }
     }
   }

@@ -20,10 +20,8 @@ import {
   compareObservationPair,
   cycleLabel,
   scoreObservation,
-  type TBandSet,
   type TObservationInput,
   type TPairAgreement,
-  type TRubricDefinition,
   ZCalibrationInput,
   ZCoObservationCreateInput,
   ZCoObservationGetInput,
@@ -232,8 +230,8 @@ export const coObservationRouter = router({
         savedAt: sheet.savedAt,
       };
     };
-    const definition = pair.definition as TRubricDefinition;
-    const bandSet = pair.bands as TBandSet;
+    const definition = pair.definition;
+    const bandSet = pair.bands;
     const first = sheets.find((s) => s.side === 'first');
     const second = sheets.find((s) => s.side === 'second');
     return {
@@ -256,14 +254,7 @@ export const coObservationRouter = router({
       sheets: { first: visible('first'), second: visible('second') },
       agreement:
         first && second
-          ? publicAgreement(
-              compareObservationPair(
-                definition,
-                bandSet,
-                first.input as TObservationInput,
-                second.input as TObservationInput,
-              ),
-            )
+          ? publicAgreement(compareObservationPair(definition, bandSet, first.input, second.input))
           : null,
     };
   }),
@@ -287,9 +278,9 @@ export const coObservationRouter = router({
         input.kind === 'indicators'
           ? { kind: 'indicators', scores: input.scores }
           : { kind: 'summary', percentage: input.percentage };
-      const definition = pair.definition as TRubricDefinition;
+      const definition = pair.definition;
       const score = scoreObservation(definition, observation);
-      const band = classify(pair.bands as TBandSet, score.percentage).label;
+      const band = classify(pair.bands, score.percentage).label;
 
       return ctx.db.transaction().execute(async (tx) => {
         await lockCoObservation(tx, input.coObservationId);
@@ -333,12 +324,7 @@ export const coObservationRouter = router({
       { name: string; schoolId: string; schoolName: string; pairs: TPairAgreement[] }
     >();
     for (const r of rows) {
-      const pair = compareObservationPair(
-        r.definition as TRubricDefinition,
-        r.bands as TBandSet,
-        r.firstInput as TObservationInput,
-        r.secondInput as TObservationInput,
-      );
+      const pair = compareObservationPair(r.definition, r.bands, r.firstInput, r.secondInput);
       const entry = byObserver.get(r.firstObserverId) ?? {
         name: r.firstObserverName,
         schoolId: r.schoolId,

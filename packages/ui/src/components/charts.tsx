@@ -80,6 +80,16 @@ function ChartFigure({
   );
 }
 
+/**
+ * A text field of the chart row behind a tooltip item. Recharts types the row loosely, so
+ * read it with a check; a missing field gives '' (no row has it, so the figure reads as none).
+ */
+function rowText(row: unknown, key: string): string {
+  const value: unknown =
+    typeof row === 'object' && row !== null ? Reflect.get(row, key) : undefined;
+  return typeof value === 'string' ? value : '';
+}
+
 const AXIS = { fontSize: 12, fill: '#475569' };
 /** The default value axis: percentages. */
 const PERCENT: [number, number] = [0, 100];
@@ -119,7 +129,7 @@ export function MeansBarChart({
         {valueAxis(domain, lang)}
         <Tooltip
           formatter={(_value, name, item) => {
-            const category = (item.payload as { category: string }).category;
+            const category = rowText(item.payload, 'category');
             const key = String(item.dataKey);
             return [formatDecimal(raw.get(category)?.[key] ?? null, lang), name];
           }}
@@ -183,10 +193,7 @@ export function TrajectoryLineChart({
         {valueAxis(domain, lang)}
         <Tooltip
           formatter={(_value, name, item) => [
-            formatDecimal(
-              rawOf(String(item.dataKey), (item.payload as { cycle: string }).cycle),
-              lang,
-            ),
+            formatDecimal(rawOf(String(item.dataKey), rowText(item.payload, 'cycle')), lang),
             name,
           ]}
         />
@@ -277,7 +284,7 @@ export function BandDistributionChart({
         )}
         <Tooltip
           formatter={(_value, name, item) => {
-            const label = (item.payload as { label: string }).label;
+            const label = rowText(item.payload, 'label');
             return [`${formatDecimal(raw.get(label)?.[String(name)] ?? null, lang)}%`, name];
           }}
         />

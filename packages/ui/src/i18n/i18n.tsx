@@ -24,6 +24,11 @@ type ParamsOf<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
   ? (P extends `${infer Name}:${string}` ? Name : P) | ParamsOf<Rest>
   : never;
 
+/** A key whose message takes no parameters, so `t(key)` works when the key is only known at run time. */
+export type PlainMessageKey = {
+  [K in MessageKey]: [ParamsOf<Dictionary[K]>] extends [never] ? K : never;
+}[MessageKey];
+
 export type MessageParams<K extends MessageKey> = Record<ParamsOf<Dictionary[K]>, string | number>;
 
 /** `t('table.range', { from, to, total })`; a key without parameters takes none. */

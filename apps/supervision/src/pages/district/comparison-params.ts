@@ -31,6 +31,23 @@ export interface DashboardParams {
 
 const YEAR = /^\d{4}\/\d{4}$/;
 
+/** `value` as a member of `values`, or undefined when it is none of them. */
+function oneOf<T extends string | number>(values: readonly T[], value: unknown): T | undefined {
+  return values.find((v) => v === value);
+}
+
+const STATUS_FILTERS: readonly StatusFilter[] = [...CYCLE_STATUSES, 'none'];
+
+/** A status filter from a select's value; '' (all) for anything else. */
+export function statusFilterOf(value: string): StatusFilter | '' {
+  return oneOf(STATUS_FILTERS, value) ?? '';
+}
+
+/** A sortable column from a table's column id, or undefined when it cannot be sorted by. */
+export function comparisonSortOf(value: string | null): ComparisonSort | undefined {
+  return oneOf(COMPARISON_SORTS, value);
+}
+
 function positiveInt(text: string | null, fallback: number): number {
   if (!text || !/^\d{1,6}$/.test(text)) return fallback;
   const n = Number(text);
@@ -38,7 +55,7 @@ function positiveInt(text: string | null, fallback: number): number {
 }
 
 export function readParams(sp: URLSearchParams): DashboardParams {
-  const sortBy = sp.get('sort');
+  const sortBy = comparisonSortOf(sp.get('sort'));
   const status = sp.get('status') ?? '';
   const year = sp.get('year') ?? '';
   const size = positiveInt(sp.get('size'), DEFAULT_PAGE_SIZE);
@@ -46,17 +63,12 @@ export function readParams(sp: URLSearchParams): DashboardParams {
     search: (sp.get('q') ?? '').slice(0, 100),
     subdistrict: (sp.get('subdistrict') ?? '').slice(0, 120),
     schoolYear: YEAR.test(year) ? year : '',
-    status: ([...CYCLE_STATUSES, 'none'] as string[]).includes(status)
-      ? (status as StatusFilter)
-      : '',
+    status: statusFilterOf(status),
     attention: sp.get('attention') === '1',
     withSubmitted: sp.get('basis') === 'submitted',
-    sort:
-      sortBy && (COMPARISON_SORTS as readonly string[]).includes(sortBy)
-        ? { by: sortBy as ComparisonSort, dir: sp.get('dir') === 'desc' ? 'desc' : 'asc' }
-        : null,
+    sort: sortBy ? { by: sortBy, dir: sp.get('dir') === 'desc' ? 'desc' : 'asc' } : null,
     page: positiveInt(sp.get('page'), 1),
-    pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
+    pageSize: oneOf(PAGE_SIZES, size) ?? DEFAULT_PAGE_SIZE,
   };
 }
 

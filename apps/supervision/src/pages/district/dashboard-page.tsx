@@ -24,13 +24,13 @@ import { Band, BandBar, useSignedDecimal } from '../results/figures';
 import { AttentionFlags, LatestStatus } from './attention';
 import { BasisToggle } from './basis-toggle';
 import {
-  type ComparisonSort,
+  comparisonSortOf,
   type DashboardParams,
   exportFilters,
   PAGE_SIZES,
   readParams,
   recentSchoolYears,
-  type StatusFilter,
+  statusFilterOf,
   toInput,
   writeParams,
 } from './comparison-params';
@@ -235,7 +235,7 @@ function Filters({
             id={`${id}-status`}
             className="sk-input sk-select"
             value={params.status}
-            onChange={(e) => update({ status: e.target.value as StatusFilter | '' })}
+            onChange={(e) => update({ status: statusFilterOf(e.target.value) })}
           >
             <option value="">{t('district.all')}</option>
             {CYCLE_STATUSES.map((s) => (
@@ -436,9 +436,9 @@ function Comparison({
 
   const onSortingChange = (updater: Updater<SortingState>) => {
     const next = apply(updater, sorting)[0];
-    update({
-      sort: next ? { by: next.id as ComparisonSort, dir: next.desc ? 'desc' : 'asc' } : null,
-    });
+    // Only the server's sortable columns have sorting enabled, so an unknown id means none.
+    const by = next && comparisonSortOf(next.id);
+    update({ sort: next && by ? { by, dir: next.desc ? 'desc' : 'asc' } : null });
   };
   const onPaginationChange = (updater: Updater<PaginationState>) => {
     const next = apply(updater, pagination);

@@ -101,7 +101,8 @@ export const integrityId = {
   'integrity.kind.jump': 'Lonjakan dalam satu siklus',
   'integrity.kind.printed-mismatch': 'Angka cetak berbeda',
   'integrity.kind.near-copy-notes': 'Catatan mirip sekolah lain',
-  'integrity.kind.heaping': 'Angka akhir terlalu teratur',
+  'integrity.kind.heaping':
+    'Nilai bulat (kelipatan 5) lebih banyak daripada yang dijelaskan skalanya',
 } as const;
 
 export const integrityEn = {
@@ -197,5 +198,5 @@ export const integrityEn = {
   'integrity.kind.jump': 'A jump in one cycle',
   'integrity.kind.printed-mismatch': 'Printed figures differ',
   'integrity.kind.near-copy-notes': "Notes close to another school's",
-  'integrity.kind.heaping': 'Final digits too regular',
+  'integrity.kind.heaping': 'More round values (multiples of 5) than their scale explains',
 } satisfies Record<keyof typeof integrityId, string>;
