@@ -168,7 +168,7 @@ test('the admin story: rubric and bands, a principal scores, the admin moves a b
   await s.goto(studyUrl);
   await expect(s.getByRole('heading', { level: 1, name: STUDY })).toBeVisible();
   const baseline = s
-    .getByRole('table', { name: 'Siklus PTS ini' })
+    .getByRole('table', { name: 'Ringkasan tiap siklus' })
     .getByRole('row', { name: /Kondisi Awal/ });
   await expect(baseline).toContainText('75,00');
   await expect(baseline).toContainText('Cukup');

@@ -91,9 +91,13 @@ test.describe('roster', () => {
     await expect(dialog).toContainText('Observasi yang sudah ada tetap tersimpan');
     await dialog.getByRole('button', { name: 'Nonaktifkan' }).click();
     await expect(page.getByRole('status')).toContainText('dinonaktifkan');
-    await expect(page.getByRole('cell', { name: 'Guru Baru E2E, S.Pd' })).toHaveCount(0);
+    await expect(page.getByRole('cell', { name: 'Guru Baru E2E, S.Pd', exact: true })).toHaveCount(
+      0,
+    );
     await page.getByLabel('Tampilkan guru nonaktif').check();
-    await expect(page.getByRole('cell', { name: 'Guru Baru E2E, S.Pd' })).toBeVisible();
+    await expect(
+      page.getByRole('cell', { name: 'Guru Baru E2E, S.Pd', exact: true }),
+    ).toBeVisible();
     await snap(page, 'supervision-roster');
   });
 });
