@@ -65,7 +65,11 @@ test('a principal downloads every export from the printable chapter and prints i
   await expect(page.getByText(/Siklus II \(diajukan\) belum disetujui pengawas/)).toBeVisible();
   // ...until the reader asks to include submitted cycles: captions as PTS reports number
   // them, figures from the domain, the submitted one marked provisional.
-  await page.getByLabel('Sertakan siklus yang diajukan (belum ditinjau)').check();
+  // The box mirrors the URL (?basis=submitted), so it turns checked once the navigation
+  // lands: click, then wait for it, rather than check(), which looks at once.
+  const basis = page.getByLabel('Sertakan siklus yang diajukan (belum ditinjau)');
+  await basis.click();
+  await expect(basis).toBeChecked();
   await expect(page).toHaveURL(/basis=submitted/);
   await expect(
     page.getByText(`Tabel 3. ${FOCUS} pada Siklus II (sementara, belum ditinjau)`),

@@ -171,7 +171,11 @@ test('a principal submits Siklus III for six teachers; the supervisor returns it
   await expect(submittedRow.getByTestId('provisional-label')).toContainText(
     'Siklus III: sementara: 6 dari 6 guru diobservasi, belum ditinjau',
   );
-  await s.getByLabel('Sertakan siklus yang diajukan (belum ditinjau)').check();
+  // The box mirrors the URL (?basis=submitted), so it turns checked once the navigation
+  // lands: click, then wait for it, rather than check(), which looks at once.
+  const basis = s.getByLabel('Sertakan siklus yang diajukan (belum ditinjau)');
+  await basis.click();
+  await expect(basis).toBeChecked();
   await expect(submittedRow).toContainText('80,83');
   await expect(submittedRow.getByTestId('provisional-label')).toContainText(
     'sementara: 6 dari 6 guru diobservasi, belum ditinjau',
