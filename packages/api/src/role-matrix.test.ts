@@ -14,7 +14,7 @@ import {
 import { PTS_DEFAULT_BANDS } from '@siklus/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CO_OBSERVATION_MATRIX_ROWS } from './co-observation/role-matrix-rows';
-import { makeStudyWithCycle, TEST_RUBRIC } from './cycles/pts-fixtures';
+import { makeClosableStudy, makeStudyWithCycle, TEST_RUBRIC } from './cycles/pts-fixtures';
 import { INTEGRITY_MATRIX_ROWS } from './integrity/role-matrix-rows';
 import { IO_MATRIX_ROWS } from './io/role-matrix-rows';
 import { appRouter } from './root';
@@ -170,6 +170,28 @@ const MATRIX: Record<string, MatrixRow> = {
     expect: EXPECT.schoolRead,
   },
   'studies.options': { input: () => undefined, expect: EXPECT.authed },
+  'studies.close': {
+    input: async (w) => ({
+      studyId: (
+        await makeClosableStudy(w.db, { districtId: w.districtA.id, schoolId: w.schoolA1.id })
+      ).study.id,
+      confirmClose: true,
+    }),
+    expect: EXPECT.principalOwnSchool,
+  },
+  'studies.reopen': {
+    input: async (w) => ({
+      studyId: (
+        await makeClosableStudy(w.db, {
+          districtId: w.districtA.id,
+          schoolId: w.schoolA1.id,
+          closed: true,
+        })
+      ).study.id,
+      reason: 'Nilai Siklus I perlu dikoreksi.',
+    }),
+    expect: EXPECT.adminInDistrict,
+  },
   'studies.create': {
     input: async (w) => {
       const { config } = await ptsOf(w);

@@ -2,6 +2,7 @@ import type {
   TBandSet,
   TCyclePrintedFiguresInput,
   TCycleStatus,
+  TFinalVerdict,
   TRole,
   TRubricDefinition,
   TSuccessCriteria,
@@ -156,6 +157,26 @@ export interface StudiesTable {
   /** Where a historical study was published, e.g. a journal citation. */
   source: string | null;
   created_by: string | null;
+  created_at: GeneratedTimestamp;
+  /** Closed ("selesai", migration 2026-12-02T0200): read-only until an admin reopens it. */
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  /** The criteria verdict it was closed with; set exactly when closed_at is. */
+  final_verdict: Json<TFinalVerdict> | null;
+}
+
+export type StudyEventAction = 'close' | 'reopen';
+
+/** A study closed or reopened (migration 2026-12-02T0200). */
+export interface StudyEventsTable {
+  id: Generated<string>;
+  district_id: string;
+  study_id: string;
+  action: StudyEventAction;
+  actor_id: string | null;
+  actor_role: TRole | null;
+  reason: string | null;
+  verdict: Json<TFinalVerdict> | null;
   created_at: GeneratedTimestamp;
 }
 
@@ -358,6 +379,7 @@ export interface DB {
   cycle_band_counts: CycleBandCountsTable;
   audit_log: AuditLogTable;
   cycle_events: CycleEventsTable;
+  study_events: StudyEventsTable;
   co_observations: CoObservationsTable;
   co_observation_sheets: CoObservationSheetsTable;
   integrity_dismissals: IntegrityDismissalsTable;

@@ -70,6 +70,11 @@ export const AUDIT_ACTION_WORDS: Record<string, TBilingual> = {
     en: 'reactivated the teacher {target}',
   },
   'study.create': { id: 'membuat penelitian {target}', en: 'created the study {target}' },
+  'study.close': {
+    id: 'menutup penelitian {target} (selesai)',
+    en: 'closed the study {target} (finished)',
+  },
+  'study.reopen': { id: 'membuka kembali penelitian {target}', en: 'reopened the study {target}' },
   'study.band_set_moved': {
     id: 'memindahkan penelitian {target} ke versi kategori baru',
     en: 'moved the study {target} to a new band set version',

@@ -6,8 +6,8 @@ import {
   type TCriteriaEvaluation,
   type TCriteriaInput,
 } from './criteria';
-import { CYCLE_STATUS_LABELS, type TCycleStatus } from './cycle';
-import type { TBilingual } from './errors';
+import { CYCLE_STATUS_LABELS, cycleLabel, type TCycleStatus } from './cycle';
+import { AppError, type TBilingual } from './errors';
 
 /*
  * Which cycles count as results. A figure a supervisor or a report reads is based on
@@ -144,6 +144,78 @@ export function judgeCriteria(
     message: {
       id: `Kriteria keberhasilan belum dapat dinilai: ${why.id}`,
       en: `Success criteria cannot be judged yet: ${why.en}`,
+    },
+  };
+}
+
+/**
+ * A closed study's final verdict: the criteria verdict on its last approved cycle past the
+ * baseline that observed the whole roster, kept as it read when the study was closed.
+ */
+export const ZFinalVerdict = z.object({
+  ordinal: z.number().int().min(1),
+  met: z.boolean(),
+  n: z.number().int().min(0),
+  mean: z.string().nullable(),
+  message: z.object({ id: z.string(), en: z.string() }),
+});
+export type TFinalVerdict = z.infer<typeof ZFinalVerdict>;
+
+/** What closing reads of each cycle. */
+export type TClosingCycle = {
+  ordinal: number;
+  status: TCycleStatus;
+  n: number;
+  mean: string | null;
+  criteria: TJudgedCriteria;
+};
+
+/**
+ * Whether a study may be closed now, and with which verdict. Every cycle must be approved
+ * (nothing in progress or awaiting review is left behind a closed study), and at least one
+ * approved cycle past the baseline must have observed every active teacher, since that is
+ * the only cycle a verdict can be read from. Refusals are CONFLICT naming the cycle.
+ */
+export function finalVerdict(cycles: readonly TClosingCycle[]): TFinalVerdict {
+  const open = [...cycles]
+    .sort((a, b) => a.ordinal - b.ordinal)
+    .find((c) => c.status !== 'approved');
+  if (open) {
+    const s = CYCLE_STATUS_LABELS[open.status];
+    throw new AppError(
+      'CONFLICT',
+      {
+        id: `${cycleLabel(open.ordinal, 'id')} masih berstatus ${s.id.toLowerCase()}; penelitian hanya dapat ditutup bila semua siklus disetujui.`,
+        en: `${cycleLabel(open.ordinal, 'en')} is still ${s.en.toLowerCase()}; a study can be closed only when every cycle is approved.`,
+      },
+      { field: 'studyId', details: { ordinal: open.ordinal, status: open.status } },
+    );
+  }
+  let last: TClosingCycle | null = null;
+  for (const c of cycles) {
+    if (c.ordinal > 0 && c.criteria.complete && (last === null || c.ordinal > last.ordinal)) {
+      last = c;
+    }
+  }
+  if (last === null || last.criteria.met === null) {
+    throw new AppError(
+      'CONFLICT',
+      {
+        id: 'Belum ada siklus yang disetujui dengan semua guru aktif diobservasi; penelitian belum dapat ditutup.',
+        en: 'No approved cycle has observed every active teacher yet; the study cannot be closed.',
+      },
+      { field: 'studyId' },
+    );
+  }
+  const label = { id: cycleLabel(last.ordinal, 'id'), en: cycleLabel(last.ordinal, 'en') };
+  return {
+    ordinal: last.ordinal,
+    met: last.criteria.met,
+    n: last.n,
+    mean: last.mean,
+    message: {
+      id: `${label.id}: ${last.criteria.message.id}`,
+      en: `${label.en}: ${last.criteria.message.en}`,
     },
   };
 }

@@ -55,8 +55,10 @@ export async function cycleView(db: Kysely<DB>, cycleId: string) {
     label: label(cycle.ordinal),
     status: cycle.status,
     statusLabel: CYCLE_STATUS_LABELS[cycle.status],
-    editable: isEditable(cycle.status),
-    allowedActions: allowedActions(cycle.status),
+    /** The study is closed ("selesai"): read-only, no workflow moves, until an admin reopens it. */
+    studyClosed: context.studyClosed,
+    editable: !context.studyClosed && isEditable(cycle.status),
+    allowedActions: context.studyClosed ? [] : allowedActions(cycle.status),
     version: cycle.version,
     stages: {
       planning: { notes: cycle.planningNotes, date: cycle.planningDate },

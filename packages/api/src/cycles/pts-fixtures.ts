@@ -3,6 +3,7 @@ import {
   makeBandSetVersion,
   makeCriteriaVersion,
   makeCycle,
+  makeObservation,
   makeRubricVersion,
   makeStudy,
   makeTeacher,
@@ -87,4 +88,53 @@ export async function makeStudyWithCycle(
     );
   }
   return { config, study, cycle, teachers };
+}
+
+/**
+ * A study that may be closed: its baseline and Siklus I approved, Siklus I observing every
+ * active teacher of the school (so its criteria verdict can be read). With `closed`, it is
+ * already closed, as `studies.close` leaves it.
+ */
+export async function makeClosableStudy(
+  db: Kysely<DB>,
+  opts: { districtId: string; schoolId: string; percentage?: string; closed?: boolean },
+) {
+  const made = await makeStudyWithCycle(db, { ...opts, status: 'approved', teachers: 1 });
+  const cycle1 = await makeCycle(db, {
+    study_id: made.study.id,
+    ordinal: 1,
+    status: 'approved',
+    submitted_at: new Date(),
+  });
+  const active = await db
+    .selectFrom('teachers')
+    .select('id')
+    .where('school_id', '=', opts.schoolId)
+    .where('active', '=', true)
+    .execute();
+  await makeObservation(db, { cycle_id: made.cycle.id, teacher_id: made.teachers[0]!.id });
+  for (const t of active) {
+    await makeObservation(db, {
+      cycle_id: cycle1.id,
+      teacher_id: t.id,
+      percentage: opts.percentage ?? '80.00',
+    });
+  }
+  if (opts.closed) {
+    await db
+      .updateTable('studies')
+      .set({
+        closed_at: new Date(),
+        final_verdict: JSON.stringify({
+          ordinal: 1,
+          met: true,
+          n: active.length,
+          mean: opts.percentage ?? '80.00',
+          message: { id: 'Siklus I: tercapai', en: 'Cycle I: met' },
+        }),
+      })
+      .where('id', '=', made.study.id)
+      .execute();
+  }
+  return { ...made, cycle1 };
 }

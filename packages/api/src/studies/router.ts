@@ -4,6 +4,7 @@ import {
   listPublishedVersions,
   listStudies,
   listStudyCycles,
+  listStudyEvents,
   newerPublishedBandSetVersion,
   requirePublishedVersion,
 } from '@siklus/db';
@@ -15,13 +16,16 @@ import {
   classify,
   cycleLabel,
   describeCriteria,
+  ZStudyCloseInput,
   ZStudyCreateInput,
   ZStudyGetInput,
   ZStudyListInput,
+  ZStudyReopenInput,
 } from '@siklus/domain';
 import { audit } from '../audit/record';
 import { notFound } from '../errors';
 import { authedProcedure, router, schoolScoped, studyScoped } from '../trpc';
+import { closeStudy, reopenStudy } from './closing';
 
 export const studiesRouter = router({
   /** `{ schoolId }`: the school's studies, newest first, with their latest cycle. */
@@ -43,7 +47,10 @@ export const studiesRouter = router({
   get: studyScoped.any.input(ZStudyGetInput).query(async ({ ctx, input }) => {
     const study = await getStudy(ctx.db, input.studyId);
     if (!study) throw notFound();
-    const cycles = await listStudyCycles(ctx.db, input.studyId);
+    const [cycles, history] = await Promise.all([
+      listStudyCycles(ctx.db, input.studyId),
+      listStudyEvents(ctx.db, { districtId: study.districtId, studyId: input.studyId }),
+    ]);
     const bandSet = study.bandSet.bands;
     const criteria = study.criteriaSet.criteria;
     const last = cycles.at(-1);
@@ -61,13 +68,41 @@ export const studiesRouter = router({
         ...c,
         label: { id: cycleLabel(c.ordinal, 'id'), en: cycleLabel(c.ordinal, 'en') },
         meanBand: c.mean === null ? null : classify(bandSet, c.mean).label,
-        allowedActions: allowedActions(c.status),
+        allowedActions: study.closed ? [] : allowedActions(c.status),
       })),
       // See docs/decisions/005-cycle-workflow.md: the next cycle opens once the previous
-      // one is submitted or approved.
-      canAddCycle: !last || last.status === 'submitted' || last.status === 'approved',
+      // one is submitted or approved; a closed study takes none.
+      canAddCycle:
+        !study.closed && (!last || last.status === 'submitted' || last.status === 'approved'),
+      /** Closes and reopens, oldest first: who, role, when, reason, verdict. */
+      history,
     };
   }),
+
+  /**
+   * `{ studyId, confirmClose: true }` (principal, own school): closes the study ("selesai")
+   * with its final verdict, the criteria verdict on the last approved, complete cycle.
+   * Refused while a cycle is not approved or no approved cycle observed the whole roster.
+   */
+  close: studyScoped.principal
+    .input(ZStudyCloseInput)
+    .mutation(({ ctx, input }) =>
+      closeStudy(ctx, {
+        studyId: input.studyId,
+        districtId: ctx.scope.districtId,
+        schoolId: ctx.scope.schoolId,
+      }),
+    ),
+
+  /** `{ studyId, reason }` (admin): reopens a closed study; the reason is kept in its history. */
+  reopen: studyScoped.admin.input(ZStudyReopenInput).mutation(({ ctx, input }) =>
+    reopenStudy(ctx, {
+      studyId: input.studyId,
+      districtId: ctx.scope.districtId,
+      schoolId: ctx.scope.schoolId,
+      reason: input.reason,
+    }),
+  ),
 
   /** The published rubric, band set and criteria versions a new study may use. */
   options: authedProcedure.query(({ ctx }) => listPublishedVersions(ctx.db, ctx.user.districtId)),

@@ -9,6 +9,7 @@ import {
 import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import { iso, isoOrNull } from '../iso';
 import type { CyclesTable, DB, PrintedBandsJson } from '../schema';
+import { studyClosedError } from './study-closing';
 
 /*
  * Cycles and their optimistic lock. Every write to a cycle (notes, observations, status)
@@ -36,6 +37,8 @@ export interface CycleContext {
   definition: TRubricDefinition;
   bands: TBandSet;
   criteria: TSuccessCriteria;
+  /** The study is closed ("selesai"): nothing in it may change. */
+  studyClosed: boolean;
 }
 
 /** The cycle with what scoring it needs: its study's rubric, band set and criteria. */
@@ -57,6 +60,7 @@ export async function getCycleContext(db: Db, cycleId: string): Promise<CycleCon
       'rv.definition',
       'bv.bands',
       'cv.criteria',
+      sql<boolean>`s.closed_at is not null`.as('studyClosed'),
     ])
     .where('c.id', '=', cycleId)
     .executeTakeFirst();
@@ -164,14 +168,26 @@ export async function touchCycle(
     .where('id', '=', args.cycleId)
     .where('version', '=', args.version)
     .where('status', 'in', [...onlyIn])
+    // A closed study is read-only (study-closing.ts) until an admin reopens it.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('studies as s')
+            .select('s.id')
+            .whereRef('s.id', '=', 'cycles.study_id')
+            .where('s.closed_at', 'is not', null),
+        ),
+      ),
+    )
     .returning(['version', 'status'])
     .executeTakeFirst();
   if (updated) return updated;
 
   const current = await db
-    .selectFrom('cycles')
-    .select(['version', 'status'])
-    .where('id', '=', args.cycleId)
+    .selectFrom('cycles as c')
+    .innerJoin('studies as s', 's.id', 'c.study_id')
+    .select(['c.version', 'c.status', 's.closed_at as closedAt'])
+    .where('c.id', '=', args.cycleId)
     .executeTakeFirst();
   if (!current) {
     throw new AppError('NOT_FOUND', {
@@ -179,6 +195,7 @@ export async function touchCycle(
       en: 'The cycle was not found.',
     });
   }
+  if (current.closedAt !== null) throw studyClosedError();
   if (current.version !== args.version) {
     throw new AppError('CONFLICT', STALE_VERSION_MESSAGES, {
       field: 'version',
@@ -233,10 +250,11 @@ export async function insertNextCycle(
   // Lock the study so two "add cycle" clicks cannot both read the same last ordinal.
   const study = await db
     .selectFrom('studies')
-    .select(['id', 'district_id'])
+    .select(['id', 'district_id', 'closed_at'])
     .where('id', '=', studyId)
     .forUpdate()
     .executeTakeFirstOrThrow();
+  if (study.closed_at !== null) throw studyClosedError();
   const last = await db
     .selectFrom('cycles')
     .select(['ordinal', 'status'])

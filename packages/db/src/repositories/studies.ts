@@ -3,6 +3,7 @@ import {
   type TBandSet,
   type TBilingual,
   type TCycleStatus,
+  type TFinalVerdict,
   type TRubricDefinition,
   type TSuccessCriteria,
 } from '@siklus/domain';
@@ -27,12 +28,16 @@ export interface StudyListItem {
   cycleCount: number;
   latestOrdinal: number | null;
   latestStatus: TCycleStatus | null;
+  /** Closed ("selesai") at, or null while open. */
+  closedAt: string | null;
 }
 
 export async function listStudies(db: Db, schoolId: string): Promise<StudyListItem[]> {
-  const { rows } = await sql<Omit<StudyListItem, 'createdAt'> & { createdAt: Date }>`
+  const { rows } = await sql<
+    Omit<StudyListItem, 'createdAt' | 'closedAt'> & { createdAt: Date; closedAt: Date | null }
+  >`
     select s.id, s.title, s.focus, s.school_year as "schoolYear", s.semester,
-           s.created_at as "createdAt",
+           s.created_at as "createdAt", s.closed_at as "closedAt",
            (select count(*)::int from cycles c where c.study_id = s.id) as "cycleCount",
            l.ordinal as "latestOrdinal", l.status as "latestStatus"
     from studies s
@@ -41,7 +46,7 @@ export async function listStudies(db: Db, schoolId: string): Promise<StudyListIt
     ) l on true
     where s.school_id = ${schoolId}
     order by s.created_at desc, s.id`.execute(db);
-  return rows.map((r) => ({ ...r, createdAt: iso(r.createdAt) }));
+  return rows.map((r) => ({ ...r, createdAt: iso(r.createdAt), closedAt: isoOrNull(r.closedAt) }));
 }
 
 /** What a file or page about a study is headed with: its title, focus and school. */
@@ -75,6 +80,8 @@ export interface StudyDetail {
   rubric: VersionRef & { definition: TRubricDefinition };
   bandSet: VersionRef & { bands: TBandSet };
   criteriaSet: VersionRef & { criteria: TSuccessCriteria };
+  /** Set while the study is closed ("selesai"); null while open. */
+  closed: { at: string; byName: string | null; verdict: TFinalVerdict } | null;
 }
 
 export async function getStudy(db: Db, studyId: string): Promise<StudyDetail | undefined> {
@@ -87,7 +94,11 @@ export async function getStudy(db: Db, studyId: string): Promise<StudyDetail | u
     .innerJoin('band_sets as b', 'b.id', 'bv.band_set_id')
     .innerJoin('criteria_set_versions as cv', 'cv.id', 's.criteria_set_version_id')
     .innerJoin('criteria_sets as c', 'c.id', 'cv.criteria_set_id')
+    .leftJoin('users as closer', 'closer.id', 's.closed_by')
     .select([
+      's.closed_at',
+      'closer.full_name as closed_by_name',
+      's.final_verdict',
       's.id',
       's.district_id',
       's.school_id',
@@ -140,6 +151,10 @@ export async function getStudy(db: Db, studyId: string): Promise<StudyDetail | u
       version: row.cv_version,
       criteria: row.criteria,
     },
+    closed:
+      row.closed_at === null || row.final_verdict === null
+        ? null
+        : { at: iso(row.closed_at), byName: row.closed_by_name, verdict: row.final_verdict },
   };
 }
 

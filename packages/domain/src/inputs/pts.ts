@@ -65,6 +65,28 @@ export type TStudyListInput = z.infer<typeof ZStudyListInput>;
 export const ZStudyGetInput = z.object({ studyId: ZId }).strict();
 export type TStudyGetInput = z.infer<typeof ZStudyGetInput>;
 
+/** Closing a study makes it read-only, so the API asks for it to be said out loud. */
+export const ZStudyCloseInput = z
+  .object({
+    studyId: ZId,
+    confirmClose: z.literal(true, {
+      error: bi(
+        'Konfirmasi bahwa penelitian yang ditutup hanya dapat dibaca',
+        'Confirm that the closed study becomes read-only',
+      ),
+    }),
+  })
+  .strict();
+export type TStudyCloseInput = z.infer<typeof ZStudyCloseInput>;
+
+export const ZStudyReopenInput = z
+  .object({
+    studyId: ZId,
+    reason: ZRequiredText(COMMENT_MAX, 'Alasan membuka kembali', 'A reason to reopen', true),
+  })
+  .strict();
+export type TStudyReopenInput = z.infer<typeof ZStudyReopenInput>;
+
 export const ZStudyCreateInput = z
   .object({
     schoolId: ZId,
