@@ -59,6 +59,7 @@ export { LoginPage, type LoginPageProps } from './components/login-page';
 export { Logo } from './components/logo';
 export { AppProviders, startApp } from './components/providers';
 export { ProvisionalLabel, type ProvisionalLabelProps } from './components/provisional-label';
+export { StudyClosure, type StudyClosureProps } from './components/study-closure';
 export {
   EmptyState,
   ErrorState,

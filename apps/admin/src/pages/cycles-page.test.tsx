@@ -49,6 +49,8 @@ function api(reopen: Handler<'review.reopen'>) {
         cycle(1, 'approved', 'a1000000-0000-4000-8000-000000000000'),
         cycle(2, status, CYCLE_II),
       ],
+      closed: null,
+      history: [],
     }),
     'review.reopen': (input: Parameters<Handler<'review.reopen'>>[0]) => {
       const answer = reopen(input);

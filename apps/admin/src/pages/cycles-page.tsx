@@ -1,5 +1,5 @@
 import { appErrorOf, type RouterOutputs, useTRPC } from '@siklus/client';
-import { ZCycleReopenInput } from '@siklus/domain';
+import { ZCycleReopenInput, ZStudyReopenInput } from '@siklus/domain';
 import {
   ApiErrorMessage,
   Button,
@@ -11,6 +11,7 @@ import {
   LoadingState,
   PageHeader,
   StatusBadge,
+  StudyClosure,
   showApiFieldError,
   useFormat,
   useLocalized,
@@ -99,6 +100,7 @@ function StudyCycles({
   const trpc = useTRPC();
   const study = useQuery(trpc.studies.get.queryOptions({ studyId }));
   const [reopening, setReopening] = useState<Cycle | null>(null);
+  const [reopeningStudy, setReopeningStudy] = useState(false);
 
   if (study.isPending) return <LoadingState inline />;
   if (study.isError) return <ErrorState error={study.error} onRetry={() => void study.refetch()} />;
@@ -150,6 +152,26 @@ function StudyCycles({
           </tbody>
         </table>
       </div>
+      <StudyClosure
+        study={s}
+        actions={
+          s.closed ? (
+            <Button size="sm" variant="secondary" onClick={() => setReopeningStudy(true)}>
+              {t('closing.reopen.button')}
+            </Button>
+          ) : undefined
+        }
+      />
+      {reopeningStudy && (
+        <ReopenStudyDialog
+          study={s}
+          onClose={() => setReopeningStudy(false)}
+          onDone={(message) => {
+            setReopeningStudy(false);
+            onReopened(message);
+          }}
+        />
+      )}
       {reopening && (
         <ReopenDialog
           study={s}
@@ -240,6 +262,54 @@ function ReopenDialog({
         hint={t('adm.cycles.reasonHint')}
         rows={3}
       />
+    </ConfirmDialog>
+  );
+}
+
+/** An admin reopens a closed study with a reason, kept in the study's history. */
+function ReopenStudyDialog({
+  study,
+  onClose,
+  onDone,
+}: {
+  study: Study;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const t = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const form = useZodForm({
+    schema: ZStudyReopenInput,
+    defaultValues: { reason: '' },
+    toInput: (v: { reason: string }) => ({ studyId: study.id, reason: v.reason }),
+  });
+  const reopen = useMutation(
+    trpc.studies.reopen.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries(trpc.studies.get.queryFilter({ studyId: study.id }));
+        onDone(t('closing.reopen.done', { title: study.title }));
+      },
+    }),
+  );
+  return (
+    <ConfirmDialog
+      open
+      title={t('closing.reopen.title', { title: study.title })}
+      confirmLabel={t('closing.reopen.confirm')}
+      cancelLabel={t('common.cancel')}
+      confirmVariant="danger"
+      busy={reopen.isPending}
+      onCancel={onClose}
+      onConfirm={form.handleSubmit((input) =>
+        reopen.mutate(input, {
+          onError: (error) => showApiFieldError(form, error, ['reason']),
+        }),
+      )}
+      footer={<ApiErrorMessage error={reopen.error} inlineFields={['reason']} />}
+    >
+      <p>{t('closing.reopen.body')}</p>
+      <FormTextArea form={form} name="reason" label={t('closing.reopen.reason')} rows={3} />
     </ConfirmDialog>
   );
 }

@@ -84,15 +84,13 @@ export const studiesRouter = router({
    * with its final verdict, the criteria verdict on the last approved, complete cycle.
    * Refused while a cycle is not approved or no approved cycle observed the whole roster.
    */
-  close: studyScoped.principal
-    .input(ZStudyCloseInput)
-    .mutation(({ ctx, input }) =>
-      closeStudy(ctx, {
-        studyId: input.studyId,
-        districtId: ctx.scope.districtId,
-        schoolId: ctx.scope.schoolId,
-      }),
-    ),
+  close: studyScoped.principal.input(ZStudyCloseInput).mutation(({ ctx, input }) =>
+    closeStudy(ctx, {
+      studyId: input.studyId,
+      districtId: ctx.scope.districtId,
+      schoolId: ctx.scope.schoolId,
+    }),
+  ),
 
   /** `{ studyId, reason }` (admin): reopens a closed study; the reason is kept in its history. */
   reopen: studyScoped.admin.input(ZStudyReopenInput).mutation(({ ctx, input }) =>

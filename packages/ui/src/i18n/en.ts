@@ -5,6 +5,7 @@ import { ioEn } from './areas/io';
 import { ptsEn } from './areas/pts';
 import { rosterEn } from './areas/roster';
 import { workflowEn } from './areas/workflow';
+import { closingEn } from './areas/closing';
 import type { MessageKey } from './id';
 
 /** English. `satisfies` makes a missing or an extra key a compile error. */
@@ -432,6 +433,7 @@ export const en = {
     'Version {version} is published. {studies:one=# study now uses|other=# studies now use} it; {observations:one=# observation|other=# observations} changed band.',
   ...ptsEn,
   ...workflowEn,
+  ...closingEn,
   ...districtEn,
   ...ioEn,
   ...integrityEn,

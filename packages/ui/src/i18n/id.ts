@@ -11,6 +11,7 @@ import { ioId } from './areas/io';
 import { ptsId } from './areas/pts';
 import { rosterId } from './areas/roster';
 import { workflowId } from './areas/workflow';
+import { closingId } from './areas/closing';
 
 export const id = {
   // common
@@ -436,6 +437,7 @@ export const id = {
     'Versi {version} terbit. {studies} studi kini memakai versi ini; {observations} observasi berpindah kategori.',
   ...ptsId,
   ...workflowId,
+  ...closingId,
   ...districtId,
   ...ioId,
   ...integrityId,

@@ -488,11 +488,13 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
         {!canEdit && (
           <div className="sk-alert sk-alert--info" role="note">
             <p className="sk-alert__message">
-              {!principal
-                ? t('pts.cycle.readOnlySupervisor')
-                : cycle.status === 'approved'
-                  ? t('pts.cycle.readOnlyApproved')
-                  : t('pts.cycle.readOnlySubmitted')}
+              {cycle.studyClosed
+                ? t('closing.cycle.readOnly')
+                : !principal
+                  ? t('pts.cycle.readOnlySupervisor')
+                  : cycle.status === 'approved'
+                    ? t('pts.cycle.readOnlyApproved')
+                    : t('pts.cycle.readOnlySubmitted')}
             </p>
           </div>
         )}

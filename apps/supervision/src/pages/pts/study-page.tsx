@@ -4,13 +4,16 @@ import {
   ApiErrorMessage,
   Button,
   Card,
+  ConfirmDialog,
   PageHeader,
   QueryState,
+  StudyClosure,
   useCurrentUser,
   useFormat,
   useT,
 } from '@siklus/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { exportUrls, ioPaths } from '../../export-urls';
 import { DownloadLink } from '../io/download-link';
@@ -85,11 +88,15 @@ function StudyView({ study }: { study: Study }) {
             )}
           </dl>
         </Card>
+        <StudyClosure
+          study={study}
+          actions={principal && !study.closed ? <CloseStudy study={study} /> : undefined}
+        />
         <StudyResultsOf
           studyId={study.id}
           supervisor={me.role === 'supervisor'}
-          cyclesActions={principal ? addCycle.button : undefined}
-          cyclesNote={principal ? addCycle.note : undefined}
+          cyclesActions={principal && !study.closed ? addCycle.button : undefined}
+          cyclesNote={principal && !study.closed ? addCycle.note : undefined}
         />
         <Card title={t('pts.study.downloads')}>
           <div className="sk-row">
@@ -157,4 +164,59 @@ function useAddCycle(study: Study) {
       </>
     ),
   };
+}
+
+/**
+ * The principal's "close the study" (selesai): offered once every cycle is approved and
+ * there is a cycle past the baseline; the server judges the rest (a complete roster) and
+ * says why when it refuses. Asks first: a closed study is read-only.
+ */
+function CloseStudy({ study }: { study: Study }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const ready = study.cycles.length > 1 && study.cycles.every((c) => c.status === 'approved');
+  const close = useMutation(
+    trpc.studies.close.mutationOptions({
+      onSuccess: async () => {
+        setOpen(false);
+        await Promise.all([
+          queryClient.invalidateQueries(trpc.studies.get.queryFilter({ studyId: study.id })),
+          queryClient.invalidateQueries(trpc.studies.list.queryFilter()),
+        ]);
+      },
+    }),
+  );
+  return (
+    <div className="sk-stack">
+      <div className="sk-row">
+        <Button
+          size="sm"
+          variant="secondary"
+          disabled={!ready}
+          onClick={() => {
+            close.reset();
+            setOpen(true);
+          }}
+        >
+          {t('closing.close.button')}
+        </Button>
+      </div>
+      {!ready && <p className="sk-muted pts-card-note">{t('closing.close.hint')}</p>}
+      {!open && <ApiErrorMessage error={close.error} />}
+      <ConfirmDialog
+        open={open}
+        title={t('closing.close.title', { title: study.title })}
+        confirmLabel={t('closing.close.confirm')}
+        cancelLabel={t('common.cancel')}
+        busy={close.isPending}
+        onCancel={() => setOpen(false)}
+        onConfirm={() => close.mutate({ studyId: study.id, confirmClose: true })}
+        footer={<ApiErrorMessage error={close.error} />}
+      >
+        <p>{t('closing.close.body')}</p>
+      </ConfirmDialog>
+    </div>
+  );
 }

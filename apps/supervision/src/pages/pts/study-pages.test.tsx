@@ -308,6 +308,8 @@ function studyGet() {
       allowedActions: [],
     })),
     canAddCycle: true,
+    closed: null,
+    history: [],
   };
 }
 
@@ -395,5 +397,48 @@ describe('study page', () => {
     expect(screen.getByRole('link', { name: 'Review' }).getAttribute('href')).toBe(
       `/review?cycleId=${cycleIds[2]}`,
     );
+  });
+  it('shows a closed study with its final verdict and who closed it, without adding a cycle or closing again', async () => {
+    const verdict = {
+      ordinal: 1,
+      met: false,
+      n: 3,
+      mean: '65.83',
+      message: {
+        id: 'Siklus I: Kriteria keberhasilan belum tercapai',
+        en: 'Cycle I: Success criteria not met',
+      },
+    };
+    renderApp(routes, {
+      at: `/studies/${IDS.study}`,
+      api: {
+        'auth.me': () => ME.principal,
+        'studies.get': () => ({
+          ...studyGet(),
+          canAddCycle: false,
+          closed: { at: '2026-12-01T17:30:00.000Z', byName: 'Ibu Kepala', verdict },
+          history: [
+            {
+              id: '00000000-0000-4000-8000-0000000000e1',
+              action: 'close' as const,
+              actorName: 'Ibu Kepala',
+              actorRole: 'principal' as const,
+              reason: null,
+              verdict,
+              at: '2026-12-01T17:30:00.000Z',
+            },
+          ],
+        }),
+        'reports.schoolDetail': () => schoolDetail(),
+      },
+    });
+    const closed = await screen.findByTestId('study-closed');
+    expect(closed.textContent).toContain('Hasil akhir: Belum tercapai');
+    expect(closed.textContent).toContain('Siklus I: Kriteria keberhasilan belum tercapai');
+    // 17:30 UTC is 00:30 WIB on 2 December.
+    expect(closed.textContent).toContain('Ditutup oleh Ibu Kepala (Kepala sekolah), 2 Des 2026');
+    expect(screen.getByTestId('study-history').textContent).toContain('Ditutup (selesai)');
+    expect(screen.queryByRole('button', { name: /^Tambah Siklus/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Tutup penelitian (selesai)' })).toBeNull();
   });
 });
