@@ -18,6 +18,7 @@ export const SIGNAL_KINDS = [
   'printed-mismatch',
   'near-copy-notes',
   'heaping',
+  'narrative-claim',
 ] as const;
 export type TSignalKind = (typeof SIGNAL_KINDS)[number];
 

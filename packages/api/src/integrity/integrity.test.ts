@@ -215,6 +215,43 @@ describe('each signal fires on a crafted case', () => {
   });
 });
 
+describe('narrative claims, on a crafted case', () => {
+  test('notes claiming a band the teachers did not reach, and a mean other than the computed one', async () => {
+    // Two sheets: 70.00 (Cukup) and 72.50 (Baik); mean 71.25.
+    const cycle = await cycleWithSheets(
+      testDb.db,
+      w.schoolA2.id,
+      [vector(3, 3, 2, 3, 3, 3, 2, 3, 3, 3), vector(3, 3, 3, 3, 3, 3, 2, 3, 3, 3)],
+      { reflection_notes: 'Guru 1-2 mencapai kategori Baik. Rata-rata capaian guru 75,05.' },
+    );
+    const { signals } = await w.as('supervisor').integrity.district({});
+    const found = signals.filter((s) => s.kind === 'narrative-claim' && s.cycleId === cycle.id);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.figures).toEqual({ claims: '2', mean: '71.25' });
+    expect(found[0]!.message.id).toMatch(
+      /^Kondisi Awal: Catatan refleksi: Catatan menyebut "Guru 1-2 mencapai kategori Baik", tetapi data siklus ini: .* Cukup \(70,00\)\. Perlu dicek\./,
+    );
+    expect(found[0]!.message.id).toContain('rata-rata yang dihitung dari skor adalah 71,25');
+    // School A2's principal sees it; school A1's does not, and cannot ask for A2's.
+    const here = await w.as('principalOther').integrity.school({ schoolId: w.schoolA2.id });
+    expect(here.signals.some((s) => s.key === found[0]!.key)).toBe(true);
+    expect(await code(w.as('principalOwn').integrity.school({ schoolId: w.schoolA2.id }))).toBe(
+      'FORBIDDEN',
+    );
+  });
+
+  test('stays silent when the notes agree with the data', async () => {
+    const cycle = await cycleWithSheets(
+      testDb.db,
+      w.schoolA2.id,
+      [vector(3, 3, 2, 3, 3, 3, 2, 3, 3, 3)],
+      { reflection_notes: 'Guru 1 mencapai kategori Cukup dengan rata-rata 70,00.' },
+    );
+    const { signals } = await w.as('supervisor').integrity.district({});
+    expect(signals.some((s) => s.kind === 'narrative-claim' && s.cycleId === cycle.id)).toBe(false);
+  });
+});
+
 describe('heaping, on a crafted case', () => {
   test('typed percentages far rounder than their own precision allows', async () => {
     const scope = { district_id: w.districtA.id };

@@ -4,6 +4,7 @@ import {
   flatSheets,
   getIntegritySettings,
   listIntegrityDismissals,
+  narrativeNoteCycles,
   nearCopyNotes,
   printedFiguresCycles,
   repeatedScoreVectors,
@@ -18,6 +19,7 @@ import {
   identicalVectorSignals,
   isRareVector,
   jumpSignals,
+  narrativeClaimSignals,
   nearCopySignals,
   noteTemplateSchools,
   printedMismatchSignals,
@@ -49,7 +51,7 @@ export async function districtSignals(
   const settings = await getIntegritySettings(db, districtId);
   const jumpPoints = settings?.jumpPoints ?? INTEGRITY_DEFAULTS.jumpPoints;
   const schools = await countSchoolsWithCycles(db, districtId);
-  const [vectors, flat, jumps, printed, notes, typed, dismissals] = await Promise.all([
+  const [vectors, flat, jumps, printed, notes, typed, narratives, dismissals] = await Promise.all([
     rareVectorSheets(db, districtId),
     flatSheets(db, districtId, INTEGRITY_DEFAULTS.minIndicators),
     teacherJumps(db, districtId, jumpPoints),
@@ -60,6 +62,7 @@ export async function districtSignals(
       templateSchools: noteTemplateSchools(schools),
     }),
     typedPercentages(db, districtId),
+    narrativeNoteCycles(db, districtId),
     listIntegrityDismissals(db, districtId),
   ]);
   const signals = [
@@ -69,6 +72,7 @@ export async function districtSignals(
     ...printedMismatchSignals(printed.map((c) => ({ ...c, bands: c.bands as TBandSet }))),
     ...nearCopySignals(notes, schools),
     ...heapingSignals(typed),
+    ...narrativeClaimSignals(narratives),
   ];
   const dismissed = new Map(dismissals.map((d) => [d.signalKey, d]));
   return {

@@ -233,6 +233,56 @@ export async function printedFiguresCycles(
   return rows;
 }
 
+export interface NarrativeNoteCycle {
+  cycleId: string;
+  ordinal: number;
+  schoolId: string;
+  schoolName: string;
+  studyId: string;
+  observationNotes: string | null;
+  reflectionNotes: string | null;
+  bandSet: TBandSet;
+  /** From cycle_aggregates (the domain's round2(sum / n)); null without observations. */
+  mean: string | null;
+  /** In the cycle table's order (teacher sort order, then name), as cycles.get lists them. */
+  teachers: { name: string; className: string | null; percentage: string; band: string }[];
+}
+
+/**
+ * Cycles whose observation or reflection notes may restate results: they name a band word
+ * or a mean, and a numbered teacher, "semua/seluruh/setiap guru" or a mean. A cheap regular
+ * expression narrows the district to those (most notes say neither); the domain reads the
+ * claims (narrative.ts).
+ */
+export async function narrativeNoteCycles(
+  db: Db,
+  districtId: string,
+): Promise<NarrativeNoteCycle[]> {
+  const { rows } = await sql<NarrativeNoteCycle>`
+    select c.id as "cycleId", c.ordinal, st.school_id as "schoolId", s.name as "schoolName",
+           st.id as "studyId", c.observation_notes as "observationNotes",
+           c.reflection_notes as "reflectionNotes", bv.bands as "bandSet",
+           a.mean::text as mean,
+           coalesce((select jsonb_agg(jsonb_build_object(
+                              'name', t.name, 'className', t.class_name,
+                              'percentage', o.percentage::text, 'band', o.band)
+                            order by t.sort_order, t.name)
+                       from observations o join teachers t on t.id = o.teacher_id
+                      where o.cycle_id = c.id), '[]'::jsonb) as teachers
+      from cycles c
+      join studies st on st.id = c.study_id
+      join schools s on s.id = st.school_id
+      join band_set_versions bv on bv.id = st.band_set_version_id
+      left join cycle_aggregates a on a.cycle_id = c.id and a.district_id = c.district_id
+     where c.district_id = ${districtId}
+       and exists (
+         select 1 from (values (c.observation_notes), (c.reflection_notes)) as n(text)
+          where n.text ~* '(kategori|kriteria|predikat|rata-rata|rerata)'
+            and n.text ~* '(guru[[:space:]]+(kelas[[:space:]]+)?(ke-?[[:space:]]*)?[0-9]|(semua|seluruh|setiap)[[:space:]]+guru|rata-rata|rerata)')
+     order by s.name, c.ordinal`.execute(db);
+  return rows;
+}
+
 export interface IntegrityDismissal {
   signalKey: string;
   schoolId: string | null;

@@ -276,6 +276,35 @@ describe('cycle page (principal)', () => {
     expect((screen.getByLabelText(/^Rata-rata tercetak/) as HTMLInputElement).value).toBe('53,50%');
   });
 
+  it('warns, as the principal types, of a note claiming a band the data does not show, without blocking the save', async () => {
+    const server = {
+      cycle: makeCycle({}, [
+        observation(0, '75.00', 'Baik', { A1: 4, A2: 3, B1: 2 }),
+        observation(1, '100.00', 'Sangat Baik', { A1: 4, A2: 4, B1: 'na' }),
+      ]),
+    };
+    const { calls } = renderApp(routes, {
+      at: AT,
+      api: principalApi(server, { 'cycles.updateNotes': () => ({ version: 4 }) }),
+    });
+    const reflection = await screen.findByLabelText('Catatan Refleksi');
+    await userEvent.type(reflection, 'Guru 1 dan 2 mencapai kategori Sangat Baik.');
+    const warning = await screen.findByTestId('claim-warning');
+    expect(warning.textContent).toContain('Perlu dicek');
+    expect(warning.textContent).toContain('Ismiati, S.Pd Baik (75,00)');
+    expect(warning.textContent).not.toContain('Siti Aminah');
+    // A gentle warning: the note still saves.
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan catatan tahapan' }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.path === 'cycles.updateNotes')?.input).toMatchObject({
+        reflectionNotes: 'Guru 1 dan 2 mencapai kategori Sangat Baik.',
+      }),
+    );
+    await userEvent.clear(reflection);
+    await userEvent.type(reflection, 'Guru 1 dan 2 mencapai kategori Baik.');
+    await waitFor(() => expect(screen.queryByTestId('claim-warning')).toBeNull());
+  });
+
   it('submits after confirmation, naming unobserved teachers, then is read-only', async () => {
     const server = { cycle: makeCycle() };
     const { calls } = renderApp(routes, {

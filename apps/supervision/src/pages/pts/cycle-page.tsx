@@ -103,6 +103,20 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
   const label = localized(cycle.label);
   const bandSet = { bands: cycle.bandSet.bands } as TBandSet;
   const summaryMode = cycle.rubric.mode === 'summary';
+  // What observation and reflection notes are read against (the saved sheets, table order).
+  const narrative = useMemo(
+    () => ({
+      teachers: cycle.observations.map((o) => ({
+        name: o.teacherName,
+        className: o.className,
+        percentage: o.percentage,
+        band: o.band,
+      })),
+      mean: cycle.summary.mean,
+      bandSet: { bands: cycle.bandSet.bands },
+    }),
+    [cycle.observations, cycle.summary.mean, cycle.bandSet.bands],
+  );
 
   const study = useQuery(trpc.studies.get.queryOptions({ studyId: cycle.studyId }));
   const teachers = useQuery(
@@ -575,6 +589,7 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
 
         <StageNotes
           stages={cycle.stages}
+          narrative={narrative}
           draft={notesDraft}
           onDraftChange={setNotesDraft}
           readOnly={!canEdit}

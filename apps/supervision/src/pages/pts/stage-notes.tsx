@@ -1,5 +1,12 @@
-import { STAGES, type TCycleUpdateNotesInput, type TStage } from '@siklus/domain';
-import { Button, Card, TextArea, TextField, useFormat, useT } from '@siklus/ui';
+import {
+  checkNarrative,
+  STAGES,
+  type TCycleUpdateNotesInput,
+  type TNarrativeData,
+  type TStage,
+} from '@siklus/domain';
+import { Button, Card, TextArea, TextField, useFormat, useLocalized, useT } from '@siklus/ui';
+import { useDeferredValue } from 'react';
 import type { EditableCardProps } from './editable-card';
 
 export type StageValues = Record<TStage, { notes: string | null; date: string | null }>;
@@ -44,9 +51,12 @@ export function StageNotes({
   disabled,
   errorFor,
   footer,
+  narrative,
 }: EditableCardProps<NotesDraft> & {
   stages: StageValues;
   errorFor: (field: NoteField) => string | undefined;
+  /** The cycle's figures, against which observation and reflection notes are read. */
+  narrative?: TNarrativeData;
 }) {
   const t = useT();
   const f = useFormat();
@@ -71,7 +81,12 @@ export function StageNotes({
                 )}
               </h3>
               {stages[stage].notes ? (
-                <p className="pts-stage__notes">{stages[stage].notes}</p>
+                <>
+                  <p className="pts-stage__notes">{stages[stage].notes}</p>
+                  {narrative && CLAIM_STAGES.includes(stage) && (
+                    <ClaimWarnings text={stages[stage].notes ?? ''} data={narrative} />
+                  )}
+                </>
               ) : (
                 <p className="sk-muted">{t('pts.stage.noNotes')}</p>
               )}
@@ -106,6 +121,11 @@ export function StageNotes({
                     value={shown(stage, 'Notes')}
                     onChange={set(notesField(stage, 'Notes'))}
                     error={errorFor(notesField(stage, 'Notes'))}
+                    hint={
+                      narrative && CLAIM_STAGES.includes(stage) ? (
+                        <ClaimWarnings text={shown(stage, 'Notes')} data={narrative} />
+                      ) : undefined
+                    }
                   />
                 </section>
               );
@@ -121,5 +141,32 @@ export function StageNotes({
         </form>
       )}
     </Card>
+  );
+}
+
+/** The stages whose notes restate results ("guru 1-4 mencapai kategori Baik"). */
+const CLAIM_STAGES: readonly TStage[] = ['observation', 'reflection'];
+
+/**
+ * Claims in a note that the cycle's own figures do not bear out, shown as the principal
+ * types: a gentle "perlu dicek" with the evidence, never a block (the note still saves).
+ * The supervisor sees the same as an integrity signal. The domain reads the claims.
+ */
+function ClaimWarnings({ text, data }: { text: string; data: TNarrativeData }) {
+  const t = useT();
+  const localized = useLocalized();
+  const deferred = useDeferredValue(text);
+  const found = deferred.trim() === '' ? [] : checkNarrative(deferred, data);
+  if (found.length === 0) return null;
+  return (
+    // Spans only: it may sit in a field's hint paragraph.
+    <span className="pts-claim-warning" role="status" data-testid="claim-warning">
+      <strong>{t('integrity.claims.title')}</strong>
+      {found.map((c) => (
+        <span key={`${c.kind}:${c.quote}`} className="pts-claim-warning__item">
+          {localized(c.message)}
+        </span>
+      ))}
+    </span>
   );
 }

@@ -120,6 +120,7 @@ export function makeCycle(
     label: { id: 'Siklus I', en: 'Cycle I' },
     status,
     statusLabel: { id: 'draf', en: 'Draft' },
+    studyClosed: false,
     editable: status === 'draft' || status === 'returned',
     allowedActions: [],
     version: 3,

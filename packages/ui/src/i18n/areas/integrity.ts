@@ -103,6 +103,8 @@ export const integrityId = {
   'integrity.kind.near-copy-notes': 'Catatan mirip sekolah lain',
   'integrity.kind.heaping':
     'Nilai bulat (kelipatan 5) lebih banyak daripada yang dijelaskan skalanya',
+  'integrity.kind.narrative-claim': 'Catatan menyebut hasil yang berbeda dari data',
+  'integrity.claims.title': 'Perlu dicek: catatan ini menyebut hasil yang berbeda dari data siklus',
 } as const;
 
 export const integrityEn = {
@@ -199,4 +201,7 @@ export const integrityEn = {
   'integrity.kind.printed-mismatch': 'Printed figures differ',
   'integrity.kind.near-copy-notes': "Notes close to another school's",
   'integrity.kind.heaping': 'More round values (multiples of 5) than their scale explains',
+  'integrity.kind.narrative-claim': 'Notes state results the data does not show',
+  'integrity.claims.title':
+    "Worth checking: this note states results that differ from the cycle's data",
 } satisfies Record<keyof typeof integrityId, string>;
