@@ -70,6 +70,14 @@ export const AUDIT_ACTION_WORDS: Record<string, TBilingual> = {
     en: 'reactivated the teacher {target}',
   },
   'study.create': { id: 'membuat penelitian {target}', en: 'created the study {target}' },
+  'integrity.settings': {
+    id: 'mengubah ambang lonjakan nilai',
+    en: 'changed the jump threshold',
+  },
+  'integrity.dismiss': {
+    id: 'menyisihkan temuan integritas {target} dengan alasan',
+    en: 'dismissed the integrity signal {target} with a reason',
+  },
   'study.close': {
     id: 'menutup penelitian {target} (selesai)',
     en: 'closed the study {target} (finished)',

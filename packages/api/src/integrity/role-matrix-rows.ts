@@ -19,5 +19,6 @@ export const INTEGRITY_MATRIX_ROWS: Record<string, MatrixRow> = {
     },
     expect: EXPECT.supervisorInDistrict,
   },
+  'integrity.settings': { input: () => undefined, expect: EXPECT.admin },
   'integrity.updateSettings': { input: () => ({ jumpPoints: '35' }), expect: EXPECT.admin },
 };

@@ -1,6 +1,11 @@
-import { insertIntegrityDismissal, upsertIntegritySettings } from '@siklus/db';
+import {
+  getIntegritySettings,
+  insertIntegrityDismissal,
+  upsertIntegritySettings,
+} from '@siklus/db';
 import {
   AppError,
+  INTEGRITY_DEFAULTS,
   parsePercentage,
   ZIntegrityDismissInput,
   ZIntegrityDistrictInput,
@@ -82,7 +87,17 @@ export const integrityRouter = router({
       });
     }),
 
-  /** The district's jump threshold (admin), audited. */
+  /** The district's jump threshold (admin): points in one cycle, and whether it is the default. */
+  settings: adminProcedure.query(async ({ ctx }) => {
+    const settings = await getIntegritySettings(ctx.db, ctx.user.districtId);
+    return {
+      jumpPoints: settings?.jumpPoints ?? INTEGRITY_DEFAULTS.jumpPoints,
+      isDefault: settings === null,
+      defaultJumpPoints: INTEGRITY_DEFAULTS.jumpPoints,
+    };
+  }),
+
+  /** The district's jump threshold (admin), audited with the value it replaces. */
   updateSettings: adminProcedure.input(ZIntegritySettingsInput).mutation(async ({ ctx, input }) => {
     const jumpPoints = parsePercentage(input.jumpPoints, 'jumpPoints');
     if (jumpPoints === '0.00') {
@@ -93,6 +108,7 @@ export const integrityRouter = router({
       );
     }
     return ctx.db.transaction().execute(async (tx) => {
+      const before = await getIntegritySettings(tx, ctx.user.districtId);
       await upsertIntegritySettings(tx, {
         districtId: ctx.user.districtId,
         jumpPoints,
@@ -104,6 +120,7 @@ export const integrityRouter = router({
           action: 'integrity.settings',
           entity: 'district',
           entityId: ctx.user.districtId,
+          before: { jumpPoints: before?.jumpPoints ?? INTEGRITY_DEFAULTS.jumpPoints },
           after: { jumpPoints },
         },
         tx,

@@ -104,6 +104,14 @@ export const integrityId = {
   'integrity.kind.heaping':
     'Nilai bulat (kelipatan 5) lebih banyak daripada yang dijelaskan skalanya',
   'integrity.kind.narrative-claim': 'Catatan menyebut hasil yang berbeda dari data',
+  'integrity.jump.title': 'Ambang lonjakan nilai',
+  'integrity.jump.label': 'Lonjakan lebih dari (poin dalam satu siklus)',
+  'integrity.jump.help':
+    'Capaian seorang guru yang naik atau turun lebih dari ambang ini dari satu siklus ke siklus berikutnya ditampilkan kepada pengawas sebagai temuan "perlu dicek". Perubahan dicatat di log audit.',
+  'integrity.jump.default': 'Saat ini memakai nilai bawaan.',
+  'integrity.jump.current': 'Saat ini: {points} poin.',
+  'integrity.jump.save': 'Simpan ambang',
+  'integrity.jump.saved': 'Ambang disimpan: {points} poin.',
   'integrity.claims.title': 'Perlu dicek: catatan ini menyebut hasil yang berbeda dari data siklus',
 } as const;
 
@@ -202,6 +210,14 @@ export const integrityEn = {
   'integrity.kind.near-copy-notes': "Notes close to another school's",
   'integrity.kind.heaping': 'More round values (multiples of 5) than their scale explains',
   'integrity.kind.narrative-claim': 'Notes state results the data does not show',
+  'integrity.jump.title': 'Jump threshold',
+  'integrity.jump.label': 'A jump of more than (points in one cycle)',
+  'integrity.jump.help':
+    'A teacher’s figure rising or falling by more than this from one cycle to the next is shown to supervisors as a "worth checking" signal. Changes are kept in the audit log.',
+  'integrity.jump.default': 'The default is in use.',
+  'integrity.jump.current': 'Now: {points} points.',
+  'integrity.jump.save': 'Save threshold',
+  'integrity.jump.saved': 'Threshold saved: {points} points.',
   'integrity.claims.title':
     "Worth checking: this note states results that differ from the cycle's data",
 } satisfies Record<keyof typeof integrityId, string>;
