@@ -79,3 +79,35 @@ export function formatLongDateId(date: string): string {
   if (!m) throw badRequest(`Tanggal ${date} tidak valid`, `Invalid date ${date}`, 'date');
   return `${Number(m[3])} ${MONTHS_ID[Number(m[2]) - 1]} ${m[1]}`;
 }
+
+/** The zone's calendar day `days` after (or before, when negative) `date`, "YYYY-MM-DD". */
+export function addLocalDays(date: string, days: number): string {
+  const start = startOfLocalDay(date, 'Asia/Jakarta');
+  return localDate(new Date(start.getTime() + days * DAY), 'Asia/Jakarta');
+}
+
+/**
+ * Whole calendar days of the district's zone from `from` to `to`: an instant of 23:30 WIB
+ * is one day before one of 00:30 WIB, though an hour apart. 0 on the same day or when
+ * `from` is later. "Days waiting" and "overdue" count these, not 24-hour periods in UTC.
+ */
+export function calendarDaysBetween(from: Date | string, to: Date, zone: TTimeZone): number {
+  const a = startOfLocalDay(localDate(new Date(from), zone), zone).getTime();
+  const b = startOfLocalDay(localDate(to, zone), zone).getTime();
+  return b > a ? Math.round((b - a) / DAY) : 0;
+}
+
+/**
+ * A draft or returned cycle nobody has written to for more than this many of the
+ * district's calendar days is overdue (the dashboard's "perlu perhatian").
+ */
+export const OVERDUE_AFTER_DAYS = 30;
+
+/**
+ * The instant before which a last write makes a cycle overdue at `now`: the start of the
+ * district's calendar day `days` days before today. Written on local day D, a cycle is
+ * overdue once today - D > days, the same as `calendarDaysBetween(...) > days`.
+ */
+export function overdueCutoff(now: Date, zone: TTimeZone, days = OVERDUE_AFTER_DAYS): Date {
+  return startOfLocalDay(addLocalDays(localDate(now, zone), -days), zone);
+}

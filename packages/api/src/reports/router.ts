@@ -55,6 +55,8 @@ export const reportsRouter = router({
         page: input.page,
         pageSize: input.pageSize,
         basis: input.basis,
+        // "Overdue" counts the district's calendar days at the request's clock.
+        now: ctx.now(),
       });
       // Each row carries the criteria verdict and why (the db package evaluates it with the
       // domain's evaluateCriteria on the SQL band counts, from the sets read in the query).

@@ -6,6 +6,7 @@ import {
   gain,
   judgeCriteria,
   meanOf,
+  OVERDUE_AFTER_DAYS,
   PKG_BANDS,
   PTS_DEFAULT_BANDS,
   resultCycles,
@@ -29,12 +30,7 @@ import {
   makeTeacher,
   type TestDb,
 } from '../testing';
-import {
-  districtComparison,
-  districtHeadline,
-  OVERDUE_AFTER_DAYS,
-  schoolCycleMatrix,
-} from './comparison';
+import { districtComparison, districtHeadline, schoolCycleMatrix } from './comparison';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -496,5 +492,27 @@ describe('overdue cycles and the needs-attention filter', () => {
       'SD Old Draft',
       'SD Old Returned',
     ]);
+  });
+
+  it("counts the district's calendar days: across midnight WIB and WIT the same write differs", async () => {
+    // Last written 1 Nov 16:30 UTC: 23:30 WIB on 1 Nov, 01:30 WIT on 2 Nov. Judged on
+    // 2 Dec 10:00 UTC (17:00 WIB, 19:00 WIT): 31 calendar days in WIB (overdue), 30 in
+    // WIT (not yet). A rule in 24-hour UTC periods (30.7 days) would say the same in both.
+    const districtId = (await makeDistrict(t.db)).id;
+    const scope = { district_id: districtId };
+    const school = await makeSchool(t.db, { ...scope, name: 'SD Tengah Malam' });
+    const study = await makeStudy(t.db, { ...scope, school_id: school.id });
+    await makeCycle(t.db, {
+      study_id: study.id,
+      status: 'draft',
+      updated_at: new Date('2026-11-01T16:30:00Z'),
+    });
+    const now = new Date('2026-12-02T10:00:00Z');
+    const overdueIn = async (timeZone: 'Asia/Jakarta' | 'Asia/Jayapura') =>
+      (await districtComparison(t.db, { districtId, now, timeZone })).rows[0]?.overdue;
+    expect(await overdueIn('Asia/Jakarta')).toBe(true);
+    expect(await overdueIn('Asia/Jayapura')).toBe(false);
+    // Without a zone given, the district's own is read (WIB by default).
+    expect((await districtComparison(t.db, { districtId, now })).rows[0]?.overdue).toBe(true);
   });
 });

@@ -5,16 +5,19 @@ import {
   cycleLabel,
   cycleStanding,
   judgeCriteria,
+  overdueCutoff,
   type TBandSet,
   type TCriteriaEvaluation,
   type TCycleStanding,
   type TCycleStatus,
   type TFigureBasis,
   type TSuccessCriteria,
+  type TTimeZone,
 } from '@siklus/domain';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import { isoOrNull } from '../iso';
 import type { DB, PrintedBandsJson } from '../schema';
+import { getDistrict } from './districts';
 
 /*
  * The district comparison, computed by Postgres: the cycle means, band counts and gains
@@ -67,12 +70,12 @@ export const COMPARISON_SORT_KEYS = [
 ] as const;
 export type ComparisonSortKey = (typeof COMPARISON_SORT_KEYS)[number];
 
-/**
+/*
  * A school's latest cycle is overdue when it is still with the principal (draft or
  * returned) and nobody has written to it (notes, observations, status: every write goes
- * through touchCycle, which sets updated_at) for more than this many days.
+ * through touchCycle, which sets updated_at) for more than the domain's OVERDUE_AFTER_DAYS
+ * calendar days of the district's zone (`overdueCutoff`, issue 14).
  */
-export const OVERDUE_AFTER_DAYS = 30;
 
 export interface ComparisonFilters {
   subdistrict?: string | undefined;
@@ -104,6 +107,10 @@ export interface ComparisonQuery {
   pageSize?: number;
   /** Which cycles count as results (default: approved only). */
   basis?: TFigureBasis;
+  /** The clock "overdue" is judged at (default: now), in the district's calendar days. */
+  now?: Date;
+  /** The district's zone; read from the district when left out. */
+  timeZone?: TTimeZone;
 }
 
 export interface BandCount {
@@ -149,7 +156,7 @@ export interface ComparisonRow {
   criteria: (Pick<TCriteriaEvaluation, 'message' | 'results'> & { complete: boolean }) | null;
   /** When the newest cycle was last written to (ISO); null without a cycle. */
   latestUpdatedAt: string | null;
-  /** The latest cycle is draft/returned and untouched for over OVERDUE_AFTER_DAYS days. */
+  /** The latest cycle is draft/returned and untouched for over OVERDUE_AFTER_DAYS calendar days. */
   overdue: boolean;
 }
 
@@ -237,6 +244,8 @@ export async function districtComparison(
 ): Promise<{ total: number; rows: ComparisonRow[] }> {
   const { districtId, filters = {} } = query;
   const basis = query.basis ?? 'approved';
+  const timeZone = query.timeZone ?? (await getDistrict(db, districtId)).timeZone;
+  const cutoff = overdueCutoff(query.now ?? new Date(), timeZone);
   const pageSize = Math.min(Math.max(Math.trunc(query.pageSize ?? 50), 1), 500);
   const page = Math.max(Math.trunc(query.page ?? 1), 1);
   const sort = query.sort ?? { by: 'schoolName', dir: 'asc' };
@@ -290,7 +299,7 @@ export async function districtComparison(
              nw.cycle_id as newest_cycle_id, nw.ordinal as newest_ordinal,
              nw.status as newest_status, nw.n as newest_n,
              coalesce(nw.status in ('draft', 'returned')
-               and nw.updated_at < now() - make_interval(days => ${OVERDUE_AFTER_DAYS}), false) as overdue,
+               and nw.updated_at < ${cutoff}, false) as overdue,
              case when l.ordinal > 0 and b.mean is not null and l.mean is not null
                   then l.mean - b.mean end as gain_points,
              case when l.ordinal > 0 and b.mean is not null and l.mean is not null and b.mean < 100

@@ -93,15 +93,18 @@ export function formatDate(
   value: string | Date | null | undefined,
   lang: Lang,
   options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' },
+  /** For an instant: the district's zone, whose calendar day is shown (not the browser's). */
+  timeZone?: TTimeZone,
 ): string {
   if (value === null || value === undefined || value === '') return '–';
   const dateOnly = typeof value === 'string' && DATE_ONLY.test(value);
   const date =
     typeof value === 'string' ? new Date(dateOnly ? `${value}T00:00:00Z` : value) : value;
   if (Number.isNaN(date.getTime())) return String(value);
+  const zone = dateOnly ? 'UTC' : timeZone;
   return new Intl.DateTimeFormat(LOCALES[lang], {
     ...options,
-    ...(dateOnly ? { timeZone: 'UTC' } : {}),
+    ...(zone ? { timeZone: zone } : {}),
   }).format(date);
 }
 

@@ -25,7 +25,9 @@ export function useFormat() {
       decimal: (value: string | null | undefined) => formatDecimal(value, lang),
       percent: (value: string | null | undefined) => formatPercent(value, lang),
       integer: (value: number | null | undefined) => formatInteger(value, lang),
-      date: (value: string | Date | null | undefined) => formatDate(value, lang),
+      /** A calendar date as is; an instant's day in the district's zone. */
+      date: (value: string | Date | null | undefined) =>
+        formatDate(value, lang, undefined, timeZone),
       /** In the district's zone, with WIB/WITA/WIT. */
       dateTime: (value: string | Date | null | undefined) => formatDateTime(value, lang, timeZone),
     }),

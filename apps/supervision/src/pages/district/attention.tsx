@@ -37,9 +37,3 @@ export function AttentionFlags({
 export function LatestStatus({ status }: { status: CycleStatus | null }) {
   return status ? <StatusBadge status={status} /> : <span className="sk-muted">–</span>;
 }
-
-/** Whole days from `from` to `now` (0 on the same day or for a future time). */
-export function daysBetween(from: string | Date, now: Date = new Date()): number {
-  const ms = now.getTime() - new Date(from).getTime();
-  return ms > 0 ? Math.floor(ms / 86_400_000) : 0;
-}

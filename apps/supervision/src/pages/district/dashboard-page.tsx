@@ -1,5 +1,5 @@
 import { type RouterOutputs, useTRPC } from '@siklus/client';
-import { CYCLE_STATUSES } from '@siklus/domain';
+import { CYCLE_STATUSES, OVERDUE_AFTER_DAYS } from '@siklus/domain';
 import {
   Card,
   type DataTableColumn,
@@ -36,9 +36,6 @@ import {
 } from './comparison-params';
 
 type ComparisonRow = RouterOutputs['reports']['districtComparison']['rows'][number];
-
-/** Days without a write after which a draft/returned cycle counts as overdue (the API's rule). */
-const OVERDUE_AFTER_DAYS = 30;
 
 const apply = <T,>(updater: Updater<T>, old: T): T =>
   typeof updater === 'function' ? (updater as (o: T) => T)(old) : updater;

@@ -1,5 +1,5 @@
 import { appErrorOf, type RouterOutputs, useTRPC } from '@siklus/client';
-import { ZCycleReturnInput } from '@siklus/domain';
+import { calendarDaysBetween, DEFAULT_TIME_ZONE, ZCycleReturnInput } from '@siklus/domain';
 import {
   ApiErrorMessage,
   Button,
@@ -14,6 +14,7 @@ import {
   useFormat,
   useLocalized,
   useT,
+  useTimeZone,
   useZodForm,
 } from '@siklus/ui';
 import {
@@ -31,7 +32,6 @@ import { CycleTable } from '../results/cycle-table';
 import { Band } from '../results/figures';
 import { MismatchList } from '../results/printed-check';
 import { ApproveDialog } from './approve-dialog';
-import { daysBetween } from './attention';
 
 type QueueItem = RouterOutputs['review']['queue']['items'][number];
 type CycleView = RouterOutputs['cycles']['get'];
@@ -210,8 +210,10 @@ function Queue({ openId, onOpen }: { openId: string | null; onOpen: (id: string)
 function Waited({ since }: { since: string | Date | null }) {
   const t = useT();
   const f = useFormat();
+  const zone = useTimeZone();
   if (!since) return <span className="sk-muted">–</span>;
-  const days = daysBetween(since);
+  // Calendar days of the district's zone: submitted at 23:30 WIB is "1 day" at 00:30.
+  const days = calendarDaysBetween(since, new Date(), zone ?? DEFAULT_TIME_ZONE);
   return (
     <span
       className={days >= 14 ? 'sk-district-waited sk-district-waited--long' : 'sk-district-waited'}
