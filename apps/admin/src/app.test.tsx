@@ -1,6 +1,6 @@
 import { en, id } from '@siklus/ui';
 import { ME, renderApp } from '@siklus/ui/testing';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { routes } from './router';
@@ -63,12 +63,39 @@ describe('admin app', () => {
               },
               before: null,
               after: null,
+              changes: [],
+              reason: null,
+              ip: null,
+            },
+            {
+              id: 1,
+              createdAt: '2026-03-01T17:30:00.000Z',
+              action: 'cycle.approve',
+              userId: ME.admin.id,
+              username: 'admin',
+              entity: 'cycle',
+              entityId: '00000000-0000-4000-8000-0000000000c1',
+              schoolId: null,
+              schoolName: 'SD Negeri Lulut 2',
+              actorName: ME.admin.fullName,
+              targetName: 'Siklus II, SD Negeri Lulut 2',
+              summary: { id: 'Admin menyetujui', en: 'Admin approved' },
+              before: { status: 'submitted' },
+              after: { status: 'approved' },
+              changes: [
+                {
+                  field: 'status',
+                  label: { id: 'Status', en: 'Status' },
+                  before: { id: 'Diajukan', en: 'Submitted' },
+                  after: { id: 'Disetujui', en: 'Approved' },
+                },
+              ],
               reason: null,
               ip: null,
             },
           ],
           timeZone: 'Asia/Makassar',
-          total: 1,
+          total: 2,
           limit: 50,
           offset: 0,
         }),
@@ -78,6 +105,18 @@ describe('admin app', () => {
     // In words, and the time in the district's zone (ME.admin's district is WIB).
     expect(screen.getByText(`${ME.admin.fullName} keluar`)).toBeTruthy();
     expect(screen.getByText(/08\.00 WIB/)).toBeTruthy();
-    expect(screen.getByText('1–1 dari 1')).toBeTruthy();
+    expect(screen.getByText('1–2 dari 2')).toBeTruthy();
+    // Before/after as a readable diff, field names and values in words.
+    expect(screen.getByTestId('audit-diff').textContent).toBe('StatusDiajukan → Disetujui');
+    // The CSV of what the filters match, from the server's download route.
+    expect(
+      screen.getByRole('link', { name: 'Unduh CSV (sesuai filter)' }).getAttribute('href'),
+    ).toBe('/export/audit/audit.csv');
+    await userEvent.type(screen.getByLabelText('Tindakan', { selector: 'input' }), 'cycle');
+    await waitFor(() =>
+      expect(
+        screen.getByRole('link', { name: 'Unduh CSV (sesuai filter)' }).getAttribute('href'),
+      ).toBe('/export/audit/audit.csv?action=cycle'),
+    );
   });
 });

@@ -135,6 +135,26 @@ describe('downloads', () => {
     expect(lines.some((l) => l.includes('SD Negeri Lulut 2'))).toBe(true);
   });
 
+  test('an admin downloads the audit log of their own district as CSV, filtered', async () => {
+    const csv = await get('/export/audit/audit.csv?action=auth.login', 'admin');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toMatch(
+      /filename="Log-Audit-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    const lines = bytes.toString('utf8').split('\r\n');
+    expect(lines[0]!.startsWith('\uFEFFWaktu (WIB) / Time (WIB);Pengguna / User;')).toBe(true);
+    // Only sign-ins, and only Kabupaten Bogor's (the admin's own, just now among them).
+    const rows = lines.slice(1).filter(Boolean);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((l) => l.includes(';auth.login;'))).toBe(true);
+    expect(rows.some((l) => l.includes('admin.sukabumi'))).toBe(false);
+    expect((await get('/export/audit/audit.csv', 'pengawas')).status).toBe(403);
+    expect((await get('/export/audit/audit.csv?from=kemarin', 'admin')).status).toBe(400);
+    expect((await get('/export/audit/other.csv', 'admin')).status).toBe(404);
+  });
+
   test('out of scope, signed out or unknown: the API’s JSON errors', async () => {
     const otherSchool = await get(`/export/cycles/${cycleIds[0]}/table.xlsx`, 'kepsek.pabuaran1');
     expect(otherSchool.status).toBe(403);

@@ -129,6 +129,16 @@ export function registerDownloads(app: FastifyInstance, createContext: CreateCon
       })
     );
   });
+  route('/export/audit/:file', (api, p, q) => {
+    // The admin page's filters, by the names of the list's input.
+    if (p.file !== 'audit.csv') return null;
+    const filters: Record<string, string> = {};
+    for (const key of ['userId', 'schoolId', 'action', 'from', 'to'] as const) {
+      const value = q[key];
+      if (value) filters[key] = value;
+    }
+    return api.audit.exportCsv(filters);
+  });
   route('/import/cycles/:cycleId/:file', (api, p) => {
     const format = formatOf(p.file!, 'template', FORMATS);
     return format && api.io.importTemplate({ cycleId: p.cycleId!, format });

@@ -159,6 +159,7 @@ const MATRIX: Record<string, MatrixRow> = {
 
   // audit
   'audit.list': { input: () => ({}), expect: EXPECT.admin },
+  'audit.exportCsv': { input: () => ({ action: 'auth' }), expect: EXPECT.admin },
   'district.get': { input: () => undefined, expect: EXPECT.authed },
   // Setting the zone it already has: the row runs for every actor without changing the world.
   'district.setTimeZone': { input: () => ({ timeZone: 'Asia/Jakarta' }), expect: EXPECT.admin },

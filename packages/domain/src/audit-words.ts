@@ -1,4 +1,6 @@
+import { CYCLE_STATUS_LABELS, CYCLE_STATUSES, cycleLabel } from './cycle';
 import type { TBilingual } from './errors';
+import { TIME_ZONE_INFO, TIME_ZONES } from './time';
 
 /*
  * The audit log in words: each recorded action as a verb phrase in both languages, so an
@@ -143,4 +145,119 @@ export function describeAuditEntry(entry: {
     id: `${entry.actorName ?? 'Sistem'} ${fill(words.id)}`,
     en: `${entry.actorName ?? 'System'} ${fill(words.en)}`,
   };
+}
+
+// ---------------------------------------------------------------------------------------
+// Before/after as a readable diff
+
+/** Field names in words; a field not listed reads as its own words ("bandSetVersionId"). */
+const FIELD_WORDS: Record<string, TBilingual> = {
+  status: { id: 'Status', en: 'Status' },
+  version: { id: 'Versi', en: 'Version' },
+  name: { id: 'Nama', en: 'Name' },
+  fullName: { id: 'Nama lengkap', en: 'Full name' },
+  username: { id: 'Nama pengguna', en: 'Username' },
+  role: { id: 'Peran', en: 'Role' },
+  active: { id: 'Aktif', en: 'Active' },
+  npsn: { id: 'NPSN', en: 'NPSN' },
+  subdistrict: { id: 'Kecamatan', en: 'Subdistrict' },
+  className: { id: 'Kelas', en: 'Class' },
+  nip: { id: 'NIP', en: 'NIP' },
+  nuptk: { id: 'NUPTK', en: 'NUPTK' },
+  gender: { id: 'Jenis kelamin', en: 'Gender' },
+  title: { id: 'Judul', en: 'Title' },
+  ordinal: { id: 'Siklus', en: 'Cycle' },
+  percentage: { id: 'Persentase', en: 'Percentage' },
+  band: { id: 'Kategori', en: 'Band' },
+  teacherId: { id: 'Guru (id)', en: 'Teacher (id)' },
+  cycleId: { id: 'Siklus (id)', en: 'Cycle (id)' },
+  studyId: { id: 'Penelitian (id)', en: 'Study (id)' },
+  schoolId: { id: 'Sekolah (id)', en: 'School (id)' },
+  timeZone: { id: 'Zona waktu', en: 'Time zone' },
+  jumpPoints: { id: 'Ambang lonjakan (poin)', en: 'Jump threshold (points)' },
+  closed: { id: 'Ditutup (selesai)', en: 'Closed (finished)' },
+  verdictOrdinal: { id: 'Hasil akhir dari', en: 'Final result from' },
+  verdictMet: { id: 'Kriteria tercapai', en: 'Criteria met' },
+  path: { id: 'Alamat', en: 'Path' },
+  reason: { id: 'Alasan', en: 'Reason' },
+  endedSessions: { id: 'Sesi diakhiri', en: 'Sessions ended' },
+  rubricVersionId: { id: 'Versi instrumen (id)', en: 'Rubric version (id)' },
+  bandSetVersionId: { id: 'Versi kategori (id)', en: 'Band set version (id)' },
+  criteriaSetVersionId: { id: 'Versi kriteria (id)', en: 'Criteria version (id)' },
+};
+
+const ROLE_WORDS: Record<string, TBilingual> = {
+  admin: { id: 'Administrator', en: 'Administrator' },
+  supervisor: { id: 'Pengawas sekolah', en: 'School supervisor' },
+  principal: { id: 'Kepala sekolah', en: 'Principal' },
+};
+
+export type TAuditChange = {
+  field: string;
+  label: TBilingual;
+  /** The value before, in words; null when the entry has none (a creation). */
+  before: TBilingual | null;
+  after: TBilingual | null;
+};
+
+const same = (text: string): TBilingual => ({ id: text, en: text });
+
+/** "bandSetVersionId" -> "band set version id". */
+function fieldWords(field: string): TBilingual {
+  return FIELD_WORDS[field] ?? same(field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase());
+}
+
+function valueWords(field: string, value: unknown): TBilingual | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean') {
+    return value ? { id: 'ya', en: 'yes' } : { id: 'tidak', en: 'no' };
+  }
+  if (typeof value === 'string') {
+    const status = field === 'status' ? CYCLE_STATUSES.find((s) => s === value) : undefined;
+    if (status) return CYCLE_STATUS_LABELS[status];
+    if (field === 'role' && ROLE_WORDS[value]) return ROLE_WORDS[value];
+    const zone = TIME_ZONES.find((z) => z === value);
+    if (zone) return same(TIME_ZONE_INFO[zone].abbreviation);
+    // A decimal figure: a decimal comma in Indonesian.
+    if (/^-?\d+\.\d+$/.test(value)) return { id: value.replace('.', ','), en: value };
+    return same(value);
+  }
+  if (typeof value === 'number') {
+    if (field === 'ordinal' || field === 'verdictOrdinal') {
+      return { id: cycleLabel(value, 'id'), en: cycleLabel(value, 'en') };
+    }
+    return same(String(value));
+  }
+  return same(JSON.stringify(value));
+}
+
+const record = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v))
+    : {};
+
+/**
+ * An entry's before/after as rows "field: old -> new", field names and values in words
+ * (status labels, roles, zones, cycle names, decimal commas). Fields equal on both sides
+ * are left out; a creation lists what was set, a deletion what was removed.
+ */
+export function auditChanges(before: unknown, after: unknown): TAuditChange[] {
+  const a = record(before);
+  const b = record(after);
+  const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  return fields
+    .filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f]))
+    .map((field) => ({
+      field,
+      label: fieldWords(field),
+      before: valueWords(field, a[field]),
+      after: valueWords(field, b[field]),
+    }));
+}
+
+/** The changes as one line per language: "Status: diajukan → disetujui; Versi: 3 → 4". */
+export function auditChangesText(changes: readonly TAuditChange[], lang: 'id' | 'en'): string {
+  return changes
+    .map((c) => `${c.label[lang]}: ${c.before?.[lang] ?? '–'} → ${c.after?.[lang] ?? '–'}`)
+    .join('; ');
 }

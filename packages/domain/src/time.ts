@@ -111,3 +111,11 @@ export const OVERDUE_AFTER_DAYS = 30;
 export function overdueCutoff(now: Date, zone: TTimeZone, days = OVERDUE_AFTER_DAYS): Date {
   return startOfLocalDay(addLocalDays(localDate(now, zone), -days), zone);
 }
+
+/** An instant as the zone's wall clock, "2026-12-03 00:30:00" (for files: sortable). */
+export function localDateTime(instant: Date, zone: TTimeZone): string {
+  return new Date(instant.getTime() + TIME_ZONE_INFO[zone].offsetHours * HOUR)
+    .toISOString()
+    .slice(0, 19)
+    .replace('T', ' ');
+}

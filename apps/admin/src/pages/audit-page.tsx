@@ -54,6 +54,17 @@ export function AuditPage() {
     setPagination((p) => ({ ...p, pageIndex: 0 }));
   };
   const filtered = Object.values(filters).some(Boolean);
+  // The CSV holds every entry the filters on screen match (the server's route, same names).
+  const csvQuery = new URLSearchParams(
+    Object.entries({
+      userId: filters.userId,
+      schoolId: filters.schoolId,
+      action: actionFilter ?? '',
+      from: DATE.test(filters.from) ? filters.from : '',
+      to: DATE.test(filters.to) ? filters.to : '',
+    }).filter(([, v]) => v),
+  ).toString();
+  const csvHref = `/export/audit/audit.csv${csvQuery ? `?${csvQuery}` : ''}`;
   const columns = useMemo<DataTableColumn<Entry>[]>(
     () => [
       {
@@ -153,6 +164,11 @@ export function AuditPage() {
             />
           </div>
         </div>
+        <div className="sk-row adm-notice-actions">
+          <a className="sk-btn sk-btn--secondary sk-btn--sm" href={csvHref} download>
+            {t('adm.audit.exportCsv')}
+          </a>
+        </div>
         {filtered && (
           <div className="sk-row adm-notice-actions">
             <Button
@@ -231,36 +247,29 @@ function UserFilter({ value, onChange }: { value: string; onChange: (id: string)
   );
 }
 
-/** What changed, compactly: the reason first, then before/after as JSON on demand. */
+/** What changed: the reason first, then each changed field as "old → new", in words. */
 function AuditDetails({ entry }: { entry: Entry }) {
   const t = useT();
-  const hasData = entry.before != null || entry.after != null;
-  if (!entry.reason && !hasData) return <span className="sk-muted">–</span>;
+  const localized = useLocalized();
+  if (!entry.reason && entry.changes.length === 0) return <span className="sk-muted">–</span>;
   return (
     <div className="adm-audit-details">
       {entry.reason && <p>{t('adm.audit.reason', { reason: entry.reason })}</p>}
-      {hasData && (
-        <details>
-          <summary>{t('adm.audit.showData')}</summary>
-          <dl className="adm-audit-data">
-            {entry.before != null && (
-              <>
-                <dt>{t('adm.audit.before')}</dt>
-                <dd>
-                  <pre>{JSON.stringify(entry.before, null, 1)}</pre>
-                </dd>
-              </>
-            )}
-            {entry.after != null && (
-              <>
-                <dt>{t('adm.audit.after')}</dt>
-                <dd>
-                  <pre>{JSON.stringify(entry.after, null, 1)}</pre>
-                </dd>
-              </>
-            )}
-          </dl>
-        </details>
+      {entry.changes.length > 0 && (
+        <dl className="adm-audit-diff" data-testid="audit-diff">
+          {entry.changes.map((c) => (
+            <div key={c.field} className="adm-audit-diff__row">
+              <dt>{localized(c.label)}</dt>
+              <dd>
+                <span className="adm-audit-diff__before">
+                  {c.before ? localized(c.before) : '–'}
+                </span>
+                {' → '}
+                <span className="adm-audit-diff__after">{c.after ? localized(c.after) : '–'}</span>
+              </dd>
+            </div>
+          ))}
+        </dl>
       )}
     </div>
   );

@@ -244,7 +244,8 @@ const ZWhen = z
     ),
   );
 
-export const ZAuditListInput = zListInput({
+/** The audit log's filters, shared by the list and its CSV export. */
+const AUDIT_FILTERS = {
   userId: ZId.optional(),
   schoolId: ZId.optional(),
   /** An action (`auth.login`) or a prefix (`auth`). */
@@ -254,12 +255,17 @@ export const ZAuditListInput = zListInput({
     .regex(/^[a-z_]+(\.[a-z_]+)*$/, bi('Nama tindakan tidak valid', 'Invalid action name'))
     .max(60)
     .optional(),
-  /** Inclusive start, ISO date or date-time. */
+  /** Inclusive start, ISO date (a calendar day of the district) or date-time. */
   from: ZWhen.optional(),
-  /** Exclusive end, ISO date or date-time. */
+  /** End: a bare date is through that day of the district; a date-time is exclusive. */
   to: ZWhen.optional(),
-});
+};
+export const ZAuditListInput = zListInput(AUDIT_FILTERS);
 export type TAuditListInput = z.input<typeof ZAuditListInput>;
+
+/** The audit log as CSV: the list's filters, every matching entry (up to a cap). */
+export const ZAuditExportInput = z.object(AUDIT_FILTERS).strict();
+export type TAuditExportInput = z.infer<typeof ZAuditExportInput>;
 
 /** The district's time zone, set by its admin. */
 export const ZDistrictTimeZoneInput = z.object({ timeZone: ZTimeZone }).strict();

@@ -297,9 +297,7 @@ export const en = {
   'adm.audit.clear': 'Clear filters',
   'adm.audit.details': 'Details',
   'adm.audit.reason': 'Reason: {reason}',
-  'adm.audit.showData': 'Show data',
-  'adm.audit.before': 'Before',
-  'adm.audit.after': 'After',
+  'adm.audit.exportCsv': 'Download CSV (as filtered)',
   'adm.rubric.problems':
     '{count:one=# field needs|other=# fields need} fixing; each message is next to its field.',
   'adm.rubric.key': 'Key',
