@@ -1,6 +1,6 @@
 import type { TRubricDefinition } from '@siklus/domain';
 import { FakeApiError, ME, renderApp } from '@siklus/ui/testing';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { routes } from '../router';
@@ -158,5 +158,43 @@ describe('rubric list and page', () => {
     const text = screen.getByLabelText('Teks indikator A1');
     expect(await screen.findByText('Teks indikator terlalu mirip dengan A2')).toBeTruthy();
     expect(text.getAttribute('aria-invalid')).toBe('true');
+  });
+  it('deletes a draft and never asks for it again (the server would record a refusal for that)', async () => {
+    let deleted = false;
+    const { calls, router } = renderApp(routes, {
+      at: `/rubrics/${V2}`,
+      api: {
+        'auth.me': () => ME.admin,
+        'config.rubrics.list': () => (deleted ? [] : list()),
+        'config.rubrics.get': () => {
+          if (deleted) throw new FakeApiError('NOT_FOUND', { id: 'Tidak ada', en: 'None' });
+          return {
+            id: V2,
+            itemId: ITEM,
+            name: 'Lembar Observasi Kolaboratif',
+            description: null,
+            version: 2,
+            latestVersion: 2,
+            status: 'draft' as const,
+            editable: true,
+            publishedAt: null,
+            createdAt: '2026-04-01T00:00:00.000Z',
+            inUse: 0,
+            payload: RUBRIC,
+          };
+        },
+        'config.rubrics.deleteDraft': () => {
+          deleted = true;
+          return { versionId: V2 };
+        },
+        'config.bandSets.list': () => [],
+      },
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Hapus draf' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/rubrics'));
+    await screen.findByRole('heading', { level: 1 });
+    const after = calls.slice(calls.findIndex((c) => c.path === 'config.rubrics.deleteDraft') + 1);
+    expect(after.some((c) => c.path === 'config.rubrics.list')).toBe(true);
+    expect(after.filter((c) => JSON.stringify(c.input ?? null).includes(V2))).toEqual([]);
   });
 });
