@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calendarDaysBetween, OVERDUE_AFTER_DAYS, overdueCutoff, TIME_ZONES } from './time';
+import {
+  calendarDaysBetween,
+  formatLongDateTimeId,
+  OVERDUE_AFTER_DAYS,
+  overdueCutoff,
+  TIME_ZONES,
+} from './time';
 
 describe("calendar days in the district's zone", () => {
   it('counts a day across midnight WIB that UTC would not', () => {
@@ -63,5 +69,13 @@ describe("calendar days in the district's zone", () => {
     const now = new Date('2026-12-02T10:00:00Z');
     expect(overdueCutoff(now, 'Asia/Jakarta').toISOString()).toBe('2026-11-01T17:00:00.000Z');
     expect(overdueCutoff(now, 'Asia/Jayapura').toISOString()).toBe('2026-11-01T15:00:00.000Z');
+  });
+
+  it('writes an instant as reports write dates, on the zone’s clock', () => {
+    const at = new Date('2026-12-01T17:30:15Z');
+    expect(formatLongDateTimeId(at, 'Asia/Jakarta')).toBe('2 Desember 2026 00.30.15');
+    expect(formatLongDateTimeId(new Date('2024-01-02T16:05:00Z'), 'Asia/Jayapura')).toBe(
+      '3 Januari 2024 01.05.00',
+    );
   });
 });

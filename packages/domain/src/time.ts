@@ -112,10 +112,11 @@ export function overdueCutoff(now: Date, zone: TTimeZone, days = OVERDUE_AFTER_D
   return startOfLocalDay(addLocalDays(localDate(now, zone), -days), zone);
 }
 
-/** An instant as the zone's wall clock, "2026-12-03 00:30:00" (for files: sortable). */
-export function localDateTime(instant: Date, zone: TTimeZone): string {
-  return new Date(instant.getTime() + TIME_ZONE_INFO[zone].offsetHours * HOUR)
-    .toISOString()
-    .slice(0, 19)
-    .replace('T', ' ');
+/**
+ * An instant as the zone's wall clock, written as reports write dates: "3 Desember 2026
+ * 00.30.15" (Indonesian time with dots; the zone's name goes where the reader sees it).
+ */
+export function formatLongDateTimeId(instant: Date, zone: TTimeZone): string {
+  const wall = new Date(instant.getTime() + TIME_ZONE_INFO[zone].offsetHours * HOUR).toISOString();
+  return `${formatLongDateId(wall.slice(0, 10))} ${wall.slice(11, 19).replaceAll(':', '.')}`;
 }

@@ -82,7 +82,10 @@ describe('the audit CSV', () => {
     ]);
     expect(rows[0]).toContain('Perubahan / Changes (id)');
     // District B's entry is not here: two rows, newest first, at WIB wall-clock times.
-    expect(rows.slice(1).map((r) => r[0])).toEqual(['2026-12-02 00:30:00', '2026-12-01 23:30:00']);
+    expect(rows.slice(1).map((r) => r[0])).toEqual([
+      '2 Desember 2026 00.30.00',
+      '1 Desember 2026 23.30.00',
+    ]);
     const header = rows[0]!;
     const col = (name: string) => header.indexOf(name);
     expect(rows[2]![col('Perubahan / Changes (id)')]).toBe('Status: Diajukan → Disetujui');
@@ -97,7 +100,7 @@ describe('the audit CSV', () => {
         .as('admin')
         .audit.exportCsv({ action: 'cycle.approve', from: '2026-12-01', to: '2026-12-01' }),
     );
-    expect(dec1.rows.slice(1).map((r) => r[0])).toEqual(['2026-12-01 23:30:00']);
+    expect(dec1.rows.slice(1).map((r) => r[0])).toEqual(['1 Desember 2026 23.30.00']);
     await w.as('admin').district.setTimeZone({ timeZone: 'Asia/Jayapura' });
     try {
       // In WIT both entries fall on 2 December (01:30 and 02:30).
@@ -108,8 +111,8 @@ describe('the audit CSV', () => {
       );
       expect(dec2.rows[0]![0]).toBe('Waktu (WIT) / Time (WIT)');
       expect(dec2.rows.slice(1).map((r) => r[0])).toEqual([
-        '2026-12-02 02:30:00',
-        '2026-12-02 01:30:00',
+        '2 Desember 2026 02.30.00',
+        '2 Desember 2026 01.30.00',
       ]);
     } finally {
       await w.as('admin').district.setTimeZone({ timeZone: 'Asia/Jakarta' });

@@ -5,7 +5,7 @@ import {
   cycleLabel,
   describeAuditEntry,
   endOfLocalDay,
-  localDateTime,
+  formatLongDateTimeId,
   startOfLocalDay,
   TIME_ZONE_INFO,
   type TTimeZone,
@@ -68,7 +68,8 @@ export type ReadableAuditEntry = ReturnType<typeof readableEntry>;
 
 /**
  * The entries as a table for CSV: headers in both languages, times as the district's wall
- * clock with the zone named in the header, the sentence and the changes in both languages.
+ * clock ("3 Desember 2026 00.30.15", the zone named in the header), the sentence and the
+ * changes in both languages.
  */
 export function auditSheet(entries: readonly ReadableAuditEntry[], zone: TTimeZone): SheetTable {
   const tz = TIME_ZONE_INFO[zone].abbreviation;
@@ -88,7 +89,7 @@ export function auditSheet(entries: readonly ReadableAuditEntry[], zone: TTimeZo
       { header: 'Alamat IP / IP address', kind: 'text' },
     ],
     rows: entries.map((e) => [
-      localDateTime(new Date(e.createdAt), zone),
+      formatLongDateTimeId(new Date(e.createdAt), zone),
       e.username,
       e.actorName,
       e.action,
