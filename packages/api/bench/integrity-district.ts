@@ -11,6 +11,7 @@ import { loadavg } from 'node:os';
 import {
   createDb,
   flatSheets,
+  narrativeNoteCycles,
   nearCopyNotes,
   printedFiguresCycles,
   repeatedScoreVectors,
@@ -55,6 +56,7 @@ if (!url) {
           }),
       ],
       ['typed percentages', () => typedPercentages(db, id)],
+      ['narrative claims', () => narrativeNoteCycles(db, id)],
     ];
     console.log(
       `integrity bench: ${district.schools} schools, ${district.sheets} sheets; ` +

@@ -42,7 +42,7 @@ export function StudyClosure({ study, actions }: StudyClosureProps) {
             </strong>{' '}
             · {localized(closed.verdict.message)}
           </p>
-          <p className="sk-alert__meta">
+          <p className="sk-closure__meta">
             {closed.byName && closing?.actorRole
               ? t('closing.closed.body', {
                   name: closed.byName,
