@@ -1,6 +1,6 @@
 import { bandIndex, type TBandSet } from './bands';
-import { compareDecimal, formatId, parsePrintedFigure } from './decimal';
 import { cycleLabel } from './cycle';
+import { compareDecimal, formatId, parsePrintedFigure } from './decimal';
 import type { TBilingual } from './errors';
 import { shortHash, type TIntegritySignal } from './integrity';
 
@@ -61,7 +61,7 @@ export type TNarrativeContradiction = {
   computed: string | null;
 };
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Sentences: split after ! ? ; a line break, or a full stop before a capital, so decimal
@@ -85,12 +85,12 @@ const TEACHERS = new RegExp(
 );
 const NEGATION = /\b(?:belum|tidak|bukan|kurang\s+dari|di\s*bawah)\b/iu;
 const CLAIM_VERB = String.raw`(?:mencapai|memperoleh|meraih|berada\s+pada|berada\s+di|termasuk|masuk|berkategori|berpredikat|dengan)`;
-const BAND_WORD = String.raw`(?:kategori|kriteria|predikat)`;
+const BAND_WORD = '(?:kategori|kriteria|predikat)';
 
 /** The band labels of the set, longest first, so "Sangat Baik" wins over "Baik". */
 function bandPattern(bandSet: TBandSet): string {
   const labels = bandSet.bands.map((b) => b.label).sort((a, b) => b.length - a.length);
-  return labels.map(escape).join('|');
+  return labels.map(escapeRegExp).join('|');
 }
 
 function numbersOf(groups: Record<string, string | undefined>): number[] | 'all' {

@@ -59,7 +59,6 @@ export { LoginPage, type LoginPageProps } from './components/login-page';
 export { Logo } from './components/logo';
 export { AppProviders, startApp } from './components/providers';
 export { ProvisionalLabel, type ProvisionalLabelProps } from './components/provisional-label';
-export { StudyClosure, type StudyClosureProps } from './components/study-closure';
 export {
   EmptyState,
   ErrorState,
@@ -67,6 +66,7 @@ export {
   type QueryLike,
   QueryState,
 } from './components/states';
+export { StudyClosure, type StudyClosureProps } from './components/study-closure';
 export { NotFoundPage, WhoAmICard } from './components/who-am-i';
 // forms: react-hook-form over the domain's zod schemas
 export * from './forms';

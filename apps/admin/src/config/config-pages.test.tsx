@@ -185,7 +185,7 @@ describe('rubric list and page', () => {
         },
         'config.rubrics.deleteDraft': () => {
           deleted = true;
-          return { versionId: V2 };
+          return { ok: true as const };
         },
         'config.bandSets.list': () => [],
       },

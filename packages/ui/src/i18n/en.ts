@@ -1,3 +1,4 @@
+import { closingEn } from './areas/closing';
 import { districtEn } from './areas/district';
 import { importQuestionsEn } from './areas/import-questions';
 import { integrityEn } from './areas/integrity';
@@ -5,7 +6,6 @@ import { ioEn } from './areas/io';
 import { ptsEn } from './areas/pts';
 import { rosterEn } from './areas/roster';
 import { workflowEn } from './areas/workflow';
-import { closingEn } from './areas/closing';
 import type { MessageKey } from './id';
 
 /** English. `satisfies` makes a missing or an extra key a compile error. */

@@ -4,6 +4,8 @@
  * Keep keys grouped by area with a prefix (`common.`, `auth.`, `shell.`, `table.`, ...);
  * feature pages add their own prefix (`roster.`, `cycle.`, `rubric.`, ...).
  */
+
+import { closingId } from './areas/closing';
 import { districtId } from './areas/district';
 import { importQuestionsId } from './areas/import-questions';
 import { integrityId } from './areas/integrity';
@@ -11,7 +13,6 @@ import { ioId } from './areas/io';
 import { ptsId } from './areas/pts';
 import { rosterId } from './areas/roster';
 import { workflowId } from './areas/workflow';
-import { closingId } from './areas/closing';
 
 export const id = {
   // common
