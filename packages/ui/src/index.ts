@@ -66,7 +66,11 @@ export {
   type QueryLike,
   QueryState,
 } from './components/states';
-export { StudyClosure, type StudyClosureProps } from './components/study-closure';
+export {
+  StudyClosedBadge,
+  StudyClosure,
+  type StudyClosureProps,
+} from './components/study-closure';
 export { NotFoundPage, WhoAmICard } from './components/who-am-i';
 // forms: react-hook-form over the domain's zod schemas
 export * from './forms';

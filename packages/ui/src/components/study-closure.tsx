@@ -78,3 +78,15 @@ export function StudyClosure({ study, actions }: StudyClosureProps) {
     </Card>
   );
 }
+
+/** "Selesai" next to a closed study in a list (its date on hover); nothing for an open one. */
+export function StudyClosedBadge({ closedAt }: { closedAt: string | null }) {
+  const t = useT();
+  const f = useFormat();
+  if (!closedAt) return null;
+  return (
+    <span className="sk-badge sk-badge--status-approved" title={f.dateTime(closedAt)}>
+      {t('closing.badge')}
+    </span>
+  );
+}

@@ -7,6 +7,7 @@ import {
   PageHeader,
   QueryState,
   StatusBadge,
+  StudyClosedBadge,
   useFormat,
   useLocalized,
   useT,
@@ -124,6 +125,7 @@ function StudyList({
           st.latestStatus && st.latestLabel ? (
             <span className="sk-row">
               {local(st.latestLabel)} <StatusBadge status={st.latestStatus} />
+              <StudyClosedBadge closedAt={st.closedAt} />
             </span>
           ) : (
             '–'

@@ -14,6 +14,7 @@ import {
   PageHeader,
   QueryTable,
   StatusBadge,
+  StudyClosedBadge,
   showApiFieldError,
   useCurrentUser,
   useLang,
@@ -137,8 +138,12 @@ function StudyList({
       {
         accessorKey: 'latestStatus',
         header: t('pts.studies.col.status'),
-        cell: ({ row }) =>
-          row.original.latestStatus ? <StatusBadge status={row.original.latestStatus} /> : '–',
+        cell: ({ row }) => (
+          <span className="sk-row">
+            {row.original.latestStatus ? <StatusBadge status={row.original.latestStatus} /> : '–'}
+            <StudyClosedBadge closedAt={row.original.closedAt} />
+          </span>
+        ),
       },
     ],
     [t, localized],

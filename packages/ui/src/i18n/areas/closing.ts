@@ -4,6 +4,7 @@
  */
 export const closingId = {
   'closing.closed.title': 'Penelitian selesai',
+  'closing.badge': 'Selesai',
   'closing.closed.body':
     'Ditutup oleh {name} ({role}), {when}. Penelitian ini hanya dapat dibaca; hanya admin yang dapat membukanya kembali.',
   'closing.closed.unknown': 'Ditutup {when}. Penelitian ini hanya dapat dibaca.',
@@ -33,6 +34,7 @@ export const closingId = {
 
 export const closingEn = {
   'closing.closed.title': 'Study finished',
+  'closing.badge': 'Finished',
   'closing.closed.body':
     'Closed by {name} ({role}), {when}. This study is read-only; only an admin can reopen it.',
   'closing.closed.unknown': 'Closed {when}. This study is read-only.',
