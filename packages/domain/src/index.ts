@@ -11,6 +11,7 @@ export * from './gains';
 export * from './inputs';
 export * from './integrity';
 export * from './rubric';
+export * from './score-scale';
 export * from './scoring';
 export * from './standing';
 export * from './summary';
