@@ -44,18 +44,21 @@ describe('scaleToPercentage: value / maximum x 100, half-up at two', () => {
     ['4,5', mean4, '1-4'],
     ['41', total40, '0-40'],
     ['100,01', { kind: 'percent' }, '0-100'],
-  ] satisfies [string, TScoreScale, string][])('%s is off %j: BAD_REQUEST naming the range', (text, scale, range) => {
-    try {
-      scaleToPercentage(text, scale, 'percentage');
-      expect.unreachable();
-    } catch (error) {
-      expect(isAppError(error) && error.code).toBe('BAD_REQUEST');
-      if (!isAppError(error)) throw error;
-      expect(error.messages.id).toContain(`(${range})`);
-      expect(error.messages.en).toContain(`(${range})`);
-      expect(error.field).toBe('percentage');
-    }
-  });
+  ] satisfies [string, TScoreScale, string][])(
+    '%s is off %j: BAD_REQUEST naming the range',
+    (text, scale, range) => {
+      try {
+        scaleToPercentage(text, scale, 'percentage');
+        expect.unreachable();
+      } catch (error) {
+        expect(isAppError(error) && error.code).toBe('BAD_REQUEST');
+        if (!isAppError(error)) throw error;
+        expect(error.messages.id).toContain(`(${range})`);
+        expect(error.messages.en).toContain(`(${range})`);
+        expect(error.field).toBe('percentage');
+      }
+    },
+  );
 
   test.each(['', 'tiga', '3,8%', '-1', '1e1', '3,,8'])('%j is not a number', (text) => {
     expect(() => scaleToPercentage(text, mean5)).toThrow(/is not a number/);

@@ -1,10 +1,10 @@
 import {
   classify,
+  describeScale,
   isAppError,
   listIndicators,
   parsePercentage,
   type RosterIndex,
-  describeScale,
   scaleToPercentage,
   scoreObservation,
   summarizeCycle,
