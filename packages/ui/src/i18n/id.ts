@@ -10,6 +10,7 @@ import { integrityId } from './areas/integrity';
 import { ioId } from './areas/io';
 import { ptsId } from './areas/pts';
 import { rosterId } from './areas/roster';
+import { scalesId } from './areas/scales';
 import { workflowId } from './areas/workflow';
 
 export const id = {
@@ -441,6 +442,7 @@ export const id = {
   ...integrityId,
   ...rosterId,
   ...importQuestionsId,
+  ...scalesId,
 } as const;
 
 export type Dictionary = typeof id;
