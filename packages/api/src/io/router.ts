@@ -280,6 +280,8 @@ function previewOut(
     problemCount: result.problems.length,
     questions: result.questions.slice(0, MAX_PROBLEMS_SHOWN),
     summary: result.summary,
+    /** The scale the percentage column was read on ('percent' unless the principal said). */
+    scale: result.scale,
     /** Active teachers of the roster without a row in the file (kept as they are). */
     unmatchedTeachers: unmatched,
     cycle: {

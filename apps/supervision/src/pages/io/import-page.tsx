@@ -15,7 +15,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { exportUrls } from '../../export-urls';
-import { ColumnsRead, type ImportAnswers, ImportQuestions, NO_ANSWERS } from './import-questions';
+import {
+  ColumnsRead,
+  type ImportAnswers,
+  ImportQuestions,
+  NO_ANSWERS,
+  ScaleUsed,
+  sentAnswers,
+} from './import-questions';
 
 type Preview = RouterOutputs['io']['previewImport'];
 
@@ -27,12 +34,6 @@ const ROWS_SHOWN = 300;
 
 const mb = (bytes: number, lang: 'id' | 'en') =>
   (bytes / (1024 * 1024)).toFixed(1).replace('.', lang === 'id' ? ',' : '.');
-
-/** Only the answers given travel with the file. */
-const sent = (a: ImportAnswers) => ({
-  ...(a.percentColumn ? { percentColumn: a.percentColumn } : {}),
-  ...(a.teacherAnswers.length > 0 ? { teacherAnswers: a.teacherAnswers } : {}),
-});
 
 type Stage =
   | { kind: 'idle' }
@@ -102,7 +103,12 @@ export function ImportPage() {
   function answer(next: ImportAnswers) {
     if (!file) return;
     setAnswers(next);
-    preview.mutate({ cycleId, fileName: file.name, contentBase64: file.base64, ...sent(next) });
+    preview.mutate({
+      cycleId,
+      fileName: file.name,
+      contentBase64: file.base64,
+      ...sentAnswers(next),
+    });
   }
 
   async function save(p: Preview) {
@@ -112,7 +118,7 @@ export function ImportPage() {
       version: p.cycle.version,
       fileName: file.name,
       contentBase64: file.base64,
-      ...sent(answers),
+      ...sentAnswers(answers),
     });
     await queryClient.invalidateQueries();
     navigate(`/cycles/${encodeURIComponent(cycleId)}`, {
@@ -265,6 +271,8 @@ function PreviewView({
   const localized = useLocalized();
   const problemRows = new Set(p.problems.flatMap((x) => (x.row === null ? [] : [x.row])));
   const canSave = p.ok && editable;
+  // On another scale, the value as typed stands beside the percentage it became.
+  const converted = p.scale.kind !== 'percent';
   return (
     <>
       <Card
@@ -276,16 +284,18 @@ function PreviewView({
         }
       >
         <ImportQuestions
-          key={`${answers.percentColumn}:${answers.teacherAnswers.length}`}
+          key={`${answers.percentColumn}:${answers.teacherAnswers.length}:${answers.scale?.kind}`}
           questions={p.questions}
           answers={answers}
           busy={answering}
           onAnswer={onAnswer}
         />
         <ColumnsRead columns={p.columns} />
+        <ScaleUsed scale={p.scale} />
         <p>
           {t('io.import.summary', {
-            n: String(p.summary.n),
+            ready: String(p.summary.n),
+            rows: String(p.rows.length),
             mean: f.decimal(p.summary.mean),
             band: p.summary.meanBand ?? '–',
           })}
@@ -340,7 +350,9 @@ function PreviewView({
           <Button onClick={onSave} disabled={!canSave} loading={saving}>
             {saving
               ? t('io.import.saving', { n: String(p.summary.n) })
-              : t('io.import.confirm', { n: String(p.summary.n) })}
+              : p.ok
+                ? t('io.import.confirm', { n: String(p.summary.n) })
+                : t('io.import.confirmNotYet')}
           </Button>
           <Button variant="ghost" onClick={onAnother} disabled={saving}>
             {t('io.import.another')}
@@ -359,8 +371,13 @@ function PreviewView({
                   <th scope="col">{t('io.import.colRow')}</th>
                   <th scope="col">{t('io.import.colName')}</th>
                   <th scope="col">{t('io.import.colTeacher')}</th>
+                  {converted && (
+                    <th scope="col" className="sk-num">
+                      {t('scale.raw')}
+                    </th>
+                  )}
                   <th scope="col" className="sk-num">
-                    {t('io.import.colPercentage')}
+                    {converted ? t('scale.converted') : t('io.import.colPercentage')}
                   </th>
                   <th scope="col">{t('io.import.colBand')}</th>
                 </tr>
@@ -382,6 +399,7 @@ function PreviewView({
                         <span className="sk-muted"> · {t('io.read.byAnswer')}</span>
                       )}
                     </td>
+                    {converted && <td className="sk-num">{r.values.percentage ?? ''}</td>}
                     <td className="sk-num">{f.decimal(r.percentage)}</td>
                     <td>{r.band ?? '–'}</td>
                   </tr>

@@ -1,5 +1,13 @@
 import type { RouterOutputs } from '@siklus/client';
-import { Button, type MessageKey, useLocalized, useT } from '@siklus/ui';
+import { describeScale, MAX_SCALE_TOTAL, type TScoreScale } from '@siklus/domain';
+import {
+  Button,
+  type MessageKey,
+  type PlainMessageKey,
+  TextField,
+  useLocalized,
+  useT,
+} from '@siklus/ui';
 import { useState } from 'react';
 
 type Preview = RouterOutputs['io']['previewImport'];
@@ -9,9 +17,47 @@ type Question = Preview['questions'][number];
 export interface ImportAnswers {
   percentColumn: string | null;
   teacherAnswers: { row: number; teacherId: string }[];
+  /** The scale the principal confirmed for the percentage column. */
+  scale: TScoreScale | null;
 }
 
-export const NO_ANSWERS: ImportAnswers = { percentColumn: null, teacherAnswers: [] };
+export const NO_ANSWERS: ImportAnswers = { percentColumn: null, teacherAnswers: [], scale: null };
+
+/** Only the answers given travel with the file (the single import and the recap alike). */
+export const sentAnswers = (a: ImportAnswers) => ({
+  ...(a.percentColumn ? { percentColumn: a.percentColumn } : {}),
+  ...(a.teacherAnswers.length > 0 ? { teacherAnswers: a.teacherAnswers } : {}),
+  ...(a.scale ? { scale: a.scale } : {}),
+});
+
+type ScaleChoice = 'percent' | 'mean4' | 'mean5' | 'total';
+const SCALE_CHOICES: { value: ScaleChoice; label: PlainMessageKey }[] = [
+  { value: 'percent', label: 'scale.percent' },
+  { value: 'mean4', label: 'scale.mean4' },
+  { value: 'mean5', label: 'scale.mean5' },
+  { value: 'total', label: 'scale.total' },
+];
+
+const choiceOf = (scale: TScoreScale | null): ScaleChoice | '' =>
+  scale === null ? '' : scale.kind === 'mean' ? (scale.max === 4 ? 'mean4' : 'mean5') : scale.kind;
+
+function scaleOf(choice: ScaleChoice | '', total: string): TScoreScale | null {
+  if (choice === 'percent') return { kind: 'percent' };
+  if (choice === 'mean4') return { kind: 'mean', max: 4 };
+  if (choice === 'mean5') return { kind: 'mean', max: 5 };
+  const max = Number(total);
+  if (choice === 'total' && Number.isInteger(max) && max >= 1 && max <= MAX_SCALE_TOTAL)
+    return { kind: 'total', max };
+  return null;
+}
+
+/** "Read as a mean on a 1-5 scale": what the preview's percentages were converted from. */
+export function ScaleUsed({ scale }: { scale: TScoreScale }) {
+  const t = useT();
+  const localized = useLocalized();
+  if (scale.kind === 'percent') return null;
+  return <p className="sk-muted">{t('scale.used', { scale: localized(describeScale(scale)) })}</p>;
+}
 
 const FIELD_KEYS = {
   name: 'io.read.field.name',
@@ -70,9 +116,14 @@ export function ImportQuestions({
   const t = useT();
   const localized = useLocalized();
   const column = questions.find((q) => q.kind === 'column');
+  const scaleQuestion = questions.find((q) => q.kind === 'scale');
   const teachers = questions.filter((q) => q.kind === 'teacher');
   const [picked, setPicked] = useState('');
   const [who, setWho] = useState<Record<number, string>>({});
+  const suggested = scaleQuestion?.suggested ?? null;
+  const [scaleChoice, setScaleChoice] = useState<ScaleChoice | ''>(choiceOf(suggested));
+  const [total, setTotal] = useState(suggested?.kind === 'total' ? String(suggested.max) : '');
+  const chosenScale = scaleOf(scaleChoice, total);
   if (questions.length === 0) return null;
   return (
     <section aria-labelledby="io-questions" className="sk-alert sk-alert--info">
@@ -100,6 +151,49 @@ export function ImportQuestions({
           </label>
           <Button type="submit" disabled={!picked} loading={busy}>
             {t('io.read.readColumn')}
+          </Button>
+        </form>
+      )}
+      {scaleQuestion && (
+        <form
+          className="sk-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (chosenScale) onAnswer({ ...answers, scale: chosenScale });
+          }}
+        >
+          <p>{localized(scaleQuestion.message)}</p>
+          <label className="sk-field">
+            <span className="sk-field__label">
+              {t('scale.title', { column: scaleQuestion.column, header: scaleQuestion.header })}
+            </span>
+            <select
+              className="sk-input"
+              value={scaleChoice}
+              onChange={(e) =>
+                setScaleChoice(SCALE_CHOICES.find((c) => c.value === e.target.value)?.value ?? '')
+              }
+            >
+              <option value="">{t('scale.pick')}</option>
+              {SCALE_CHOICES.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {t(c.label)}
+                  {c.value === choiceOf(suggested) ? ` ${t('scale.suggested')}` : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          {scaleChoice === 'total' && (
+            <TextField
+              label={t('scale.totalMax')}
+              inputMode="numeric"
+              value={total}
+              onChange={(e) => setTotal(e.target.value.replace(/\D/g, ''))}
+            />
+          )}
+          <p className="sk-muted">{t('scale.rule')}</p>
+          <Button type="submit" disabled={!chosenScale} loading={busy}>
+            {t('scale.apply')}
           </Button>
         </form>
       )}
