@@ -18,6 +18,7 @@ import { exportUrls } from '../../export-urls';
 import {
   ColumnsRead,
   type ImportAnswers,
+  ImportProblems,
   ImportQuestions,
   NO_ANSWERS,
   ScaleUsed,
@@ -34,6 +35,23 @@ const ROWS_SHOWN = 300;
 
 const mb = (bytes: number, lang: 'id' | 'en') =>
   (bytes / (1024 * 1024)).toFixed(1).replace('.', lang === 'id' ? ',' : '.');
+
+/** Why a chosen file is refused before it is sent (type, size), or null. */
+export function sheetFileProblem(
+  chosen: File,
+  t: ReturnType<typeof useT>,
+  lang: 'id' | 'en',
+): string | null {
+  if (!/\.(xlsx|csv)$/i.test(chosen.name)) return t('io.import.wrongType');
+  if (chosen.size > MAX_BYTES) {
+    return t('io.import.tooLarge', {
+      name: chosen.name,
+      size: mb(chosen.size, lang),
+      max: String(MAX_IMPORT_MB),
+    });
+  }
+  return null;
+}
 
 type Stage =
   | { kind: 'idle' }
@@ -70,18 +88,9 @@ export function ImportPage() {
     preview.reset();
     confirm.reset();
     if (!chosen) return;
-    if (!/\.(xlsx|csv)$/i.test(chosen.name)) {
-      setClientError(t('io.import.wrongType'));
-      return;
-    }
-    if (chosen.size > MAX_BYTES) {
-      setClientError(
-        t('io.import.tooLarge', {
-          name: chosen.name,
-          size: mb(chosen.size, f.lang),
-          max: String(MAX_IMPORT_MB),
-        }),
-      );
+    const refused = sheetFileProblem(chosen, t, f.lang);
+    if (refused) {
+      setClientError(refused);
       return;
     }
     setStage({ kind: 'reading', name: chosen.name, percent: 0 });
@@ -300,40 +309,7 @@ function PreviewView({
             band: p.summary.meanBand ?? '–',
           })}
         </p>
-        {p.problemCount === 0 ? (
-          <p className="sk-alert sk-alert--info" role="status">
-            {t('io.import.noProblems')}
-          </p>
-        ) : (
-          <section aria-labelledby="io-problems" className="sk-io-problems">
-            <h3 id="io-problems">{t('io.import.problemsTitle', { n: String(p.problemCount) })}</h3>
-            {p.problems.length < p.problemCount && (
-              <p>
-                {t('io.import.problemsMore', {
-                  shown: String(p.problems.length),
-                  n: String(p.problemCount),
-                })}
-              </p>
-            )}
-            <ul>
-              {p.problems.map((x) => (
-                <li key={`${x.row}:${x.column}:${x.header}:${x.code}`}>
-                  <strong>
-                    {x.row === null
-                      ? t('io.import.whole')
-                      : x.column
-                        ? t('io.import.rowCol', {
-                            row: String(x.row),
-                            column: x.header ? `${x.column} (${x.header})` : x.column,
-                          })
-                        : t('io.import.row', { row: String(x.row) })}
-                  </strong>
-                  : {localized(x.message)}
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
+        <ImportProblems problems={p.problems} problemCount={p.problemCount} />
         {p.unmatchedTeachers.length > 0 && p.rows.length > 0 && (
           <p className="sk-muted">
             {t('io.import.notInFile', {

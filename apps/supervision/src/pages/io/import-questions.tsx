@@ -235,3 +235,55 @@ export function ImportQuestions({
     </section>
   );
 }
+
+/**
+ * Every problem of a file by the spreadsheet's own row and column ("Baris 3, kolom C
+ * (Persentase)"), or that there is none: the observation import and the recap alike.
+ */
+export function ImportProblems({
+  problems,
+  problemCount,
+}: {
+  problems: Preview['problems'];
+  problemCount: number;
+}) {
+  const t = useT();
+  const localized = useLocalized();
+  if (problemCount === 0) {
+    return (
+      <p className="sk-alert sk-alert--info" role="status">
+        {t('io.import.noProblems')}
+      </p>
+    );
+  }
+  return (
+    <section aria-labelledby="io-problems" className="sk-io-problems">
+      <h3 id="io-problems">{t('io.import.problemsTitle', { n: String(problemCount) })}</h3>
+      {problems.length < problemCount && (
+        <p>
+          {t('io.import.problemsMore', {
+            shown: String(problems.length),
+            n: String(problemCount),
+          })}
+        </p>
+      )}
+      <ul>
+        {problems.map((x) => (
+          <li key={`${x.row}:${x.column}:${x.header}:${x.code}:${x.message.en}`}>
+            <strong>
+              {x.row === null
+                ? t('io.import.whole')
+                : x.column
+                  ? t('io.import.rowCol', {
+                      row: String(x.row),
+                      column: x.header ? `${x.column} (${x.header})` : x.column,
+                    })
+                  : t('io.import.row', { row: String(x.row) })}
+            </strong>
+            : {localized(x.message)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
