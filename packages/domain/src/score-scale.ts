@@ -113,3 +113,18 @@ export function formatOnScale(value: string, scale: TScoreScale): TBilingual {
   if (scale.kind === 'percent') return { id: `${formatId(value)}%`, en: `${value}%` };
   return { id: `${formatId(value)} dari ${scale.max}`, en: `${value} of ${scale.max}` };
 }
+
+/**
+ * A summary sheet's figure as typed, on its scale, as the observation scored: a percentage
+ * as it is, a mean or a total converted. The server and the form read it the same way.
+ */
+export function summaryObservation(
+  typed: string,
+  scale: TScoreScale | undefined,
+): { kind: 'summary'; percentage: string } {
+  return {
+    kind: 'summary',
+    percentage:
+      scale && scale.kind !== 'percent' ? scaleToPercentage(typed, scale, 'percentage') : typed,
+  };
+}

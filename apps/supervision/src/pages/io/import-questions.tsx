@@ -1,14 +1,8 @@
 import type { RouterOutputs } from '@siklus/client';
-import { describeScale, MAX_SCALE_TOTAL, type TScoreScale } from '@siklus/domain';
-import {
-  Button,
-  type MessageKey,
-  type PlainMessageKey,
-  TextField,
-  useLocalized,
-  useT,
-} from '@siklus/ui';
+import { describeScale, type TScoreScale } from '@siklus/domain';
+import { Button, type MessageKey, TextField, useLocalized, useT } from '@siklus/ui';
 import { useState } from 'react';
+import { choiceOf, isScaleChoice, SCALE_CHOICES, type ScaleChoice, scaleOf } from './scale-choice';
 
 type Preview = RouterOutputs['io']['previewImport'];
 type Question = Preview['questions'][number];
@@ -29,27 +23,6 @@ export const sentAnswers = (a: ImportAnswers) => ({
   ...(a.teacherAnswers.length > 0 ? { teacherAnswers: a.teacherAnswers } : {}),
   ...(a.scale ? { scale: a.scale } : {}),
 });
-
-type ScaleChoice = 'percent' | 'mean4' | 'mean5' | 'total';
-const SCALE_CHOICES: { value: ScaleChoice; label: PlainMessageKey }[] = [
-  { value: 'percent', label: 'scale.percent' },
-  { value: 'mean4', label: 'scale.mean4' },
-  { value: 'mean5', label: 'scale.mean5' },
-  { value: 'total', label: 'scale.total' },
-];
-
-const choiceOf = (scale: TScoreScale | null): ScaleChoice | '' =>
-  scale === null ? '' : scale.kind === 'mean' ? (scale.max === 4 ? 'mean4' : 'mean5') : scale.kind;
-
-function scaleOf(choice: ScaleChoice | '', total: string): TScoreScale | null {
-  if (choice === 'percent') return { kind: 'percent' };
-  if (choice === 'mean4') return { kind: 'mean', max: 4 };
-  if (choice === 'mean5') return { kind: 'mean', max: 5 };
-  const max = Number(total);
-  if (choice === 'total' && Number.isInteger(max) && max >= 1 && max <= MAX_SCALE_TOTAL)
-    return { kind: 'total', max };
-  return null;
-}
 
 /** "Read as a mean on a 1-5 scale": what the preview's percentages were converted from. */
 export function ScaleUsed({ scale }: { scale: TScoreScale }) {
@@ -170,9 +143,7 @@ export function ImportQuestions({
             <select
               className="sk-input"
               value={scaleChoice}
-              onChange={(e) =>
-                setScaleChoice(SCALE_CHOICES.find((c) => c.value === e.target.value)?.value ?? '')
-              }
+              onChange={(e) => setScaleChoice(isScaleChoice(e.target.value) ? e.target.value : '')}
             >
               <option value="">{t('scale.pick')}</option>
               {SCALE_CHOICES.map((c) => (
