@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { cycleOrdinalOf } from './cycle';
 import { isAppError } from './errors';
+import { sharedScaleMax } from './rubric';
 import {
   describeScale,
   formatOnScale,
@@ -9,6 +10,7 @@ import {
   type TScoreScale,
   ZScoreScale,
 } from './score-scale';
+import { SAMPLE_RUBRIC } from './test-fixtures';
 
 const mean5: TScoreScale = { kind: 'mean', max: 5 };
 const mean4: TScoreScale = { kind: 'mean', max: 4 };
@@ -113,4 +115,19 @@ describe('cycleOrdinalOf: the cycle a recap column names', () => {
       expect(cycleOrdinalOf(text)).toBeNull();
     },
   );
+});
+
+describe('sharedScaleMax: the scale a rubric mean is reported on', () => {
+  test('every indicator on 1-4 -> 4; a percentage-only rubric -> null', () => {
+    expect(sharedScaleMax(SAMPLE_RUBRIC)).toBe(4);
+    expect(sharedScaleMax({ mode: 'summary' })).toBeNull();
+    const mixed = structuredClone(SAMPLE_RUBRIC);
+    if (mixed.mode !== 'indicators') throw new Error('fixture');
+    mixed.aspects[0]!.indicators[0]!.scale = {
+      min: 1,
+      max: 5,
+      levels: [1, 2, 3, 4, 5].map((value) => ({ value, label: `L${value}` })),
+    };
+    expect(sharedScaleMax(mixed)).toBeNull();
+  });
 });
