@@ -178,7 +178,7 @@ describe('a recap sheet into a historical study', () => {
       [1.9, 2.8, 3.6],
       [2.3, 3.3, 4.2],
     ];
-    NAMES.forEach((name, i) => ws.addRow([i + 1, name, ...means[i]!]));
+    for (const [i, name] of NAMES.entries()) ws.addRow([i + 1, name, ...means[i]!]);
     ws.addRow(['Rerata', '', 2.15, 3.05, 3.91]);
     const file = {
       studyId: study.id,

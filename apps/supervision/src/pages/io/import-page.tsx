@@ -277,7 +277,6 @@ function PreviewView({
 }) {
   const t = useT();
   const f = useFormat();
-  const localized = useLocalized();
   const problemRows = new Set(p.problems.flatMap((x) => (x.row === null ? [] : [x.row])));
   const canSave = p.ok && editable;
   // On another scale, the value as typed stands beside the percentage it became.
