@@ -7,6 +7,7 @@ import { CyclesPage } from './pages/cycles-page';
 import { HomePage } from './pages/home-page';
 import { OnlyAdmins } from './pages/only-admins';
 import { SchoolsPage } from './pages/schools-page';
+import { SubdistrictsPage } from './pages/subdistricts-page';
 import { TeacherSchoolsPage, TeachersPage } from './pages/teachers-page';
 import { UsersPage } from './pages/users-page';
 import { AdminShell } from './shell';
@@ -37,6 +38,7 @@ export const routes: RouteObject[] = [
           { path: 'criteria', element: <ConfigListPage key="criteria" kind="criteriaSets" /> },
           { path: 'criteria/:versionId', element: <ConfigVersionRoute kind="criteriaSets" /> },
           { path: 'schools', element: <SchoolsPage /> },
+          { path: 'subdistricts', element: <SubdistrictsPage /> },
           { path: 'teachers', element: <TeacherSchoolsPage /> },
           { path: 'schools/:schoolId/teachers', element: <TeachersPage /> },
           { path: 'users', element: <UsersPage /> },

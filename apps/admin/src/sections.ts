@@ -6,6 +6,7 @@ export const SECTIONS = [
   { id: 'bands', path: '/bands' },
   { id: 'criteria', path: '/criteria' },
   { id: 'schools', path: '/schools' },
+  { id: 'subdistricts', path: '/subdistricts' },
   { id: 'teachers', path: '/teachers' },
   { id: 'users', path: '/users' },
   { id: 'cycles', path: '/cycles' },

@@ -21,7 +21,7 @@ test.describe('admin: schools, users, audit log', () => {
     const form = page.locator('form');
     await form.getByLabel('NPSN').fill('2099001');
     await form.getByLabel('Nama sekolah').fill('SD Negeri Uji Coba 1');
-    await form.getByLabel('Kecamatan').fill('Cibinong');
+    await form.getByLabel('Kecamatan').selectOption('Cibinong');
     await form.getByRole('button', { name: 'Tambah sekolah' }).click();
     // The domain's own schema, next to the field, before anything is sent.
     await expect(form.getByText('NPSN harus 8 angka')).toBeVisible();
@@ -63,8 +63,14 @@ test.describe('admin: schools, users, audit log', () => {
     await expect(page.getByRole('alert').first()).toContainText(
       'Tidak ada sekolah yang ditambahkan',
     );
-    await expect(report.getByRole('row', { name: /NPSN harus 8 angka/ })).toContainText('2');
-    await expect(report).toContainText('sudah ada di baris 1');
+    // Rows numbered as the spreadsheet numbers them: the header is row 1.
+    await expect(
+      report
+        .getByRole('row', { name: /NPSN harus 8 angka/ })
+        .getByRole('cell')
+        .first(),
+    ).toHaveText('3');
+    await expect(report).toContainText('sudah ada di baris 2');
     await expect(report).toContainText('NPSN 20990011 sudah terdaftar');
     await snap(page, 'admin-schools-import-report');
 

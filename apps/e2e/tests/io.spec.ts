@@ -202,10 +202,13 @@ test('a principal fills the template in Excel, fixes a problem the preview names
   });
   await expect(page.getByRole('heading', { name: '1 masalah harus diperbaiki' })).toBeVisible();
   await expect(page.getByText(`Baris ${header + 1}, kolom B (Nama Guru)`)).toBeVisible();
-  // The save button counts the rows it would save: the unmatched one is not among them.
+  // The summary counts the rows ready of the rows read; nothing is saved until all are.
   await expect(
-    page.getByRole('button', { name: `Simpan ${teachers.length - 1} observasi` }),
-  ).toBeDisabled();
+    page.getByText(
+      new RegExp(`^${teachers.length - 1} dari ${teachers.length} baris guru siap disimpan`),
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Belum dapat disimpan' })).toBeDisabled();
   await snap(page, 'io-import-problems');
 
   // Fixed, in capitals and without the comma before the title: still the same teacher.
@@ -217,8 +220,12 @@ test('a principal fills the template in Excel, fixes a problem the preview names
     buffer: Buffer.from(await sheetBook.xlsx.writeBuffer()),
   });
   await expect(page.getByText('Tidak ada masalah. Semua baris siap disimpan.')).toBeVisible();
-  const previewed = await page.getByText(/guru terbaca · rata-rata/).textContent();
-  expect(previewed).toMatch(new RegExp(`^${teachers.length} guru terbaca · rata-rata \\d+,\\d\\d`));
+  const previewed = await page.getByText(/baris guru siap disimpan · rata-rata/).textContent();
+  expect(previewed).toMatch(
+    new RegExp(
+      `^${teachers.length} dari ${teachers.length} baris guru siap disimpan · rata-rata baris yang siap \\d+,\\d\\d`,
+    ),
+  );
   await page.getByRole('button', { name: `Simpan ${teachers.length} observasi` }).click();
   await expect(page).toHaveURL(new RegExp(`/cycles/${cycle.id}$`));
   const saved = await query<{ summary: { n: number; mean: string } }>(page, 'cycles.get', {
@@ -226,7 +233,7 @@ test('a principal fills the template in Excel, fixes a problem the preview names
   });
   expect(saved.summary.n).toBeGreaterThanOrEqual(teachers.length);
   if (saved.summary.n === teachers.length) {
-    expect(previewed).toContain(`rata-rata ${saved.summary.mean.replace('.', ',')}`);
+    expect(previewed).toContain(`yang siap ${saved.summary.mean.replace('.', ',')}`);
   }
 });
 

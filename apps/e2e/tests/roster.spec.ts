@@ -18,7 +18,7 @@ test.describe('roster', () => {
     const form = page.locator('form');
     await form.getByLabel('NPSN').fill('20990151');
     await form.getByLabel('Nama sekolah').fill('SD Negeri Roster Baru');
-    await form.getByLabel('Kecamatan').fill('Cibinong');
+    await form.getByLabel('Kecamatan').selectOption('Cibinong');
     await form.getByRole('button', { name: 'Tambah sekolah' }).click();
     await expect(page.getByRole('status')).toContainText('SD Negeri Roster Baru ditambahkan.');
     await page.goto('/admin/teachers');

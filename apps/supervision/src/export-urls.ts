@@ -40,5 +40,6 @@ export const exportUrls = {
 /** In-app pages of the io area (routes/io.tsx). */
 export const ioPaths = {
   cycleImport: (cycleId: string) => `/cycles/${enc(cycleId)}/import`,
+  studyRecapImport: (studyId: string) => `/studies/${enc(studyId)}/recap`,
   studyReportPrint: (studyId: string) => `/studies/${enc(studyId)}/report`,
 } as const;

@@ -111,18 +111,38 @@ describe('schools', () => {
       });
       expect(result.valid).toBe(false);
       expect(result.created).toBe(0);
+      // Rows are numbered as the spreadsheet numbers them: its header is row 1.
       expect(result.errors.map((e) => [e.row, e.field])).toEqual([
-        [2, 'npsn'],
         [3, 'npsn'],
         [4, 'npsn'],
-        [5, 'name'],
+        [5, 'npsn'],
+        [6, 'name'],
       ]);
-      expect(result.errors[1]!.messages.id).toContain('baris 1');
+      expect(result.errors[1]!.messages.id).toContain('baris 2');
       expect(result.errors[2]!.messages.en).toContain('already registered');
       expect(await schoolCount()).toBe(before);
     });
 
+    test('the row numbers the client read from the sheet (blank lines, a title) are the ones reported', async () => {
+      const result = await w.as('admin').schools.bulkCreate({
+        rows: [
+          { npsn: uniqueNpsn(), name: 'SD Satu', subdistrict: 'Cibinong', line: 3 },
+          { npsn: 'x', name: 'SD Dua', subdistrict: 'cibinong', line: 6 },
+          { npsn: uniqueNpsn(), name: 'SD Tiga', subdistrict: 'Kec. Entah', line: 9 },
+        ],
+        dryRun: true,
+      });
+      expect(result.errors.map((e) => [e.row, e.field])).toEqual([
+        [6, 'npsn'],
+        [9, 'subdistrict'],
+      ]);
+      expect(result.errors[1]!.messages.id).toContain('tidak ada dalam daftar kecamatan');
+    });
+
     test('a dry run checks without writing; then all rows go in one transaction', async () => {
+      for (const name of ['Cileungsi', 'Jonggol']) {
+        await w.as('admin').subdistricts.create({ name });
+      }
       const rows = Array.from({ length: 120 }, (_, i) => ({
         npsn: uniqueNpsn(),
         name: `SD Impor ${i + 1}`,

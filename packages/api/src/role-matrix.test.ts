@@ -1,3 +1,4 @@
+import { insertSubdistrict } from '@siklus/db';
 import {
   createTestDb,
   DEFAULT_CRITERIA,
@@ -80,6 +81,19 @@ const MATRIX: Record<string, MatrixRow> = {
       ],
     }),
     expect: EXPECT.admin,
+  },
+
+  // kecamatan
+  'subdistricts.list': { input: () => ({ includeInactive: true }), expect: EXPECT.authed },
+  'subdistricts.create': { input: () => ({ name: `Kecamatan ${uniq()}` }), expect: EXPECT.admin },
+  'subdistricts.update': {
+    input: async (w) => ({
+      subdistrictId: (
+        await insertSubdistrict(w.db, { districtId: w.districtA.id, name: `Kecamatan ${uniq()}` })
+      ).id,
+      active: false,
+    }),
+    expect: EXPECT.adminInDistrict,
   },
 
   // teachers

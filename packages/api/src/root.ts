@@ -10,6 +10,7 @@ import { reportsRouter } from './reports/router';
 import { reviewRouter } from './review/router';
 import { schoolsRouter } from './schools/router';
 import { studiesRouter } from './studies/router';
+import { subdistrictsRouter } from './subdistricts/router';
 import { teachersRouter } from './teachers/router';
 import { createCallerFactory, router } from './trpc';
 import { usersRouter } from './users/router';
@@ -22,6 +23,7 @@ export const appRouter = router({
   auth: authRouter,
   district: districtRouter,
   schools: schoolsRouter,
+  subdistricts: subdistrictsRouter,
   teachers: teachersRouter,
   users: usersRouter,
   audit: auditRouter,

@@ -3,6 +3,7 @@ import {
   cycleScopeOf,
   schoolScopeOf,
   studyScopeOf,
+  subdistrictScopeOf,
   teacherScopeOf,
   userScopeOf,
 } from '@siklus/db';
@@ -224,6 +225,10 @@ export const studyScoped = scopedProcedures('studyId', loadStudyScope);
 export const cycleScoped = scopedProcedures('cycleId', loadCycleScope);
 /** `{ userId }` */
 export const userScoped = scopedProcedures('userId', loadUserScope);
+/** `{ subdistrictId }`: a kecamatan of the district's list (admins of the district). */
+export const subdistrictScoped = scopedProcedures('subdistrictId', (ctx, id) =>
+  subdistrictScopeOf(ctx.db, id),
+);
 
 export type { Context, SessionUser };
 

@@ -38,6 +38,7 @@ export * from './repositories/scopes';
 export * from './repositories/sessions';
 export * from './repositories/studies';
 export * from './repositories/study-closing';
+export * from './repositories/subdistricts';
 export * from './repositories/teachers';
 export * from './repositories/users';
 export type * from './schema';

@@ -53,6 +53,7 @@ describe('migrations', () => {
       'sessions',
       'studies',
       'study_events',
+      'subdistricts',
       'teachers',
       'users',
     ];

@@ -61,6 +61,16 @@ export interface SchoolsTable {
   created_at: GeneratedTimestamp;
 }
 
+/** A district's kecamatan (issue 15): the list schools pick from; `schools.subdistrict` names one. */
+export interface SubdistrictsTable {
+  id: Generated<string>;
+  district_id: string;
+  name: string;
+  /** Offered for new or edited schools; a deactivated one stays on the schools that have it. */
+  active: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+}
+
 export interface UsersTable {
   id: Generated<string>;
   district_id: string;
@@ -360,6 +370,7 @@ export interface IntegritySettingsTable {
 export interface DB {
   districts: DistrictsTable;
   schools: SchoolsTable;
+  subdistricts: SubdistrictsTable;
   users: UsersTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;

@@ -99,6 +99,17 @@ export const AUDIT_ACTION_WORDS: Record<string, TBilingual> = {
     id: 'mengimpor observasi ke {target}',
     en: 'imported observations into {target}',
   },
+  'study.recapImport': {
+    id: 'mengimpor rekap semua siklus ke {target}',
+    en: 'imported a recap of every cycle into {target}',
+  },
+  'subdistrict.create': { id: 'menambah kecamatan', en: 'added a kecamatan' },
+  'subdistrict.update': { id: 'mengubah kecamatan', en: 'edited a kecamatan' },
+  'subdistrict.deactivate': { id: 'menonaktifkan kecamatan', en: 'deactivated a kecamatan' },
+  'subdistrict.reactivate': {
+    id: 'mengaktifkan kembali kecamatan',
+    en: 'reactivated a kecamatan',
+  },
   'observation.save': {
     id: 'menyimpan observasi pada {target}',
     en: 'saved an observation in {target}',

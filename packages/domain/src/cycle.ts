@@ -107,6 +107,38 @@ export function cycleLabel(ordinal: number, lang: 'id' | 'en'): string {
   return `${lang === 'id' ? 'Siklus' : 'Cycle'} ${toRoman(ordinal)}`;
 }
 
+const ROMAN_VALUE: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
+
+function fromRoman(text: string): number | null {
+  if (!/^[ivxlc]+$/.test(text)) return null;
+  let total = 0;
+  for (let i = 0; i < text.length; i++) {
+    const value = ROMAN_VALUE[text[i]!]!;
+    const next = ROMAN_VALUE[text[i + 1] ?? ''] ?? 0;
+    total += value < next ? -value : value;
+  }
+  // Only the canonical numeral: "IIII" or "VX" is not a cycle.
+  return total > 0 && total <= 20 && toRoman(total).toLowerCase() === text ? total : null;
+}
+
+/**
+ * The cycle a heading names, the ways recap sheets and papers head their columns:
+ * "Kondisi Awal", "Pra Siklus", "Prasiklus", "Pra-Siklus", "Baseline" -> 0; "Siklus I",
+ * "Siklus 1", "SIKLUS II", "Cycle 2" -> 1, 2; anything else -> null. Up to cycle 20.
+ */
+export function cycleOrdinalOf(heading: string): number | null {
+  const k = heading
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  if (['kondisi awal', 'pra siklus', 'prasiklus', 'baseline', 'pre cycle', 'precycle'].includes(k))
+    return 0;
+  const m = /^(?:siklus|cycle) ([0-9]{1,2}|[ivxlc]+)$/.exec(k);
+  if (!m) return null;
+  const n = /^[0-9]+$/.test(m[1]!) ? Number(m[1]) : fromRoman(m[1]!);
+  return n !== null && n >= 1 && n <= 20 ? n : null;
+}
+
 /** The four stages in the order they happen (inputs/pts.ts's STAGES, kept here to avoid a cycle). */
 const STAGE_ORDER = ['planning', 'action', 'observation', 'reflection'] as const;
 type TStageName = (typeof STAGE_ORDER)[number];

@@ -12,6 +12,7 @@ export * from './inputs';
 export * from './integrity';
 export * from './narrative';
 export * from './rubric';
+export * from './score-scale';
 export * from './scoring';
 export * from './standing';
 export * from './summary';

@@ -207,3 +207,12 @@ export function listIndicators(def: TRubricDefinition): TListedIndicator[] {
     aspect.indicators.map((indicator) => ({ ...indicator, aspectKey: aspect.key })),
   );
 }
+
+/**
+ * The maximum every indicator's scale shares (a 1-4 or 1-5 sheet), or null when they differ
+ * or the rubric takes a percentage directly: what a mean "dari 5" can be reported on.
+ */
+export function sharedScaleMax(def: TRubricDefinition): number | null {
+  const maxima = new Set(listIndicators(def).map((i) => i.scale.max));
+  return maxima.size === 1 ? [...maxima][0]! : null;
+}

@@ -59,6 +59,8 @@ describe('RubricSheet', () => {
     // (4 + 3 + 2) / 12 = 75.00, Baik
     expect(screen.getByTestId('sheet-percentage').textContent).toBe('75,00');
     expect(screen.getByRole('status').textContent).toContain('Baik');
+    // Every indicator is scored 1-4: the same figure as a mean on that scale.
+    expect(screen.getByTestId('sheet-on-scale').textContent).toBe('= rata-rata 3,00 dari 4');
 
     // n/a leaves B1 out of both sums: 7 / 8 = 87.50, Sangat Baik
     await userEvent.click(within(b1).getByRole('radio', { name: /n\/a/ }));

@@ -2,7 +2,9 @@ import {
   classify,
   isAppError,
   listIndicators,
+  percentageOnScale,
   scoreObservation,
+  sharedScaleMax,
   type TBandSet,
   type TRubricDefinition,
 } from '@siklus/domain';
@@ -51,6 +53,7 @@ export function RubricSheet({
   const editable = !readOnly && !!onChange;
   const sheetId = useId();
   const indicators = useMemo(() => listIndicators(definition), [definition]);
+  const scaleMax = useMemo(() => sharedScaleMax(definition), [definition]);
   const result = useMemo(() => {
     if (definition.mode !== 'indicators') return null;
     const missing = indicators.filter((i) => scores[i.key] === undefined).length;
@@ -182,6 +185,15 @@ export function RubricSheet({
                 index={result.band.index}
                 total={bandSet?.bands.length ?? 4}
               />
+            )}
+            {scaleMax !== null && (
+              // The same figure as the sheet's mean on its scale: "= 3,80 dari 5".
+              <span className="sk-sheet__result-detail" data-testid="sheet-on-scale">
+                {t('sheet.onScale', {
+                  value: formatDecimal(percentageOnScale(result.percentage, scaleMax), lang),
+                  max: String(scaleMax),
+                })}
+              </span>
             )}
             {result.earned && result.possible && (
               <span className="sk-sheet__result-detail">

@@ -165,8 +165,9 @@ export function SchoolImport({
                   </thead>
                   <tbody>
                     {report.errors.map((e) => {
-                      const row = rows[e.row - 1];
-                      const value = row ? (row[e.field as keyof SchoolCsvRow] ?? '') : '';
+                      // Errors name the sheet's own row numbers, which the rows carry.
+                      const row = rows.find((r) => r.line === e.row);
+                      const value = row ? cellOf(row, e.field) : '';
                       return (
                         <tr key={`${e.row}-${e.field}-${e.messages.en}`}>
                           <td className="adm-num">{f.integer(e.row)}</td>
@@ -188,6 +189,13 @@ export function SchoolImport({
       </div>
     </Card>
   );
+}
+
+function cellOf(row: SchoolCsvRow, field: string): string {
+  if (field === 'npsn') return row.npsn;
+  if (field === 'name') return row.name;
+  if (field === 'subdistrict') return row.subdistrict;
+  return '';
 }
 
 function fieldLabel(t: ReturnType<typeof useT>, field: string): string {

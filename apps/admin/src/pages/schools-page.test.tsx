@@ -13,8 +13,16 @@ describe('parseSchoolCsv', () => {
       parseSchoolCsv('\uFEFFNPSN;Nama Sekolah;Kecamatan\n20201234; SD Satu ;Cibinong\n\n'),
     ).toEqual({
       ok: true,
-      rows: [{ npsn: '20201234', name: 'SD Satu', subdistrict: 'Cibinong' }],
+      rows: [{ npsn: '20201234', name: 'SD Satu', subdistrict: 'Cibinong', line: 2 }],
     });
+    // Rows keep the spreadsheet's own numbers: a blank line and one above the header count.
+    const spaced = parseSchoolCsv(
+      '\nnpsn,nama,kecamatan\n20201234,SD A,Cibinong\n\n2020X,SD B,Cibinong',
+    );
+    expect(spaced.ok && spaced.rows.map((r) => [r.line, r.npsn])).toEqual([
+      [3, '20201234'],
+      [5, '2020X'],
+    ]);
     expect(parseSchoolCsv('npsn,nama\n1,2')).toEqual({
       ok: false,
       reason: 'columns',
@@ -34,15 +42,15 @@ describe('schools page', () => {
         'schools.subdistricts': () => [],
         'schools.bulkCreate': (input) => {
           bulk.push(input);
-          const { rows } = input as { rows: { npsn: string }[] };
-          const bad = rows.findIndex((r) => !/^\d{8}$/.test(r.npsn));
-          if (bad >= 0) {
+          const { rows } = input as { rows: { npsn: string; line: number }[] };
+          const bad = rows.find((r) => !/^\d{8}$/.test(r.npsn));
+          if (bad) {
             return {
               created: 0,
               valid: false,
               errors: [
                 {
-                  row: bad + 1,
+                  row: bad.line,
                   field: 'npsn',
                   messages: { id: 'NPSN harus 8 angka', en: 'NPSN must be 8 digits' },
                 },
@@ -62,7 +70,8 @@ describe('schools page', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Periksa' }));
     const report = await screen.findByRole('table', { name: 'Masalah per baris' });
     const row = within(report).getAllByRole('row')[1] as HTMLElement;
-    expect(row.textContent).toContain('2');
+    // The spreadsheet's own row number: the header is row 1, so the bad row is row 3.
+    expect(within(row).getAllByRole('cell')[0]!.textContent).toBe('3');
     expect(row.textContent).toContain('2020X');
     expect(row.textContent).toContain('NPSN harus 8 angka');
     expect(screen.queryByRole('button', { name: /Tambahkan/ })).toBeNull();
@@ -84,7 +93,10 @@ describe('schools page', () => {
       api: {
         'auth.me': () => ME.admin,
         'schools.list': () => page,
-        'schools.subdistricts': () => ['Cibinong'],
+        'subdistricts.list': () => [
+          { id: 'k1', districtId: 'd', name: 'Cibinong', active: true, schoolCount: 3 },
+          { id: 'k2', districtId: 'd', name: 'Ciawi', active: false, schoolCount: 1 },
+        ],
         'schools.create': () => {
           throw new FakeApiError(
             'CONFLICT',
@@ -98,7 +110,14 @@ describe('schools page', () => {
     const form = screen.getByRole('button', { name: 'Batal' }).closest('form') as HTMLElement;
     await userEvent.type(within(form).getByLabelText(/NPSN/), '20201234');
     await userEvent.type(within(form).getByLabelText(/Nama sekolah/), 'SD Negeri Baru');
-    await userEvent.type(within(form).getByLabelText(/Kecamatan/), 'Cibinong');
+    // Kecamatan is picked from the district's list; a deactivated one is not offered.
+    const kecamatan = within(form).getByLabelText(/Kecamatan/);
+    expect(
+      within(kecamatan)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Pilih kecamatan…', 'Cibinong']);
+    await userEvent.selectOptions(kecamatan, 'Cibinong');
     await userEvent.click(within(form).getByRole('button', { name: 'Tambah sekolah' }));
     const npsn = within(form).getByLabelText(/NPSN/);
     expect(

@@ -3,6 +3,7 @@ import { ZSchoolRow } from '@siklus/domain';
 import {
   Button,
   type DataTableColumn,
+  FormSelect,
   FormTextField,
   showApiFieldError,
   useFormat,
@@ -162,7 +163,8 @@ function SchoolForm({
 }: PanelFormProps<{ name: string }> & { school?: School }) {
   const t = useT();
   const trpc = useTRPC();
-  const subdistricts = useQuery(trpc.schools.subdistricts.queryOptions());
+  // Active kecamatan are offered; a school keeps a deactivated one it already has.
+  const subdistricts = useQuery(trpc.subdistricts.list.queryOptions({ includeInactive: true }));
   const create = useMutation(trpc.schools.create.mutationOptions({ onSuccess: onDone }));
   const update = useMutation(trpc.schools.update.mutationOptions({ onSuccess: onDone }));
   const mutation = school ? update : create;
@@ -179,7 +181,6 @@ function SchoolForm({
     if (school) update.mutate({ schoolId: school.id, ...values }, { onError });
     else create.mutate(values, { onError });
   });
-  const listId = school ? `subdistricts-${school.id}` : 'subdistricts-new';
   return (
     <PanelForm
       title={school ? t('adm.schools.editTitle', { name: school.name }) : t('adm.schools.add')}
@@ -200,18 +201,20 @@ function SchoolForm({
         required
       />
       <FormTextField form={form} name="name" label={t('sup.schools.name')} required />
-      <FormTextField
+      <FormSelect
         form={form}
         name="subdistrict"
         label={t('sup.schools.subdistrict')}
+        hint={t('kec.pickHint')}
         required
-        list={listId}
+        placeholder={t('kec.pick')}
+        options={(subdistricts.data ?? [])
+          .filter((k) => k.active || k.name === school?.subdistrict)
+          .map((k) => ({
+            value: k.name,
+            label: k.active ? k.name : t('kec.inactiveOption', { name: k.name }),
+          }))}
       />
-      <datalist id={listId}>
-        {(subdistricts.data ?? []).map((s) => (
-          <option key={String(s)} value={String(s)} />
-        ))}
-      </datalist>
     </PanelForm>
   );
 }

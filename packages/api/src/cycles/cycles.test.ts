@@ -539,6 +539,42 @@ async function summaryCycle() {
 }
 
 describe('summary rubrics and printed figures', () => {
+  test('a mean on a 1-5 scale or a total out of N is converted on the server (3,8 of 5 = 76,00)', async () => {
+    const cycle = await summaryCycle();
+    const principal = w.as('principalOwn');
+    const mean = await principal.cycles.upsertObservation({
+      cycleId: cycle.id,
+      version: 1,
+      teacherId: w.teacherA1.id,
+      kind: 'summary',
+      percentage: '3,8',
+      scale: { kind: 'mean', max: 5 },
+    });
+    expect(mean.observation).toMatchObject({ percentage: '76.00', band: 'Baik' });
+    const total = await principal.cycles.upsertObservation({
+      cycleId: cycle.id,
+      version: mean.version,
+      teacherId: w.teacherA1.id,
+      kind: 'summary',
+      percentage: '29',
+      scale: { kind: 'total', max: 44 },
+    });
+    expect(total.observation.percentage).toBe('65.91');
+    // Off the scale: refused at the field, naming the scale's range.
+    const off = await failure(
+      principal.cycles.upsertObservation({
+        cycleId: cycle.id,
+        version: total.version,
+        teacherId: w.teacherA1.id,
+        kind: 'summary',
+        percentage: '4,5',
+        scale: { kind: 'mean', max: 4 },
+      }),
+    );
+    expect(off).toMatchObject({ code: 'BAD_REQUEST', app: { field: 'percentage' } });
+    expect(off.app.messages.id).toContain('rata-rata skala 1-4 (1-4)');
+  });
+
   test('a percentage is parsed by the domain ("52,285" refused; "52,29" stored as 52.29)', async () => {
     const cycle = await summaryCycle();
     const principal = w.as('principalOwn');

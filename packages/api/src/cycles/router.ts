@@ -21,6 +21,7 @@ import {
   parsePrintedFigure,
   printedBandCountMessage,
   scoreObservation,
+  summaryObservation,
   type TObservationInput,
   ZCycleCreateInput,
   ZCycleGetInput,
@@ -130,7 +131,8 @@ export const cyclesRouter = router({
 
   /**
    * `{ cycleId, version, teacherId, kind: 'indicators', scores: { A1: 3, B2: 'na', ... } }`
-   * or `{ ..., kind: 'summary', percentage: '53,48' }`, with optional `observedOn`, `notes`
+   * or `{ ..., kind: 'summary', percentage: '53,48' }` (or `percentage: '3,8', scale: { kind:
+   * 'mean', max: 5 }`: converted to 76.00), with optional `observedOn`, `notes`
    * (principal). The percentage and band are computed by the domain package and stored
    * with the indicator scores in one transaction. Returns the new version and the figures.
    */
@@ -143,10 +145,11 @@ export const cyclesRouter = router({
         getCycleContext(ctx.db, input.cycleId),
       ]);
       if (!context) throw notFound();
+      // A figure on another scale (a 1-4/1-5 mean, a total out of N) becomes its percentage.
       const observation: TObservationInput =
         input.kind === 'indicators'
           ? { kind: 'indicators', scores: input.scores }
-          : { kind: 'summary', percentage: input.percentage };
+          : summaryObservation(input.percentage, input.scale);
       const definition = context.definition;
       const score = scoreObservation(definition, observation);
       const band = classify(context.bands, score.percentage).label;
@@ -185,6 +188,10 @@ export const cyclesRouter = router({
               teacherId: input.teacherId,
               percentage: score.percentage,
               band,
+              // The figure as typed on its scale, when it was not a percentage.
+              ...(input.kind === 'summary' && input.scale && input.scale.kind !== 'percent'
+                ? { typed: input.percentage, scale: input.scale }
+                : {}),
             },
           },
           tx,

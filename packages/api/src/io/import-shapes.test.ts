@@ -263,3 +263,86 @@ describe('names retyped the usual ways', () => {
     expect(result.rows.every((r) => r.observation !== null)).toBe(true);
   });
 });
+
+describe('scores on other scales: asked, then converted (value ÷ maximum × 100)', () => {
+  const mean5 = { kind: 'mean', max: 5 } as const;
+
+  test('CSV, semicolons, Windows-1252: means of 5 are asked about, never read as 3,8%', async () => {
+    const bytes = cp1252(
+      [
+        'Hasil Observasi Guru’s Kelas;;',
+        'No;Nama Guru;Skor Rata-rata',
+        '1;Ismiati, S.Pd;3,8',
+        '2;Lisda, S.Pd;4,25',
+        'Rata-rata;;4,03',
+      ].join('\r\n'),
+    );
+    const asked = await read('skor.csv', bytes);
+    expect(asked.rows).toEqual([]);
+    expect(asked.questions).toEqual([
+      expect.objectContaining({
+        kind: 'scale',
+        column: 'C',
+        header: 'Skor Rata-rata',
+        reason: 'values',
+        suggested: mean5,
+        sample: ['3,8', '4,25'],
+      }),
+    ]);
+    const result = await read('skor.csv', bytes, LULUT_ROSTER, { scale: mean5 });
+    expect(result.problems).toEqual([]);
+    expect(result.scale).toEqual(mean5);
+    expect(result.rows.map((r) => [r.row, r.values.percentage, r.percentage, r.band])).toEqual([
+      [3, '3,8', '76.00', 'Baik'],
+      [4, '4,25', '85.00', 'Baik'],
+    ]);
+    expect(result.footers).toEqual([{ row: 5, label: 'Rata-rata', value: '4,03' }]);
+  });
+
+  test('a header naming the scale asks even when the values could be percentages', async () => {
+    const result = await read(
+      'a.csv',
+      csv(['Nama Guru;Skor (1-4)', 'Lisda, S.Pd;3', 'Ismiati, S.Pd;2,9']),
+    );
+    expect(result.questions[0]).toMatchObject({
+      kind: 'scale',
+      reason: 'header',
+      suggested: { kind: 'mean', max: 4 },
+    });
+    const read4 = await read(
+      'a.csv',
+      csv(['Nama Guru;Skor (1-4)', 'Lisda, S.Pd;3', 'Ismiati, S.Pd;2,9']),
+      LULUT_ROSTER,
+      { scale: { kind: 'mean', max: 4 } },
+    );
+    expect(read4.rows.map((r) => r.percentage)).toEqual(['75.00', '72.50']);
+  });
+
+  test('XLSX with totals out of 40: asked by the header "Skor/40"; off-scale values named by cell', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Siklus I');
+    ws.addRow(['No', 'Nama Guru', 'Skor/40']);
+    ws.addRow([1, 'Ismiati, S.Pd', 34]);
+    ws.addRow([2, 'Lisda, S.Pd', 41]);
+    ws.addRow([3, 'Nanin Sudiar, S.Pd', 29]);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const asked = await read('total.xlsx', bytes);
+    expect(asked.questions[0]).toMatchObject({
+      kind: 'scale',
+      reason: 'header',
+      suggested: { kind: 'total', max: 40 },
+    });
+    const result = await read('total.xlsx', bytes, LULUT_ROSTER, {
+      scale: { kind: 'total', max: 40 },
+    });
+    expect(result.rows.map((r) => r.percentage)).toEqual(['85.00', null, '72.50']);
+    expect(result.problems.map((p) => [p.row, p.column, p.code])).toEqual([[3, 'C', 'OFF_SCALE']]);
+    expect(result.problems[0]!.message.id).toContain('skor total dari 40 (0-40)');
+  });
+
+  test('percentages stay percentages: no question for a 0-100 column', async () => {
+    const result = await read('a.csv', csv(['Nama Guru;Persentase', 'Lisda, S.Pd;40,50']));
+    expect(result.questions).toEqual([]);
+    expect(result.scale).toEqual({ kind: 'percent' });
+  });
+});

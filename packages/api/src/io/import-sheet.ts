@@ -1,9 +1,11 @@
 import {
   classify,
+  describeScale,
   isAppError,
   listIndicators,
   parsePercentage,
   type RosterIndex,
+  scaleToPercentage,
   scoreObservation,
   summarizeCycle,
   type TBandSet,
@@ -12,6 +14,7 @@ import {
   type TObservationInput,
   type TRosterTeacher,
   type TRubricDefinition,
+  type TScoreScale,
 } from '@siklus/domain';
 import type { SheetGrid } from './read-sheet';
 
@@ -80,6 +83,22 @@ export type ImportQuestion =
       message: { id: string; en: string };
     }
   | {
+      /**
+       * The percentage column holds something else: means on a 1-4/1-5 scale or totals
+       * out of N. Nothing is converted until the principal says which scale it is.
+       */
+      kind: 'scale';
+      column: string;
+      header: string;
+      /** 'header': the header names a scale; 'values': every value is 5 or less, or one is over 100. */
+      reason: 'header' | 'values';
+      /** What the header or the values suggest, when they do (preselected, never applied). */
+      suggested: TScoreScale | null;
+      /** A few values as typed, to judge by. */
+      sample: string[];
+      message: { id: string; en: string };
+    }
+  | {
       kind: 'teacher';
       row: number;
       typed: string;
@@ -97,7 +116,10 @@ export interface ImportRow {
   matchedBy: 'nip' | 'name' | 'answer' | null;
   /** The cells read, by column key, as typed. */
   values: Record<string, string>;
-  /** Computed by the domain package when the row has no problem; else null. */
+  /**
+   * Computed by the domain package when the row has no problem; else null. On another
+   * scale, the converted percentage; `values.percentage` keeps the value as typed.
+   */
   percentage: string | null;
   band: string | null;
   /** What confirm writes: null when the row has a problem. */
@@ -114,6 +136,13 @@ export interface ImportResult {
   questions: ImportQuestion[];
   /** Figures of the rows without problems (domain summary). */
   summary: TCycleSummary;
+  /** The scale the percentage column was read on (summary mode; 'percent' unless confirmed). */
+  scale: TScoreScale;
+  /**
+   * Rows under the table that carry figures ("Rata-rata", "Kategori"): their spreadsheet
+   * row, label and the text in the value column (summary mode), for the printed figures.
+   */
+  footers: { row: number; label: string; value: string }[];
 }
 
 export function columnLetter(index: number): string {
@@ -158,10 +187,10 @@ const PERCENT_WORDS =
   /^(?:persentase|presentase|prosentase|percentage|capaian|nilai|skor|score|total|jumlah skor|hasil)(?: |$)/;
 /**
  * Rows under (or inside) the table that carry figures, not teachers: "Rata-rata", "Nilai
- * rata-rata", "Jumlah", "Kategori", "Persentase ketuntasan", "Total", in any case.
+ * rata-rata", "Jumlah", "Kategori", "Kriteria", "Persentase ketuntasan", "Total", in any case.
  */
 const FOOTER_WORDS =
-  /(?:^| )(?:rata rata|ratarata|rata2|rerata|jumlah|total|kategori|ketuntasan|tuntas|mean|average)(?: |$)/;
+  /(?:^| )(?:rata rata|ratarata|rata2|rerata|jumlah|total|kategori|kriteria|predikat|ketuntasan|tuntas|mean|average)(?: |$)/;
 
 const NA_TEXT = new Set(['na', 'n a', 'tidak berlaku', 'tb']);
 
@@ -184,10 +213,66 @@ function indicatorOf(header: string, indicators: TListedIndicator[]): TListedInd
 }
 
 /** Where the label of a row is: its name cell, or the first text (a merged "Rata-rata"). */
-function isFooterRow(cells: string[], nameCol: number): boolean {
+function footerLabel(cells: string[], nameCol: number): string | null {
   const texts = [cells[nameCol] ?? '', ...cells].filter((c) => c !== '' && !/^[\d.,%\s]+$/.test(c));
-  const label = key(texts[0] ?? '');
-  return label !== '' && FOOTER_WORDS.test(label);
+  const label = texts[0] ?? '';
+  return label !== '' && FOOTER_WORDS.test(key(label)) ? label : null;
+}
+
+/** "Skor (1-4)", "Rata-rata skala 5": a mean scale; "Skor/40", "Jumlah skor (maks 40)": a total. */
+function scaleOfHeader(header: string): TScoreScale | null {
+  const k = key(header);
+  const mean = /(?:^| )(?:1 ([45])|skala ([45]))(?: |$)/.exec(k);
+  if (mean) return { kind: 'mean', max: mean[1] === '4' || mean[2] === '4' ? 4 : 5 };
+  const total =
+    /\/\s*(\d{1,5})\b/.exec(header) ??
+    /(?:^| )(?:dari|maks|maksimal|maksimum|max|maximum|of)(?: skor)? (\d{1,5})(?: |$)/.exec(k);
+  const max = total ? Number(total[1]) : 0;
+  return max >= 1 && max <= 10_000 ? { kind: 'total', max } : null;
+}
+
+const NUMBER_CELL = /^\d+(?:[.,]\d+)?$/;
+
+/**
+ * Does the percentage column look like another scale? By its header, or by its values:
+ * every value 5 or less (a 1-4/1-5 mean; no teacher scores 5% on a real sheet), or one over
+ * 100 (a total). Answers the question to ask, or null when the column reads as 0-100.
+ */
+function scaleQuestion(header: string, column: string, texts: string[]): ImportQuestion | null {
+  const numbers = texts
+    .map((t) => t.replace(/\s*%$/, '').trim())
+    .filter((t) => NUMBER_CELL.test(t))
+    .map((t) => Number(t.replace(',', '.')));
+  const byHeader = scaleOfHeader(header);
+  const sample = texts.filter((t) => t !== '').slice(0, 5);
+  const top = numbers.length > 0 ? Math.max(...numbers) : 0;
+  const small =
+    numbers.length > 0 && top <= 5 && !/%/.test(header) && !texts.some((t) => t.endsWith('%'));
+  const large = top > 100;
+  if (!byHeader && !small && !large) return null;
+  const suggested: TScoreScale | null =
+    byHeader ?? (small ? { kind: 'mean', max: top <= 4 ? 4 : 5 } : null);
+  const shown = sample.map((t) => `"${t}"`).join(', ');
+  const why = byHeader
+    ? {
+        id: `judulnya menyebut ${describeScale(byHeader).id}`,
+        en: `its header names a ${describeScale(byHeader).en}`,
+      }
+    : small
+      ? { id: `semua nilainya 5 atau kurang (${shown})`, en: `every value is 5 or less (${shown})` }
+      : { id: `ada nilai di atas 100 (${shown})`, en: `a value is over 100 (${shown})` };
+  return {
+    kind: 'scale',
+    column,
+    header,
+    reason: byHeader ? 'header' : 'values',
+    suggested,
+    sample,
+    message: {
+      id: `Kolom ${column} "${header}" mungkin bukan persentase: ${why.id}. Pilih skalanya: persentase (0-100), rata-rata skala 1-4 atau 1-5, atau skor total dari N. Siklus mengubahnya menjadi persentase (nilai ÷ maksimum × 100) hanya setelah Anda memilih.`,
+      en: `Column ${column} "${header}" may not be a percentage: ${why.en}. Pick its scale: percentage (0-100), a mean on a 1-4 or 1-5 scale, or a total out of N. Siklus converts it to a percentage (value ÷ maximum × 100) only once you pick.`,
+    },
+  };
 }
 
 /** One problem of the file, at a cell (or a row, or the whole file when both are null). */
@@ -220,6 +305,19 @@ export function noTeacherRows(): ImportProblem {
   );
 }
 
+/**
+ * The header: the first of the top rows with a teacher-name or NIP column; title rows
+ * above it (the school, "Tabel 1. ...") are passed over. -1 when there is none.
+ */
+export function findHeaderIndex(grid: SheetGrid): number {
+  return grid.rows
+    .slice(0, 30)
+    .findIndex((r) => r.some((c) => nameRank(c) >= 0 || NIP_HEADERS.includes(key(c))));
+}
+
+/** A footer row's label folded for matching ("Nilai Rata-Rata" -> "nilai rata rata"). */
+export const foldLabel = key;
+
 export interface InterpretOptions {
   definition: TRubricDefinition;
   bandSet: TBandSet;
@@ -232,6 +330,8 @@ export interface InterpretOptions {
   cycleHeaders?: readonly string[] | undefined;
   /** The header this school picked last time as the percentage ("Persentase (%)"). */
   rememberedHeader?: string | null | undefined;
+  /** The scale the principal confirmed for the percentage column (asked when it looks like one). */
+  scale?: TScoreScale | null | undefined;
 }
 
 export function interpretSheet(grid: SheetGrid, opts: InterpretOptions): ImportResult {
@@ -248,13 +348,11 @@ export function interpretSheet(grid: SheetGrid, opts: InterpretOptions): ImportR
     problems,
     questions,
     summary: summarizeCycle([], bandSet),
+    scale: { kind: 'percent' },
+    footers: [],
   });
 
-  // The header: the first of the top rows with a teacher-name or NIP column; title rows
-  // above it (the school, "Tabel 1. ...") are passed over.
-  const headerIndex = grid.rows
-    .slice(0, 30)
-    .findIndex((r) => r.some((c) => nameRank(c) >= 0 || NIP_HEADERS.includes(key(c))));
+  const headerIndex = findHeaderIndex(grid);
   if (headerIndex < 0) {
     problems.push(
       fileProblem(
@@ -379,18 +477,52 @@ export function interpretSheet(grid: SheetGrid, opts: InterpretOptions): ImportR
   // Nothing is read until every column is known.
   if (problems.length > 0 || questions.length > 0) return { ...empty(), headerRow, columns };
 
-  const rows: ImportRow[] = [];
-  const firstRowOf = new Map<string, number>();
+  // The teacher rows and the footers under the header, in the sheet's own row numbers.
+  const body: { r: number; cells: string[] }[] = [];
+  const footers: ImportResult['footers'] = [];
   for (let r = headerIndex + 1; r < grid.rows.length; r++) {
     const cells = grid.rows[r] ?? [];
+    const nip = nipCol >= 0 ? (cells[nipCol] ?? '') : '';
+    // "Rata-rata", "Kategori", "Persentase ketuntasan": the printed table's footer.
+    const footer = nip === '' ? footerLabel(cells, nameCol) : null;
+    if (footer !== null) {
+      footers.push({
+        row: r + 1,
+        label: footer,
+        value: percentCol >= 0 ? (cells[percentCol] ?? '') : '',
+      });
+    } else {
+      body.push({ r, cells });
+    }
+  }
+
+  // A column of means or totals is converted only on the principal's word.
+  let scale: TScoreScale = { kind: 'percent' };
+  if (mode === 'summary') {
+    if (opts.scale) {
+      scale = opts.scale;
+    } else {
+      const question = scaleQuestion(
+        header[percentCol]!,
+        columnLetter(percentCol),
+        body.map((b) => b.cells[percentCol] ?? ''),
+      );
+      if (question) {
+        questions.push(question);
+        return { ...empty(), headerRow, columns };
+      }
+    }
+  }
+
+  const rows: ImportRow[] = [];
+  const firstRowOf = new Map<string, number>();
+  for (const { r, cells } of body) {
     const rowNumber = r + 1;
     const name = nameCol >= 0 ? (cells[nameCol] ?? '') : '';
     const nip = nipCol >= 0 ? (cells[nipCol] ?? '') : '';
     const valueCols = mode === 'summary' ? [percentCol] : [...indicatorCols.values()];
     const valueTexts = valueCols.map((c) => cells[c] ?? '');
     if (name === '' && nip === '' && valueTexts.every((v) => v === '')) continue;
-    // "Rata-rata", "Kategori", "Persentase ketuntasan": the printed table's footer.
-    if (nip === '' && isFooterRow(cells, nameCol)) continue;
 
     const rowProblems: ImportProblem[] = [];
     const values: Record<string, string> = {};
@@ -487,13 +619,10 @@ export function interpretSheet(grid: SheetGrid, opts: InterpretOptions): ImportR
     if (mode === 'summary') {
       const text = cells[percentCol] ?? '';
       values.percentage = text;
-      const percentage = readPercentage(
-        text,
-        rowNumber,
-        percentCol,
-        header[percentCol]!,
-        rowProblems,
-      );
+      const percentage =
+        scale.kind === 'percent'
+          ? readPercentage(text, rowNumber, percentCol, header[percentCol]!, rowProblems)
+          : readOnScale(text, scale, rowNumber, percentCol, header[percentCol]!, rowProblems);
       if (percentage !== null) observation = { kind: 'summary', percentage };
     } else {
       const scores: Record<string, number | 'na'> = {};
@@ -557,6 +686,8 @@ export function interpretSheet(grid: SheetGrid, opts: InterpretOptions): ImportR
     problems,
     questions,
     summary: summarizeCycle(percentages, bandSet),
+    scale,
+    footers,
   };
 }
 
@@ -614,6 +745,37 @@ function readPercentage(
       'OFF_SCALE',
       `Persentase ${raw} di luar rentang 0-100.`,
       `Percentage ${raw} is outside 0-100.`,
+    );
+  }
+}
+
+/** A mean or total on the confirmed scale, converted by the domain (value ÷ maximum × 100). */
+function readOnScale(
+  raw: string,
+  scale: TScoreScale,
+  row: number,
+  col: number,
+  header: string,
+  out: ImportProblem[],
+): string | null {
+  const fail = cellFailure(row, col, header, out);
+  const text = raw.trim();
+  const words = describeScale(scale);
+  if (text === '') {
+    return fail(
+      'MISSING_VALUE',
+      `Nilai (${words.id}) belum diisi.`,
+      `The value (${words.en}) is empty.`,
+    );
+  }
+  try {
+    return scaleToPercentage(text, scale);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return fail(
+      NUMBER_CELL.test(text) ? 'OFF_SCALE' : 'NOT_A_NUMBER',
+      error.messages.id,
+      error.messages.en,
     );
   }
 }

@@ -5,7 +5,10 @@ import {
   getDistrictName,
   getImportPercentHeader,
   getStudyHeading,
+  insertNextCycle,
+  listStudyCycles,
   listTeachers,
+  printedFiguresPatch,
   setImportPercentHeader,
   touchCycle,
   upsertObservations,
@@ -17,17 +20,20 @@ import {
   type TFigureBasis,
   ZDistrictComparisonInput,
   ZFigureBasis,
+  ZScoreScale,
 } from '@siklus/domain';
 import { z } from 'zod';
 import { audit } from '../audit/record';
 import type { Context } from '../context';
 import { cycleView } from '../cycles/cycle-view';
+import { transitionCycleIn } from '../cycles/workflow';
 import { notFound } from '../errors';
 import { schoolDetail } from '../reports/school-detail';
 import { cycleScoped, districtProcedure, router, studyScoped } from '../trpc';
 import { buildChapter, focusPhrase, type ResultsChapter } from './chapter';
 import { type ImportResult, interpretSheet } from './import-sheet';
 import { decodeUpload, MAX_IMPORT_BYTES, readSheet } from './read-sheet';
+import { interpretRecap, type RecapResult } from './recap-sheet';
 import { chapterToDocx } from './report-docx';
 import {
   CSV_TYPE,
@@ -68,6 +74,8 @@ const ZImportAnswers = {
     .array(z.object({ row: z.number().int().min(1), teacherId: ZId }).strict())
     .max(5_000)
     .optional(),
+  /** The scale the principal confirmed for the percentage column (1-4/1-5 mean, total of N). */
+  scale: ZScoreScale.nullish(),
 };
 const ZImportPreviewInput = z
   .object({ cycleId: ZId, fileName: ZFileName, contentBase64: ZContent, ...ZImportAnswers })
@@ -81,6 +89,15 @@ const ZImportConfirmInput = z
     ...ZImportAnswers,
   })
   .strict();
+const ZRecapPreviewInput = z
+  .object({ studyId: ZId, fileName: ZFileName, contentBase64: ZContent, ...ZImportAnswers })
+  .strict()
+  .omit({ percentColumn: true });
+const ZRecapConfirmInput = ZRecapPreviewInput.extend({
+  /** The version of the study's Kondisi Awal as the preview read it. */
+  version: z.number().int().min(1),
+}).strict();
+
 const ZComparisonExportInput = ZDistrictComparisonInput.omit({ page: true, pageSize: true }).extend(
   {
     format: ZFormat,
@@ -137,8 +154,108 @@ async function previewFile(ctx: Context, input: z.infer<typeof ZImportPreviewInp
     // A recap sheet's column headed like this cycle is this cycle's percentage.
     cycleHeaders: [cycleLabel(context.ordinal, 'id'), cycleLabel(context.ordinal, 'en')],
     rememberedHeader,
+    scale: input.scale,
   });
   return { context, grid, result, teachers };
+}
+
+/**
+ * A recap sheet goes into a study that has nothing yet: its Kondisi Awal in draft, with no
+ * observation, and no later cycle. Anything else would mix the sheet with what is there.
+ */
+async function recapFile(ctx: Context, input: z.infer<typeof ZRecapPreviewInput>) {
+  const cycles = await listStudyCycles(ctx.db, input.studyId);
+  const baseline = cycles[0];
+  if (!baseline || cycles.length > 1 || baseline.status !== 'draft' || baseline.n > 0) {
+    throw new AppError(
+      'CONFLICT',
+      {
+        id: 'Rekap per siklus hanya dapat diimpor ke penelitian yang masih kosong (Kondisi Awal berstatus draf, belum ada observasi). Buat penelitian baru untuk rekap ini.',
+        en: 'A recap per cycle can only be imported into an empty study (its Kondisi Awal in draft, no observation yet). Create a new study for this recap.',
+      },
+      { field: 'studyId' },
+    );
+  }
+  const { context, teachers } = await importContext(ctx, baseline.id);
+  const bytes = decodeUpload(input.contentBase64);
+  const grid = await readSheet(input.fileName, bytes, ['Rekap', 'Rekapitulasi', 'Recap']);
+  const result = interpretRecap(grid, {
+    definition: context.definition,
+    bandSet: context.bands,
+    roster: new RosterIndex(teachers),
+    answers: new Map((input.teacherAnswers ?? []).map((a) => [a.row, a.teacherId])),
+    scale: input.scale,
+  });
+  return { baseline, context, grid, result, teachers };
+}
+
+function recapOut(
+  fileName: string,
+  grid: { format: 'xlsx' | 'csv'; sheetName: string | null },
+  result: RecapResult,
+  baseline: { id: string; version: number },
+) {
+  return {
+    fileName,
+    format: grid.format,
+    sheetName: grid.sheetName,
+    headerRow: result.headerRow,
+    scale: result.scale,
+    baseline: { id: baseline.id, version: baseline.version },
+    cycles: result.cycles.map((c) => ({
+      ordinal: c.ordinal,
+      label: c.label,
+      column: c.column,
+      header: c.header,
+      columns: c.result.columns,
+      rows: c.result.rows.map(({ observation: _o, ...r }) => r),
+      summary: c.result.summary,
+      printedMean: c.printedMean,
+      printedMeanBand: c.printedMeanBand,
+    })),
+    problems: result.problems.slice(0, MAX_PROBLEMS_SHOWN),
+    problemCount: result.problems.length,
+    questions: result.questions.slice(0, MAX_PROBLEMS_SHOWN),
+    ok: result.ok,
+  };
+}
+
+/** Refuses a file with open questions or problems: nothing is written from it. */
+function assertSavable(
+  questions: readonly unknown[],
+  problems: ImportResult['problems'],
+  rows: number,
+): void {
+  if (questions.length > 0) {
+    // Nothing is stored from a column, or for a teacher, the principal has not confirmed.
+    throw new AppError(
+      'BAD_REQUEST',
+      {
+        id: `Masih ada ${questions.length} pertanyaan pada pratinjau; jawab dahulu, lalu simpan.`,
+        en: `The preview still has ${questions.length} open question(s); answer them first, then save.`,
+      },
+      { field: 'contentBase64' },
+    );
+  }
+  if (problems.length > 0 || rows === 0) {
+    const n = problems.length;
+    throw new AppError(
+      'BAD_REQUEST',
+      {
+        id: `Berkas masih memiliki ${n} masalah; tidak ada yang disimpan. Perbaiki lalu unggah lagi.`,
+        en: `The file still has ${n} problem(s); nothing was saved. Fix them and upload again.`,
+      },
+      {
+        field: 'contentBase64',
+        details: {
+          issues: problems.slice(0, 50).map((p) => ({
+            field: p.row === null ? 'file' : `row.${p.row}${p.column ? `.${p.column}` : ''}`,
+            messages: p.message,
+          })),
+        },
+      },
+    );
+  }
 }
 
 /** Problems shown at most; the count says how many there were. */
@@ -163,6 +280,8 @@ function previewOut(
     problemCount: result.problems.length,
     questions: result.questions.slice(0, MAX_PROBLEMS_SHOWN),
     summary: result.summary,
+    /** The scale the percentage column was read on ('percent' unless the principal said). */
+    scale: result.scale,
     /** Active teachers of the roster without a row in the file (kept as they are). */
     unmatchedTeachers: unmatched,
     cycle: {
@@ -335,36 +454,7 @@ export const ioRouter = router({
     .input(ZImportConfirmInput)
     .mutation(async ({ ctx, input }) => {
       const { context, result } = await previewFile(ctx, input);
-      if (result.questions.length > 0) {
-        // Nothing is stored from a column, or for a teacher, the principal has not confirmed.
-        throw new AppError(
-          'BAD_REQUEST',
-          {
-            id: `Masih ada ${result.questions.length} pertanyaan pada pratinjau; jawab dahulu, lalu simpan.`,
-            en: `The preview still has ${result.questions.length} open question(s); answer them first, then save.`,
-          },
-          { field: 'contentBase64' },
-        );
-      }
-      if (result.problems.length > 0 || result.rows.length === 0) {
-        const n = result.problems.length;
-        throw new AppError(
-          'BAD_REQUEST',
-          {
-            id: `Berkas masih memiliki ${n} masalah; tidak ada yang disimpan. Perbaiki lalu unggah lagi.`,
-            en: `The file still has ${n} problem(s); nothing was saved. Fix them and upload again.`,
-          },
-          {
-            field: 'contentBase64',
-            details: {
-              issues: result.problems.slice(0, 50).map((p) => ({
-                field: p.row === null ? 'file' : `row.${p.row}${p.column ? `.${p.column}` : ''}`,
-                messages: p.message,
-              })),
-            },
-          },
-        );
-      }
+      assertSavable(result.questions, result.problems, result.rows.length);
       const observerId = ctx.user.id;
       const written = await ctx.db.transaction().execute(async (tx) => {
         const touched = await touchCycle(tx, { cycleId: input.cycleId, version: input.version });
@@ -396,6 +486,7 @@ export const ioRouter = router({
               fileName: input.fileName,
               rows: result.rows.length,
               mean: result.summary.mean,
+              scale: result.scale,
               // Which column each figure came from, as the preview named it.
               columns: result.columns.map((c) => ({
                 key: c.key,
@@ -417,4 +508,117 @@ export const ioRouter = router({
         summary: result.summary,
       };
     }),
+
+  /**
+   * `{ studyId, fileName, contentBase64, teacherAnswers?, scale? }` (principal): reads a
+   * recap sheet (one column per cycle) against an empty study and answers what confirm
+   * would write for each cycle, with the printed "Rata-rata" of each. Writes nothing.
+   */
+  previewRecap: studyScoped.principal.input(ZRecapPreviewInput).mutation(async ({ ctx, input }) => {
+    const { baseline, grid, result } = await recapFile(ctx, input);
+    return recapOut(input.fileName, grid, result, baseline);
+  }),
+
+  /**
+   * `{ studyId, version, fileName, contentBase64, ... }` (principal): in one transaction,
+   * fills Kondisi Awal, opens and fills each later cycle, stores each cycle's printed mean
+   * and band, and submits every cycle; any problem writes nothing. The cycles are submitted
+   * together as the one paper they come from (decision 016), so the consistency check of
+   * each is there for the reviewer; answers every cycle's figures and that check.
+   */
+  confirmRecap: studyScoped.principal.input(ZRecapConfirmInput).mutation(async ({ ctx, input }) => {
+    const { baseline, context, result } = await recapFile(ctx, input);
+    assertSavable(
+      result.questions,
+      result.problems,
+      result.cycles.length === 0 ? 0 : Math.min(...result.cycles.map((c) => c.result.rows.length)),
+    );
+    const observerId = ctx.user.id;
+    const schoolId = context.schoolId;
+    const written = await ctx.db.transaction().execute(async (tx) => {
+      const ids: string[] = [];
+      for (const cycle of result.cycles) {
+        let cycleId = baseline.id;
+        let version = input.version;
+        if (cycle.ordinal > 0) {
+          const opened = await insertNextCycle(tx, input.studyId);
+          if ('blockedBy' in opened) throw new Error('the previous recap cycle was not submitted');
+          cycleId = opened.id;
+          version = 1;
+        }
+        const touched = await touchCycle(tx, {
+          cycleId,
+          version,
+          patch: printedFiguresPatch({
+            printedMean: cycle.printedMean?.value ?? null,
+            printedMeanText: cycle.printedMean?.typed ?? null,
+            printedMeanBand: cycle.printedMeanBand,
+            printedBands: null,
+          }),
+        });
+        await upsertObservations(
+          tx,
+          cycle.result.rows.map((row) => ({
+            districtId: context.districtId,
+            cycleId,
+            teacherId: row.teacherId!,
+            observerId,
+            observedOn: null,
+            notes: null,
+            percentage: row.percentage!,
+            band: row.band!,
+            scores: {},
+          })),
+        );
+        await transitionCycleIn(tx, ctx, {
+          cycleId,
+          version: touched.version,
+          action: 'submit',
+          actor: ctx.user,
+          districtId: context.districtId,
+          schoolId,
+          patch: (now) => ({ submitted_at: now }),
+        });
+        ids.push(cycleId);
+      }
+      await audit(
+        ctx,
+        {
+          action: 'study.recapImport',
+          entity: 'study',
+          entityId: input.studyId,
+          schoolId,
+          after: {
+            fileName: input.fileName,
+            scale: result.scale,
+            cycles: result.cycles.map((c, i) => ({
+              cycleId: ids[i],
+              ordinal: c.ordinal,
+              column: c.column,
+              header: c.header,
+              rows: c.result.rows.length,
+              mean: c.result.summary.mean,
+              printedMean: c.printedMean?.typed ?? null,
+            })),
+          },
+        },
+        tx,
+      );
+      return ids;
+    });
+    const views = await Promise.all(written.map((id) => cycleView(ctx.db, id)));
+    return {
+      studyId: input.studyId,
+      cycles: views.map((v) => ({
+        id: v.id,
+        ordinal: v.ordinal,
+        label: v.label,
+        status: v.status,
+        version: v.version,
+        summary: v.summary,
+        printed: v.printed,
+        mismatches: v.mismatches,
+      })),
+    };
+  }),
 });

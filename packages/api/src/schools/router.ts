@@ -1,10 +1,12 @@
 import {
   findExistingNpsns,
+  findSubdistrictByName,
   getSchool,
   insertSchool,
   insertSchools,
   isPgError,
   listSchools,
+  listSubdistrictItems,
   listSubdistricts,
   updateSchool,
 } from '@siklus/db';
@@ -21,7 +23,37 @@ import {
   zodIssues,
 } from '@siklus/domain';
 import { audit } from '../audit/record';
+import type { Context } from '../context';
 import { adminProcedure, authedProcedure, router, schoolScoped } from '../trpc';
+
+/** "Kecamatan X is not on the list": a school names one of the district's kecamatan. */
+function unlisted(typed: string, inactive: boolean): { id: string; en: string } {
+  return inactive
+    ? {
+        id: `Kecamatan "${typed}" sudah dinonaktifkan; pilih kecamatan lain dari daftar atau aktifkan lagi di menu Kecamatan.`,
+        en: `The kecamatan "${typed}" is deactivated; pick another from the list or reactivate it under Kecamatan.`,
+      }
+    : {
+        id: `Kecamatan "${typed}" tidak ada dalam daftar kecamatan kabupaten; pilih dari daftar atau tambahkan dahulu di menu Kecamatan.`,
+        en: `The kecamatan "${typed}" is not on the district's list; pick one from the list or add it first under Kecamatan.`,
+      };
+}
+
+/**
+ * The listed kecamatan a school's value names (case folded), as the list spells it; a
+ * deactivated one only when the school already has it (`keep`).
+ */
+async function listedSubdistrict(
+  ctx: Context & { user: { districtId: string } },
+  typed: string,
+  keep?: string,
+): Promise<string> {
+  const found = await findSubdistrictByName(ctx.db, ctx.user.districtId, typed);
+  if (found && (found.active || found.name === keep)) return found.name;
+  throw new AppError('BAD_REQUEST', unlisted(typed, found !== undefined), {
+    field: 'subdistrict',
+  });
+}
 
 const npsnTaken = (npsn: string) =>
   new AppError(
@@ -42,7 +74,7 @@ function isNpsnConflict(error: unknown): boolean {
 }
 
 export interface BulkRowError {
-  /** 1-based, as a spreadsheet numbers data rows. */
+  /** The spreadsheet's own row number (1-based, its header row is 1), as Excel shows it. */
   row: number;
   field: string;
   messages: { id: string; en: string };
@@ -73,9 +105,14 @@ export const schoolsRouter = router({
 
   /** `{ npsn, name, subdistrict }` (admin) */
   create: adminProcedure.input(ZSchoolCreateInput).mutation(async ({ ctx, input }) => {
+    const subdistrict = await listedSubdistrict(ctx, input.subdistrict);
     try {
       return await ctx.db.transaction().execute(async (tx) => {
-        const school = await insertSchool(tx, { districtId: ctx.user.districtId, ...input });
+        const school = await insertSchool(tx, {
+          districtId: ctx.user.districtId,
+          ...input,
+          subdistrict,
+        });
         await audit(
           ctx,
           {
@@ -83,7 +120,7 @@ export const schoolsRouter = router({
             entity: 'school',
             entityId: school.id,
             schoolId: school.id,
-            after: input,
+            after: { ...input, subdistrict },
           },
           tx,
         );
@@ -97,7 +134,15 @@ export const schoolsRouter = router({
 
   /** `{ schoolId, npsn?, name?, subdistrict? }` (admin) */
   update: schoolScoped.admin.input(ZSchoolUpdateInput).mutation(async ({ ctx, input }) => {
-    const { schoolId, ...patch } = input;
+    const { schoolId, ...typed } = input;
+    const current = await getSchool(ctx.db, schoolId);
+    const patch =
+      typed.subdistrict === undefined
+        ? typed
+        : {
+            ...typed,
+            subdistrict: await listedSubdistrict(ctx, typed.subdistrict, current?.subdistrict),
+          };
     try {
       return await ctx.db.transaction().execute(async (tx) => {
         const before = await getSchool(tx, schoolId);
@@ -150,8 +195,15 @@ export const schoolsRouter = router({
     const errors: BulkRowError[] = [];
     const good: { npsn: string; name: string; subdistrict: string }[] = [];
     const seen = new Map<string, number>();
-    input.rows.forEach((raw, i) => {
-      const row = i + 1;
+    // The district's kecamatan, case folded: a row names one of them, spelled as listed.
+    const listed = new Map(
+      (await listSubdistrictItems(ctx.db, ctx.user.districtId, { includeInactive: true })).map(
+        (k) => [k.name.toLowerCase(), k],
+      ),
+    );
+    input.rows.forEach(({ line, ...raw }, i) => {
+      // The spreadsheet's own row number (its header is row 1), as the client read it.
+      const row = line ?? i + 2;
       const parsed = ZSchoolRow.safeParse(raw);
       if (!parsed.success) {
         for (const issue of zodIssues(parsed.error)) {
@@ -172,7 +224,16 @@ export const schoolsRouter = router({
         return;
       }
       seen.set(parsed.data.npsn, row);
-      good.push(parsed.data);
+      const kecamatan = listed.get(parsed.data.subdistrict.trim().toLowerCase());
+      if (!kecamatan?.active) {
+        errors.push({
+          row,
+          field: 'subdistrict',
+          messages: unlisted(parsed.data.subdistrict, kecamatan !== undefined),
+        });
+        return;
+      }
+      good.push({ ...parsed.data, subdistrict: kecamatan.name });
     });
     const existing = await findExistingNpsns(
       ctx.db,

@@ -1,4 +1,4 @@
-import type { DB } from '@siklus/db';
+import { type DB, ensureSubdistricts } from '@siklus/db';
 import { makeDistrict, makeSchool, makeTeacher, makeUser } from '@siklus/db/testing';
 import type { TRole } from '@siklus/domain';
 import type { Kysely } from 'kysely';
@@ -45,6 +45,8 @@ export async function makeWorld(db: Kysely<DB>) {
   const schoolA1 = await makeSchool(db, { district_id: districtA.id, subdistrict: 'Cibinong' });
   const schoolA2 = await makeSchool(db, { district_id: districtA.id, subdistrict: 'Citeureup' });
   const schoolB1 = await makeSchool(db, { district_id: districtB.id });
+  // District A's kecamatan list has one with no school yet (a bulk import's second row).
+  await ensureSubdistricts(db, districtA.id, ['Babakan Madang']);
   const teacherA1 = await makeTeacher(db, { district_id: districtA.id, school_id: schoolA1.id });
   const user = (role: TRole, districtId: string, schoolId?: string) =>
     makeUser(db, {

@@ -92,15 +92,19 @@ export async function getDistrictName(db: Executor, id: string): Promise<string 
   return row?.name;
 }
 
+/**
+ * The district's kecamatan names for filters, from the list the admin keeps (deactivated
+ * ones too: schools may still have them).
+ */
 export async function listSubdistricts(db: Executor, districtId: string): Promise<string[]> {
   const rows = await db
-    .selectFrom('schools')
-    .select('subdistrict')
-    .distinct()
+    .selectFrom('subdistricts')
+    .select('name')
     .where('district_id', '=', districtId)
-    .orderBy('subdistrict')
+    .orderBy(sql`lower(name)`)
+    .orderBy('name')
     .execute();
-  return rows.map((r) => r.subdistrict);
+  return rows.map((r) => r.name);
 }
 
 export interface NewSchoolInput {

@@ -72,6 +72,16 @@ export async function configVersionScopeOf(
   return row ? { districtId: row.districtId, schoolId: null } : undefined;
 }
 
+/** A kecamatan of the district's list: a district-level row (admins of the district). */
+export async function subdistrictScopeOf(db: Db, id: string): Promise<RowScope | undefined> {
+  const row = await db
+    .selectFrom('subdistricts')
+    .select(['district_id as districtId'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? { districtId: row.districtId, schoolId: null } : undefined;
+}
+
 /** `select 1`: whether the database answers at all (the caller sets the deadline). */
 export async function selectOne(db: Db): Promise<void> {
   await sql`select 1`.execute(db);

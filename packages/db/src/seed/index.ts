@@ -14,6 +14,7 @@ import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import { jsonb } from '../json';
 import { createRng, type Rng } from '../random';
 import { recordHistoryFromColumns } from '../repositories/cycle-events';
+import { ensureSubdistricts } from '../repositories/subdistricts';
 import type { DB } from '../schema';
 import { indicatorRows, insertBatches, observe } from './generate';
 import { BOGOR_SUBDISTRICTS, CLASS_NAMES, DEGREES, FIRST_NAMES, LAST_NAMES } from './names';
@@ -377,6 +378,12 @@ async function seedBogor(trx: Db, passwordHash: string): Promise<string> {
       subdistrict: sub.name,
     });
   }
+  // The district's kecamatan list, from its schools' kecamatan (schools name one of it).
+  await ensureSubdistricts(
+    trx,
+    districtId,
+    schoolValues.map((v) => v.subdistrict),
+  );
   const schools = await trx
     .insertInto('schools')
     .values(schoolValues)
@@ -610,6 +617,7 @@ async function seedBadung(trx: Db, passwordHash: string): Promise<string> {
     .returning('id')
     .executeTakeFirstOrThrow();
   const districtId = district.id;
+  await ensureSubdistricts(trx, districtId, ['Kuta']);
   const school = await trx
     .insertInto('schools')
     .values({
@@ -660,6 +668,7 @@ async function seedSukabumi(trx: Db, passwordHash: string): Promise<string> {
     .returning('id')
     .executeTakeFirstOrThrow();
   const districtId = district.id;
+  await ensureSubdistricts(trx, districtId, ['Cibadak', 'Cisaat']);
   const schools = await trx
     .insertInto('schools')
     .values([

@@ -8,6 +8,7 @@ import {
 import type { Insertable, Kysely } from 'kysely';
 import { jsonb } from '../json';
 import { createRng } from '../random';
+import { ensureSubdistricts } from '../repositories/subdistricts';
 import type { DB } from '../schema';
 import { indicatorRows, insertBatches, insertUnnest, observe } from '../seed/generate';
 import { CLASS_NAMES, DEGREES, FIRST_NAMES, LAST_NAMES } from '../seed/names';
@@ -256,6 +257,12 @@ export async function synthesize(db: Kysely<DB>, options: SynthOptions): Promise
     }
     const generated = performance.now();
 
+    // Schools name a kecamatan of the district's list (a foreign key).
+    await ensureSubdistricts(
+      trx,
+      districtId,
+      schools.map((s) => s.subdistrict),
+    );
     await insertBatches(trx, 'schools', schools);
     await insertUnnest(trx, 'teachers', TEACHER_COLUMNS, teachers);
     await insertBatches(trx, 'studies', studies);

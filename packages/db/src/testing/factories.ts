@@ -7,6 +7,7 @@ import {
 } from '@siklus/domain';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import { jsonb } from '../json';
+import { ensureSubdistricts } from '../repositories/subdistricts';
 import type {
   CyclesTable,
   DB,
@@ -55,6 +56,8 @@ export async function makeDistrict(db: Db, overrides: { name?: string; province?
 export async function makeSchool(db: Db, overrides: Partial<Insertable<SchoolsTable>> = {}) {
   const districtId = overrides.district_id ?? (await makeDistrict(db)).id;
   const n = next();
+  // A school names a kecamatan of its district's list (a foreign key): make sure it is there.
+  await ensureSubdistricts(db, districtId, [overrides.subdistrict ?? 'Cibinong']);
   return db
     .insertInto('schools')
     .values({

@@ -37,6 +37,23 @@ export const ZNpsn = z
 export const ZSchoolName = zRequiredText({ id: 'Nama sekolah', en: 'The school name' }, 200);
 export const ZSubdistrict = zRequiredText({ id: 'Kecamatan', en: 'The subdistrict' }, 100);
 
+// Kecamatan (the district's list, issue 15)
+
+export const ZSubdistrictListInput = z
+  .object({ includeInactive: z.boolean().optional() })
+  .strict()
+  .optional();
+export type TSubdistrictListInput = z.infer<typeof ZSubdistrictListInput>;
+
+export const ZSubdistrictCreateInput = z.object({ name: ZSubdistrict }).strict();
+export type TSubdistrictCreateInput = z.infer<typeof ZSubdistrictCreateInput>;
+
+/** A rename and/or (de)activation; a rename reaches every school with the kecamatan. */
+export const ZSubdistrictUpdateInput = z
+  .object({ subdistrictId: ZId, name: ZSubdistrict.optional(), active: z.boolean().optional() })
+  .strict();
+export type TSubdistrictUpdateInput = z.infer<typeof ZSubdistrictUpdateInput>;
+
 // Schools
 
 export const ZSchoolListInput = zListInput({
@@ -85,6 +102,8 @@ export const ZSchoolBulkCreateInput = z
             npsn: z.string().max(50),
             name: z.string().max(300),
             subdistrict: z.string().max(200),
+            /** The row's number in the spreadsheet as Excel shows it (the header is row 1). */
+            line: z.number().int().min(2).max(1_000_000).optional(),
           })
           .strict(),
       )

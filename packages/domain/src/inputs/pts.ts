@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZCycleStatus } from '../cycle';
+import { ZScoreScale } from '../score-scale';
 import { ZIndicatorScore } from '../scoring';
 import { ZFigureBasis } from '../standing';
 import { bi } from '../zod-error';
@@ -168,7 +169,17 @@ export const ZObservationUpsertInput = z.discriminatedUnion('kind', [
     })
     .strict(),
   z
-    .object({ ...observationCommon, kind: z.literal('summary'), percentage: ZPercentageText })
+    .object({
+      ...observationCommon,
+      kind: z.literal('summary'),
+      /** The teacher's figure as typed: a percentage, or a value on `scale`. */
+      percentage: ZPercentageText,
+      /**
+       * A mean on a 1-4/1-5 scale or a total out of N ("3,8" of 5): the server converts it
+       * (value ÷ maximum × 100, half-up at two) and stores the percentage.
+       */
+      scale: ZScoreScale.optional(),
+    })
     .strict(),
 ]);
 export type TObservationUpsertInput = z.infer<typeof ZObservationUpsertInput>;

@@ -5,6 +5,7 @@ import { integrityEn } from './areas/integrity';
 import { ioEn } from './areas/io';
 import { ptsEn } from './areas/pts';
 import { rosterEn } from './areas/roster';
+import { scalesEn } from './areas/scales';
 import { workflowEn } from './areas/workflow';
 import type { MessageKey } from './id';
 
@@ -437,4 +438,5 @@ export const en = {
   ...integrityEn,
   ...rosterEn,
   ...importQuestionsEn,
+  ...scalesEn,
 } satisfies Record<MessageKey, string>;

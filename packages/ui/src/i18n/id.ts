@@ -12,6 +12,7 @@ import { integrityId } from './areas/integrity';
 import { ioId } from './areas/io';
 import { ptsId } from './areas/pts';
 import { rosterId } from './areas/roster';
+import { scalesId } from './areas/scales';
 import { workflowId } from './areas/workflow';
 
 export const id = {
@@ -442,6 +443,7 @@ export const id = {
   ...integrityId,
   ...rosterId,
   ...importQuestionsId,
+  ...scalesId,
 } as const;
 
 export type Dictionary = typeof id;

@@ -75,6 +75,7 @@ const withProblems = {
   problemCount: 2,
   questions: [],
   summary: summary(1, '35.75', 'Kurang'),
+  scale: { kind: 'percent' as const },
   unmatchedTeachers: [],
   cycle: { version: 4, status: 'draft' as const, editable: true, label: cycle.label },
   ok: false,
@@ -139,9 +140,9 @@ describe('the import page', () => {
       'Baris 3, kolom C (Persentase): Persentase belum diisi.',
     ]);
     expect(screen.getByText('Tidak ditemukan')).toBeTruthy();
-    // The button counts what the summary counts: the rows read without a problem.
-    expect(screen.getByText(/^1 guru terbaca/)).toBeTruthy();
-    const save = screen.getByRole('button', { name: 'Simpan 1 observasi' }) as HTMLButtonElement;
+    // The summary says how many of the rows are ready; nothing can be saved until all are.
+    expect(screen.getByText(/^1 dari 2 baris guru siap disimpan/)).toBeTruthy();
+    const save = screen.getByRole('button', { name: 'Belum dapat disimpan' }) as HTMLButtonElement;
     expect(save.disabled).toBe(true);
     expect(calls.some((c) => c.path === 'io.confirmImport')).toBe(false);
 
@@ -150,7 +151,11 @@ describe('the import page', () => {
       csvFile('lembar-baik.csv', 'Nama Guru;Persentase\nIsmiati;35,75\nLisda;52,75\n'),
     );
     expect(await screen.findByText('Tidak ada masalah. Semua baris siap disimpan.')).toBeTruthy();
-    expect(screen.getByText('2 guru terbaca · rata-rata 44,25 (Kurang)')).toBeTruthy();
+    expect(
+      screen.getByText(
+        '2 dari 2 baris guru siap disimpan · rata-rata baris yang siap 44,25 (Kurang)',
+      ),
+    ).toBeTruthy();
     const ready = screen.getByRole('button', { name: 'Simpan 2 observasi' }) as HTMLButtonElement;
     expect(ready.disabled).toBe(false);
     await userEvent.click(ready);

@@ -15,7 +15,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { exportUrls } from '../../export-urls';
-import { ColumnsRead, type ImportAnswers, ImportQuestions, NO_ANSWERS } from './import-questions';
+import {
+  ColumnsRead,
+  type ImportAnswers,
+  ImportProblems,
+  ImportQuestions,
+  NO_ANSWERS,
+  ScaleUsed,
+  sentAnswers,
+} from './import-questions';
 
 type Preview = RouterOutputs['io']['previewImport'];
 
@@ -28,11 +36,22 @@ const ROWS_SHOWN = 300;
 const mb = (bytes: number, lang: 'id' | 'en') =>
   (bytes / (1024 * 1024)).toFixed(1).replace('.', lang === 'id' ? ',' : '.');
 
-/** Only the answers given travel with the file. */
-const sent = (a: ImportAnswers) => ({
-  ...(a.percentColumn ? { percentColumn: a.percentColumn } : {}),
-  ...(a.teacherAnswers.length > 0 ? { teacherAnswers: a.teacherAnswers } : {}),
-});
+/** Why a chosen file is refused before it is sent (type, size), or null. */
+export function sheetFileProblem(
+  chosen: File,
+  t: ReturnType<typeof useT>,
+  lang: 'id' | 'en',
+): string | null {
+  if (!/\.(xlsx|csv)$/i.test(chosen.name)) return t('io.import.wrongType');
+  if (chosen.size > MAX_BYTES) {
+    return t('io.import.tooLarge', {
+      name: chosen.name,
+      size: mb(chosen.size, lang),
+      max: String(MAX_IMPORT_MB),
+    });
+  }
+  return null;
+}
 
 type Stage =
   | { kind: 'idle' }
@@ -69,18 +88,9 @@ export function ImportPage() {
     preview.reset();
     confirm.reset();
     if (!chosen) return;
-    if (!/\.(xlsx|csv)$/i.test(chosen.name)) {
-      setClientError(t('io.import.wrongType'));
-      return;
-    }
-    if (chosen.size > MAX_BYTES) {
-      setClientError(
-        t('io.import.tooLarge', {
-          name: chosen.name,
-          size: mb(chosen.size, f.lang),
-          max: String(MAX_IMPORT_MB),
-        }),
-      );
+    const refused = sheetFileProblem(chosen, t, f.lang);
+    if (refused) {
+      setClientError(refused);
       return;
     }
     setStage({ kind: 'reading', name: chosen.name, percent: 0 });
@@ -102,7 +112,12 @@ export function ImportPage() {
   function answer(next: ImportAnswers) {
     if (!file) return;
     setAnswers(next);
-    preview.mutate({ cycleId, fileName: file.name, contentBase64: file.base64, ...sent(next) });
+    preview.mutate({
+      cycleId,
+      fileName: file.name,
+      contentBase64: file.base64,
+      ...sentAnswers(next),
+    });
   }
 
   async function save(p: Preview) {
@@ -112,7 +127,7 @@ export function ImportPage() {
       version: p.cycle.version,
       fileName: file.name,
       contentBase64: file.base64,
-      ...sent(answers),
+      ...sentAnswers(answers),
     });
     await queryClient.invalidateQueries();
     navigate(`/cycles/${encodeURIComponent(cycleId)}`, {
@@ -262,9 +277,10 @@ function PreviewView({
 }) {
   const t = useT();
   const f = useFormat();
-  const localized = useLocalized();
   const problemRows = new Set(p.problems.flatMap((x) => (x.row === null ? [] : [x.row])));
   const canSave = p.ok && editable;
+  // On another scale, the value as typed stands beside the percentage it became.
+  const converted = p.scale.kind !== 'percent';
   return (
     <>
       <Card
@@ -276,54 +292,23 @@ function PreviewView({
         }
       >
         <ImportQuestions
-          key={`${answers.percentColumn}:${answers.teacherAnswers.length}`}
+          key={`${answers.percentColumn}:${answers.teacherAnswers.length}:${answers.scale?.kind}`}
           questions={p.questions}
           answers={answers}
           busy={answering}
           onAnswer={onAnswer}
         />
         <ColumnsRead columns={p.columns} />
+        <ScaleUsed scale={p.scale} />
         <p>
           {t('io.import.summary', {
-            n: String(p.summary.n),
+            ready: String(p.summary.n),
+            rows: String(p.rows.length),
             mean: f.decimal(p.summary.mean),
             band: p.summary.meanBand ?? '–',
           })}
         </p>
-        {p.problemCount === 0 ? (
-          <p className="sk-alert sk-alert--info" role="status">
-            {t('io.import.noProblems')}
-          </p>
-        ) : (
-          <section aria-labelledby="io-problems" className="sk-io-problems">
-            <h3 id="io-problems">{t('io.import.problemsTitle', { n: String(p.problemCount) })}</h3>
-            {p.problems.length < p.problemCount && (
-              <p>
-                {t('io.import.problemsMore', {
-                  shown: String(p.problems.length),
-                  n: String(p.problemCount),
-                })}
-              </p>
-            )}
-            <ul>
-              {p.problems.map((x) => (
-                <li key={`${x.row}:${x.column}:${x.header}:${x.code}`}>
-                  <strong>
-                    {x.row === null
-                      ? t('io.import.whole')
-                      : x.column
-                        ? t('io.import.rowCol', {
-                            row: String(x.row),
-                            column: x.header ? `${x.column} (${x.header})` : x.column,
-                          })
-                        : t('io.import.row', { row: String(x.row) })}
-                  </strong>
-                  : {localized(x.message)}
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
+        <ImportProblems problems={p.problems} problemCount={p.problemCount} />
         {p.unmatchedTeachers.length > 0 && p.rows.length > 0 && (
           <p className="sk-muted">
             {t('io.import.notInFile', {
@@ -340,7 +325,9 @@ function PreviewView({
           <Button onClick={onSave} disabled={!canSave} loading={saving}>
             {saving
               ? t('io.import.saving', { n: String(p.summary.n) })
-              : t('io.import.confirm', { n: String(p.summary.n) })}
+              : p.ok
+                ? t('io.import.confirm', { n: String(p.summary.n) })
+                : t('io.import.confirmNotYet')}
           </Button>
           <Button variant="ghost" onClick={onAnother} disabled={saving}>
             {t('io.import.another')}
@@ -359,8 +346,13 @@ function PreviewView({
                   <th scope="col">{t('io.import.colRow')}</th>
                   <th scope="col">{t('io.import.colName')}</th>
                   <th scope="col">{t('io.import.colTeacher')}</th>
+                  {converted && (
+                    <th scope="col" className="sk-num">
+                      {t('scale.raw')}
+                    </th>
+                  )}
                   <th scope="col" className="sk-num">
-                    {t('io.import.colPercentage')}
+                    {converted ? t('scale.converted') : t('io.import.colPercentage')}
                   </th>
                   <th scope="col">{t('io.import.colBand')}</th>
                 </tr>
@@ -382,6 +374,7 @@ function PreviewView({
                         <span className="sk-muted"> · {t('io.read.byAnswer')}</span>
                       )}
                     </td>
+                    {converted && <td className="sk-num">{r.values.percentage ?? ''}</td>}
                     <td className="sk-num">{f.decimal(r.percentage)}</td>
                     <td>{r.band ?? '–'}</td>
                   </tr>

@@ -1,5 +1,5 @@
 import { type FakeOutput, ME, renderApp } from '@siklus/ui/testing';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ioRoutes } from '../../routes/io';
@@ -28,6 +28,7 @@ const base: FakeOutput<'io.previewImport'> = {
   unmatchedTeachers: [],
   cycle: { version: 4, status: 'draft', editable: true, label: cycle.label },
   summary: { ...summary, n: 0, mean: null, meanBand: null, bands: [] },
+  scale: { kind: 'percent' },
 };
 const nameColumn = { key: 'name', column: 'B', header: 'Nama Guru', chosen: 'header' } as const;
 const percentColumn = {
@@ -126,7 +127,8 @@ describe('an import that says what it read and asks before guessing', () => {
     await userEvent.upload(input, new File(['x'], 'tabel.csv', { type: 'text/csv' }));
 
     expect(await screen.findByText(/Beberapa kolom dapat berisi persentase/)).toBeTruthy();
-    const save = () => screen.getByRole('button', { name: /Simpan/ }) as HTMLButtonElement;
+    const save = () =>
+      screen.getByRole('button', { name: /Simpan|Belum dapat disimpan/ }) as HTMLButtonElement;
     expect(save().disabled).toBe(true);
     await userEvent.selectOptions(screen.getByLabelText('Kolom persentase'), 'D');
     await userEvent.click(screen.getByRole('button', { name: 'Baca kolom ini' }));
@@ -153,5 +155,67 @@ describe('an import that says what it read and asks before guessing', () => {
       percentColumn: 'D',
       teacherAnswers: [{ row: 3, teacherId: WULAN }],
     });
+  });
+});
+
+describe('scores on another scale', () => {
+  it('asks the scale with the suggestion preselected, sends it, and shows the value beside its percentage', async () => {
+    const asked: FakeOutput<'io.previewImport'> = {
+      ...base,
+      columns: [nameColumn, { ...percentColumn, header: 'Skor Rata-rata', chosen: 'header' }],
+      rows: [],
+      questions: [
+        {
+          kind: 'scale',
+          column: 'D',
+          header: 'Skor Rata-rata',
+          reason: 'values',
+          suggested: { kind: 'mean', max: 5 },
+          sample: ['3,8', '4,25'],
+          message: {
+            id: 'Kolom D "Skor Rata-rata" mungkin bukan persentase: semua nilainya 5 atau kurang.',
+            en: 'Column D may not be a percentage.',
+          },
+        },
+      ],
+      ok: false,
+    };
+    const read: FakeOutput<'io.previewImport'> = {
+      ...asked,
+      questions: [],
+      scale: { kind: 'mean', max: 5 },
+      rows: [{ ...row(2, 'Ismiati, S.Pd', 'name', '76.00'), values: { percentage: '3,8' } }],
+      summary: { ...summary, n: 1, mean: '76.00', meanBand: 'Baik', bands: [] },
+      ok: true,
+    };
+    let n = 0;
+    const { calls } = renderApp(ioRoutes, {
+      at: `/cycles/${CYCLE_ID}/import`,
+      api: {
+        'auth.me': () => ME.principal,
+        'cycles.get': () => cycle,
+        'io.previewImport': () => (n++ === 0 ? asked : read),
+      },
+    });
+    const input = await screen.findByLabelText('Pilih berkas (XLSX atau CSV, paling besar 2 MB)');
+    await userEvent.upload(input, new File(['x'], 'skor.csv', { type: 'text/csv' }));
+    expect(await screen.findByText(/mungkin bukan persentase/)).toBeTruthy();
+    const scale = screen.getByLabelText(
+      'Skala nilai kolom D "Skor Rata-rata"',
+    ) as HTMLSelectElement;
+    expect(scale.value).toBe('mean5');
+    await userEvent.click(screen.getByRole('button', { name: 'Baca dengan skala ini' }));
+    expect(
+      await screen.findByText(
+        'Dibaca sebagai rata-rata skala 1-5; persentase = nilai ÷ maksimum × 100.',
+      ),
+    ).toBeTruthy();
+    const table = screen.getByRole('table');
+    expect(within(table).getByRole('columnheader', { name: 'Nilai di lembar' })).toBeTruthy();
+    const cells = within(within(table).getAllByRole('row')[1]!).getAllByRole('cell');
+    expect(cells.map((c) => c.textContent)).toContain('3,8');
+    expect(cells.map((c) => c.textContent)).toContain('76,00');
+    const previews = calls.filter((c) => c.path === 'io.previewImport').map((c) => c.input);
+    expect(previews[1]).toMatchObject({ scale: { kind: 'mean', max: 5 } });
   });
 });

@@ -1,6 +1,8 @@
 import type { RouterOutputs } from '@siklus/client';
-import { Button, type MessageKey, useLocalized, useT } from '@siklus/ui';
+import { describeScale, type TScoreScale } from '@siklus/domain';
+import { Button, type MessageKey, TextField, useLocalized, useT } from '@siklus/ui';
 import { useState } from 'react';
+import { choiceOf, isScaleChoice, SCALE_CHOICES, type ScaleChoice, scaleOf } from './scale-choice';
 
 type Preview = RouterOutputs['io']['previewImport'];
 type Question = Preview['questions'][number];
@@ -9,9 +11,26 @@ type Question = Preview['questions'][number];
 export interface ImportAnswers {
   percentColumn: string | null;
   teacherAnswers: { row: number; teacherId: string }[];
+  /** The scale the principal confirmed for the percentage column. */
+  scale: TScoreScale | null;
 }
 
-export const NO_ANSWERS: ImportAnswers = { percentColumn: null, teacherAnswers: [] };
+export const NO_ANSWERS: ImportAnswers = { percentColumn: null, teacherAnswers: [], scale: null };
+
+/** Only the answers given travel with the file (the single import and the recap alike). */
+export const sentAnswers = (a: ImportAnswers) => ({
+  ...(a.percentColumn ? { percentColumn: a.percentColumn } : {}),
+  ...(a.teacherAnswers.length > 0 ? { teacherAnswers: a.teacherAnswers } : {}),
+  ...(a.scale ? { scale: a.scale } : {}),
+});
+
+/** "Read as a mean on a 1-5 scale": what the preview's percentages were converted from. */
+export function ScaleUsed({ scale }: { scale: TScoreScale }) {
+  const t = useT();
+  const localized = useLocalized();
+  if (scale.kind === 'percent') return null;
+  return <p className="sk-muted">{t('scale.used', { scale: localized(describeScale(scale)) })}</p>;
+}
 
 const FIELD_KEYS = {
   name: 'io.read.field.name',
@@ -70,9 +89,14 @@ export function ImportQuestions({
   const t = useT();
   const localized = useLocalized();
   const column = questions.find((q) => q.kind === 'column');
+  const scaleQuestion = questions.find((q) => q.kind === 'scale');
   const teachers = questions.filter((q) => q.kind === 'teacher');
   const [picked, setPicked] = useState('');
   const [who, setWho] = useState<Record<number, string>>({});
+  const suggested = scaleQuestion?.suggested ?? null;
+  const [scaleChoice, setScaleChoice] = useState<ScaleChoice | ''>(choiceOf(suggested));
+  const [total, setTotal] = useState(suggested?.kind === 'total' ? String(suggested.max) : '');
+  const chosenScale = scaleOf(scaleChoice, total);
   if (questions.length === 0) return null;
   return (
     <section aria-labelledby="io-questions" className="sk-alert sk-alert--info">
@@ -100,6 +124,47 @@ export function ImportQuestions({
           </label>
           <Button type="submit" disabled={!picked} loading={busy}>
             {t('io.read.readColumn')}
+          </Button>
+        </form>
+      )}
+      {scaleQuestion && (
+        <form
+          className="sk-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (chosenScale) onAnswer({ ...answers, scale: chosenScale });
+          }}
+        >
+          <p>{localized(scaleQuestion.message)}</p>
+          <label className="sk-field">
+            <span className="sk-field__label">
+              {t('scale.title', { column: scaleQuestion.column, header: scaleQuestion.header })}
+            </span>
+            <select
+              className="sk-input"
+              value={scaleChoice}
+              onChange={(e) => setScaleChoice(isScaleChoice(e.target.value) ? e.target.value : '')}
+            >
+              <option value="">{t('scale.pick')}</option>
+              {SCALE_CHOICES.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {t(c.label)}
+                  {c.value === choiceOf(suggested) ? ` ${t('scale.suggested')}` : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          {scaleChoice === 'total' && (
+            <TextField
+              label={t('scale.totalMax')}
+              inputMode="numeric"
+              value={total}
+              onChange={(e) => setTotal(e.target.value.replace(/\D/g, ''))}
+            />
+          )}
+          <p className="sk-muted">{t('scale.rule')}</p>
+          <Button type="submit" disabled={!chosenScale} loading={busy}>
+            {t('scale.apply')}
           </Button>
         </form>
       )}
@@ -138,6 +203,58 @@ export function ImportQuestions({
           </Button>
         </form>
       )}
+    </section>
+  );
+}
+
+/**
+ * Every problem of a file by the spreadsheet's own row and column ("Baris 3, kolom C
+ * (Persentase)"), or that there is none: the observation import and the recap alike.
+ */
+export function ImportProblems({
+  problems,
+  problemCount,
+}: {
+  problems: Preview['problems'];
+  problemCount: number;
+}) {
+  const t = useT();
+  const localized = useLocalized();
+  if (problemCount === 0) {
+    return (
+      <p className="sk-alert sk-alert--info" role="status">
+        {t('io.import.noProblems')}
+      </p>
+    );
+  }
+  return (
+    <section aria-labelledby="io-problems" className="sk-io-problems">
+      <h3 id="io-problems">{t('io.import.problemsTitle', { n: String(problemCount) })}</h3>
+      {problems.length < problemCount && (
+        <p>
+          {t('io.import.problemsMore', {
+            shown: String(problems.length),
+            n: String(problemCount),
+          })}
+        </p>
+      )}
+      <ul>
+        {problems.map((x) => (
+          <li key={`${x.row}:${x.column}:${x.header}:${x.code}:${x.message.en}`}>
+            <strong>
+              {x.row === null
+                ? t('io.import.whole')
+                : x.column
+                  ? t('io.import.rowCol', {
+                      row: String(x.row),
+                      column: x.header ? `${x.column} (${x.header})` : x.column,
+                    })
+                  : t('io.import.row', { row: String(x.row) })}
+            </strong>
+            : {localized(x.message)}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

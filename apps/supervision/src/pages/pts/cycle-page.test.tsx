@@ -217,6 +217,42 @@ describe('cycle page (principal)', () => {
     expect((screen.getByLabelText('Persentase capaian') as HTMLInputElement).value).toBe('53,48');
   });
 
+  it('takes a mean on a 1-5 scale in summary mode, showing its percentage, and sends the scale', async () => {
+    const server = {
+      cycle: makeCycle({ rubric: { mode: 'summary' } }, [observation(0, '53.48', 'Cukup', null)]),
+    };
+    const { calls } = renderApp(routes, {
+      at: AT,
+      api: principalApi(server, {
+        'cycles.upsertObservation': () => ({
+          version: 4,
+          observation: {
+            id: 'x',
+            teacherId: IDS.t2,
+            percentage: '76.00',
+            band: 'Baik',
+            earned: null,
+            possible: null,
+          },
+        }),
+      }),
+    });
+    await userEvent.selectOptions(await screen.findByLabelText('Skala nilai'), 'mean5');
+    const field = screen.getByLabelText('Nilai pada skala itu');
+    await userEvent.type(field, '5,5');
+    expect(await screen.findByText(/di luar rata-rata skala 1-5 \(1-5\)/)).toBeTruthy();
+    await userEvent.clear(field);
+    await userEvent.type(field, '3,8');
+    expect(screen.getByTestId('summary-percentage').textContent).toBe('3,8 → 76,00%');
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan observasi' }));
+    await screen.findByText(/tersimpan: 76,00 \(Baik\)/);
+    expect(calls.find((c) => c.path === 'cycles.upsertObservation')?.input).toMatchObject({
+      kind: 'summary',
+      percentage: '3,8',
+      scale: { kind: 'mean', max: 5 },
+    });
+  });
+
   it('keeps the figures a paper report printed, checked by the domain, and shows where they differ', async () => {
     const server = {
       cycle: makeCycle({ rubric: { mode: 'summary' } }, [observation(0, '53.48', 'Cukup', null)]),

@@ -3,6 +3,7 @@ import {
   isAppError,
   parsePrintedFigure,
   scoreObservation,
+  summaryObservation,
   type TBandSet,
   type TObservationUpsertInput,
   ZCyclePrintedFiguresInput,
@@ -38,6 +39,7 @@ import { MismatchList } from '../results/printed-check';
 import { CycleTimeline } from './cycle-timeline';
 import {
   draftChanged,
+  draftScale,
   initialDraft,
   type ObsDraft,
   ObservationPanel,
@@ -283,7 +285,15 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
       notes: draft.notes.trim() ? draft.notes : null,
     };
     const input: TObservationUpsertInput = summaryMode
-      ? { ...common, kind: 'summary', percentage: draft.percentage }
+      ? {
+          ...common,
+          kind: 'summary',
+          percentage: draft.percentage,
+          // The scale travels only when picked; an unfinished N is the schema's to refuse.
+          ...(draft.scaleChoice === 'percent'
+            ? {}
+            : { scale: draftScale(draft) ?? { kind: 'total', max: 0 } }),
+        }
       : { ...common, kind: 'indicators', scores: draft.scores };
     // The API's schema, then the domain's scoring: what the server would refuse is said at
     // its field before anything is sent.
@@ -293,7 +303,7 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
         scoreObservation(
           cycle.rubric,
           input.kind === 'summary'
-            ? { kind: 'summary', percentage: input.percentage }
+            ? summaryObservation(input.percentage, input.scale)
             : { kind: 'indicators', scores: input.scores },
         );
       } catch (error) {

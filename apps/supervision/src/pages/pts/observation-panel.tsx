@@ -3,8 +3,10 @@ import {
   classify,
   isAppError,
   parsePercentage,
+  summaryObservation,
   type TBandSet,
   type TRubricDefinition,
+  type TScoreScale,
 } from '@siklus/domain';
 import {
   Button,
@@ -22,6 +24,7 @@ import {
   useT,
 } from '@siklus/ui';
 import type { ReactNode } from 'react';
+import { isScaleChoice, SCALE_CHOICES, type ScaleChoice, scaleOf } from '../io/scale-choice';
 import { Band } from '../results/figures';
 
 export type CycleObservation = RouterOutputs['cycles']['get']['observations'][number];
@@ -36,15 +39,28 @@ export interface RosterTeacher {
 /** One teacher's sheet as being edited: kept per teacher until saved or discarded. */
 export interface ObsDraft {
   scores: RubricScores;
+  /** A summary sheet's figure as typed: a percentage, or a value on `scaleChoice`. */
   percentage: string;
+  /** Summary sheets: the scale the figure is typed on (a percentage unless picked). */
+  scaleChoice: ScaleChoice;
+  /** The N of a total out of N, as typed. */
+  scaleTotal: string;
   observedOn: string;
   notes: string;
+}
+
+/** The scale a summary draft is typed on: undefined for a percentage, null while N is unfinished. */
+export function draftScale(draft: ObsDraft): TScoreScale | undefined | null {
+  if (draft.scaleChoice === 'percent') return undefined;
+  return scaleOf(draft.scaleChoice, draft.scaleTotal);
 }
 
 export function initialDraft(observation: CycleObservation | null, lang: Lang): ObsDraft {
   return {
     scores: observation?.scores ?? {},
     percentage: observation ? formatDecimal(observation.percentage, lang) : '',
+    scaleChoice: 'percent',
+    scaleTotal: '',
     observedOn: observation?.observedOn ?? '',
     notes: observation?.notes ?? '',
   };
@@ -67,6 +83,7 @@ export function draftChanged(draft: ObsDraft, observation: CycleObservation | nu
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const k of keys) if (a[k] !== b[k]) return true;
   return (
+    draft.scaleChoice !== 'percent' ||
     !samePercentage(draft.percentage, saved.percentage) ||
     draft.observedOn !== saved.observedOn ||
     draft.notes !== saved.notes
@@ -132,9 +149,12 @@ export function ObservationPanel({
 
   const preview = (() => {
     if (!summary || !draft || draft.percentage.trim() === '') return null;
+    const scale = draftScale(draft);
+    if (scale === null) return null;
     try {
-      const percentage = parsePercentage(draft.percentage);
-      return { percentage, band: classify(bandSet, percentage).label };
+      // A mean or a total is converted by the domain's rule, as the server will.
+      const percentage = parsePercentage(summaryObservation(draft.percentage, scale).percentage);
+      return { percentage, band: classify(bandSet, percentage).label, scaled: scale !== undefined };
     } catch (error) {
       return { error: isAppError(error) ? error.messages[f.lang] : t('sheet.invalid') };
     }
@@ -209,8 +229,34 @@ export function ObservationPanel({
         {summary ? (
           <div className="pts-summary-entry">
             {!readOnly && (
+              <Select
+                label={t('pts.obs.scale')}
+                value={draft?.scaleChoice ?? 'percent'}
+                onChange={(e) =>
+                  draft &&
+                  isScaleChoice(e.target.value) &&
+                  onDraftChange({ ...draft, scaleChoice: e.target.value })
+                }
+                options={SCALE_CHOICES.map((c) => ({ value: c.value, label: t(c.label) }))}
+              />
+            )}
+            {!readOnly && draft?.scaleChoice === 'total' && (
               <TextField
-                label={t('pts.obs.percentage')}
+                label={t('scale.totalMax')}
+                inputMode="numeric"
+                value={draft.scaleTotal}
+                onChange={(e) =>
+                  onDraftChange({ ...draft, scaleTotal: e.target.value.replace(/\D/g, '') })
+                }
+              />
+            )}
+            {!readOnly && (
+              <TextField
+                label={
+                  draft?.scaleChoice && draft.scaleChoice !== 'percent'
+                    ? t('pts.obs.valueOnScale')
+                    : t('pts.obs.percentage')
+                }
                 hint={t('pts.obs.percentageHint')}
                 inputMode="decimal"
                 autoComplete="off"
@@ -226,7 +272,12 @@ export function ObservationPanel({
               <p className="sk-sheet__result" role="status">
                 <span className="sk-sheet__result-label">{t('sheet.percentage')}</span>
                 <span className="sk-sheet__result-value" data-testid="summary-percentage">
-                  {f.decimal(preview.percentage)}
+                  {preview.scaled && draft
+                    ? t('scale.valueOn', {
+                        value: draft.percentage.trim(),
+                        percent: f.decimal(preview.percentage),
+                      })
+                    : f.decimal(preview.percentage)}
                 </span>
                 <Band bands={bandSet.bands} label={preview.band} />
               </p>

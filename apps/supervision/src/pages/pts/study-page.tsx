@@ -92,6 +92,17 @@ function StudyView({ study }: { study: Study }) {
           study={study}
           actions={principal && !study.closed ? <CloseStudy study={study} /> : undefined}
         />
+        {principal && isEmptyStudy(study) && (
+          <Card title={t('recap.open')}>
+            <p className="sk-muted">{t('recap.description')}</p>
+            <Link
+              className="sk-btn sk-btn--secondary sk-btn--sm"
+              to={ioPaths.studyRecapImport(study.id)}
+            >
+              {t('recap.open')}
+            </Link>
+          </Card>
+        )}
         <StudyResultsOf
           studyId={study.id}
           supervisor={me.role === 'supervisor'}
@@ -121,6 +132,10 @@ function StudyView({ study }: { study: Study }) {
     </>
   );
 }
+
+/** Only its Kondisi Awal, in draft, with no observation: a recap of every cycle may go in. */
+const isEmptyStudy = (study: Study) =>
+  study.cycles.length === 1 && study.cycles[0]!.status === 'draft' && study.cycles[0]!.n === 0;
 
 /** The principal's "add the next cycle" button, and the note under it (why not, or what failed). */
 function useAddCycle(study: Study) {

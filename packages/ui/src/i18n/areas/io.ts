@@ -26,7 +26,8 @@ export const ioId = {
   'io.import.saving': 'Menyimpan {n} observasi…',
   'io.import.previewTitle': 'Pratinjau: {name}',
   'io.import.previewSheet': 'Lembar “{sheet}”, baris judul ke-{row}.',
-  'io.import.summary': '{n} guru terbaca · rata-rata {mean} ({band})',
+  'io.import.summary':
+    '{ready} dari {rows} baris guru siap disimpan · rata-rata baris yang siap {mean} ({band})',
   'io.import.problemsTitle': '{n} masalah harus diperbaiki',
   'io.import.problemsMore': 'Ditampilkan {shown} dari {n} masalah.',
   'io.import.noProblems': 'Tidak ada masalah. Semua baris siap disimpan.',
@@ -45,6 +46,7 @@ export const ioId = {
   'io.import.notEditable':
     'Siklus ini berstatus {status} dan tidak dapat diubah; impor hanya untuk siklus draf atau dikembalikan.',
   'io.import.confirm': 'Simpan {n} observasi',
+  'io.import.confirmNotYet': 'Belum dapat disimpan',
   'io.import.confirmBlocked': 'Perbaiki semua masalah di berkas, lalu unggah lagi untuk menyimpan.',
   'io.import.another': 'Pilih berkas lain',
   'io.import.done': '{n} observasi tersimpan.',
@@ -88,7 +90,8 @@ export const ioEn = {
   'io.import.saving': 'Saving {n:one=# observation|other=# observations}…',
   'io.import.previewTitle': 'Preview: {name}',
   'io.import.previewSheet': 'Sheet “{sheet}”, header on row {row}.',
-  'io.import.summary': '{n:one=# teacher|other=# teachers} read · mean {mean} ({band})',
+  'io.import.summary':
+    '{ready} of {rows:one=# teacher row|other=# teacher rows} ready to save · mean of the ready rows {mean} ({band})',
   'io.import.problemsTitle': '{n:one=# problem|other=# problems} to fix',
   'io.import.problemsMore': 'Showing {shown} of {n:one=# problem|other=# problems}.',
   'io.import.noProblems': 'No problems. Every row is ready to save.',
@@ -107,6 +110,7 @@ export const ioEn = {
   'io.import.notEditable':
     'This cycle is {status} and cannot be changed; imports go into a draft or returned cycle only.',
   'io.import.confirm': 'Save {n:one=# observation|other=# observations}',
+  'io.import.confirmNotYet': 'Cannot be saved yet',
   'io.import.confirmBlocked': 'Fix every problem in the file, then upload it again to save.',
   'io.import.another': 'Choose another file',
   'io.import.done': '{n:one=# observation|other=# observations} saved.',
