@@ -116,8 +116,8 @@ describe('SD Negeri Lulut 2 with PTS_DEFAULT_BANDS', () => {
     const result = evaluateCriteria(
       {
         criteria: [
-          { kind: 'meanAtLeast', value: '71' },
-          { kind: 'shareAtLeastBand', percent: '80', band: 'Baik' },
+          { kind: 'mean', op: '>=', value: '71' },
+          { kind: 'bandShare', op: '>=', percent: '80', band: 'Baik' },
         ],
       },
       input,
@@ -129,7 +129,7 @@ describe('SD Negeri Lulut 2 with PTS_DEFAULT_BANDS', () => {
       ['80.00', '33.33', false],
     ]);
     const all = evaluateCriteria(
-      [{ kind: 'allAtLeastBand', band: 'Baik' }],
+      [{ kind: 'bandShare', op: '>=', percent: '100', band: 'Baik' }],
       input,
       PTS_DEFAULT_BANDS,
     );

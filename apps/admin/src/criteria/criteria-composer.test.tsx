@@ -10,7 +10,7 @@ const LABELS = ['Kurang', 'Cukup', 'Baik', 'Sangat Baik'];
 
 function Harness() {
   const [value, setValue] = useState<TSuccessCriteria>({
-    criteria: [{ kind: 'meanAtLeast', value: '71' }],
+    criteria: [{ kind: 'mean', op: '>=', value: '71' }],
   });
   return <CriteriaComposer value={value} onChange={setValue} bandLabels={LABELS} />;
 }

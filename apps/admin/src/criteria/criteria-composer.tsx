@@ -154,8 +154,8 @@ export function CriteriaComposer({
                 criteria: [
                   ...value.criteria,
                   value.criteria.length === 0
-                    ? { kind: 'meanAtLeast', value: '71' }
-                    : { kind: 'shareAtLeastBand', percent: '80', band: defaultBand },
+                    ? { kind: 'mean', op: '>=', value: '71' }
+                    : { kind: 'bandShare', op: '>=', percent: '80', band: defaultBand },
                 ],
               })
             }
