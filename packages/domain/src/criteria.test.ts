@@ -97,7 +97,12 @@ describe('evaluateCriteria', () => {
 
   it('says why it is met', () => {
     const result = evaluateCriteria(
-      { criteria: [...USUAL.criteria, { kind: 'bandShare', op: '>=', percent: '100', band: 'Cukup' }] },
+      {
+        criteria: [
+          ...USUAL.criteria,
+          { kind: 'bandShare', op: '>=', percent: '100', band: 'Cukup' },
+        ],
+      },
       { n: 6, mean: '78.5', bandCounts: counts(0, 1, 3, 2) },
       PTS_DEFAULT_BANDS,
     );
@@ -129,7 +134,12 @@ describe('evaluateCriteria', () => {
 
   it('is not met when no teacher was observed', () => {
     const result = evaluateCriteria(
-      { criteria: [...USUAL.criteria, { kind: 'bandShare', op: '>=', percent: '100', band: 'Cukup' }] },
+      {
+        criteria: [
+          ...USUAL.criteria,
+          { kind: 'bandShare', op: '>=', percent: '100', band: 'Cukup' },
+        ],
+      },
       { n: 0, mean: null, bandCounts: [] },
       PTS_DEFAULT_BANDS,
     );
@@ -266,7 +276,8 @@ describe('ZSuccessCriteria rejects', () => {
 });
 
 describe('clauses as papers state them', () => {
-  const six = (bands: number[]) => counts(bands[0] ?? 0, bands[1] ?? 0, bands[2] ?? 0, bands[3] ?? 0);
+  const six = (bands: number[]) =>
+    counts(bands[0] ?? 0, bands[1] ?? 0, bands[2] ?? 0, bands[3] ?? 0);
 
   it.each([
     // >= vs > at the threshold, compared as shown (75.004 shows as 75.00)
@@ -302,15 +313,18 @@ describe('clauses as papers state them', () => {
     ['>=', 3, true],
     ['>', 3, false],
     ['>', 4, true],
-  ] as const)('share of a band %s 75%% with %i of 4 teachers Baik or better: %s', (op, good, met) => {
-    const r = evaluateCriteria(
-      [{ kind: 'bandShare', op, percent: '75', band: 'Baik' }],
-      { n: 4, mean: '80', bandCounts: six([0, 4 - good, good, 0]) },
-      PTS_DEFAULT_BANDS,
-    );
-    expect(r.met).toBe(met);
-    expect(r.results[0]?.actual).toBe(good === 3 ? '75.00' : '100.00');
-  });
+  ] as const)(
+    'share of a band %s 75%% with %i of 4 teachers Baik or better: %s',
+    (op, good, met) => {
+      const r = evaluateCriteria(
+        [{ kind: 'bandShare', op, percent: '75', band: 'Baik' }],
+        { n: 4, mean: '80', bandCounts: six([0, 4 - good, good, 0]) },
+        PTS_DEFAULT_BANDS,
+      );
+      expect(r.met).toBe(met);
+      expect(r.results[0]?.actual).toBe(good === 3 ? '75.00' : '100.00');
+    },
+  );
 
   const KKM: TSuccessCriteria = {
     criteria: [{ kind: 'passShare', op: '>', percent: '75', kkm: '78' }],
@@ -363,7 +377,12 @@ describe('clauses as papers state them', () => {
 
   it('refuses an evaluation without the pass counts it needs', () => {
     expectAppError(
-      () => evaluateCriteria(KKM, { n: 1, mean: '80', bandCounts: six([0, 0, 1, 0]) }, PTS_DEFAULT_BANDS),
+      () =>
+        evaluateCriteria(
+          KKM,
+          { n: 1, mean: '80', bandCounts: six([0, 0, 1, 0]) },
+          PTS_DEFAULT_BANDS,
+        ),
       {
         code: 'BAD_REQUEST',
         id: 'Jumlah guru yang mencapai KKM 78 tidak tersedia',
@@ -474,11 +493,7 @@ describe('clauses as papers state them', () => {
       'semua guru mencapai nilai minimal 77,5',
       'all teachers reaching at least 77.5',
     ],
-    [
-      { kind: 'mean', op: '>', value: '80' },
-      'rata-rata lebih dari 80,00',
-      'mean above 80.00',
-    ],
+    [{ kind: 'mean', op: '>', value: '80' }, 'rata-rata lebih dari 80,00', 'mean above 80.00'],
     [
       { kind: 'indicatorMean', op: '>', value: '80' },
       'rata-rata setiap indikator lebih dari 80,00',

@@ -270,7 +270,14 @@ function shareResult(
   percentText: string,
   n: number,
   good: number,
-  what: { id: string; en: string; belowId: string; belowEn: string; noneId: string; noneEn: string },
+  what: {
+    id: string;
+    en: string;
+    belowId: string;
+    belowEn: string;
+    noneId: string;
+    noneEn: string;
+  },
 ): Omit<TCriterionResult, 'criterion' | 'message'> & Fragment {
   const required = round2(percentText);
   const need = trimZeros(required);
