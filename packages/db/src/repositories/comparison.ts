@@ -11,6 +11,7 @@ import {
   type TCycleStanding,
   type TCycleStatus,
   type TFigureBasis,
+  type TRubricDefinition,
   type TSuccessCriteria,
 } from '@siklus/domain';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
@@ -606,6 +607,8 @@ export interface SchoolCycleMatrix {
     npsn: string;
   };
   bandSet: TBandSet;
+  /** The rubric the study was fixed with (indicator clauses of the criteria read it). */
+  rubric: TRubricDefinition;
   /** The success criteria the study was fixed with. */
   criteria: TSuccessCriteria;
   /** Active teachers of the school now: the roster a complete cycle observes. */
@@ -633,6 +636,7 @@ export async function schoolCycleMatrix(
       'criteria_set_versions.id',
       'studies.criteria_set_version_id',
     )
+    .innerJoin('rubric_versions', 'rubric_versions.id', 'studies.rubric_version_id')
     .select([
       'studies.id',
       'studies.title',
@@ -643,6 +647,7 @@ export async function schoolCycleMatrix(
       'schools.npsn',
       'band_set_versions.bands',
       'criteria_set_versions.criteria',
+      'rubric_versions.definition',
     ])
     .where('studies.district_id', '=', districtId)
     .where('studies.id', '=', studyId)
@@ -735,6 +740,7 @@ export async function schoolCycleMatrix(
       npsn: study.npsn,
     },
     bandSet,
+    rubric: study.definition,
     criteria: study.criteria,
     roster: activeIds.size,
     cycles: cycles.map((c, i) => ({
