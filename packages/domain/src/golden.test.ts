@@ -86,11 +86,13 @@ describe('SD Negeri Lulut 2 with PTS_DEFAULT_BANDS', () => {
       preMean: '42.29',
       postMean: '65.08',
       points: '22.79',
+      relative: '53.89',
       normalized: '0.39',
       category: 'medium',
     });
     expect(gain('53.48', '65.08')).toEqual({
       points: '11.60',
+      relative: '21.69',
       normalized: '0.25',
       category: 'low',
     });

@@ -83,6 +83,7 @@ it('runs the README example', () => {
     preMean: '53.48',
     postMean: '65.08',
     points: '11.60',
+    relative: '21.69',
     normalized: '0.25',
     category: 'low',
   });
