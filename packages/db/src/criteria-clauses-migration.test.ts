@@ -42,6 +42,7 @@ function oldVerdict(c: OldCriterion, percentages: string[], bandSet: TBandSet): 
 }
 
 const LAST = '2026-12-02T0400-criteria-clauses';
+const AFTER = '2026-12-02T0400-study-gain-first';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -78,12 +79,13 @@ async function criteriaRows() {
 }
 
 describe(`migration ${LAST}`, () => {
-  it('is the last migration (the test steps down exactly one)', () => {
-    expect(Object.keys(migrations).at(-1)).toBe(LAST);
+  it('is followed only by the gain setting (the test steps down past both)', () => {
+    expect(Object.keys(migrations).slice(-2)).toEqual([LAST, AFTER]);
   });
 
   it('rewrites every criteria row with identical verdicts, Lulut 2 included', async () => {
     const seeded = await criteriaRows();
+    await migrateDown(t.db);
     await migrateDown(t.db);
     const old = await criteriaRows();
     expect(old.map((r) => r.criteria)).toContainEqual({
@@ -118,7 +120,7 @@ describe(`migration ${LAST}`, () => {
       all.map((c) => v.criteria.map((clause) => oldVerdict(clause, c.percentages, c.bands))),
     );
 
-    expect((await migrateToLatest(t.db)).applied).toEqual([LAST]);
+    expect((await migrateToLatest(t.db)).applied).toEqual([LAST, AFTER]);
     const after = await criteriaRows();
     // The seeded rows come back exactly as the seed wrote them.
     for (const row of seeded) expect(after.find((r) => r.id === row.id)).toEqual(row);
@@ -143,7 +145,8 @@ describe(`migration ${LAST}`, () => {
       update criteria_set_versions set criteria = ${JSON.stringify({
         criteria: [{ kind: 'passShare', op: '>', percent: '75', kkm: '78' }],
       })}::jsonb where version = 99`.execute(t.db);
+    await migrateDown(t.db);
     await expect(migrateDown(t.db)).rejects.toThrow(/old notation cannot say/);
-    expect(await migrateToLatest(t.db)).toEqual({ applied: [] });
+    expect(await migrateToLatest(t.db)).toEqual({ applied: [AFTER] });
   });
 });

@@ -70,6 +70,10 @@ export const AUDIT_ACTION_WORDS: Record<string, TBilingual> = {
     en: 'reactivated the teacher {target}',
   },
   'study.create': { id: 'membuat penelitian {target}', en: 'created the study {target}' },
+  'study.gainFirst': {
+    id: 'mengubah cara menyajikan peningkatan pada penelitian {target}',
+    en: 'changed which gain the study {target} shows first',
+  },
   'study.band_set_moved': {
     id: 'memindahkan penelitian {target} ke versi kategori baru',
     en: 'moved the study {target} to a new band set version',

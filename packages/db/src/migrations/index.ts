@@ -9,6 +9,7 @@ import * as m20261201T2355 from './2026-12-01T2355-import-percent-column';
 import * as m20261202T0000 from './2026-12-02T0000-cycle-events-time-zones';
 import * as m20261202T0010 from './2026-12-02T0010-score-vectors';
 import * as m20261202T0400 from './2026-12-02T0400-criteria-clauses';
+import * as m20261202T0400b from './2026-12-02T0400-study-gain-first';
 
 /**
  * Every migration, listed by hand so no bundler or glob can lose one. Names sort in the
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0000-cycle-events-time-zones': m20261202T0000,
   '2026-12-02T0010-score-vectors': m20261202T0010,
   '2026-12-02T0400-criteria-clauses': m20261202T0400,
+  '2026-12-02T0400-study-gain-first': m20261202T0400b,
 };

@@ -11,6 +11,7 @@ import {
   type TCycleStanding,
   type TCycleStatus,
   type TFigureBasis,
+  type TGainConvention,
   type TRubricDefinition,
   type TSuccessCriteria,
 } from '@siklus/domain';
@@ -605,6 +606,8 @@ export interface SchoolCycleMatrix {
     schoolId: string;
     schoolName: string;
     npsn: string;
+    /** The gain convention the study shows first. */
+    gainFirst: TGainConvention;
   };
   bandSet: TBandSet;
   /** The rubric the study was fixed with (indicator clauses of the criteria read it). */
@@ -645,6 +648,7 @@ export async function schoolCycleMatrix(
       'studies.school_id',
       'schools.name as school_name',
       'schools.npsn',
+      'studies.gain_first',
       'band_set_versions.bands',
       'criteria_set_versions.criteria',
       'rubric_versions.definition',
@@ -738,6 +742,7 @@ export async function schoolCycleMatrix(
       schoolId: study.school_id,
       schoolName: study.school_name,
       npsn: study.npsn,
+      gainFirst: study.gain_first,
     },
     bandSet,
     rubric: study.definition,

@@ -15,6 +15,7 @@ export const criteriaId = {
   'adm.criteria.kkm': 'KKM (nilai minimal tiap guru)',
   'adm.criteria.percentReaching': '% guru mencapai nilai minimal',
   'adm.criteria.indicatorValue': 'Ambang setiap indikator',
+  'pts.gains.first': 'Tampilkan dulu',
 } as const;
 
 export const criteriaEn = {
@@ -28,4 +29,5 @@ export const criteriaEn = {
   'adm.criteria.kkm': 'Pass mark (KKM) per teacher',
   'adm.criteria.percentReaching': '% of teachers reaching at least',
   'adm.criteria.indicatorValue': 'Threshold for every indicator',
+  'pts.gains.first': 'Show first',
 } satisfies Record<keyof typeof criteriaId, string>;
