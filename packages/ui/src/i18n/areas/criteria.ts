@@ -16,6 +16,11 @@ export const criteriaId = {
   'adm.criteria.percentReaching': '% guru mencapai nilai minimal',
   'adm.criteria.indicatorValue': 'Ambang setiap indikator',
   'pts.gains.first': 'Tampilkan dulu',
+  'adm.bands.letter': 'Huruf',
+  'adm.bands.aliases': 'Nama lain',
+  'adm.bands.letterOf': 'Huruf predikat {label}',
+  'adm.bands.aliasesOf': 'Nama lain {label}',
+  'adm.bands.aliasesHint': 'mis. Baik Sekali, Amat Baik',
 } as const;
 
 export const criteriaEn = {
@@ -30,4 +35,9 @@ export const criteriaEn = {
   'adm.criteria.percentReaching': '% of teachers reaching at least',
   'adm.criteria.indicatorValue': 'Threshold for every indicator',
   'pts.gains.first': 'Show first',
+  'adm.bands.letter': 'Letter',
+  'adm.bands.aliases': 'Other names',
+  'adm.bands.letterOf': 'Letter grade of {label}',
+  'adm.bands.aliasesOf': 'Other names of {label}',
+  'adm.bands.aliasesHint': 'e.g. Baik Sekali, Amat Baik',
 } satisfies Record<keyof typeof criteriaId, string>;
