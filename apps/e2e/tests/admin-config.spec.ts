@@ -198,15 +198,18 @@ test.describe('admin: success criteria', () => {
     await page.getByRole('button', { name: 'Ubah (versi baru)' }).click();
     await expect(page.getByText(/Draf: dapat diubah/)).toBeVisible();
     await page.getByRole('button', { name: 'Tambah kriteria' }).click();
-    await page.getByLabel('Jenis kriteria ke-3').selectOption('allAtLeastBand');
-    await page.getByLabel('Kategori', { exact: true }).last().selectOption('Cukup');
+    await page.getByLabel('Jenis kriteria ke-3').selectOption('passShare');
+    await page.getByLabel('Pembanding kriteria ke-3').selectOption('>');
+    await page.getByLabel('Persentase guru').last().fill('75');
+    await page.getByLabel('KKM (nilai minimal tiap guru)').fill('78');
     await expect(sentence).toHaveText(
-      'Rata-rata minimal 71,00, minimal 80% guru berkategori Baik atau lebih dan semua guru berkategori Cukup atau lebih',
+      'Rata-rata minimal 71,00, minimal 80% guru berkategori Baik atau lebih dan lebih dari 75% guru mencapai nilai minimal 78',
     );
     await page.getByRole('button', { name: 'Simpan draf' }).click();
     await expect(page.getByRole('status').first()).toContainText('Draf disimpan.');
     await page.reload();
-    await expect(sentence).toContainText('semua guru berkategori Cukup atau lebih');
+    await expect(sentence).toContainText('lebih dari 75% guru mencapai nilai minimal 78');
+    await expect(page.getByLabel('Pembanding kriteria ke-3')).toHaveValue('>');
     await shot(page, 'admin-criteria', '#criteria-band-set');
   });
 });

@@ -222,6 +222,10 @@ const MATRIX: Record<string, MatrixRow> = {
     },
     expect: EXPECT.principalOwnSchool,
   },
+  'studies.setGainFirst': {
+    input: async (w) => ({ studyId: (await ptsOf(w)).study.id, gainFirst: 'relative' }),
+    expect: EXPECT.principalOwnSchool,
+  },
   'cycles.get': {
     input: async (w) => ({ cycleId: (await ptsOf(w)).cycle.id }),
     expect: EXPECT.schoolRead,

@@ -3,6 +3,7 @@ import type {
   TCyclePrintedFiguresInput,
   TCycleStatus,
   TFinalVerdict,
+  TGainConvention,
   TRole,
   TRubricDefinition,
   TSuccessCriteria,
@@ -166,6 +167,8 @@ export interface StudiesTable {
   criteria_set_version_id: string;
   /** Where a historical study was published, e.g. a journal citation. */
   source: string | null;
+  /** The gain convention shown first (migration 2026-12-02T0400-study-gain-first). */
+  gain_first: Generated<TGainConvention>;
   created_by: string | null;
   created_at: GeneratedTimestamp;
   /** Closed ("selesai", migration 2026-12-02T0200): read-only until an admin reopens it. */

@@ -85,6 +85,10 @@ export const AUDIT_ACTION_WORDS: Record<string, TBilingual> = {
     en: 'closed the study {target} (finished)',
   },
   'study.reopen': { id: 'membuka kembali penelitian {target}', en: 'reopened the study {target}' },
+  'study.gainFirst': {
+    id: 'mengubah cara menyajikan peningkatan pada penelitian {target}',
+    en: 'changed which gain the study {target} shows first',
+  },
   'study.band_set_moved': {
     id: 'memindahkan penelitian {target} ke versi kategori baru',
     en: 'moved the study {target} to a new band set version',

@@ -27,8 +27,71 @@ export const ZBand = z.object({
       requiredMessages: { id: 'Nama kategori wajib diisi', en: 'A band needs a label' },
     },
   ),
+  /** An optional letter grade printed for the band ("A", "B", "C", "D"). */
+  letter: z
+    .string()
+    .trim()
+    .regex(
+      /^[A-Za-z][+-]?$/,
+      bi(
+        'Huruf predikat berupa satu huruf, boleh diikuti + atau - (mis. A, B+)',
+        'A letter grade is one letter, optionally followed by + or - (e.g. A, B+)',
+      ),
+    )
+    .optional(),
+  /** Other names papers print for this band ("Baik Sekali" for "Sangat Baik"). */
+  aliases: z
+    .array(
+      zText(
+        { id: 'Nama lain kategori', en: 'A band alias' },
+        {
+          max: 40,
+          required: true,
+          requiredMessages: { id: 'Nama lain tidak boleh kosong', en: 'An alias cannot be empty' },
+        },
+      ),
+    )
+    .max(10, bi('Paling banyak 10 nama lain per kategori', 'At most 10 aliases per band'))
+    .optional(),
 });
 export type TBand = z.infer<typeof ZBand>;
+
+/** A label as compared: spacing collapsed, case folded ("  baik   SEKALI " -> "baik sekali"). */
+export function foldLabel(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLocaleLowerCase('id');
+}
+
+/**
+ * Names that mean the same band wherever they are printed, folded. A printed label in one
+ * group names the band whose label is in the same group.
+ */
+export const KNOWN_BAND_SYNONYMS: readonly (readonly string[])[] = [
+  ['sangat baik', 'baik sekali', 'amat baik'],
+  ['sangat kurang', 'kurang sekali'],
+  ['cukup baik', 'cukup'],
+];
+
+/**
+ * The band a printed label names: its label, letter or one of its aliases (case and
+ * spacing folded), else a known synonym of its label; -1 when it names none. Several bands
+ * matching a synonym (a set with both "Sangat Baik" and "Amat Baik") is not a match: the
+ * label is ambiguous there.
+ */
+export function placeLabel(bandSet: TBandSet, text: string): number {
+  const key = foldLabel(text);
+  if (key === '') return -1;
+  const direct = bandSet.bands.findIndex(
+    (b) =>
+      foldLabel(b.label) === key ||
+      (b.letter !== undefined && foldLabel(b.letter) === key) ||
+      (b.aliases ?? []).some((a) => foldLabel(a) === key),
+  );
+  if (direct >= 0) return direct;
+  const group = KNOWN_BAND_SYNONYMS.find((g) => g.includes(key));
+  if (!group) return -1;
+  const matches = bandSet.bands.flatMap((b, i) => (group.includes(foldLabel(b.label)) ? [i] : []));
+  return matches.length === 1 ? (matches[0] ?? -1) : -1;
+}
 
 /**
  * A band set: inclusive lower bounds, sorted, the first at 0. Each band runs up to the
@@ -83,20 +146,28 @@ export const ZBandSet = z
           });
         }
       }
-      const key = band.label.toLocaleLowerCase('id');
-      if (key === '') return;
-      const first = seenLabels.get(key);
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['bands', i, 'label'],
-          message: bi(
-            `Nama kategori “${band.label}” dipakai dua kali`,
-            `Band label “${band.label}” is used twice`,
-          ),
-        });
-      } else {
-        seenLabels.set(key, i);
+      // A label, letter or alias names one band only, compared as the consistency check does.
+      const names: [string, (string | number)[]][] = [
+        [band.label, ['label']],
+        ...(band.letter ? [[band.letter, ['letter']] as [string, (string | number)[]]] : []),
+        ...(band.aliases ?? []).map((a, k) => [a, ['aliases', k]] as [string, (string | number)[]]),
+      ];
+      for (const [name, path] of names) {
+        const key = foldLabel(name);
+        if (key === '') continue;
+        const first = seenLabels.get(key);
+        if (first !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['bands', i, ...path],
+            message: bi(
+              `Nama kategori “${name}” dipakai dua kali`,
+              `Band label “${name}” is used twice`,
+            ),
+          });
+        } else {
+          seenLabels.set(key, i);
+        }
       }
     });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PTS_DEFAULT_BANDS } from './bands';
+import { PKG_BANDS, PTS_DEFAULT_BANDS, placeLabel, type TBandSet, ZBandSet } from './bands';
 import { checkPrintedFigures } from './consistency';
 import { expectAppError } from './test-utils';
 
@@ -46,6 +46,7 @@ describe('checkPrintedFigures', () => {
         field: 'meanBand',
         printed: 'Baik',
         computed: 'Cukup',
+        placed: 'Baik',
         message: {
           id: 'Kategori rata-rata tercetak “Baik” berbeda dari hasil hitung “Cukup” (rata-rata 53,48)',
           en: 'The printed mean band “Baik” differs from the computed “Cukup” (mean 53.48)',
@@ -56,6 +57,7 @@ describe('checkPrintedFigures', () => {
         index: 2,
         printed: 'Cukup',
         computed: 'Kurang',
+        placed: 'Cukup',
         message: {
           id: 'Kategori guru ke-3 tercetak “Cukup” berbeda dari hasil hitung “Kurang” (50,50)',
           en: "Teacher 3's printed band “Cukup” differs from the computed “Kurang” (50.50)",
@@ -102,6 +104,7 @@ describe('checkPrintedFigures', () => {
         field: 'meanBand',
         printed: 'Cukup',
         computed: null,
+        placed: 'Cukup',
         message: {
           id: 'Kategori rata-rata tercetak “Cukup” tidak dapat diperiksa: belum ada nilai guru',
           en: 'The printed mean band “Cukup” cannot be checked: there are no teacher figures',
@@ -125,5 +128,81 @@ describe('checkPrintedFigures', () => {
       id,
       en,
     });
+  });
+});
+
+describe('band labels by the band they name', () => {
+  const LETTERED: TBandSet = {
+    bands: [
+      { from: '0', label: 'Kurang', letter: 'D', aliases: ['Kurang Baik'] },
+      { from: '51', label: 'Cukup', letter: 'C' },
+      { from: '71', label: 'Baik', letter: 'B' },
+      { from: '86', label: 'Sangat Baik', letter: 'A' },
+    ],
+  };
+
+  it.each([
+    ['  baik   SEKALI ', 'Sangat Baik'], // spacing and case folded, a known synonym
+    ['Amat baik', 'Sangat Baik'],
+    ['A', 'Sangat Baik'], // a letter grade
+    ['kurang baik', 'Kurang'], // the band set's alias
+    ['cukup baik', 'Cukup'],
+    ['Istimewa', null], // names none
+  ])('places %j as %s', (text, band) => {
+    const at = placeLabel(LETTERED, text);
+    expect(at < 0 ? null : LETTERED.bands[at]?.label).toBe(band);
+  });
+
+  it('does not place a synonym two bands could mean (PKG has "Baik" and "Amat Baik")', () => {
+    expect(PKG_BANDS.bands[placeLabel(PKG_BANDS, 'baik sekali')]?.label).toBe('Amat Baik');
+    expect(
+      placeLabel(
+        {
+          bands: [
+            { from: '0', label: 'Sangat Baik' },
+            { from: '50', label: 'Amat Baik' },
+          ],
+        },
+        'Baik Sekali',
+      ),
+    ).toBe(-1);
+  });
+
+  it('accepts a synonym, a letter or an alias for the computed band; reports a label it cannot place', () => {
+    const percentages = ['90', '75', '40', '60'];
+    expect(
+      checkPrintedFigures(
+        { printedBands: ['Baik Sekali', 'b', 'Kurang Baik', 'Istimewa'], printedMeanBand: 'C' },
+        percentages,
+        LETTERED,
+      ),
+    ).toEqual([
+      {
+        field: 'band',
+        index: 3,
+        printed: 'Istimewa',
+        computed: 'Cukup',
+        placed: null,
+        message: {
+          id: 'Kategori guru ke-4 tercetak “Istimewa” tidak dikenali sebagai kategori mana pun (Kurang, Cukup, Baik, Sangat Baik); tambahkan sebagai nama lain bila memang sama',
+          en: "Teacher 4's printed band “Istimewa” names none of the bands (Kurang, Cukup, Baik, Sangat Baik); add it as an alias if it means one",
+        },
+      },
+    ]);
+    const [wrong] = checkPrintedFigures({ printedBands: ['baik sekali'] }, ['75'], LETTERED);
+    expect(wrong?.message.id).toBe(
+      'Kategori guru ke-1 tercetak “baik sekali” (= Sangat Baik) berbeda dari hasil hitung “Baik” (75,00)',
+    );
+  });
+
+  it('refuses a letter or alias that names two bands', () => {
+    const r = ZBandSet.safeParse({
+      bands: [
+        { from: '0', label: 'Kurang', aliases: ['Cukup'] },
+        { from: '51', label: 'Cukup', letter: 'C' },
+      ],
+    });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => i.path.join('.'))).toEqual(['bands.1.label']);
   });
 });

@@ -1,4 +1,4 @@
-import { classify, type TBandSet } from './bands';
+import { bandLabels, classify, placeLabel, type TBandSet } from './bands';
 import { formatId, isDecimalString, meanOf, round2 } from './decimal';
 import { badRequest, type TBilingual } from './errors';
 
@@ -19,6 +19,11 @@ export type TMismatch = {
   printed: string;
   /** null when nothing can be computed (no percentages). */
   computed: string | null;
+  /**
+   * For a band: the band the printed label names (by label, letter, alias or a known
+   * synonym), or null when it names none of the set's bands (the message says so).
+   */
+  placed?: string | null;
   message: TBilingual;
 };
 
@@ -35,8 +40,19 @@ function printedNumber(text: string, field: string): string {
   return round2(normalized);
 }
 
-const sameLabel = (a: string, b: string) =>
-  a.trim().toLocaleLowerCase('id') === b.trim().toLocaleLowerCase('id');
+/** "“Istimewa” is not a band of the set (Kurang, Cukup, Baik, Sangat Baik)". */
+function unplacedMessage(what: TBilingual, label: string, bandSet: TBandSet): TBilingual {
+  const labels = bandLabels(bandSet).join(', ');
+  return {
+    id: `${what.id} “${label}” tidak dikenali sebagai kategori mana pun (${labels}); tambahkan sebagai nama lain bila memang sama`,
+    en: `${what.en} “${label}” names none of the bands (${labels}); add it as an alias if it means one`,
+  };
+}
+
+/** “baik sekali” (= Sangat Baik): the printed label quoted, and the band it names when that differs. */
+function quoted(label: string, placed: string | null): string {
+  return placed === null || placed === label ? `“${label}”` : `“${label}” (= ${placed})`;
+}
 
 /** "There are 1 printed bands for 6 teachers", for the check and for a write that would cause it. */
 export function printedBandCountMessage(printed: number, teachers: number): TBilingual {
@@ -50,7 +66,9 @@ export function printedBandCountMessage(printed: number, teachers: number): TBil
  * Compares figures typed from a paper report with the ones the platform computes from the
  * raw percentages, one mismatch per difference. The platform always shows its own figures;
  * this only tells a reviewer where the paper disagrees (SDN Lulut 2 prints 65.05 for 65.08).
- * Bands compare case-insensitively, since "baik" and "Baik" are the same verdict.
+ * Bands compare by the band they name (placeLabel: case and spacing folded, the band set's
+ * letters and aliases, known synonyms such as "Baik Sekali" = "Sangat Baik"); a label that
+ * names no band is reported as such.
  */
 export function checkPrintedFigures(
   printed: TPrintedFigures,
@@ -83,12 +101,27 @@ export function checkPrintedFigures(
 
   if (printed.printedMeanBand != null && printed.printedMeanBand.trim() !== '') {
     const label = printed.printedMeanBand.trim();
-    const computed = mean === null ? null : classify(bandSet, mean).label;
-    if (computed === null || !sameLabel(label, computed)) {
+    const computed = mean === null ? null : classify(bandSet, mean);
+    const at = placeLabel(bandSet, label);
+    const placed = bandSet.bands[at]?.label ?? null;
+    if (computed !== null && placed === null) {
       mismatches.push({
         field: 'meanBand',
         printed: label,
-        computed,
+        computed: computed.label,
+        placed,
+        message: unplacedMessage(
+          { id: 'Kategori rata-rata tercetak', en: 'The printed mean band' },
+          label,
+          bandSet,
+        ),
+      });
+    } else if (computed === null || at !== computed.index) {
+      mismatches.push({
+        field: 'meanBand',
+        printed: label,
+        computed: computed?.label ?? null,
+        placed,
         message:
           computed === null
             ? {
@@ -96,8 +129,8 @@ export function checkPrintedFigures(
                 en: `The printed mean band “${label}” cannot be checked: there are no teacher figures`,
               }
             : {
-                id: `Kategori rata-rata tercetak “${label}” berbeda dari hasil hitung “${computed}” (rata-rata ${formatId(mean ?? '')})`,
-                en: `The printed mean band “${label}” differs from the computed “${computed}” (mean ${mean})`,
+                id: `Kategori rata-rata tercetak ${quoted(label, placed)} berbeda dari hasil hitung “${computed.label}” (rata-rata ${formatId(mean ?? '')})`,
+                en: `The printed mean band ${quoted(label, placed)} differs from the computed “${computed.label}” (mean ${mean})`,
               },
       });
     }
@@ -120,20 +153,32 @@ export function checkPrintedFigures(
       const value = percentages[index];
       if (band == null || band.trim() === '' || value === undefined) return;
       const label = band.trim();
-      const computed = classify(bandSet, value).label;
-      if (!sameLabel(label, computed)) {
-        const shown = round2(value);
-        mismatches.push({
-          field: 'band',
-          index,
-          printed: label,
-          computed,
-          message: {
-            id: `Kategori guru ke-${index + 1} tercetak “${label}” berbeda dari hasil hitung “${computed}” (${formatId(shown)})`,
-            en: `Teacher ${index + 1}'s printed band “${label}” differs from the computed “${computed}” (${shown})`,
-          },
-        });
-      }
+      const computed = classify(bandSet, value);
+      const at = placeLabel(bandSet, label);
+      const placed = bandSet.bands[at]?.label ?? null;
+      if (at === computed.index) return;
+      const shown = round2(value);
+      mismatches.push({
+        field: 'band',
+        index,
+        printed: label,
+        computed: computed.label,
+        placed,
+        message:
+          placed === null
+            ? unplacedMessage(
+                {
+                  id: `Kategori guru ke-${index + 1} tercetak`,
+                  en: `Teacher ${index + 1}'s printed band`,
+                },
+                label,
+                bandSet,
+              )
+            : {
+                id: `Kategori guru ke-${index + 1} tercetak ${quoted(label, placed)} berbeda dari hasil hitung “${computed.label}” (${formatId(shown)})`,
+                en: `Teacher ${index + 1}'s printed band ${quoted(label, placed)} differs from the computed “${computed.label}” (${shown})`,
+              },
+      });
     });
   }
   return mismatches;

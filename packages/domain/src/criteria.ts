@@ -3,8 +3,27 @@ import { bandIndex, bandLabels, type TBandSet } from './bands';
 import { D, formatId, meanOf, round2, toDecimal, trimZeros } from './decimal';
 import { badRequest, type TBilingual } from './errors';
 import { zText } from './inputs/text';
+import { listIndicators, type TRubricDefinition } from './rubric';
+import type { TIndicatorScore } from './scoring';
 import { summarizeCycle } from './summary';
 import { bi } from './zod-error';
+
+/*
+ * Success criteria as papers state them (docs/decisions/017-success-criteria-clauses.md):
+ * a list of clauses combined with AND, each a comparison (>= "minimal", > "lebih dari") of
+ * one figure of the cycle against a threshold:
+ *
+ * - `mean`: the cycle mean ("rata-rata minimal 71,00");
+ * - `bandShare`: the share of teachers in `band` or a higher one ("minimal 80% guru
+ *   berkategori Baik atau lebih"; 100% with >= is "semua guru");
+ * - `passShare`: the share of teachers whose percentage reaches the pass mark `kkm`
+ *   (>= always: "mencapai nilai minimal 78"), independent of the bands ("lebih dari 75%
+ *   guru mencapai nilai minimal 78");
+ * - `indicatorMean`: every indicator's mean achievement ("setiap indikator lebih dari 80%").
+ *
+ * Every figure is compared as shown (rounded half-up to two places), so a verdict agrees
+ * with the figures on screen.
+ */
 
 /** A threshold percentage: 0 to 100, at most two decimals ("71", "71.00", "80"). */
 const ZThreshold = z
@@ -26,14 +45,50 @@ const ZBandName = zText(
   },
 );
 
-export const ZCriterion = z.discriminatedUnion('kind', [
-  /** The cycle mean (rounded) is at least `value`. */
-  z.object({ kind: z.literal('meanAtLeast'), value: ZThreshold }),
-  /** At least `percent`% of teachers are in `band` or a higher band. */
-  z.object({ kind: z.literal('shareAtLeastBand'), percent: ZThreshold, band: ZBandName }),
-  /** Every teacher is in `band` or a higher band. */
-  z.object({ kind: z.literal('allAtLeastBand'), band: ZBandName }),
-]);
+export const COMPARISONS = ['>=', '>'] as const;
+/** `>=`: "minimal" / at least; `>`: "lebih dari" / more than. */
+export type TComparison = (typeof COMPARISONS)[number];
+export const ZComparison = z.enum(COMPARISONS, {
+  error: bi('Pembanding harus ≥ atau >', 'The comparison must be >= or >'),
+});
+
+export const CRITERION_KINDS = ['mean', 'bandShare', 'passShare', 'indicatorMean'] as const;
+export type TCriterionKind = (typeof CRITERION_KINDS)[number];
+
+export const ZCriterion = z
+  .discriminatedUnion('kind', [
+    /** The cycle mean (rounded) compared with `value`. */
+    z.object({ kind: z.literal('mean'), op: ZComparison, value: ZThreshold }),
+    /** The share of teachers in `band` or a higher band compared with `percent`. */
+    z.object({
+      kind: z.literal('bandShare'),
+      op: ZComparison,
+      percent: ZThreshold,
+      band: ZBandName,
+    }),
+    /** The share of teachers whose percentage is at least the pass mark `kkm`. */
+    z.object({
+      kind: z.literal('passShare'),
+      op: ZComparison,
+      percent: ZThreshold,
+      kkm: ZThreshold,
+    }),
+    /** Every indicator's mean achievement (percent of its maximum) compared with `value`. */
+    z.object({ kind: z.literal('indicatorMean'), op: ZComparison, value: ZThreshold }),
+  ])
+  .superRefine((c, ctx) => {
+    const threshold = c.kind === 'bandShare' || c.kind === 'passShare' ? c.percent : c.value;
+    if (c.op === '>' && /^100(\.0+)?$/.test(threshold.trim())) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [c.kind === 'bandShare' || c.kind === 'passShare' ? 'percent' : 'value'],
+        message: bi(
+          'Lebih dari 100 tidak mungkin tercapai; pakai “minimal 100”',
+          'More than 100 can never be met; use “at least 100”',
+        ),
+      });
+    }
+  });
 export type TCriterion = z.infer<typeof ZCriterion>;
 
 export const ZSuccessCriteria = z.object({
@@ -53,12 +108,38 @@ function listOf(criteria: TCriteriaArg): readonly TCriterion[] {
   return 'criteria' in criteria ? criteria.criteria : criteria;
 }
 
+/** The pass marks (KKM) the criteria name, two places, each once, in order of appearance. */
+export function passMarks(criteria: TCriteriaArg): string[] {
+  const marks: string[] = [];
+  for (const c of listOf(criteria)) {
+    if (c.kind !== 'passShare') continue;
+    const kkm = round2(c.kkm);
+    if (!marks.includes(kkm)) marks.push(kkm);
+  }
+  return marks;
+}
+
+/** Whether any clause reads indicator means (so a reader must supply them). */
+export function needsIndicatorMeans(criteria: TCriteriaArg): boolean {
+  return listOf(criteria).some((c) => c.kind === 'indicatorMean');
+}
+
+export type TIndicatorMean = {
+  key: string;
+  /** Percent of the indicator's maximum, two places; null when nobody scored it (all "na"). */
+  mean: string | null;
+};
+
 /** Aggregates a cycle's criteria are checked against; SQL can produce these directly. */
 export type TCriteriaInput = {
   n: number;
   /** The mean (any number of places; it is rounded before comparing); null when n = 0. */
   mean: string | null;
   bandCounts: readonly { label: string; count: number }[];
+  /** Per pass mark of the criteria (two places): teachers whose shown percentage reaches it. */
+  passCounts?: readonly { kkm: string; count: number }[];
+  /** Each indicator's mean, in rubric order; null for a rubric without indicator scores. */
+  indicatorMeans?: readonly TIndicatorMean[] | null;
 };
 
 export type TCriterionResult = {
@@ -68,6 +149,14 @@ export type TCriterionResult = {
   required: string;
   /** The figure it was compared with, two places; null when no teacher was observed. */
   actual: string | null;
+  /**
+   * How far a failed clause is from passing, two places, in the clause's unit (points of
+   * the mean, percentage points of the share); "0.00" when the figure equals the threshold
+   * of a strict `>`. Null when met or when there is no figure yet.
+   */
+  shortfall: string | null;
+  /** For a failed share: how many more teachers it needs; null otherwise. */
+  teachersShort: number | null;
   message: TBilingual;
 };
 
@@ -81,7 +170,7 @@ export type TCriteriaEvaluation = {
 /** Throws BAD_REQUEST when a criterion names a band the band set does not have. */
 export function assertCriteriaFitBands(criteria: TCriteriaArg, bandSet: TBandSet): void {
   listOf(criteria).forEach((criterion, i) => {
-    if (criterion.kind === 'meanAtLeast') return;
+    if (criterion.kind !== 'bandShare') return;
     if (bandIndex(bandSet, criterion.band) < 0) {
       const labels = bandLabels(bandSet).join(', ');
       throw badRequest(
@@ -91,6 +180,16 @@ export function assertCriteriaFitBands(criteria: TCriteriaArg, bandSet: TBandSet
       );
     }
   });
+}
+
+function checkCount(count: number, n: number, id: string, en: string, field: string): void {
+  if (!Number.isInteger(count) || count < 0 || count > n) {
+    throw badRequest(
+      `Jumlah ${count} untuk ${id} harus bilangan bulat dari 0 sampai ${n}`,
+      `Count ${count} for ${en} must be a whole number from 0 to ${n}`,
+      field,
+    );
+  }
 }
 
 function checkInput(input: TCriteriaInput, bandSet: TBandSet): number[] {
@@ -135,15 +234,259 @@ function checkInput(input: TCriteriaInput, bandSet: TBandSet): number[] {
       'mean',
     );
   }
+  (input.passCounts ?? []).forEach(({ kkm, count }, i) => {
+    checkCount(count, input.n, `KKM ${kkm}`, `pass mark ${kkm}`, `passCounts.${i}.count`);
+  });
   return counts;
 }
 
 const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase('id') + s.slice(1);
 
+/** Whether `actual op required`, both as shown (two places). */
+function compare(actual: string, op: TComparison, required: string): boolean {
+  const a = new D(actual);
+  return op === '>' ? a.greaterThan(required) : a.greaterThanOrEqualTo(required);
+}
+
+/** "minimal 71,00" / "at least 71.00"; "lebih dari 75%" / "more than 75%". */
+function phrase(op: TComparison, figure: string, lang: 'id' | 'en'): string {
+  if (lang === 'id') return `${op === '>' ? 'lebih dari' : 'minimal'} ${formatId(figure)}`;
+  return `${op === '>' ? 'more than' : 'at least'} ${figure}`;
+}
+
+/** The fewest teachers of n whose share (as shown) passes `op percent`; null if none does. */
+function teachersNeeded(n: number, op: TComparison, percent: string): number | null {
+  for (let k = 0; k <= n; k++) {
+    if (compare(round2(new D(k).times(100).dividedBy(n)), op, percent)) return k;
+  }
+  return null;
+}
+
+type Fragment = { met: boolean; id: string; en: string };
+
+/** A share clause (band or pass mark): `good` of n teachers reach `what`. */
+function shareResult(
+  op: TComparison,
+  percentText: string,
+  n: number,
+  good: number,
+  what: {
+    id: string;
+    en: string;
+    belowId: string;
+    belowEn: string;
+    noneId: string;
+    noneEn: string;
+  },
+): Omit<TCriterionResult, 'criterion' | 'message'> & Fragment {
+  const required = round2(percentText);
+  const need = trimZeros(required);
+  const all = op === '>=' && required === '100.00';
+  if (n === 0) {
+    return {
+      met: false,
+      required,
+      actual: null,
+      shortfall: null,
+      teachersShort: null,
+      id: `belum ada guru yang diobservasi (${what.noneId})`,
+      en: `no teacher observed yet (${what.noneEn})`,
+    };
+  }
+  const below = n - good;
+  const actual = round2(new D(good).times(100).dividedBy(n));
+  const met = compare(actual, op, required);
+  if (met) {
+    return {
+      met,
+      required,
+      actual,
+      shortfall: null,
+      teachersShort: null,
+      id: all
+        ? `semua ${n} guru ${what.id}`
+        : `${good} dari ${n} guru (${formatId(actual)}%) ${what.id}, ${phrase(op, `${need}`, 'id')}%`,
+      en: all
+        ? `all ${n} teachers ${what.en}`
+        : `${good} of ${n} teachers (${actual}%) ${what.en}, ${phrase(op, need, 'en')}% required`,
+    };
+  }
+  const shortfall = round2(new D(required).minus(actual));
+  const needed = teachersNeeded(n, op, required);
+  const teachersShort = needed === null ? null : needed - good;
+  const moreId = teachersShort === null ? '' : `, perlu ${teachersShort} guru lagi`;
+  const moreEn =
+    teachersShort === null
+      ? ''
+      : `, ${teachersShort} more teacher${teachersShort === 1 ? '' : 's'} needed`;
+  return {
+    met,
+    required,
+    actual,
+    shortfall,
+    teachersShort,
+    id: all
+      ? `${below} dari ${n} guru ${what.belowId}`
+      : `${below} dari ${n} guru ${what.belowId}; hanya ${formatId(actual)}% ${what.id}, ${phrase(op, need, 'id')}% (kurang ${formatId(shortfall)} poin${moreId})`,
+    en: all
+      ? `${below} of ${n} teachers ${what.belowEn}`
+      : `${below} of ${n} teachers ${what.belowEn}; only ${actual}% ${what.en}, ${phrase(op, need, 'en')}% required (${shortfall} points short${moreEn})`,
+  };
+}
+
+function oneResult(
+  criterion: TCriterion,
+  input: TCriteriaInput,
+  bandSet: TBandSet,
+  counts: readonly number[],
+): Omit<TCriterionResult, 'criterion' | 'message'> & Fragment {
+  const { n } = input;
+  const { op } = criterion;
+  if (criterion.kind === 'mean') {
+    const required = round2(criterion.value);
+    if (n === 0 || input.mean === null) {
+      return {
+        met: false,
+        required,
+        actual: null,
+        shortfall: null,
+        teachersShort: null,
+        id: `rata-rata belum ada (${phrase(op, required, 'id')})`,
+        en: `no mean yet (${phrase(op, required, 'en')} required)`,
+      };
+    }
+    const actual = round2(toDecimal(input.mean, 'mean'));
+    const met = compare(actual, op, required);
+    const shortfall = met ? null : round2(new D(required).minus(actual));
+    if (met) {
+      return {
+        met,
+        required,
+        actual,
+        shortfall,
+        teachersShort: null,
+        id:
+          op === '>'
+            ? `rata-rata ${formatId(actual)} lebih dari ${formatId(required)}`
+            : `rata-rata ${formatId(actual)} mencapai minimal ${formatId(required)}`,
+        en:
+          op === '>'
+            ? `mean ${actual} is above ${required}`
+            : `mean ${actual} reaches the minimum ${required}`,
+      };
+    }
+    return {
+      met,
+      required,
+      actual,
+      shortfall,
+      teachersShort: null,
+      id:
+        op === '>'
+          ? `rata-rata ${formatId(actual)} tidak lebih dari ${formatId(required)} (kurang ${formatId(shortfall ?? '')} poin, harus di atas ${formatId(required)})`
+          : `rata-rata ${formatId(actual)} di bawah minimal ${formatId(required)} (kurang ${formatId(shortfall ?? '')} poin)`,
+      en:
+        op === '>'
+          ? `mean ${actual} is not above ${required} (${shortfall} points short, must exceed ${required})`
+          : `mean ${actual} is below the minimum ${required} (${shortfall} points short)`,
+    };
+  }
+  if (criterion.kind === 'bandShare') {
+    const band = criterion.band;
+    const good = counts.slice(bandIndex(bandSet, band)).reduce((s, c) => s + c, 0);
+    return shareResult(op, criterion.percent, n, good, {
+      id: `berkategori ${band} atau lebih`,
+      en: `are ${band} or better`,
+      belowId: `di bawah ${band}`,
+      belowEn: `below ${band}`,
+      noneId: `${band} atau lebih`,
+      noneEn: `${band} or better`,
+    });
+  }
+  if (criterion.kind === 'passShare') {
+    const kkm = round2(criterion.kkm);
+    const shown = trimZeros(kkm);
+    const entry = (input.passCounts ?? []).find((p) => round2(p.kkm) === kkm);
+    if (n > 0 && !entry) {
+      throw badRequest(
+        `Jumlah guru yang mencapai KKM ${formatId(shown)} tidak tersedia`,
+        `The number of teachers reaching the pass mark ${shown} is missing`,
+        'passCounts',
+      );
+    }
+    return shareResult(op, criterion.percent, n, entry?.count ?? 0, {
+      id: `mencapai nilai minimal ${formatId(shown)}`,
+      en: `reach at least ${shown}`,
+      belowId: `di bawah nilai ${formatId(shown)}`,
+      belowEn: `below ${shown}`,
+      noneId: `nilai minimal ${formatId(shown)}`,
+      noneEn: `at least ${shown}`,
+    });
+  }
+  // indicatorMean
+  const required = round2(criterion.value);
+  const what = phrase(op, required, 'id');
+  const whatEn = phrase(op, required, 'en');
+  const means = (input.indicatorMeans ?? []).filter(
+    (m): m is { key: string; mean: string } => m.mean !== null,
+  );
+  if (n === 0 || input.indicatorMeans === undefined) {
+    return {
+      met: false,
+      required,
+      actual: null,
+      shortfall: null,
+      teachersShort: null,
+      id: `rata-rata indikator belum ada (setiap indikator ${what})`,
+      en: `no indicator means yet (every indicator ${whatEn} required)`,
+    };
+  }
+  if (means.length === 0) {
+    return {
+      met: false,
+      required,
+      actual: null,
+      shortfall: null,
+      teachersShort: null,
+      id: `instrumen ini tidak memiliki skor per indikator (setiap indikator ${what})`,
+      en: `this rubric has no indicator scores (every indicator ${whatEn} required)`,
+    };
+  }
+  let lowest = means[0] as { key: string; mean: string };
+  for (const m of means) if (new D(m.mean).lessThan(lowest.mean)) lowest = m;
+  const actual = round2(lowest.mean);
+  const failing = means.filter((m) => !compare(round2(m.mean), op, required));
+  const met = failing.length === 0;
+  if (met) {
+    return {
+      met,
+      required,
+      actual,
+      shortfall: null,
+      teachersShort: null,
+      id: `setiap indikator ${what} (terendah ${lowest.key}: ${formatId(actual)})`,
+      en: `every indicator ${whatEn} (lowest ${lowest.key}: ${actual})`,
+    };
+  }
+  const shortfall = round2(new D(required).minus(actual));
+  const listId = failing.map((m) => `${m.key} ${formatId(round2(m.mean))}`).join(', ');
+  const listEn = failing.map((m) => `${m.key} ${round2(m.mean)}`).join(', ');
+  return {
+    met,
+    required,
+    actual,
+    shortfall,
+    teachersShort: null,
+    id: `${failing.length} dari ${means.length} indikator belum ${what} (${listId}; terendah kurang ${formatId(shortfall)} poin)`,
+    en: `${failing.length} of ${means.length} indicators not ${whatEn} (${listEn}; the lowest ${shortfall} points short)`,
+  };
+}
+
 /**
- * Checks a cycle against the success criteria. Means and shares are compared as shown
- * (rounded to two places), so the verdict agrees with the figures on screen. With n = 0
- * nothing is met: there is no evidence yet.
+ * Checks a cycle against the success criteria, all clauses combined with AND. Means and
+ * shares are compared as shown (rounded to two places), so the verdict agrees with the
+ * figures on screen. With n = 0 nothing is met: there is no evidence yet. A failed clause
+ * says by how much it failed.
  */
 export function evaluateCriteria(
   criteria: TCriteriaArg,
@@ -152,71 +495,13 @@ export function evaluateCriteria(
 ): TCriteriaEvaluation {
   assertCriteriaFitBands(criteria, bandSet);
   const counts = checkInput(input, bandSet);
-  const { n } = input;
-  const atOrAbove = (band: string) =>
-    counts.slice(bandIndex(bandSet, band)).reduce((s, c) => s + c, 0);
 
   // Each result's fragment starts lowercase so fragments can be joined into one sentence.
-  const fragments: { met: boolean; id: string; en: string }[] = [];
+  const fragments: Fragment[] = [];
   const results = listOf(criteria).map((criterion): TCriterionResult => {
-    let required: string;
-    let actual: string | null = null;
-    let met = false;
-    let id: string;
-    let en: string;
-    if (criterion.kind === 'meanAtLeast') {
-      required = round2(criterion.value);
-      if (n === 0 || input.mean === null) {
-        id = `rata-rata belum ada (minimal ${formatId(required)})`;
-        en = `no mean yet (at least ${required} required)`;
-      } else {
-        actual = round2(toDecimal(input.mean, 'mean'));
-        met = new D(actual).greaterThanOrEqualTo(required);
-        id = met
-          ? `rata-rata ${formatId(actual)} mencapai minimal ${formatId(required)}`
-          : `rata-rata ${formatId(actual)} di bawah minimal ${formatId(required)}`;
-        en = met
-          ? `mean ${actual} reaches the minimum ${required}`
-          : `mean ${actual} is below the minimum ${required}`;
-      }
-    } else {
-      const band = criterion.band;
-      required = criterion.kind === 'allAtLeastBand' ? '100.00' : round2(criterion.percent);
-      if (n === 0) {
-        id = `belum ada guru yang diobservasi (${band} atau lebih)`;
-        en = `no teacher observed yet (${band} or better)`;
-      } else {
-        const good = atOrAbove(band);
-        const below = n - good;
-        actual = round2(new D(good).times(100).dividedBy(n));
-        if (criterion.kind === 'allAtLeastBand') {
-          met = below === 0;
-          id = met
-            ? `semua ${n} guru berkategori ${band} atau lebih`
-            : `${below} dari ${n} guru di bawah ${band}`;
-          en = met
-            ? `all ${n} teachers are ${band} or better`
-            : `${below} of ${n} teachers below ${band}`;
-        } else {
-          met = new D(actual).greaterThanOrEqualTo(required);
-          const need = trimZeros(required);
-          id = met
-            ? `${good} dari ${n} guru (${formatId(actual)}%) berkategori ${band} atau lebih, minimal ${formatId(need)}%`
-            : `${below} dari ${n} guru di bawah ${band}; hanya ${formatId(actual)}% berkategori ${band} atau lebih, minimal ${formatId(need)}%`;
-          en = met
-            ? `${good} of ${n} teachers (${actual}%) are ${band} or better, at least ${need}% required`
-            : `${below} of ${n} teachers below ${band}; only ${actual}% are ${band} or better, at least ${need}% required`;
-        }
-      }
-    }
-    fragments.push({ met, id, en });
-    return {
-      criterion,
-      met,
-      required,
-      actual,
-      message: { id: capitalize(id), en: capitalize(en) },
-    };
+    const { id, en, ...result } = oneResult(criterion, input, bandSet, counts);
+    fragments.push({ met: result.met, id, en });
+    return { criterion, ...result, message: { id: capitalize(id), en: capitalize(en) } };
   });
 
   const met = results.length > 0 && results.every((r) => r.met);
@@ -236,17 +521,62 @@ export function evaluateCriteria(
   };
 }
 
-/** The counts evaluateCriteria needs, from a cycle's percentages. */
+/** A sheet's indicator scores, as stored: a score or "na" per indicator key. */
+export type TSheetScores = Readonly<Record<string, TIndicatorScore>>;
+
+/**
+ * Each indicator's mean achievement over a cycle's sheets: the scores given / (the sheets
+ * that scored it x the scale maximum) x 100, rounded half-up once to two places (the
+ * sheet's own "skor perolehan / skor maksimal", per indicator). "na" leaves a sheet out of
+ * that indicator; an indicator nobody scored has a null mean. Null for a summary rubric.
+ */
+export function indicatorMeans(
+  def: TRubricDefinition,
+  sheets: readonly TSheetScores[],
+): TIndicatorMean[] | null {
+  if (def.mode !== 'indicators') return null;
+  return listIndicators(def).map(({ key, scale }) => {
+    let sum = new D(0);
+    let scored = 0;
+    for (const sheet of sheets) {
+      const score = Object.hasOwn(sheet, key) ? sheet[key] : undefined;
+      if (typeof score !== 'number') continue;
+      sum = sum.plus(score);
+      scored++;
+    }
+    return {
+      key,
+      mean: scored === 0 ? null : round2(sum.times(100).dividedBy(new D(scored).times(scale.max))),
+    };
+  });
+}
+
+/**
+ * The figures evaluateCriteria needs, from a cycle's percentages: n, mean, band counts,
+ * the teachers reaching each pass mark of `criteria`, and (given) the indicator means.
+ */
 export function criteriaInputFromPercentages(
   percentages: readonly string[],
   bandSet: TBandSet,
+  criteria: TCriteriaArg = [],
+  means?: readonly TIndicatorMean[] | null,
 ): TCriteriaInput {
   const summary = summarizeCycle(percentages, bandSet);
-  return {
+  const shown = percentages.map((p) => round2(p));
+  const input: TCriteriaInput = {
     n: summary.n,
     mean: summary.n === 0 ? null : meanOf(percentages),
     bandCounts: summary.bands.map(({ label, count }) => ({ label, count })),
   };
+  const marks = passMarks(criteria);
+  if (marks.length > 0) {
+    input.passCounts = marks.map((kkm) => ({
+      kkm,
+      count: shown.filter((p) => new D(p).greaterThanOrEqualTo(kkm)).length,
+    }));
+  }
+  if (means !== undefined) input.indicatorMeans = means;
+  return input;
 }
 
 function joinList(parts: string[], and: string): string {
@@ -254,25 +584,40 @@ function joinList(parts: string[], and: string): string {
   return `${parts.slice(0, -1).join(', ')} ${and} ${parts[parts.length - 1]}`;
 }
 
+/** One clause in words, lowercase: "lebih dari 75% guru mencapai nilai minimal 78". */
+export function describeCriterion(c: TCriterion, lang: 'id' | 'en'): string {
+  if (c.kind === 'mean') {
+    const v = round2(c.value);
+    if (lang === 'id') return `rata-rata ${phrase(c.op, v, 'id')}`;
+    return `mean ${c.op === '>' ? 'above' : 'at least'} ${v}`;
+  }
+  if (c.kind === 'indicatorMean') {
+    const v = round2(c.value);
+    if (lang === 'id') return `rata-rata setiap indikator ${phrase(c.op, v, 'id')}`;
+    return `every indicator's mean ${c.op === '>' ? 'above' : 'at least'} ${v}`;
+  }
+  const p = trimZeros(round2(c.percent));
+  const all = c.op === '>=' && p === '100';
+  const share = (id: string, en: string) =>
+    lang === 'id'
+      ? all
+        ? `semua guru ${id}`
+        : `${phrase(c.op, p, 'id')}% guru ${id}`
+      : all
+        ? `all teachers ${en}`
+        : `${phrase(c.op, p, 'en')}% of teachers ${en}`;
+  if (c.kind === 'bandShare') {
+    return share(`berkategori ${c.band} atau lebih`, `${c.band} or better`);
+  }
+  const kkm = trimZeros(round2(c.kkm));
+  return share(`mencapai nilai minimal ${formatId(kkm)}`, `reaching at least ${kkm}`);
+}
+
 /**
- * The criteria as one sentence: "Rata-rata minimal 71,00 dan minimal 80% guru berkategori
- * Baik atau lebih" / "Mean at least 71.00 and at least 80% of teachers Baik or better".
+ * The criteria as one sentence: "Rata-rata minimal 71,00 dan lebih dari 75% guru mencapai
+ * nilai minimal 78" / "Mean at least 71.00 and more than 75% of teachers reaching at least 78".
  */
 export function describeCriteria(criteria: TCriteriaArg, lang: 'id' | 'en'): string {
-  const parts = listOf(criteria).map((c) => {
-    if (c.kind === 'meanAtLeast') {
-      const v = round2(c.value);
-      return lang === 'id' ? `rata-rata minimal ${formatId(v)}` : `mean at least ${v}`;
-    }
-    if (c.kind === 'shareAtLeastBand') {
-      const p = trimZeros(round2(c.percent));
-      return lang === 'id'
-        ? `minimal ${formatId(p)}% guru berkategori ${c.band} atau lebih`
-        : `at least ${p}% of teachers ${c.band} or better`;
-    }
-    return lang === 'id'
-      ? `semua guru berkategori ${c.band} atau lebih`
-      : `all teachers ${c.band} or better`;
-  });
+  const parts = listOf(criteria).map((c) => describeCriterion(c, lang));
   return capitalize(joinList(parts, lang === 'id' ? 'dan' : 'and'));
 }

@@ -1,27 +1,37 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { D } from './decimal';
-import { gain, gainOfMeans, teacherGains } from './gains';
+import { GAIN_OF_MEANS_NOTE, gain, gainFigures, gainOfMeans, teacherGains } from './gains';
 import { expectAppError } from './test-utils';
 
 describe('gain', () => {
   it.each([
-    ['50', '85', '35.00', '0.70', 'high'],
-    ['50', '84.75', '34.75', '0.70', 'high'], // 0.695 rounds to 0.70, classified after rounding
-    ['50', '84.74', '34.74', '0.69', 'medium'],
-    ['40', '58', '18.00', '0.30', 'medium'],
-    ['40', '57.96', '17.96', '0.30', 'medium'], // 0.2993 -> 0.30
-    ['40', '57.6', '17.60', '0.29', 'low'],
-    ['60', '50', '-10.00', '-0.25', 'low'],
-    ['0', '100', '100.00', '1.00', 'high'],
-    ['99.99', '100', '0.01', '1.00', 'high'],
-  ] as const)('%s -> %s', (pre, post, points, normalized, category) => {
-    expect(gain(pre, post)).toEqual({ points, normalized, category });
+    ['50', '85', '35.00', '70.00', '0.70', 'high'],
+    ['50', '84.75', '34.75', '69.50', '0.70', 'high'], // 0.695 rounds to 0.70, classified after rounding
+    ['50', '84.74', '34.74', '69.48', '0.69', 'medium'],
+    ['40', '58', '18.00', '45.00', '0.30', 'medium'],
+    ['40', '57.96', '17.96', '44.90', '0.30', 'medium'], // 0.2993 -> 0.30
+    ['40', '57.6', '17.60', '44.00', '0.29', 'low'],
+    ['60', '50', '-10.00', '-16.67', '-0.25', 'low'],
+    ['0', '100', '100.00', null, '1.00', 'high'], // relative from 0: undefined
+    ['99.99', '100', '0.01', '0.01', '1.00', 'high'],
+  ] as const)('%s -> %s', (pre, post, points, relative, normalized, category) => {
+    expect(gain(pre, post)).toEqual({ points, relative, normalized, category });
   });
 
   it('has no normalised gain when pre = 100', () => {
-    expect(gain('100', '100')).toEqual({ points: '0.00', normalized: null, category: null });
-    expect(gain('100.00', '90')).toEqual({ points: '-10.00', normalized: null, category: null });
+    expect(gain('100', '100')).toEqual({
+      points: '0.00',
+      relative: '0.00',
+      normalized: null,
+      category: null,
+    });
+    expect(gain('100.00', '90')).toEqual({
+      points: '-10.00',
+      relative: '-10.00',
+      normalized: null,
+      category: null,
+    });
   });
 
   it.each([
@@ -76,6 +86,7 @@ describe('teacherGains and gainOfMeans', () => {
           pre: '40.00',
           post: '70.00',
           points: '30.00',
+          relative: '75.00',
           normalized: '0.50',
           category: 'medium',
         },
@@ -115,5 +126,50 @@ describe('teacherGains and gainOfMeans', () => {
       )?.points,
     ).toBe('11.60');
     expect(gainOfMeans([], ['50'])).toBeNull();
+  });
+});
+
+describe('gainFigures: the three conventions, labelled', () => {
+  it("puts the study's chosen convention first and labels each (Lulut 2, Siklus I -> II)", () => {
+    const g = gain('53.48', '65.08');
+    expect(gainFigures(g).map((f) => [f.label.id, f.text.id])).toEqual([
+      ['poin', '+11,60 poin'],
+      ['peningkatan relatif', '+21,69%'],
+      ['N-gain (Hake)', '0,25 (rendah)'],
+    ]);
+    expect(gainFigures(g, 'relative').map((f) => [f.convention, f.value, f.text.en])).toEqual([
+      ['relative', '21.69', '+21.69%'],
+      ['points', '11.60', '+11.60 points'],
+      ['normalized', '0.25', '0.25 (low)'],
+    ]);
+    expect(gainFigures(gain('60', '50'), 'normalized')[0]?.text.id).toBe('-0,25 (rendah)');
+  });
+
+  it('says a relative gain from 0 is undefined, and an n-gain from 100', () => {
+    const fromZero = gainFigures(gain('0', '40'), 'relative');
+    expect(fromZero[0]).toEqual({
+      convention: 'relative',
+      label: { id: 'peningkatan relatif', en: 'relative increase' },
+      value: null,
+      text: { id: 'tidak terdefinisi: nilai awal 0', en: 'undefined: the starting value is 0' },
+    });
+    expect(fromZero[1]?.text.id).toBe('+40,00 poin');
+    const fromFull = gainFigures(gain('100', '90'));
+    expect(fromFull[2]?.value).toBeNull();
+    expect(fromFull[2]?.text.en).toBe('undefined: the starting value is 100');
+    expect(fromFull[1]?.text.id).toBe('-10,00%');
+  });
+
+  it('the rata-rata row is the gain of the means and says so', () => {
+    expect(GAIN_OF_MEANS_NOTE.id).toMatch(/bukan rata-rata peningkatan tiap guru/);
+    // The gain of the means differs from the mean of the teachers' gains in relative terms.
+    const pre = ['20', '80'];
+    const post = ['40', '88'];
+    expect(gainOfMeans(pre, post)?.relative).toBe('28.00');
+    const perTeacher = teacherGains(
+      pre.map((p, i) => ({ teacherId: String(i), percentage: p })),
+      post.map((p, i) => ({ teacherId: String(i), percentage: p })),
+    ).gains.map((x) => x.relative);
+    expect(perTeacher).toEqual(['100.00', '10.00']);
   });
 });

@@ -86,11 +86,13 @@ describe('SD Negeri Lulut 2 with PTS_DEFAULT_BANDS', () => {
       preMean: '42.29',
       postMean: '65.08',
       points: '22.79',
+      relative: '53.89',
       normalized: '0.39',
       category: 'medium',
     });
     expect(gain('53.48', '65.08')).toEqual({
       points: '11.60',
+      relative: '21.69',
       normalized: '0.25',
       category: 'low',
     });
@@ -116,8 +118,8 @@ describe('SD Negeri Lulut 2 with PTS_DEFAULT_BANDS', () => {
     const result = evaluateCriteria(
       {
         criteria: [
-          { kind: 'meanAtLeast', value: '71' },
-          { kind: 'shareAtLeastBand', percent: '80', band: 'Baik' },
+          { kind: 'mean', op: '>=', value: '71' },
+          { kind: 'bandShare', op: '>=', percent: '80', band: 'Baik' },
         ],
       },
       input,
@@ -129,7 +131,7 @@ describe('SD Negeri Lulut 2 with PTS_DEFAULT_BANDS', () => {
       ['80.00', '33.33', false],
     ]);
     const all = evaluateCriteria(
-      [{ kind: 'allAtLeastBand', band: 'Baik' }],
+      [{ kind: 'bandShare', op: '>=', percent: '100', band: 'Baik' }],
       input,
       PTS_DEFAULT_BANDS,
     );

@@ -83,6 +83,7 @@ it('runs the README example', () => {
     preMean: '53.48',
     postMean: '65.08',
     points: '11.60',
+    relative: '21.69',
     normalized: '0.25',
     category: 'low',
   });
@@ -90,8 +91,8 @@ it('runs the README example', () => {
   // 5. Success criteria, read back and checked.
   const criteria = {
     criteria: [
-      { kind: 'meanAtLeast', value: '71' },
-      { kind: 'allAtLeastBand', band: 'Baik' },
+      { kind: 'mean', op: '>=', value: '71' },
+      { kind: 'bandShare', op: '>=', percent: '100', band: 'Baik' },
     ],
   } as const satisfies domain.TSuccessCriteria;
   expect(describeCriteria(criteria, 'id')).toBe(
@@ -104,7 +105,7 @@ it('runs the README example', () => {
   );
   expect(verdict.met).toBe(false);
   expect(verdict.message.en).toBe(
-    'Success criteria not met: mean 65.08 is below the minimum 71.00; 4 of 6 teachers below Baik',
+    'Success criteria not met: mean 65.08 is below the minimum 71.00 (5.92 points short); 4 of 6 teachers below Baik',
   );
 
   // 6. The paper prints 65.05 for Siklus II; the platform computes 65.08 and says so.

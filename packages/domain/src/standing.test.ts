@@ -9,7 +9,7 @@ import {
   rosterCoverage,
 } from './standing';
 
-const criteria = { criteria: [{ kind: 'meanAtLeast' as const, value: '71' }] };
+const criteria = { criteria: [{ kind: 'mean' as const, op: '>=' as const, value: '71' }] };
 
 describe('which cycles count as results', () => {
   it.each([

@@ -81,4 +81,29 @@ describe('BandEditor', () => {
     expect(screen.getByText('Amat Baik: 91,00 - 94,99')).toBeTruthy();
     expect(screen.getByText('Istimewa: 95,00 - 100,00')).toBeTruthy();
   });
+
+  it('edits letter grades and other names; a name used by two bands is refused next to it', async () => {
+    render();
+    await screen.findByText('Cukup: 51,00 - 70,99');
+    await userEvent.type(screen.getByLabelText('Huruf predikat Sangat Baik'), 'A');
+    await userEvent.type(screen.getByLabelText('Nama lain Sangat Baik'), 'Baik Sekali, Amat Baik');
+    await userEvent.type(screen.getByLabelText('Nama lain Kurang'), 'Kurang Baik');
+    expect(latest?.bands[3]).toEqual({
+      from: '86.00',
+      label: 'Sangat Baik',
+      letter: 'A',
+      aliases: ['Baik Sekali', 'Amat Baik'],
+    });
+    expect(latest?.bands[0]?.aliases).toEqual(['Kurang Baik']);
+
+    const cukup = screen.getByLabelText('Nama lain Baik');
+    await userEvent.type(cukup, 'cukup');
+    expect(cukup.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      document.getElementById(cukup.getAttribute('aria-describedby') ?? '')?.textContent,
+    ).toContain('dipakai dua kali');
+    // Cleared, the band has no aliases at all.
+    await userEvent.clear(cukup);
+    expect(latest?.bands[2]).toEqual({ from: '71.00', label: 'Baik' });
+  });
 });

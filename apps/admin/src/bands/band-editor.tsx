@@ -53,6 +53,25 @@ export function BandEditor({ value, onChange, readOnly = false, serverError }: B
   const ranges = useMemo(() => (issues.size === 0 ? readableRanges(value) : null), [issues, value]);
   const set = (i: number, patch: Partial<TBandSet['bands'][number]>) =>
     onChange({ bands: value.bands.map((b, k) => (k === i ? { ...b, ...patch } : b)) });
+  // An empty letter or alias list is no letter or alias at all: the key goes.
+  const setLetter = (i: number, text: string) =>
+    onChange({
+      bands: value.bands.map((b, k) => {
+        if (k !== i) return b;
+        const { letter: _old, ...rest } = b;
+        return text.trim() === '' ? rest : { ...rest, letter: text.trim() };
+      }),
+    });
+  const setAliases = (i: number, text: string) =>
+    onChange({
+      bands: value.bands.map((b, k) => {
+        if (k !== i) return b;
+        const { aliases: _old, ...rest } = b;
+        return text.trim() === ''
+          ? rest
+          : { ...rest, aliases: text.split(',').map((a) => a.trimStart()) };
+      }),
+    });
   const total = value.bands.length;
 
   return (
@@ -79,6 +98,8 @@ export function BandEditor({ value, onChange, readOnly = false, serverError }: B
           <thead>
             <tr>
               <th scope="col">{t('adm.bands.label')}</th>
+              <th scope="col">{t('adm.bands.letter')}</th>
+              <th scope="col">{t('adm.bands.aliases')}</th>
               <th scope="col">{t('adm.bands.from')}</th>
               <th scope="col">{t('adm.bands.range')}</th>
               {!readOnly && (
@@ -92,6 +113,10 @@ export function BandEditor({ value, onChange, readOnly = false, serverError }: B
             {value.bands.map((band, i) => {
               const labelErr = err(`bands.${i}.label`);
               const fromErr = err(`bands.${i}.from`);
+              const letterErr = err(`bands.${i}.letter`);
+              const aliasErr =
+                err(`bands.${i}.aliases`) ??
+                (band.aliases ?? []).map((_, k) => err(`bands.${i}.aliases.${k}`)).find(Boolean);
               const range = ranges?.[i];
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions; a label may be empty or repeated while typing.
@@ -107,6 +132,32 @@ export function BandEditor({ value, onChange, readOnly = false, serverError }: B
                       onChange={(e) => set(i, { label: e.target.value })}
                     />
                     <FieldError id={`${id}-${i}-label`}>{labelErr}</FieldError>
+                  </td>
+                  <td>
+                    <input
+                      className="sk-input sk-input--sm adm-band-letter"
+                      aria-label={t('adm.bands.letterOf', { label: band.label || String(i + 1) })}
+                      value={band.letter ?? ''}
+                      maxLength={2}
+                      readOnly={readOnly}
+                      aria-invalid={letterErr ? true : undefined}
+                      aria-describedby={letterErr ? `${id}-${i}-letter` : undefined}
+                      onChange={(e) => setLetter(i, e.target.value)}
+                    />
+                    <FieldError id={`${id}-${i}-letter`}>{letterErr}</FieldError>
+                  </td>
+                  <td>
+                    <input
+                      className="sk-input sk-input--sm adm-band-aliases"
+                      aria-label={t('adm.bands.aliasesOf', { label: band.label || String(i + 1) })}
+                      placeholder={t('adm.bands.aliasesHint')}
+                      value={(band.aliases ?? []).join(', ')}
+                      readOnly={readOnly}
+                      aria-invalid={aliasErr ? true : undefined}
+                      aria-describedby={aliasErr ? `${id}-${i}-aliases` : undefined}
+                      onChange={(e) => setAliases(i, e.target.value)}
+                    />
+                    <FieldError id={`${id}-${i}-aliases`}>{aliasErr}</FieldError>
                   </td>
                   <td>
                     {i === 0 ? (

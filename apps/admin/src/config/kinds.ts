@@ -54,8 +54,8 @@ export const KINDS: Record<ConfigKindId, ConfigKindSpec> = {
     listCaption: 'adm.config.criteriaCaption',
     empty: (): TSuccessCriteria => ({
       criteria: [
-        { kind: 'meanAtLeast', value: '71' },
-        { kind: 'shareAtLeastBand', percent: '80', band: 'Baik' },
+        { kind: 'mean', op: '>=', value: '71' },
+        { kind: 'bandShare', op: '>=', percent: '80', band: 'Baik' },
       ],
     }),
   },

@@ -1,6 +1,10 @@
 import {
+  COMPARISONS,
+  CRITERION_KINDS,
   describeCriteria,
+  type TComparison,
   type TCriterion,
+  type TCriterionKind,
   type TSuccessCriteria,
   ZSuccessCriteria,
 } from '@siklus/domain';
@@ -17,19 +21,31 @@ export interface CriteriaComposerProps {
   serverError?: ServerIssue;
 }
 
-const KINDS: TCriterion['kind'][] = ['meanAtLeast', 'shareAtLeastBand', 'allAtLeastBand'];
+const KINDS = CRITERION_KINDS;
 
-function switchKind(c: TCriterion, kind: TCriterion['kind'], defaultBand: string): TCriterion {
-  const band = 'band' in c ? c.band : defaultBand;
-  if (kind === 'meanAtLeast') return { kind, value: 'value' in c ? c.value : '71' };
-  if (kind === 'shareAtLeastBand')
-    return { kind, percent: 'percent' in c ? c.percent : '80', band };
-  return { kind, band };
+/** Another kind for clause `c`, keeping its comparison and whatever figures carry over. */
+function switchKind(c: TCriterion, kind: TCriterionKind, defaultBand: string): TCriterion {
+  const { op } = c;
+  const threshold = 'value' in c ? c.value : undefined;
+  const percent = 'percent' in c ? c.percent : '80';
+  if (kind === 'mean') return { kind, op, value: threshold ?? '71' };
+  if (kind === 'indicatorMean') return { kind, op, value: threshold ?? '75' };
+  if (kind === 'bandShare') return { kind, op, percent, band: 'band' in c ? c.band : defaultBand };
+  return { kind, op, percent, kkm: '78' };
+}
+
+function isKind(v: string): v is TCriterionKind {
+  return (CRITERION_KINDS as readonly string[]).includes(v);
+}
+function isComparison(v: string): v is TComparison {
+  return (COMPARISONS as readonly string[]).includes(v);
 }
 
 /**
- * Success criteria as the domain knows them (mean at least X; at least P% of teachers at or
- * above band B; every teacher at or above band B), read back as one sentence.
+ * Success criteria as papers state them (decision 017): clauses combined with AND, each a
+ * kind (cycle mean, share of teachers in a band, share reaching the pass mark, every
+ * indicator's mean), a comparison (minimal ≥ / lebih dari >) and a threshold, with a band
+ * or a KKM where the kind names one; read back as one sentence.
  */
 export function CriteriaComposer({
   value,
@@ -79,9 +95,10 @@ export function CriteriaComposer({
                 aria-label={t('adm.criteria.kindOf', { n: i + 1 })}
                 value={c.kind}
                 disabled={readOnly}
-                onChange={(e) =>
-                  set(i, switchKind(c, e.target.value as TCriterion['kind'], defaultBand))
-                }
+                onChange={(e) => {
+                  const kind = e.target.value;
+                  if (isKind(kind)) set(i, switchKind(c, kind, defaultBand));
+                }}
               >
                 {KINDS.map((k) => (
                   <option key={k} value={k}>
@@ -89,12 +106,30 @@ export function CriteriaComposer({
                   </option>
                 ))}
               </select>
-              {c.kind === 'meanAtLeast' && (
+              <select
+                className="sk-input sk-input--sm"
+                aria-label={t('adm.criteria.opOf', { n: i + 1 })}
+                value={c.op}
+                disabled={readOnly}
+                onChange={(e) => {
+                  const op = e.target.value;
+                  if (isComparison(op)) set(i, { ...c, op });
+                }}
+              >
+                {COMPARISONS.map((op) => (
+                  <option key={op} value={op}>
+                    {t(`adm.criteria.op.${op}`)}
+                  </option>
+                ))}
+              </select>
+              {(c.kind === 'mean' || c.kind === 'indicatorMean') && (
                 <span className="adm-criterion__fields">
                   <input
                     className="sk-input sk-input--sm adm-bound"
                     inputMode="decimal"
-                    aria-label={t('adm.criteria.meanValue')}
+                    aria-label={t(
+                      c.kind === 'mean' ? 'adm.criteria.meanValue' : 'adm.criteria.indicatorValue',
+                    )}
                     value={shown(c.value)}
                     readOnly={readOnly}
                     aria-invalid={fieldErr('value') ? true : undefined}
@@ -104,7 +139,7 @@ export function CriteriaComposer({
                   <FieldError id={`${id}-${i}-value`}>{fieldErr('value')}</FieldError>
                 </span>
               )}
-              {c.kind === 'shareAtLeastBand' && (
+              {(c.kind === 'bandShare' || c.kind === 'passShare') && (
                 <span className="adm-criterion__fields">
                   <input
                     className="sk-input sk-input--sm adm-bound"
@@ -116,17 +151,29 @@ export function CriteriaComposer({
                     aria-describedby={fieldErr('percent') ? `${id}-${i}-percent` : undefined}
                     onChange={(e) => set(i, { ...c, percent: typed(e.target.value) })}
                   />
-                  <span>{t('adm.criteria.percentOfTeachersAtLeast')}</span>
-                  {bandSelect(i, c)}
+                  {c.kind === 'bandShare' ? (
+                    <>
+                      <span>{t('adm.criteria.percentOfTeachersAtLeast')}</span>
+                      {bandSelect(i, c)}
+                    </>
+                  ) : (
+                    <>
+                      <span>{t('adm.criteria.percentReaching')}</span>
+                      <input
+                        className="sk-input sk-input--sm adm-bound"
+                        inputMode="decimal"
+                        aria-label={t('adm.criteria.kkm')}
+                        value={shown(c.kkm)}
+                        readOnly={readOnly}
+                        aria-invalid={fieldErr('kkm') ? true : undefined}
+                        aria-describedby={fieldErr('kkm') ? `${id}-${i}-percent` : undefined}
+                        onChange={(e) => set(i, { ...c, kkm: typed(e.target.value) })}
+                      />
+                    </>
+                  )}
                   <FieldError id={`${id}-${i}-percent`}>
-                    {fieldErr('percent') ?? fieldErr('band')}
+                    {fieldErr('percent') ?? fieldErr('band') ?? fieldErr('kkm')}
                   </FieldError>
-                </span>
-              )}
-              {c.kind === 'allAtLeastBand' && (
-                <span className="adm-criterion__fields">
-                  {bandSelect(i, c)}
-                  <FieldError>{fieldErr('band')}</FieldError>
                 </span>
               )}
               {!readOnly && (
@@ -154,8 +201,8 @@ export function CriteriaComposer({
                 criteria: [
                   ...value.criteria,
                   value.criteria.length === 0
-                    ? { kind: 'meanAtLeast', value: '71' }
-                    : { kind: 'shareAtLeastBand', percent: '80', band: defaultBand },
+                    ? { kind: 'mean', op: '>=', value: '71' }
+                    : { kind: 'bandShare', op: '>=', percent: '80', band: defaultBand },
                 ],
               })
             }

@@ -353,7 +353,7 @@ describe('success criteria', () => {
       admin.config.criteriaSets.create({
         name: 'Kriteria salah',
         bandSetVersionId: bands,
-        payload: { criteria: [{ kind: 'allAtLeastBand', band: 'Istimewa' }] },
+        payload: { criteria: [{ kind: 'bandShare', op: '>=', percent: '100', band: 'Istimewa' }] },
       }),
     );
     expect(unknownBand.code).toBe('BAD_REQUEST');
@@ -362,8 +362,8 @@ describe('success criteria', () => {
       bandSetVersionId: bands,
       payload: {
         criteria: [
-          { kind: 'meanAtLeast', value: '71.00' },
-          { kind: 'shareAtLeastBand', percent: '80.00', band: 'Baik' },
+          { kind: 'mean', op: '>=', value: '71.00' },
+          { kind: 'bandShare', op: '>=', percent: '80.00', band: 'Baik' },
         ],
       },
     });

@@ -15,6 +15,7 @@ import {
   cycleLabel,
   cycleStanding,
   describeCriteria,
+  indicatorMeans,
   isEditable,
   judgeCriteria,
   rosterCoverage,
@@ -100,7 +101,15 @@ export async function cycleView(db: Kysely<DB>, cycleId: string) {
     summary: summarizeCycle(percentages, bandSet),
     criteriaEvaluation: judgeCriteria(
       criteria,
-      criteriaInputFromPercentages(percentages, bandSet),
+      criteriaInputFromPercentages(
+        percentages,
+        bandSet,
+        criteria,
+        indicatorMeans(
+          context.definition,
+          observations.flatMap((o) => (o.scores ? [o.scores] : [])),
+        ),
+      ),
       bandSet,
       rosterCoverage(activeObserved, roster),
     ),

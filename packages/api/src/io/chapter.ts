@@ -1,8 +1,11 @@
 import {
   formatId,
   formatLongDateId,
+  GAIN_CONVENTIONS,
+  GAIN_OF_MEANS_NOTE,
   type TCycleSummary,
   type TGain,
+  type TGainConvention,
   type TMeanGain,
 } from '@siklus/domain';
 
@@ -24,6 +27,8 @@ export interface SchoolDetailLike {
     schoolYear: string;
     schoolName: string;
     npsn: string;
+    /** The gain convention the study shows first. */
+    gainFirst: TGainConvention;
   };
   criteria: { description: { id: string; en: string } };
   cycles: {
@@ -79,35 +84,78 @@ export interface ChapterCycleTable {
   bands: { label: string; count: number; share: string | null }[];
 }
 
+/** A gain in the chapter: its three figures (relative null from 0), the n-gain's category in words. */
+export type ChapterGain = {
+  points: string;
+  relative: string | null;
+  normalized: string | null;
+  category: string | null;
+};
+
+/** The gain conventions in the order the study shows them. */
+export function gainOrder(first: TGainConvention): TGainConvention[] {
+  return [first, ...GAIN_CONVENTIONS.filter((c) => c !== first)];
+}
+
+const GAIN_HEADERS: Record<TGainConvention, string> = {
+  points: 'Peningkatan (poin)',
+  relative: 'Peningkatan relatif (%)',
+  normalized: 'N-Gain (Hake)',
+};
+
+/** Column headers of a gain, in the study's order, then the n-gain's category. */
+export function gainHeaders(order: readonly TGainConvention[]): string[] {
+  return [...order.map((c) => GAIN_HEADERS[c]), 'Kategori N-Gain'];
+}
+
+/** A gain's cells in the same order as gainHeaders; null where undefined or missing. */
+export function gainValues(
+  g: ChapterGain | null | undefined,
+  order: readonly TGainConvention[],
+): (string | null)[] {
+  return [...order.map((c) => (g ? g[c] : null)), g?.category ?? null];
+}
+
+/** What each gain table says under it: the relative gain's rule and what the mean row is. */
+export const GAIN_NOTES = [
+  'Peningkatan relatif = (nilai akhir - nilai awal) / nilai awal x 100%; tidak terdefinisi bila nilai awal 0. N-Gain (Hake) = (nilai akhir - nilai awal) / (100 - nilai awal).',
+  `Baris rata-rata: ${GAIN_OF_MEANS_NOTE.id}.`,
+];
+
 export interface ChapterRecap {
   number: number;
   caption: string;
   cycleLabels: string[];
   /** Gain columns compare these two cycles (baseline -> latest); null with fewer than two. */
   gainLabel: string | null;
+  /** The gain conventions in the study's order (gainHeaders, gainValues). */
+  gainOrder: TGainConvention[];
+  /** gainHeaders(gainOrder): the columns every renderer prints. */
+  gainHeaders: string[];
   rows: {
     no: number;
     name: string;
     cells: ({ percentage: string; band: string } | null)[];
-    gain: { points: string; normalized: string | null; category: string | null } | null;
+    gain: ChapterGain | null;
   }[];
   means: (string | null)[];
   meanBands: (string | null)[];
-  meanGain: { points: string; normalized: string | null; category: string | null } | null;
+  meanGain: ChapterGain | null;
 }
 
 export interface ChapterGains {
   number: number;
   caption: string;
-  rows: {
+  gainOrder: TGainConvention[];
+  gainHeaders: string[];
+  /** GAIN_NOTES: how the relative gain is computed, what the mean row is. */
+  notes: string[];
+  rows: ({
     from: string;
     to: string;
     preMean: string;
     postMean: string;
-    points: string;
-    normalized: string | null;
-    category: string | null;
-  }[];
+  } & ChapterGain)[];
 }
 
 export interface ChapterChart {
@@ -154,6 +202,29 @@ export interface ResultsChapter {
 
 const GAIN_CATEGORY: Record<string, string> = { high: 'Tinggi', medium: 'Sedang', low: 'Rendah' };
 export const gainCategoryId = (c: string | null) => (c ? (GAIN_CATEGORY[c] ?? c) : null);
+
+function chapterGain(g: TGain): ChapterGain {
+  return {
+    points: g.points,
+    relative: g.relative,
+    normalized: g.normalized,
+    category: gainCategoryId(g.category),
+  };
+}
+
+/** One gain in words, the study's convention first: "11,60 poin (21,69% secara relatif; N-Gain 0,25, Rendah)". */
+function gainSentence(g: TMeanGain, order: readonly TGainConvention[]): string {
+  const words: Record<TGainConvention, string> = {
+    points: `${formatId(g.points)} poin`,
+    relative:
+      g.relative === null
+        ? 'peningkatan relatif tidak terdefinisi dari 0'
+        : `${formatId(g.relative)}% secara relatif`,
+    normalized: `N-Gain ${g.normalized ? formatId(g.normalized) : '-'}, ${gainCategoryId(g.category) ?? '-'}`,
+  };
+  const [head, ...rest] = order.map((c) => words[c]);
+  return `${head} (${rest.join('; ')})`;
+}
 
 const STAGE_TITLES = [
   ['planning', 'Perencanaan'],
@@ -218,6 +289,7 @@ export function buildChapter(detail: SchoolDetailLike): ResultsChapter {
   let recap: ChapterRecap | null = null;
   let chart: ChapterChart | null = null;
   let gains: ChapterGains | null = null;
+  const order = gainOrder(detail.study.gainFirst);
   if (observed.length > 0) {
     const overall = detail.overall;
     const byTeacher = new Map((overall?.teachers.gains ?? []).map((g) => [g.teacherId, g]));
@@ -228,26 +300,20 @@ export function buildChapter(detail: SchoolDetailLike): ResultsChapter {
       caption: `Tabel ${number}. Rekapitulasi ${lower(focus)} dari ${first!.c.label.id} sampai ${last!.c.label.id}`,
       cycleLabels: observed.map(({ c }) => c.label.id),
       gainLabel: overall ? `${overall.from.label.id} - ${overall.to.label.id}` : null,
+      gainOrder: order,
+      gainHeaders: gainHeaders(order),
       rows: teachers.map((t, i) => {
         const g = byTeacher.get(t.id);
         return {
           no: i + 1,
           name: t.name,
           cells: observed.map(({ index }) => t.cells[index] ?? null),
-          gain: g
-            ? { points: g.points, normalized: g.normalized, category: gainCategoryId(g.category) }
-            : null,
+          gain: g ? chapterGain(g) : null,
         };
       }),
       means: observed.map(({ c }) => c.summary.mean),
       meanBands: observed.map(({ c }) => c.summary.meanBand),
-      meanGain: overall?.means
-        ? {
-            points: overall.means.points,
-            normalized: overall.means.normalized,
-            category: gainCategoryId(overall.means.category),
-          }
-        : null,
+      meanGain: overall?.means ? chapterGain(overall.means) : null,
     };
     const pairs = detail.gains.filter((g) => g.means !== null);
     if (pairs.length > 0) {
@@ -255,14 +321,15 @@ export function buildChapter(detail: SchoolDetailLike): ResultsChapter {
       gains = {
         number,
         caption: `Tabel ${number}. Peningkatan rata-rata ${lower(focus)} antarsiklus`,
+        gainOrder: order,
+        gainHeaders: gainHeaders(order),
+        notes: GAIN_NOTES,
         rows: [...pairs, ...(overall?.means && pairs.length > 1 ? [overall] : [])].map((g) => ({
           from: g.from.label.id,
           to: g.to.label.id,
           preMean: g.means!.preMean,
           postMean: g.means!.postMean,
-          points: g.means!.points,
-          normalized: g.means!.normalized,
-          category: gainCategoryId(g.means!.category),
+          ...chapterGain(g.means!),
         })),
       };
     }
@@ -327,7 +394,7 @@ export function buildChapter(detail: SchoolDetailLike): ResultsChapter {
       `Pada ${last.c.label.id} rata-rata kemampuan guru ${lastMean ? formatId(lastMean) : '-'} ` +
       `(${last.c.summary.meanBand ?? '-'})` +
       (overall
-        ? `, naik ${formatId(overall.points)} poin dari ${formatId(overall.preMean)} pada ${detail.overall!.from.label.id} (N-Gain ${overall.normalized ? formatId(overall.normalized) : '-'}, ${gainCategoryId(overall.category) ?? '-'})`
+        ? `, naik ${gainSentence(overall, order)} dari ${formatId(overall.preMean)} pada ${detail.overall!.from.label.id}`
         : '') +
       `. ${last.c.criteria.message.id}.`;
   }

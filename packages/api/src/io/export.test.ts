@@ -159,8 +159,9 @@ describe('the study recap', () => {
       'Kategori Siklus I',
       'Siklus II',
       'Kategori Siklus II',
-      'Peningkatan Kondisi Awal - Siklus II (poin)',
-      'N-Gain',
+      'Peningkatan (poin) Kondisi Awal - Siklus II',
+      'Peningkatan relatif (%) Kondisi Awal - Siklus II',
+      'N-Gain (Hake) Kondisi Awal - Siklus II',
       'Kategori N-Gain',
     ]);
     const category = { high: 'Tinggi', medium: 'Sedang', low: 'Rendah' } as const;
@@ -171,6 +172,7 @@ describe('the study recap', () => {
         t.name,
         ...LULUT_2.cycles.flatMap((c) => [num(c.scores[i]!), c.criteria[i]]),
         num(g.points),
+        num(g.relative!),
         num(g.normalized!),
         category[g.category!],
       ];
@@ -189,12 +191,13 @@ describe('the study recap', () => {
         65.08,
         'Cukup',
         num(meanGain.points),
+        num(meanGain.relative!),
         num(meanGain.normalized!),
         category[meanGain.category!],
       ],
     ]);
     for (const r of rows) {
-      for (const i of [2, 4, 6, 8, 9]) {
+      for (const i of [2, 4, 6, 8, 9, 10]) {
         expect(typeof r.values[i], `${r.values[1]} column ${i}`).toBe('number');
         expect(r.formats[i]).toBe('0.00');
       }
@@ -211,7 +214,7 @@ describe('the study recap', () => {
     const file = await as('pengawas').io.studyRecap({ studyId, format: 'csv', basis: 'submitted' });
     const lines = bytes(file).toString('utf8').split('\r\n');
     expect(lines[1]).toBe(
-      '1;Ismiati, S.Pd;35,75;Kurang;46,75;Kurang;53,50;Cukup;17,75;0,28;Rendah',
+      '1;Ismiati, S.Pd;35,75;Kurang;46,75;Kurang;53,50;Cukup;17,75;49,65;0,28;Rendah',
     );
     expect(lines[7]).toMatch(/^Rata-rata;;42,29;Kurang;53,48;Cukup;65,08;Cukup;22,79;/);
   });
@@ -311,6 +314,7 @@ describe('the results chapter', () => {
       '46,75 (Kurang)',
       '53,50 (Cukup)',
       '17,75',
+      '49,65',
       '0,28',
       'Rendah',
     ]);
@@ -352,9 +356,37 @@ describe('the results chapter', () => {
     expect(chapter.chart?.means).toEqual(['42.29', '53.48', '65.08']);
     expect(chapter.recap?.meanGain).toEqual({
       points: '22.79',
+      relative: '53.89',
       normalized: '0.39',
       category: 'Sedang',
     });
+    expect(chapter.gains?.notes.join(' ')).toMatch(/tidak terdefinisi bila nilai awal 0/);
+    expect(chapter.conclusion).toMatch(
+      /naik 22,79 poin \(53,89% secara relatif; N-Gain 0,39, Sedang\)/,
+    );
+
+    // The principal chooses the relative increase first: every export follows.
+    await as('kepsek.lulut2').studies.setGainFirst({ studyId, gainFirst: 'relative' });
+    try {
+      const relative = await as('pengawas').io.resultsChapter({ studyId, basis: 'submitted' });
+      expect(relative.recap?.gainHeaders).toEqual([
+        'Peningkatan relatif (%)',
+        'Peningkatan (poin)',
+        'N-Gain (Hake)',
+        'Kategori N-Gain',
+      ]);
+      expect(relative.conclusion).toMatch(/naik 53,89% secara relatif \(22,79 poin; N-Gain/);
+      const csv = await as('pengawas').io.studyRecap({
+        studyId,
+        format: 'csv',
+        basis: 'submitted',
+      });
+      expect(bytes(csv).toString('utf8').split('\r\n')[1]).toBe(
+        '1;Ismiati, S.Pd;35,75;Kurang;46,75;Kurang;53,50;Cukup;49,65;17,75;0,28;Rendah',
+      );
+    } finally {
+      await as('kepsek.lulut2').studies.setGainFirst({ studyId, gainFirst: 'points' });
+    }
   });
 });
 

@@ -13,7 +13,13 @@ import {
   WidthType,
 } from 'docx';
 import { ChartRun } from 'docx/charts';
-import type { ResultsChapter } from './chapter';
+import {
+  type ChapterRecap,
+  GAIN_NOTES,
+  gainHeaders,
+  gainValues,
+  type ResultsChapter,
+} from './chapter';
 
 /**
  * The results chapter as a Word document. The chart is a native Word chart (docx's
@@ -149,36 +155,30 @@ export async function chapterToDocx(chapter: ResultsChapter): Promise<Uint8Array
       heading(`${chapter.tables.length + 1}. Rekapitulasi Antarsiklus`, HeadingLevel.HEADING_2),
     );
     body.push(caption(r.caption));
-    const gainHeaders = r.gainLabel ? ['Peningkatan (poin)', 'N-Gain', 'Kategori N-Gain'] : [];
+    const gainCols = r.gainLabel ? gainHeaders(r.gainOrder) : [];
+    const gainTexts = (g: ChapterRecap['meanGain']) =>
+      r.gainLabel
+        ? gainValues(g, r.gainOrder).map((v, i, all) =>
+            i === all.length - 1 ? (v ?? '-') : dec(v),
+          )
+        : [];
     body.push(
       table(
-        ['No', 'Nama Guru', ...r.cycleLabels, ...gainHeaders],
+        ['No', 'Nama Guru', ...r.cycleLabels, ...gainCols],
         [
           ...r.rows.map((row) => ({
             cells: [
               String(row.no),
               row.name,
               ...row.cells.map((c) => (c ? `${dec(c.percentage)} (${c.band})` : '-')),
-              ...(r.gainLabel
-                ? [
-                    row.gain ? dec(row.gain.points) : '-',
-                    row.gain ? dec(row.gain.normalized) : '-',
-                    row.gain?.category ?? '-',
-                  ]
-                : []),
+              ...gainTexts(row.gain),
             ],
           })),
           {
             cells: [
               'Rata-rata',
               ...r.means.map((m, i) => `${dec(m)} (${r.meanBands[i] ?? '-'})`),
-              ...(r.gainLabel
-                ? [
-                    r.meanGain ? dec(r.meanGain.points) : '-',
-                    r.meanGain ? dec(r.meanGain.normalized) : '-',
-                    r.meanGain?.category ?? '-',
-                  ]
-                : []),
+              ...gainTexts(r.meanGain),
             ],
             bold: true,
             spanFirst: 2,
@@ -229,29 +229,22 @@ export async function chapterToDocx(chapter: ResultsChapter): Promise<Uint8Array
     body.push(caption(g.caption));
     body.push(
       table(
-        [
-          'Dari',
-          'Ke',
-          'Rata-rata Awal',
-          'Rata-rata Akhir',
-          'Peningkatan (poin)',
-          'N-Gain',
-          'Kategori',
-        ],
+        ['Dari', 'Ke', 'Rata-rata Awal', 'Rata-rata Akhir', ...gainHeaders(g.gainOrder)],
         g.rows.map((row) => ({
           cells: [
             row.from,
             row.to,
             dec(row.preMean),
             dec(row.postMean),
-            dec(row.points),
-            dec(row.normalized),
-            row.category ?? '-',
+            ...gainValues(row, g.gainOrder).map((v, i, all) =>
+              i === all.length - 1 ? (v ?? '-') : dec(v),
+            ),
           ],
         })),
         2,
       ),
     );
+    for (const note of GAIN_NOTES) body.push(para(note));
   }
 
   body.push(heading('B. Pembahasan', HeadingLevel.HEADING_1));

@@ -348,6 +348,8 @@ export const ioRouter = router({
               caption: 'Rekapitulasi (belum ada observasi)',
               cycleLabels: [],
               gainLabel: null,
+              gainOrder: [],
+              gainHeaders: [],
               rows: [],
               means: [],
               meanBands: [],

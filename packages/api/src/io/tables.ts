@@ -1,5 +1,12 @@
 import { listIndicators, type TRubricDefinition } from '@siklus/domain';
-import type { ChapterCycleTable, ChapterGains, ChapterRecap } from './chapter';
+import {
+  type ChapterCycleTable,
+  type ChapterGains,
+  type ChapterRecap,
+  GAIN_NOTES,
+  gainHeaders,
+  gainValues,
+} from './chapter';
 import type { SheetCell, SheetColumn, SheetTable } from './spreadsheet';
 
 /**
@@ -34,10 +41,12 @@ export function recapSheet(
   context: { schoolName: string; studyTitle: string },
 ): SheetTable {
   const gainCols = r.gainLabel
-    ? [DEC(`Peningkatan ${r.gainLabel} (poin)`, 16), DEC('N-Gain', 10), TEXT('Kategori N-Gain', 14)]
+    ? gainHeaders(r.gainOrder).map((h, i, all) =>
+        i === all.length - 1 ? TEXT(h, 14) : DEC(`${h} ${r.gainLabel}`, 16),
+      )
     : [];
   const gainCells = (g: ChapterRecap['meanGain']): SheetCell[] =>
-    r.gainLabel ? [g?.points ?? null, g?.normalized ?? null, g?.category ?? null] : [];
+    r.gainLabel ? gainValues(g, r.gainOrder) : [];
   return {
     name: 'Rekap',
     title: [r.caption, `${context.schoolName} - ${context.studyTitle}`],
@@ -61,6 +70,7 @@ export function recapSheet(
         ...gainCells(r.meanGain),
       ],
     ],
+    ...(r.gainLabel ? { notes: GAIN_NOTES } : {}),
   };
 }
 
@@ -73,19 +83,12 @@ export function gainsSheet(g: ChapterGains): SheetTable {
       TEXT('Ke', 14),
       DEC('Rata-rata Awal', 14),
       DEC('Rata-rata Akhir', 14),
-      DEC('Peningkatan (poin)', 16),
-      DEC('N-Gain', 10),
-      TEXT('Kategori N-Gain', 14),
+      ...gainHeaders(g.gainOrder).map((h, i, all) =>
+        i === all.length - 1 ? TEXT(h, 14) : DEC(h, 16),
+      ),
     ],
-    rows: g.rows.map((r) => [
-      r.from,
-      r.to,
-      r.preMean,
-      r.postMean,
-      r.points,
-      r.normalized,
-      r.category,
-    ]),
+    rows: g.rows.map((r) => [r.from, r.to, r.preMean, r.postMean, ...gainValues(r, g.gainOrder)]),
+    notes: GAIN_NOTES,
   };
 }
 

@@ -1,12 +1,14 @@
 import type { DB } from '@siklus/db';
-import { schoolCycleMatrix } from '@siklus/db';
+import { cycleSheetScores, schoolCycleMatrix } from '@siklus/db';
 import {
   checkPrintedFigures,
   criteriaInputFromPercentages,
   cycleStanding,
   describeCriteria,
   gainOfMeans,
+  indicatorMeans,
   judgeCriteria,
+  needsIndicatorMeans,
   resultCycles,
   summarizeCycle,
   type TFigureBasis,
@@ -33,6 +35,10 @@ export async function schoolDetail(
 ) {
   const matrix = await schoolCycleMatrix(db, { districtId, studyId });
   const { bandSet, criteria } = matrix;
+  // Indicator scores are read only when a clause of the criteria needs their means.
+  const sheets = needsIndicatorMeans(criteria)
+    ? await cycleSheetScores(db, { districtId, cycleIds: matrix.cycles.map((c) => c.id) })
+    : null;
 
   const cycles = matrix.cycles.map((c, i) => {
     // Observed teachers in roster order: the order a printed table lists them.
@@ -52,7 +58,12 @@ export async function schoolDetail(
       summary: summarizeCycle(percentages, bandSet),
       criteria: judgeCriteria(
         criteria,
-        criteriaInputFromPercentages(percentages, bandSet),
+        criteriaInputFromPercentages(
+          percentages,
+          bandSet,
+          criteria,
+          sheets ? indicatorMeans(matrix.rubric, sheets.get(c.id) ?? []) : undefined,
+        ),
         bandSet,
         standing.coverage,
       ),

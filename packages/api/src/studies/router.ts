@@ -7,6 +7,7 @@ import {
   listStudyEvents,
   newerPublishedBandSetVersion,
   requirePublishedVersion,
+  setStudyGainFirst,
 } from '@siklus/db';
 import {
   AppError,
@@ -21,6 +22,7 @@ import {
   ZStudyGetInput,
   ZStudyListInput,
   ZStudyReopenInput,
+  ZStudySetGainFirstInput,
 } from '@siklus/domain';
 import { audit } from '../audit/record';
 import { notFound } from '../errors';
@@ -152,6 +154,7 @@ export const studiesRouter = router({
         bandSetVersionId: input.bandSetVersionId,
         criteriaSetVersionId: input.criteriaSetVersionId,
         source: input.source ?? null,
+        gainFirst: input.gainFirst,
         createdBy: ctx.user.id,
       });
       await audit(
@@ -173,4 +176,31 @@ export const studiesRouter = router({
       return created;
     });
   }),
+
+  /**
+   * `{ studyId, gainFirst }` (principal, own school): which gain convention the study's
+   * results, exports and chapter show first ('points', 'relative' or 'normalized'); the
+   * other two follow, each labelled. Audited.
+   */
+  setGainFirst: studyScoped.principal
+    .input(ZStudySetGainFirstInput)
+    .mutation(async ({ ctx, input }) =>
+      ctx.db.transaction().execute(async (tx) => {
+        const changed = await setStudyGainFirst(tx, input.studyId, input.gainFirst);
+        if (!changed) throw notFound();
+        await audit(
+          ctx,
+          {
+            action: 'study.gainFirst',
+            entity: 'study',
+            entityId: input.studyId,
+            schoolId: ctx.scope.schoolId,
+            before: { gainFirst: changed.before },
+            after: { gainFirst: input.gainFirst },
+          },
+          tx,
+        );
+        return { studyId: input.studyId, gainFirst: input.gainFirst };
+      }),
+    ),
 });

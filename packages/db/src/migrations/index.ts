@@ -10,6 +10,8 @@ import * as m20261202T0000 from './2026-12-02T0000-cycle-events-time-zones';
 import * as m20261202T0010 from './2026-12-02T0010-score-vectors';
 import * as m20261202T0200 from './2026-12-02T0200-study-closing';
 import * as m20261202T0300 from './2026-12-02T0300-subdistrict-list';
+import * as m20261202T0400 from './2026-12-02T0400-criteria-clauses';
+import * as m20261202T0400b from './2026-12-02T0400-study-gain-first';
 
 /**
  * Every migration, listed by hand so no bundler or glob can lose one. Names sort in the
@@ -30,4 +32,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0010-score-vectors': m20261202T0010,
   '2026-12-02T0200-study-closing': m20261202T0200,
   '2026-12-02T0300-subdistrict-list': m20261202T0300,
+  '2026-12-02T0400-criteria-clauses': m20261202T0400,
+  '2026-12-02T0400-study-gain-first': m20261202T0400b,
 };

@@ -4,27 +4,32 @@ import {
   cycleStanding,
   FIGURE_BASES,
   gain,
+  indicatorMeans,
   judgeCriteria,
   meanOf,
   OVERDUE_AFTER_DAYS,
   PKG_BANDS,
   PTS_DEFAULT_BANDS,
   resultCycles,
+  scoreObservation,
   summarizeCycle,
   type TBandSet,
+  type TCriterion,
   type TCycleStatus,
   type TFigureBasis,
+  type TRubricDefinition,
   type TSuccessCriteria,
 } from '@siklus/domain';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestDb,
-  DEFAULT_CRITERIA,
   makeBandSetVersion,
+  makeCriteriaVersion,
   makeCycle,
   makeDistrict,
   makeObservation,
+  makeRubricVersion,
   makeSchool,
   makeStudy,
   makeTeacher,
@@ -55,28 +60,100 @@ const edgyPercentageArb = fc.oneof(
     '100.00',
     '52.28',
     '52.29',
+    '77.99',
+    '78.00',
   ),
 );
+/** Pass marks that sit on the percentages above, so >= against > is tested at the boundary. */
+const kkmArb = fc.constantFrom('78', '78.00', '77.99', '71', '51.00', '86', '52.29', '100', '0');
+
+/** A scored rubric of three indicators on unlike scales (1-4, 0-5, 1-3). */
+const level = (value: number) => ({ value, label: `Skor ${value}` });
+const scale = (min: number, max: number) => ({
+  min,
+  max,
+  levels: Array.from({ length: max - min + 1 }, (_, i) => level(min + i)),
+});
+const INDICATOR_RUBRIC: TRubricDefinition = {
+  mode: 'indicators',
+  aspects: [
+    {
+      key: 'A',
+      title: 'Aspek A',
+      indicators: [
+        { key: 'A1', text: 'Satu', scale: scale(1, 4) },
+        { key: 'A2', text: 'Dua', scale: scale(0, 5), weight: 2 },
+      ],
+    },
+    { key: 'B', title: 'Aspek B', indicators: [{ key: 'B1', text: 'Tiga', scale: scale(1, 3) }] },
+  ],
+};
+type Sheet = Record<string, number | 'na'>;
+const sheetArb: fc.Arbitrary<Sheet> = fc
+  .record({
+    A1: fc.oneof(fc.integer({ min: 1, max: 4 }), fc.constant<'na'>('na')),
+    A2: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constant<'na'>('na')),
+    B1: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.constant<'na'>('na')),
+  })
+  .map((sheet) => (Object.values(sheet).every((v) => v === 'na') ? { ...sheet, A1: 3 } : sheet));
+
+const opArb = fc.constantFrom<'>=' | '>'>('>=', '>');
+const shareArb = fc.constantFrom('50', '66.67', '75', '80', '83.33', '100', '0');
+/** Random clauses of every kind; a strict > 100 is not a valid clause, so it becomes >=. */
+function criteriaArb(bandSet: TBandSet): fc.Arbitrary<TSuccessCriteria> {
+  const fix = (c: TCriterion): TCriterion => {
+    const t = c.kind === 'bandShare' || c.kind === 'passShare' ? c.percent : c.value;
+    return t === '100.00' || t === '100' ? { ...c, op: '>=' } : c;
+  };
+  const clause: fc.Arbitrary<TCriterion> = fc.oneof(
+    fc.record({ kind: fc.constant('mean' as const), op: opArb, value: edgyPercentageArb }),
+    fc.record({
+      kind: fc.constant('bandShare' as const),
+      op: opArb,
+      percent: shareArb,
+      band: fc.constantFrom(...bandSet.bands.map((b) => b.label)),
+    }),
+    fc.record({
+      kind: fc.constant('passShare' as const),
+      op: opArb,
+      percent: shareArb,
+      kkm: kkmArb,
+    }),
+    fc.record({
+      kind: fc.constant('indicatorMean' as const),
+      op: opArb,
+      value: fc.oneof(edgyPercentageArb, fc.constantFrom('75', '66.67', '80')),
+    }),
+  );
+  return fc
+    .array(clause.map(fix), { minLength: 1, maxLength: 4 })
+    .map((criteria) => ({ criteria }));
+}
 
 type Scenario = {
   bandSet: TBandSet;
+  rubric: TRubricDefinition;
+  criteria: TSuccessCriteria;
   basis: TFigureBasis;
   teachers: number;
   /** Per teacher: still on the roster (inactive teachers may hold old observations). */
   active: boolean[];
-  /** Per cycle, per teacher: a percentage or null (not observed). */
-  cycles: { status: TCycleStatus; scores: (string | null)[] }[];
+  /** Per cycle, per teacher: a percentage or null (not observed), and its sheet if scored. */
+  cycles: { status: TCycleStatus; scores: (string | null)[]; sheets: (Sheet | null)[] }[];
 };
 
 const scenarioArb: fc.Arbitrary<Scenario> = fc
   .record({
     bandSet: fc.constantFrom(PTS_DEFAULT_BANDS, PKG_BANDS),
+    rubric: fc.constantFrom<TRubricDefinition>({ mode: 'summary' }, INDICATOR_RUBRIC),
     teachers: fc.integer({ min: 1, max: 7 }),
     cycleCount: fc.integer({ min: 1, max: 4 }),
   })
-  .chain(({ bandSet, teachers, cycleCount }) =>
+  .chain(({ bandSet, rubric, teachers, cycleCount }) =>
     fc.record({
       bandSet: fc.constant(bandSet),
+      rubric: fc.constant(rubric),
+      criteria: criteriaArb(bandSet),
       basis: fc.constantFrom(...FIGURE_BASES),
       teachers: fc.constant(teachers),
       active: fc.array(fc.constantFrom(true, true, true, false), {
@@ -84,13 +161,28 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
         maxLength: teachers,
       }),
       cycles: fc.array(
-        fc.record({
-          status: fc.constantFrom<TCycleStatus>('draft', 'submitted', 'returned', 'approved'),
-          scores: fc.array(fc.option(edgyPercentageArb, { freq: 6 }), {
-            minLength: teachers,
-            maxLength: teachers,
-          }),
-        }),
+        fc
+          .record({
+            status: fc.constantFrom<TCycleStatus>('draft', 'submitted', 'returned', 'approved'),
+            slots: fc.array(fc.option(fc.tuple(edgyPercentageArb, sheetArb), { freq: 6 }), {
+              minLength: teachers,
+              maxLength: teachers,
+            }),
+          })
+          .map(({ status, slots }) => ({
+            status,
+            // A scored rubric's percentage is the sheet's, as the platform computes it.
+            scores: slots.map((slot) =>
+              slot === null
+                ? null
+                : rubric.mode === 'summary'
+                  ? slot[0]
+                  : scoreObservation(rubric, { kind: 'indicators', scores: slot[1] }).percentage,
+            ),
+            sheets: slots.map((slot) =>
+              slot === null || rubric.mode === 'summary' ? null : slot[1],
+            ),
+          })),
         { minLength: cycleCount, maxLength: cycleCount },
       ),
     }),
@@ -100,10 +192,14 @@ async function insertScenario(s: Scenario) {
   const school = await makeSchool(t.db);
   const scope = { district_id: school.district_id };
   const bandSetVersion = await makeBandSetVersion(t.db, { ...scope, bands: s.bandSet });
+  const rubricVersion = await makeRubricVersion(t.db, { ...scope, definition: s.rubric });
+  const criteriaVersion = await makeCriteriaVersion(t.db, { ...scope, criteria: s.criteria });
   const study = await makeStudy(t.db, {
     ...scope,
     school_id: school.id,
     band_set_version_id: bandSetVersion.id,
+    rubric_version_id: rubricVersion.id,
+    criteria_set_version_id: criteriaVersion.id,
   });
   const teachers = await t.db
     .insertInto('teachers')
@@ -147,7 +243,27 @@ async function insertScenario(s: Scenario) {
           ],
     ),
   );
-  if (observations.length > 0) await t.db.insertInto('observations').values(observations).execute();
+  if (observations.length === 0) return { school, study };
+  const inserted = await t.db
+    .insertInto('observations')
+    .values(observations)
+    .returning(['id', 'cycle_id', 'teacher_id'])
+    .execute();
+  const scores = s.cycles.flatMap((c, ci) =>
+    c.sheets.flatMap((sheet, ti) => {
+      if (sheet === null) return [];
+      const cycleId = cycles.find((x) => x.ordinal === ci)!.id;
+      const o = inserted.find((x) => x.cycle_id === cycleId && x.teacher_id === teachers[ti]!.id)!;
+      return Object.entries(sheet).map(([key, score]) => ({
+        ...scope,
+        observation_id: o.id,
+        indicator_key: key,
+        score: score === 'na' ? null : score,
+        not_applicable: score === 'na',
+      }));
+    }),
+  );
+  if (scores.length > 0) await t.db.insertInto('indicator_scores').values(scores).execute();
   return { school, study };
 }
 
@@ -209,16 +325,27 @@ describe('SQL figures equal the domain package digit for digit', () => {
             : null;
         expect(row.gainPoints).toBe(expectedGain?.points ?? null);
         expect(row.normalizedGain).toBe(expectedGain?.normalized ?? null);
-        expect(row.criteriaMet).toBe(
+        // The verdict, each clause's figures and its words, from the domain on raw scores.
+        const verdict =
           latest && standing
             ? judgeCriteria(
-                DEFAULT_CRITERIA as TSuccessCriteria,
-                criteriaInputFromPercentages(observed[latest.ordinal]!, s.bandSet),
+                s.criteria,
+                criteriaInputFromPercentages(
+                  observed[latest.ordinal]!,
+                  s.bandSet,
+                  s.criteria,
+                  indicatorMeans(
+                    s.rubric,
+                    s.cycles[latest.ordinal]!.sheets.filter((x): x is Sheet => x !== null),
+                  ),
+                ),
                 s.bandSet,
                 standing.coverage,
-              ).met
-            : null,
-        );
+              )
+            : null;
+        expect(row.criteriaMet).toBe(verdict?.met ?? null);
+        expect(row.criteria?.results ?? null).toEqual(verdict?.results ?? null);
+        expect(row.criteria?.message ?? null).toEqual(verdict?.message ?? null);
         // Never a verdict on part of the roster.
         if (row.criteriaMet !== null) expect(standing?.coverage.complete).toBe(true);
 

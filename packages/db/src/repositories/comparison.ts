@@ -8,9 +8,12 @@ import {
   overdueCutoff,
   type TBandSet,
   type TCriteriaEvaluation,
+  type TCriteriaInput,
   type TCycleStanding,
   type TCycleStatus,
   type TFigureBasis,
+  type TGainConvention,
+  type TRubricDefinition,
   type TSuccessCriteria,
   type TTimeZone,
 } from '@siklus/domain';
@@ -187,6 +190,11 @@ interface RawRow {
   gain_points: string | null;
   normalized_gain: string | null;
   band_counts: BandCount[] | null;
+  /** Per pass mark of the criteria: the latest cycle's teachers at or above it. */
+  pass_counts: { kkm: string; count: number }[] | null;
+  /** The latest cycle's indicator means, when a criterion reads them; null otherwise. */
+  indicator_means: { key: string; mean: string | null }[] | null;
+  needs_indicator_means: boolean;
   bands: TBandSet | null;
   criteria: TSuccessCriteria | null;
   total: number;
@@ -233,6 +241,48 @@ const studyCycles = sql`
            max(ordinal) filter (where counted and n > 0) as latest_ordinal,
            max(ordinal) as newest_ordinal
     from cycle_figures group by study_id`;
+
+/**
+ * The latest cycle's figures the criteria read besides n, mean and band counts, for a page
+ * row `p` with its criteria `csv` and rubric `rv` joined: the twin of the domain's
+ * criteriaInputFromPercentages (passCounts) and indicatorMeans, property-tested against
+ * them in comparison.test.ts.
+ *
+ * - pass_counts: per distinct pass mark of a passShare clause, as round(kkm, 2)::text
+ *   ("78.00", the domain's round2), the teachers whose stored percentage (numeric(5,2),
+ *   the figure shown) is at or above it.
+ * - indicator_means: only when an indicatorMean clause asks (they cost a pass over the
+ *   cycle's indicator scores); per indicator of the rubric in its order, round(sum of the
+ *   scores x 100 / (sheets that scored it x the scale maximum), 2), null when every sheet
+ *   marked it n/a; null for a summary rubric.
+ */
+function latestCriteriaFigures(districtId: string): RawBuilder<unknown> {
+  const clauses = sql`jsonb_array_elements(csv.criteria->'criteria')`;
+  return sql`
+      case when p.latest_cycle_id is null or csv.criteria is null then null else (
+        select coalesce(jsonb_agg(jsonb_build_object('kkm', k.kkm, 'count', (
+                 select count(*)::int from observations o
+                  where o.district_id = ${districtId} and o.cycle_id = p.latest_cycle_id
+                    and o.percentage >= k.kkm::numeric)) order by k.kkm), '[]'::jsonb)
+          from (select distinct round((c->>'kkm')::numeric, 2)::text as kkm
+                  from ${clauses} c where c->>'kind' = 'passShare') k
+      ) end as pass_counts,
+      coalesce(exists (select 1 from ${clauses} c where c->>'kind' = 'indicatorMean'), false)
+        as needs_indicator_means,
+      case when p.latest_cycle_id is null or rv.definition->>'mode' is distinct from 'indicators'
+             or not exists (select 1 from ${clauses} c where c->>'kind' = 'indicatorMean')
+           then null else (
+        select coalesce(jsonb_agg(jsonb_build_object('key', i.ind->>'key', 'mean', (
+                 select round(sum(s.score) * 100.0
+                              / nullif(count(s.score) * (i.ind->'scale'->>'max')::int, 0), 2)::text
+                   from indicator_scores s
+                   join observations o on o.id = s.observation_id and o.district_id = ${districtId}
+                  where s.district_id = ${districtId} and o.cycle_id = p.latest_cycle_id
+                    and s.indicator_key = i.ind->>'key')) order by i.ord), '[]'::jsonb)
+          from jsonb_path_query(rv.definition, '$.aspects[*].indicators[*]')
+               with ordinality as i(ind, ord)
+      ) end as indicator_means`;
+}
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -290,7 +340,7 @@ export async function districtComparison(
     base as (
       select sch.id as school_id, sch.name as school_name, sch.npsn, sch.subdistrict,
              st.id as study_id, st.title as study_title, st.school_year, st.created_at as study_created_at,
-             st.band_set_version_id, st.criteria_set_version_id,
+             st.band_set_version_id, st.criteria_set_version_id, st.rubric_version_id,
              coalesce(sc.cycle_count, 0) as cycle_count,
              ${countAllTeachers ? teacherCountOf(sql.ref('sch.id')) : sql`null::int`} as teacher_count,
              b.mean as baseline_mean,
@@ -332,6 +382,7 @@ export async function districtComparison(
       case when p.newest_cycle_id is null then null
            else ${observedActiveOf(sql.ref('p.newest_cycle_id'))} end as newest_observed_active,
       bsv.bands, csv.criteria,
+      ${latestCriteriaFigures(districtId)},
       case when p.study_id is null then null else (
         select coalesce(jsonb_agg(jsonb_build_object(
                  'label', e.elem->>'label',
@@ -349,6 +400,8 @@ export async function districtComparison(
       on bsv.id = p.band_set_version_id and bsv.district_id = ${districtId}
     left join criteria_set_versions csv
       on csv.id = p.criteria_set_version_id and csv.district_id = ${districtId}
+    left join rubric_versions rv
+      on rv.id = p.rubric_version_id and rv.district_id = ${districtId}
     order by ${sql.ref(column)} ${dir} nulls last, school_name asc, npsn asc,
              study_created_at asc nulls last, study_id asc nulls last`.execute(db);
 
@@ -373,14 +426,16 @@ function toComparisonRow(r: RawRow, basis: TFigureBasis): ComparisonRow {
           roster,
         });
   // The band and criteria sets come with the row, so the verdict needs no second query.
+  const input: TCriteriaInput | null = r.band_counts && {
+    n: r.latest_n ?? 0,
+    mean: r.latest_mean,
+    bandCounts: r.band_counts,
+    passCounts: r.pass_counts ?? [],
+  };
+  if (input && r.needs_indicator_means) input.indicatorMeans = r.indicator_means;
   const verdict =
-    bandSet && r.criteria && r.band_counts && latestStanding
-      ? judgeCriteria(
-          r.criteria,
-          { n: r.latest_n ?? 0, mean: r.latest_mean, bandCounts: r.band_counts },
-          bandSet,
-          latestStanding.coverage,
-        )
+    bandSet && r.criteria && input && latestStanding
+      ? judgeCriteria(r.criteria, input, bandSet, latestStanding.coverage)
       : null;
   const newest: NewestCycle | null =
     r.newest_cycle_id === null ||
@@ -560,8 +615,12 @@ export interface SchoolCycleMatrix {
     schoolId: string;
     schoolName: string;
     npsn: string;
+    /** The gain convention the study shows first. */
+    gainFirst: TGainConvention;
   };
   bandSet: TBandSet;
+  /** The rubric the study was fixed with (indicator clauses of the criteria read it). */
+  rubric: TRubricDefinition;
   /** The success criteria the study was fixed with. */
   criteria: TSuccessCriteria;
   /** Active teachers of the school now: the roster a complete cycle observes. */
@@ -589,6 +648,7 @@ export async function schoolCycleMatrix(
       'criteria_set_versions.id',
       'studies.criteria_set_version_id',
     )
+    .innerJoin('rubric_versions', 'rubric_versions.id', 'studies.rubric_version_id')
     .select([
       'studies.id',
       'studies.title',
@@ -597,8 +657,10 @@ export async function schoolCycleMatrix(
       'studies.school_id',
       'schools.name as school_name',
       'schools.npsn',
+      'studies.gain_first',
       'band_set_versions.bands',
       'criteria_set_versions.criteria',
+      'rubric_versions.definition',
     ])
     .where('studies.district_id', '=', districtId)
     .where('studies.id', '=', studyId)
@@ -689,8 +751,10 @@ export async function schoolCycleMatrix(
       schoolId: study.school_id,
       schoolName: study.school_name,
       npsn: study.npsn,
+      gainFirst: study.gain_first,
     },
     bandSet,
+    rubric: study.definition,
     criteria: study.criteria,
     roster: activeIds.size,
     cycles: cycles.map((c, i) => ({

@@ -168,6 +168,37 @@ export async function listCycleObservations(db: Db, cycleId: string): Promise<Cy
   }));
 }
 
+/**
+ * The indicator scores of the sheets of some cycles of a district, per cycle: one record
+ * (indicator key -> score or 'na') per scored sheet, for the domain's indicatorMeans. A
+ * summary sheet has no scores and no entry. One query whatever the number of cycles.
+ */
+export async function cycleSheetScores(
+  db: Db,
+  { districtId, cycleIds }: { districtId: string; cycleIds: readonly string[] },
+): Promise<Map<string, Record<string, number | 'na'>[]>> {
+  const bySheet = new Map<string, { cycleId: string; scores: Record<string, number | 'na'> }>();
+  if (cycleIds.length > 0) {
+    const rows = await db
+      .selectFrom('indicator_scores as i')
+      .innerJoin('observations as o', 'o.id', 'i.observation_id')
+      .select(['o.cycle_id', 'i.observation_id', 'i.indicator_key', 'i.score', 'i.not_applicable'])
+      .where('i.district_id', '=', districtId)
+      .where('o.district_id', '=', districtId)
+      .where('o.cycle_id', 'in', [...cycleIds])
+      .execute();
+    for (const r of rows) {
+      const sheet = bySheet.get(r.observation_id) ?? { cycleId: r.cycle_id, scores: {} };
+      // The table's check makes a null score and not_applicable one and the same.
+      sheet.scores[r.indicator_key] = r.not_applicable || r.score === null ? 'na' : r.score;
+      bySheet.set(r.observation_id, sheet);
+    }
+  }
+  const byCycle = new Map<string, Record<string, number | 'na'>[]>(cycleIds.map((id) => [id, []]));
+  for (const { cycleId, scores } of bySheet.values()) byCycle.get(cycleId)?.push(scores);
+  return byCycle;
+}
+
 /** Active teachers of a school without an observation in the cycle, in roster order. */
 export async function listUnobservedTeachers(
   db: Db,

@@ -4,6 +4,7 @@ import {
   type TBilingual,
   type TCycleStatus,
   type TFinalVerdict,
+  type TGainConvention,
   type TRubricDefinition,
   type TSuccessCriteria,
 } from '@siklus/domain';
@@ -76,6 +77,8 @@ export interface StudyDetail {
   schoolYear: string;
   semester: Semester | null;
   source: string | null;
+  /** The gain convention the study shows first. */
+  gainFirst: TGainConvention;
   createdAt: string;
   rubric: VersionRef & { definition: TRubricDefinition };
   bandSet: VersionRef & { bands: TBandSet };
@@ -109,6 +112,7 @@ export async function getStudy(db: Db, studyId: string): Promise<StudyDetail | u
       's.school_year',
       's.semester',
       's.source',
+      's.gain_first',
       's.created_at',
       'rv.id as rv_id',
       'r.name as rv_name',
@@ -137,6 +141,7 @@ export async function getStudy(db: Db, studyId: string): Promise<StudyDetail | u
     schoolYear: row.school_year,
     semester: row.semester,
     source: row.source,
+    gainFirst: row.gain_first,
     createdAt: iso(row.created_at),
     rubric: {
       id: row.rv_id,
@@ -351,7 +356,30 @@ export interface NewStudyInput {
   bandSetVersionId: string;
   criteriaSetVersionId: string;
   source: string | null;
+  /** The gain convention shown first; the column's default ('points') when left out. */
+  gainFirst?: TGainConvention | undefined;
   createdBy: string | null;
+}
+
+/** Sets which gain convention a study shows first (the one before, or null: no such study). */
+export async function setStudyGainFirst(
+  db: Db,
+  studyId: string,
+  gainFirst: TGainConvention,
+): Promise<{ before: TGainConvention } | null> {
+  const before = await db
+    .selectFrom('studies')
+    .select('gain_first')
+    .where('id', '=', studyId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!before) return null;
+  await db
+    .updateTable('studies')
+    .set({ gain_first: gainFirst })
+    .where('id', '=', studyId)
+    .execute();
+  return { before: before.gain_first };
 }
 
 /** Inserts a study and its cycle 0 (Kondisi Awal) in draft. Call inside a transaction. */
@@ -372,6 +400,7 @@ export async function insertStudyWithBaseline(
       band_set_version_id: s.bandSetVersionId,
       criteria_set_version_id: s.criteriaSetVersionId,
       source: s.source,
+      ...(s.gainFirst ? { gain_first: s.gainFirst } : {}),
       created_by: s.createdBy,
     })
     .returning('id')

@@ -49,7 +49,7 @@ export const SUMMARY_RUBRIC: TRubricDefinition = { mode: 'summary' };
 /** "Mean at least 71 and at least 80% of teachers Baik or better." */
 export const PTS_SUCCESS_CRITERIA: TSuccessCriteria = {
   criteria: [
-    { kind: 'meanAtLeast', value: '71.00' },
-    { kind: 'shareAtLeastBand', percent: '80.00', band: 'Baik' },
+    { kind: 'mean', op: '>=', value: '71.00' },
+    { kind: 'bandShare', op: '>=', percent: '80.00', band: 'Baik' },
   ],
 };

@@ -37,8 +37,8 @@ export function uniqueNpsn(): string {
 
 export const DEFAULT_CRITERIA: TSuccessCriteria = {
   criteria: [
-    { kind: 'meanAtLeast', value: '71.00' },
-    { kind: 'shareAtLeastBand', percent: '80.00', band: 'Baik' },
+    { kind: 'mean', op: '>=', value: '71.00' },
+    { kind: 'bandShare', op: '>=', percent: '80.00', band: 'Baik' },
   ],
 };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZCycleStatus } from '../cycle';
+import { ZGainConvention } from '../gains';
 import { ZScoreScale } from '../score-scale';
 import { ZIndicatorScore } from '../scoring';
 import { ZFigureBasis } from '../standing';
@@ -101,9 +102,17 @@ export const ZStudyCreateInput = z
     criteriaSetVersionId: ZId,
     /** Where a historical study was published (a citation). */
     source: zText({ id: 'Sumber', en: 'The source' }, { max: 1_000 }).nullable().optional(),
+    /** The gain convention shown first (default 'points'). */
+    gainFirst: ZGainConvention.optional(),
   })
   .strict();
 export type TStudyCreateInput = z.infer<typeof ZStudyCreateInput>;
+
+/** Which gain convention a study shows first; the others follow, each labelled. */
+export const ZStudySetGainFirstInput = z
+  .object({ studyId: ZId, gainFirst: ZGainConvention })
+  .strict();
+export type TStudySetGainFirstInput = z.infer<typeof ZStudySetGainFirstInput>;
 
 // Cycles
 

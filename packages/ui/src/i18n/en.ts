@@ -1,4 +1,5 @@
 import { closingEn } from './areas/closing';
+import { criteriaEn } from './areas/criteria';
 import { districtEn } from './areas/district';
 import { importQuestionsEn } from './areas/import-questions';
 import { integrityEn } from './areas/integrity';
@@ -346,10 +347,7 @@ export const en = {
   'adm.bands.readout': 'Ranges as people read them',
   'adm.bands.fixFirst': 'Fix the fields marked in red to see the ranges.',
   'adm.criteria.kindOf': 'Kind of criterion {n}',
-  'adm.criteria.kind.meanAtLeast': 'Mean at least',
-  'adm.criteria.kind.shareAtLeastBand': 'Share of teachers at least',
-  'adm.criteria.kind.allAtLeastBand': 'Every teacher at least',
-  'adm.criteria.meanValue': 'Minimum mean',
+  'adm.criteria.meanValue': 'Mean threshold',
   'adm.criteria.percent': 'Share of teachers',
   'adm.criteria.percentOfTeachersAtLeast': '% of teachers at or above',
   'adm.criteria.band': 'Band',
@@ -431,6 +429,7 @@ export const en = {
   'adm.config.movedNotice':
     'Version {version} is published. {studies:one=# study now uses|other=# studies now use} it; {observations:one=# observation|other=# observations} changed band.',
   ...ptsEn,
+  ...criteriaEn,
   ...workflowEn,
   ...closingEn,
   ...districtEn,

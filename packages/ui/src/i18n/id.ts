@@ -6,6 +6,7 @@
  */
 
 import { closingId } from './areas/closing';
+import { criteriaId } from './areas/criteria';
 import { districtId } from './areas/district';
 import { importQuestionsId } from './areas/import-questions';
 import { integrityId } from './areas/integrity';
@@ -350,10 +351,7 @@ export const id = {
   'adm.bands.readout': 'Rentang seperti dibaca',
   'adm.bands.fixFirst': 'Perbaiki isian bertanda merah untuk melihat rentangnya.',
   'adm.criteria.kindOf': 'Jenis kriteria ke-{n}',
-  'adm.criteria.kind.meanAtLeast': 'Rata-rata minimal',
-  'adm.criteria.kind.shareAtLeastBand': 'Persentase guru minimal',
-  'adm.criteria.kind.allAtLeastBand': 'Semua guru minimal berkategori',
-  'adm.criteria.meanValue': 'Rata-rata minimal',
+  'adm.criteria.meanValue': 'Ambang rata-rata',
   'adm.criteria.percent': 'Persentase guru',
   'adm.criteria.percentOfTeachersAtLeast': '% guru berkategori minimal',
   'adm.criteria.band': 'Kategori',
@@ -436,6 +434,7 @@ export const id = {
   'adm.config.movedNotice':
     'Versi {version} terbit. {studies} studi kini memakai versi ini; {observations} observasi berpindah kategori.',
   ...ptsId,
+  ...criteriaId,
   ...workflowId,
   ...closingId,
   ...districtId,

@@ -68,6 +68,7 @@ const detail = {
     schoolId: SCHOOL_IDS.lulut,
     schoolName: 'SD Negeri Lulut 2',
     npsn: '20201234',
+    gainFirst: 'points',
   },
   basis: 'approved',
   resultOrdinal: 2,
@@ -114,6 +115,7 @@ const detail = {
     to: { ordinal: 2, label: { id: 'Siklus II', en: 'Cycle II' } },
     means: {
       points: '22.79',
+      relative: '53.89',
       normalized: '0.39',
       category: 'medium',
       preMean: '42.29',
@@ -126,6 +128,7 @@ const detail = {
           pre: '35.75',
           post: '53.50',
           points: '17.75',
+          relative: '49.65',
           normalized: '0.28',
           category: 'low',
         },
@@ -196,7 +199,7 @@ describe('school drill-down', () => {
     ]);
 
     // The study page's matrix (one view of schoolDetail for both roles): percentage and
-    // band per cycle, then the gain in points and normalised.
+    // band per cycle, then the gain in points, relative and normalised (the study's order).
     const matrix = screen.getByRole('table', { name: 'Capaian guru per siklus' });
     const row = within(matrix).getByRole('row', { name: /Ismiati, S\.Pd/ });
     expect(within(row).getByRole('rowheader').textContent).toBe('Ismiati, S.Pd · Guru Kelas 1');
@@ -204,7 +207,28 @@ describe('school drill-down', () => {
       within(row)
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['1', '35,75', 'Kurang', '46,75', 'Kurang', '53,50', 'Cukup', '+17,75', '0,28']);
+    ).toEqual([
+      '1',
+      '35,75',
+      'Kurang',
+      '46,75',
+      'Kurang',
+      '53,50',
+      'Cukup',
+      '+17,75',
+      '+49,65%',
+      '0,28',
+    ]);
+    // Each gain column says which convention it is; the mean row says what its gain is.
+    expect(
+      within(matrix)
+        .getAllByRole('columnheader')
+        .slice(-3)
+        .map((c) => c.textContent),
+    ).toEqual(['poin', 'peningkatan relatif', 'N-gain (Hake)']);
+    const meanRow = within(matrix).getByRole('row', { name: /Rata-rata/ });
+    expect(meanRow.textContent).toContain('bukan rata-rata peningkatan tiap guru');
+    expect(meanRow.textContent).toContain('+53,89%');
     expect(screen.getByText(/naik \+22,79 poin \(gain ternormalisasi 0,39\)/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Unduh CSV' }).getAttribute('href')).toBe(
       `/export/studies/${STUDY_ID}/recap.csv`,

@@ -1,4 +1,5 @@
 import { type RouterOutputs, useTRPC } from '@siklus/client';
+import type { TGainConvention } from '@siklus/domain';
 import { Button, ErrorState, formatDecimal, LoadingState, PageHeader, useT } from '@siklus/ui';
 import { SERIES_COLORS } from '@siklus/ui/charts';
 import { useQuery } from '@tanstack/react-query';
@@ -174,13 +175,12 @@ export function ChapterView({ chapter: c }: { chapter: Chapter }) {
                     {l}
                   </th>
                 ))}
-                {c.recap.gainLabel && (
-                  <>
-                    <th scope="col">Peningkatan (poin)</th>
-                    <th scope="col">N-Gain</th>
-                    <th scope="col">Kategori N-Gain</th>
-                  </>
-                )}
+                {c.recap.gainLabel &&
+                  c.recap.gainHeaders.map((h) => (
+                    <th scope="col" key={h}>
+                      {h}
+                    </th>
+                  ))}
               </tr>
             </thead>
             <tbody>
@@ -193,13 +193,7 @@ export function ChapterView({ chapter: c }: { chapter: Chapter }) {
                       {cell ? `${dec(cell.percentage)} (${cell.band})` : '-'}
                     </td>
                   ))}
-                  {c.recap!.gainLabel && (
-                    <>
-                      <td className="sk-num">{dec(r.gain?.points)}</td>
-                      <td className="sk-num">{dec(r.gain?.normalized)}</td>
-                      <td>{r.gain?.category ?? '-'}</td>
-                    </>
-                  )}
+                  {c.recap!.gainLabel && <GainTds gain={r.gain} order={c.recap!.gainOrder} />}
                 </tr>
               ))}
             </tbody>
@@ -213,13 +207,7 @@ export function ChapterView({ chapter: c }: { chapter: Chapter }) {
                     {dec(m)} ({c.recap!.meanBands[i] ?? '-'})
                   </td>
                 ))}
-                {c.recap.gainLabel && (
-                  <>
-                    <td className="sk-num">{dec(c.recap.meanGain?.points)}</td>
-                    <td className="sk-num">{dec(c.recap.meanGain?.normalized)}</td>
-                    <td>{c.recap.meanGain?.category ?? '-'}</td>
-                  </>
-                )}
+                {c.recap.gainLabel && <GainTds gain={c.recap.meanGain} order={c.recap.gainOrder} />}
               </tr>
             </tfoot>
           </table>
@@ -234,19 +222,13 @@ export function ChapterView({ chapter: c }: { chapter: Chapter }) {
           <table className="sk-report__table">
             <thead>
               <tr>
-                {[
-                  'Dari',
-                  'Ke',
-                  'Rata-rata Awal',
-                  'Rata-rata Akhir',
-                  'Peningkatan (poin)',
-                  'N-Gain',
-                  'Kategori',
-                ].map((h) => (
-                  <th scope="col" key={h}>
-                    {h}
-                  </th>
-                ))}
+                {['Dari', 'Ke', 'Rata-rata Awal', 'Rata-rata Akhir', ...c.gains.gainHeaders].map(
+                  (h) => (
+                    <th scope="col" key={h}>
+                      {h}
+                    </th>
+                  ),
+                )}
               </tr>
             </thead>
             <tbody>
@@ -256,13 +238,16 @@ export function ChapterView({ chapter: c }: { chapter: Chapter }) {
                   <td>{g.to}</td>
                   <td className="sk-num">{dec(g.preMean)}</td>
                   <td className="sk-num">{dec(g.postMean)}</td>
-                  <td className="sk-num">{dec(g.points)}</td>
-                  <td className="sk-num">{dec(g.normalized)}</td>
-                  <td>{g.category ?? '-'}</td>
+                  <GainTds gain={g} order={c.gains!.gainOrder} />
                 </tr>
               ))}
             </tbody>
           </table>
+          {c.gains.notes.map((n) => (
+            <p key={n} className="sk-report__note">
+              {n}
+            </p>
+          ))}
         </section>
       )}
 
@@ -369,5 +354,27 @@ function ChapterChart({ chart }: { chart: NonNullable<Chapter['chart']> }) {
         {chart.categories.map((cat, i) => `${cat}: ${dec(chart.means[i] ?? null)}`).join('; ')}
       </p>
     </figure>
+  );
+}
+
+type ChapterGainOf = NonNullable<NonNullable<Chapter['recap']>['meanGain']>;
+
+/** A gain's cells in the study's order (the chapter's gainOrder), then the n-gain category. */
+function GainTds({
+  gain,
+  order,
+}: {
+  gain: ChapterGainOf | null | undefined;
+  order: readonly TGainConvention[];
+}) {
+  return (
+    <>
+      {order.map((k) => (
+        <td className="sk-num" key={k}>
+          {dec(gain?.[k])}
+        </td>
+      ))}
+      <td>{gain?.category ?? '-'}</td>
+    </>
   );
 }

@@ -241,7 +241,7 @@ function schoolDetail(lastStatus: 'approved' | 'submitted' = 'approved') {
     teachers: teacherGains(rows(a), rows(b)),
   });
   return {
-    study: {},
+    study: { gainFirst: 'points' as const },
     basis: 'approved' as const,
     resultOrdinal: lastStatus === 'approved' ? 2 : 1,
     roster: 3,

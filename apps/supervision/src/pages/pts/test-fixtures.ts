@@ -59,8 +59,8 @@ export const RUBRIC: TRubricDefinition = {
 
 export const CRITERIA: TSuccessCriteria = {
   criteria: [
-    { kind: 'meanAtLeast', value: '71.00' },
-    { kind: 'shareAtLeastBand', percent: '80.00', band: 'Baik' },
+    { kind: 'mean', op: '>=', value: '71.00' },
+    { kind: 'bandShare', op: '>=', percent: '80.00', band: 'Baik' },
   ],
 };
 

@@ -1,8 +1,11 @@
+import { GAIN_OF_MEANS_NOTE } from '@siklus/domain';
 import { NumTh, type SchoolDetail, useFigures } from './figures';
+import { GainCells, GainHeads } from './gain-cells';
 
 /** The gain of the means between consecutive cycles, then baseline -> latest. */
 export function MeanGains({ detail }: { detail: SchoolDetail }) {
-  const { t, f, local, signed } = useFigures();
+  const { t, f, local } = useFigures();
+  const first = detail.study.gainFirst;
   return (
     <div className="sk-table-scroll">
       <table className="sk-table">
@@ -13,8 +16,7 @@ export function MeanGains({ detail }: { detail: SchoolDetail }) {
             <th scope="col">{t('pts.progress.to')}</th>
             <NumTh>{t('pts.progress.preMean')}</NumTh>
             <NumTh>{t('pts.progress.postMean')}</NumTh>
-            <NumTh>{t('pts.progress.points')}</NumTh>
-            <NumTh>{t('pts.progress.nGain')}</NumTh>
+            <GainHeads first={first} />
             <th scope="col">{t('pts.progress.category')}</th>
           </tr>
         </thead>
@@ -25,13 +27,15 @@ export function MeanGains({ detail }: { detail: SchoolDetail }) {
               <td>{local(g.to.label)}</td>
               <td className="sk-num">{f.decimal(g.means?.preMean)}</td>
               <td className="sk-num">{f.decimal(g.means?.postMean)}</td>
-              <td className="sk-num">{signed(g.means?.points)}</td>
-              <td className="sk-num">{f.decimal(g.means?.normalized)}</td>
+              <GainCells gain={g.means} first={first} />
               <td>{g.means?.category ? t(`pts.progress.gain.${g.means.category}`) : '–'}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      <p className="sk-district-note" data-testid="gain-of-means-note">
+        {local(GAIN_OF_MEANS_NOTE)}
+      </p>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { useTRPC } from '@siklus/client';
+import { GAIN_CONVENTIONS, GAIN_LABELS, type TGainConvention } from '@siklus/domain';
 import { Card, EmptyState, ProvisionalLabel, QueryState, useLocalized, useT } from '@siklus/ui';
 import { MeansBarChart, TrajectoryLineChart } from '@siklus/ui/charts';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { CycleSummaries } from './cycle-summaries';
 import { bandReferences, type SchoolDetail } from './figures';
@@ -52,12 +53,55 @@ export function StudyResults({
         )}
       </Card>
       {observed && detail.gains.length > 0 && (
-        <Card title={t('pts.progress.meanGains')} flush>
+        <Card
+          title={t('pts.progress.meanGains')}
+          flush
+          actions={supervisor ? undefined : <GainFirstSelect detail={detail} />}
+        >
           <MeanGains detail={detail} />
         </Card>
       )}
       {observed && <StudyCharts detail={detail} />}
     </>
+  );
+}
+
+function isConvention(v: string): v is TGainConvention {
+  return (GAIN_CONVENTIONS as readonly string[]).includes(v);
+}
+
+/** The principal's choice of the gain shown first (studies.setGainFirst); the server checks the role. */
+function GainFirstSelect({ detail }: { detail: SchoolDetail }) {
+  const t = useT();
+  const localized = useLocalized();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const studyId = detail.study.id;
+  const save = useMutation(
+    trpc.studies.setGainFirst.mutationOptions({
+      onSuccess: () =>
+        queryClient.invalidateQueries(trpc.reports.schoolDetail.queryFilter({ studyId })),
+    }),
+  );
+  return (
+    <label>
+      <span>{t('pts.gains.first')}</span>{' '}
+      <select
+        className="sk-input sk-input--sm"
+        value={detail.study.gainFirst}
+        disabled={save.isPending}
+        onChange={(e) => {
+          const gainFirst = e.target.value;
+          if (isConvention(gainFirst)) save.mutate({ studyId, gainFirst });
+        }}
+      >
+        {GAIN_CONVENTIONS.map((c) => (
+          <option key={c} value={c}>
+            {localized(GAIN_LABELS[c])}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

@@ -1,5 +1,7 @@
+import { GAIN_OF_MEANS_NOTE } from '@siklus/domain';
 import { Fragment } from 'react';
 import { Band, NumTh, type SchoolDetail, useFigures } from './figures';
+import { GainCells, GainHeads } from './gain-cells';
 
 /**
  * Teachers down, cycles across, each cycle as the paper prints it (percentage, band): the
@@ -11,6 +13,7 @@ export function TeacherCycleMatrix({ detail }: { detail: SchoolDetail }) {
   const bands = detail.bandSet.bands;
   const overall = detail.overall;
   const gainOf = new Map(overall?.teachers.gains.map((g) => [g.teacherId, g]) ?? []);
+  const first = detail.study.gainFirst;
   return (
     <>
       {overall?.means && (
@@ -40,7 +43,7 @@ export function TeacherCycleMatrix({ detail }: { detail: SchoolDetail }) {
                 </th>
               ))}
               {overall && (
-                <th scope="colgroup" colSpan={2} className="pts-matrix__group">
+                <th scope="colgroup" colSpan={3} className="pts-matrix__group">
                   {t('pts.progress.gain', {
                     from: local(overall.from.label),
                     to: local(overall.to.label),
@@ -55,12 +58,7 @@ export function TeacherCycleMatrix({ detail }: { detail: SchoolDetail }) {
                   <th scope="col">{t('pts.progress.band')}</th>
                 </Fragment>
               ))}
-              {overall && (
-                <>
-                  <NumTh>{t('pts.progress.points')}</NumTh>
-                  <NumTh>{t('pts.progress.nGain')}</NumTh>
-                </>
-              )}
+              {overall && <GainHeads first={first} />}
             </tr>
           </thead>
           <tbody>
@@ -97,7 +95,7 @@ export function TeacherCycleMatrix({ detail }: { detail: SchoolDetail }) {
                       </td>
                     ),
                   )}
-                  {overall && <GainCells gain={g} />}
+                  {overall && <GainCells gain={g} first={first} />}
                 </tr>
               );
             })}
@@ -106,6 +104,9 @@ export function TeacherCycleMatrix({ detail }: { detail: SchoolDetail }) {
             <tr>
               <th scope="row" colSpan={2}>
                 {t('pts.progress.mean')}
+                {overall && (
+                  <span className="sk-district-note"> · {local(GAIN_OF_MEANS_NOTE)}</span>
+                )}
               </th>
               {detail.cycles.map((c) => (
                 <Fragment key={c.id}>
@@ -117,26 +118,11 @@ export function TeacherCycleMatrix({ detail }: { detail: SchoolDetail }) {
                   </td>
                 </Fragment>
               ))}
-              {overall && <GainCells gain={overall.means} />}
+              {overall && <GainCells gain={overall.means} first={first} />}
             </tr>
           </tfoot>
         </table>
       </div>
-    </>
-  );
-}
-
-/** The gain from the baseline to the latest cycle: points, signed, and normalised. */
-function GainCells({
-  gain,
-}: {
-  gain: { points: string; normalized: string | null } | null | undefined;
-}) {
-  const { f, signed } = useFigures();
-  return (
-    <>
-      <td className="sk-num">{signed(gain?.points)}</td>
-      <td className="sk-num">{f.decimal(gain?.normalized)}</td>
     </>
   );
 }
