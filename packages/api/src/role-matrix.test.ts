@@ -14,6 +14,7 @@ import {
 import { PTS_DEFAULT_BANDS } from '@siklus/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CO_OBSERVATION_MATRIX_ROWS } from './co-observation/role-matrix-rows';
+import { FOLLOW_UP_MATRIX_ROWS } from './follow-ups/role-matrix-rows';
 import { makeStudyWithCycle, TEST_RUBRIC } from './cycles/pts-fixtures';
 import { INTEGRITY_MATRIX_ROWS } from './integrity/role-matrix-rows';
 import { IO_MATRIX_ROWS } from './io/role-matrix-rows';
@@ -309,6 +310,7 @@ const MATRIX: Record<string, MatrixRow> = {
   ...IO_MATRIX_ROWS,
   ...CO_OBSERVATION_MATRIX_ROWS,
   ...INTEGRITY_MATRIX_ROWS,
+  ...FOLLOW_UP_MATRIX_ROWS,
 };
 
 /** A roster sheet of one new teacher for school A1 (a fresh name each call). */

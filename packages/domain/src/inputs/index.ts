@@ -3,3 +3,4 @@ export * from './directory';
 export * from './integrity';
 export * from './pts';
 export * from './text';
+export * from './follow-up';
