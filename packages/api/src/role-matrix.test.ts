@@ -14,8 +14,8 @@ import {
 import { PTS_DEFAULT_BANDS } from '@siklus/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CO_OBSERVATION_MATRIX_ROWS } from './co-observation/role-matrix-rows';
-import { FOLLOW_UP_MATRIX_ROWS } from './follow-ups/role-matrix-rows';
 import { makeStudyWithCycle, TEST_RUBRIC } from './cycles/pts-fixtures';
+import { FOLLOW_UP_MATRIX_ROWS } from './follow-ups/role-matrix-rows';
 import { INTEGRITY_MATRIX_ROWS } from './integrity/role-matrix-rows';
 import { IO_MATRIX_ROWS } from './io/role-matrix-rows';
 import { appRouter } from './root';
