@@ -31,7 +31,7 @@ export interface FollowUpWrite {
   supportTeacherId: string | null;
   dueOn: string;
   carriedFromId: string | null;
-  createdBy: string;
+  createdBy: string | null;
 }
 
 export async function insertFollowUp(db: Db, p: FollowUpWrite): Promise<{ id: string }> {
