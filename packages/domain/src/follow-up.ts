@@ -31,6 +31,13 @@ export const FOLLOW_UP_STATUS_LABELS: Record<TFollowUpStatus, TBilingual> = {
   carried: { id: 'dilanjutkan', en: 'carried over' },
 };
 
+export const FOLLOW_UP_VERDICT_LABELS: Record<TFollowUpProgress['verdict'], TBilingual> = {
+  improved: { id: 'Meningkat', en: 'Improved' },
+  mixed: { id: 'Sebagian meningkat', en: 'Partly improved' },
+  'not-improved': { id: 'Belum meningkat', en: 'Not improved' },
+  'not-yet-scored': { id: 'Belum dinilai ulang', en: 'Not yet scored again' },
+};
+
 export type TScores = Record<string, TIndicatorScore>;
 
 /**

@@ -1,6 +1,8 @@
 import { createTestDb, makeCycle, makeSchool, makeTeacher, type TestDb } from '@siklus/db/testing';
 import type { AppError } from '@siklus/domain';
 import { TRPCError } from '@trpc/server';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeStudyWithCycle } from '../cycles/pts-fixtures';
 import { callerFor } from '../testing/callers';
@@ -324,5 +326,58 @@ describe("a school's plans (the supervisor's drill-down)", () => {
     expect((await failure(as('principalOwn').followUps.school({ schoolId: school.id }))).code).toBe(
       'FORBIDDEN',
     );
+  });
+});
+
+describe('the results chapter and the exports list the plans per teacher and cycle', () => {
+  test("chapter rows, the XLSX recap's RTL sheet and the DOCX table", async () => {
+    const { study, cycle, teachers } = await observedCycle(w);
+    const p = as('principalOwn');
+    await p.followUps.create({
+      ...plan(cycle.id, teachers[0]!.id),
+      support: 'peer',
+      supportTeacherId: teachers[1]!.id,
+      dueOn: '2026-03-19',
+    });
+    // Approved, so the chapter counts the cycle as a result.
+    await testDb.db
+      .updateTable('cycles')
+      .set({ status: 'approved', submitted_at: NOW, approved_at: NOW })
+      .where('id', '=', cycle.id)
+      .execute();
+
+    const chapter = await as('supervisor').io.resultsChapter({ studyId: study.id });
+    expect(chapter.followUps?.rows).toEqual([
+      {
+        no: 1,
+        teacher: teachers[0]!.name,
+        cycle: 'Kondisi Awal',
+        indicators: 'A1 Merumuskan tujuan kerja kelompok; B1 Membagi peran dalam kelompok',
+        actions: 'Menyusun tujuan kerja kelompok bersama; mengamati kelas guru sejawat',
+        support: `Guru sejawat: ${teachers[1]!.name}`,
+        dueOn: '19 Maret 2026',
+        status: 'terbuka',
+        result: '50,00 (Belum dinilai ulang)',
+      },
+    ]);
+    expect(chapter.followUps?.caption).toMatch(/^Tabel \d+\. Rencana tindak lanjut \(RTL\)/);
+
+    const xlsx = await as('supervisor').io.studyRecap({ studyId: study.id, format: 'xlsx' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('RTL');
+    expect(sheet).toBeDefined();
+    const cells: unknown[] = [];
+    sheet!.eachRow((row) => {
+      cells.push(...(row.values as unknown[]));
+    });
+    expect(cells).toContain(teachers[0]!.name);
+    expect(cells).toContain('19 Maret 2026');
+
+    const docx = await as('principalOwn').io.studyReport({ studyId: study.id });
+    const zip = await JSZip.loadAsync(Buffer.from(docx.contentBase64, 'base64'));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('Rencana tindak lanjut (RTL) setiap guru per siklus');
+    expect(xml).toContain('Guru sejawat: ');
   });
 });
