@@ -2,8 +2,9 @@ import { PageHeader, useCurrentUser, useT } from '@siklus/ui';
 import { Link } from 'react-router';
 import { DistrictTimeZone } from '../district/district-time-zone';
 import { SECTIONS, sectionBody, sectionTitle } from '../sections';
+import { AdminWaiting } from './admin-waiting';
 
-/** The admin's start page: one card per section, each its own route. */
+/** The admin's start page: what waits (drafts, silent accounts), then one card per section. */
 export function HomePage() {
   const t = useT();
   const me = useCurrentUser();
@@ -14,6 +15,7 @@ export function HomePage() {
         title={t('adm.home.title')}
         description={t('adm.home.description', { district: me.districtName })}
       />
+      <AdminWaiting />
       <nav aria-label={t('adm.home.title')}>
         <ul className="sk-grid sk-plain-list">
           {SECTIONS.map((s) => (

@@ -1,3 +1,4 @@
+import { coachingEn } from './areas/coaching';
 import { districtEn } from './areas/district';
 import { importQuestionsEn } from './areas/import-questions';
 import { integrityEn } from './areas/integrity';
@@ -436,5 +437,6 @@ export const en = {
   ...ioEn,
   ...integrityEn,
   ...rosterEn,
+  ...coachingEn,
   ...importQuestionsEn,
 } satisfies Record<MessageKey, string>;

@@ -4,6 +4,7 @@
  * Keep keys grouped by area with a prefix (`common.`, `auth.`, `shell.`, `table.`, ...);
  * feature pages add their own prefix (`roster.`, `cycle.`, `rubric.`, ...).
  */
+import { coachingId } from './areas/coaching';
 import { districtId } from './areas/district';
 import { importQuestionsId } from './areas/import-questions';
 import { integrityId } from './areas/integrity';
@@ -440,6 +441,7 @@ export const id = {
   ...ioId,
   ...integrityId,
   ...rosterId,
+  ...coachingId,
   ...importQuestionsId,
 } as const;
 

@@ -17,6 +17,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { exportUrls } from '../../export-urls';
 import { DownloadLink } from '../io/download-link';
 import { StudyResults } from '../results/study-results';
+import { SchoolFollowUps } from './school-follow-ups';
 
 type StudyListItem = RouterOutputs['studies']['list'][number];
 
@@ -72,6 +73,7 @@ export function SchoolPage() {
           }
         </QueryState>
       </Card>
+      <SchoolFollowUps schoolId={s.id} />
       {shown && <StudyDetail studyId={shown.id} />}
     </>
   );
