@@ -29,7 +29,7 @@ export function AdminWaiting() {
           <section className="sk-grid sk-grid--2 adm-waiting" aria-label={t('home.adm.title')}>
             <Card title={t('home.adm.drafts')}>
               {data.configDrafts.length === 0 ? (
-                <EmptyState>{t('home.empty')}</EmptyState>
+                <EmptyState title={t('home.empty')} />
               ) : (
                 <ul className="adm-waiting__list" aria-label={t('home.adm.drafts')}>
                   {data.configDrafts.map((d) => (
@@ -45,7 +45,7 @@ export function AdminWaiting() {
             </Card>
             <Card title={t('home.adm.inactive', { days: data.inactiveAccounts.afterDays })}>
               {data.inactiveAccounts.items.length === 0 ? (
-                <EmptyState>{t('home.empty')}</EmptyState>
+                <EmptyState title={t('home.empty')} />
               ) : (
                 <>
                   <ul

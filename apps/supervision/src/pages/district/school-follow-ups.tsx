@@ -36,7 +36,7 @@ export function SchoolFollowUps({ schoolId }: { schoolId: string }) {
       <QueryState query={plans} inline>
         {(data) =>
           data.plans.length === 0 ? (
-            <EmptyState>{t('rtl.school.empty')}</EmptyState>
+            <EmptyState title={t('rtl.school.empty')} />
           ) : (
             <div className="sk-table-wrap">
               <table className="sk-table" aria-label={t('rtl.title')}>

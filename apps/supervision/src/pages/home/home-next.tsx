@@ -42,7 +42,8 @@ function Today({ home }: { home: Home }) {
  */
 export function HomeNext() {
   const trpc = useTRPC();
-  const home = useQuery(trpc.home.get.queryOptions());
+  // Always fresh on arrival: what waits changes with every write elsewhere.
+  const home = useQuery({ ...trpc.home.get.queryOptions(), refetchOnMount: 'always' });
   return (
     <QueryState query={home} inline>
       {(data) =>
@@ -67,7 +68,7 @@ function ItemList({
   label: string;
 }) {
   const t = useT();
-  if (items.length === 0) return <EmptyState>{t('home.empty')}</EmptyState>;
+  if (items.length === 0) return <EmptyState title={t('home.empty')} />;
   const more = (total ?? items.length) - items.length;
   return (
     <>
@@ -142,7 +143,7 @@ function PrincipalView({ home }: { home: PrincipalHome }) {
     <div className="sk-stack">
       <Card title={t('home.next')} description={<Today home={home} />}>
         {home.steps.length === 0 ? (
-          <EmptyState>{t('home.nothing')}</EmptyState>
+          <EmptyState title={t('home.nothing')} />
         ) : (
           <ItemList label={t('home.next')} items={home.steps.map(stepItem)} />
         )}

@@ -35,7 +35,7 @@ import {
   useZodForm,
 } from '@siklus/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import '../home/coaching.css';
 
 type Cycle = RouterOutputs['cycles']['get'];
@@ -66,6 +66,15 @@ export function FollowUpPanel({
   const me = useCurrentUser();
   const principal = me.role === 'principal';
   const plans = useQuery(trpc.followUps.forCycle.queryOptions({ cycleId: cycle.id }));
+  // A saved sheet changes what the plans show (improved or not): read them again whenever
+  // the cycle's version moves on.
+  const { refetch } = plans;
+  const seenVersion = useRef(cycle.version);
+  useEffect(() => {
+    if (seenVersion.current === cycle.version) return;
+    seenVersion.current = cycle.version;
+    void refetch();
+  }, [cycle.version, refetch]);
   const [writing, setWriting] = useState(false);
   const observation = cycle.observations.find((o) => o.teacherId === teacherId) ?? null;
 
@@ -85,7 +94,7 @@ export function FollowUpPanel({
                 <PlanView key={p.id} plan={p} canClose={principal} />
               ))}
               {checking.length === 0 && written.length === 0 && !writing && (
-                <EmptyState>{t('rtl.none', { name: teacherName })}</EmptyState>
+                <EmptyState title={t('rtl.none', { name: teacherName })} />
               )}
               {principal &&
                 (observation === null ? (
