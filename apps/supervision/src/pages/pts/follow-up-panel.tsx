@@ -327,7 +327,8 @@ function FollowUpForm({
   const form = useZodForm({
     schema: ZFollowUpCreateInput,
     defaultValues: {
-      indicatorKeys: [...suggested],
+      // In the rubric's order, as ticking one keeps them.
+      indicatorKeys: indicators.map((i) => i.key).filter((k) => suggested.has(k)),
       actions: '',
       support: 'principal',
       supportTeacherId: '',
