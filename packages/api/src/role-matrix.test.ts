@@ -16,6 +16,7 @@ import { PTS_DEFAULT_BANDS } from '@siklus/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CO_OBSERVATION_MATRIX_ROWS } from './co-observation/role-matrix-rows';
 import { makeClosableStudy, makeStudyWithCycle, TEST_RUBRIC } from './cycles/pts-fixtures';
+import { FOLLOW_UP_MATRIX_ROWS } from './follow-ups/role-matrix-rows';
 import { INTEGRITY_MATRIX_ROWS } from './integrity/role-matrix-rows';
 import { IO_MATRIX_ROWS } from './io/role-matrix-rows';
 import { appRouter } from './root';
@@ -350,6 +351,7 @@ const MATRIX: Record<string, MatrixRow> = {
   ...IO_MATRIX_ROWS,
   ...CO_OBSERVATION_MATRIX_ROWS,
   ...INTEGRITY_MATRIX_ROWS,
+  ...FOLLOW_UP_MATRIX_ROWS,
 };
 
 /** A roster sheet of one new teacher for school A1 (a fresh name each call). */

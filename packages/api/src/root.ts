@@ -4,6 +4,8 @@ import { coObservationRouter } from './co-observation/router';
 import { configRouter } from './config/router';
 import { cyclesRouter } from './cycles/router';
 import { districtRouter } from './district/router';
+import { followUpsRouter } from './follow-ups/router';
+import { homeRouter } from './home/router';
 import { integrityRouter } from './integrity/router';
 import { ioRouter } from './io/router';
 import { reportsRouter } from './reports/router';
@@ -35,6 +37,8 @@ export const appRouter = router({
   io: ioRouter,
   coObservation: coObservationRouter,
   integrity: integrityRouter,
+  followUps: followUpsRouter,
+  home: homeRouter,
 });
 
 export type AppRouter = typeof appRouter;

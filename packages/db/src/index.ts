@@ -29,6 +29,8 @@ export * from './repositories/config';
 export * from './repositories/cycle-events';
 export * from './repositories/cycles';
 export * from './repositories/districts';
+export * from './repositories/follow-ups';
+export * from './repositories/home';
 export * from './repositories/import-preferences';
 export * from './repositories/integrity';
 export * from './repositories/observations';

@@ -41,6 +41,7 @@ describe('migrations', () => {
       'cycle_events',
       'cycles',
       'districts',
+      'follow_up_plans',
       'indicator_scores',
       'integrity_dismissals',
       'integrity_settings',

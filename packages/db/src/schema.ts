@@ -4,6 +4,8 @@ import type {
   TCycleStatus,
   TFinalVerdict,
   TGainConvention,
+  TFollowUpStatus,
+  TFollowUpSupport,
   TRole,
   TRubricDefinition,
   TSuccessCriteria,
@@ -370,6 +372,34 @@ export interface IntegritySettingsTable {
   updated_at: GeneratedTimestamp;
 }
 
+/** A follow-up plan (RTL) for one teacher, written from a cycle's sheet (issue 17). */
+export interface FollowUpPlansTable {
+  id: Generated<string>;
+  district_id: string;
+  school_id: string;
+  study_id: string;
+  /** The cycle whose sheet the plan was written from; the study's next cycle checks it. */
+  cycle_id: string;
+  teacher_id: string;
+  /** Indicator keys of the study's rubric, in the order picked; empty for a summary rubric. */
+  indicator_keys: Json<string[]>;
+  actions: string;
+  support: TFollowUpSupport;
+  /** The peer teacher when support = 'peer', else null. */
+  support_teacher_id: string | null;
+  /** A calendar day of the district. */
+  due_on: string;
+  status: Generated<TFollowUpStatus>;
+  closing_note: string | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  /** The plan this one continues (closed as carried over). */
+  carried_from_id: string | null;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
 export interface DB {
   districts: DistrictsTable;
   schools: SchoolsTable;
@@ -398,6 +428,7 @@ export interface DB {
   co_observation_sheets: CoObservationSheetsTable;
   integrity_dismissals: IntegrityDismissalsTable;
   integrity_settings: IntegritySettingsTable;
+  follow_up_plans: FollowUpPlansTable;
 }
 
 export type District = Selectable<DistrictsTable>;

@@ -7,6 +7,7 @@ export * from './cycle';
 export * from './decimal';
 export * from './error-contract';
 export * from './errors';
+export * from './follow-up';
 export * from './gains';
 export * from './inputs';
 export * from './integrity';

@@ -3,8 +3,9 @@ import { Link } from 'react-router';
 import { DistrictTimeZone } from '../district/district-time-zone';
 import { JumpThreshold } from '../district/jump-threshold';
 import { SECTIONS, sectionBody, sectionTitle } from '../sections';
+import { AdminWaiting } from './admin-waiting';
 
-/** The admin's start page: one card per section, each its own route. */
+/** The admin's start page: what waits (drafts, silent accounts), then one card per section. */
 export function HomePage() {
   const t = useT();
   const me = useCurrentUser();
@@ -15,6 +16,7 @@ export function HomePage() {
         title={t('adm.home.title')}
         description={t('adm.home.description', { district: me.districtName })}
       />
+      <AdminWaiting />
       <nav aria-label={t('adm.home.title')}>
         <ul className="sk-grid sk-plain-list">
           {SECTIONS.map((s) => (

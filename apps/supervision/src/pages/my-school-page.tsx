@@ -1,6 +1,10 @@
 import { PageHeader, TeacherRoster, useCurrentUser, useT } from '@siklus/ui';
+import { HomeNext } from './home/home-next';
 
-/** The principal's start page: their school and its teacher roster, which they keep. */
+/**
+ * The principal's start page: what is next (their study, the current cycle, plans falling
+ * due), then their school's teacher roster, which they keep.
+ */
 export function MySchoolPage() {
   const t = useT();
   const me = useCurrentUser();
@@ -11,6 +15,7 @@ export function MySchoolPage() {
         title={me.schoolName ?? t('sup.mySchool.title')}
         description={t('sup.mySchool.description')}
       />
+      <HomeNext />
       {me.schoolId ? (
         <TeacherRoster
           schoolId={me.schoolId}

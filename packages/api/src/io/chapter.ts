@@ -1,4 +1,5 @@
 import {
+  FOLLOW_UP_VERDICT_LABELS,
   formatId,
   formatLongDateId,
   GAIN_CONVENTIONS,
@@ -187,6 +188,43 @@ export interface ChapterStages {
   reviewComment: string | null;
 }
 
+/** Follow-up plans (RTL) per teacher and cycle, as the report lists them (issue 17). */
+export interface ChapterFollowUps {
+  number: number;
+  caption: string;
+  rows: {
+    no: number;
+    teacher: string;
+    cycle: string;
+    indicators: string;
+    actions: string;
+    support: string;
+    dueOn: string;
+    status: string;
+    /** "50,00 -> 87,50 (Meningkat)": the plan's indicators, computed from the raw scores. */
+    result: string;
+  }[];
+}
+
+/** What the chapter reads of a follow-up plan (follow-ups/follow-up-view.ts's view). */
+export interface FollowUpLike {
+  teacherName: string;
+  ordinal: number;
+  cycleLabel: { id: string };
+  indicatorKeys: string[];
+  actions: string;
+  supportLabel: { id: string };
+  supportTeacherName: string | null;
+  dueOn: string;
+  statusLabel: { id: string };
+  progress: {
+    indicators: { key: string; text: string }[];
+    before: string | null;
+    after: string | null;
+    verdict: keyof typeof FOLLOW_UP_VERDICT_LABELS;
+  };
+}
+
 export interface ResultsChapter {
   title: string;
   study: SchoolDetailLike['study'];
@@ -197,6 +235,7 @@ export interface ResultsChapter {
   chart: ChapterChart | null;
   criteria: ChapterCriteria;
   stages: ChapterStages[];
+  followUps: ChapterFollowUps | null;
   conclusion: string | null;
 }
 
@@ -248,7 +287,10 @@ export function focusPhrase(focus: string): string {
 
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
-export function buildChapter(detail: SchoolDetailLike): ResultsChapter {
+export function buildChapter(
+  detail: SchoolDetailLike,
+  plans: readonly FollowUpLike[] = [],
+): ResultsChapter {
   const focus = focusPhrase(detail.study.focus);
   // Only results have a table: cycles with observations that count (approved, or
   // submitted when the reader asked for them). A draft is the principal's work in
@@ -409,6 +451,41 @@ export function buildChapter(detail: SchoolDetailLike): ResultsChapter {
     chart,
     criteria,
     stages,
+    followUps: followUpTable(plans, number + 1),
     conclusion,
+  };
+}
+
+/** The plans per teacher, then cycle; numbered after the chapter's other tables. */
+function followUpTable(plans: readonly FollowUpLike[], number: number): ChapterFollowUps | null {
+  if (plans.length === 0) return null;
+  const sorted = [...plans].sort(
+    (a, b) => a.teacherName.localeCompare(b.teacherName, 'id') || a.ordinal - b.ordinal,
+  );
+  return {
+    number,
+    caption: `Tabel ${number}. Rencana tindak lanjut (RTL) setiap guru per siklus`,
+    rows: sorted.map((p, i) => {
+      const texts = new Map(p.progress.indicators.map((x) => [x.key, x.text]));
+      const figure = (v: string | null) => (v === null ? '-' : formatId(v));
+      return {
+        no: i + 1,
+        teacher: p.teacherName,
+        cycle: p.cycleLabel.id,
+        indicators:
+          p.indicatorKeys.map((k) => (texts.has(k) ? `${k} ${texts.get(k)}` : k)).join('; ') ||
+          'Persentase capaian',
+        actions: p.actions,
+        support: p.supportTeacherName
+          ? `${p.supportLabel.id}: ${p.supportTeacherName}`
+          : p.supportLabel.id,
+        dueOn: formatLongDateId(p.dueOn),
+        status: p.statusLabel.id,
+        result:
+          p.progress.verdict === 'not-yet-scored'
+            ? `${figure(p.progress.before)} (${FOLLOW_UP_VERDICT_LABELS['not-yet-scored'].id})`
+            : `${figure(p.progress.before)} -> ${figure(p.progress.after)} (${FOLLOW_UP_VERDICT_LABELS[p.progress.verdict].id})`,
+      };
+    }),
   };
 }

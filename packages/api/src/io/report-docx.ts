@@ -247,6 +247,42 @@ export async function chapterToDocx(chapter: ResultsChapter): Promise<Uint8Array
     for (const note of GAIN_NOTES) body.push(para(note));
   }
 
+  if (chapter.followUps) {
+    const f = chapter.followUps;
+    body.push(heading('Rencana Tindak Lanjut', HeadingLevel.HEADING_2));
+    body.push(caption(f.caption));
+    body.push(
+      table(
+        [
+          'No',
+          'Nama Guru',
+          'Siklus',
+          'Indikator',
+          'Tindakan',
+          'Pendamping',
+          'Jatuh Tempo',
+          'Status',
+          'Hasil',
+        ],
+        f.rows.map((r) => ({
+          cells: [
+            String(r.no),
+            r.teacher,
+            r.cycle,
+            r.indicators,
+            r.actions,
+            r.support,
+            r.dueOn,
+            r.status,
+            r.result,
+          ],
+        })),
+        // Text columns: only the number is centred.
+        Number.POSITIVE_INFINITY,
+      ),
+    );
+  }
+
   body.push(heading('B. Pembahasan', HeadingLevel.HEADING_1));
   body.push(para(`Kriteria keberhasilan penelitian: ${chapter.criteria.description}.`));
   for (const c of chapter.criteria.cycles) {

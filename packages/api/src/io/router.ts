@@ -28,6 +28,7 @@ import type { Context } from '../context';
 import { cycleView } from '../cycles/cycle-view';
 import { transitionCycleIn } from '../cycles/workflow';
 import { notFound } from '../errors';
+import { districtToday, followUpViews } from '../follow-ups/follow-up-view';
 import { schoolDetail } from '../reports/school-detail';
 import { cycleScoped, districtProcedure, router, studyScoped } from '../trpc';
 import { buildChapter, focusPhrase, type ResultsChapter } from './chapter';
@@ -45,7 +46,14 @@ import {
   toXlsx,
   XLSX_TYPE,
 } from './spreadsheet';
-import { comparisonSheet, cycleTableSheet, gainsSheet, recapSheet, templateSheet } from './tables';
+import {
+  comparisonSheet,
+  cycleTableSheet,
+  followUpsSheet,
+  gainsSheet,
+  recapSheet,
+  templateSheet,
+} from './tables';
 
 /**
  * Spreadsheets in, report out (issue 7). Exports reuse the figures of reports.schoolDetail
@@ -113,9 +121,11 @@ async function studyChapter(
   studyId: string,
   basis: TFigureBasis,
 ): Promise<ResultsChapter> {
-  return buildChapter(
-    await schoolDetail(ctx.db, { districtId: ctx.scope.districtId, studyId, basis }),
-  );
+  const [detail, { today }] = await Promise.all([
+    schoolDetail(ctx.db, { districtId: ctx.scope.districtId, studyId, basis }),
+    districtToday(ctx.db, ctx.scope.districtId, ctx.now()),
+  ]);
+  return buildChapter(detail, await followUpViews(ctx.db, { studyId }, today));
 }
 
 async function studyHeading(ctx: Context, studyId: string) {
@@ -362,6 +372,7 @@ export const ioRouter = router({
         recap,
         ...chapter.tables.map((t) => cycleTableSheet(t, meta)),
         ...(chapter.gains ? [gainsSheet(chapter.gains)] : []),
+        ...(chapter.followUps ? [followUpsSheet(chapter.followUps, meta)] : []),
       ];
       return fileOut(name, XLSX_TYPE, await toXlsx(sheets, { title: recap.title![0]! }));
     }),

@@ -1,6 +1,7 @@
 import { listIndicators, type TRubricDefinition } from '@siklus/domain';
 import {
   type ChapterCycleTable,
+  type ChapterFollowUps,
   type ChapterGains,
   type ChapterRecap,
   GAIN_NOTES,
@@ -89,6 +90,40 @@ export function gainsSheet(g: ChapterGains): SheetTable {
     ],
     rows: g.rows.map((r) => [r.from, r.to, r.preMean, r.postMean, ...gainValues(r, g.gainOrder)]),
     notes: GAIN_NOTES,
+  };
+}
+
+/** The follow-up plans (RTL) per teacher and cycle. */
+export function followUpsSheet(
+  f: ChapterFollowUps,
+  context: { schoolName: string; studyTitle: string },
+): SheetTable {
+  return {
+    name: 'RTL',
+    title: [f.caption, `${context.schoolName} - ${context.studyTitle}`],
+    columns: [
+      INT('No', 6),
+      TEXT('Nama Guru', 30),
+      TEXT('Siklus', 14),
+      TEXT('Indikator', 40),
+      TEXT('Tindakan', 40),
+      TEXT('Pendamping', 24),
+      TEXT('Jatuh Tempo', 18),
+      TEXT('Status', 12),
+      TEXT('Hasil', 30),
+    ],
+    rows: f.rows.map((r) => [
+      r.no,
+      r.teacher,
+      r.cycle,
+      r.indicators,
+      r.actions,
+      r.support,
+      r.dueOn,
+      r.status,
+      r.result,
+    ]),
+    notes: ['Hasil: persentase indikator RTL dihitung oleh Siklus dari skor observasi mentah.'],
   };
 }
 

@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './directory';
+export * from './follow-up';
 export * from './integrity';
 export * from './pts';
 export * from './text';

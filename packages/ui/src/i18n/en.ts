@@ -1,5 +1,6 @@
 import { closingEn } from './areas/closing';
 import { criteriaEn } from './areas/criteria';
+import { coachingEn } from './areas/coaching';
 import { districtEn } from './areas/district';
 import { importQuestionsEn } from './areas/import-questions';
 import { integrityEn } from './areas/integrity';
@@ -436,6 +437,7 @@ export const en = {
   ...ioEn,
   ...integrityEn,
   ...rosterEn,
+  ...coachingEn,
   ...importQuestionsEn,
   ...scalesEn,
 } satisfies Record<MessageKey, string>;

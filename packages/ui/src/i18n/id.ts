@@ -7,6 +7,7 @@
 
 import { closingId } from './areas/closing';
 import { criteriaId } from './areas/criteria';
+import { coachingId } from './areas/coaching';
 import { districtId } from './areas/district';
 import { importQuestionsId } from './areas/import-questions';
 import { integrityId } from './areas/integrity';
@@ -441,6 +442,7 @@ export const id = {
   ...ioId,
   ...integrityId,
   ...rosterId,
+  ...coachingId,
   ...importQuestionsId,
   ...scalesId,
 } as const;

@@ -60,9 +60,22 @@ function renderDashboard(
       'reports.districtHeadline': () => headline,
       'reports.districtComparison': comparison,
       'schools.subdistricts': () => ['Cileungsi', 'Jonggol', 'Klapanunggal'],
+      'home.get': () => EMPTY_SUPERVISOR_HOME,
     },
   });
 }
+
+/** Nothing waiting: the dashboard's own tests are about the comparison below it. */
+const EMPTY_SUPERVISOR_HOME = {
+  role: 'supervisor' as const,
+  now: '2026-03-12T03:00:00.000Z',
+  today: '2026-03-12',
+  timeZone: 'Asia/Jakarta' as const,
+  waiting: { total: 0, items: [] },
+  returned: { total: 0, items: [] },
+  schoolsWithoutStudy: { total: 0, items: [] },
+  overdueFollowUps: { total: 0, items: [], bySchool: [] },
+};
 
 const comparisonCalls = (calls: Array<{ path: string; input: unknown }>) =>
   calls

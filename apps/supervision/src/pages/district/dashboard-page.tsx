@@ -20,6 +20,7 @@ import type { PaginationState, SortingState, Updater } from '@tanstack/react-tab
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { exportUrls } from '../../export-urls';
+import { HomeNext } from '../home/home-next';
 import { Band, BandBar, useSignedDecimal } from '../results/figures';
 import { AttentionFlags, LatestStatus } from './attention';
 import { BasisToggle } from './basis-toggle';
@@ -65,6 +66,7 @@ export function DashboardPage() {
         title={t('district.dashboard.title')}
         description={t('district.dashboard.description')}
       />
+      <HomeNext />
       <BasisToggle
         withSubmitted={params.withSubmitted}
         onChange={(withSubmitted) => update({ withSubmitted, page: 1 })}

@@ -18,6 +18,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { exportUrls } from '../../export-urls';
 import { DownloadLink } from '../io/download-link';
 import { StudyResults } from '../results/study-results';
+import { SchoolFollowUps } from './school-follow-ups';
 
 type StudyListItem = RouterOutputs['studies']['list'][number];
 
@@ -73,6 +74,7 @@ export function SchoolPage() {
           }
         </QueryState>
       </Card>
+      <SchoolFollowUps schoolId={s.id} />
       {shown && <StudyDetail studyId={shown.id} />}
     </>
   );

@@ -18,6 +18,7 @@ import {
 import { exportUrls } from '../../export-urls';
 import { BasisToggle } from '../district/basis-toggle';
 import { ObservationTable } from '../results/cycle-table';
+import { ChapterFollowUpsTable } from './chapter-follow-ups';
 
 type Chapter = RouterOutputs['io']['resultsChapter'];
 
@@ -250,6 +251,8 @@ export function ChapterView({ chapter: c }: { chapter: Chapter }) {
           ))}
         </section>
       )}
+
+      {c.followUps && <ChapterFollowUpsTable followUps={c.followUps} />}
 
       <h3>B. Pembahasan</h3>
       <section className="sk-report__section" aria-label={t('io.report.criteriaTitle')}>

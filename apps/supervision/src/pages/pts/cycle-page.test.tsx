@@ -23,6 +23,7 @@ function principalApi(
     'cycles.get': () => server.cycle,
     'studies.get': studyGet,
     'teachers.list': teacherList,
+    'followUps.forCycle': () => ({ today: '2026-03-12', written: [], checking: [] }),
     ...extra,
   };
 }

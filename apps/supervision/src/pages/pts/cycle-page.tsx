@@ -37,6 +37,7 @@ import { DownloadLink } from '../io/download-link';
 import { CycleTable } from '../results/cycle-table';
 import { MismatchList } from '../results/printed-check';
 import { CycleTimeline } from './cycle-timeline';
+import { FollowUpPanel } from './follow-up-panel';
 import {
   draftChanged,
   draftScale,
@@ -596,6 +597,10 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
             'notes',
           ])}
         />
+
+        {selected && (
+          <FollowUpPanel cycle={cycle} teacherId={selected.id} teacherName={selected.name} />
+        )}
 
         <StageNotes
           stages={cycle.stages}
