@@ -17,6 +17,7 @@ import { CO_OBSERVATION_MATRIX_ROWS } from './co-observation/role-matrix-rows';
 import { makeStudyWithCycle, TEST_RUBRIC } from './cycles/pts-fixtures';
 import { INTEGRITY_MATRIX_ROWS } from './integrity/role-matrix-rows';
 import { IO_MATRIX_ROWS } from './io/role-matrix-rows';
+import { ACCOUNT_MATRIX_ROWS } from './notifications/role-matrix-rows';
 import { appRouter } from './root';
 import { callPath, EXPECT, expectOutcome, type MatrixRow } from './testing/matrix';
 import { ACTORS, makeWorld, TEST_PASSWORD, testPasswordHash, type World } from './testing/world';
@@ -309,6 +310,7 @@ const MATRIX: Record<string, MatrixRow> = {
   ...IO_MATRIX_ROWS,
   ...CO_OBSERVATION_MATRIX_ROWS,
   ...INTEGRITY_MATRIX_ROWS,
+  ...ACCOUNT_MATRIX_ROWS,
 };
 
 /** A roster sheet of one new teacher for school A1 (a fresh name each call). */

@@ -1,3 +1,4 @@
+import { accountRouter } from './account/router';
 import { auditRouter } from './audit/router';
 import { authRouter } from './auth/router';
 import { coObservationRouter } from './co-observation/router';
@@ -6,6 +7,7 @@ import { cyclesRouter } from './cycles/router';
 import { districtRouter } from './district/router';
 import { integrityRouter } from './integrity/router';
 import { ioRouter } from './io/router';
+import { notificationsRouter } from './notifications/router';
 import { reportsRouter } from './reports/router';
 import { reviewRouter } from './review/router';
 import { schoolsRouter } from './schools/router';
@@ -33,6 +35,8 @@ export const appRouter = router({
   io: ioRouter,
   coObservation: coObservationRouter,
   integrity: integrityRouter,
+  account: accountRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -31,6 +31,7 @@ export * from './repositories/cycles';
 export * from './repositories/districts';
 export * from './repositories/import-preferences';
 export * from './repositories/integrity';
+export * from './repositories/notifications';
 export * from './repositories/observations';
 export * from './repositories/observations-bulk';
 export * from './repositories/schools';

@@ -10,6 +10,7 @@ export * from './errors';
 export * from './gains';
 export * from './inputs';
 export * from './integrity';
+export * from './notifications';
 export * from './rubric';
 export * from './scoring';
 export * from './standing';
