@@ -168,3 +168,16 @@ export function digestEmail(
   const head = id ? 'Ringkasan harian pemberitahuan Anda:' : 'Your daily summary of notifications:';
   return { subject, text: [head, '', ...lines, '', '--', SIGNATURE[lang]].join('\n') };
 }
+
+/**
+ * Where a notification leads: the cycle's page in the supervision app, or the admin app's
+ * users (a request for password help). Apps link to `path` under their base; e-mails to
+ * the public URL.
+ */
+export function notificationTarget(n: {
+  kind: TNotificationKind;
+  cycleId: string | null;
+}): { app: 'supervision' | 'admin'; path: string } | null {
+  if (n.kind === 'password_help') return { app: 'admin', path: '/users' };
+  return n.cycleId ? { app: 'supervision', path: `/cycles/${n.cycleId}` } : null;
+}
