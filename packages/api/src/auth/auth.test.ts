@@ -515,7 +515,7 @@ describe('a password an admin set (decision 019)', () => {
       password: 'sandi-awal-2026',
     });
     const { caller } = await contextFromCookie(await signInWith(username, 'sandi-awal-2026'));
-    await expectOutcome(caller.studies.list({}), 'FORBIDDEN');
+    await expectOutcome(caller.studies.list({ schoolId: w.schoolA2.id }), 'FORBIDDEN');
     // The same password again is refused: the admin knows it.
     await expectOutcome(
       caller.auth.changePassword({

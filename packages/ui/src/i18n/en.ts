@@ -1,3 +1,4 @@
+import { accountEn } from './areas/account';
 import { districtEn } from './areas/district';
 import { importQuestionsEn } from './areas/import-questions';
 import { integrityEn } from './areas/integrity';
@@ -278,7 +279,7 @@ export const en = {
   'adm.users.resetPassword': 'Reset password',
   'adm.users.resetPasswordOf': 'Reset the password of {name}',
   'adm.users.resetNote':
-    'Every session of this user ends; they sign in again with the new password.',
+    'Every session of this user ends; they sign in again with the new password and must replace it at once.',
   'adm.users.suggest': 'Suggest another',
   'adm.users.deactivateOne': 'Deactivate {name}',
   'adm.users.reactivateOne': 'Reactivate {name}',
@@ -433,6 +434,7 @@ export const en = {
   ...ptsEn,
   ...workflowEn,
   ...districtEn,
+  ...accountEn,
   ...ioEn,
   ...integrityEn,
   ...rosterEn,

@@ -4,6 +4,7 @@
  * Keep keys grouped by area with a prefix (`common.`, `auth.`, `shell.`, `table.`, ...);
  * feature pages add their own prefix (`roster.`, `cycle.`, `rubric.`, ...).
  */
+import { accountId } from './areas/account';
 import { districtId } from './areas/district';
 import { importQuestionsId } from './areas/import-questions';
 import { integrityId } from './areas/integrity';
@@ -282,7 +283,8 @@ export const id = {
     'Kepala sekolah memerlukan sekolah. Mengubah peran atau sekolah mengakhiri sesi pengguna ini.',
   'adm.users.resetPassword': 'Atur ulang sandi',
   'adm.users.resetPasswordOf': 'Atur ulang sandi {name}',
-  'adm.users.resetNote': 'Semua sesi pengguna ini diakhiri; ia masuk lagi dengan sandi baru.',
+  'adm.users.resetNote':
+    'Semua sesi pengguna ini diakhiri; ia masuk lagi dengan sandi baru dan wajib langsung menggantinya.',
   'adm.users.suggest': 'Buat sandi lain',
   'adm.users.deactivateOne': 'Nonaktifkan {name}',
   'adm.users.reactivateOne': 'Aktifkan lagi {name}',
@@ -437,6 +439,7 @@ export const id = {
   ...ptsId,
   ...workflowId,
   ...districtId,
+  ...accountId,
   ...ioId,
   ...integrityId,
   ...rosterId,
