@@ -103,7 +103,7 @@ function sentence(f: TNotificationFacts, lang: TLang): string {
     case 'cycle_waiting': {
       const days = f.params.days ?? 0;
       return id
-        ? `${cycle} menunggu tinjauan sejak ${days} hari`
+        ? `${cycle} sudah ${days} hari menunggu tinjauan`
         : `${cycle} has waited ${days} ${days === 1 ? 'day' : 'days'} for review`;
     }
     case 'follow_up_due': {

@@ -1,6 +1,7 @@
 import { PageHeader, useCurrentUser, useT } from '@siklus/ui';
 import { Link } from 'react-router';
 import { DistrictTimeZone } from '../district/district-time-zone';
+import { ReviewWaitDays } from '../district/review-wait-days';
 import { SECTIONS, sectionBody, sectionTitle } from '../sections';
 
 /** The admin's start page: one card per section, each its own route. */
@@ -27,6 +28,7 @@ export function HomePage() {
         </ul>
       </nav>
       <DistrictTimeZone />
+      <ReviewWaitDays />
     </>
   );
 }

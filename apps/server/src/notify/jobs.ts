@@ -38,16 +38,19 @@ export async function runNotificationJobs(o: JobsOptions): Promise<void> {
   }
 }
 
-/** Runs the jobs every `intervalMs` (one round at a time); returns a stop function. */
+/** Runs the jobs now and every `intervalMs` (one round at a time); returns a stop function. */
 export function startNotificationJobs(
   o: JobsOptions & { intervalMs: number },
 ): () => Promise<void> {
   let running: Promise<void> | null = null;
-  const timer = setInterval(() => {
+  const tick = () => {
     running ??= runNotificationJobs(o).finally(() => {
       running = null;
     });
-  }, o.intervalMs);
+  };
+  // A first round at start: what waited while the server was down is not held back.
+  tick();
+  const timer = setInterval(tick, o.intervalMs);
   timer.unref();
   return async () => {
     clearInterval(timer);

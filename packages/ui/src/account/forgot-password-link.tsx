@@ -55,12 +55,12 @@ export function ForgotPasswordLink() {
           {help.data.districts.length === 0 ? (
             <p>{t('forgot.noAdmins')}</p>
           ) : (
-            <dl className="sk-dl">
+            <ul className="sk-forgot__admins">
               {help.data.districts.map((d) => (
-                <div key={d.districtName}>
-                  <dt>{d.districtName}</dt>
+                <li key={d.districtName}>
+                  <strong>{d.districtName}</strong>
                   {d.admins.map((a) => (
-                    <dd key={`${a.fullName}-${a.email ?? ''}`}>
+                    <span key={`${a.fullName}-${a.email ?? ''}`} className="sk-forgot__admin">
                       {a.fullName}
                       {a.email && (
                         <>
@@ -68,11 +68,11 @@ export function ForgotPasswordLink() {
                           <a href={`mailto:${a.email}`}>{a.email}</a>
                         </>
                       )}
-                    </dd>
+                    </span>
                   ))}
-                </div>
+                </li>
               ))}
-            </dl>
+            </ul>
           )}
         </div>
       )}

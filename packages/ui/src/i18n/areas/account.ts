@@ -19,7 +19,7 @@ export const accountId = {
   'account.pref.immediate': 'Segera, satu email per pemberitahuan',
   'account.pref.daily': 'Ringkasan harian',
   'account.pref.off': 'Tidak ada email',
-  'account.saved': 'Akun tersimpan.',
+  'account.saved': 'Tersimpan.',
   'account.username': 'Nama pengguna: {username}',
   'password.title': 'Ganti kata sandi',
   'password.description':
@@ -72,7 +72,7 @@ export const accountEn = {
   'account.pref.immediate': 'At once, one e-mail per notification',
   'account.pref.daily': 'Daily summary',
   'account.pref.off': 'No e-mail',
-  'account.saved': 'Account saved.',
+  'account.saved': 'Saved.',
   'account.username': 'Username: {username}',
   'password.title': 'Change password',
   'password.description':
