@@ -63,7 +63,8 @@ function cycleOf(f: TNotificationFacts, lang: TLang): string {
         ? 'Siklus'
         : 'A cycle'
       : cycleLabel(f.cycleOrdinal, lang);
-  return f.schoolName ? `${label} ${f.schoolName}` : label;
+  if (!f.schoolName) return label;
+  return lang === 'id' ? `${label} ${f.schoolName}` : `${label} of ${f.schoolName}`;
 }
 
 function someone(name: string | null, lang: TLang): string {
