@@ -20,6 +20,8 @@ import { type Kysely, sql } from 'kysely';
  *   FOR UPDATE SKIP LOCKED; one row per immediate notification (unique notification_id),
  *   one per user and local day for a digest (unique user_id, digest_date). A notification
  *   carries the outbox row that mailed it (outbox_id), so a digest never repeats it.
+ *   outbox_id has no foreign key: the outbox already references the notification, and a
+ *   cycle of foreign keys would leave backups (cli/backup-format.ts) no table order.
  */
 
 const UP = [
@@ -71,7 +73,7 @@ const UP = [
     dedupe_key text,
     created_at timestamptz not null default now(),
     read_at timestamptz,
-    outbox_id uuid references email_outbox (id) on delete set null,
+    outbox_id uuid,
     constraint notifications_cycle_fkey foreign key (district_id, cycle_id)
       references cycles (district_id, id) on delete cascade
   )`,
