@@ -1,4 +1,4 @@
-import { LoginPage, NotFoundPage, RequireAuth, useT } from '@siklus/ui';
+import { accountRoutes, LoginPage, NotFoundPage, RequireAuth, useT } from '@siklus/ui';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { ConfigListPage } from './config/config-list-page';
 import { ConfigVersionRoute } from './config/config-version-page';
@@ -44,6 +44,7 @@ export const routes: RouteObject[] = [
           { path: 'users', element: <UsersPage /> },
           { path: 'cycles', element: <CyclesPage /> },
           { path: 'audit', element: <AuditPage /> },
+          ...accountRoutes('admin'),
           { path: '*', element: <NotFoundPage /> },
         ],
       },

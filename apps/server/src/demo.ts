@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { createDb, DEMO_PASSWORD, DEMO_USERS, migrateToLatest, seed } from '@siklus/db';
 import { buildServer } from './app';
 import { loadEnv } from './env';
+import { describeMail, startNotificationJobsFromEnv } from './notify/jobs';
 
 /**
  * `pnpm demo`: an embedded database (a data directory, or memory with --memory), migrated
@@ -46,8 +47,10 @@ async function main(): Promise<void> {
     admin: join(REPO_ROOT, 'apps/admin/dist'),
   };
   const app = await buildServer({ env, database, apps });
+  let stopJobs = async () => {};
   const shutdown = async () => {
     await app.close();
+    await stopJobs();
     await database.close();
     process.exit(0);
   };
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
 
   const address = await app.listen({ port: env.PORT, host: env.HOST });
   const base = address.replace('[::1]', 'localhost').replace(/\/$/, '');
+  stopJobs = startNotificationJobsFromEnv(env, database.db, app.log, env.PUBLIC_URL ?? base);
   // The first three are the district's admin, supervisor and SD Negeri Lulut 2's principal.
   const logins = DEMO_USERS.slice(0, 3);
   const built = (dir: string) =>
@@ -68,6 +72,7 @@ async function main(): Promise<void> {
       `  admin app:       ${base}/admin/${built(apps.admin)}`,
       `  database:        ${values.memory ? 'in memory (gone when stopped)' : dataDir}`,
       `  sign in as ${logins.join(' / ')} with password ${DEMO_PASSWORD}`,
+      `  e-mail:          ${describeMail(env)}`,
       '  (every demo login is listed in the README)',
       '',
     ].join('\n'),

@@ -39,6 +39,17 @@ const ZEnv = z
       .max(24 * 30)
       .default(12),
     SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().max(90).default(7),
+    /** Mail for notifications (smtp://user:pass@host:port or smtps://); unset: e-mail off. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+    /** The sender of notification mail. */
+    MAIL_FROM: z.string().min(3).default('Siklus <siklus@localhost>'),
+    /** Where users reach Siklus (https://siklus.example.go.id): links in e-mails. */
+    PUBLIC_URL: z.url().optional(),
+    /** How often the notification jobs run (waiting cycles, digests, the outbox). */
+    NOTIFY_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   })
   .transform((e) => ({
     ...e,
@@ -48,6 +59,7 @@ const ZEnv = z
       .map((o) => o.trim().replace(/\/$/, ''))
       .filter(Boolean),
     TRUST_PROXY: parseTrustProxy(e.TRUST_PROXY),
+    PUBLIC_URL: e.PUBLIC_URL?.replace(/\/$/, ''),
   }));
 
 function parseTrustProxy(v: string | undefined): boolean | number | string[] {

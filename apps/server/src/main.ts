@@ -7,6 +7,7 @@ import {
 } from '@siklus/db';
 import { buildServer } from './app';
 import { loadEnv } from './env';
+import { describeMail, startNotificationJobsFromEnv } from './notify/jobs';
 
 /**
  * The production process: validate the environment, open the database, migrate, listen.
@@ -35,6 +36,9 @@ async function main(): Promise<void> {
     );
   }, 3600_000);
   sweep.unref();
+  // In-app notifications of waiting cycles, digests and the mail outbox (decision 019).
+  const stopJobs = startNotificationJobsFromEnv(env, database.db, app.log);
+  app.log.info({ mail: describeMail(env) }, 'notification e-mail');
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -49,6 +53,7 @@ async function main(): Promise<void> {
     clearInterval(sweep);
     try {
       await app.close();
+      await stopJobs();
       await database.close();
       process.exit(0);
     } catch (error) {

@@ -1,4 +1,4 @@
-import { LoginPage, NotFoundPage, RequireAuth, RequireRole, useT } from '@siklus/ui';
+import { accountRoutes, LoginPage, NotFoundPage, RequireAuth, RequireRole, useT } from '@siklus/ui';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AdminHere } from './pages/admin-here';
 import { HomeRedirect } from './pages/home-redirect';
@@ -40,6 +40,7 @@ export const routes: RouteObject[] = [
           ...ptsRoutes,
           ...ioRoutes,
           ...coObservationRoutes,
+          ...accountRoutes('supervision'),
           { path: '*', element: <NotFoundPage /> },
         ],
       },

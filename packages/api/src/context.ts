@@ -17,6 +17,8 @@ export interface SessionUser {
   schoolId: string | null;
   /** The session this request came with; null for callers built in tests without one. */
   sessionId: string | null;
+  /** An admin set the password: only changing it is allowed (trpc.ts, decision 019). */
+  mustChangePassword?: boolean;
 }
 
 export interface CookieOptions {

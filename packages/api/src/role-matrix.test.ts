@@ -19,6 +19,7 @@ import { makeClosableStudy, makeStudyWithCycle, TEST_RUBRIC } from './cycles/pts
 import { FOLLOW_UP_MATRIX_ROWS } from './follow-ups/role-matrix-rows';
 import { INTEGRITY_MATRIX_ROWS } from './integrity/role-matrix-rows';
 import { IO_MATRIX_ROWS } from './io/role-matrix-rows';
+import { ACCOUNT_MATRIX_ROWS } from './notifications/role-matrix-rows';
 import { appRouter } from './root';
 import { callPath, EXPECT, expectOutcome, type MatrixRow } from './testing/matrix';
 import { ACTORS, makeWorld, TEST_PASSWORD, testPasswordHash, type World } from './testing/world';
@@ -352,6 +353,7 @@ const MATRIX: Record<string, MatrixRow> = {
   ...CO_OBSERVATION_MATRIX_ROWS,
   ...INTEGRITY_MATRIX_ROWS,
   ...FOLLOW_UP_MATRIX_ROWS,
+  ...ACCOUNT_MATRIX_ROWS,
 };
 
 /** A roster sheet of one new teacher for school A1 (a fresh name each call). */

@@ -1,3 +1,4 @@
+import { accountRouter } from './account/router';
 import { auditRouter } from './audit/router';
 import { authRouter } from './auth/router';
 import { coObservationRouter } from './co-observation/router';
@@ -8,6 +9,7 @@ import { followUpsRouter } from './follow-ups/router';
 import { homeRouter } from './home/router';
 import { integrityRouter } from './integrity/router';
 import { ioRouter } from './io/router';
+import { notificationsRouter } from './notifications/router';
 import { reportsRouter } from './reports/router';
 import { reviewRouter } from './review/router';
 import { schoolsRouter } from './schools/router';
@@ -39,6 +41,8 @@ export const appRouter = router({
   integrity: integrityRouter,
   followUps: followUpsRouter,
   home: homeRouter,
+  account: accountRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -81,8 +81,22 @@ const appErrors = t.middleware(async ({ next }) => {
 
 export const publicProcedure = t.procedure.use(appErrors);
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+/** What a user whose password an admin set may still do (auth.me and logout are public). */
+const WHILE_PASSWORD_MUST_CHANGE = new Set(['auth.changePassword']);
+
+export const PASSWORD_CHANGE_REQUIRED = {
+  id: 'Ganti dulu kata sandi yang diberikan admin sebelum melanjutkan.',
+  en: 'Change the password your admin gave you before going on.',
+};
+
+export const authedProcedure = publicProcedure.use(({ ctx, next, path }) => {
   if (!ctx.user) throw unauthorized();
+  // Enforced here, for every signed-in procedure (downloads call them too), not by the UI.
+  if (ctx.user.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(path)) {
+    throw new AppError('FORBIDDEN', PASSWORD_CHANGE_REQUIRED, {
+      details: { reason: 'PASSWORD_CHANGE_REQUIRED' },
+    });
+  }
   return next({ ctx: { user: ctx.user } });
 });
 

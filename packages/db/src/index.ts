@@ -33,6 +33,7 @@ export * from './repositories/follow-ups';
 export * from './repositories/home';
 export * from './repositories/import-preferences';
 export * from './repositories/integrity';
+export * from './repositories/notifications';
 export * from './repositories/observations';
 export * from './repositories/observations-bulk';
 export * from './repositories/schools';

@@ -42,10 +42,12 @@ describe('migrations', () => {
       'cycles',
       'districts',
       'follow_up_plans',
+      'email_outbox',
       'indicator_scores',
       'integrity_dismissals',
       'integrity_settings',
       'login_throttle',
+      'notifications',
       'observation_score_vectors',
       'observations',
       'rubric_versions',
@@ -67,5 +69,41 @@ describe('migrations', () => {
     const { applied } = await migrateToLatest(t.db);
     expect(applied).toEqual(Object.keys(migrations));
     expect(await tables()).toEqual(expected);
+  });
+});
+
+describe('the accounts and notifications migration (2026-12-02T0600)', () => {
+  it('keeps existing users and districts, with the defaults decision 019 gives them', async () => {
+    const { Migrator } = await import('kysely');
+    const migrator = new Migrator({
+      db: t.db,
+      provider: { getMigrations: async () => migrations },
+    });
+    expect((await migrator.migrateTo('2026-12-02T0010-score-vectors')).error).toBeUndefined();
+    const district = await sql<{ id: string }>`
+      insert into districts (name, province) values ('Kabupaten Uji Migrasi', 'Jawa Barat')
+      returning id`.execute(t.db);
+    const districtId = district.rows[0]!.id;
+    await sql`insert into users (district_id, username, full_name, password_hash, role, email)
+      values (${districtId}, 'lama.sekali', 'Pengguna Lama', 'x', 'supervisor', 'lama@dinas.go.id')`.execute(
+      t.db,
+    );
+    expect((await migrateToLatest(t.db)).applied).toContain(
+      '2026-12-02T0600-accounts-notifications',
+    );
+    const user = await sql<Record<string, unknown>>`
+      select u.language, u.email_notifications, u.must_change_password, d.review_wait_days
+      from users u join districts d on d.id = u.district_id
+      where u.username = 'lama.sekali'`.execute(t.db);
+    expect(user.rows).toEqual([
+      {
+        language: 'id',
+        email_notifications: 'immediate',
+        must_change_password: false,
+        review_wait_days: 7,
+      },
+    ]);
+    await sql`delete from users where username = 'lama.sekali'`.execute(t.db);
+    await sql`delete from districts where id = ${districtId}`.execute(t.db);
   });
 });

@@ -6,6 +6,10 @@ import type {
   TGainConvention,
   TFollowUpStatus,
   TFollowUpSupport,
+  TEmailNotifications,
+  TLang,
+  TNotificationKind,
+  TNotificationParams,
   TRole,
   TRubricDefinition,
   TSuccessCriteria,
@@ -49,6 +53,8 @@ export interface DistrictsTable {
   province: string;
   /** The district's clock: WIB, WITA or WIT (times shown, calendar days of filters). */
   time_zone: Generated<TTimeZone>;
+  /** A submitted cycle waiting longer than this many days notifies the supervisors. */
+  review_wait_days: Generated<number>;
   created_at: GeneratedTimestamp;
 }
 
@@ -85,6 +91,11 @@ export interface UsersTable {
   role: TRole;
   active: Generated<boolean>;
   password_changed_at: Timestamp | null;
+  /** The language of the user's e-mail. */
+  language: Generated<TLang>;
+  email_notifications: Generated<TEmailNotifications>;
+  /** Set when an admin set the password: nothing but a change until it is changed. */
+  must_change_password: Generated<boolean>;
   created_at: GeneratedTimestamp;
 }
 
@@ -398,6 +409,47 @@ export interface FollowUpPlansTable {
   created_by: string | null;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
+/** One recipient's notice of an event (migration 2026-12-02T0600, decision 019). */
+export interface NotificationsTable {
+  id: Generated<string>;
+  district_id: string;
+  user_id: string;
+  kind: TNotificationKind;
+  cycle_id: string | null;
+  cycle_event_id: string | null;
+  actor_id: string | null;
+  comment: string | null;
+  params: ColumnType<
+    TNotificationParams,
+    TNotificationParams | string | undefined,
+    TNotificationParams | string
+  >;
+  dedupe_key: string | null;
+  created_at: GeneratedTimestamp;
+  read_at: Timestamp | null;
+  outbox_id: string | null;
+}
+
+export type OutboxKind = 'immediate' | 'digest';
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'expired';
+
+/** Mail the server process sends (claimed with FOR UPDATE SKIP LOCKED). */
+export interface EmailOutboxTable {
+  id: Generated<string>;
+  district_id: string;
+  user_id: string;
+  kind: OutboxKind;
+  /** The recipient's local day of a digest; null for an immediate mail. */
+  digest_date: string | null;
+  notification_id: string | null;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: GeneratedTimestamp;
+  claimed_until: Timestamp | null;
+  last_error: string | null;
+  message_id: string | null;
+  created_at: GeneratedTimestamp;
+  sent_at: Timestamp | null;
 }
 
 export interface DB {
@@ -429,6 +481,8 @@ export interface DB {
   integrity_dismissals: IntegrityDismissalsTable;
   integrity_settings: IntegritySettingsTable;
   follow_up_plans: FollowUpPlansTable;
+  notifications: NotificationsTable;
+  email_outbox: EmailOutboxTable;
 }
 
 export type District = Selectable<DistrictsTable>;

@@ -12,6 +12,7 @@ export * from './gains';
 export * from './inputs';
 export * from './integrity';
 export * from './narrative';
+export * from './notifications';
 export * from './rubric';
 export * from './score-scale';
 export * from './scoring';

@@ -8,6 +8,12 @@ export {
   type UseFormReturn,
   useWatch,
 } from 'react-hook-form';
+// accounts and notifications (decision 019)
+export { AccountPage } from './account/account-page';
+export { ForgotPasswordLink } from './account/forgot-password-link';
+export { type AppKind, NotificationBell, NotificationsPage } from './account/notifications';
+export { PasswordChangeForm } from './account/password-change';
+export { accountRoutes } from './account/routes';
 // app frame and auth
 export { ApiErrorMessage, type ApiErrorMessageProps, fieldErrorOf } from './components/api-error';
 export { AppShell, type AppShellProps, type NavItem, scopeLabel } from './components/app-shell';

@@ -2,6 +2,7 @@ import { PageHeader, useCurrentUser, useT } from '@siklus/ui';
 import { Link } from 'react-router';
 import { DistrictTimeZone } from '../district/district-time-zone';
 import { JumpThreshold } from '../district/jump-threshold';
+import { ReviewWaitDays } from '../district/review-wait-days';
 import { SECTIONS, sectionBody, sectionTitle } from '../sections';
 import { AdminWaiting } from './admin-waiting';
 
@@ -31,6 +32,7 @@ export function HomePage() {
       </nav>
       <DistrictTimeZone />
       <JumpThreshold />
+      <ReviewWaitDays />
     </>
   );
 }

@@ -454,3 +454,110 @@ describe('sessions', () => {
     expect((await contextFromCookie(tokenB)).ctx.user).toBeNull();
   });
 });
+
+describe('a password an admin set (decision 019)', () => {
+  /** Signs in with a given password and returns the cookie token. */
+  async function signInWith(login: string, password: string) {
+    const cookies = new FakeCookieJar();
+    await callerFor(testDb.db, null, { cookies, ip: freshIp() }).auth.login({ login, password });
+    return cookies.get(DEFAULT_AUTH_CONFIG.cookieName)!;
+  }
+
+  test('after a reset the user can do nothing but change it; then everything again', async () => {
+    const user = await newPrincipal();
+    await w.as('admin').users.resetPassword({ userId: user.id, newPassword: 'sandi-dari-admin' });
+    const token = await signInWith(user.username, 'sandi-dari-admin');
+    const { caller } = await contextFromCookie(token);
+    expect(await caller.auth.me()).toMatchObject({ id: user.id, mustChangePassword: true });
+    // Refused on the server, whatever the UI shows: reads, writes, their own account.
+    for (const call of [
+      caller.schools.list({}),
+      caller.teachers.list({ schoolId: w.schoolA1.id }),
+      caller.notifications.unreadCount(),
+      caller.account.get(),
+    ]) {
+      const error = await call.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({
+        code: 'FORBIDDEN',
+        cause: { details: { reason: 'PASSWORD_CHANGE_REQUIRED' } },
+      });
+    }
+    await caller.auth.changePassword({
+      currentPassword: 'sandi-dari-admin',
+      newPassword: 'sandi-saya-sendiri',
+    });
+    const after = await contextFromCookie(token);
+    expect(await after.caller.auth.me()).toMatchObject({ mustChangePassword: false });
+    await expect(after.caller.schools.list({})).resolves.toBeTruthy();
+    const audited = await testDb.db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('entity_id', '=', user.id)
+      .where('action', 'in', ['user.reset_password', 'auth.password_changed'])
+      .orderBy('id')
+      .execute();
+    expect(audited).toMatchObject([
+      { action: 'user.reset_password', after: { mustChangePassword: true } },
+      { action: 'auth.password_changed', after: { wasForced: true } },
+    ]);
+  });
+
+  test('a user an admin creates must change the password at the first sign-in', async () => {
+    const username = `kepsek.baru${++ipCounter}`;
+    await w.as('admin').users.create({
+      username,
+      fullName: 'Kepala Sekolah Baru',
+      role: 'principal',
+      schoolId: w.schoolA2.id,
+      password: 'sandi-awal-2026',
+    });
+    const { caller } = await contextFromCookie(await signInWith(username, 'sandi-awal-2026'));
+    await expectOutcome(caller.studies.list({ schoolId: w.schoolA2.id }), 'FORBIDDEN');
+    // The same password again is refused: the admin knows it.
+    await expectOutcome(
+      caller.auth.changePassword({
+        currentPassword: 'sandi-awal-2026',
+        newPassword: 'sandi-awal-2026',
+      }),
+      'BAD_REQUEST',
+    );
+  });
+
+  test('an admin resetting their own password is not forced (they chose it)', async () => {
+    const admin = await makeUser(testDb.db, {
+      role: 'admin',
+      district_id: w.districtA.id,
+      password_hash: await testPasswordHash(),
+    });
+    const { caller } = await contextFromCookie(await signIn(admin.username));
+    await caller.users.resetPassword({ userId: admin.id, newPassword: 'sandi-admin-baru' });
+    expect(await caller.auth.me()).toMatchObject({ mustChangePassword: false });
+  });
+});
+
+describe('forgot password', () => {
+  test('the answer is the same for a known and an unknown login; the known one tells its admins', async () => {
+    const user = await newPrincipal();
+    const anon = () => callerFor(testDb.db, null, { ip: freshIp() });
+    const known = await anon().auth.passwordHelp({ login: user.username });
+    const unknown = await anon().auth.passwordHelp({ login: 'tidak.ada.orangnya' });
+    expect(unknown).toEqual(known);
+    const districtA = known.districts.find((d) =>
+      d.admins.some((a) => a.fullName === w.users.admin.full_name),
+    );
+    expect(districtA).toBeTruthy();
+    const adminBell = await w.as('admin').notifications.list({});
+    expect(adminBell.filter((n) => n.params.username === user.username)).toMatchObject([
+      { kind: 'password_help', actorName: user.full_name },
+    ]);
+    // Asking again within the hour does not notify twice; the other district hears nothing.
+    await anon().auth.passwordHelp({ login: user.email! });
+    const again = await w.as('admin').notifications.list({});
+    expect(again.filter((n) => n.params.username === user.username)).toHaveLength(1);
+    const other = await w.as('adminOther').notifications.list({});
+    expect(other.some((n) => n.params.username === user.username)).toBe(false);
+  });
+});

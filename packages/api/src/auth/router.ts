@@ -1,15 +1,19 @@
 import {
   deleteSession,
+  deleteSessionsOfUser,
+  districtAdminContacts,
+  districtAdminIds,
+  enqueueNotification,
   findUserForLogin,
   getMe,
   getPasswordHash,
   setPasswordHash,
 } from '@siklus/db';
-import { AppError, ZChangePasswordInput, ZLoginInput } from '@siklus/domain';
+import { AppError, ZChangePasswordInput, ZLoginInput, ZPasswordHelpInput } from '@siklus/domain';
 import { audit } from '../audit/record';
 import { authedProcedure, publicProcedure, router } from '../trpc';
 import { hashPassword, verifyPassword } from './password';
-import { clearSessionCookie, endAllSessions, startSession } from './session';
+import { clearSessionCookie, startSession } from './session';
 import { attemptSucceeded, reserveAttempt } from './throttle';
 
 const BAD_CREDENTIALS = {
@@ -96,14 +100,57 @@ export const authRouter = router({
         { field: 'newPassword' },
       );
     }
-    await setPasswordHash(ctx.db, ctx.user.id, await hashPassword(input.newPassword));
-    const ended = await endAllSessions(ctx, ctx.user.id, ctx.user.sessionId);
-    await audit(ctx, {
-      action: 'auth.password_changed',
-      entity: 'user',
-      entityId: ctx.user.id,
-      after: { endedSessions: ended },
+    const passwordHash = await hashPassword(input.newPassword);
+    const user = ctx.user;
+    // The new hash, the other sessions ended and the audit row: together or not at all.
+    // Setting it clears a forced change (an admin's password is replaced by the user's own).
+    const ended = await ctx.db.transaction().execute(async (tx) => {
+      await setPasswordHash(tx, user.id, passwordHash, ctx.now(), false);
+      const n = await deleteSessionsOfUser(tx, user.id, user.sessionId);
+      await audit(
+        ctx,
+        {
+          action: 'auth.password_changed',
+          entity: 'user',
+          entityId: user.id,
+          after: { endedSessions: n, wasForced: user.mustChangePassword ?? false },
+        },
+        tx,
+      );
+      return n;
     });
     return { ok: true as const, endedSessions: ended };
+  }),
+
+  /**
+   * "Lupa kata sandi?" (`{ login }`, public): whom to ask. The answer is the same whatever
+   * was typed (every district's admins), so it never tells a stranger whether an account
+   * exists; when the login names an active account, that district's admins are notified
+   * (at most once an hour per account) so they can reset it. Decision 019.
+   */
+  passwordHelp: publicProcedure.input(ZPasswordHelpInput).mutation(async ({ ctx, input }) => {
+    const user = await findUserForLogin(ctx.db, input.login);
+    if (user?.active) {
+      const hour = Math.floor(ctx.now().getTime() / 3_600_000);
+      await ctx.db.transaction().execute(async (tx) => {
+        await enqueueNotification(tx, {
+          districtId: user.districtId,
+          kind: 'password_help',
+          recipients: await districtAdminIds(tx, user.districtId),
+          actorId: user.id,
+          params: { username: user.username },
+          dedupeKey: `password_help:${user.id}:${hour}`,
+        });
+      });
+    }
+    await audit(ctx, {
+      action: 'auth.password_help',
+      userId: user?.id ?? null,
+      districtId: user?.districtId ?? null,
+      entity: 'user',
+      entityId: user?.id ?? null,
+      after: { login: input.login.slice(0, 100), known: Boolean(user?.active) },
+    });
+    return { districts: await districtAdminContacts(ctx.db) };
   }),
 });

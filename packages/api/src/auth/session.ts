@@ -1,11 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  deleteSession,
-  deleteSessionsOfUser,
-  findSessionByTokenHash,
-  insertSession,
-  touchSession,
-} from '@siklus/db';
+import { deleteSession, findSessionByTokenHash, insertSession, touchSession } from '@siklus/db';
 import type { Context, CookieOptions, SessionUser } from '../context';
 
 /**
@@ -89,13 +83,6 @@ export async function resolveSession(ctx: Context, token: string): Promise<Sessi
     districtId: row.user.districtId,
     schoolId: row.user.schoolId,
     sessionId: row.id,
+    mustChangePassword: row.user.mustChangePassword,
   };
-}
-
-export async function endAllSessions(
-  ctx: Context,
-  userId: string,
-  exceptSessionId?: string | null,
-): Promise<number> {
-  return deleteSessionsOfUser(ctx.db, userId, exceptSessionId ?? null);
 }

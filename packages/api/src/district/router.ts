@@ -1,5 +1,5 @@
-import { getDistrict, setDistrictTimeZone } from '@siklus/db';
-import { ZDistrictTimeZoneInput } from '@siklus/domain';
+import { getDistrict, setDistrictReviewWaitDays, setDistrictTimeZone } from '@siklus/db';
+import { ZDistrictTimeZoneInput, ZReviewWaitDaysInput } from '@siklus/domain';
 import { audit } from '../audit/record';
 import { adminProcedure, authedProcedure, router } from '../trpc';
 
@@ -24,6 +24,28 @@ export const districtRouter = router({
           entityId: ctx.user.districtId,
           before: { timeZone: before },
           after: { timeZone: input.timeZone },
+        },
+        tx,
+      );
+      return getDistrict(tx, ctx.user.districtId);
+    }),
+  ),
+
+  /**
+   * `{ days }` (admin, 1-365): a submitted cycle waiting longer than this for review
+   * notifies the district's supervisors (once per submission). Audited.
+   */
+  setReviewWaitDays: adminProcedure.input(ZReviewWaitDaysInput).mutation(({ ctx, input }) =>
+    ctx.db.transaction().execute(async (tx) => {
+      const { before } = await setDistrictReviewWaitDays(tx, ctx.user.districtId, input.days);
+      await audit(
+        ctx,
+        {
+          action: 'district.review_wait_days',
+          entity: 'district',
+          entityId: ctx.user.districtId,
+          before: { days: before },
+          after: { days: input.days },
         },
         tx,
       );

@@ -87,6 +87,8 @@ export const usersRouter = router({
           fullName: input.fullName,
           passwordHash,
           role: input.role,
+          // The admin knows this password: the user chooses their own at first sign-in.
+          mustChangePassword: true,
         });
         await audit(
           ctx,
@@ -170,13 +172,19 @@ export const usersRouter = router({
     });
   }),
 
-  /** `{ userId, newPassword }`: sets a password the user must be told; ends their sessions. */
+  /**
+   * `{ userId, newPassword }`: sets a password the user must be told; ends their sessions,
+   * and the user must change it at the next sign-in before doing anything else.
+   */
   resetPassword: userScoped.admin
     .input(ZUserResetPasswordInput)
     .mutation(async ({ ctx, input }) => {
       const passwordHash = await hashPassword(input.newPassword);
       return ctx.db.transaction().execute(async (tx) => {
-        await setPasswordHash(tx, input.userId, passwordHash, ctx.now());
+        // Someone else's password, now known to the admin: it must be changed at the next
+        // sign-in (decision 019). An admin resetting their own keeps it.
+        const forced = input.userId !== ctx.user.id;
+        await setPasswordHash(tx, input.userId, passwordHash, ctx.now(), forced);
         const ended = await deleteSessionsOfUser(
           tx,
           input.userId,
@@ -188,7 +196,7 @@ export const usersRouter = router({
             action: 'user.reset_password',
             entity: 'user',
             entityId: input.userId,
-            after: { endedSessions: ended },
+            after: { endedSessions: ended, mustChangePassword: forced },
           },
           tx,
         );

@@ -2,6 +2,7 @@ import type { TCycleStatus, TRole } from '@siklus/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { iso } from '../iso';
 import type { CycleEventAction, DB } from '../schema';
+import { notifyOfCycleEvent } from './notifications';
 
 /*
  * The review history: one row per workflow move, written in the move's transaction
@@ -22,8 +23,12 @@ export interface CycleEventInput {
   at: Date | string;
 }
 
+/**
+ * Records a move and notifies whoever it concerns (notifications.ts), in the caller's
+ * transaction: the one home of "an event that needs someone".
+ */
 export async function insertCycleEvent(db: Db, e: CycleEventInput): Promise<void> {
-  await db
+  const row = await db
     .insertInto('cycle_events')
     .values({
       district_id: e.districtId,
@@ -36,7 +41,16 @@ export async function insertCycleEvent(db: Db, e: CycleEventInput): Promise<void
       comment: e.comment,
       created_at: e.at,
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await notifyOfCycleEvent(db, {
+    eventId: row.id,
+    districtId: e.districtId,
+    cycleId: e.cycleId,
+    action: e.action,
+    actorId: e.actorId,
+    comment: e.comment,
+  });
 }
 
 export interface CycleEvent {

@@ -9,12 +9,20 @@ export interface DistrictSettings {
   name: string;
   province: string;
   timeZone: TTimeZone;
+  /** Days a submitted cycle may wait before the supervisors are told (decision 019). */
+  reviewWaitDays: number;
 }
 
 export async function getDistrict(db: Db, districtId: string): Promise<DistrictSettings> {
   return db
     .selectFrom('districts')
-    .select(['id', 'name', 'province', 'time_zone as timeZone'])
+    .select([
+      'id',
+      'name',
+      'province',
+      'time_zone as timeZone',
+      'review_wait_days as reviewWaitDays',
+    ])
     .where('id', '=', districtId)
     .executeTakeFirstOrThrow();
 }
@@ -37,4 +45,24 @@ export async function setDistrictTimeZone(
     .where('id', '=', districtId)
     .execute();
   return { before: before.time_zone };
+}
+
+/** How long a submission may wait; returns the previous value (for the audit). */
+export async function setDistrictReviewWaitDays(
+  db: Db,
+  districtId: string,
+  days: number,
+): Promise<{ before: number }> {
+  const before = await db
+    .selectFrom('districts')
+    .select('review_wait_days')
+    .where('id', '=', districtId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('districts')
+    .set({ review_wait_days: days })
+    .where('id', '=', districtId)
+    .execute();
+  return { before: before.review_wait_days };
 }

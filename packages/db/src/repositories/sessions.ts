@@ -23,6 +23,7 @@ export interface SessionWithUser {
     districtId: string;
     schoolId: string | null;
     active: boolean;
+    mustChangePassword: boolean;
   };
 }
 
@@ -73,6 +74,7 @@ export async function findSessionByTokenHash(
       'users.district_id',
       'users.school_id',
       'users.active',
+      'users.must_change_password',
     ])
     .where('sessions.id', '=', tokenHash)
     .executeTakeFirst();
@@ -90,6 +92,7 @@ export async function findSessionByTokenHash(
       districtId: row.district_id,
       schoolId: row.school_id,
       active: row.active,
+      mustChangePassword: row.must_change_password,
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { TRole } from '@siklus/domain';
+import type { TEmailNotifications, TLang, TRole } from '@siklus/domain';
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import { iso } from '../iso';
@@ -80,6 +80,8 @@ export async function getMe(db: Executor, userId: string) {
       'districts.time_zone as timeZone',
       'users.school_id as schoolId',
       'schools.name as schoolName',
+      'users.language',
+      'users.must_change_password as mustChangePassword',
     ])
     .where('users.id', '=', userId)
     .where('users.active', '=', true)
@@ -96,15 +98,20 @@ export async function getPasswordHash(db: Executor, userId: string): Promise<str
   return row?.password_hash ?? null;
 }
 
+/**
+ * Sets a password. `mustChange`: an admin set it, so the user must choose their own at the
+ * next sign-in (decision 019); a user changing their own clears the flag.
+ */
 export async function setPasswordHash(
   db: Executor,
   userId: string,
   passwordHash: string,
   at: Date = new Date(),
+  mustChange = false,
 ): Promise<void> {
   await db
     .updateTable('users')
-    .set({ password_hash: passwordHash, password_changed_at: at })
+    .set({ password_hash: passwordHash, password_changed_at: at, must_change_password: mustChange })
     .where('id', '=', userId)
     .execute();
 }
@@ -157,6 +164,8 @@ export async function insertUser(
     fullName: string;
     passwordHash: string;
     role: TRole;
+    /** An admin chose the password: the user replaces it at the next sign-in. */
+    mustChangePassword?: boolean;
   },
 ): Promise<UserSummary> {
   const { id } = await db
@@ -169,6 +178,7 @@ export async function insertUser(
       full_name: u.fullName,
       password_hash: u.passwordHash,
       role: u.role,
+      must_change_password: u.mustChangePassword ?? false,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -198,4 +208,82 @@ export async function updateUser(
 
 export async function setUserActive(db: Executor, id: string, active: boolean): Promise<void> {
   await db.updateTable('users').set({ active }).where('id', '=', id).execute();
+}
+
+/** The account page's read: what the user may see and change of their own account. */
+export async function getAccount(db: Executor, userId: string) {
+  return db
+    .selectFrom('users')
+    .select([
+      'id',
+      'username',
+      'full_name as fullName',
+      'email',
+      'language',
+      'email_notifications as emailNotifications',
+    ])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function updateAccount(
+  db: Executor,
+  userId: string,
+  patch: {
+    fullName: string;
+    email: string | null;
+    language: TLang;
+    emailNotifications: TEmailNotifications;
+  },
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      full_name: patch.fullName,
+      email: patch.email,
+      language: patch.language,
+      email_notifications: patch.emailNotifications,
+    })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** The district's active admins, as the "forgot password" answer names them. */
+export async function districtAdminContacts(db: Executor) {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('districts', 'districts.id', 'users.district_id')
+    .select([
+      'districts.id as districtId',
+      'districts.name as districtName',
+      'users.full_name as fullName',
+      'users.email',
+    ])
+    .where('users.role', '=', 'admin')
+    .where('users.active', '=', true)
+    .orderBy('districts.name')
+    .orderBy('users.full_name')
+    .execute();
+  const byDistrict = new Map<
+    string,
+    { districtName: string; admins: { fullName: string; email: string | null }[] }
+  >();
+  for (const r of rows) {
+    const d = byDistrict.get(r.districtId) ?? { districtName: r.districtName, admins: [] };
+    d.admins.push({ fullName: r.fullName, email: r.email });
+    byDistrict.set(r.districtId, d);
+  }
+  return [...byDistrict.values()];
+}
+
+/** Ids of a district's active admins. */
+export async function districtAdminIds(db: Executor, districtId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('district_id', '=', districtId)
+    .where('role', '=', 'admin')
+    .where('active', '=', true)
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -1,6 +1,7 @@
 import type { Me } from '@siklus/client';
 import type { ReactNode } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
+import { NotificationBell } from '../account/notifications';
 import { useT } from '../i18n/i18n';
 import { useCurrentUser, useSignOut } from './auth';
 import { Button } from './button';
@@ -33,8 +34,8 @@ export function scopeLabel(me: Me): string {
 }
 
 /**
- * The frame of every signed-in page: header (brand, who is signed in and where, language,
- * sign out), the main navigation, and the content. Must sit inside `RequireAuth`.
+ * The frame of every signed-in page: header (brand, the notification bell, who is signed in
+ * and where, linking to their account, language, sign out), the main navigation, and the content. Must sit inside `RequireAuth`.
  * On a phone the navigation becomes a scrollable strip under the header.
  */
 export function AppShell({ appName, nav, children }: AppShellProps) {
@@ -56,12 +57,13 @@ export function AppShell({ appName, nav, children }: AppShellProps) {
             </span>
           </NavLink>
           <div className="sk-header__user">
-            <div className="sk-user">
+            <NotificationBell />
+            <Link to="/account" className="sk-user" title={t('account.title')}>
               <span className="sk-user__name">{me.fullName}</span>
               <span className="sk-user__meta">
                 {t(`role.${me.role}`)} · {scopeLabel(me)}
               </span>
-            </div>
+            </Link>
             <LanguageSwitch />
             <Button
               variant="ghost"

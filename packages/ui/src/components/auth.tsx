@@ -2,6 +2,7 @@ import { type Me, type Role, useTRPC } from '@siklus/client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { ForcedPasswordChange } from '../account/forced-password-change';
 import { useT } from '../i18n/i18n';
 import { TimeZoneContext } from '../i18n/use-format';
 import { Button } from './button';
@@ -67,10 +68,14 @@ export function RequireAuth({ roles, forbidden, children }: RequireAuthProps) {
     const from = `${location.pathname}${location.search}${location.hash}`;
     return <Navigate to="/login" replace state={{ from } satisfies LoginLocationState} />;
   }
-  const content =
-    roles && !roles.includes(me.data.role)
-      ? (forbidden ?? <Forbidden roles={roles} role={me.data.role} />)
-      : (children ?? <Outlet />);
+  // An admin set the password: nothing but changing it (the server refuses the rest too).
+  const content = me.data.mustChangePassword ? (
+    <ForcedPasswordChange />
+  ) : roles && !roles.includes(me.data.role) ? (
+    (forbidden ?? <Forbidden roles={roles} role={me.data.role} />)
+  ) : (
+    (children ?? <Outlet />)
+  );
   return (
     <CurrentUserContext.Provider value={me.data}>
       <TimeZoneContext.Provider value={me.data.timeZone}>{content}</TimeZoneContext.Provider>

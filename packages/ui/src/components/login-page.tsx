@@ -2,6 +2,7 @@ import { useTRPC } from '@siklus/client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
+import { ForgotPasswordLink } from '../account/forgot-password-link';
 import { useLang, useT } from '../i18n/i18n';
 import { ApiErrorMessage, fieldErrorOf } from './api-error';
 import type { LoginLocationState } from './auth';
@@ -113,6 +114,7 @@ export function LoginPage({ appName, home = '/', footer }: LoginPageProps) {
                 </Button>
               </form>
             )}
+            <ForgotPasswordLink />
           </div>
         </section>
         {footer && <div className="sk-login__footer">{footer}</div>}

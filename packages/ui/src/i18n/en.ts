@@ -1,6 +1,7 @@
 import { closingEn } from './areas/closing';
 import { criteriaEn } from './areas/criteria';
 import { coachingEn } from './areas/coaching';
+import { accountEn } from './areas/account';
 import { districtEn } from './areas/district';
 import { importQuestionsEn } from './areas/import-questions';
 import { integrityEn } from './areas/integrity';
@@ -282,7 +283,7 @@ export const en = {
   'adm.users.resetPassword': 'Reset password',
   'adm.users.resetPasswordOf': 'Reset the password of {name}',
   'adm.users.resetNote':
-    'Every session of this user ends; they sign in again with the new password.',
+    'Every session of this user ends; they sign in again with the new password and must replace it at once.',
   'adm.users.suggest': 'Suggest another',
   'adm.users.deactivateOne': 'Deactivate {name}',
   'adm.users.reactivateOne': 'Reactivate {name}',
@@ -434,6 +435,7 @@ export const en = {
   ...workflowEn,
   ...closingEn,
   ...districtEn,
+  ...accountEn,
   ...ioEn,
   ...integrityEn,
   ...rosterEn,

@@ -1,3 +1,4 @@
+import { LANGS as DOMAIN_LANGS, type TLang } from '@siklus/domain';
 import {
   createContext,
   type ReactNode,
@@ -10,8 +11,8 @@ import {
 import { en } from './en';
 import { type Dictionary, id, type MessageKey } from './id';
 
-export type Lang = 'id' | 'en';
-export const LANGS: readonly Lang[] = ['id', 'en'];
+export type Lang = TLang;
+export const LANGS: readonly Lang[] = DOMAIN_LANGS;
 export const LANG_STORAGE_KEY = 'siklus.lang';
 
 const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { id, en };

@@ -8,6 +8,7 @@
 import { closingId } from './areas/closing';
 import { criteriaId } from './areas/criteria';
 import { coachingId } from './areas/coaching';
+import { accountId } from './areas/account';
 import { districtId } from './areas/district';
 import { importQuestionsId } from './areas/import-questions';
 import { integrityId } from './areas/integrity';
@@ -287,7 +288,8 @@ export const id = {
     'Kepala sekolah memerlukan sekolah. Mengubah peran atau sekolah mengakhiri sesi pengguna ini.',
   'adm.users.resetPassword': 'Atur ulang sandi',
   'adm.users.resetPasswordOf': 'Atur ulang sandi {name}',
-  'adm.users.resetNote': 'Semua sesi pengguna ini diakhiri; ia masuk lagi dengan sandi baru.',
+  'adm.users.resetNote':
+    'Semua sesi pengguna ini diakhiri; ia masuk lagi dengan sandi baru dan wajib langsung menggantinya.',
   'adm.users.suggest': 'Buat sandi lain',
   'adm.users.deactivateOne': 'Nonaktifkan {name}',
   'adm.users.reactivateOne': 'Aktifkan lagi {name}',
@@ -439,6 +441,7 @@ export const id = {
   ...workflowId,
   ...closingId,
   ...districtId,
+  ...accountId,
   ...ioId,
   ...integrityId,
   ...rosterId,

@@ -4,6 +4,8 @@ const district = {
   districtId: '00000000-0000-4000-8000-000000000001',
   districtName: 'Kabupaten Bogor',
   timeZone: 'Asia/Jakarta',
+  language: 'id',
+  mustChangePassword: false,
 } as const;
 
 /** One signed-in user per role, shaped like `auth.me`'s answer. */
