@@ -2,11 +2,11 @@ import type {
   TBandSet,
   TCyclePrintedFiguresInput,
   TCycleStatus,
+  TEmailNotifications,
   TFinalVerdict,
-  TGainConvention,
   TFollowUpStatus,
   TFollowUpSupport,
-  TEmailNotifications,
+  TGainConvention,
   TLang,
   TNotificationKind,
   TNotificationParams,
@@ -409,6 +409,8 @@ export interface FollowUpPlansTable {
   created_by: string | null;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
+}
+
 /** One recipient's notice of an event (migration 2026-12-02T0600, decision 019). */
 export interface NotificationsTable {
   id: Generated<string>;

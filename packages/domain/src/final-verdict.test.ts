@@ -5,7 +5,7 @@ import type { TCycleStatus } from './cycle';
 import { isAppError } from './errors';
 import { finalVerdict, judgeCriteria, rosterCoverage, type TClosingCycle } from './standing';
 
-const criteria = { criteria: [{ kind: 'meanAtLeast' as const, value: '71' }] };
+const criteria = { criteria: [{ kind: 'mean' as const, op: '>=' as const, value: '71' }] };
 
 function cycle(
   ordinal: number,

@@ -1,7 +1,7 @@
-import { closingEn } from './areas/closing';
-import { criteriaEn } from './areas/criteria';
-import { coachingEn } from './areas/coaching';
 import { accountEn } from './areas/account';
+import { closingEn } from './areas/closing';
+import { coachingEn } from './areas/coaching';
+import { criteriaEn } from './areas/criteria';
 import { districtEn } from './areas/district';
 import { importQuestionsEn } from './areas/import-questions';
 import { integrityEn } from './areas/integrity';

@@ -5,10 +5,10 @@
  * feature pages add their own prefix (`roster.`, `cycle.`, `rubric.`, ...).
  */
 
-import { closingId } from './areas/closing';
-import { criteriaId } from './areas/criteria';
-import { coachingId } from './areas/coaching';
 import { accountId } from './areas/account';
+import { closingId } from './areas/closing';
+import { coachingId } from './areas/coaching';
+import { criteriaId } from './areas/criteria';
 import { districtId } from './areas/district';
 import { importQuestionsId } from './areas/import-questions';
 import { integrityId } from './areas/integrity';
