@@ -336,6 +336,30 @@ export interface IntegritySettingsTable {
   updated_at: GeneratedTimestamp;
 }
 
+export type AttachmentKind = 'image' | 'pdf' | 'docx';
+export type AttachmentStage = 'planning' | 'action' | 'observation' | 'reflection';
+
+/** Evidence files (migration 2026-12-02T0700-attachments); bytes are in the file store. */
+export interface AttachmentsTable {
+  id: Generated<string>;
+  district_id: string;
+  cycle_id: string;
+  /** Exactly one of stage / teacher_id is set. */
+  stage: AttachmentStage | null;
+  teacher_id: string | null;
+  file_name: string;
+  kind: AttachmentKind;
+  content_type: string;
+  size_bytes: number;
+  /** The stored bytes' SHA-256 (hex): the file store's key. */
+  sha256: string;
+  thumb_sha256: string | null;
+  width: number | null;
+  height: number | null;
+  uploaded_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
 export interface DB {
   districts: DistrictsTable;
   schools: SchoolsTable;
@@ -362,6 +386,7 @@ export interface DB {
   co_observation_sheets: CoObservationSheetsTable;
   integrity_dismissals: IntegrityDismissalsTable;
   integrity_settings: IntegritySettingsTable;
+  attachments: AttachmentsTable;
 }
 
 export type District = Selectable<DistrictsTable>;
