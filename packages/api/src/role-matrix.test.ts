@@ -13,6 +13,7 @@ import {
 } from '@siklus/db/testing';
 import { PTS_DEFAULT_BANDS } from '@siklus/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ATTACHMENT_MATRIX_ROWS } from './attachments/role-matrix-rows';
 import { CO_OBSERVATION_MATRIX_ROWS } from './co-observation/role-matrix-rows';
 import { makeStudyWithCycle, TEST_RUBRIC } from './cycles/pts-fixtures';
 import { INTEGRITY_MATRIX_ROWS } from './integrity/role-matrix-rows';
@@ -307,6 +308,7 @@ const MATRIX: Record<string, MatrixRow> = {
 
   // io: spreadsheets in, report out
   ...IO_MATRIX_ROWS,
+  ...ATTACHMENT_MATRIX_ROWS,
   ...CO_OBSERVATION_MATRIX_ROWS,
   ...INTEGRITY_MATRIX_ROWS,
 };

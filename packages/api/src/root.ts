@@ -1,3 +1,4 @@
+import { attachmentsRouter } from './attachments/router';
 import { auditRouter } from './audit/router';
 import { authRouter } from './auth/router';
 import { coObservationRouter } from './co-observation/router';
@@ -33,6 +34,7 @@ export const appRouter = router({
   io: ioRouter,
   coObservation: coObservationRouter,
   integrity: integrityRouter,
+  attachments: attachmentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

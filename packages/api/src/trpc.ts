@@ -1,4 +1,5 @@
 import {
+  attachmentScopeOf,
   configVersionScopeOf,
   cycleScopeOf,
   schoolScopeOf,
@@ -224,6 +225,10 @@ export const studyScoped = scopedProcedures('studyId', loadStudyScope);
 export const cycleScoped = scopedProcedures('cycleId', loadCycleScope);
 /** `{ userId }` */
 export const userScoped = scopedProcedures('userId', loadUserScope);
+/** `{ attachmentId }`: an evidence file, scoped as its cycle's school. */
+export const attachmentScoped = scopedProcedures('attachmentId', (ctx, id) =>
+  attachmentScopeOf(ctx.db, id),
+);
 
 export type { Context, SessionUser };
 

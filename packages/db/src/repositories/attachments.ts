@@ -151,16 +151,40 @@ export async function lockCycleForAttachments(
        for share of c for no key update of s`.execute(tx);
   const cycle = rows[0];
   if (!cycle) return undefined;
-  const { rows: used } = await sql<{ bytes: string | number }>`
-    select coalesce(sum(a.size_bytes), 0)::bigint as bytes
-      from attachments a join cycles c on c.id = a.cycle_id
-     where c.study_id = ${cycle.study_id}`.execute(tx);
   return {
     cycleId: cycle.cycle_id,
     studyId: cycle.study_id,
     districtId: cycle.district_id,
     status: cycle.status,
-    studyBytes: Number(used[0]?.bytes ?? 0),
+    studyBytes: await studyAttachmentBytes(tx, cycle.study_id),
+  };
+}
+
+/** Bytes a study's attachments hold (the quota's count: stored files, not thumbnails). */
+export async function studyAttachmentBytes(db: Db, studyId: string): Promise<number> {
+  const { rows } = await sql<{ bytes: string | number }>`
+    select coalesce(sum(a.size_bytes), 0)::bigint as bytes
+      from attachments a join cycles c on c.id = a.cycle_id
+     where c.study_id = ${studyId}`.execute(db);
+  return Number(rows[0]?.bytes ?? 0);
+}
+
+/** The same as the lock reads, without locking: a cheap refusal before the real check. */
+export async function cycleAttachmentState(
+  db: Db,
+  cycleId: string,
+): Promise<Omit<AttachmentCycleLock, 'cycleId'> | undefined> {
+  const cycle = await db
+    .selectFrom('cycles')
+    .select(['study_id', 'district_id', 'status'])
+    .where('id', '=', cycleId)
+    .executeTakeFirst();
+  if (!cycle) return undefined;
+  return {
+    studyId: cycle.study_id,
+    districtId: cycle.district_id,
+    status: cycle.status,
+    studyBytes: await studyAttachmentBytes(db, cycle.study_id),
   };
 }
 
@@ -221,10 +245,7 @@ export async function deleteAttachment(db: Db, id: string) {
 
 /** Every file key a row names (originals and thumbnails): what a backup must carry. */
 export async function referencedFileKeys(db: Db): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('attachments')
-    .select(['sha256', 'thumb_sha256'])
-    .execute();
+  const rows = await db.selectFrom('attachments').select(['sha256', 'thumb_sha256']).execute();
   const keys = new Set<string>();
   for (const r of rows) {
     keys.add(r.sha256);
