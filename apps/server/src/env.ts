@@ -1,3 +1,4 @@
+import { fileStoreEnvShape } from '@siklus/db';
 import { z } from 'zod';
 
 /**
@@ -39,6 +40,8 @@ const ZEnv = z
       .max(24 * 30)
       .default(12),
     SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().max(90).default(7),
+    /** Evidence files: SIKLUS_FILES_DIR, or an S3-compatible bucket (S3_*); decision 020. */
+    ...fileStoreEnvShape,
   })
   .transform((e) => ({
     ...e,

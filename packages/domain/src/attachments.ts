@@ -105,10 +105,14 @@ const ZStage = z.enum(STAGES, {
 });
 
 /** Where a file is attached: one of the cycle's stages, or one teacher's sheet in it. */
-export const ZAttachmentTarget = z.union([
-  z.object({ stage: ZStage }).strict(),
-  z.object({ teacherId: ZId }).strict(),
-]);
+export const ZAttachmentStageTarget = z.object({ stage: ZStage }).strict();
+export const ZAttachmentTeacherTarget = z.object({ teacherId: ZId }).strict();
+export const ZAttachmentTarget = z.union([ZAttachmentStageTarget, ZAttachmentTeacherTarget], {
+  error: bi(
+    'Lampiran ditujukan ke satu tahap (stage) atau ke lembar satu guru (teacherId)',
+    "An attachment goes to one stage (stage) or to one teacher's sheet (teacherId)",
+  ),
+});
 export type TAttachmentTarget = z.infer<typeof ZAttachmentTarget>;
 
 export const ZAttachmentListInput = z.object({ cycleId: ZId }).strict();

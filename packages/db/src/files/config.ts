@@ -41,7 +41,7 @@ export type FileStoreConfig =
     };
 
 /** The store the settings name; throws a message naming what is missing. */
-export function fileStoreConfig(env: TFileStoreEnv, dataDir?: string): FileStoreConfig {
+export function fileStoreConfig(env: Partial<TFileStoreEnv>, dataDir?: string): FileStoreConfig {
   const s3Named = [env.S3_ENDPOINT, env.S3_BUCKET, env.S3_ACCESS_KEY_ID, env.S3_SECRET_ACCESS_KEY];
   if (s3Named.some((v) => v !== undefined)) {
     const missing = (
