@@ -69,6 +69,12 @@ afterAll(async () => {
   rmSync(filesDir, { recursive: true, force: true });
 });
 
+interface ErrorBody {
+  error: { data: { appError: { code: string; messages: { id: string; en: string } } } };
+}
+/** The API's error, as an answer carries it. */
+const appErrorOf = async (res: Response) => ((await res.json()) as ErrorBody).error.data.appError;
+
 const cookies = new Map<string, string>();
 async function login(username: string): Promise<string> {
   const cached = cookies.get(username);
@@ -123,7 +129,7 @@ describe('upload and download over HTTP', () => {
     expect(await exifr.gps(original)).toBeDefined();
     const res = await post(`/files/cycles/${cycleId}?stage=observation`, original, 'kelas 5A.jpg');
     expect(res.status).toBe(201);
-    const row = await res.json();
+    const row = (await res.json()) as { id: string };
     expect(row).toMatchObject({ fileName: 'kelas 5A.jpg', stage: 'observation', width: 2000 });
 
     const file = await get(`/files/attachments/${row.id}`, 'kepsek.lulut2');
@@ -146,7 +152,7 @@ describe('upload and download over HTTP', () => {
     // Another school's principal: refused with the API's JSON error.
     const refused = await get(`/files/attachments/${row.id}`, otherPrincipal);
     expect(refused.status).toBe(403);
-    expect((await refused.json()).error.data.appError.code).toBe('FORBIDDEN');
+    expect((await appErrorOf(refused)).code).toBe('FORBIDDEN');
     // Signed out.
     const anon = await fetch(`${base}/files/attachments/${row.id}`);
     expect(anon.status).toBe(401);
@@ -156,8 +162,7 @@ describe('upload and download over HTTP', () => {
     const big = new Uint8Array(10 * 1024 * 1024 + 10);
     const res = await post(`/files/cycles/${cycleId}?stage=planning`, big, 'besar.pdf');
     expect(res.status).toBe(413);
-    const body = await res.json();
-    expect(body.error.data.appError.messages).toEqual({
+    expect((await appErrorOf(res)).messages).toEqual({
       id: 'Berkas terlalu besar: paling besar 10 MB per berkas.',
       en: 'The file is too large: at most 10 MB a file.',
     });
@@ -167,9 +172,7 @@ describe('upload and download over HTTP', () => {
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(300, 0x90)]);
     const res = await post(`/files/cycles/${cycleId}?stage=planning`, exe, 'foto.jpg');
     expect(res.status).toBe(400);
-    expect((await res.json()).error.data.appError.messages.id).toContain(
-      'Jenis berkas tidak diterima',
-    );
+    expect((await appErrorOf(res)).messages.id).toContain('Jenis berkas tidak diterima');
   });
 
   test('a bad stage, a body that is not multipart and a foreign origin are refused', async () => {
@@ -178,7 +181,7 @@ describe('upload and download over HTTP', () => {
       .toBuffer();
     const stage = await post(`/files/cycles/${cycleId}?stage=kesimpulan`, png, 'a.png');
     expect(stage.status).toBe(400);
-    expect((await stage.json()).error.data.appError.messages.en).toContain('The stage must be');
+    expect((await appErrorOf(stage)).messages.en).toContain('The stage must be');
 
     const json = await fetch(`${base}/files/cycles/${cycleId}?stage=planning`, {
       method: 'POST',

@@ -68,7 +68,7 @@ export function registerUploads(app: FastifyInstance, createContext: CreateConte
         const { cycleId } = request.params;
         const query = request.query;
         const part = await request.file();
-        if (!part || part.fieldname !== 'file') {
+        if (part?.fieldname !== 'file') {
           return sendError(reply, request, 400, 'BAD_REQUEST', ATTACHMENT_MESSAGES.empty(), 'file');
         }
         const bytes = await part.toBuffer();
