@@ -1,4 +1,5 @@
 import { districtEn } from './areas/district';
+import { evidenceEn } from './areas/evidence';
 import { importQuestionsEn } from './areas/import-questions';
 import { integrityEn } from './areas/integrity';
 import { ioEn } from './areas/io';
@@ -432,6 +433,7 @@ export const en = {
     'Version {version} is published. {studies:one=# study now uses|other=# studies now use} it; {observations:one=# observation|other=# observations} changed band.',
   ...ptsEn,
   ...workflowEn,
+  ...evidenceEn,
   ...districtEn,
   ...ioEn,
   ...integrityEn,

@@ -5,6 +5,7 @@
  * feature pages add their own prefix (`roster.`, `cycle.`, `rubric.`, ...).
  */
 import { districtId } from './areas/district';
+import { evidenceId } from './areas/evidence';
 import { importQuestionsId } from './areas/import-questions';
 import { integrityId } from './areas/integrity';
 import { ioId } from './areas/io';
@@ -436,6 +437,7 @@ export const id = {
     'Versi {version} terbit. {studies} studi kini memakai versi ini; {observations} observasi berpindah kategori.',
   ...ptsId,
   ...workflowId,
+  ...evidenceId,
   ...districtId,
   ...ioId,
   ...integrityId,
