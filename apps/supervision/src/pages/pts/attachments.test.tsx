@@ -1,3 +1,4 @@
+import type { RouterOutputs } from '@siklus/client';
 import { ME, renderApp } from '@siklus/ui/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -8,7 +9,9 @@ import { IDS, makeCycle, teacherList } from './test-fixtures';
 const AT = `/cycles/${IDS.cycle}`;
 const MIB = 1024 * 1024;
 
-const photo = {
+type Attachment = RouterOutputs['attachments']['list']['attachments'][number];
+
+const photo: Attachment = {
   id: '00000000-0000-4000-8000-0000000a0001',
   cycleId: IDS.cycle,
   stage: 'observation',
@@ -24,7 +27,7 @@ const photo = {
   uploadedBy: 'Hj. Aas Asiah, S.Pd',
   createdAt: '2026-03-02T02:30:00.000Z',
 };
-const sheetPdf = {
+const sheetPdf: Attachment = {
   ...photo,
   id: '00000000-0000-4000-8000-0000000a0002',
   stage: null,
@@ -37,7 +40,7 @@ const sheetPdf = {
   height: null,
 };
 
-const list = (editable: boolean, attachments: unknown[] = [photo, sheetPdf]) => ({
+const list = (editable: boolean, attachments: Attachment[] = [photo, sheetPdf]) => ({
   attachments,
   editable,
   usage: { studyBytes: 12 * MIB, studyLimitBytes: 200 * MIB, fileLimitBytes: 10 * MIB },
