@@ -244,6 +244,7 @@ describe('scope', () => {
     await upload(cycle.id, await smallPng(), 'a.png');
     const asSupervisor = await w.as('supervisor').attachments.list({ cycleId: cycle.id });
     expect(asSupervisor.editable).toBe(false);
+    expect(asSupervisor.locked).toBe(false);
     expect(asSupervisor.attachments).toHaveLength(1);
     expect((await w.as('principalOwn').attachments.list({ cycleId: cycle.id })).editable).toBe(
       true,
@@ -299,6 +300,7 @@ describe('drafts only', () => {
       expect((await refusal(upload(cycle.id, minimalPdf()))).code).toBe('CONFLICT');
       const list = await w.as('principalOwn').attachments.list({ cycleId: cycle.id });
       expect(list.editable).toBe(false);
+      expect(list.locked).toBe(true);
       expect(list.attachments).toHaveLength(1);
     },
   );

@@ -52,7 +52,8 @@ function assertRoom(state: Pick<AttachmentCycleLock, 'studyBytes'>, bytes: numbe
 export const attachmentsRouter = router({
   /**
    * `{ cycleId }`: the cycle's attachments (stages' and sheets'), how much of the study's
-   * quota they use, and whether this user may add or delete them now.
+   * quota they use, whether the cycle is locked, and whether this user may add or delete
+   * them now.
    */
   list: cycleScoped.any.input(ZAttachmentListInput).query(async ({ ctx, input }) => {
     const [attachments, state] = await Promise.all([
@@ -62,6 +63,8 @@ export const attachmentsRouter = router({
     if (!state) throw notFound();
     return {
       attachments,
+      /** Submitted or approved: nobody adds or deletes until it is returned or reopened. */
+      locked: !isEditable(state.status),
       editable: ctx.user.role === 'principal' && isEditable(state.status),
       usage: {
         studyBytes: state.studyBytes,

@@ -43,6 +43,7 @@ const sheetPdf: Attachment = {
 const list = (editable: boolean, attachments: Attachment[] = [photo, sheetPdf]) => ({
   attachments,
   editable,
+  locked: !editable,
   usage: { studyBytes: 12 * MIB, studyLimitBytes: 200 * MIB, fileLimitBytes: 10 * MIB },
 });
 

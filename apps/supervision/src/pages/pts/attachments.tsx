@@ -69,7 +69,7 @@ function LimitsNote({ list }: { list: AttachmentList }) {
   const t = useT();
   const f = useFormat();
   if (!list.editable) {
-    return list.attachments.length > 0 ? <p className="sk-muted">{t('evidence.locked')}</p> : null;
+    return list.locked ? <p className="sk-muted">{t('evidence.locked')}</p> : null;
   }
   return (
     <p className="sk-muted evidence-limits">
