@@ -139,6 +139,26 @@ export interface ChapterStages {
   reviewComment: string | null;
 }
 
+/** The evidence files of the study's cycles, listed (names only) per cycle and place. */
+export interface ChapterEvidence {
+  caption: string;
+  cycles: {
+    label: string;
+    items: { place: string; fileName: string; kind: string }[];
+  }[];
+}
+
+/** An attachment as the chapter reads it (db's StudyAttachmentRow fits). */
+export interface EvidenceLike {
+  cycleId: string;
+  stage: 'planning' | 'action' | 'observation' | 'reflection' | null;
+  teacherName: string | null;
+  fileName: string;
+  kind: string;
+}
+
+const KIND_ID: Record<string, string> = { image: 'foto', pdf: 'PDF', docx: 'dokumen Word' };
+
 export interface ResultsChapter {
   title: string;
   study: SchoolDetailLike['study'];
@@ -150,6 +170,8 @@ export interface ResultsChapter {
   criteria: ChapterCriteria;
   stages: ChapterStages[];
   conclusion: string | null;
+  /** Null when no cycle has an attachment. */
+  evidence: ChapterEvidence | null;
 }
 
 const GAIN_CATEGORY: Record<string, string> = { high: 'Tinggi', medium: 'Sedang', low: 'Rendah' };
@@ -177,7 +199,10 @@ export function focusPhrase(focus: string): string {
 
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
-export function buildChapter(detail: SchoolDetailLike): ResultsChapter {
+export function buildChapter(
+  detail: SchoolDetailLike,
+  attachments: readonly EvidenceLike[] = [],
+): ResultsChapter {
   const focus = focusPhrase(detail.study.focus);
   // Only results have a table: cycles with observations that count (approved, or
   // submitted when the reader asked for them). A draft is the principal's work in
@@ -332,6 +357,26 @@ export function buildChapter(detail: SchoolDetailLike): ResultsChapter {
       `. ${last.c.criteria.message.id}.`;
   }
 
+  const stageTitle = new Map<string, string>(STAGE_TITLES);
+  const evidenceCycles = detail.cycles
+    .map((c) => ({
+      label: c.label.id,
+      items: attachments
+        .filter((a) => a.cycleId === c.id)
+        .map((a) => ({
+          place: a.stage
+            ? `Tahap ${stageTitle.get(a.stage) ?? a.stage}`
+            : `Lembar observasi ${a.teacherName ?? '-'}`,
+          fileName: a.fileName,
+          kind: KIND_ID[a.kind] ?? a.kind,
+        })),
+    }))
+    .filter((c) => c.items.length > 0);
+  const evidence: ChapterEvidence | null =
+    evidenceCycles.length > 0
+      ? { caption: 'Lampiran. Daftar berkas bukti per siklus', cycles: evidenceCycles }
+      : null;
+
   return {
     title: 'BAB IV HASIL PENELITIAN DAN PEMBAHASAN',
     study: detail.study,
@@ -343,5 +388,6 @@ export function buildChapter(detail: SchoolDetailLike): ResultsChapter {
     criteria,
     stages,
     conclusion,
+    evidence,
   };
 }

@@ -5,6 +5,7 @@ import {
   getDistrictName,
   getImportPercentHeader,
   getStudyHeading,
+  listStudyAttachments,
   listTeachers,
   setImportPercentHeader,
   touchCycle,
@@ -96,9 +97,11 @@ async function studyChapter(
   studyId: string,
   basis: TFigureBasis,
 ): Promise<ResultsChapter> {
-  return buildChapter(
-    await schoolDetail(ctx.db, { districtId: ctx.scope.districtId, studyId, basis }),
-  );
+  const [detail, attachments] = await Promise.all([
+    schoolDetail(ctx.db, { districtId: ctx.scope.districtId, studyId, basis }),
+    listStudyAttachments(ctx.db, studyId),
+  ]);
+  return buildChapter(detail, attachments);
 }
 
 async function studyHeading(ctx: Context, studyId: string) {

@@ -17,6 +17,7 @@ import {
 import { exportUrls } from '../../export-urls';
 import { BasisToggle } from '../district/basis-toggle';
 import { ObservationTable } from '../results/cycle-table';
+import { ChapterEvidence } from './chapter-evidence';
 
 type Chapter = RouterOutputs['io']['resultsChapter'];
 
@@ -314,6 +315,8 @@ export function ChapterView({ chapter: c }: { chapter: Chapter }) {
           </div>
         ))}
       </section>
+
+      {c.evidence && <ChapterEvidence evidence={c.evidence} />}
     </article>
   );
 }
