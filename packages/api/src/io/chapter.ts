@@ -144,12 +144,13 @@ export interface ChapterEvidence {
   caption: string;
   cycles: {
     label: string;
-    items: { place: string; fileName: string; kind: string }[];
+    items: { id: string; place: string; fileName: string; kind: string }[];
   }[];
 }
 
 /** An attachment as the chapter reads it (db's StudyAttachmentRow fits). */
 export interface EvidenceLike {
+  id: string;
   cycleId: string;
   stage: 'planning' | 'action' | 'observation' | 'reflection' | null;
   teacherName: string | null;
@@ -364,6 +365,7 @@ export function buildChapter(
       items: attachments
         .filter((a) => a.cycleId === c.id)
         .map((a) => ({
+          id: a.id,
           place: a.stage
             ? `Tahap ${stageTitle.get(a.stage) ?? a.stage}`
             : `Lembar observasi ${a.teacherName ?? '-'}`,

@@ -416,12 +416,24 @@ describe('evidence files in the chapter', () => {
       cycles: [
         {
           label: 'Kondisi Awal',
-          items: [{ place: 'Tahap Perencanaan', fileName: 'RPP Kondisi Awal.pdf', kind: 'PDF' }],
+          items: [
+            {
+              id: expect.any(String),
+              place: 'Tahap Perencanaan',
+              fileName: 'RPP Kondisi Awal.pdf',
+              kind: 'PDF',
+            },
+          ],
         },
         {
           label: 'Siklus I',
           items: [
-            { place: `Lembar observasi ${teacher.name}`, fileName: 'foto kelas.jpg', kind: 'foto' },
+            {
+              id: expect.any(String),
+              place: `Lembar observasi ${teacher.name}`,
+              fileName: 'foto kelas.jpg',
+              kind: 'foto',
+            },
           ],
         },
       ],

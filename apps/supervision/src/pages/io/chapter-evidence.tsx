@@ -14,8 +14,8 @@ export function ChapterEvidence({ evidence }: { evidence: Evidence }) {
         <div key={c.label} className="sk-report__stages">
           <h5>{c.label}</h5>
           <ul>
-            {c.items.map((item, i) => (
-              <li key={`${item.fileName}-${i}`}>
+            {c.items.map((item) => (
+              <li key={item.id}>
                 {item.place}: {item.fileName} <span className="sk-muted">({item.kind})</span>
               </li>
             ))}
