@@ -47,3 +47,34 @@ export async function signInAs(browser: Browser, path: string, login: string, la
 
 /** A row whose header is this teacher's name, whatever the name's punctuation. */
 export const named = (name: string) => new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+
+/** A tRPC query from the signed-in page (same cookies). */
+export async function query<T>(page: Page, path: string, input?: unknown): Promise<T> {
+  const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+  const res = await page.request.get(`/trpc/${path}${qs}`);
+  expect(res.ok(), `${path}: ${res.status()}`).toBe(true);
+  return ((await res.json()) as { result: { data: T } }).result.data;
+}
+
+/** A draft or returned cycle of the signed-in principal's school (a new one if none). */
+export async function writableCycle(page: Page): Promise<{ id: string; label: string }> {
+  const me = await query<{ schoolId: string }>(page, 'auth.me');
+  const studies = await query<{ id: string }[]>(page, 'studies.list', { schoolId: me.schoolId });
+  for (const s of studies) {
+    const study = await query<{
+      cycles: { id: string; status: string; label: { id: string } }[];
+      canAddCycle: boolean;
+    }>(page, 'studies.get', { studyId: s.id });
+    const open = study.cycles.find((c) => c.status === 'draft' || c.status === 'returned');
+    if (open) return { id: open.id, label: open.label.id };
+    if (study.canAddCycle) {
+      const created = await page.request.post('/trpc/cycles.create', { data: { studyId: s.id } });
+      expect(created.ok()).toBe(true);
+      const data = (
+        (await created.json()) as { result: { data: { id: string; label: { id: string } } } }
+      ).result.data;
+      return { id: data.id, label: data.label.id };
+    }
+  }
+  throw new Error('no writable cycle in the seed for this principal');
+}

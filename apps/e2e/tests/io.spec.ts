@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { signIn, snap } from './helpers';
+import { query, signIn, snap, writableCycle } from './helpers';
 
 /*
  * Spreadsheets in, report out (issue 7), in the browser: a principal downloads every export
@@ -12,14 +12,6 @@ import { signIn, snap } from './helpers';
  */
 
 const FOCUS = 'Kemampuan guru mengimplementasikan pembelajaran kolaboratif';
-
-/** A tRPC query from the signed-in page (same cookies). */
-async function query<T>(page: Page, path: string, input?: unknown): Promise<T> {
-  const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const res = await page.request.get(`/trpc/${path}${qs}`);
-  expect(res.ok(), `${path}: ${res.status()}`).toBe(true);
-  return ((await res.json()) as { result: { data: T } }).result.data;
-}
 
 /** Clicks a download link and returns the file's name and bytes. */
 async function download(page: Page, link: ReturnType<Page['getByRole']>) {
@@ -131,27 +123,6 @@ test('a principal downloads every export from the printable chapter and prints i
  * A cycle the principal may write to: a draft or returned one of their school, else the
  * next cycle of a study whose last cycle is submitted or approved.
  */
-async function writableCycle(page: Page): Promise<{ id: string; label: string }> {
-  const me = await query<{ schoolId: string }>(page, 'auth.me');
-  const studies = await query<{ id: string }[]>(page, 'studies.list', { schoolId: me.schoolId });
-  for (const s of studies) {
-    const study = await query<{
-      cycles: { id: string; status: string; label: { id: string } }[];
-      canAddCycle: boolean;
-    }>(page, 'studies.get', { studyId: s.id });
-    const open = study.cycles.find((c) => c.status === 'draft' || c.status === 'returned');
-    if (open) return { id: open.id, label: open.label.id };
-    if (study.canAddCycle) {
-      const created = await page.request.post('/trpc/cycles.create', { data: { studyId: s.id } });
-      expect(created.ok()).toBe(true);
-      const data = (
-        (await created.json()) as { result: { data: { id: string; label: { id: string } } } }
-      ).result.data;
-      return { id: data.id, label: data.label.id };
-    }
-  }
-  throw new Error('no writable cycle in the seed for this principal');
-}
 
 test('a principal fills the template in Excel, fixes a problem the preview names, and saves', async ({
   page,

@@ -16,7 +16,7 @@ import {
   pingDatabase,
   toAppError,
 } from '@siklus/api';
-import type { Database } from '@siklus/db';
+import { createFileStore, type Database, type FileStore, fileStoreConfig } from '@siklus/db';
 import {
   type AppErrorCode,
   errorEnvelope,
@@ -36,6 +36,7 @@ import {
   trpcProceduresOf,
 } from './request-guards';
 import { sendError } from './send-error';
+import { registerUploads } from './uploads';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -53,6 +54,8 @@ export interface BuildServerOptions {
   logger?: boolean;
   bodyLimit?: number;
   now?: () => Date;
+  /** Evidence files' store; default: the one the environment names (decision 020). */
+  files?: FileStore;
 }
 
 function rawClientError(error: Error & { code?: string }, socket: Duplex) {
@@ -225,6 +228,7 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
     db: database.db,
     production,
     now: opts.now,
+    files: opts.files ?? createFileStore(fileStoreConfig(env, env.SIKLUS_DATA_DIR)),
     auth: authConfig({
       secure: env.COOKIE_SECURE,
       idleTimeoutMs: env.SESSION_IDLE_HOURS * 3600_000,
@@ -250,6 +254,7 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   });
 
   registerDownloads(app, createContext);
+  registerUploads(app, createContext);
 
   app.get('/health', async (request, reply) => {
     if (await pingDatabase(database)) {

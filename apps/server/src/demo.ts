@@ -1,8 +1,17 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createDb, DEMO_PASSWORD, DEMO_USERS, migrateToLatest, seed } from '@siklus/db';
+import {
+  createDb,
+  createFileStore,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  fileStoreConfig,
+  migrateToLatest,
+  seed,
+} from '@siklus/db';
 import { buildServer } from './app';
 import { loadEnv } from './env';
 import { describeMail, startNotificationJobsFromEnv } from './notify/jobs';
@@ -46,12 +55,24 @@ async function main(): Promise<void> {
     supervision: join(REPO_ROOT, 'apps/supervision/dist'),
     admin: join(REPO_ROOT, 'apps/admin/dist'),
   };
-  const app = await buildServer({ env, database, apps });
+  // Evidence files beside the demo's database, or, in memory, in a temporary directory
+  // removed on exit (unless the environment names a directory or a bucket).
+  const memoryFiles =
+    values.memory && !env.SIKLUS_FILES_DIR && !env.S3_BUCKET
+      ? mkdtempSync(join(tmpdir(), 'siklus-demo-files-'))
+      : null;
+  const filesConfig = fileStoreConfig(
+    memoryFiles ? { SIKLUS_FILES_DIR: memoryFiles } : env,
+    dataDir,
+  );
+  const files = createFileStore(filesConfig);
+  const app = await buildServer({ env, database, apps, files });
   let stopJobs = async () => {};
   const shutdown = async () => {
     await app.close();
     await stopJobs();
     await database.close();
+    if (memoryFiles) rmSync(memoryFiles, { recursive: true, force: true });
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown());
@@ -71,6 +92,7 @@ async function main(): Promise<void> {
       `  supervision app: ${base}/${built(apps.supervision)}`,
       `  admin app:       ${base}/admin/${built(apps.admin)}`,
       `  database:        ${values.memory ? 'in memory (gone when stopped)' : dataDir}`,
+      `  evidence files:  ${files.location}${memoryFiles ? ' (gone when stopped)' : ''}`,
       `  sign in as ${logins.join(' / ')} with password ${DEMO_PASSWORD}`,
       `  e-mail:          ${describeMail(env)}`,
       '  (every demo login is listed in the README)',

@@ -18,20 +18,31 @@ interface FileOut {
   contentBase64: string;
 }
 
-function sendFile(reply: FastifyReply, file: FileOut) {
+/**
+ * `inline` only for what the pages show in an <img> (thumbnails); everything else is a
+ * download. Uploaded files are served under a sandbox policy, so a PDF or image opened
+ * from the address bar can run nothing against this origin.
+ */
+function sendFile(
+  reply: FastifyReply,
+  file: FileOut,
+  disposition: 'attachment' | 'inline' = 'attachment',
+) {
   const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return reply
     .code(200)
     .header('content-type', file.contentType)
     .header(
       'content-disposition',
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
     )
     .header('cache-control', 'private, no-store')
+    .header('content-security-policy', "default-src 'none'; sandbox")
     .send(Buffer.from(file.contentBase64, 'base64'));
 }
 
-function sendError(reply: FastifyReply, request: FastifyRequest, error: unknown) {
+/** Any error as the API's JSON envelope (status, code, both languages, request id). */
+export function sendAppError(reply: FastifyReply, request: FastifyRequest, error: unknown) {
   const appError = toAppError(error);
   const status = HTTP_STATUS_OF[appError.code];
   if (status >= 500) request.log.error({ err: error }, 'download failed');
@@ -90,6 +101,7 @@ export function registerDownloads(app: FastifyInstance, createContext: CreateCon
       params: Record<string, string>,
       query: Record<string, string | undefined>,
     ) => Promise<FileOut> | null,
+    disposition: 'attachment' | 'inline' = 'attachment',
   ) =>
     app.get(url, async (request, reply) => {
       try {
@@ -100,11 +112,11 @@ export function registerDownloads(app: FastifyInstance, createContext: CreateCon
           request.query as Record<string, string | undefined>,
         );
         if (call === null) {
-          return sendError(reply, request, new AppError('NOT_FOUND', notFound));
+          return sendAppError(reply, request, new AppError('NOT_FOUND', notFound));
         }
-        return sendFile(reply, await call);
+        return sendFile(reply, await call, disposition);
       } catch (error) {
-        return sendError(reply, request, error);
+        return sendAppError(reply, request, error);
       }
     });
 
@@ -139,6 +151,15 @@ export function registerDownloads(app: FastifyInstance, createContext: CreateCon
     }
     return api.audit.exportCsv(filters);
   });
+  // Evidence files (decision 020): the original as a download, the thumbnail for <img>.
+  route('/files/attachments/:attachmentId', (api, p) =>
+    api.attachments.download({ attachmentId: p.attachmentId!, variant: 'original' }),
+  );
+  route(
+    '/files/attachments/:attachmentId/thumbnail',
+    (api, p) => api.attachments.download({ attachmentId: p.attachmentId!, variant: 'thumbnail' }),
+    'inline',
+  );
   route('/import/cycles/:cycleId/:file', (api, p) => {
     const format = formatOf(p.file!, 'template', FORMATS);
     return format && api.io.importTemplate({ cycleId: p.cycleId!, format });

@@ -1,3 +1,4 @@
+import { fileStoreEnvShape } from '@siklus/db';
 import { z } from 'zod';
 
 /**
@@ -50,6 +51,8 @@ const ZEnv = z
     PUBLIC_URL: z.url().optional(),
     /** How often the notification jobs run (waiting cycles, digests, the outbox). */
     NOTIFY_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+    /** Evidence files: SIKLUS_FILES_DIR, or an S3-compatible bucket (S3_*); decision 020. */
+    ...fileStoreEnvShape,
   })
   .transform((e) => ({
     ...e,

@@ -1,9 +1,12 @@
 import {
   createDb,
+  createFileStore,
   type Database,
   deleteExpiredSessions,
+  fileStoreConfig,
   isConnectionError,
   migrateToLatest,
+  sweepOrphans,
 } from '@siklus/db';
 import { buildServer } from './app';
 import { loadEnv } from './env';
@@ -26,8 +29,23 @@ async function main(): Promise<void> {
     connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
   });
   const { applied } = await migrateWhenReachable(database.db);
-  const app = await buildServer({ env, database });
+  const files = createFileStore(fileStoreConfig(env, env.SIKLUS_DATA_DIR));
+  const app = await buildServer({ env, database, files });
   if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
+  app.log.info({ files: files.location }, 'evidence files');
+
+  // Stored files no attachment names (deleted drafts, failed uploads) go once a day,
+  // a day after they were written at the earliest (decision 020).
+  const orphans = setInterval(() => {
+    sweepOrphans(database.db, files)
+      .then((swept) => {
+        if (swept.removed > 0) app.log.info(swept, 'orphan evidence files removed');
+      })
+      .catch((error: unknown) =>
+        app.log.warn({ err: error }, 'could not sweep orphan evidence files'),
+      );
+  }, 24 * 3600_000);
+  orphans.unref();
 
   // Expired sessions are refused on sight; this only keeps the table small.
   const sweep = setInterval(() => {
@@ -51,6 +69,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     clearInterval(sweep);
+    clearInterval(orphans);
     try {
       await app.close();
       await stopJobs();

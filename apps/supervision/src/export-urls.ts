@@ -43,3 +43,14 @@ export const ioPaths = {
   studyRecapImport: (studyId: string) => `/studies/${enc(studyId)}/recap`,
   studyReportPrint: (studyId: string) => `/studies/${enc(studyId)}/report`,
 } as const;
+
+/** Evidence files (decision 020): upload routes and scoped download links. */
+export const attachmentUrls = {
+  /** POST multipart: to one stage of the cycle, or to one teacher's sheet in it. */
+  upload: (cycleId: string, target: { stage: string } | { teacherId: string }) =>
+    `/files/cycles/${enc(cycleId)}?${
+      'stage' in target ? `stage=${enc(target.stage)}` : `teacherId=${enc(target.teacherId)}`
+    }`,
+  original: (attachmentId: string) => `/files/attachments/${enc(attachmentId)}`,
+  thumbnail: (attachmentId: string) => `/files/attachments/${enc(attachmentId)}/thumbnail`,
+} as const;

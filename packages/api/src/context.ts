@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DB } from '@siklus/db';
+import type { DB, FileStore } from '@siklus/db';
 import type { TRole } from '@siklus/domain';
 import type { Kysely } from 'kysely';
 import { resolveSession } from './auth/session';
@@ -82,6 +82,8 @@ export interface InnerContextOptions {
   log?: Logger;
   /** The clock, so tests can move time for expiry and throttling. */
   now?: () => Date;
+  /** Where evidence files' bytes live; without one, procedures that need it fail. */
+  files?: FileStore;
 }
 
 export interface Context {
@@ -95,7 +97,21 @@ export interface Context {
   production: boolean;
   log: Logger;
   now: () => Date;
+  files: FileStore;
 }
+
+/** The store of a context built without one: every use says so, nothing is written. */
+const noFileStore: FileStore = {
+  kind: 'local',
+  location: '(none)',
+  put: () => Promise.reject(new Error('no file store configured')),
+  get: () => Promise.reject(new Error('no file store configured')),
+  has: () => Promise.reject(new Error('no file store configured')),
+  delete: () => Promise.reject(new Error('no file store configured')),
+  list: () => {
+    throw new Error('no file store configured');
+  },
+};
 
 const noopCookies: CookieJar = { set() {}, clear() {} };
 const noopLog: Logger = { info() {}, warn() {}, error() {} };
@@ -113,6 +129,7 @@ export function createInnerContext(opts: InnerContextOptions): Context {
     production: opts.production ?? false,
     log: opts.log ?? noopLog,
     now: opts.now ?? (() => new Date()),
+    files: opts.files ?? noFileStore,
   };
 }
 
@@ -137,6 +154,8 @@ export interface OuterContextDeps {
   auth: AuthConfig;
   production: boolean;
   now?: () => Date;
+  /** Required by the server; tests of sessions alone may leave it out. */
+  files?: FileStore;
 }
 
 /** The outer context: cookie -> session -> user, for each HTTP request. */
@@ -161,6 +180,7 @@ export function makeCreateContext(deps: OuterContextDeps) {
       production: deps.production,
       log: req.log,
       now: deps.now,
+      files: deps.files,
     });
     const token = req.cookies[deps.auth.cookieName];
     if (token) inner.user = await resolveSession(inner, token);

@@ -14,6 +14,7 @@ import {
 } from '@siklus/db/testing';
 import { PTS_DEFAULT_BANDS } from '@siklus/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ATTACHMENT_MATRIX_ROWS } from './attachments/role-matrix-rows';
 import { CO_OBSERVATION_MATRIX_ROWS } from './co-observation/role-matrix-rows';
 import { makeClosableStudy, makeStudyWithCycle, TEST_RUBRIC } from './cycles/pts-fixtures';
 import { FOLLOW_UP_MATRIX_ROWS } from './follow-ups/role-matrix-rows';
@@ -350,6 +351,7 @@ const MATRIX: Record<string, MatrixRow> = {
 
   // io: spreadsheets in, report out
   ...IO_MATRIX_ROWS,
+  ...ATTACHMENT_MATRIX_ROWS,
   ...CO_OBSERVATION_MATRIX_ROWS,
   ...INTEGRITY_MATRIX_ROWS,
   ...FOLLOW_UP_MATRIX_ROWS,

@@ -1,4 +1,5 @@
 import { accountRouter } from './account/router';
+import { attachmentsRouter } from './attachments/router';
 import { auditRouter } from './audit/router';
 import { authRouter } from './auth/router';
 import { coObservationRouter } from './co-observation/router';
@@ -43,6 +44,7 @@ export const appRouter = router({
   home: homeRouter,
   account: accountRouter,
   notifications: notificationsRouter,
+  attachments: attachmentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,5 @@
 import {
+  attachmentScopeOf,
   configVersionScopeOf,
   cycleScopeOf,
   schoolScopeOf,
@@ -242,6 +243,10 @@ export const userScoped = scopedProcedures('userId', loadUserScope);
 /** `{ subdistrictId }`: a kecamatan of the district's list (admins of the district). */
 export const subdistrictScoped = scopedProcedures('subdistrictId', (ctx, id) =>
   subdistrictScopeOf(ctx.db, id),
+);
+/** `{ attachmentId }`: an evidence file, scoped as its cycle's school. */
+export const attachmentScoped = scopedProcedures('attachmentId', (ctx, id) =>
+  attachmentScopeOf(ctx.db, id),
 );
 
 export type { Context, SessionUser };

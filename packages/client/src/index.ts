@@ -20,3 +20,4 @@ export {
   useTRPC,
   useTRPCClient,
 } from './trpc';
+export { uploadFile } from './upload';

@@ -20,8 +20,10 @@ export {
   toAppError,
   withAppErrors,
 } from './errors';
+export * from './files';
 export { jsonb } from './json';
 export { type MigrationOutcome, migrateDown, migrateToLatest } from './migrate';
+export * from './repositories/attachments';
 export * from './repositories/audit';
 export * from './repositories/co-observations';
 export * from './repositories/comparison';

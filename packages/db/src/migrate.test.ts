@@ -29,6 +29,7 @@ describe('migrations', () => {
 
   it('create every table, go down to empty and up again', async () => {
     const expected = [
+      'attachments',
       'audit_log',
       'band_set_versions',
       'band_sets',

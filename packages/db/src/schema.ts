@@ -454,6 +454,30 @@ export interface EmailOutboxTable {
   sent_at: Timestamp | null;
 }
 
+export type AttachmentKind = 'image' | 'pdf' | 'docx';
+export type AttachmentStage = 'planning' | 'action' | 'observation' | 'reflection';
+
+/** Evidence files (migration 2026-12-02T0700-attachments); bytes are in the file store. */
+export interface AttachmentsTable {
+  id: Generated<string>;
+  district_id: string;
+  cycle_id: string;
+  /** Exactly one of stage / teacher_id is set. */
+  stage: AttachmentStage | null;
+  teacher_id: string | null;
+  file_name: string;
+  kind: AttachmentKind;
+  content_type: string;
+  size_bytes: number;
+  /** The stored bytes' SHA-256 (hex): the file store's key. */
+  sha256: string;
+  thumb_sha256: string | null;
+  width: number | null;
+  height: number | null;
+  uploaded_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
 export interface DB {
   districts: DistrictsTable;
   schools: SchoolsTable;
@@ -485,6 +509,7 @@ export interface DB {
   follow_up_plans: FollowUpPlansTable;
   notifications: NotificationsTable;
   email_outbox: EmailOutboxTable;
+  attachments: AttachmentsTable;
 }
 
 export type District = Selectable<DistrictsTable>;

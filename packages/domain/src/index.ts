@@ -1,4 +1,5 @@
 export * from './agreement';
+export * from './attachments';
 export * from './audit-words';
 export * from './bands';
 export * from './consistency';

@@ -225,6 +225,27 @@ export interface FollowUpLike {
   };
 }
 
+/** The evidence files of the study's cycles, listed (names only) per cycle and place. */
+export interface ChapterEvidence {
+  caption: string;
+  cycles: {
+    label: string;
+    items: { id: string; place: string; fileName: string; kind: string }[];
+  }[];
+}
+
+/** An attachment as the chapter reads it (db's StudyAttachmentRow fits). */
+export interface EvidenceLike {
+  id: string;
+  cycleId: string;
+  stage: 'planning' | 'action' | 'observation' | 'reflection' | null;
+  teacherName: string | null;
+  fileName: string;
+  kind: string;
+}
+
+const KIND_ID: Record<string, string> = { image: 'foto', pdf: 'PDF', docx: 'dokumen Word' };
+
 export interface ResultsChapter {
   title: string;
   study: SchoolDetailLike['study'];
@@ -237,6 +258,8 @@ export interface ResultsChapter {
   stages: ChapterStages[];
   followUps: ChapterFollowUps | null;
   conclusion: string | null;
+  /** Null when no cycle has an attachment. */
+  evidence: ChapterEvidence | null;
 }
 
 const GAIN_CATEGORY: Record<string, string> = { high: 'Tinggi', medium: 'Sedang', low: 'Rendah' };
@@ -290,6 +313,7 @@ const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 export function buildChapter(
   detail: SchoolDetailLike,
   plans: readonly FollowUpLike[] = [],
+  attachments: readonly EvidenceLike[] = [],
 ): ResultsChapter {
   const focus = focusPhrase(detail.study.focus);
   // Only results have a table: cycles with observations that count (approved, or
@@ -441,6 +465,27 @@ export function buildChapter(
       `. ${last.c.criteria.message.id}.`;
   }
 
+  const stageTitle = new Map<string, string>(STAGE_TITLES);
+  const evidenceCycles = detail.cycles
+    .map((c) => ({
+      label: c.label.id,
+      items: attachments
+        .filter((a) => a.cycleId === c.id)
+        .map((a) => ({
+          id: a.id,
+          place: a.stage
+            ? `Tahap ${stageTitle.get(a.stage) ?? a.stage}`
+            : `Lembar observasi ${a.teacherName ?? '-'}`,
+          fileName: a.fileName,
+          kind: KIND_ID[a.kind] ?? a.kind,
+        })),
+    }))
+    .filter((c) => c.items.length > 0);
+  const evidence: ChapterEvidence | null =
+    evidenceCycles.length > 0
+      ? { caption: 'Lampiran. Daftar berkas bukti per siklus', cycles: evidenceCycles }
+      : null;
+
   return {
     title: 'BAB IV HASIL PENELITIAN DAN PEMBAHASAN',
     study: detail.study,
@@ -453,6 +498,7 @@ export function buildChapter(
     stages,
     followUps: followUpTable(plans, number + 1),
     conclusion,
+    evidence,
   };
 }
 

@@ -1,4 +1,4 @@
-import { seed } from '@siklus/db';
+import { insertAttachment, seed } from '@siklus/db';
 import { createTestDb, makeSchool, type TestDb } from '@siklus/db/testing';
 import { gain, gainOfMeans } from '@siklus/domain';
 import { LULUT_2 } from '@siklus/domain/fixtures';
@@ -399,5 +399,82 @@ describe('dates in the chapter', () => {
       expect(d).toMatch(
         /^\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}$/,
       );
+  });
+});
+
+describe('evidence files in the chapter', () => {
+  test('listed per cycle and place, in the data and in the DOCX', async () => {
+    const none = await as('pengawas').io.resultsChapter({ studyId });
+    expect(none.evidence).toBeNull();
+    const [first, second] = cycleIds;
+    const cycle = await testDb.db
+      .selectFrom('cycles')
+      .select('district_id')
+      .where('id', '=', first!)
+      .executeTakeFirstOrThrow();
+    const teacher = await testDb.db
+      .selectFrom('observations as o')
+      .innerJoin('teachers as t', 't.id', 'o.teacher_id')
+      .select(['t.id', 't.name'])
+      .where('o.cycle_id', '=', second!)
+      .orderBy('t.name')
+      .executeTakeFirstOrThrow();
+    const row = (
+      cycleId: string,
+      fileName: string,
+      target: { stage?: 'planning'; teacherId?: string },
+    ) =>
+      insertAttachment(testDb.db, {
+        districtId: cycle.district_id,
+        cycleId,
+        stage: target.stage ?? null,
+        teacherId: target.teacherId ?? null,
+        fileName,
+        kind: fileName.endsWith('.pdf') ? 'pdf' : 'image',
+        contentType: fileName.endsWith('.pdf') ? 'application/pdf' : 'image/jpeg',
+        sizeBytes: 100,
+        sha256: 'a'.repeat(64),
+        thumbSha256: null,
+        width: null,
+        height: null,
+        uploadedBy: null,
+      });
+    await row(first!, 'RPP Kondisi Awal.pdf', { stage: 'planning' });
+    await row(second!, 'foto kelas.jpg', { teacherId: teacher.id });
+
+    const chapter = await as('pengawas').io.resultsChapter({ studyId });
+    expect(chapter.evidence).toEqual({
+      caption: 'Lampiran. Daftar berkas bukti per siklus',
+      cycles: [
+        {
+          label: 'Kondisi Awal',
+          items: [
+            {
+              id: expect.any(String),
+              place: 'Tahap Perencanaan',
+              fileName: 'RPP Kondisi Awal.pdf',
+              kind: 'PDF',
+            },
+          ],
+        },
+        {
+          label: 'Siklus I',
+          items: [
+            {
+              id: expect.any(String),
+              place: `Lembar observasi ${teacher.name}`,
+              fileName: 'foto kelas.jpg',
+              kind: 'foto',
+            },
+          ],
+        },
+      ],
+    });
+    const file = await as('kepsek.lulut2').io.studyReport({ studyId });
+    const zip = await JSZip.loadAsync(bytes(file));
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain('Lampiran. Daftar berkas bukti per siklus');
+    expect(text).toContain('Tahap Perencanaan: RPP Kondisi Awal.pdf (PDF)');
+    expect(text).toContain(`Lembar observasi ${teacher.name}: foto kelas.jpg (foto)`);
   });
 });

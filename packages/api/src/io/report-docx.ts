@@ -290,6 +290,16 @@ export async function chapterToDocx(chapter: ResultsChapter): Promise<Uint8Array
   }
   if (chapter.conclusion) body.push(para(chapter.conclusion));
 
+  if (chapter.evidence) {
+    body.push(heading(chapter.evidence.caption, HeadingLevel.HEADING_1));
+    for (const c of chapter.evidence.cycles) {
+      body.push(para(c.label, { bold: true }));
+      for (const item of c.items) {
+        body.push(para(`${item.place}: ${item.fileName} (${item.kind})`));
+      }
+    }
+  }
+
   const doc = new Document({
     creator: 'Siklus',
     title: `${chapter.title} - ${chapter.study.title}`,

@@ -6,6 +6,7 @@ import {
   getImportPercentHeader,
   getStudyHeading,
   insertNextCycle,
+  listStudyAttachments,
   listStudyCycles,
   listTeachers,
   printedFiguresPatch,
@@ -121,11 +122,12 @@ async function studyChapter(
   studyId: string,
   basis: TFigureBasis,
 ): Promise<ResultsChapter> {
-  const [detail, { today }] = await Promise.all([
+  const [detail, { today }, attachments] = await Promise.all([
     schoolDetail(ctx.db, { districtId: ctx.scope.districtId, studyId, basis }),
     districtToday(ctx.db, ctx.scope.districtId, ctx.now()),
+    listStudyAttachments(ctx.db, studyId),
   ]);
-  return buildChapter(detail, await followUpViews(ctx.db, { studyId }, today));
+  return buildChapter(detail, await followUpViews(ctx.db, { studyId }, today), attachments);
 }
 
 async function studyHeading(ctx: Context, studyId: string) {

@@ -1,4 +1,7 @@
-import type { DB } from '@siklus/db';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type DB, type FileStore, LocalFileStore } from '@siklus/db';
 import type { Kysely } from 'kysely';
 import {
   type AuthConfig,
@@ -65,6 +68,16 @@ export interface CallerOptions {
   now?: () => Date;
   auth?: AuthConfig;
   production?: boolean;
+  /** Default: one store in a temporary directory, shared by this test file's callers. */
+  files?: FileStore;
+}
+
+let sharedFiles: FileStore | null = null;
+
+/** The temporary file store callers use unless given one (one per test process). */
+export function testFileStore(): FileStore {
+  sharedFiles ??= new LocalFileStore(mkdtempSync(join(tmpdir(), 'siklus-api-files-')));
+  return sharedFiles;
 }
 
 export type Caller = ReturnType<typeof createCaller>;
@@ -88,6 +101,7 @@ export function callerFor(
     auth: opts.auth,
     now: opts.now,
     production: opts.production,
+    files: opts.files ?? testFileStore(),
   });
   return Object.assign(createCaller(ctx), { ctx, cookies });
 }

@@ -4,7 +4,9 @@ import { createInterface } from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
 import { type Kysely, Migrator, sql, type Transaction } from 'kysely';
 import { z } from 'zod';
+import { type FileStore, keyOf } from '../files';
 import { migrations } from '../migrations';
+import { referencedFileKeys } from '../repositories/attachments';
 import type { DB } from '../schema';
 
 /*
@@ -16,15 +18,21 @@ import type { DB } from '../schema';
  *   {"table":"districts","columns":["id",…],"rows":2}
  *   {"id":"…","name":"…",…}                 one line per row: Postgres's own to_jsonb(row)
  *   …
- *   {"end":true,"tables":{"districts":2,…}}  a trailer, so a cut-off file is refused
+ *   {"files":3}                             version 2: the evidence files the rows name
+ *   {"file":"<sha256>","base64":"…"}        one line per file, its bytes
+ *   {"end":true,"tables":{"districts":2,…},"files":3}  a trailer, so a cut-off file is refused
  *
+ * Files (docs/decisions/020-evidence-files.md) are read from whichever store the server
+ * uses (local or S3) and restored into whichever the target uses, each checked against
+ * its SHA-256. Version 1 files (no files section) still restore.
  * Rows never pass through JS values: to_jsonb's text is written as it is, and restore hands
  * it back to jsonb_populate_recordset, so numerics, timestamps and json keep every digit.
  * The dump reads one snapshot (repeatable read), so it can run while the server serves.
  */
 
 export const BACKUP_FORMAT = 'siklus-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
+const READABLE_VERSIONS = [1, 2];
 
 /** Kysely's own bookkeeping: restored by migrating, never copied. */
 const MIGRATION_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
@@ -54,7 +62,13 @@ const ZHeaderLine = z.looseObject({
   migrations: z.array(z.string()).optional(),
 });
 const ZTableLine = z.object({ table: z.string(), columns: z.array(z.string()) });
-const ZTrailerLine = z.object({ end: z.literal(true), tables: z.record(z.string(), z.number()) });
+const ZTrailerLine = z.object({
+  end: z.literal(true),
+  tables: z.record(z.string(), z.number()),
+  files: z.number().optional(),
+});
+const ZFilesLine = z.object({ files: z.number() });
+const ZFileLine = z.object({ file: z.string(), base64: z.string() });
 
 // Any table, named at run time: the typed DB is only a handle here.
 type AnyDb = Kysely<DB> | Transaction<DB>;
@@ -126,10 +140,26 @@ export interface BackupResult {
   file: string;
   tables: Record<string, number>;
   rows: number;
+  /** Evidence files written, and their bytes. */
+  files: number;
+  fileBytes: number;
 }
 
-/** Writes every data table of db to file (gzipped JSON lines) from one snapshot. */
-export async function backupTo(db: Kysely<DB>, kind: string, file: string): Promise<BackupResult> {
+export interface BackupOptions {
+  /** The evidence files' store: every file a row names is written into the backup. */
+  files?: FileStore;
+}
+
+/**
+ * Writes every data table of db to file (gzipped JSON lines) from one snapshot, then the
+ * evidence files that snapshot's rows name (read from `options.files`).
+ */
+export async function backupTo(
+  db: Kysely<DB>,
+  kind: string,
+  file: string,
+  options: BackupOptions = {},
+): Promise<BackupResult> {
   const gzip = createGzip();
   const out = createWriteStream(file, { flags: 'wx' });
   gzip.pipe(out);
@@ -137,6 +167,8 @@ export async function backupTo(db: Kysely<DB>, kind: string, file: string): Prom
     if (!gzip.write(`${line}\n`)) await once(gzip, 'drain');
   };
   const counts: Record<string, number> = {};
+  let fileCount = 0;
+  let fileBytes = 0;
   try {
     await db
       .transaction()
@@ -169,7 +201,28 @@ export async function backupTo(db: Kysely<DB>, kind: string, file: string): Prom
           if (written !== n) throw new Error(`${table.name}: counted ${n} rows, wrote ${written}`);
           counts[table.name] = n;
         }
-        await write(JSON.stringify({ end: true, tables: counts }));
+        if (options.files) {
+          // The keys the snapshot's rows name: a file is never swept while a row names it.
+          const keys = [...(await referencedFileKeys(tx))].sort();
+          await write(JSON.stringify({ files: keys.length }));
+          for (const key of keys) {
+            const bytes = await options.files.get(key);
+            if (!bytes)
+              throw new Error(`evidence file ${key} is missing from ${options.files.location}`);
+            await write(
+              JSON.stringify({ file: key, base64: Buffer.from(bytes).toString('base64') }),
+            );
+            fileCount++;
+            fileBytes += bytes.byteLength;
+          }
+        }
+        await write(
+          JSON.stringify({
+            end: true,
+            tables: counts,
+            ...(options.files ? { files: fileCount } : {}),
+          }),
+        );
       });
   } catch (err) {
     gzip.destroy();
@@ -178,7 +231,13 @@ export async function backupTo(db: Kysely<DB>, kind: string, file: string): Prom
   }
   gzip.end();
   await once(out, 'close');
-  return { file, tables: counts, rows: Object.values(counts).reduce((a, b) => a + b, 0) };
+  return {
+    file,
+    tables: counts,
+    rows: Object.values(counts).reduce((a, b) => a + b, 0),
+    files: fileCount,
+    fileBytes,
+  };
 }
 
 /** True when any data table holds a row. */
@@ -197,6 +256,8 @@ export class RestoreRefusedError extends Error {
 export interface RestoreOptions {
   /** Empty a database that holds data first (every row in it is lost). */
   force?: boolean;
+  /** Where the backup's evidence files go (required when it holds any). */
+  files?: FileStore;
 }
 
 /** Lines of a gzipped backup, one at a time. */
@@ -219,7 +280,7 @@ export async function restoreFrom(
   db: Kysely<DB>,
   file: string,
   options: RestoreOptions = {},
-): Promise<{ tables: Record<string, number>; rows: number }> {
+): Promise<{ tables: Record<string, number>; rows: number; files: number }> {
   const lines = linesOf(file);
   const first = await lines.next();
   const parsed = first.done ? null : ZHeaderLine.safeParse(JSON.parse(first.value));
@@ -227,7 +288,7 @@ export async function restoreFrom(
   if (header?.format !== BACKUP_FORMAT || !Array.isArray(header.migrations)) {
     throw new RestoreRefusedError(`${file} is not a Siklus backup`);
   }
-  if (header.version !== BACKUP_VERSION) {
+  if (!READABLE_VERSIONS.includes(header.version ?? 0)) {
     throw new RestoreRefusedError(`backup format ${header.version} is not supported here`);
   }
   const known = Object.keys(migrations).sort();
@@ -259,7 +320,9 @@ export async function restoreFrom(
   if (last) await run(await migrator.migrateTo(last));
 
   const tables: Record<string, number> = {};
-  let trailer: { end: true; tables: Record<string, number> } | null = null;
+  let trailer: z.infer<typeof ZTrailerLine> | null = null;
+  let inFiles = false;
+  let restoredFiles = 0;
   await db.transaction().execute(async (tx) => {
     const schema = new Map((await dataTables(tx)).map((t) => [t.name, t]));
     // The rows go in exactly as they were: our triggers stay off while loading, or the
@@ -301,6 +364,23 @@ export async function restoreFrom(
         trailer = ZTrailerLine.parse(JSON.parse(line));
         break;
       }
+      if (line.startsWith('{"files":')) {
+        await flush();
+        ZFilesLine.parse(JSON.parse(line));
+        if (!options.files) throw new Error('the backup holds evidence files: name a file store');
+        inFiles = true;
+        continue;
+      }
+      if (inFiles) {
+        const entry = ZFileLine.parse(JSON.parse(line));
+        const bytes = Buffer.from(entry.base64, 'base64');
+        if (keyOf(bytes) !== entry.file) {
+          throw new Error(`evidence file ${entry.file.slice(0, 64)} is damaged in the backup`);
+        }
+        await options.files!.put(bytes);
+        restoredFiles++;
+        continue;
+      }
       if (!current) throw new Error('a row before any table header');
       batch.push(line);
       bytes += line.length;
@@ -308,6 +388,11 @@ export async function restoreFrom(
       if (batch.length >= BATCH_ROWS || bytes >= BATCH_BYTES) await flush();
     }
     if (!trailer) throw new Error(`${file} ends early: the backup is incomplete`);
+    if ((trailer.files ?? 0) !== restoredFiles) {
+      throw new Error(
+        `the backup lists ${trailer.files} evidence files, the file held ${restoredFiles}`,
+      );
+    }
     const expected = trailer.tables;
     for (const [table, n] of Object.entries(expected)) {
       const { rows } = await sql<{ n: number }>`
@@ -332,5 +417,5 @@ export async function restoreFrom(
     }
   });
   await run(await migrator.migrateToLatest());
-  return { tables, rows: Object.values(tables).reduce((a, b) => a + b, 0) };
+  return { tables, rows: Object.values(tables).reduce((a, b) => a + b, 0), files: restoredFiles };
 }

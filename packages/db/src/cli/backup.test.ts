@@ -4,9 +4,17 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { keyOf, LocalFileStore, S3FileStore } from '../files';
+import { insertAttachment } from '../repositories/attachments';
 import type { DB } from '../schema';
 import { seed } from '../seed';
-import { createTestDb, makeTeacher, type TestDb } from '../testing';
+import {
+  createTestDb,
+  makeTeacher,
+  startS3Server,
+  type TestDb,
+  type TestS3Server,
+} from '../testing';
 import { migratedPglite } from '../testing/pglite-template';
 import { backupTo, dataTables, RestoreRefusedError, restoreFrom } from './backup-format';
 
@@ -123,5 +131,96 @@ describe('restore refuses to overwrite', () => {
     const notABackup = join(dir, 'other.jsonl.gz');
     writeFileSync(notABackup, gzipSync('{"hello":"world"}\n'));
     await expect(restoreFrom(target, notABackup)).rejects.toThrow(/not a Siklus backup/);
+  }, 120_000);
+});
+
+describe('evidence files travel with the backup', () => {
+  let s3: TestS3Server;
+  beforeAll(async () => {
+    s3 = await startS3Server('siklus-backup');
+  }, 60_000);
+  afterAll(async () => {
+    await s3?.stop();
+  });
+
+  test('local store -> S3 store -> local store, every file checked by its hash', async () => {
+    const localSource = new LocalFileStore(join(dir, 'files-source'));
+    const photo = new TextEncoder().encode('JPEG pretend bytes \u00ff'.repeat(5000));
+    const pdf = new TextEncoder().encode('%PDF-1.4 lembar bertanda tangan');
+    const orphan = await localSource.put(new TextEncoder().encode('no row names me'));
+    const cycle = await source.db
+      .selectFrom('cycles')
+      .select(['id', 'district_id'])
+      .executeTakeFirstOrThrow();
+    for (const [bytes, name] of [
+      [photo, 'foto.jpg'],
+      [pdf, 'lembar.pdf'],
+    ] as const) {
+      const { key } = await localSource.put(bytes);
+      await insertAttachment(source.db, {
+        districtId: cycle.district_id,
+        cycleId: cycle.id,
+        stage: 'observation',
+        teacherId: null,
+        fileName: name,
+        kind: name.endsWith('.pdf') ? 'pdf' : 'image',
+        contentType: name.endsWith('.pdf') ? 'application/pdf' : 'image/jpeg',
+        sizeBytes: bytes.byteLength,
+        sha256: key,
+        thumbSha256: null,
+        width: null,
+        height: null,
+        uploadedBy: null,
+      });
+    }
+
+    const first = join(dir, 'with-files.jsonl.gz');
+    const backup = await backupTo(source.db, source.kind, first, { files: localSource });
+    expect(backup.files).toBe(2);
+    expect(backup.fileBytes).toBe(photo.byteLength + pdf.byteLength);
+
+    // Into the S3 bucket beside a database of the same kind.
+    const s3Store = new S3FileStore({ ...s3.config, prefix: 'restored/' });
+    const target = await sameKindTarget();
+    const restored = await restoreFrom(target, first, { files: s3Store });
+    expect(restored.files).toBe(2);
+    expect(await contents(target)).toEqual(await contents(source.db));
+    expect(Buffer.from((await s3Store.get(keyOf(photo)))!)).toEqual(Buffer.from(photo));
+    expect(await s3Store.has(orphan.key)).toBe(false);
+
+    // And back out of S3, into a local directory beside PGlite.
+    const second = join(dir, 'from-s3.jsonl.gz');
+    expect((await backupTo(target, 'postgres', second, { files: s3Store })).files).toBe(2);
+    const localTarget = new LocalFileStore(join(dir, 'files-target'));
+    const pglite = await pgliteTarget();
+    await restoreFrom(pglite, second, { files: localTarget });
+    expect(await contents(pglite)).toEqual(await contents(source.db));
+    expect(Buffer.from((await localTarget.get(keyOf(pdf)))!)).toEqual(Buffer.from(pdf));
+  }, 120_000);
+
+  test('a damaged file, a missing store and a missing file are refused', async () => {
+    const store = new LocalFileStore(join(dir, 'files-damage'));
+    const file = join(dir, 'damage.jsonl.gz');
+    // The rows name files this store lacks: the backup refuses to leave them out silently.
+    await expect(
+      backupTo(source.db, source.kind, join(dir, 'x.jsonl.gz'), { files: store }),
+    ).rejects.toThrow(/missing from/);
+    for await (const key of (
+      await source.db.selectFrom('attachments').select('sha256').execute()
+    ).map((r) => r.sha256)) {
+      // Re-create the named files from the first test's source directory.
+      const bytes = await new LocalFileStore(join(dir, 'files-source')).get(key);
+      await store.put(bytes!);
+    }
+    await backupTo(source.db, source.kind, file, { files: store });
+    await expect(restoreFrom(await sameKindTarget(), file)).rejects.toThrow(/name a file store/);
+
+    const text = gunzipSync(readFileSync(file)).toString();
+    const damaged = text.replace(/("base64":")(.)/, (_m, p, c) => `${p}${c === 'A' ? 'B' : 'A'}`);
+    const bad = join(dir, 'damaged.jsonl.gz');
+    writeFileSync(bad, gzipSync(damaged));
+    await expect(restoreFrom(await sameKindTarget(), bad, { files: store })).rejects.toThrow(
+      /damaged in the backup/,
+    );
   }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileStoreEnvShape } from '../files/config';
 
 /**
  * The CLIs' environment, validated once here and read nowhere else. DATABASE_URL picks
@@ -20,6 +21,8 @@ const ZCliEnv = z.object({
     .or(z.literal('').transform(() => undefined)),
   /** Where the person typed the command (pnpm runs package scripts in the package). */
   INIT_CWD: z.string().min(1).optional(),
+  /** The evidence files' store, as the server reads it (decision 020). */
+  ...fileStoreEnvShape,
 });
 
 export type TCliEnv = z.infer<typeof ZCliEnv>;

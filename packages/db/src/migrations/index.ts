@@ -14,6 +14,7 @@ import * as m20261202T0400 from './2026-12-02T0400-criteria-clauses';
 import * as m20261202T0400b from './2026-12-02T0400-study-gain-first';
 import * as m20261202T0500 from './2026-12-02T0500-follow-up-plans';
 import * as m20261202T0600 from './2026-12-02T0600-accounts-notifications';
+import * as m20261202T0700 from './2026-12-02T0700-attachments';
 
 /**
  * Every migration, listed by hand so no bundler or glob can lose one. Names sort in the
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0400-study-gain-first': m20261202T0400b,
   '2026-12-02T0500-follow-up-plans': m20261202T0500,
   '2026-12-02T0600-accounts-notifications': m20261202T0600,
+  '2026-12-02T0700-attachments': m20261202T0700,
 };

@@ -15,3 +15,4 @@ export {
   uniqueNpsn,
 } from './factories';
 export { type PgSession, pgQuery, pgSession } from './pg-admin';
+export { startS3Server, type TestS3Server } from './s3-server';

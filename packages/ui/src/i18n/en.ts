@@ -3,6 +3,7 @@ import { closingEn } from './areas/closing';
 import { coachingEn } from './areas/coaching';
 import { criteriaEn } from './areas/criteria';
 import { districtEn } from './areas/district';
+import { evidenceEn } from './areas/evidence';
 import { importQuestionsEn } from './areas/import-questions';
 import { integrityEn } from './areas/integrity';
 import { ioEn } from './areas/io';
@@ -434,6 +435,7 @@ export const en = {
   ...criteriaEn,
   ...workflowEn,
   ...closingEn,
+  ...evidenceEn,
   ...districtEn,
   ...accountEn,
   ...ioEn,

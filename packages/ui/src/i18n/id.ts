@@ -10,6 +10,7 @@ import { closingId } from './areas/closing';
 import { coachingId } from './areas/coaching';
 import { criteriaId } from './areas/criteria';
 import { districtId } from './areas/district';
+import { evidenceId } from './areas/evidence';
 import { importQuestionsId } from './areas/import-questions';
 import { integrityId } from './areas/integrity';
 import { ioId } from './areas/io';
@@ -440,6 +441,7 @@ export const id = {
   ...criteriaId,
   ...workflowId,
   ...closingId,
+  ...evidenceId,
   ...districtId,
   ...accountId,
   ...ioId,

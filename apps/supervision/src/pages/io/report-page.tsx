@@ -18,6 +18,7 @@ import {
 import { exportUrls } from '../../export-urls';
 import { BasisToggle } from '../district/basis-toggle';
 import { ObservationTable } from '../results/cycle-table';
+import { ChapterEvidence } from './chapter-evidence';
 import { ChapterFollowUpsTable } from './chapter-follow-ups';
 
 type Chapter = RouterOutputs['io']['resultsChapter'];
@@ -302,6 +303,8 @@ export function ChapterView({ chapter: c }: { chapter: Chapter }) {
           </div>
         ))}
       </section>
+
+      {c.evidence && <ChapterEvidence evidence={c.evidence} />}
     </article>
   );
 }

@@ -36,6 +36,7 @@ import { exportUrls, ioPaths } from '../../export-urls';
 import { DownloadLink } from '../io/download-link';
 import { CycleTable } from '../results/cycle-table';
 import { MismatchList } from '../results/printed-check';
+import { SheetAttachments, StageAttachments } from './attachments';
 import { CycleTimeline } from './cycle-timeline';
 import { FollowUpPanel } from './follow-up-panel';
 import {
@@ -596,6 +597,15 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
             'observedOn',
             'notes',
           ])}
+          attachments={
+            selected && (
+              <SheetAttachments
+                cycleId={cycle.id}
+                teacherId={selected.id}
+                teacherName={selected.name}
+              />
+            )
+          }
         />
 
         {selected && (
@@ -620,6 +630,8 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
             Object.keys(cycle.stages).flatMap((s) => [`${s}Notes`, `${s}Date`]),
           )}
         />
+
+        <StageAttachments cycleId={cycle.id} />
 
         <PrintedFigures
           cycle={cycle}

@@ -113,6 +113,7 @@ export function ObservationPanel({
   disabled,
   errorFor,
   alerts,
+  attachments,
 }: {
   id: string;
   rubric: TRubricDefinition;
@@ -132,6 +133,8 @@ export function ObservationPanel({
   disabled?: boolean;
   errorFor: (field: string) => string | undefined;
   alerts?: ReactNode;
+  /** The selected teacher's evidence files (attachments.tsx), below the sheet. */
+  attachments?: ReactNode;
 }) {
   const t = useT();
   const f = useFormat();
@@ -300,6 +303,7 @@ export function ObservationPanel({
           </>
         )}
 
+        {attachments}
         {alerts}
         {!readOnly && (
           <div className="sk-row pts-save-row">
