@@ -52,6 +52,7 @@ describe('migrations', () => {
       'schools',
       'sessions',
       'studies',
+      'study_figures',
       'teachers',
       'users',
     ];

@@ -8,6 +8,7 @@ import * as m20261201T2350 from './2026-12-01T2350-printed-mean-as-typed';
 import * as m20261201T2355 from './2026-12-01T2355-import-percent-column';
 import * as m20261202T0000 from './2026-12-02T0000-cycle-events-time-zones';
 import * as m20261202T0010 from './2026-12-02T0010-score-vectors';
+import * as m20261202T0800 from './2026-12-02T0800-study-figures';
 
 /**
  * Every migration, listed by hand so no bundler or glob can lose one. Names sort in the
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   // the roster's migrations, so a database already at 2355 applies it in order.
   '2026-12-02T0000-cycle-events-time-zones': m20261202T0000,
   '2026-12-02T0010-score-vectors': m20261202T0010,
+  '2026-12-02T0800-study-figures': m20261202T0800,
 };
