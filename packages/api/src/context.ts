@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DB } from '@siklus/db';
+import type { DB, Me } from '@siklus/db';
 import type { TRole } from '@siklus/domain';
 import type { Kysely } from 'kysely';
 import { resolveSession } from './auth/session';
@@ -17,6 +17,8 @@ export interface SessionUser {
   schoolId: string | null;
   /** The session this request came with; null for callers built in tests without one. */
   sessionId: string | null;
+  /** What `auth.me` answers, read with the session (absent for callers built in tests). */
+  me?: Me;
 }
 
 export interface CookieOptions {

@@ -89,6 +89,7 @@ export async function resolveSession(ctx: Context, token: string): Promise<Sessi
     districtId: row.user.districtId,
     schoolId: row.user.schoolId,
     sessionId: row.id,
+    me: row.me,
   };
 }
 

@@ -138,6 +138,9 @@ export type CyclePatch = Omit<
   'id' | 'district_id' | 'study_id' | 'ordinal' | 'version' | 'created_at' | 'updated_at'
 >;
 
+/** The statuses a principal's write is allowed from unless a write says otherwise. */
+export const EDITABLE_STATUSES: readonly TCycleStatus[] = ['draft', 'returned'];
+
 /**
  * The optimistic-locked write: applies `patch`, bumps the version, and returns the new
  * version. `onlyIn` lists the statuses the write is allowed from (default: the editable
@@ -153,7 +156,7 @@ export async function touchCycle(
     onlyIn?: readonly TCycleStatus[];
   },
 ): Promise<{ version: number; status: TCycleStatus }> {
-  const onlyIn = args.onlyIn ?? (['draft', 'returned'] as const);
+  const onlyIn = args.onlyIn ?? EDITABLE_STATUSES;
   const updated = await db
     .updateTable('cycles')
     .set({
@@ -167,11 +170,24 @@ export async function touchCycle(
     .returning(['version', 'status'])
     .executeTakeFirst();
   if (updated) return updated;
+  return explainRefusedTouch(db, args.cycleId, args.version, onlyIn);
+}
 
+/**
+ * Why an optimistic-locked write of a cycle touched no row: NOT_FOUND when the cycle is
+ * gone, CONFLICT for a stale version or a status that does not allow the write. Always
+ * throws; shared by touchCycle and writes that touch the cycle in their own statement.
+ */
+export async function explainRefusedTouch(
+  db: Db,
+  cycleId: string,
+  version: number,
+  onlyIn: readonly TCycleStatus[],
+): Promise<never> {
   const current = await db
     .selectFrom('cycles')
     .select(['version', 'status'])
-    .where('id', '=', args.cycleId)
+    .where('id', '=', cycleId)
     .executeTakeFirst();
   if (!current) {
     throw new AppError('NOT_FOUND', {
@@ -179,7 +195,7 @@ export async function touchCycle(
       en: 'The cycle was not found.',
     });
   }
-  if (current.version !== args.version) {
+  if (current.version !== version) {
     throw new AppError('CONFLICT', STALE_VERSION_MESSAGES, {
       field: 'version',
       details: { currentVersion: current.version },
