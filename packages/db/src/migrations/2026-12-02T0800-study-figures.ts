@@ -50,26 +50,21 @@ const basisColumns = (b: string) => `
            then round((${b}_latest_mean - ${b}_baseline_mean) / (100 - ${b}_baseline_mean), 2)
       end) stored`;
 
-/** The latest counted cycle with an observation, and the counted baseline, of study s. */
+/**
+ * A basis's figures from the touched studies' cycles (`c`, one pass, joined by hash):
+ * the latest counted cycle with an observation, the counted baseline, the latest cycle's
+ * band counts. Set-based rather than a lateral lookup per study: a bulk write (the
+ * synthetic district, an import) refreshes thousands of studies in one statement, and a
+ * plan cached while the tables were small must not turn into a scan per study.
+ */
 const basisJoins = (b: string, statuses: string) => `
-    left join lateral (
-      select c.id, c.ordinal, c.status, a.n, a.mean,
-             (select jsonb_object_agg(bc.band, bc.count order by bc.band) from cycle_band_counts bc
-               where bc.cycle_id = c.id and bc.district_id = s.district_id) as band_counts
-        from cycles c
-        join cycle_aggregates a on a.cycle_id = c.id and a.district_id = s.district_id
-       where c.study_id = s.id and c.district_id = s.district_id
-         and c.status in (${statuses}) and a.n > 0
-       order by c.ordinal desc limit 1) ${b}_l on true
-    left join lateral (
-      select a.mean
-        from cycles c
-        join cycle_aggregates a on a.cycle_id = c.id and a.district_id = s.district_id
-       where c.study_id = s.id and c.district_id = s.district_id
-         and c.status in (${statuses}) and c.ordinal = 0 and a.n > 0) ${b}_b on true`;
+      left join c ${b}_l on ${b}_l.study_id = s.id and ${b}_l.ordinal = k.${b}_latest
+      left join c ${b}_b on ${b}_b.study_id = s.id and ${b}_b.ordinal = 0
+        and ${b}_b.status in (${statuses}) and ${b}_b.n > 0
+      left join bands ${b}_bc on ${b}_bc.cycle_id = ${b}_l.id`;
 
 const basisValues = (b: string) =>
-  `${b}_l.id, ${b}_l.ordinal, ${b}_l.status, ${b}_l.n, ${b}_l.mean, ${b}_b.mean, ${b}_l.band_counts`;
+  `${b}_l.id, ${b}_l.ordinal, ${b}_l.status, ${b}_l.n, ${b}_l.mean, ${b}_b.mean, ${b}_bc.counts`;
 const basisNames = (b: string) =>
   ['latest_cycle_id', 'latest_ordinal', 'latest_status', 'latest_n', 'latest_mean']
     .concat(['baseline_mean', 'band_counts'])
@@ -112,17 +107,29 @@ const UP = [
     -- Lock, then read in a new statement (see the migration's header).
     perform 1 from studies where id = any(ids) order by id for no key update;
     insert into study_figures as f (study_id, district_id, ${COLUMNS.join(', ')})
+    with c as materialized (
+      select c.id, c.study_id, c.ordinal, c.status, c.updated_at, coalesce(a.n, 0) as n, a.mean
+        from cycles c
+        left join cycle_aggregates a on a.cycle_id = c.id and a.district_id = c.district_id
+       where c.study_id = any(ids)),
+    k as (
+      select study_id, count(*)::int as cycle_count, max(ordinal) as newest,
+             max(ordinal) filter (where status = 'approved' and n > 0) as approved_latest,
+             max(ordinal) filter (where status in ('approved', 'submitted') and n > 0)
+               as submitted_latest
+        from c group by study_id),
+    bands as (
+      select bc.cycle_id, jsonb_object_agg(bc.band, bc.count order by bc.band) as counts
+        from cycle_band_counts bc
+       where bc.cycle_id in (select id from c)
+       group by bc.cycle_id)
     select s.id, s.district_id, coalesce(k.cycle_count, 0),
-           nw.id, nw.ordinal, nw.status, coalesce(nwa.n, 0), nw.updated_at,
+           nw.id, nw.ordinal, nw.status, nw.n, nw.updated_at,
            ${basisValues('approved')},
            ${basisValues('submitted')}
       from studies s
-      left join lateral (
-        select count(*)::int as cycle_count, max(c.ordinal) as newest from cycles c
-         where c.study_id = s.id and c.district_id = s.district_id) k on true
-      left join cycles nw
-        on nw.study_id = s.id and nw.ordinal = k.newest and nw.district_id = s.district_id
-      left join cycle_aggregates nwa on nwa.cycle_id = nw.id and nwa.district_id = s.district_id
+      left join k on k.study_id = s.id
+      left join c nw on nw.study_id = s.id and nw.ordinal = k.newest
       ${basisJoins('approved', `'approved'`)}
       ${basisJoins('submitted', `'approved', 'submitted'`)}
      where s.id = any(ids)
