@@ -70,7 +70,8 @@ export function readRecordedQueries(dir: string): RecordedQuery[] {
     for (const line of readFileSync(join(dir, name), 'utf8').split('\n')) {
       if (!line) continue;
       const q = JSON.parse(line) as RecordedQuery;
-      if (!seen.has(q.sql)) seen.set(q.sql, q);
+      const key = normalizeSql(q.sql);
+      if (!seen.has(key)) seen.set(key, q);
     }
   }
   return [...seen.values()];
@@ -102,7 +103,17 @@ function scansWithoutDistrict(node: PlanNode, owned: Set<string>, out: Set<strin
   for (const child of node.Plans ?? []) scansWithoutDistrict(child, owned, out);
 }
 
-export const normalizeSql = (text: string) => text.replace(/\s+/g, ' ').trim();
+/**
+ * The statement's shape, the key of the known list: whitespace collapsed, parameters
+ * unnumbered and `in ($1, $2, ...)` lists folded, so a list of another length or a
+ * parameter added before it is the same statement.
+ */
+export const normalizeSql = (text: string) =>
+  text
+    .replace(/\s+/g, ' ')
+    .replace(/\$\d+/g, '$')
+    .replace(/\(\$(, \$)*\)/g, '($...)')
+    .trim();
 
 /**
  * EXPLAINs each statement (without running it) and returns those that scan a
