@@ -1,21 +1,11 @@
-import { accountRoutes, LoginPage, NotFoundPage, RequireAuth, useT } from '@siklus/ui';
+import { accountRoutes, lazyRoute, NotFoundPage, RequireAuth } from '@siklus/ui';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { ConfigListPage } from './config/config-list-page';
-import { ConfigVersionRoute } from './config/config-version-page';
-import { AuditPage } from './pages/audit-page';
-import { CyclesPage } from './pages/cycles-page';
-import { HomePage } from './pages/home-page';
 import { OnlyAdmins } from './pages/only-admins';
-import { SchoolsPage } from './pages/schools-page';
-import { SubdistrictsPage } from './pages/subdistricts-page';
-import { TeacherSchoolsPage, TeachersPage } from './pages/teachers-page';
-import { UsersPage } from './pages/users-page';
 import { AdminShell } from './shell';
 
-function Login() {
-  const t = useT();
-  return <LoginPage appName={t('adm.appName')} />;
-}
+const config = () => import('./config/config-list-page');
+const version = () => import('./config/config-version-page');
+const teachers = () => import('./pages/teachers-page');
 
 /**
  * The admin app lives under `/admin/` (vite `base`), so routes here are relative to it:
@@ -23,27 +13,87 @@ function Login() {
  * administrators only; anyone else sees `OnlyAdmins`.
  */
 export const routes: RouteObject[] = [
-  { path: '/login', element: <Login /> },
+  {
+    path: '/login',
+    ...lazyRoute(
+      () => import('./pages/login'),
+      (m) => <m.Login />,
+    ),
+  },
   {
     element: <RequireAuth roles={['admin']} forbidden={<OnlyAdmins />} />,
     children: [
       {
         element: <AdminShell />,
         children: [
-          { index: true, element: <HomePage /> },
-          { path: 'rubrics', element: <ConfigListPage key="rubrics" kind="rubrics" /> },
-          { path: 'rubrics/:versionId', element: <ConfigVersionRoute kind="rubrics" /> },
-          { path: 'bands', element: <ConfigListPage key="bands" kind="bandSets" /> },
-          { path: 'bands/:versionId', element: <ConfigVersionRoute kind="bandSets" /> },
-          { path: 'criteria', element: <ConfigListPage key="criteria" kind="criteriaSets" /> },
-          { path: 'criteria/:versionId', element: <ConfigVersionRoute kind="criteriaSets" /> },
-          { path: 'schools', element: <SchoolsPage /> },
-          { path: 'subdistricts', element: <SubdistrictsPage /> },
-          { path: 'teachers', element: <TeacherSchoolsPage /> },
-          { path: 'schools/:schoolId/teachers', element: <TeachersPage /> },
-          { path: 'users', element: <UsersPage /> },
-          { path: 'cycles', element: <CyclesPage /> },
-          { path: 'audit', element: <AuditPage /> },
+          {
+            index: true,
+            ...lazyRoute(
+              () => import('./pages/home-page'),
+              (m) => <m.HomePage />,
+            ),
+          },
+          {
+            path: 'rubrics',
+            ...lazyRoute(config, (m) => <m.ConfigListPage key="rubrics" kind="rubrics" />),
+          },
+          {
+            path: 'rubrics/:versionId',
+            ...lazyRoute(version, (m) => <m.ConfigVersionRoute kind="rubrics" />),
+          },
+          {
+            path: 'bands',
+            ...lazyRoute(config, (m) => <m.ConfigListPage key="bands" kind="bandSets" />),
+          },
+          {
+            path: 'bands/:versionId',
+            ...lazyRoute(version, (m) => <m.ConfigVersionRoute kind="bandSets" />),
+          },
+          {
+            path: 'criteria',
+            ...lazyRoute(config, (m) => <m.ConfigListPage key="criteria" kind="criteriaSets" />),
+          },
+          {
+            path: 'criteria/:versionId',
+            ...lazyRoute(version, (m) => <m.ConfigVersionRoute kind="criteriaSets" />),
+          },
+          {
+            path: 'schools',
+            ...lazyRoute(
+              () => import('./pages/schools-page'),
+              (m) => <m.SchoolsPage />,
+            ),
+          },
+          {
+            path: 'subdistricts',
+            ...lazyRoute(
+              () => import('./pages/subdistricts-page'),
+              (m) => <m.SubdistrictsPage />,
+            ),
+          },
+          { path: 'teachers', ...lazyRoute(teachers, (m) => <m.TeacherSchoolsPage />) },
+          { path: 'schools/:schoolId/teachers', ...lazyRoute(teachers, (m) => <m.TeachersPage />) },
+          {
+            path: 'users',
+            ...lazyRoute(
+              () => import('./pages/users-page'),
+              (m) => <m.UsersPage />,
+            ),
+          },
+          {
+            path: 'cycles',
+            ...lazyRoute(
+              () => import('./pages/cycles-page'),
+              (m) => <m.CyclesPage />,
+            ),
+          },
+          {
+            path: 'audit',
+            ...lazyRoute(
+              () => import('./pages/audit-page'),
+              (m) => <m.AuditPage />,
+            ),
+          },
           ...accountRoutes('admin'),
           { path: '*', element: <NotFoundPage /> },
         ],

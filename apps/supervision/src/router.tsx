@@ -1,18 +1,12 @@
-import { accountRoutes, LoginPage, NotFoundPage, RequireAuth, RequireRole, useT } from '@siklus/ui';
+import { accountRoutes, lazyRoute, NotFoundPage, RequireAuth, RequireRole } from '@siklus/ui';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AdminHere } from './pages/admin-here';
 import { HomeRedirect } from './pages/home-redirect';
-import { MySchoolPage } from './pages/my-school-page';
 import { calibrationRoutes, coObservationRoutes } from './routes/calibration';
 import { districtRoutes } from './routes/district';
 import { ioRoutes } from './routes/io';
 import { ptsRoutes } from './routes/pts';
 import { SupervisionShell } from './shell';
-
-function Login() {
-  const t = useT();
-  return <LoginPage appName={t('sup.appName')} />;
-}
 
 /**
  * Every page has its own URL (deep links). The signed-in part sits under one
@@ -20,7 +14,13 @@ function Login() {
  * pages (a study, a cycle) are open to both roles: the API decides what each may see.
  */
 export const routes: RouteObject[] = [
-  { path: '/login', element: <Login /> },
+  {
+    path: '/login',
+    ...lazyRoute(
+      () => import('./pages/login'),
+      (m) => <m.Login />,
+    ),
+  },
   {
     element: <RequireAuth roles={['principal', 'supervisor']} forbidden={<AdminHere />} />,
     children: [
@@ -30,7 +30,15 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomeRedirect /> },
           {
             element: <RequireRole roles={['principal']} />,
-            children: [{ path: 'my-school', element: <MySchoolPage /> }],
+            children: [
+              {
+                path: 'my-school',
+                ...lazyRoute(
+                  () => import('./pages/my-school-page'),
+                  (m) => <m.MySchoolPage />,
+                ),
+              },
+            ],
           },
           {
             element: <RequireRole roles={['supervisor']} />,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DB, FileStore } from '@siklus/db';
+import type { DB, FileStore, Me } from '@siklus/db';
 import type { TRole } from '@siklus/domain';
 import type { Kysely } from 'kysely';
 import { resolveSession } from './auth/session';
@@ -19,6 +19,8 @@ export interface SessionUser {
   sessionId: string | null;
   /** An admin set the password: only changing it is allowed (trpc.ts, decision 019). */
   mustChangePassword?: boolean;
+  /** What `auth.me` answers, read with the session (absent for callers built in tests). */
+  me?: Me;
 }
 
 export interface CookieOptions {

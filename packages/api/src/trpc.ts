@@ -2,6 +2,7 @@ import {
   attachmentScopeOf,
   configVersionScopeOf,
   cycleScopeOf,
+  getCycleContext,
   schoolScopeOf,
   studyScopeOf,
   subdistrictScopeOf,
@@ -238,6 +239,13 @@ export const teacherScoped = scopedProcedures('teacherId', loadTeacherScope);
 export const studyScoped = scopedProcedures('studyId', loadStudyScope);
 /** `{ cycleId }` */
 export const cycleScoped = scopedProcedures('cycleId', loadCycleScope);
+/**
+ * `{ cycleId }`, the scope read with what scoring a sheet needs (rubric, bands, criteria):
+ * `ctx.scope` is the cycle's context, so the save does not read the cycle twice.
+ */
+export const cycleContextScoped = scopedProcedures('cycleId', (ctx, id) =>
+  getCycleContext(ctx.db, id),
+);
 /** `{ userId }` */
 export const userScoped = scopedProcedures('userId', loadUserScope);
 /** `{ subdistrictId }`: a kecamatan of the district's list (admins of the district). */

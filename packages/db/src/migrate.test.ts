@@ -58,6 +58,7 @@ describe('migrations', () => {
       'studies',
       'study_events',
       'subdistricts',
+      'study_figures',
       'teachers',
       'users',
     ];

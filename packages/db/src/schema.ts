@@ -292,6 +292,42 @@ export interface ObservationScoreVectorsTable {
   flat_score: GeneratedAlways<number | null>;
 }
 
+/**
+ * Per study, the figures the comparison, the headline and the exports read, written only
+ * by triggers (migration 2026-12-02T0800-study-figures, decision 021). `approved_*` count
+ * approved cycles only, `submitted_*` approved and submitted ones (the domain's
+ * countedStatuses); numeric columns are strings.
+ */
+export interface StudyFiguresTable {
+  study_id: GeneratedAlways<string>;
+  district_id: GeneratedAlways<string>;
+  cycle_count: GeneratedAlways<number>;
+  newest_cycle_id: GeneratedAlways<string | null>;
+  newest_ordinal: GeneratedAlways<number | null>;
+  newest_status: GeneratedAlways<TCycleStatus | null>;
+  newest_n: GeneratedAlways<number | null>;
+  newest_updated_at: GeneratedAlways<Date | null>;
+  approved_latest_cycle_id: GeneratedAlways<string | null>;
+  approved_latest_ordinal: GeneratedAlways<number | null>;
+  approved_latest_status: GeneratedAlways<TCycleStatus | null>;
+  approved_latest_n: GeneratedAlways<number | null>;
+  approved_latest_mean: GeneratedAlways<string | null>;
+  approved_baseline_mean: GeneratedAlways<string | null>;
+  /** The latest cycle's stored band label -> count, no zero entries. */
+  approved_band_counts: GeneratedAlways<Record<string, number> | null>;
+  approved_gain_points: GeneratedAlways<string | null>;
+  approved_normalized_gain: GeneratedAlways<string | null>;
+  submitted_latest_cycle_id: GeneratedAlways<string | null>;
+  submitted_latest_ordinal: GeneratedAlways<number | null>;
+  submitted_latest_status: GeneratedAlways<TCycleStatus | null>;
+  submitted_latest_n: GeneratedAlways<number | null>;
+  submitted_latest_mean: GeneratedAlways<string | null>;
+  submitted_baseline_mean: GeneratedAlways<string | null>;
+  submitted_band_counts: GeneratedAlways<Record<string, number> | null>;
+  submitted_gain_points: GeneratedAlways<string | null>;
+  submitted_normalized_gain: GeneratedAlways<string | null>;
+}
+
 /** Observations per cycle and stored band label; no zero counts. Trigger-maintained. */
 export interface CycleBandCountsTable {
   cycle_id: GeneratedAlways<string>;
@@ -499,6 +535,7 @@ export interface DB {
   cycle_aggregates: CycleAggregatesTable;
   observation_score_vectors: ObservationScoreVectorsTable;
   cycle_band_counts: CycleBandCountsTable;
+  study_figures: StudyFiguresTable;
   audit_log: AuditLogTable;
   cycle_events: CycleEventsTable;
   study_events: StudyEventsTable;

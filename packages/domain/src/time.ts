@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { badRequest, type TBilingual } from './errors';
 
 /*
@@ -10,7 +9,6 @@ import { badRequest, type TBilingual } from './errors';
 
 export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 export type TTimeZone = (typeof TIME_ZONES)[number];
-export const ZTimeZone = z.enum(TIME_ZONES);
 export const DEFAULT_TIME_ZONE: TTimeZone = 'Asia/Jakarta';
 
 export const TIME_ZONE_INFO: Record<

@@ -61,6 +61,7 @@ export {
   type TextFieldProps,
 } from './components/fields';
 export { LanguageSwitch } from './components/language-switch';
+export { lazyRoute } from './components/lazy-route';
 export { LoginPage, type LoginPageProps } from './components/login-page';
 export { Logo } from './components/logo';
 export { AppProviders, startApp } from './components/providers';

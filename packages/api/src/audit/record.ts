@@ -1,4 +1,4 @@
-import { insertAuditEntry } from '@siklus/db';
+import { type AuditEntryInput, insertAuditEntry } from '@siklus/db';
 import type { Context } from '../context';
 
 export interface AuditInput {
@@ -17,12 +17,9 @@ export interface AuditInput {
   userId?: string | null;
 }
 
-/**
- * Writes one audit row for the current request (with its ip and request id). Call it in
- * the same transaction as the write it records: pass `db` when inside one.
- */
-export async function audit(ctx: Context, entry: AuditInput, db = ctx.db): Promise<void> {
-  await insertAuditEntry(db, {
+/** The audit row of the current request (its user, ip and request id) for an entry. */
+export function auditEntry(ctx: Context, entry: AuditInput): AuditEntryInput {
+  return {
     districtId: entry.districtId !== undefined ? entry.districtId : (ctx.user?.districtId ?? null),
     userId: entry.userId !== undefined ? entry.userId : (ctx.user?.id ?? null),
     action: entry.action,
@@ -34,7 +31,15 @@ export async function audit(ctx: Context, entry: AuditInput, db = ctx.db): Promi
     reason: entry.reason ?? null,
     ip: ctx.ip,
     requestId: ctx.requestId,
-  });
+  };
+}
+
+/**
+ * Writes one audit row for the current request (with its ip and request id). Call it in
+ * the same transaction as the write it records: pass `db` when inside one.
+ */
+export async function audit(ctx: Context, entry: AuditInput, db = ctx.db): Promise<void> {
+  await insertAuditEntry(db, auditEntry(ctx, entry));
 }
 
 /**

@@ -72,7 +72,8 @@ export const authRouter = router({
   /** The signed-in user, or null. */
   me: publicProcedure.query(async ({ ctx }) => {
     if (!ctx.user) return null;
-    return (await getMe(ctx.db, ctx.user.id)) ?? null;
+    // Read with the session (one query per request); a caller built without one asks.
+    return ctx.user.me ?? (await getMe(ctx.db, ctx.user.id)) ?? null;
   }),
 
   /** `{ currentPassword, newPassword }`: ends every other session of the user. */

@@ -84,5 +84,6 @@ export async function resolveSession(ctx: Context, token: string): Promise<Sessi
     schoolId: row.user.schoolId,
     sessionId: row.id,
     mustChangePassword: row.user.mustChangePassword,
+    me: row.me,
   };
 }

@@ -2,14 +2,13 @@ import {
   countObservations,
   deleteObservation,
   earlierOpenCycles,
-  getCycleContext,
   getCycleRecord,
   insertNextCycle,
   laterCycle,
   listUnobservedTeachers,
   printedFiguresPatch,
+  saveObservation,
   touchCycle,
-  upsertObservation,
 } from '@siklus/db';
 import {
   AppError,
@@ -32,9 +31,15 @@ import {
   ZObservationDeleteInput,
   ZObservationUpsertInput,
 } from '@siklus/domain';
-import { audit } from '../audit/record';
-import { notFound } from '../errors';
-import { assertInScope, cycleScoped, loadTeacherScope, router, studyScoped } from '../trpc';
+import { audit, auditEntry } from '../audit/record';
+import {
+  assertInScope,
+  cycleContextScoped,
+  cycleScoped,
+  loadTeacherScope,
+  router,
+  studyScoped,
+} from '../trpc';
 import { cycleView } from './cycle-view';
 import { transitionCycle } from './workflow';
 
@@ -136,50 +141,38 @@ export const cyclesRouter = router({
    * (principal). The percentage and band are computed by the domain package and stored
    * with the indicator scores in one transaction. Returns the new version and the figures.
    */
-  upsertObservation: cycleScoped.principal
+  upsertObservation: cycleContextScoped.principal
     .input(ZObservationUpsertInput)
     .mutation(async ({ ctx, input }) => {
-      // Two independent reads, side by side: the teacher's scope and what scoring needs.
-      const [, context] = await Promise.all([
-        assertInScope(ctx, loadTeacherScope, input.teacherId, 'teacherId'),
-        getCycleContext(ctx.db, input.cycleId),
-      ]);
-      if (!context) throw notFound();
+      await assertInScope(ctx, loadTeacherScope, input.teacherId, 'teacherId');
+      const context = ctx.scope;
       // A figure on another scale (a 1-4/1-5 mean, a total out of N) becomes its percentage.
       const observation: TObservationInput =
         input.kind === 'indicators'
           ? { kind: 'indicators', scores: input.scores }
           : summaryObservation(input.percentage, input.scale);
-      const definition = context.definition;
-      const score = scoreObservation(definition, observation);
+      const score = scoreObservation(context.definition, observation);
       const band = classify(context.bands, score.percentage).label;
-      return ctx.db.transaction().execute(async (tx) => {
-        const result = await touchCycle(tx, { cycleId: input.cycleId, version: input.version });
-        if (input.observedOn) {
-          // Only a dated sheet costs this read (the row is locked by the touch above).
-          const stored = await getCycleRecord(tx, input.cycleId);
-          assertObservationWithinStages(input.observedOn, {
-            planning: stored?.planningDate ?? null,
-            reflection: stored?.reflectionDate ?? null,
-          });
-        }
-        const row = await upsertObservation(tx, {
-          districtId: context.districtId,
-          cycleId: input.cycleId,
-          teacherId: input.teacherId,
-          observerId: ctx.user.id,
-          observedOn: input.observedOn ?? null,
-          notes: input.notes ?? null,
-          percentage: score.percentage,
-          band,
-          scores: input.kind === 'indicators' ? input.scores : {},
-        });
-        await audit(
-          ctx,
-          {
+      // One statement bumps the version, writes the sheet, its scores and the audit row.
+      // A dated sheet is checked against the stage dates that statement read with the row
+      // locked, inside a transaction, so a refusal rolls the save back.
+      const save = (db: typeof ctx.db) =>
+        saveObservation(db, {
+          version: input.version,
+          observation: {
+            districtId: context.districtId,
+            cycleId: input.cycleId,
+            teacherId: input.teacherId,
+            observerId: ctx.user.id,
+            observedOn: input.observedOn ?? null,
+            notes: input.notes ?? null,
+            percentage: score.percentage,
+            band,
+            scores: input.kind === 'indicators' ? input.scores : {},
+          },
+          audit: auditEntry(ctx, {
             action: 'observation.save',
             entity: 'observation',
-            entityId: row.id,
             schoolId: ctx.scope.schoolId,
             // No "before": the previous save's entry holds it (every save is logged), and
             // reading it here would cost each save a statement (decision 006's budget).
@@ -193,21 +186,30 @@ export const cyclesRouter = router({
                 ? { typed: input.percentage, scale: input.scale }
                 : {}),
             },
-          },
-          tx,
-        );
-        return {
-          version: result.version,
-          observation: {
-            id: row.id,
-            teacherId: input.teacherId,
-            percentage: score.percentage,
-            band,
-            earned: score.earned,
-            possible: score.possible,
-          },
-        };
-      });
+          }),
+        });
+      const observedOn = input.observedOn;
+      const saved = observedOn
+        ? await ctx.db.transaction().execute(async (tx) => {
+            const result = await save(tx);
+            assertObservationWithinStages(observedOn, {
+              planning: result.planningDate,
+              reflection: result.reflectionDate,
+            });
+            return result;
+          })
+        : await save(ctx.db);
+      return {
+        version: saved.version,
+        observation: {
+          id: saved.id,
+          teacherId: input.teacherId,
+          percentage: score.percentage,
+          band,
+          earned: score.earned,
+          possible: score.possible,
+        },
+      };
     }),
 
   /** `{ cycleId, version, teacherId }` (principal): removes a teacher's observation. */

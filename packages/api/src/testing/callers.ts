@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DB, type FileStore, LocalFileStore } from '@siklus/db';
+import { recordingQueries } from '@siklus/db/testing';
 import type { Kysely } from 'kysely';
 import {
   type AuthConfig,
@@ -93,7 +94,8 @@ export function callerFor(
 ): Caller & { ctx: Context; cookies: FakeCookieJar } {
   const cookies = opts.cookies ?? new FakeCookieJar();
   const ctx = createInnerContext({
-    db,
+    // Recorded for the district_id check when SIKLUS_QUERY_LOG is set (test:district).
+    db: recordingQueries(db),
     user: user ? toSessionUser(user) : null,
     cookies,
     ip: opts.ip === undefined ? '203.0.113.7' : opts.ip,

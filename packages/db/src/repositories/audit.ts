@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, RawBuilder, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { iso } from '../iso';
 import { jsonb } from '../json';
@@ -26,6 +26,19 @@ export interface AuditEntryInput {
 }
 
 export async function insertAuditEntry(db: Executor, e: AuditEntryInput): Promise<void> {
+  await sql`${auditInsert(e)}`.execute(db);
+}
+
+/**
+ * The audit row as `insert ... select`: its entity id may be an expression over `from`
+ * (e.g. the id a data-modifying CTE returned), so a write can log itself in its own
+ * statement, one round trip, and nothing is logged when the write inserted nothing.
+ */
+export function auditInsert(
+  e: AuditEntryInput,
+  entityId: RawBuilder<unknown> = sql`${e.entityId}::text`,
+  from: RawBuilder<unknown> = sql``,
+): RawBuilder<unknown> {
   const after =
     e.after || e.schoolId || e.requestId
       ? {
@@ -34,20 +47,12 @@ export async function insertAuditEntry(db: Executor, e: AuditEntryInput): Promis
           ...(e.requestId ? { requestId: e.requestId } : {}),
         }
       : null;
-  await db
-    .insertInto('audit_log')
-    .values({
-      district_id: e.districtId,
-      user_id: e.userId,
-      action: e.action,
-      entity: e.entity,
-      entity_id: e.entityId,
-      before: e.before === null ? null : jsonb(e.before),
-      after: after === null ? null : jsonb(after),
-      reason: e.reason,
-      ip: e.ip,
-    })
-    .execute();
+  return sql`insert into audit_log
+      (district_id, user_id, action, entity, entity_id, before, after, reason, ip)
+    select ${e.districtId}::uuid, ${e.userId}::uuid, ${e.action}::text, ${e.entity}::text,
+           ${entityId}, ${e.before === null ? sql`null` : jsonb(e.before)},
+           ${after === null ? sql`null` : jsonb(after)}, ${e.reason}::text, ${e.ip}::text
+    ${from}`;
 }
 
 export interface AuditListItem {

@@ -26,15 +26,18 @@ import { getDistrict } from './districts';
  * The district comparison, computed by Postgres: the cycle means, band counts and gains
  * of every school of a district in one query, never by loading observations into Node.
  *
- * Per-cycle figures come from cycle_aggregates and cycle_band_counts, which triggers on
- * observations keep in the same transaction as every write (migration
- * 2026-11-28T1800-cycle-aggregates, docs/decisions/006-comparison-aggregates.md): a
- * request reads ~6k cycle rows for 2,000 schools instead of ~100k observations.
+ * Per-study figures come from study_figures (one row per study: the newest cycle, and per
+ * basis the latest counted cycle's n, mean and band counts, the baseline mean and the
+ * gains), which triggers keep from cycle_aggregates and cycle_band_counts, themselves kept
+ * by triggers on observations, in the same transaction as every write (migrations
+ * 2026-11-28T1800-cycle-aggregates and 2026-12-02T0800-study-figures, decisions 006 and
+ * 021): a request reads one row per school instead of ~100k observations or ~6k cycles.
  *
  * The figures follow the domain package's rules and are tested against it digit for digit
  * (comparison.test.ts): a mean is round(sum / n, 2) on numeric (the sum is exact, and
  * Postgres rounds numeric ties away from zero, i.e. half-up for these non-negative
- * values), stored as cycle_aggregates.mean; gains use the rounded means; normalised gain
+ * values), stored as cycle_aggregates.mean; gains use the rounded means (stored generated
+ * columns of study_figures); normalised gain
  * is round((post - pre) / (100 - pre), 2), null when pre = 100. Band labels
  * (classification) and the success-criteria verdict come from the domain package, applied
  * to the SQL aggregates of the page's rows.
@@ -216,31 +219,13 @@ const SORT_COLUMNS: Record<ComparisonSortKey, string> = {
 };
 
 /**
- * Per cycle of the district: n and the rounded mean, from the maintained aggregate (a
- * cycle without an aggregate row has no observation yet). Shared by the reads below.
+ * The study_figures columns of a basis: the row keeps both bases side by side
+ * (approved_*, submitted_*), so the reader's choice is a choice of columns.
  */
-function cycleFigures(districtId: string, basis: TFigureBasis): RawBuilder<unknown> {
-  const counted = countedStatuses(basis);
-  return sql`
-    select c.id as cycle_id, c.study_id, c.ordinal, c.status, c.updated_at,
-           coalesce(a.n, 0) as n, a.mean,
-           c.status in (${sql.join(counted)}) as counted
-    from cycles c
-    left join cycle_aggregates a on a.cycle_id = c.id and a.district_id = ${districtId}
-    where c.district_id = ${districtId}`;
+function figures(basis: TFigureBasis) {
+  const prefix = basis === 'submitted' ? 'submitted' : 'approved';
+  return (column: string) => sql.ref(`f.${prefix}_${column}`);
 }
-
-/**
- * Per study: its cycle count, the ordinal of its latest result (the highest counted one
- * with an observation) and of its newest cycle. A hash aggregate, then hash joins back to
- * cycle_figures by (study_id, ordinal): cheaper than ranking every cycle with a window
- * sorted by uuid.
- */
-const studyCycles = sql`
-    select study_id, count(*)::int as cycle_count,
-           max(ordinal) filter (where counted and n > 0) as latest_ordinal,
-           max(ordinal) as newest_ordinal
-    from cycle_figures group by study_id`;
 
 /**
  * The latest cycle's figures the criteria read besides n, mean and band counts, for a page
@@ -329,37 +314,31 @@ export async function districtComparison(
       where t.district_id = ${districtId} and t.school_id = ${schoolId} and t.active)`;
 
   // Active teachers of a page row's school with an observation in a given cycle.
+  const col = figures(basis);
   const observedActiveOf = (cycleId: RawBuilder<unknown>) => sql`(
       select count(*)::int from observations o
       join teachers t on t.id = o.teacher_id and t.district_id = ${districtId} and t.active
       where o.district_id = ${districtId} and o.cycle_id = ${cycleId})`;
 
   const { rows } = await sql<RawRow>`
-    with cycle_figures as materialized (${cycleFigures(districtId, basis)}),
-    study_cycles as (${studyCycles}),
-    base as (
+    with base as (
       select sch.id as school_id, sch.name as school_name, sch.npsn, sch.subdistrict,
              st.id as study_id, st.title as study_title, st.school_year, st.created_at as study_created_at,
              st.band_set_version_id, st.criteria_set_version_id, st.rubric_version_id,
-             coalesce(sc.cycle_count, 0) as cycle_count,
+             coalesce(f.cycle_count, 0) as cycle_count,
              ${countAllTeachers ? teacherCountOf(sql.ref('sch.id')) : sql`null::int`} as teacher_count,
-             b.mean as baseline_mean,
-             l.cycle_id as latest_cycle_id, l.ordinal as latest_ordinal, l.status as latest_status,
-             l.n as latest_n, l.mean as latest_mean, nw.updated_at as latest_updated_at,
-             nw.cycle_id as newest_cycle_id, nw.ordinal as newest_ordinal,
-             nw.status as newest_status, nw.n as newest_n,
-             coalesce(nw.status in ('draft', 'returned')
-               and nw.updated_at < ${cutoff}, false) as overdue,
-             case when l.ordinal > 0 and b.mean is not null and l.mean is not null
-                  then l.mean - b.mean end as gain_points,
-             case when l.ordinal > 0 and b.mean is not null and l.mean is not null and b.mean < 100
-                  then round((l.mean - b.mean) / (100 - b.mean), 2) end as normalized_gain
+             ${col('baseline_mean')} as baseline_mean,
+             ${col('latest_cycle_id')} as latest_cycle_id, ${col('latest_ordinal')} as latest_ordinal,
+             ${col('latest_status')} as latest_status, ${col('latest_n')} as latest_n,
+             ${col('latest_mean')} as latest_mean, ${col('band_counts')} as latest_band_counts,
+             f.newest_updated_at as latest_updated_at,
+             f.newest_cycle_id, f.newest_ordinal, f.newest_status, f.newest_n,
+             coalesce(f.newest_status in ('draft', 'returned')
+               and f.newest_updated_at < ${cutoff}, false) as overdue,
+             ${col('gain_points')} as gain_points, ${col('normalized_gain')} as normalized_gain
       from schools sch
       left join studies st on st.school_id = sch.id and st.district_id = ${districtId}
-      left join study_cycles sc on sc.study_id = st.id
-      left join cycle_figures l on l.study_id = st.id and l.ordinal = sc.latest_ordinal
-      left join cycle_figures nw on nw.study_id = st.id and nw.ordinal = sc.newest_ordinal
-      left join cycle_figures b on b.study_id = st.id and b.ordinal = 0 and b.counted
+      left join study_figures f on f.study_id = st.id and f.district_id = ${districtId}
       where sch.district_id = ${districtId} and sch.active
     ),
     filtered as (
@@ -386,14 +365,12 @@ export async function districtComparison(
       case when p.study_id is null then null else (
         select coalesce(jsonb_agg(jsonb_build_object(
                  'label', e.elem->>'label',
-                 'count', coalesce(pbc.count, 0),
+                 'count', coalesce((p.latest_band_counts->>(e.elem->>'label'))::int, 0),
                  'share', case when coalesce(p.latest_n, 0) = 0 then null
-                          else round(coalesce(pbc.count, 0) * 100.0 / p.latest_n, 2)::text end
+                          else round(coalesce((p.latest_band_counts->>(e.elem->>'label'))::int, 0)
+                                     * 100.0 / p.latest_n, 2)::text end
                ) order by e.ord), '[]'::jsonb)
         from jsonb_array_elements(bsv.bands->'bands') with ordinality as e(elem, ord)
-        left join cycle_band_counts pbc
-          on pbc.cycle_id = p.latest_cycle_id and pbc.band = e.elem->>'label'
-             and pbc.district_id = ${districtId}
       ) end as band_counts
     from page p
     left join band_set_versions bsv
@@ -514,6 +491,7 @@ export async function districtHeadline(
   districtId: string,
   basis: TFigureBasis = 'approved',
 ): Promise<DistrictHeadline> {
+  const col = figures(basis);
   const { rows } = await sql<{
     school_count: number;
     schools_with_studies: number;
@@ -527,28 +505,29 @@ export async function districtHeadline(
     studies_in_mean: number;
     studies_in_progress: number;
   }>`
-    with cycle_figures as materialized (${cycleFigures(districtId, basis)}),
-    study_cycles as (${studyCycles}),
+    with statuses as (
+      select status, count(*)::int as n from cycles where district_id = ${districtId} group by status
+    ),
     latest as (
-      select l.study_id, l.mean
-      from study_cycles sc
-      join cycle_figures l on l.study_id = sc.study_id and l.ordinal = sc.latest_ordinal
+      select f.cycle_count, f.newest_ordinal, ${col('latest_ordinal')} as latest_ordinal,
+             ${col('latest_mean')} as mean
+      from study_figures f where f.district_id = ${districtId}
     )
     select
       (select count(*)::int from schools where district_id = ${districtId} and active) as school_count,
       (select count(distinct s.school_id)::int from studies s
-         join schools sch on sch.id = s.school_id and sch.active
+         join schools sch on sch.id = s.school_id and sch.district_id = ${districtId} and sch.active
          where s.district_id = ${districtId}) as schools_with_studies,
       (select count(*)::int from studies where district_id = ${districtId}) as study_count,
       (select count(*)::int from teachers where district_id = ${districtId} and active) as teacher_count,
-      (select count(*)::int from cycle_figures where status = 'draft') as draft,
-      (select count(*)::int from cycle_figures where status = 'submitted') as submitted,
-      (select count(*)::int from cycle_figures where status = 'returned') as returned,
-      (select count(*)::int from cycle_figures where status = 'approved') as approved,
+      coalesce((select n from statuses where status = 'draft'), 0) as draft,
+      coalesce((select n from statuses where status = 'submitted'), 0) as submitted,
+      coalesce((select n from statuses where status = 'returned'), 0) as returned,
+      coalesce((select n from statuses where status = 'approved'), 0) as approved,
       (select round(avg(mean), 2) from latest where mean is not null) as district_mean,
       (select count(*)::int from latest where mean is not null) as studies_in_mean,
-      (select count(*)::int from study_cycles
-         where latest_ordinal is null or newest_ordinal > latest_ordinal) as studies_in_progress
+      (select count(*)::int from latest where cycle_count > 0
+         and (latest_ordinal is null or newest_ordinal > latest_ordinal)) as studies_in_progress
   `.execute(db);
   const r = rows[0]!;
   return {

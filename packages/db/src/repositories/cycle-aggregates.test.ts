@@ -1,4 +1,12 @@
-import { classify, meanOf, PTS_DEFAULT_BANDS } from '@siklus/domain';
+import {
+  classify,
+  FIGURE_BASES,
+  gain,
+  meanOf,
+  PTS_DEFAULT_BANDS,
+  resultCycles,
+  type TCycleStatus,
+} from '@siklus/domain';
 import fc from 'fast-check';
 import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,8 +27,11 @@ import { upsertObservation } from './observations';
 
 /*
  * cycle_aggregates and cycle_band_counts are kept by triggers on observations
- * (migration 2026-11-28T1800-cycle-aggregates). Whatever writes observations, in whatever
- * shape of statement, they must equal a recomputation from the observations themselves.
+ * (migration 2026-11-28T1800-cycle-aggregates), and study_figures by triggers on studies,
+ * cycles and those two tables (2026-12-02T0800-study-figures). Whatever writes
+ * observations or cycles, in whatever shape of statement, they must equal a recomputation
+ * from the observations and cycles themselves, the study figures by the domain's rules
+ * (resultCycles, meanOf, gain), digit for digit.
  */
 
 let t: TestDb;
@@ -90,12 +101,148 @@ async function recomputed(districtId: string): Promise<Recomputed> {
   };
 }
 
+interface StudyFigures {
+  study_id: string;
+  cycle_count: number;
+  newest_cycle_id: string | null;
+  newest_ordinal: number | null;
+  newest_status: string | null;
+  newest_n: number | null;
+  newest_updated_at: string | null;
+  approved: BasisFigures;
+  submitted: BasisFigures;
+}
+interface BasisFigures {
+  latest_cycle_id: string | null;
+  latest_ordinal: number | null;
+  latest_status: string | null;
+  latest_n: number | null;
+  latest_mean: string | null;
+  baseline_mean: string | null;
+  band_counts: Record<string, number> | null;
+  gain_points: string | null;
+  normalized_gain: string | null;
+}
+
+async function storedStudyFigures(districtId: string): Promise<StudyFigures[]> {
+  const { rows } = await sql<Record<string, unknown>>`
+    select study_id, cycle_count, newest_cycle_id, newest_ordinal, newest_status, newest_n,
+           newest_updated_at::text as newest_updated_at,
+           approved_latest_cycle_id, approved_latest_ordinal, approved_latest_status,
+           approved_latest_n, approved_latest_mean::text as approved_latest_mean,
+           approved_baseline_mean::text as approved_baseline_mean, approved_band_counts,
+           approved_gain_points::text as approved_gain_points,
+           approved_normalized_gain::text as approved_normalized_gain,
+           submitted_latest_cycle_id, submitted_latest_ordinal, submitted_latest_status,
+           submitted_latest_n, submitted_latest_mean::text as submitted_latest_mean,
+           submitted_baseline_mean::text as submitted_baseline_mean, submitted_band_counts,
+           submitted_gain_points::text as submitted_gain_points,
+           submitted_normalized_gain::text as submitted_normalized_gain
+    from study_figures where district_id = ${districtId} order by study_id`.execute(t.db);
+  const basis = (r: Record<string, unknown>, b: string): BasisFigures => ({
+    latest_cycle_id: r[`${b}_latest_cycle_id`] as string | null,
+    latest_ordinal: r[`${b}_latest_ordinal`] as number | null,
+    latest_status: r[`${b}_latest_status`] as string | null,
+    latest_n: r[`${b}_latest_n`] as number | null,
+    latest_mean: r[`${b}_latest_mean`] as string | null,
+    baseline_mean: r[`${b}_baseline_mean`] as string | null,
+    band_counts: r[`${b}_band_counts`] as Record<string, number> | null,
+    gain_points: r[`${b}_gain_points`] as string | null,
+    normalized_gain: r[`${b}_normalized_gain`] as string | null,
+  });
+  return rows.map((r) => ({
+    study_id: r.study_id as string,
+    cycle_count: r.cycle_count as number,
+    newest_cycle_id: r.newest_cycle_id as string | null,
+    newest_ordinal: r.newest_ordinal as number | null,
+    newest_status: r.newest_status as string | null,
+    newest_n: r.newest_n as number | null,
+    newest_updated_at: r.newest_updated_at as string | null,
+    approved: basis(r, 'approved'),
+    submitted: basis(r, 'submitted'),
+  }));
+}
+
+/** The study figures by the domain's rules, from the cycles and observations themselves. */
+async function recomputedStudyFigures(districtId: string): Promise<StudyFigures[]> {
+  const studies = await t.db
+    .selectFrom('studies')
+    .select('id')
+    .where('district_id', '=', districtId)
+    .orderBy('id')
+    .execute();
+  const cycles = await sql<{
+    id: string;
+    study_id: string;
+    ordinal: number;
+    status: TCycleStatus;
+    updated_at: string;
+  }>`select id, study_id, ordinal, status, updated_at::text as updated_at from cycles
+     where district_id = ${districtId}`.execute(t.db);
+  const observations = await t.db
+    .selectFrom('observations')
+    .select(['cycle_id', 'percentage', 'band'])
+    .where('district_id', '=', districtId)
+    .execute();
+  return studies.map(({ id }) => {
+    const own = cycles.rows
+      .filter((c) => c.study_id === id)
+      .map((c) => {
+        const sheets = observations.filter((o) => o.cycle_id === c.id);
+        return { ...c, n: sheets.length, sheets };
+      });
+    const newest = own.reduce<(typeof own)[number] | null>(
+      (a, c) => (a === null || c.ordinal > a.ordinal ? c : a),
+      null,
+    );
+    const byBasis = Object.fromEntries(
+      FIGURE_BASES.map((b): [string, BasisFigures] => {
+        const { baseline, latest } = resultCycles(own, b);
+        const baselineMean = baseline ? meanOf(baseline.sheets.map((o) => o.percentage)) : null;
+        const latestMean = latest ? meanOf(latest.sheets.map((o) => o.percentage)) : null;
+        const g =
+          latest && latest.ordinal > 0 && baselineMean !== null && latestMean !== null
+            ? gain(baselineMean, latestMean)
+            : null;
+        const bandCounts: Record<string, number> = {};
+        for (const o of latest?.sheets ?? []) bandCounts[o.band] = (bandCounts[o.band] ?? 0) + 1;
+        return [
+          b,
+          {
+            latest_cycle_id: latest?.id ?? null,
+            latest_ordinal: latest?.ordinal ?? null,
+            latest_status: latest?.status ?? null,
+            latest_n: latest?.n ?? null,
+            latest_mean: latestMean,
+            baseline_mean: baselineMean,
+            band_counts: latest ? bandCounts : null,
+            gain_points: g?.points ?? null,
+            normalized_gain: g?.normalized ?? null,
+          },
+        ];
+      }),
+    );
+    return {
+      study_id: id,
+      cycle_count: own.length,
+      newest_cycle_id: newest?.id ?? null,
+      newest_ordinal: newest?.ordinal ?? null,
+      newest_status: newest?.status ?? null,
+      newest_n: newest?.n ?? null,
+      newest_updated_at: newest?.updated_at ?? null,
+      approved: byBasis.approved!,
+      submitted: byBasis.submitted!,
+    };
+  });
+}
+
 async function expectConsistent(districtId: string) {
   const actual = await stored(districtId);
   const expected = await recomputed(districtId);
   expect(actual.badZeroRows).toBe(0);
   expect(actual.aggregates).toEqual(expected.aggregates);
   expect(actual.bands).toEqual(expected.bands);
+  expect(await storedStudyFigures(districtId)).toEqual(await recomputedStudyFigures(districtId));
 }
 
 const percentageArb = fc.oneof(
@@ -104,7 +251,7 @@ const percentageArb = fc.oneof(
 );
 /** Labels of the study's set and one that is not (the aggregate does not care). */
 const bandArb = fc.constantFrom('Kurang', 'Cukup', 'Baik', 'Sangat Baik', 'Sedang');
-const SLOTS = 4;
+const SLOTS = 6;
 const TEACHERS = 5;
 const slotArb = fc.integer({ min: 0, max: SLOTS - 1 });
 const teacherArb = fc.integer({ min: 0, max: TEACHERS - 1 });
@@ -120,6 +267,8 @@ type Op =
   | { kind: 'delete'; slot: number; teacher: number }
   | { kind: 'clear'; slot: number }
   | { kind: 'dropCycle'; slot: number }
+  | { kind: 'status'; slot: number; status: TCycleStatus }
+  | { kind: 'touch'; slot: number }
   | { kind: 'rolledBack'; slot: number; teacher: number; percentage: string };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -192,6 +341,15 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('clear' as const), slot: slotArb }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('dropCycle' as const), slot: slotArb }) },
   {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('status' as const),
+      slot: slotArb,
+      status: fc.constantFrom<TCycleStatus>('draft', 'submitted', 'returned', 'approved'),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('touch' as const), slot: slotArb }) },
+  {
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('rolledBack' as const),
@@ -204,7 +362,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 
 const band = (percentage: string) => classify(PTS_DEFAULT_BANDS, percentage).label;
 
-/** Two studies of two cycles each (slots 0-3), so moves cross cycles and studies. */
+/** Two studies of three cycles each (slots 0-5), so moves cross cycles and studies. */
 async function makeWorld() {
   const district = await makeDistrict(t.db);
   const school = await makeSchool(t.db, { district_id: district.id });
@@ -212,7 +370,7 @@ async function makeWorld() {
   const studies = [await makeStudy(t.db, scope), await makeStudy(t.db, scope)];
   const slots: { id: string; studyId: string; ordinal: number }[] = [];
   for (const study of studies) {
-    for (const ordinal of [0, 1]) {
+    for (const ordinal of [0, 1, 2]) {
       const cycle = await makeCycle(t.db, { study_id: study.id, ordinal });
       slots.push({ id: cycle.id, studyId: study.id, ordinal });
     }
@@ -314,6 +472,22 @@ async function apply(world: Awaited<ReturnType<typeof makeWorld>>, op: Op) {
       slot.id = (await makeCycle(t.db, { study_id: slot.studyId, ordinal: slot.ordinal })).id;
       return;
     }
+    case 'status':
+      await t.db
+        .updateTable('cycles')
+        .set({
+          status: op.status,
+          approved_at: op.status === 'approved' ? new Date() : null,
+          review_comment: op.status === 'returned' ? 'Lengkapi refleksi.' : null,
+        })
+        .where('id', '=', cycle(op.slot))
+        .execute();
+      return;
+    case 'touch':
+      // What every API write does to its cycle: a new version and updated_at, nothing else.
+      await sql`update cycles set version = version + 1,
+        updated_at = updated_at + interval '1 second' where id = ${cycle(op.slot)}`.execute(t.db);
+      return;
     case 'rolledBack':
       await t.db
         .transaction()

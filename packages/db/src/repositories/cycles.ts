@@ -142,6 +142,9 @@ export type CyclePatch = Omit<
   'id' | 'district_id' | 'study_id' | 'ordinal' | 'version' | 'created_at' | 'updated_at'
 >;
 
+/** The statuses a principal's write is allowed from unless a write says otherwise. */
+export const EDITABLE_STATUSES: readonly TCycleStatus[] = ['draft', 'returned'];
+
 /**
  * The optimistic-locked write: applies `patch`, bumps the version, and returns the new
  * version. `onlyIn` lists the statuses the write is allowed from (default: the editable
@@ -157,7 +160,7 @@ export async function touchCycle(
     onlyIn?: readonly TCycleStatus[];
   },
 ): Promise<{ version: number; status: TCycleStatus }> {
-  const onlyIn = args.onlyIn ?? (['draft', 'returned'] as const);
+  const onlyIn = args.onlyIn ?? EDITABLE_STATUSES;
   const updated = await db
     .updateTable('cycles')
     .set({
@@ -182,12 +185,25 @@ export async function touchCycle(
     .returning(['version', 'status'])
     .executeTakeFirst();
   if (updated) return updated;
+  return explainRefusedTouch(db, args.cycleId, args.version, onlyIn);
+}
 
+/**
+ * Why an optimistic-locked write of a cycle touched no row: NOT_FOUND when the cycle is
+ * gone, CONFLICT for a stale version or a status that does not allow the write. Always
+ * throws; shared by touchCycle and writes that touch the cycle in their own statement.
+ */
+export async function explainRefusedTouch(
+  db: Db,
+  cycleId: string,
+  version: number,
+  onlyIn: readonly TCycleStatus[],
+): Promise<never> {
   const current = await db
     .selectFrom('cycles as c')
     .innerJoin('studies as s', 's.id', 'c.study_id')
     .select(['c.version', 'c.status', 's.closed_at as closedAt'])
-    .where('c.id', '=', args.cycleId)
+    .where('c.id', '=', cycleId)
     .executeTakeFirst();
   if (!current) {
     throw new AppError('NOT_FOUND', {
@@ -196,7 +212,7 @@ export async function touchCycle(
     });
   }
   if (current.closedAt !== null) throw studyClosedError();
-  if (current.version !== args.version) {
+  if (current.version !== version) {
     throw new AppError('CONFLICT', STALE_VERSION_MESSAGES, {
       field: 'version',
       details: { currentVersion: current.version },

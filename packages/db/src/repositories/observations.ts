@@ -1,7 +1,10 @@
 import type { TCycleStatus } from '@siklus/domain';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import { iso } from '../iso';
+import { jsonb } from '../json';
 import type { DB } from '../schema';
+import { type AuditEntryInput, auditInsert } from './audit';
+import { EDITABLE_STATUSES, explainRefusedTouch } from './cycles';
 
 /*
  * Observations: one teacher's sheet in one cycle. The percentage and band are computed by
@@ -41,38 +44,100 @@ export function observationRow(o: ObservationWrite) {
 
 /** Inserts or replaces a teacher's observation in a cycle, with its indicator scores. */
 export async function upsertObservation(db: Db, o: ObservationWrite): Promise<{ id: string }> {
-  const row = await db
-    .insertInto('observations')
-    .values(observationRow(o))
-    .onConflict((oc) =>
-      oc.columns(['cycle_id', 'teacher_id']).doUpdateSet({
-        observer_id: o.observerId,
-        observed_on: o.observedOn,
-        notes: o.notes,
-        percentage: o.percentage,
-        band: o.band,
-        updated_at: sql<Date>`now()`,
-      }),
-    )
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db.deleteFrom('indicator_scores').where('observation_id', '=', row.id).execute();
-  const entries = Object.entries(o.scores);
-  if (entries.length > 0) {
-    await db
-      .insertInto('indicator_scores')
-      .values(
-        entries.map(([key, score]) => ({
-          district_id: o.districtId,
-          observation_id: row.id,
-          indicator_key: key,
-          score: score === 'na' ? null : score,
-          not_applicable: score === 'na',
-        })),
-      )
-      .execute();
-  }
-  return row;
+  const { rows } = await sql<{ id: string }>`
+    with written as (${observationInsert(o, sql`values (${sql.join(observationValues(o))})`)})
+    ${scoreWrites(o)}
+    select id from written`.execute(db);
+  return rows[0]!;
+}
+
+export interface SavedObservation {
+  id: string;
+  /** The cycle's version after the write. */
+  version: number;
+  /** The cycle's stage dates as stored ('YYYY-MM-DD'), for checking the sheet's date. */
+  planningDate: string | null;
+  reflectionDate: string | null;
+}
+
+/**
+ * A principal's save, in one statement: bumps the cycle's version (optimistic lock, only
+ * from an editable status), writes the sheet and its scores, and the audit row (its
+ * entity id the sheet's). Nothing is written when the version is stale or the status does
+ * not allow it; then the same errors as touchCycle. One round trip instead of six (issue
+ * 19); the statement is atomic on its own, so a caller needs a transaction only when it
+ * checks something afterwards (it throws, and the transaction rolls the save back).
+ */
+export async function saveObservation(
+  db: Db,
+  args: { version: number; observation: ObservationWrite; audit: AuditEntryInput },
+): Promise<SavedObservation> {
+  const o = args.observation;
+  const { rows } = await sql<SavedObservation>`
+    with touched as (
+      update cycles set version = version + 1, updated_at = now()
+       where district_id = ${o.districtId} and id = ${o.cycleId} and version = ${args.version}
+         and status in (${sql.join(EDITABLE_STATUSES)})
+         -- A closed study is read-only (study-closing.ts) until an admin reopens it.
+         and not exists (select 1 from studies s
+                          where s.id = cycles.study_id and s.closed_at is not null)
+      returning version, planning_date, reflection_date),
+    written as (${observationInsert(o, sql`select ${sql.join(observationValues(o))} from touched`)})
+    ${scoreWrites(o)},
+    logged as (${auditInsert(args.audit, sql`written.id::text`, sql`from written`)})
+    select w.id, t.version, t.planning_date::text as "planningDate",
+           t.reflection_date::text as "reflectionDate"
+      from written w, touched t`.execute(db);
+  return rows[0] ?? explainRefusedTouch(db, o.cycleId, args.version, EDITABLE_STATUSES);
+}
+
+function observationValues(o: ObservationWrite): RawBuilder<unknown>[] {
+  return [
+    sql`${o.districtId}::uuid`,
+    sql`${o.cycleId}::uuid`,
+    sql`${o.teacherId}::uuid`,
+    sql`${o.observerId}::uuid`,
+    sql`${o.observedOn}::date`,
+    sql`${o.notes}::text`,
+    sql`${o.percentage}::numeric`,
+    sql`${o.band}::text`,
+  ];
+}
+
+/** The sheet's upsert, its row from `source` (values or a select), returning its id. */
+function observationInsert(o: ObservationWrite, source: RawBuilder<unknown>) {
+  return sql`insert into observations
+      (district_id, cycle_id, teacher_id, observer_id, observed_on, notes, percentage, band)
+    ${source}
+    on conflict (cycle_id, teacher_id) do update set
+      observer_id = excluded.observer_id, observed_on = excluded.observed_on,
+      notes = excluded.notes, percentage = excluded.percentage, band = excluded.band,
+      updated_at = now()
+    returning id`;
+}
+
+/**
+ * The sheet's indicator scores as CTEs after `written`: scores of other indicators go,
+ * the given ones are upserted (an empty set for a summary rubric removes them all). The
+ * two touch different keys, so they can share the statement.
+ */
+function scoreWrites(o: ObservationWrite): RawBuilder<unknown> {
+  const scores = Object.entries(o.scores).map(([k, s]) => ({
+    k,
+    s: s === 'na' ? null : s,
+    na: s === 'na',
+  }));
+  return sql`,
+    given as (select * from jsonb_to_recordset(${jsonb(scores)}) as g(k text, s int, na boolean)),
+    dropped as (
+      delete from indicator_scores i using written w
+       where i.district_id = ${o.districtId} and i.observation_id = w.id
+         and i.indicator_key not in (select k from given)),
+    scored as (
+      insert into indicator_scores (district_id, observation_id, indicator_key, score, not_applicable)
+      select ${o.districtId}::uuid, w.id, g.k, g.s, g.na from written w, given g
+      on conflict (observation_id, indicator_key) do update
+        set score = excluded.score, not_applicable = excluded.not_applicable)`;
 }
 
 /** Deletes a teacher's observation (its scores cascade). Returns whether one existed. */

@@ -65,28 +65,44 @@ export async function findUserForLogin(db: Executor, login: string) {
   return row;
 }
 
-export async function getMe(db: Executor, userId: string) {
-  const row = await db
+/** What `auth.me` answers: the signed-in user with the names a screen shows. */
+const ME_COLUMNS = [
+  'users.id',
+  'users.username',
+  'users.full_name as fullName',
+  'users.role',
+  'users.district_id as districtId',
+  'districts.name as districtName',
+  'districts.time_zone as timeZone',
+  'users.school_id as schoolId',
+  'schools.name as schoolName',
+  'users.language',
+  'users.must_change_password as mustChangePassword',
+] as const;
+
+/**
+ * users -> districts -> schools with the columns `auth.me` answers with; the session
+ * lookup (sessions.ts) reads it in the same query as the session itself.
+ */
+export function meQuery(db: Executor) {
+  return db
     .selectFrom('users')
     .innerJoin('districts', 'districts.id', 'users.district_id')
-    .leftJoin('schools', 'schools.id', 'users.school_id')
-    .select([
-      'users.id',
-      'users.username',
-      'users.full_name as fullName',
-      'users.role',
-      'users.district_id as districtId',
-      'districts.name as districtName',
-      'districts.time_zone as timeZone',
-      'users.school_id as schoolId',
-      'schools.name as schoolName',
-      'users.language',
-      'users.must_change_password as mustChangePassword',
-    ])
+    .leftJoin('schools', (j) =>
+      j
+        .onRef('schools.id', '=', 'users.school_id')
+        .onRef('schools.district_id', '=', 'users.district_id'),
+    )
+    .select(ME_COLUMNS);
+}
+
+export type Me = NonNullable<Awaited<ReturnType<ReturnType<typeof meQuery>['executeTakeFirst']>>>;
+
+export async function getMe(db: Executor, userId: string): Promise<Me | undefined> {
+  return meQuery(db)
     .where('users.id', '=', userId)
     .where('users.active', '=', true)
     .executeTakeFirst();
-  return row;
 }
 
 export async function getPasswordHash(db: Executor, userId: string): Promise<string | null> {

@@ -1,5 +1,13 @@
 export { createTestDb, type TestDb } from './create-test-db';
 export {
+  checkDistrictPredicates,
+  type DistrictViolation,
+  normalizeSql,
+  QUERY_LOG_ENV,
+  readRecordedQueries,
+  recordingQueries,
+} from './district-predicates';
+export {
   bandSetOfCycle,
   DEFAULT_CRITERIA,
   makeBandSetVersion,

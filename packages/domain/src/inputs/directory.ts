@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZTimeZone } from '../time';
+import { TIME_ZONES } from '../time';
 import { bi } from '../zod-error';
 import { ZPassword } from './auth';
 import { DATE_YEAR_MAX, DATE_YEAR_MIN, type TTextLabel, zText } from './text';
@@ -287,5 +287,8 @@ export const ZAuditExportInput = z.object(AUDIT_FILTERS).strict();
 export type TAuditExportInput = z.infer<typeof ZAuditExportInput>;
 
 /** The district's time zone, set by its admin. */
+// Here, not in time.ts: the apps' first load formats dates with time.ts and must not pull
+// zod in with it (issue 19's first-load budget).
+export const ZTimeZone = z.enum(TIME_ZONES);
 export const ZDistrictTimeZoneInput = z.object({ timeZone: ZTimeZone }).strict();
 export type TDistrictTimeZoneInput = z.infer<typeof ZDistrictTimeZoneInput>;
