@@ -87,7 +87,12 @@ function idFor(path: string, key: string): string | undefined {
 function actorFor(path: string): Actor {
   if (
     /^(schools|users|config)\./.test(path) ||
-    ['review.reopen', 'district.setTimeZone', 'integrity.updateSettings'].includes(path)
+    [
+      'review.reopen',
+      'studies.reopen',
+      'district.setTimeZone',
+      'integrity.updateSettings',
+    ].includes(path)
   )
     return 'admin';
   if (path.startsWith('review.') || path === 'integrity.dismiss') return 'supervisor';
