@@ -155,7 +155,10 @@ test.describe('admin: schools, users, audit log', () => {
     await page.getByLabel('Sampai tanggal').fill(today);
     await expect(log).not.toContainText('school.');
     await expect(log).toContainText('user.create');
-    await log.getByRole('row').nth(1).getByText('Lihat data').click();
+    // Before/after in words: the role change reads "Peran: Kepala sekolah → Pengawas sekolah".
+    await expect(
+      log.getByRole('row', { name: /user\.change_role/ }).getByTestId('audit-diff'),
+    ).toContainText('Pengawas sekolah');
     await snap(page, 'admin-audit-filtered');
   });
 });

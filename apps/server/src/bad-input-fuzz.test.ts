@@ -89,6 +89,7 @@ function actorFor(path: string): Actor {
     /^(schools|users|config)\./.test(path) ||
     [
       'review.reopen',
+      'studies.reopen',
       'district.setTimeZone',
       'district.setReviewWaitDays',
       'integrity.updateSettings',
