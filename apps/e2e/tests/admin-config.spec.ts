@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { SCREENSHOTS, shot, signIn } from './helpers';
+import { SCREENSHOTS, shot, signIn, signInAs } from './helpers';
 
 /*
  * The rubric's life in the admin app: built with the schema's messages at each field and a
@@ -182,8 +182,9 @@ test.describe('admin on a phone and in English', () => {
 });
 
 test.describe('admin: success criteria', () => {
-  test('reads the seeded criteria as a sentence, drafts a stricter version and saves it', async ({
+  test('reads the seeded criteria as a sentence, drafts a stricter version with a KKM, publishes it, and a principal reads it back', async ({
     page,
+    browser,
   }) => {
     await signIn(page, '/admin/login', 'admin');
     await expect(
@@ -210,6 +211,25 @@ test.describe('admin: success criteria', () => {
     await page.reload();
     await expect(sentence).toContainText('lebih dari 75% guru mencapai nilai minimal 78');
     await expect(page.getByLabel('Pembanding kriteria ke-3')).toHaveValue('>');
+    await page.getByRole('button', { name: 'Terbitkan…' }).click();
+    await page.getByRole('button', { name: 'Ya, terbitkan' }).click();
+    await expect(page.getByRole('status').first()).toContainText('Versi 2 terbit');
+
+    // A principal starting a study reads the chosen criteria back in words.
+    const principal = await signInAs(browser, '/login', 'kepsek.lulut2', /\/my-school$/);
+    const p = principal.page;
+    await p.goto('/studies');
+    await p.getByRole('button', { name: 'Mulai PTS' }).first().click();
+    const form = p.getByRole('region', { name: 'Mulai PTS baru' });
+    await form
+      .getByLabel(/^Kriteria keberhasilan/)
+      .selectOption({ label: 'Kriteria keberhasilan PTS (versi 2)' });
+    await expect(
+      form.getByText(
+        'Rata-rata minimal 71,00, minimal 80% guru berkategori Baik atau lebih dan lebih dari 75% guru mencapai nilai minimal 78',
+      ),
+    ).toBeVisible();
+    await principal.context.close();
     await shot(page, 'admin-criteria', '#criteria-band-set');
   });
 });
