@@ -104,3 +104,40 @@ test('“Lupa kata sandi?” names the district admins without saying whether th
   await expect(help.getByRole('status')).toContainText('Admin Dinas Pendidikan');
   await page.screenshot({ path: `${SCREENSHOTS}login-forgot-password.png`, fullPage: true });
 });
+
+test('after an admin resets a password the user must choose their own before anything else', async ({
+  browser,
+}) => {
+  const NAME = 'I Made Suarjana, M.Pd';
+  const admin = await signInAs(browser, '/admin/login', 'admin.badung', /\/admin\/?$/);
+  const a = admin.page;
+  await a.goto('/admin/users');
+  await a.getByRole('searchbox', { name: /Cari nama/ }).fill('pengawas.badung');
+  const row = a.getByRole('row', { name: /pengawas\.badung/ });
+  await row.getByRole('button', { name: `Atur ulang sandi ${NAME}` }).click();
+  await a.locator('form').getByLabel('Kata sandi baru').fill('sandi-dari-admin-2026');
+  await a.locator('form').getByRole('button', { name: 'Atur ulang sandi' }).click();
+  await expect(a.getByRole('status')).toContainText(`Sandi ${NAME} diatur ulang.`);
+  await admin.context.close();
+
+  const context = await browser.newContext({ locale: 'id-ID' });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByLabel('Nama pengguna atau email').fill('pengawas.badung');
+  await page.getByLabel('Kata sandi').fill('sandi-dari-admin-2026');
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Buat kata sandi Anda sendiri' })).toBeVisible();
+  // Only the form: no navigation, no dashboard, whatever the address.
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { name: 'Buat kata sandi Anda sendiri' })).toBeVisible();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+  await snap(page, 'forced-password-change');
+  const form = page.getByRole('form', { name: 'Ganti kata sandi' });
+  await form.getByLabel('Kata sandi saat ini').fill('sandi-dari-admin-2026');
+  // The demo password again, so the other specs can sign in as this supervisor.
+  await form.getByLabel(/^Kata sandi baru/).fill(DEMO_PASSWORD);
+  await form.getByLabel('Ulangi kata sandi baru').fill(DEMO_PASSWORD);
+  await form.getByRole('button', { name: 'Ganti kata sandi' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dasbor kabupaten' })).toBeVisible();
+  await context.close();
+});
