@@ -1,6 +1,6 @@
 import { appRouter } from '@siklus/api';
 import { makeWorld, TEST_PASSWORD, type World } from '@siklus/api/testing';
-import type { DB } from '@siklus/db';
+import { type DB, insertSubdistrict } from '@siklus/db';
 import {
   createTestDb,
   makeBandSetVersion,
@@ -86,7 +86,7 @@ function idFor(path: string, key: string): string | undefined {
 /** Which actor may call it, so the call gets past the role check to the input. */
 function actorFor(path: string): Actor {
   if (
-    /^(schools|users|config)\./.test(path) ||
+    /^(schools|subdistricts|users|config)\./.test(path) ||
     [
       'review.reopen',
       'studies.reopen',
@@ -232,6 +232,9 @@ beforeAll(async () => {
     rubricDraft: (await makeRubricVersion(testDb.db, { ...districtA, status: 'draft' })).id,
     bandSetDraft: (await makeBandSetVersion(testDb.db, { ...districtA, status: 'draft' })).id,
     criteriaDraft: (await makeCriteriaVersion(testDb.db, { ...districtA, status: 'draft' })).id,
+    subdistrictId: (
+      await insertSubdistrict(testDb.db, { districtId: w.districtA.id, name: 'Kecamatan Uji' })
+    ).id,
   };
   app = await buildServer({
     env: parseEnv({ NODE_ENV: 'production', LOG_LEVEL: 'silent', COOKIE_SECURE: 'false' }),

@@ -344,5 +344,12 @@ describe('scores on other scales: asked, then converted (value ÷ maximum × 100
     const result = await read('a.csv', csv(['Nama Guru;Persentase', 'Lisda, S.Pd;40,50']));
     expect(result.questions).toEqual([]);
     expect(result.scale).toEqual({ kind: 'percent' });
+    // One 120 among percentages is a typo on its cell, not a column of totals.
+    const typo = await read(
+      'a.csv',
+      csv(['Nama Guru;Persentase', 'Lisda, S.Pd;40,50', 'Ismiati, S.Pd;120']),
+    );
+    expect(typo.questions).toEqual([]);
+    expect(typo.problems.map((p) => [p.row, p.column, p.code])).toEqual([[3, 'B', 'OFF_SCALE']]);
   });
 });

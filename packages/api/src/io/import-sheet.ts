@@ -90,7 +90,7 @@ export type ImportQuestion =
       kind: 'scale';
       column: string;
       header: string;
-      /** 'header': the header names a scale; 'values': every value is 5 or less, or one is over 100. */
+      /** 'header': the header names a scale; 'values': every value is 5 or less, or most are over 100. */
       reason: 'header' | 'values';
       /** What the header or the values suggest, when they do (preselected, never applied). */
       suggested: TScoreScale | null;
@@ -235,8 +235,8 @@ const NUMBER_CELL = /^\d+(?:[.,]\d+)?$/;
 
 /**
  * Does the percentage column look like another scale? By its header, or by its values:
- * every value 5 or less (a 1-4/1-5 mean; no teacher scores 5% on a real sheet), or one over
- * 100 (a total). Answers the question to ask, or null when the column reads as 0-100.
+ * every value 5 or less (a 1-4/1-5 mean; no teacher scores 5% on a real sheet), or most
+ * over 100 (totals). Answers the question to ask, or null when the column reads as 0-100.
  */
 function scaleQuestion(header: string, column: string, texts: string[]): ImportQuestion | null {
   const numbers = texts
@@ -248,7 +248,9 @@ function scaleQuestion(header: string, column: string, texts: string[]): ImportQ
   const top = numbers.length > 0 ? Math.max(...numbers) : 0;
   const small =
     numbers.length > 0 && top <= 5 && !/%/.test(header) && !texts.some((t) => t.endsWith('%'));
-  const large = top > 100;
+  // Most values over 100: totals out of a large N. One 120 among percentages is a typo,
+  // said as OFF_SCALE on its cell, not a reason to ask.
+  const large = numbers.filter((n) => n > 100).length * 2 > numbers.length;
   if (!byHeader && !small && !large) return null;
   const suggested: TScoreScale | null =
     byHeader ?? (small ? { kind: 'mean', max: top <= 4 ? 4 : 5 } : null);
@@ -260,7 +262,10 @@ function scaleQuestion(header: string, column: string, texts: string[]): ImportQ
       }
     : small
       ? { id: `semua nilainya 5 atau kurang (${shown})`, en: `every value is 5 or less (${shown})` }
-      : { id: `ada nilai di atas 100 (${shown})`, en: `a value is over 100 (${shown})` };
+      : {
+          id: `sebagian besar nilainya di atas 100 (${shown})`,
+          en: `most values are over 100 (${shown})`,
+        };
   return {
     kind: 'scale',
     column,

@@ -100,6 +100,7 @@ describe('the review history migration', () => {
     expect((await migrateToLatest(t.db)).applied.slice(0, 2)).toEqual([
       '2026-12-02T0000-cycle-events-time-zones',
       '2026-12-02T0010-score-vectors',
+      '2026-12-02T0300-subdistrict-list',
     ]);
 
     const history = async (cycleId: string) =>

@@ -90,7 +90,7 @@ export const scalesEn = {
   'kec.reactivateOne': 'Reactivate {name}',
   'kec.empty': 'No kecamatan yet. Add one first; then schools can pick it.',
   'kec.created': 'Kecamatan {name} added.',
-  'kec.renamed': 'Renamed to {name}; {count} school(s) renamed with it.',
+  'kec.renamed': 'Renamed to {name}; {count:one=# school|other=# schools} renamed with it.',
   'kec.deactivated': '{name} deactivated: no longer offered for new schools; its schools keep it.',
   'kec.reactivated': '{name} is active again.',
   'kec.pick': 'Pick a kecamatan…',
