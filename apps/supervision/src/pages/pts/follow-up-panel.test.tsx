@@ -49,7 +49,9 @@ function checkingPlan(after: Record<string, number | 'na'> | null) {
   };
 }
 
-function api(plans: { written: unknown[]; checking: unknown[] }, extra = {}) {
+type Plan = ReturnType<typeof checkingPlan>;
+
+function api(plans: { written: Plan[]; checking: Plan[] }, extra = {}) {
   return {
     'auth.me': () => ME.principal,
     'cycles.get': () => makeCycle({}, [observation(0, '75.00', 'Baik', { A1: 4, A2: 3, B1: 2 })]),
