@@ -96,7 +96,8 @@ describe('the review history migration', () => {
     expect(
       (await migrator.migrateTo('2026-12-01T2355-import-percent-column')).error,
     ).toBeUndefined();
-    expect((await migrateToLatest(t.db)).applied).toEqual([
+    // Migrations written later (evidence files, ...) apply after these two.
+    expect((await migrateToLatest(t.db)).applied.slice(0, 2)).toEqual([
       '2026-12-02T0000-cycle-events-time-zones',
       '2026-12-02T0010-score-vectors',
     ]);
