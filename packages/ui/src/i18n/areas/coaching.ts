@@ -172,7 +172,7 @@ export const coachingEn = {
   'home.today': 'Today {date} ({zone})',
   'home.next': 'Next steps',
   'home.nothing': 'Nothing is waiting for you right now.',
-  'home.more': '…and {count} more',
+  'home.more': '…and {count:one=# more|other=# more}',
   'home.empty': 'None.',
   'home.study': 'Your study',
   'home.cycleStatus': '{cycle}: {status}',
