@@ -178,6 +178,18 @@ describe('weightedKappa edge cases', () => {
     ).toBe('-1.0000');
   });
 
+  it('rounds a tie at the fifth place half-up, away from zero (-13/32 = -0,40625)', () => {
+    expect(
+      weightedKappa([
+        [3, 1],
+        [3, 2],
+        [3, 1],
+        [2, 2],
+        [2, 5],
+      ]).kappa,
+    ).toBe('-0.4063');
+  });
+
   it('equals 2·s_xy / (s_x² + s_y² + (x̄ - ȳ)²) exactly (quadratic kappa, population moments)', () => {
     fc.assert(
       fc.property(
@@ -186,13 +198,24 @@ describe('weightedKappa edge cases', () => {
           maxLength: 40,
         }),
         (pairs) => {
+          // Multiplied through by n, every moment is an integer, so the reference is exact
+          // too (with means sum/n, a tie at the fifth place could come out a hair off it):
+          // n·Sxy = nΣxy - ΣxΣy, n·Sxx = nΣx² - (Σx)², n·n(x̄ - ȳ)² = (Σx - Σy)².
           const n = pairs.length;
-          const mx = pairs.reduce((s, [x]) => s.plus(x), new D(0)).dividedBy(n);
-          const my = pairs.reduce((s, [, y]) => s.plus(y), new D(0)).dividedBy(n);
-          const sxy = pairs.reduce((s, [x, y]) => s.plus(mx.minus(x).times(my.minus(y))), new D(0));
-          const sxx = pairs.reduce((s, [x]) => s.plus(mx.minus(x).pow(2)), new D(0));
-          const syy = pairs.reduce((s, [, y]) => s.plus(my.minus(y).pow(2)), new D(0));
-          const den = sxx.plus(syy).plus(mx.minus(my).pow(2).times(n));
+          const sum = (f: (p: readonly [number, number]) => number) =>
+            pairs.reduce((s, p) => s.plus(f(p)), new D(0));
+          const sx = sum(([x]) => x);
+          const sy = sum(([, y]) => y);
+          const sxy = sum(([x, y]) => x * y)
+            .times(n)
+            .minus(sx.times(sy));
+          const sxx = sum(([x]) => x * x)
+            .times(n)
+            .minus(sx.pow(2));
+          const syy = sum(([, y]) => y * y)
+            .times(n)
+            .minus(sy.pow(2));
+          const den = sxx.plus(syy).plus(sx.minus(sy).pow(2));
           const result = weightedKappa(pairs);
           if (den.isZero()) {
             expect(result.kappa).toBeNull();
