@@ -1,10 +1,10 @@
-import { type DB, makeDigests, notifyWaitingCycles } from '@siklus/db';
+import { type DB, makeDigests, notifyDueFollowUps, notifyWaitingCycles } from '@siklus/db';
 import type { Kysely } from 'kysely';
 import { type MailTransport, sendDueMail, smtpTransport } from './mailer';
 
 /*
  * The notification jobs of the server process (docs/decisions/019), on one interval:
- * cycles waiting too long for review, the daily digests (only with mail on) and the
+ * cycles waiting too long for review, follow-up plans (RTL) falling due, the daily digests (only with mail on) and the
  * outbox. Each step is idempotent (dedupe keys, unique digests, claimed rows), so a second
  * server process running the same jobs does no harm.
  */
@@ -28,6 +28,7 @@ export async function runNotificationJobs(o: JobsOptions): Promise<void> {
     }
   };
   await step('waiting', () => notifyWaitingCycles(o.db, now()));
+  await step('follow-ups', () => notifyDueFollowUps(o.db, now()));
   const mail = o.mail;
   if (mail) {
     await step('digests', () => makeDigests(o.db, now()));

@@ -1,3 +1,4 @@
+import { notifyDueFollowUps } from '@siklus/db';
 import { createTestDb, makeCycle, makeSchool, makeTeacher, type TestDb } from '@siklus/db/testing';
 import type { AppError } from '@siklus/domain';
 import { TRPCError } from '@trpc/server';
@@ -379,5 +380,40 @@ describe('the results chapter and the exports list the plans per teacher and cyc
     const xml = await zip.file('word/document.xml')!.async('string');
     expect(xml).toContain('Rencana tindak lanjut (RTL) setiap guru per siklus');
     expect(xml).toContain('Guru sejawat: ');
+  });
+});
+
+describe('a plan falling due (the server job, decision 019)', () => {
+  test("notifies the school's principal once, from the due day in the district's calendar", async () => {
+    const { cycle, teachers } = await observedCycle(w);
+    const { id } = await as('principalOwn').followUps.create(plan(cycle.id, teachers[0]!.id));
+    const notices = () =>
+      testDb.db
+        .selectFrom('notifications')
+        .select(['user_id', 'cycle_id', 'params'])
+        .where('kind', '=', 'follow_up_due')
+        .where('dedupe_key', '=', `follow-up:${id}:2026-03-20`)
+        .execute();
+
+    // 19 March, 23:00 WIB: not due yet.
+    await notifyDueFollowUps(testDb.db, new Date('2026-03-19T16:00:00.000Z'));
+    expect(await notices()).toEqual([]);
+
+    // 20 March, 00:30 WIB (still the 19th in UTC): due today.
+    // (Plans of the other tests here fall due too: count this one's notices below.)
+    expect(
+      await notifyDueFollowUps(testDb.db, new Date('2026-03-19T17:30:00.000Z')),
+    ).toBeGreaterThan(0);
+    const sent = await notices();
+    expect(sent.map((n) => n.user_id)).toEqual([w.users.principalOwn.id]);
+    expect(sent[0]).toMatchObject({
+      cycle_id: cycle.id,
+      params: { teacherName: teachers[0]!.name, dueOn: '2026-03-20' },
+    });
+
+    // A later round (or a second server) adds nothing: one notice per plan and due date.
+    expect(await notifyDueFollowUps(testDb.db, new Date('2026-03-19T17:30:00.000Z'))).toBe(0);
+    await notifyDueFollowUps(testDb.db, new Date('2026-03-21T03:00:00.000Z'));
+    expect(await notices()).toHaveLength(1);
   });
 });

@@ -288,6 +288,61 @@ export async function notifyWaitingCycles(db: Kysely<DB>, now: Date): Promise<nu
   return notified;
 }
 
+/**
+ * Follow-up plans (RTL, decision 018) open and due today or earlier in their district's
+ * calendar: the school's active principals get one notification per plan and due date (a
+ * plan carried over with a new date notifies again), linking to the cycle that checks it.
+ * Idempotent like the others: the dedupe key is the plan and its date.
+ */
+export async function notifyDueFollowUps(db: Kysely<DB>, now: Date): Promise<number> {
+  const districts = await db.selectFrom('districts').select(['id', 'time_zone']).execute();
+  let notified = 0;
+  for (const d of districts) {
+    const today = localDate(now, d.time_zone);
+    const due = await sql<{
+      id: string;
+      school_id: string;
+      due_on: string;
+      teacher_name: string;
+      cycle_id: string;
+    }>`
+      select p.id, p.school_id, p.due_on::text as due_on, t.name as teacher_name,
+             coalesce(nx.id, p.cycle_id) as cycle_id
+      from follow_up_plans p
+      join teachers t on t.id = p.teacher_id and t.district_id = p.district_id
+      join cycles c on c.id = p.cycle_id and c.district_id = p.district_id
+      left join cycles nx on nx.study_id = p.study_id and nx.district_id = p.district_id
+                         and nx.ordinal = c.ordinal + 1
+      where p.district_id = ${d.id} and p.status = 'open' and p.due_on <= ${today}::date
+        and not exists (
+          select 1 from notifications n
+          where n.district_id = p.district_id and n.kind = 'follow_up_due'
+            and n.dedupe_key = 'follow-up:' || p.id::text || ':' || p.due_on::text)
+      order by p.due_on, p.id`.execute(db);
+    for (const plan of due.rows) {
+      notified += await db.transaction().execute(async (trx) => {
+        const principals = await trx
+          .selectFrom('users')
+          .select('id')
+          .where('district_id', '=', d.id)
+          .where('school_id', '=', plan.school_id)
+          .where('role', '=', 'principal')
+          .where('active', '=', true)
+          .execute();
+        return enqueueNotification(trx, {
+          districtId: d.id,
+          kind: 'follow_up_due',
+          recipients: principals.map((u) => u.id),
+          cycleId: plan.cycle_id,
+          params: { teacherName: plan.teacher_name, dueOn: plan.due_on },
+          dedupeKey: `follow-up:${plan.id}:${plan.due_on}`,
+        });
+      });
+    }
+  }
+  return notified;
+}
+
 /** How far back a digest looks: older unread notifications are not mailed any more. */
 const DIGEST_LOOKBACK_DAYS = 7;
 
