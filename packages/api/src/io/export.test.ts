@@ -476,5 +476,30 @@ describe('evidence files in the chapter', () => {
     expect(text).toContain('Lampiran. Daftar berkas bukti per siklus');
     expect(text).toContain('Tahap Perencanaan: RPP Kondisi Awal.pdf (PDF)');
     expect(text).toContain(`Lembar observasi ${teacher.name}: foto kelas.jpg (foto)`);
+
+    // The XLSX recap carries the same list on a sheet of its own.
+    const xlsx = await as('pengawas').io.studyRecap({ studyId, format: 'xlsx' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes(xlsx) as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Lampiran');
+    expect(sheet, 'a Lampiran sheet').toBeDefined();
+    const rows: unknown[][] = [];
+    sheet!.eachRow((r) => {
+      rows.push((r.values as unknown[]).slice(1));
+    });
+    expect(rows).toContainEqual([
+      1,
+      'Kondisi Awal',
+      'Tahap Perencanaan',
+      'RPP Kondisi Awal.pdf',
+      'PDF',
+    ]);
+    expect(rows).toContainEqual([
+      2,
+      'Siklus I',
+      `Lembar observasi ${teacher.name}`,
+      'foto kelas.jpg',
+      'foto',
+    ]);
   });
 });

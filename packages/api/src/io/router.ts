@@ -50,6 +50,7 @@ import {
 import {
   comparisonSheet,
   cycleTableSheet,
+  evidenceSheet,
   followUpsSheet,
   gainsSheet,
   recapSheet,
@@ -375,6 +376,7 @@ export const ioRouter = router({
         ...chapter.tables.map((t) => cycleTableSheet(t, meta)),
         ...(chapter.gains ? [gainsSheet(chapter.gains)] : []),
         ...(chapter.followUps ? [followUpsSheet(chapter.followUps, meta)] : []),
+        ...(chapter.evidence ? [evidenceSheet(chapter.evidence, meta)] : []),
       ];
       return fileOut(name, XLSX_TYPE, await toXlsx(sheets, { title: recap.title![0]! }));
     }),

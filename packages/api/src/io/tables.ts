@@ -1,6 +1,7 @@
 import { listIndicators, type TRubricDefinition } from '@siklus/domain';
 import {
   type ChapterCycleTable,
+  type ChapterEvidence,
   type ChapterFollowUps,
   type ChapterGains,
   type ChapterRecap,
@@ -124,6 +125,27 @@ export function followUpsSheet(
       r.result,
     ]),
     notes: ['Hasil: persentase indikator RTL dihitung oleh Siklus dari skor observasi mentah.'],
+  };
+}
+
+/** The evidence files (names, not contents) per cycle and place: the chapter's appendix. */
+export function evidenceSheet(
+  e: ChapterEvidence,
+  context: { schoolName: string; studyTitle: string },
+): SheetTable {
+  const rows = e.cycles.flatMap((c) => c.items.map((item) => ({ cycle: c.label, ...item })));
+  return {
+    name: 'Lampiran',
+    title: [e.caption, `${context.schoolName} - ${context.studyTitle}`],
+    columns: [
+      INT('No', 6),
+      TEXT('Siklus', 14),
+      TEXT('Tempat', 30),
+      TEXT('Nama Berkas', 40),
+      TEXT('Jenis', 16),
+    ],
+    rows: rows.map((r, i) => [i + 1, r.cycle, r.place, r.fileName, r.kind]),
+    notes: ['Berkas bukti diunduh dari Siklus; lembar ini hanya mencantumkan namanya.'],
   };
 }
 
