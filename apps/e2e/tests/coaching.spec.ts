@@ -1,14 +1,16 @@
+import { fileURLToPath } from 'node:url';
 import { expect, type Locator, test } from '@playwright/test';
 import { shot, signInAs } from './helpers';
 
 /*
  * The coaching loop (issue 17), through the UI: the principal of SD Negeri Pabuaran 1
  * (Kondisi Awal to Siklus II approved, six teachers) follows "Buka Siklus III" from the
- * home, observes the first teacher, writes a follow-up plan (RTL) from that sheet, the two
- * lowest indicators suggested, due yesterday; submits Siklus III; opens Siklus IV, where
- * the teacher's sheet shows the plan beside its indicators and, once scored, that they
- * improved (computed from the raw scores); the supervisor's dashboard shows the submission
- * waiting and the overdue plan, which leads to the school's drill-down.
+ * home, observes the first teacher, writes a follow-up plan (RTL) from that sheet (the two
+ * lowest indicators suggested, due yesterday) and attaches the lesson's photo to it;
+ * submits Siklus III; opens Siklus IV, where the teacher's sheet shows the plan beside its
+ * indicators and, once scored, that they improved (computed from the raw scores); the
+ * supervisor's dashboard shows the submission waiting and the overdue plan, which leads to
+ * the school's drill-down.
  *
  * Figures, worked out by hand: the sheet has 10 indicators on a 1-4 scale. Siklus III:
  * indicators 2 and 5 score 2, the rest 3: 28 / 40 = 70,00. The plan names indicators 2 and
@@ -17,6 +19,8 @@ import { shot, signInAs } from './helpers';
 
 const SCHOOL = 'SD Negeri Pabuaran 1';
 const INDICATORS = 10;
+/** The lesson's photo, attached to the same sheet (evidence.spec.ts checks what is stripped). */
+const PHOTO = fileURLToPath(new URL('../fixtures/kelas-5a-gps.jpg', import.meta.url));
 
 /** Yesterday in WIB (the demo district's zone), as the date input takes it. */
 function yesterdayWib(): string {
@@ -96,6 +100,12 @@ test('a principal writes an RTL from an observation; the next cycle checks it; t
     'Indikator RTL pada lembar asal: 50,00',
   );
   await shot(p, 'coaching-rtl-written', '#follow-up');
+
+  // -- Attaches the lesson's photo to the same teacher's sheet: the documentation the report lists.
+  const evidence = p.getByTestId('evidence-sheet');
+  await evidence.getByLabel('Unggah berkas').setInputFiles(PHOTO);
+  await expect(evidence.getByText('kelas-5a-gps.jpg terunggah.')).toBeVisible();
+  await expect(evidence.getByRole('img', { name: 'Gambar kecil kelas-5a-gps.jpg' })).toBeVisible();
 
   // -- Submits Siklus III (five teachers not observed: a warning, not a refusal).
   await p.getByRole('button', { name: 'Ajukan siklus' }).click();
