@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { cycleLabel } from './cycle';
+import { cycleLabel } from './cycle-label';
 import type { TBilingual } from './errors';
 import { formatLongDateId, localDate, TIME_ZONE_INFO, type TTimeZone } from './time';
 
@@ -11,12 +10,10 @@ import { formatLongDateId, localDate, TIME_ZONE_INFO, type TTimeZone } from './t
 
 export const LANGS = ['id', 'en'] as const;
 export type TLang = (typeof LANGS)[number];
-export const ZLang = z.enum(LANGS);
 
 /** immediate: one mail per notification; daily: one digest a day; off: in-app only. */
 export const EMAIL_NOTIFICATION_PREFS = ['immediate', 'daily', 'off'] as const;
 export type TEmailNotifications = (typeof EMAIL_NOTIFICATION_PREFS)[number];
-export const ZEmailNotifications = z.enum(EMAIL_NOTIFICATION_PREFS);
 
 export const NOTIFICATION_KINDS = [
   'cycle_submitted',

@@ -1,8 +1,7 @@
 import { type Me, type Role, useTRPC } from '@siklus/client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useContext } from 'react';
+import { createContext, lazy, type ReactNode, Suspense, useContext } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { ForcedPasswordChange } from '../account/forced-password-change';
 import { useT } from '../i18n/i18n';
 import { TimeZoneContext } from '../i18n/use-format';
 import { Button } from './button';
@@ -10,6 +9,11 @@ import { Card } from './card';
 import { LanguageSwitch } from './language-switch';
 import { Logo } from './logo';
 import { ErrorState, LoadingState } from './states';
+
+/** Rarely shown, and it carries a form (zod, react-hook-form): kept out of the first load. */
+const ForcedPasswordChange = lazy(() =>
+  import('../account/forced-password-change').then((m) => ({ default: m.ForcedPasswordChange })),
+);
 
 const CurrentUserContext = createContext<Me | null>(null);
 
@@ -70,7 +74,9 @@ export function RequireAuth({ roles, forbidden, children }: RequireAuthProps) {
   }
   // An admin set the password: nothing but changing it (the server refuses the rest too).
   const content = me.data.mustChangePassword ? (
-    <ForcedPasswordChange />
+    <Suspense fallback={<LoadingState />}>
+      <ForcedPasswordChange />
+    </Suspense>
   ) : roles && !roles.includes(me.data.role) ? (
     (forbidden ?? <Forbidden roles={roles} role={me.data.role} />)
   ) : (
