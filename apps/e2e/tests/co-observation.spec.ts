@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, shot, signIn, snap } from './helpers';
+import { DEMO_PASSWORD, setOwnPassword, shot, signIn, snap } from './helpers';
 
 /*
  * Issue 18: a co-observed lesson and the calibration view. The school is one no other spec
@@ -61,6 +61,7 @@ test('a co-observed lesson stays blind until both sheets are saved; calibration 
   const principalContext = await browser.newContext({ locale: 'id-ID' });
   const principal = await principalContext.newPage();
   await signIn(principal, '/login', PRINCIPAL);
+  await setOwnPassword(principal, DEMO_PASSWORD);
   await expect(principal).not.toHaveURL(/\/login/);
   await principal.goto('/co-observations');
   await pickFirst(principal, 'Penelitian');

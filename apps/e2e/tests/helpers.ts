@@ -22,6 +22,21 @@ export async function signIn(page: Page, path: string, login: string): Promise<v
 }
 
 /**
+ * A new account's first sign-in: the admin set its password, so the person must choose
+ * their own before anything else (decision 019); the form is filled as a person would.
+ */
+export async function setOwnPassword(page: Page, adminSet: string): Promise<void> {
+  const heading = page.getByRole('heading', { name: 'Buat kata sandi Anda sendiri' });
+  await expect(heading).toBeVisible();
+  const form = page.getByRole('form', { name: 'Ganti kata sandi' });
+  await form.getByLabel('Kata sandi saat ini').fill(adminSet);
+  await form.getByLabel(/^Kata sandi baru/).fill('sandi-pilihan-sendiri-2026');
+  await form.getByLabel('Ulangi kata sandi baru').fill('sandi-pilihan-sendiri-2026');
+  await form.getByRole('button', { name: 'Ganti kata sandi' }).click();
+  await expect(heading).toHaveCount(0);
+}
+
+/**
  * A 1366x768 view from the first `top` element down, below the sticky header and
  * navigation (a full-page shot would tear the sticky header and bars).
  */

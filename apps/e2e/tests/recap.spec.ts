@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, named, signIn, snap } from './helpers';
+import { DEMO_PASSWORD, named, setOwnPassword, signIn, snap } from './helpers';
 
 /**
  * A school with nothing gets its whole historical study in from one spreadsheet (issue
@@ -80,6 +80,7 @@ test('a new principal with an empty school adds six teachers, imports a recap of
   // The principal: an empty roster, six teachers by hand.
   const page = await browser.newPage({ locale: 'id-ID' });
   await signIn(page, '/login', 'kepsek.rekapbaru');
+  await setOwnPassword(page, DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/my-school$/);
   for (const [i, name] of TEACHERS.entries()) {
     await page.getByRole('button', { name: 'Tambah guru' }).click();
