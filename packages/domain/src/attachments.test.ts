@@ -36,6 +36,7 @@ describe('sizes in messages', () => {
     [1.5 * MIB, 'en', '1.5 MB'],
     [300 * 1024, 'en', '300 KB'],
     [10, 'en', '1 KB'],
+    [0, 'id', '0 KB'],
   ] as const)('%d bytes in %s: %s', (bytes, lang, text) => {
     expect(formatBytes(bytes, lang)).toBe(text);
   });

@@ -36,7 +36,8 @@ export const ATTACHMENT_ACCEPT =
 /** "10 MB", "200 MB", "1,5 MB": sizes as a person reads them (MiB, written MB). */
 export function formatBytes(bytes: number, lang: 'id' | 'en'): string {
   if (bytes < MIB) {
-    const kb = Math.max(1, Math.round(bytes / 1024));
+    // Nothing stored reads 0 KB; any stored byte at least 1 KB (never "0 KB" for a file).
+    const kb = bytes === 0 ? 0 : Math.max(1, Math.round(bytes / 1024));
     return `${kb} KB`;
   }
   const tenths = Math.round((bytes * 10) / MIB);
