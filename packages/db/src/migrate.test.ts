@@ -49,6 +49,7 @@ describe('migrations', () => {
       'integrity_settings',
       'login_throttle',
       'notifications',
+      'observation_changes',
       'observation_score_vectors',
       'observations',
       'rubric_versions',

@@ -514,6 +514,15 @@ export interface AttachmentsTable {
   created_at: GeneratedTimestamp;
 }
 
+/** A save sent from a device's outbox, remembered by its change id (decision 024). */
+export interface ObservationChangesTable {
+  district_id: string;
+  change_id: string;
+  observation_id: string;
+  version: number;
+  created_at: GeneratedTimestamp;
+}
+
 export interface DB {
   districts: DistrictsTable;
   schools: SchoolsTable;
@@ -547,6 +556,7 @@ export interface DB {
   notifications: NotificationsTable;
   email_outbox: EmailOutboxTable;
   attachments: AttachmentsTable;
+  observation_changes: ObservationChangesTable;
 }
 
 export type District = Selectable<DistrictsTable>;

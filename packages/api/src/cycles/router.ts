@@ -159,6 +159,7 @@ export const cyclesRouter = router({
       const save = (db: typeof ctx.db) =>
         saveObservation(db, {
           version: input.version,
+          changeId: input.changeId,
           observation: {
             districtId: context.districtId,
             cycleId: input.cycleId,

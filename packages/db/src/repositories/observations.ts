@@ -67,27 +67,50 @@ export interface SavedObservation {
  * not allow it; then the same errors as touchCycle. One round trip instead of six (issue
  * 19); the statement is atomic on its own, so a caller needs a transaction only when it
  * checks something afterwards (it throws, and the transaction rolls the save back).
+ *
+ * With a `changeId` (a save from a device's outbox, decision 024) the same statement
+ * remembers the id, and a second send of it writes nothing and answers what the first
+ * wrote (`replayed`), so a save repeated after a timeout is stored once, in one round trip.
  */
 export async function saveObservation(
   db: Db,
-  args: { version: number; observation: ObservationWrite; audit: AuditEntryInput },
-): Promise<SavedObservation> {
+  args: {
+    version: number;
+    observation: ObservationWrite;
+    audit: AuditEntryInput;
+    changeId?: string | null;
+  },
+): Promise<SavedObservation & { replayed: boolean }> {
   const o = args.observation;
-  const { rows } = await sql<SavedObservation>`
-    with touched as (
+  const changeId = args.changeId ?? null;
+  const { rows } = await sql<SavedObservation & { replayed: boolean }>`
+    with prior as (
+      select c.observation_id as id, c.version from observation_changes c
+        join observations ob on ob.id = c.observation_id and ob.cycle_id = ${o.cycleId}
+       where c.district_id = ${o.districtId} and c.change_id = ${changeId}::uuid),
+    touched as (
       update cycles set version = version + 1, updated_at = now()
        where district_id = ${o.districtId} and id = ${o.cycleId} and version = ${args.version}
          and status in (${sql.join(EDITABLE_STATUSES)})
+         and not exists (select 1 from prior)
          -- A closed study is read-only (study-closing.ts) until an admin reopens it.
          and not exists (select 1 from studies s
                           where s.id = cycles.study_id and s.closed_at is not null)
       returning version, planning_date, reflection_date),
     written as (${observationInsert(o, sql`select ${sql.join(observationValues(o))} from touched`)})
     ${scoreWrites(o)},
-    logged as (${auditInsert(args.audit, sql`written.id::text`, sql`from written`)})
+    logged as (${auditInsert(args.audit, sql`written.id::text`, sql`from written`)}),
+    remembered as (
+      insert into observation_changes (district_id, change_id, observation_id, version)
+      select ${o.districtId}::uuid, ${changeId}::uuid, w.id, t.version from written w, touched t
+       where ${changeId}::uuid is not null
+      -- Only a forged id repeats on another cycle: that save stands, unremembered.
+      on conflict do nothing)
     select w.id, t.version, t.planning_date::text as "planningDate",
-           t.reflection_date::text as "reflectionDate"
-      from written w, touched t`.execute(db);
+           t.reflection_date::text as "reflectionDate", false as replayed
+      from written w, touched t
+    union all
+    select p.id, p.version, null::text, null::text, true from prior p`.execute(db);
   return rows[0] ?? explainRefusedTouch(db, o.cycleId, args.version, EDITABLE_STATUSES);
 }
 

@@ -157,6 +157,11 @@ const observationCommon = {
   teacherId: ZId,
   observedOn: zDate({ id: 'Tanggal pengamatan', en: 'The observation date' }).nullable().optional(),
   notes: ZNotes('Catatan pengamatan', 'The observation notes').nullable().optional(),
+  /**
+   * A save from a device's outbox carries the id the device gave the change: sent again
+   * after a timeout, it is stored once (decision 024).
+   */
+  changeId: ZId.optional(),
 };
 
 /**
