@@ -32,7 +32,11 @@ export type NotesPatch = Omit<TCycleUpdateNotesInput, 'cycleId' | 'version'>;
 export type NotesValues = Partial<Record<keyof NotesPatch, string | null>>;
 
 /** A sheet's save without the version it is sent with (that is the outbox's to choose). */
-export type ObservationChange = Omit<TObservationUpsertInput, 'version' | 'changeId'>;
+export type ObservationChange = TObservationUpsertInput extends infer T
+  ? T extends TObservationUpsertInput
+    ? Omit<T, 'version' | 'changeId'>
+    : never
+  : never;
 
 interface EntryCommon {
   /** The id the device gave the change (crypto.randomUUID): the server's idempotency key. */
