@@ -23,6 +23,8 @@ export {
   RequireAuth,
   type RequireAuthProps,
   RequireRole,
+  type SignOutGuard,
+  setSignOutGuard,
   useCurrentUser,
   useMe,
   useSignOut,

@@ -184,7 +184,20 @@ export function useSignOut(): { signOut: () => void; pending: boolean } {
         void navigate('/login', { replace: true });
       };
       // Even when the server cannot be reached, the local session state is dropped.
-      logout.mutate(undefined, { onSettled: done });
+      const run = () => logout.mutate(undefined, { onSettled: done });
+      if (!signOutGuard) run();
+      else void signOutGuard(run).then((go) => go && run());
     },
   };
+}
+
+/**
+ * Asked before signing out: resolves true to go on, or false when it will call `proceed`
+ * itself once the person has decided (the supervision app's unsent offline saves, decision
+ * 024). One per app.
+ */
+export type SignOutGuard = (proceed: () => void) => Promise<boolean>;
+let signOutGuard: SignOutGuard | null = null;
+export function setSignOutGuard(guard: SignOutGuard | null): void {
+  signOutGuard = guard;
 }

@@ -31,14 +31,18 @@ export function AppProviders({
   );
 }
 
-/** An app's entry: its router under `AppProviders`, mounted on index.html's `#root`. */
-export function startApp(router: DataRouter): void {
+/**
+ * An app's entry: its router under `AppProviders`, mounted on index.html's `#root`. `boot`
+ * renders beside the router, above sign-in (the supervision app's offline runtime).
+ */
+export function startApp(router: DataRouter, boot?: ReactNode): void {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(
     <StrictMode>
       <AppProviders>
         <RouterProvider router={router} />
+        {boot}
       </AppProviders>
     </StrictMode>,
   );

@@ -7,6 +7,7 @@ import { evidenceEn } from './areas/evidence';
 import { importQuestionsEn } from './areas/import-questions';
 import { integrityEn } from './areas/integrity';
 import { ioEn } from './areas/io';
+import { offlineEn } from './areas/offline';
 import { ptsEn } from './areas/pts';
 import { rosterEn } from './areas/roster';
 import { scalesEn } from './areas/scales';
@@ -434,6 +435,7 @@ export const en = {
   ...ptsEn,
   ...criteriaEn,
   ...workflowEn,
+  ...offlineEn,
   ...closingEn,
   ...evidenceEn,
   ...districtEn,

@@ -14,6 +14,7 @@ import { evidenceId } from './areas/evidence';
 import { importQuestionsId } from './areas/import-questions';
 import { integrityId } from './areas/integrity';
 import { ioId } from './areas/io';
+import { offlineId } from './areas/offline';
 import { ptsId } from './areas/pts';
 import { rosterId } from './areas/roster';
 import { scalesId } from './areas/scales';
@@ -440,6 +441,7 @@ export const id = {
   ...ptsId,
   ...criteriaId,
   ...workflowId,
+  ...offlineId,
   ...closingId,
   ...evidenceId,
   ...districtId,

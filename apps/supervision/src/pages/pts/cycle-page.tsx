@@ -33,6 +33,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useBlocker, useParams } from 'react-router';
 import { exportUrls, ioPaths } from '../../export-urls';
+import { useOnline } from '../../offline/online';
+import { OutboxPanel } from '../../offline/outbox-panel';
+import { useOfflineSaves } from '../../offline/use-offline-saves';
 import { DownloadLink } from '../io/download-link';
 import { CycleTable } from '../results/cycle-table';
 import { MismatchList } from '../results/printed-check';
@@ -107,6 +110,10 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
   const label = localized(cycle.label);
   const bandSet = { bands: cycle.bandSet.bands } as TBandSet;
   const summaryMode = cycle.rubric.mode === 'summary';
+  // Saves work without a connection (decision 024): waiting changes show in place.
+  const offline = useOfflineSaves(cycle, bandSet);
+  const online = useOnline();
+  const stages = offline.overlayStages(cycle.stages);
   // What observation and reflection notes are read against (the saved sheets, table order).
   const narrative = useMemo(
     () => ({
@@ -129,7 +136,7 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
 
   // Observed teachers (inactive ones included) and active teachers not yet observed, in
   // roster order.
-  const roster = useMemo<RosterTeacher[]>(() => {
+  const serverRoster = useMemo<RosterTeacher[]>(() => {
     const byId = new Map<string, RosterTeacher>();
     for (const o of cycle.observations)
       byId.set(o.teacherId, {
@@ -144,6 +151,7 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
     const rank = (id: string) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
     return [...byId.values()].sort((a, b) => rank(a.id) - rank(b.id));
   }, [cycle.observations, cycle.unobservedTeachers, teachers.data]);
+  const roster = offline.overlay(serverRoster);
 
   // Local edits, kept until saved, discarded, or replaced by a reload after a conflict.
   const [notesDraft, setNotesDraft] = useState<NotesDraft>({});
@@ -167,7 +175,7 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
     ? (obsDrafts[selected.id] ?? initialDraft(selected.observation, f.lang))
     : null;
 
-  const patch = notesPatch(notesDraft, cycle.stages);
+  const patch = notesPatch(notesDraft, stages);
   const notesDirty = Object.keys(patch).length > 0;
   const dirtyIds = useMemo(
     () =>
@@ -243,11 +251,15 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
     const issues = issuesOf(ZCycleUpdateNotesInput, input);
     setNotesIssues(issues);
     if (issues.size > 0) return;
-    saveNotes.mutate(input, {
+    offline.saveNotes(saveNotes, input, label, {
       onSuccess: async (result) => {
         await afterWrite(result.version);
         setNotesDraft({});
         setNotice(t('pts.stages.saved'));
+      },
+      onQueued: () => {
+        setNotesDraft({});
+        setNotice(t('offline.notesQueued'));
       },
     });
   };
@@ -323,7 +335,18 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
       [...roster.slice(at + 1), ...roster.slice(0, at)].find(
         (r) => !r.observation && r.id !== teacher.id,
       ) ?? teacher;
-    saveObs.mutate(input, {
+    offline.saveSheet(saveObs, input, teacher.name, {
+      onQueued: (entry) => {
+        setObsDrafts(({ [teacher.id]: _kept, ...rest }) => rest);
+        setPicked(next.id);
+        setNotice(
+          t('offline.queued', {
+            name: teacher.name,
+            percent: f.decimal(entry.figures.percentage),
+            band: entry.figures.band,
+          }),
+        );
+      },
       onSuccess: async (result) => {
         await afterWrite(result.version);
         setObsDrafts(({ [teacher.id]: _saved, ...rest }) => rest);
@@ -460,8 +483,8 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
                   submit.reset();
                   setConfirmSubmit(true);
                 }}
-                disabled={dirty || conflict}
-                aria-describedby={dirty ? 'pts-submit-hint' : undefined}
+                disabled={dirty || conflict || !online}
+                aria-describedby={dirty || !online ? 'pts-submit-hint' : undefined}
               >
                 {t('pts.submit.button')}
               </Button>
@@ -470,11 +493,12 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
         }
       />
       <div className="sk-stack pts-page">
-        {canEdit && dirty && (
+        {canEdit && (dirty || !online) && (
           <p id="pts-submit-hint" className="sk-muted">
-            {t('pts.submit.saveFirst')}
+            {online ? t('pts.submit.saveFirst') : t('offline.onlineOnly')}
           </p>
         )}
+        <OutboxPanel entries={offline.entries} bandSet={bandSet} />
         {conflict && (
           <div className="sk-alert sk-alert--error pts-conflict" role="alert">
             <p className="sk-alert__message">
@@ -580,10 +604,14 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
           dirtyIds={dirtyIds}
           readOnly={!canEdit}
           onSave={doSaveObs}
-          onDelete={() => {
-            deleteObs.reset();
-            setConfirmDelete(selected);
-          }}
+          onDelete={
+            online
+              ? () => {
+                  deleteObs.reset();
+                  setConfirmDelete(selected);
+                }
+              : undefined
+          }
           onDiscard={() => selected && setObsDrafts(({ [selected.id]: _dropped, ...rest }) => rest)}
           saving={saveObs.isPending}
           disabled={conflict}
@@ -613,7 +641,7 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
         )}
 
         <StageNotes
-          stages={cycle.stages}
+          stages={stages}
           narrative={narrative}
           draft={notesDraft}
           onDraftChange={setNotesDraft}
@@ -627,7 +655,7 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
           }
           footer={writeError(
             saveNotes.error,
-            Object.keys(cycle.stages).flatMap((s) => [`${s}Notes`, `${s}Date`]),
+            Object.keys(stages).flatMap((s) => [`${s}Notes`, `${s}Date`]),
           )}
         />
 
