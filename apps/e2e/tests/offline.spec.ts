@@ -162,7 +162,7 @@ test('a principal scores a cycle offline, sends it later, settles a conflict; an
   await scoreTeacher(page, t3!.name, 2);
   const outbox = page.getByTestId('outbox');
   await expect(outbox.getByTestId('outbox-entry')).toHaveCount(3);
-  await expect(outbox.getByText('belum terkirim')).toHaveCount(3);
+  await expect(outbox.getByText('belum terkirim', { exact: true })).toHaveCount(3);
   await expect(page.getByRole('button', { name: 'Ajukan siklus' })).toBeDisabled();
   await expect(page.getByText('Hanya dapat dilakukan saat daring')).toBeVisible();
 
