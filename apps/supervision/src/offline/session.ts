@@ -115,12 +115,21 @@ async function persist(r: Runtime): Promise<void> {
 }
 
 /** Starts keeping answers and sending the outbox for the signed-in principal. */
-export async function startSession(
+let starting: Promise<void> | null = null;
+
+export function startSession(
   queryClient: QueryClient,
   client: TrpcClient,
   userId: string,
 ): Promise<void> {
-  if (runtime?.userId === userId) return;
+  if (runtime?.userId === userId) return Promise.resolve();
+  starting = begin(queryClient, client, userId).finally(() => {
+    starting = null;
+  });
+  return starting;
+}
+
+async function begin(queryClient: QueryClient, client: TrpcClient, userId: string) {
   runtime?.stop();
   const db = await database();
   localStorage.setItem(LAST_USER, userId);
@@ -255,6 +264,8 @@ interface Bookkeeping {
 
 /** Puts a save in the signed-in user's outbox (kept on the device until the server has it). */
 export async function queueChange(change: NewChange): Promise<OutboxEntry> {
+  // A save made while the session is still opening (just signed in, or opened offline).
+  if (!runtime && starting) await starting;
   const r = runtime;
   if (!r) throw new Error('offline session not started');
   const now = Date.now();
