@@ -27,6 +27,7 @@ import {
 import type { PaginationState } from '@tanstack/react-table';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { useOnline } from '../../offline/online';
 import { CycleTimeline } from '../pts/cycle-timeline';
 import { CycleTable } from '../results/cycle-table';
 import { Band } from '../results/figures';
@@ -337,6 +338,8 @@ function CycleReview({
   const error = approve.error ?? giveBack.error;
   const conflict = appErrorOf(error)?.code === 'CONFLICT';
   const busy = approve.isPending || giveBack.isPending;
+  // A decision needs the server (decision 024): offline it is refused here, saying so.
+  const online = useOnline();
 
   const sendReturn = form.handleSubmit((input) =>
     giveBack.mutate(input, { onError: (e) => showApiFieldError(form, e, ['comment']) }),
@@ -423,15 +426,21 @@ function CycleReview({
           ) : (
             <ApiErrorMessage error={error} inlineFields={['comment']} />
           )}
+          {!online && <p className="sk-muted">{t('offline.onlineOnly')}</p>}
           <div className="sk-row">
-            <Button type="submit" variant="danger" loading={giveBack.isPending} disabled={busy}>
+            <Button
+              type="submit"
+              variant="danger"
+              loading={giveBack.isPending}
+              disabled={busy || !online}
+            >
               {t('district.review.return')}
             </Button>
             <Button
               type="button"
               variant="primary"
               loading={approve.isPending}
-              disabled={busy}
+              disabled={busy || !online}
               onClick={onApprove}
             >
               {t('district.review.approve')}

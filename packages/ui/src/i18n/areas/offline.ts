@@ -42,7 +42,7 @@ export const offlineEn = {
   'offline.conflict.none': 'None yet',
   'offline.conflict.keepMine': 'Keep my version',
   'offline.conflict.keepTheirs': 'Use the server version',
-  'offline.discard.title': '{n} changes not sent yet',
+  'offline.discard.title': '{n:one=# change|other=# changes} not sent yet',
   'offline.discard.body':
     'If you sign out now, these changes are lost: {list}. Connect to the internet to send them first.',
   'offline.discard.confirm': 'Discard and sign out',
