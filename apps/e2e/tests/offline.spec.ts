@@ -170,6 +170,19 @@ test('a principal scores a cycle offline, sends it later, settles a conflict; an
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Lembar observasi', exact: true })).toBeVisible();
   await expect(outbox.getByTestId('outbox-entry')).toHaveCount(3);
+  // The service worker served the app, never an API answer: the API is unreachable, and
+  // its only cache is the versioned precache of the built files.
+  expect(
+    await page.evaluate(() =>
+      fetch('/trpc/auth.me').then(
+        (r) => r.status,
+        () => 'unreachable',
+      ),
+    ),
+  ).toBe('unreachable');
+  const caches = await page.evaluate(() => window.caches.keys());
+  expect(caches).toEqual([expect.stringMatching(/^siklus-supervision-v1-precache/)]);
+  await expect(page.locator('link[rel="manifest"]')).toHaveCount(1);
   const local = new Map<string, string>();
   for (const t of [t1!, t2!, t3!]) {
     const row = outbox.getByTestId('outbox-entry').filter({ hasText: t.name });
