@@ -4,6 +4,7 @@ import {
   backoff,
   enqueue,
   flush,
+  judge,
   type LatestCycle,
   nextSeq,
   type OutboxEntry,
@@ -259,5 +260,30 @@ describe('the outbox', () => {
     const reopened = await openOfflineDb(db.name);
     await clearUser(reopened, USER, true);
     expect(await idbOutbox(reopened).list(USER)).toEqual([]);
+  });
+
+  test('stage notes: rebased when those fields are unchanged, done when already stored, else a conflict', () => {
+    const notes = {
+      ...sheet('t1', {}, '0.00'),
+      kind: 'notes',
+      key: 'notes',
+      input: { reflectionNotes: 'Guru lebih aktif.' },
+      base: { reflectionNotes: null },
+    } as OutboxEntry;
+    const latest = (values: Record<string, string | null>, editable = true): LatestCycle => ({
+      version: 9,
+      editable,
+      sheet: () => null,
+      notes: values,
+    });
+    // Someone else wrote the planning notes: ours (reflection) still apply on top.
+    expect(judge(notes, latest({ planningNotes: 'Rencana.', reflectionNotes: null }))).toBe(
+      'rebase',
+    );
+    // Our first send was stored but its answer lost: nothing to send again.
+    expect(judge(notes, latest({ reflectionNotes: 'Guru lebih aktif.' }))).toBe('done');
+    // The same field was written meanwhile, or the cycle was submitted: the principal decides.
+    expect(judge(notes, latest({ reflectionNotes: 'Tulisan lain.' }))).toBe('conflict');
+    expect(judge(notes, latest({ reflectionNotes: null }, false))).toBe('conflict');
   });
 });
