@@ -2,6 +2,7 @@ import { useTRPC } from '@siklus/client';
 import { ApiErrorMessage, Button, ConfirmDialog, TextArea, useT } from '@siklus/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useOnline } from '../../offline/online';
 
 /**
  * The principal takes a submitted cycle back to draft before a supervisor reviews it: a
@@ -23,10 +24,14 @@ export function WithdrawSubmission({
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const withdraw = useMutation(trpc.cycles.withdraw.mutationOptions());
+  // Online-only (decision 024): offline the button says why it does nothing.
+  const online = useOnline();
   return (
     <>
       <Button
         variant="secondary"
+        disabled={!online}
+        title={online ? undefined : t('offline.onlineOnly')}
         onClick={() => {
           withdraw.reset();
           setOpen(true);
