@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ZLetterheadInput, ZNip } from './letterhead';
+import { ZNip } from './directory';
+import { ZLetterheadInput } from './letterhead';
 
 const valid = {
   office: 'PEMERINTAH KABUPATEN BADUNG\nDINAS PENDIDIKAN, KEPEMUDAAN DAN OLAHRAGA',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TBilingual } from '../errors';
 import { bi } from '../zod-error';
 import { ZEmail } from './directory';
 import { zText } from './text';
@@ -61,16 +62,14 @@ export const ZLetterheadLogoInput = z
   .strict();
 export type TLetterheadLogoInput = z.infer<typeof ZLetterheadLogoInput>;
 
-/**
- * A civil servant's NIP: 18 digits. Spaces as printed ("19780512 200501 2 003") are
- * dropped; an empty field means none (null).
- */
-export const ZNip = z
-  .string()
-  .transform((s) => s.replace(/\s+/g, ''))
-  .refine(
-    (s) => s === '' || /^[0-9]{18}$/.test(s),
-    bi('NIP harus 18 angka', 'NIP must be 18 digits'),
-  )
-  .transform((s) => (s === '' ? null : s))
-  .nullable();
+/** What the logo upload answers when it refuses a file. */
+export const LETTERHEAD_MESSAGES = {
+  notAnImage: (found: string | null): TBilingual => ({
+    id: `Logo harus berupa gambar JPEG, PNG atau WebP${found ? ` (berkas ini ${found})` : ''}.`,
+    en: `The logo must be a JPEG, PNG or WebP image${found ? ` (this file is ${found})` : ''}.`,
+  }),
+  tooLarge: (): TBilingual => ({
+    id: 'Logo paling besar 512 KB; perkecil gambarnya lalu unggah lagi.',
+    en: 'The logo may be at most 512 KB; make the image smaller and upload it again.',
+  }),
+};
