@@ -211,7 +211,7 @@ describe('the report to sign', () => {
     expect(toc).toContain('A. Hasil Penelitian');
     expect(toc).toContain('B. Pembahasan');
     const settings = await zip.file('word/settings.xml')!.async('string');
-    expect(settings).toContain('<w:updateFields w:val="true"/>');
+    expect(settings).toMatch(/<w:updateFields( w:val="(true|1|on)")?\/>/);
 
     // Every page's footer: "Halaman {PAGE} dari {NUMPAGES}".
     const footers = Object.keys(zip.files).filter((n) => /^word\/footer\d*\.xml$/.test(n));
