@@ -86,6 +86,7 @@ export {
   compareDecimalStrings,
   type FormatDecimalOptions,
   formatDate,
+  formatLongDate,
   formatDateTime,
   formatDecimal,
   formatInteger,

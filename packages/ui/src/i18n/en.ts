@@ -7,6 +7,7 @@ import { evidenceEn } from './areas/evidence';
 import { importQuestionsEn } from './areas/import-questions';
 import { integrityEn } from './areas/integrity';
 import { ioEn } from './areas/io';
+import { letterheadEn } from './areas/letterhead';
 import { ptsEn } from './areas/pts';
 import { rosterEn } from './areas/roster';
 import { scalesEn } from './areas/scales';
@@ -438,6 +439,7 @@ export const en = {
   ...evidenceEn,
   ...districtEn,
   ...accountEn,
+  ...letterheadEn,
   ...ioEn,
   ...integrityEn,
   ...rosterEn,
