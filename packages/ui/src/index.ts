@@ -86,10 +86,10 @@ export {
   compareDecimalStrings,
   type FormatDecimalOptions,
   formatDate,
-  formatLongDate,
   formatDateTime,
   formatDecimal,
   formatInteger,
+  formatLongDate,
   formatPercent,
 } from './i18n/format';
 export {
