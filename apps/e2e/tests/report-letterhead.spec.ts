@@ -70,7 +70,9 @@ test('the admin sets the letterhead; the printable chapter carries it and a sign
   await principal.goto(`/studies/${studyId}/report`);
   const report = principal.locator('article.sk-report');
   await expect(report.getByText('PEMERINTAH KABUPATEN BOGOR')).toBeVisible();
-  await expect(report.getByText('Telepon (021) 8765432 · Laman disdik.bogorkab.go.id')).toBeVisible();
+  await expect(
+    report.getByText('Telepon (021) 8765432 · Laman disdik.bogorkab.go.id'),
+  ).toBeVisible();
   await expect(
     report.getByRole('img', { name: 'Logo PEMERINTAH KABUPATEN BOGOR DINAS PENDIDIKAN' }),
   ).toBeVisible();
