@@ -35,6 +35,7 @@ export * from './repositories/follow-ups';
 export * from './repositories/home';
 export * from './repositories/import-preferences';
 export * from './repositories/integrity';
+export * from './repositories/letterhead';
 export * from './repositories/notifications';
 export * from './repositories/observations';
 export * from './repositories/observations-bulk';

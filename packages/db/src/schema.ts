@@ -55,6 +55,16 @@ export interface DistrictsTable {
   time_zone: Generated<TTimeZone>;
   /** A submitted cycle waiting longer than this many days notifies the supervisors. */
   review_wait_days: Generated<number>;
+  /** The letterhead (kop surat) of reports (issue 20); null until the admin sets it. */
+  letterhead_office: string | null;
+  letterhead_address: string | null;
+  letterhead_phone: string | null;
+  letterhead_email: string | null;
+  letterhead_website: string | null;
+  /** Where reports are signed: "Bogor" in "Bogor, 3 Januari 2024". */
+  letterhead_place: string | null;
+  /** The logo's key in the file store (a re-encoded PNG). */
+  logo_sha256: string | null;
   created_at: GeneratedTimestamp;
 }
 
@@ -96,6 +106,8 @@ export interface UsersTable {
   email_notifications: Generated<TEmailNotifications>;
   /** Set when an admin set the password: nothing but a change until it is changed. */
   must_change_password: Generated<boolean>;
+  /** An optional 18-digit NIP, printed in a report's signature block. */
+  nip: string | null;
   created_at: GeneratedTimestamp;
 }
 

@@ -126,6 +126,12 @@ export const AUDIT_ACTION_WORDS: Record<string, TBilingual> = {
     id: 'mengubah zona waktu kabupaten',
     en: 'changed the district’s time zone',
   },
+  'district.letterhead': {
+    id: 'mengubah kop surat laporan',
+    en: 'changed the reports’ letterhead',
+  },
+  'district.logo': { id: 'mengganti logo kop surat', en: 'replaced the letterhead’s logo' },
+  'district.logo_remove': { id: 'menghapus logo kop surat', en: 'removed the letterhead’s logo' },
 };
 
 /** The phrase for an action, or null for an action this table does not know. */
@@ -189,6 +195,12 @@ const FIELD_WORDS: Record<string, TBilingual> = {
   studyId: { id: 'Penelitian (id)', en: 'Study (id)' },
   schoolId: { id: 'Sekolah (id)', en: 'School (id)' },
   timeZone: { id: 'Zona waktu', en: 'Time zone' },
+  office: { id: 'Nama instansi', en: 'Office' },
+  address: { id: 'Alamat', en: 'Address' },
+  phone: { id: 'Telepon', en: 'Phone' },
+  website: { id: 'Situs web', en: 'Website' },
+  place: { id: 'Tempat penandatanganan', en: 'Place of signing' },
+  logoSha256: { id: 'Logo (SHA-256)', en: 'Logo (SHA-256)' },
   jumpPoints: { id: 'Ambang lonjakan (poin)', en: 'Jump threshold (points)' },
   closed: { id: 'Ditutup (selesai)', en: 'Closed (finished)' },
   verdictOrdinal: { id: 'Hasil akhir dari', en: 'Final result from' },

@@ -1,6 +1,6 @@
 import { cycleLabel } from './cycle-label';
 import type { TBilingual } from './errors';
-import { formatLongDateId, localDate, TIME_ZONE_INFO, type TTimeZone } from './time';
+import { formatLongDate, localDate, TIME_ZONE_INFO, type TTimeZone } from './time';
 
 /*
  * Notifications in words (docs/decisions/019): one home for what a notification says, in
@@ -70,13 +70,7 @@ function someone(name: string | null, lang: TLang): string {
 
 function dateOf(date: string | undefined, lang: TLang): string {
   if (!date) return '';
-  if (lang === 'id') return formatLongDateId(date);
-  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return formatLongDate(date, lang);
 }
 
 function sentence(f: TNotificationFacts, lang: TLang): string {

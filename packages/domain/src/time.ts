@@ -71,11 +71,58 @@ const MONTHS_ID = [
   'Desember',
 ];
 
-/** "2024-01-03" -> "3 Januari 2024", as reports write dates. */
-export function formatLongDateId(date: string): string {
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * A date as reports write it: "3 Januari 2024" (id) or "3 January 2024" (en). Given a
+ * calendar day ("2024-01-03") it writes that day; given an instant it writes the day of
+ * the district's zone (an instant of 2 Jan 17:30 UTC is 3 Januari in WIB, WITA and WIT).
+ * The one long-date formatter of the platform: the server's DOCX and chapter and the apps
+ * (packages/ui's formatLongDate) both call it, so the two never disagree.
+ */
+export function formatLongDate(
+  value: string | Date,
+  lang: 'id' | 'en',
+  zone: TTimeZone = DEFAULT_TIME_ZONE,
+): string {
+  const instant = typeof value === 'string' ? new Date(value) : value;
+  const date =
+    typeof value === 'string' && ISO_DATE.test(value)
+      ? value
+      : Number.isNaN(instant.getTime())
+        ? ''
+        : localDate(instant, zone);
   const m = ISO_DATE.exec(date);
-  if (!m) throw badRequest(`Tanggal ${date} tidak valid`, `Invalid date ${date}`, 'date');
-  return `${Number(m[3])} ${MONTHS_ID[Number(m[2]) - 1]} ${m[1]}`;
+  const month = m ? Number(m[2]) : 0;
+  if (!m || month < 1 || month > 12 || Number(m[3]) < 1 || Number(m[3]) > 31) {
+    throw badRequest(
+      `Tanggal ${String(value)} tidak valid`,
+      `Invalid date ${String(value)}`,
+      'date',
+    );
+  }
+  return `${Number(m[3])} ${(lang === 'id' ? MONTHS_ID : MONTHS_EN)[month - 1]} ${m[1]}`;
+}
+
+/** "2024-01-03" -> "3 Januari 2024", as reports write dates (formatLongDate in Indonesian). */
+export function formatLongDateId(date: string): string {
+  if (!ISO_DATE.test(date)) {
+    throw badRequest(`Tanggal ${date} tidak valid`, `Invalid date ${date}`, 'date');
+  }
+  return formatLongDate(date, 'id');
 }
 
 /** The zone's calendar day `days` after (or before, when negative) `date`, "YYYY-MM-DD". */

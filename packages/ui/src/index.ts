@@ -91,6 +91,7 @@ export {
   formatDateTime,
   formatDecimal,
   formatInteger,
+  formatLongDate,
   formatPercent,
 } from './i18n/format';
 export {

@@ -2,6 +2,7 @@ import { PageHeader, useCurrentUser, useT } from '@siklus/ui';
 import { Link } from 'react-router';
 import { DistrictTimeZone } from '../district/district-time-zone';
 import { JumpThreshold } from '../district/jump-threshold';
+import { LetterheadCard } from '../district/letterhead-card';
 import { ReviewWaitDays } from '../district/review-wait-days';
 import { SECTIONS, sectionBody, sectionTitle } from '../sections';
 import { AdminWaiting } from './admin-waiting';
@@ -33,6 +34,7 @@ export function HomePage() {
       <DistrictTimeZone />
       <JumpThreshold />
       <ReviewWaitDays />
+      <LetterheadCard />
     </>
   );
 }

@@ -271,16 +271,19 @@ function RoleForm({
   const update = useMutation(trpc.users.update.mutationOptions({ onSuccess: onDone }));
   const form = useZodForm({
     schema: ZUserUpdateInput,
-    defaultValues: { role: user.role, schoolId: user.schoolId ?? '' },
-    toInput: (v: { role: TRole; schoolId: string }) => ({
+    defaultValues: { role: user.role, schoolId: user.schoolId ?? '', nip: user.nip ?? '' },
+    toInput: (v: { role: TRole; schoolId: string; nip: string }) => ({
       userId: user.id,
       role: v.role,
       schoolId: v.role === 'principal' ? v.schoolId || null : null,
+      nip: v.nip,
     }),
   });
   const role = useWatch({ control: form.control, name: 'role' });
   const submit = form.handleSubmit((input) =>
-    update.mutate(input, { onError: (error) => showApiFieldError(form, error, ['schoolId']) }),
+    update.mutate(input, {
+      onError: (error) => showApiFieldError(form, error, ['schoolId', 'nip']),
+    }),
   );
   return (
     <PanelForm
@@ -288,7 +291,7 @@ function RoleForm({
       description={t('adm.users.roleChangeNote')}
       onSubmit={submit}
       error={update.error}
-      inlineFields={['schoolId']}
+      inlineFields={['schoolId', 'nip']}
       submitLabel={t('common.save')}
       pending={update.isPending}
       onCancel={onCancel}
@@ -304,6 +307,13 @@ function RoleForm({
           }
         />
       )}
+      <FormTextField
+        form={form}
+        name="nip"
+        inputMode="numeric"
+        label={t('nip.label')}
+        hint={t('nip.hint')}
+      />
     </PanelForm>
   );
 }

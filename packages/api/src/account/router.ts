@@ -27,6 +27,7 @@ export const accountRouter = router({
               email: before.email,
               language: before.language,
               emailNotifications: before.emailNotifications,
+              nip: before.nip,
             },
             after: input,
           },

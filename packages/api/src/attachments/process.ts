@@ -3,6 +3,9 @@ import {
   ATTACHMENT_LIMITS,
   ATTACHMENT_MESSAGES,
   fileTooLargeError,
+  LETTERHEAD_LOGO_MAX_BYTES,
+  LETTERHEAD_LOGO_SIDE,
+  LETTERHEAD_MESSAGES,
   type TAttachmentKind,
 } from '@siklus/domain';
 import { unzipSync } from 'fflate';
@@ -142,6 +145,40 @@ async function processImage(bytes: Uint8Array, ext: string): Promise<ProcessedFi
       width: info.width,
       height: info.height,
     };
+  } catch {
+    refuse(ATTACHMENT_MESSAGES.brokenImage());
+  }
+}
+
+/**
+ * A district's letterhead logo (issue 20): an image by its bytes (JPEG, PNG or WebP),
+ * decoded and encoded again as PNG (transparency kept), upright, at most
+ * LETTERHEAD_LOGO_SIDE px on its long side, with no metadata; anything else is refused.
+ */
+export async function processLogo(bytes: Uint8Array): Promise<Uint8Array> {
+  if (bytes.byteLength === 0) refuse(ATTACHMENT_MESSAGES.empty());
+  if (bytes.byteLength > LETTERHEAD_LOGO_MAX_BYTES) {
+    throw new AppError('PAYLOAD_TOO_LARGE', LETTERHEAD_MESSAGES.tooLarge(), { field: 'file' });
+  }
+  const type = await fileTypeFromBuffer(bytes);
+  if (!type || !IMAGES.has(type.ext)) {
+    refuse(LETTERHEAD_MESSAGES.notAnImage(type ? type.ext.toUpperCase() : null));
+  }
+  try {
+    const png = await sharp(bytes, {
+      failOn: 'error',
+      limitInputPixels: ATTACHMENT_LIMITS.imagePixels,
+    })
+      .autoOrient()
+      .resize({
+        width: LETTERHEAD_LOGO_SIDE,
+        height: LETTERHEAD_LOGO_SIDE,
+        fit: 'inside',
+        withoutEnlargement: true,
+      })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
+    return new Uint8Array(png);
   } catch {
     refuse(ATTACHMENT_MESSAGES.brokenImage());
   }

@@ -1,6 +1,7 @@
 import {
   FOLLOW_UP_VERDICT_LABELS,
   formatId,
+  formatLongDate,
   formatLongDateId,
   GAIN_CONVENTIONS,
   GAIN_OF_MEANS_NOTE,
@@ -246,7 +247,93 @@ export interface EvidenceLike {
 
 const KIND_ID: Record<string, string> = { image: 'foto', pdf: 'PDF', docx: 'dokumen Word' };
 
+/** The office's letterhead (kop surat) at the head of the report; null until the admin sets it. */
+export interface ChapterLetterhead {
+  /** The office's name, one entry per printed line ("PEMERINTAH KABUPATEN BADUNG", ...). */
+  lines: string[];
+  address: string;
+  /** "Telepon (0361) 123456 · Email disdik@... · Laman disdik.badungkab.go.id", or null. */
+  contact: string | null;
+  logo: { dataUrl: string; width: number; height: number } | null;
+}
+
+/** One signer of the report: who, their NIP, or null where nobody is known (a blank line is printed). */
+export interface ChapterSigner {
+  /** "Pengawas Sekolah" or "Kepala Sekolah". */
+  role: string;
+  name: string | null;
+  nip: string | null;
+}
+
+/** The signature block that ends the report: "Bogor, 3 Januari 2024" over the principal's name. */
+export interface ChapterSignOff {
+  /** "Bogor, 3 Januari 2024" (the date alone when the district has no place set). */
+  placeAndDate: string;
+  /** "Mengetahui," over the supervisor (left); the principal signs on the right. */
+  supervisor: ChapterSigner;
+  principal: ChapterSigner;
+}
+
+/** What the report's head and foot are built from (the router reads them; tests give them). */
+export interface ChapterSigning {
+  letterhead: {
+    office: string | null;
+    address: string | null;
+    phone: string | null;
+    email: string | null;
+    website: string | null;
+    place: string | null;
+    logo: ChapterLetterhead['logo'];
+  } | null;
+  principal: { fullName: string; nip: string | null } | null;
+  supervisor: { fullName: string; nip: string | null } | null;
+  /** The district's calendar day the report is printed on, "YYYY-MM-DD". */
+  today: string;
+}
+
+/** The letterhead as printed, or null when the admin has not set the office's name. */
+export function chapterLetterhead(l: ChapterSigning['letterhead']): ChapterLetterhead | null {
+  if (!l?.office) return null;
+  const contact = [
+    l.phone ? `Telepon ${l.phone}` : null,
+    l.email ? `Email ${l.email}` : null,
+    l.website ? `Laman ${l.website}` : null,
+  ].filter((x): x is string => x !== null);
+  return {
+    lines: l.office
+      .split('\n')
+      .map((x) => x.trim())
+      .filter(Boolean),
+    address: l.address ?? '',
+    contact: contact.length > 0 ? contact.join(' · ') : null,
+    logo: l.logo,
+  };
+}
+
+/** The signature block: the date written long, the supervisor who approved, the principal. */
+export function chapterSignOff(s: ChapterSigning): ChapterSignOff {
+  const date = formatLongDate(s.today, 'id');
+  const place = s.letterhead?.place;
+  return {
+    placeAndDate: place ? `${place}, ${date}` : date,
+    supervisor: {
+      role: 'Pengawas Sekolah',
+      name: s.supervisor?.fullName ?? null,
+      nip: s.supervisor?.nip ?? null,
+    },
+    principal: {
+      role: 'Kepala Sekolah',
+      name: s.principal?.fullName ?? null,
+      nip: s.principal?.nip ?? null,
+    },
+  };
+}
+
 export interface ResultsChapter {
+  /** Null when the district has not set its letterhead. */
+  letterhead: ChapterLetterhead | null;
+  /** Null when the chapter was built without signers (a preview in a test). */
+  signOff: ChapterSignOff | null;
   title: string;
   study: SchoolDetailLike['study'];
   intro: string;
@@ -314,6 +401,7 @@ export function buildChapter(
   detail: SchoolDetailLike,
   plans: readonly FollowUpLike[] = [],
   attachments: readonly EvidenceLike[] = [],
+  signing: ChapterSigning | null = null,
 ): ResultsChapter {
   const focus = focusPhrase(detail.study.focus);
   // Only results have a table: cycles with observations that count (approved, or
@@ -487,6 +575,8 @@ export function buildChapter(
       : null;
 
   return {
+    letterhead: chapterLetterhead(signing?.letterhead ?? null),
+    signOff: signing ? chapterSignOff(signing) : null,
     title: 'BAB IV HASIL PENELITIAN DAN PEMBAHASAN',
     study: detail.study,
     intro: intro + leftOut,

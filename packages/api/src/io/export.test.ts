@@ -294,7 +294,9 @@ describe('the results chapter', () => {
         ),
       ),
     );
-    expect(tables).toHaveLength(5);
+    // ... and the signature block's borderless table under them (report-sign.test.ts).
+    expect(tables).toHaveLength(6);
+    expect(tables[5]![0]!.join(' ')).toContain('Mengetahui,Pengawas Sekolah');
     for (const [c, cycle] of LULUT_2.cycles.entries()) {
       expect(tables[c]).toEqual([
         ['No', 'Nama Guru', 'Persentase', 'Kategori'],

@@ -3,18 +3,29 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
   HeadingLevel,
+  ImageRun,
+  LeaderType,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
+  TableOfContents,
   TableRow,
   TextRun,
+  VerticalAlign,
   WidthType,
 } from 'docx';
 import { ChartRun } from 'docx/charts';
+import { estimatePageNumbersWith } from 'docx/layout';
+import { logoBytes } from '../district/letterhead';
 import {
+  type ChapterLetterhead,
   type ChapterRecap,
+  type ChapterSigner,
+  type ChapterSignOff,
   GAIN_NOTES,
   gainHeaders,
   gainValues,
@@ -107,13 +118,159 @@ const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof Heading
     children: [new TextRun({ text, font: FONT, bold: true, size: 24, color: '000000' })],
   });
 
+const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const noBorders = { top: none, bottom: none, left: none, right: none };
+
+const line = (
+  text: string,
+  opts: { bold?: boolean; size?: number; align?: 'left' | 'center'; after?: number } = {},
+) =>
+  new Paragraph({
+    alignment: opts.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
+    spacing: { after: opts.after ?? 0 },
+    children: [new TextRun({ text, font: FONT, bold: opts.bold, size: opts.size ?? 24 })],
+  });
+
+/** The logo's box: at most 2.2 cm on its long side (a letterhead's usual size), in pixels at 96 dpi. */
+const LOGO_PX = 83;
+
+/**
+ * The kop surat: the logo on the left, the office's name (the last line largest, as the
+ * office itself), its address and contacts centred beside it, a double rule under all.
+ */
+function letterheadBlock(l: ChapterLetterhead): (Paragraph | Table)[] {
+  const text = [
+    ...l.lines.map((t, i) => line(t, { bold: true, size: i === l.lines.length - 1 ? 30 : 28 })),
+    line(l.address, { size: 22 }),
+    ...(l.contact ? [line(l.contact, { size: 20 })] : []),
+  ];
+  const rule = new Paragraph({
+    spacing: { after: 240 },
+    border: {
+      bottom: { style: BorderStyle.THICK_THIN_SMALL_GAP, size: 18, color: '000000', space: 1 },
+    },
+    children: [],
+  });
+  if (!l.logo) return [...text, rule];
+  const scale = LOGO_PX / Math.max(l.logo.width, l.logo.height);
+  const logo = new ImageRun({
+    type: 'png',
+    data: logoBytes(l.logo),
+    transformation: {
+      width: Math.round(l.logo.width * scale),
+      height: Math.round(l.logo.height * scale),
+    },
+    altText: { name: 'Logo', description: l.lines.join(' '), title: 'Logo' },
+  });
+  return [
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      borders: { ...noBorders, insideHorizontal: none, insideVertical: none },
+      rows: [
+        new TableRow({
+          children: [
+            new TableCell({
+              borders: noBorders,
+              width: { size: 15, type: WidthType.PERCENTAGE },
+              verticalAlign: VerticalAlign.CENTER,
+              children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [logo] })],
+            }),
+            new TableCell({
+              borders: noBorders,
+              width: { size: 85, type: WidthType.PERCENTAGE },
+              verticalAlign: VerticalAlign.CENTER,
+              children: text,
+            }),
+          ],
+        }),
+      ],
+    }),
+    rule,
+  ];
+}
+
+/** One signer's column: the role, room to sign, the name (bold, underlined), the NIP. */
+function signerCell(top: string[], s: ChapterSigner): TableCell {
+  return new TableCell({
+    borders: noBorders,
+    width: { size: 50, type: WidthType.PERCENTAGE },
+    children: [
+      ...top.map((t) => line(t)),
+      line(s.role, { after: 1200 }),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({
+            text: s.name ?? '(.................................)',
+            font: FONT,
+            size: 24,
+            bold: s.name !== null,
+            underline: s.name ? {} : undefined,
+          }),
+        ],
+      }),
+      line(`NIP. ${s.nip ?? '..................................'}`),
+    ],
+  });
+}
+
+/** "Mengetahui, Pengawas Sekolah" on the left; "Bogor, 3 Januari 2024, Kepala Sekolah" on the right. */
+function signOffBlock(s: ChapterSignOff): (Paragraph | Table)[] {
+  return [
+    new Paragraph({ spacing: { before: 480 }, keepNext: true, children: [] }),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      borders: { ...noBorders, insideHorizontal: none, insideVertical: none },
+      rows: [
+        new TableRow({
+          cantSplit: true,
+          children: [
+            signerCell(['', 'Mengetahui,'], s.supervisor),
+            signerCell([s.placeAndDate, ''], s.principal),
+          ],
+        }),
+      ],
+    }),
+  ];
+}
+
+/** "Halaman 3 dari 12", centred at the foot of every page (Word counts the pages). */
+const pageFooter = () =>
+  new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({
+            font: FONT,
+            size: 20,
+            children: ['Halaman ', PageNumber.CURRENT, ' dari ', PageNumber.TOTAL_PAGES],
+          }),
+        ],
+      }),
+    ],
+  });
+
 export async function chapterToDocx(chapter: ResultsChapter): Promise<Uint8Array> {
-  const body: (Paragraph | Table)[] = [
+  const body: (Paragraph | Table | TableOfContents)[] = [
+    ...(chapter.letterhead ? letterheadBlock(chapter.letterhead) : []),
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { after: 240 },
       children: [new TextRun({ text: chapter.title, font: FONT, bold: true, size: 28 })],
     }),
+    new Paragraph({
+      spacing: { after: 120 },
+      children: [new TextRun({ text: 'Daftar Isi', font: FONT, bold: true, size: 24 })],
+    }),
+    // Filled in from the headings below with their page numbers (estimated here, so a viewer
+    // that never updates fields shows them); Word updates it on opening (updateFields).
+    new TableOfContents('Daftar Isi', {
+      hyperlink: true,
+      headingStyleRange: '1-2',
+      tabLeader: LeaderType.DOT,
+    }),
+    new Paragraph({ spacing: { after: 240 }, children: [] }),
     heading('A. Hasil Penelitian', HeadingLevel.HEADING_1),
     para(chapter.intro),
   ];
@@ -290,6 +447,9 @@ export async function chapterToDocx(chapter: ResultsChapter): Promise<Uint8Array
   }
   if (chapter.conclusion) body.push(para(chapter.conclusion));
 
+  // Signed under the chapter; the evidence list is an appendix after the signatures.
+  if (chapter.signOff) body.push(...signOffBlock(chapter.signOff));
+
   if (chapter.evidence) {
     body.push(heading(chapter.evidence.caption, HeadingLevel.HEADING_1));
     for (const c of chapter.evidence.cycles) {
@@ -304,7 +464,10 @@ export async function chapterToDocx(chapter: ResultsChapter): Promise<Uint8Array
     creator: 'Siklus',
     title: `${chapter.title} - ${chapter.study.title}`,
     styles: { default: { document: { run: { font: FONT, size: 24 } } } },
-    sections: [{ children: body }],
+    features: { updateFields: true },
+    // The chart is laid out as its box: a guess is better than a blank table of contents.
+    pageNumbers: estimatePageNumbersWith({ guess: true }),
+    sections: [{ footers: { default: pageFooter() }, children: body }],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }

@@ -10,6 +10,7 @@ import {
   listStudyCycles,
   listTeachers,
   printedFiguresPatch,
+  reportSigners,
   setImportPercentHeader,
   touchCycle,
   upsertObservations,
@@ -28,6 +29,7 @@ import { audit } from '../audit/record';
 import type { Context } from '../context';
 import { cycleView } from '../cycles/cycle-view';
 import { transitionCycleIn } from '../cycles/workflow';
+import { letterheadView } from '../district/letterhead';
 import { notFound } from '../errors';
 import { districtToday, followUpViews } from '../follow-ups/follow-up-view';
 import { schoolDetail } from '../reports/school-detail';
@@ -123,12 +125,18 @@ async function studyChapter(
   studyId: string,
   basis: TFigureBasis,
 ): Promise<ResultsChapter> {
-  const [detail, { today }, attachments] = await Promise.all([
+  const [detail, { today }, attachments, letterhead, signers] = await Promise.all([
     schoolDetail(ctx.db, { districtId: ctx.scope.districtId, studyId, basis }),
     districtToday(ctx.db, ctx.scope.districtId, ctx.now()),
     listStudyAttachments(ctx.db, studyId),
+    letterheadView(ctx, ctx.scope.districtId),
+    reportSigners(ctx.db, studyId),
   ]);
-  return buildChapter(detail, await followUpViews(ctx.db, { studyId }, today), attachments);
+  return buildChapter(detail, await followUpViews(ctx.db, { studyId }, today), attachments, {
+    letterhead,
+    ...signers,
+    today,
+  });
 }
 
 async function studyHeading(ctx: Context, studyId: string) {

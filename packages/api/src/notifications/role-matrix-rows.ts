@@ -1,3 +1,4 @@
+import { smallPng } from '../attachments/fixtures';
 import { EXPECT, type MatrixRow } from '../testing/matrix';
 
 /**
@@ -28,4 +29,25 @@ export const ACCOUNT_MATRIX_ROWS: Record<string, MatrixRow> = {
   },
   'notifications.markAllRead': { input: () => undefined, expect: EXPECT.authed },
   'district.setReviewWaitDays': { input: () => ({ days: 7 }), expect: EXPECT.admin },
+  // The letterhead (issue 20): everyone reads their own district's; only its admin sets it.
+  'district.letterhead': { input: () => undefined, expect: EXPECT.authed },
+  'district.setLetterhead': {
+    input: () => ({
+      office: 'PEMERINTAH KABUPATEN UJI\nDINAS PENDIDIKAN',
+      address: 'Jl. Uji No. 1',
+      phone: null,
+      email: null,
+      website: null,
+      place: 'Uji',
+    }),
+    expect: EXPECT.admin,
+  },
+  'district.setLogo': {
+    input: async () => ({
+      fileName: 'logo.png',
+      contentBase64: (await smallPng()).toString('base64'),
+    }),
+    expect: EXPECT.admin,
+  },
+  'district.removeLogo': { input: () => undefined, expect: EXPECT.admin },
 };

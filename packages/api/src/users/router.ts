@@ -137,6 +137,7 @@ export const usersRouter = router({
               schoolId: before.schoolId,
               fullName: before.fullName,
               email: before.email,
+              nip: before.nip,
             },
             after: patch,
           },

@@ -2,6 +2,7 @@ import type { TCycleStatus } from '@siklus/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { iso } from '../iso';
 import type { AttachmentKind, AttachmentStage, DB } from '../schema';
+import { logoFileKeys } from './letterhead';
 import type { RowScope } from './scopes';
 
 /*
@@ -246,7 +247,8 @@ export async function deleteAttachment(db: Db, id: string) {
 /** Every file key a row names (originals and thumbnails): what a backup must carry. */
 export async function referencedFileKeys(db: Db): Promise<Set<string>> {
   const rows = await db.selectFrom('attachments').select(['sha256', 'thumb_sha256']).execute();
-  const keys = new Set<string>();
+  // The districts' letterhead logos live in the same store (issue 20).
+  const keys = new Set<string>(await logoFileKeys(db));
   for (const r of rows) {
     keys.add(r.sha256);
     if (r.thumb_sha256) keys.add(r.thumb_sha256);

@@ -12,6 +12,8 @@ export interface UserSummary {
   username: string;
   email: string | null;
   fullName: string;
+  /** The 18-digit NIP printed in a report's signature block, or null. */
+  nip: string | null;
   role: TRole;
   districtId: string;
   schoolId: string | null;
@@ -30,6 +32,7 @@ function userSummaryQuery(db: Executor) {
       'users.username',
       'users.email',
       'users.full_name as fullName',
+      'users.nip',
       'users.role',
       'users.district_id as districtId',
       'users.school_id as schoolId',
@@ -209,6 +212,7 @@ export async function updateUser(
     schoolId?: string | null;
     fullName?: string;
     email?: string | null;
+    nip?: string | null;
   },
 ): Promise<UserSummary | undefined> {
   const set: Updateable<DB['users']> = {};
@@ -216,6 +220,7 @@ export async function updateUser(
   if (patch.schoolId !== undefined) set.school_id = patch.schoolId;
   if (patch.fullName !== undefined) set.full_name = patch.fullName;
   if (patch.email !== undefined) set.email = patch.email;
+  if (patch.nip !== undefined) set.nip = patch.nip;
   if (Object.keys(set).length > 0) {
     await db.updateTable('users').set(set).where('id', '=', id).execute();
   }
@@ -234,6 +239,7 @@ export async function getAccount(db: Executor, userId: string) {
       'id',
       'username',
       'full_name as fullName',
+      'nip',
       'email',
       'language',
       'email_notifications as emailNotifications',
@@ -250,6 +256,8 @@ export async function updateAccount(
     email: string | null;
     language: TLang;
     emailNotifications: TEmailNotifications;
+    /** Left as it is when undefined. */
+    nip?: string | null;
   },
 ): Promise<void> {
   await db
@@ -259,6 +267,7 @@ export async function updateAccount(
       email: patch.email,
       language: patch.language,
       email_notifications: patch.emailNotifications,
+      ...(patch.nip === undefined ? {} : { nip: patch.nip }),
     })
     .where('id', '=', userId)
     .execute();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EMAIL_NOTIFICATION_PREFS, LANGS } from '../notifications';
-import { ZEmail, ZFullName } from './directory';
+import { ZEmail, ZFullName, ZNip } from './directory';
 import { zText } from './text';
 
 // Kept here, not beside the words in notifications.ts, so the bell's words stay zod-free.
@@ -14,6 +14,8 @@ export const ZAccountUpdateInput = z
     email: ZEmail.nullable(),
     language: ZLang,
     emailNotifications: ZEmailNotifications,
+    /** Optional: left as it is when not sent. */
+    nip: ZNip.optional(),
   })
   .strict();
 export type TAccountUpdateInput = z.infer<typeof ZAccountUpdateInput>;

@@ -192,6 +192,20 @@ export const ZEmail = z
   .email(bi('Alamat email tidak valid', 'Invalid email address'))
   .max(254)
   .transform((e) => e.toLowerCase());
+/**
+ * A civil servant's NIP: 18 digits. Spaces as printed ("19780512 200501 2 003") are
+ * dropped; an empty field means none (null).
+ */
+export const ZNip = z
+  .string()
+  .transform((s) => s.replace(/\s+/g, ''))
+  .refine(
+    (s) => s === '' || /^[0-9]{18}$/.test(s),
+    bi('NIP harus 18 angka', 'NIP must be 18 digits'),
+  )
+  .transform((s) => (s === '' ? null : s))
+  .nullable();
+
 export const ZFullName = zRequiredText({ id: 'Nama lengkap', en: 'The full name' }, 200);
 
 export const ZUserListInput = zListInput({
@@ -228,6 +242,8 @@ export const ZUserUpdateInput = z
     userId: ZId,
     fullName: ZFullName.optional(),
     email: ZEmail.nullable().optional(),
+    /** The NIP printed in a report's signature block (18 digits), or null. */
+    nip: ZNip.optional(),
     /** Changing the role or school: send both (a principal needs a school, others none). */
     role: ZRole.optional(),
     schoolId: ZId.nullable().optional(),

@@ -23,8 +23,9 @@ interface AccountValues {
   email: string;
   language: TLang;
   emailNotifications: TEmailNotifications;
+  nip: string;
 }
-const FIELDS = ['fullName', 'email', 'language', 'emailNotifications'] as const;
+const FIELDS = ['fullName', 'email', 'language', 'emailNotifications', 'nip'] as const;
 
 /**
  * Every signed-in user's own account, in both apps: name, e-mail, language (of the app and
@@ -67,12 +68,14 @@ function ProfileForm({ account }: { account: Account }) {
       email: account.email ?? '',
       language: account.language,
       emailNotifications: account.emailNotifications,
+      nip: account.nip ?? '',
     },
     toInput: (v: AccountValues) => ({
       fullName: v.fullName,
       email: v.email.trim() ? v.email.trim() : null,
       language: v.language,
       emailNotifications: v.emailNotifications,
+      nip: v.nip,
     }),
   });
   const update = useMutation(
@@ -100,6 +103,13 @@ function ProfileForm({ account }: { account: Account }) {
         autoComplete="email"
         label={t('account.email')}
         hint={t('account.emailHint')}
+      />
+      <FormTextField
+        form={form}
+        name="nip"
+        inputMode="numeric"
+        label={t('nip.label')}
+        hint={t('nip.hint')}
       />
       <FormSelect
         form={form}

@@ -7,6 +7,7 @@ import { evidenceEn } from './areas/evidence';
 import { importQuestionsEn } from './areas/import-questions';
 import { integrityEn } from './areas/integrity';
 import { ioEn } from './areas/io';
+import { letterheadEn } from './areas/letterhead';
 import { offlineEn } from './areas/offline';
 import { ptsEn } from './areas/pts';
 import { rosterEn } from './areas/roster';
@@ -440,6 +441,7 @@ export const en = {
   ...evidenceEn,
   ...districtEn,
   ...accountEn,
+  ...letterheadEn,
   ...ioEn,
   ...integrityEn,
   ...rosterEn,

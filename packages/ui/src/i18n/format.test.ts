@@ -4,6 +4,7 @@ import {
   formatDate,
   formatDecimal,
   formatInteger,
+  formatLongDate,
   formatPercent,
 } from './format';
 
@@ -63,5 +64,16 @@ describe('formatDate', () => {
     expect(formatDate('2026-01-15', 'en')).toBe('15 Jan 2026');
     expect(formatDate('2026-01-15', 'id')).toMatch(/^15 Jan 2026$/);
     expect(formatDate(null, 'id')).toBe('–');
+  });
+});
+
+describe('formatLongDate (the domain’s, as the DOCX writes it)', () => {
+  it('writes a calendar day long in both languages; an instant as the district’s day', () => {
+    expect(formatLongDate('2024-01-03', 'id')).toBe('3 Januari 2024');
+    expect(formatLongDate('2024-01-03', 'en')).toBe('3 January 2024');
+    expect(formatLongDate('2024-01-02T15:30:00Z', 'id', 'Asia/Jayapura')).toBe('3 Januari 2024');
+    expect(formatLongDate('2024-01-02T15:30:00Z', 'id', 'Asia/Jakarta')).toBe('2 Januari 2024');
+    expect(formatLongDate(null, 'id')).toBe('–');
+    expect(formatLongDate('kemarin', 'en')).toBe('kemarin');
   });
 });

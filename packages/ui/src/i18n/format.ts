@@ -1,4 +1,4 @@
-import { TIME_ZONE_INFO, type TTimeZone } from '@siklus/domain';
+import { formatLongDate as longDate, TIME_ZONE_INFO, type TTimeZone } from '@siklus/domain';
 import type { Lang } from './i18n';
 
 /**
@@ -127,4 +127,22 @@ export function formatDateTime(
     ...(timeZone ? { timeZone } : {}),
   });
   return timeZone && text !== '–' ? `${text} ${TIME_ZONE_INFO[timeZone].abbreviation}` : text;
+}
+
+/**
+ * A date as reports write it: `formatLongDate("2024-01-03", "id")` → "3 Januari 2024",
+ * "3 January 2024" in English; an instant is read as the district's day. The domain's
+ * formatter, so the apps write what the server's DOCX writes; "–" for nothing or a non-date.
+ */
+export function formatLongDate(
+  value: string | Date | null | undefined,
+  lang: Lang,
+  timeZone?: TTimeZone,
+): string {
+  if (value === null || value === undefined || value === '') return '–';
+  try {
+    return longDate(value, lang, timeZone);
+  } catch {
+    return String(value);
+  }
 }

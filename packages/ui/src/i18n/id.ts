@@ -14,6 +14,7 @@ import { evidenceId } from './areas/evidence';
 import { importQuestionsId } from './areas/import-questions';
 import { integrityId } from './areas/integrity';
 import { ioId } from './areas/io';
+import { letterheadId } from './areas/letterhead';
 import { offlineId } from './areas/offline';
 import { ptsId } from './areas/pts';
 import { rosterId } from './areas/roster';
@@ -446,6 +447,7 @@ export const id = {
   ...evidenceId,
   ...districtId,
   ...accountId,
+  ...letterheadId,
   ...ioId,
   ...integrityId,
   ...rosterId,

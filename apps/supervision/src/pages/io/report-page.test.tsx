@@ -66,7 +66,12 @@ const chapter = {
       label: 'Kondisi Awal',
       status: 'disetujui',
       stages: [
-        { key: 'planning', title: 'Perencanaan', date: '2023-08-01', notes: 'Menyusun instrumen.' },
+        {
+          key: 'planning',
+          title: 'Perencanaan',
+          date: '1 Agustus 2023',
+          notes: 'Menyusun instrumen.',
+        },
         { key: 'action', title: 'Pelaksanaan', date: null, notes: null },
         { key: 'observation', title: 'Observasi', date: null, notes: null },
         { key: 'reflection', title: 'Refleksi', date: null, notes: null },
@@ -75,6 +80,26 @@ const chapter = {
     },
   ],
   conclusion: null,
+  letterhead: {
+    lines: ['PEMERINTAH KABUPATEN BOGOR', 'DINAS PENDIDIKAN'],
+    address: 'Jl. Tegar Beriman No. 1, Cibinong',
+    contact: 'Telepon (021) 8765432 · Email disdik@bogorkab.go.id',
+    logo: {
+      dataUrl:
+        'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      width: 1,
+      height: 1,
+    },
+  },
+  signOff: {
+    placeAndDate: 'Bogor, 3 Januari 2024',
+    supervisor: {
+      role: 'Pengawas Sekolah',
+      name: 'Hj. Euis Komalasari, M.Pd',
+      nip: '197805122005012003',
+    },
+    principal: { role: 'Kepala Sekolah', name: null, nip: null },
+  },
 };
 
 describe('the printable results chapter', () => {
@@ -101,6 +126,17 @@ describe('the printable results chapter', () => {
     expect(screen.getByRole('figure', { name: chapter.chart.caption })).toBeTruthy();
     expect(screen.getByText(/rata-rata 44,25 di bawah minimal 71,00/)).toBeTruthy();
     expect(screen.getByText('Menyusun instrumen.')).toBeTruthy();
+    // The letterhead heads the page; the signature block ends it, blank where nobody is known.
+    expect(screen.getByText('PEMERINTAH KABUPATEN BOGOR')).toBeTruthy();
+    expect(
+      screen.getByRole('img', { name: 'Logo of PEMERINTAH KABUPATEN BOGOR DINAS PENDIDIKAN' }),
+    ).toBeTruthy();
+    expect(screen.getByText('Bogor, 3 Januari 2024')).toBeTruthy();
+    expect(screen.getByText('Mengetahui,')).toBeTruthy();
+    expect(screen.getByText('Hj. Euis Komalasari, M.Pd')).toBeTruthy();
+    expect(screen.getByText('NIP. 197805122005012003')).toBeTruthy();
+    expect(screen.getByText('Kepala Sekolah')).toBeTruthy();
+    expect(screen.getByText('Perencanaan (1 Agustus 2023)')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Print / save as PDF' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Download Word (DOCX)' }).getAttribute('href')).toBe(
       `/export/studies/${STUDY_ID}/report.docx`,

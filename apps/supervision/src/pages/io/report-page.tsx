@@ -20,6 +20,7 @@ import { BasisToggle } from '../district/basis-toggle';
 import { ObservationTable } from '../results/cycle-table';
 import { ChapterEvidence } from './chapter-evidence';
 import { ChapterFollowUpsTable } from './chapter-follow-ups';
+import { ChapterLetterhead, ChapterSignOff } from './chapter-sign';
 
 type Chapter = RouterOutputs['io']['resultsChapter'];
 
@@ -118,6 +119,7 @@ export function ChapterView({ chapter: c }: { chapter: Chapter }) {
   const t = useT();
   return (
     <article className="sk-report" lang="id">
+      {c.letterhead && <ChapterLetterhead letterhead={c.letterhead} />}
       <h2 className="sk-report__title">{c.title}</h2>
       <p className="sk-report__study">
         {c.study.title} · {c.study.schoolName} · {c.study.schoolYear}
@@ -303,6 +305,8 @@ export function ChapterView({ chapter: c }: { chapter: Chapter }) {
           </div>
         ))}
       </section>
+
+      {c.signOff && <ChapterSignOff signOff={c.signOff} />}
 
       {c.evidence && <ChapterEvidence evidence={c.evidence} />}
     </article>
