@@ -78,6 +78,14 @@ export {
   StudyClosure,
   type StudyClosureProps,
 } from './components/study-closure';
+export {
+  ActionStatus,
+  TOAST_MS,
+  type ToastApi,
+  ToastProvider,
+  type ToastTone,
+  useToast,
+} from './components/toast';
 export { NotFoundPage, WhoAmICard } from './components/who-am-i';
 // forms: react-hook-form over the domain's zod schemas
 export * from './forms';
@@ -90,6 +98,7 @@ export {
   formatDecimal,
   formatInteger,
   formatPercent,
+  formatScore,
 } from './i18n/format';
 export {
   I18nProvider,
@@ -109,4 +118,10 @@ export { type Dictionary, id, type MessageKey } from './i18n/id';
 export { TimeZoneContext, useFormat, useTimeZone } from './i18n/use-format';
 export { readAsBase64 } from './read-file';
 export { TeacherRoster, type TeacherRosterProps } from './roster/teacher-roster';
-export { type RubricScores, RubricSheet, type RubricSheetProps } from './rubric-sheet';
+export {
+  missingIndicatorsMessage,
+  type RubricScores,
+  RubricSheet,
+  type RubricSheetHandle,
+  type RubricSheetProps,
+} from './rubric-sheet';
