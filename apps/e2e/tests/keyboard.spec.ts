@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, query, shot, writableCycle } from './helpers';
+import { DEMO_PASSWORD, named, query, shot, writableCycle } from './helpers';
 
 /*
  * The principal's story with the keyboard only (issue 20): sign in, open a cycle, score a
@@ -158,7 +158,7 @@ test('a principal scores, saves and meets a dialog with the keyboard only', asyn
   await page.keyboard.press('Enter');
   const said = saveRow.getByRole('status');
   await expect(said).toHaveText(
-    new RegExp(`^Tersimpan \\d{2}\\.\\d{2} — ${escape(teacher)}: 77,50 \\(`),
+    new RegExp(`^Tersimpan \\d{2}\\.\\d{2} — ${named(teacher).source}: 77,50 \\(`),
   );
   await expect(picker.locator('option:checked')).toHaveText(`${teacher} ✓`);
   await shot(page, 'keyboard-saved-sheet', '.pts-save-row');
@@ -181,7 +181,3 @@ test('a principal scores, saves and meets a dialog with the keyboard only', asyn
   await expect(page.getByRole('button', { name: 'Hapus observasi' })).toBeFocused();
   await expect(picker.locator('option:checked')).toHaveText(`${teacher} ✓`);
 });
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
