@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, named, query, shot, writableCycle } from './helpers';
+import { DEMO_PASSWORD, named, query, SCREENSHOTS, shot, writableCycle } from './helpers';
 
 /*
  * The principal's story with the keyboard only (issue 20): sign in, open a cycle, score a
@@ -52,8 +52,14 @@ async function tabUntil(
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     const state = await focusState(page);
+    // A field's ring fades in (a 120 ms transition): wait for it rather than sample it once.
     if (state.tag !== 'body')
-      expect(state.ring, `focus ring on ${state.tag} "${state.text.slice(0, 40)}"`).toBe(true);
+      await expect
+        .poll(async () => (await focusState(page)).ring, {
+          message: `focus ring on ${state.tag} "${state.text.slice(0, 40)}"`,
+          timeout: 2000,
+        })
+        .toBe(true);
     if (done(state)) return;
   }
   throw new Error('the Tab order never reached the element looked for');
@@ -124,7 +130,7 @@ test('a principal scores, saves and meets a dialog with the keyboard only', asyn
   for (let i = 0; i < INDICATORS - 1; i++) {
     if (i > 0) {
       await page.keyboard.press('Tab');
-      expect((await focusState(page)).ring).toBe(true);
+      await expect.poll(async () => (await focusState(page)).ring).toBe(true);
     }
     await chooseLevel(page, groups.nth(i), SCORES[i] as number);
     if (i === 4)
@@ -174,10 +180,18 @@ test('a principal scores, saves and meets a dialog with the keyboard only', asyn
     await page.keyboard.press('Tab');
     const inside = await dialog.evaluate((d) => d.contains(document.activeElement));
     expect(inside, 'Tab stays in the dialog').toBe(true);
-    expect((await focusState(page)).ring).toBe(true);
+    await expect.poll(async () => (await focusState(page)).ring).toBe(true);
   }
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Hapus observasi' })).toBeFocused();
   await expect(picker.locator('option:checked')).toHaveText(`${teacher} ✓`);
+
+  // -- On a phone the sticky bar stays slim, and delete is not in it (away from Save).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(saveRow.getByRole('button', { name: 'Simpan observasi' })).toBeVisible();
+  await expect(saveRow.getByRole('button', { name: 'Hapus observasi' })).toHaveCount(0);
+  const bar = await saveRow.boundingBox();
+  expect(bar?.height ?? 999).toBeLessThanOrEqual(130);
+  await page.screenshot({ path: `${SCREENSHOTS}keyboard-phone-save-bar.png` });
 });

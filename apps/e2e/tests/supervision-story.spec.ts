@@ -49,7 +49,7 @@ async function openDashboardRow(page: Page): Promise<Locator> {
 test('a principal submits Siklus III for six teachers; the supervisor returns it, then approves the corrected cycle; the dashboard follows', async ({
   browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
 
   // -- Before: the dashboard shows Kota Batu 2 after Siklus II.
   const supervisor = await signInAs(browser, '/login', 'pengawas', /\/dashboard$/);
