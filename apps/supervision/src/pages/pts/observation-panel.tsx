@@ -361,8 +361,16 @@ export function ObservationPanel({
               </Button>
             )}
             {!dirty && teacher?.observation && nextTeacher && onNext && (
-              <Button variant="secondary" onClick={onNext}>
-                {t('pts.obs.next', { name: nextTeacher.name })}
+              // The name is dropped on phones to keep the bar one row; the accessible name keeps it.
+              <Button
+                variant="secondary"
+                onClick={onNext}
+                aria-label={t('pts.obs.next', { name: nextTeacher.name })}
+              >
+                {t('pts.obs.nextShort')}
+                <span className="pts-next__name" aria-hidden="true">
+                  : {nextTeacher.name}
+                </span>
               </Button>
             )}
             <span id={`${id}-save-status`} className="pts-save-row__status">
