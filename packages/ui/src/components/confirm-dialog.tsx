@@ -62,7 +62,7 @@ function OpenDialog({
   }, []);
 
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop is for pointers; the keyboard's way out is Escape (the cancel event)
+    // The backdrop click is for pointers; the keyboard's way out is Escape (the cancel event).
     <dialog
       ref={dialogRef}
       className="sk-dialog"
