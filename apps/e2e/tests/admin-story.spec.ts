@@ -125,7 +125,9 @@ test('the admin story: rubric and bands, a principal scores, the admin moves a b
   }
   await expect(observing.getByTestId('sheet-percentage')).toHaveText('75,00');
   await p.getByRole('button', { name: 'Simpan observasi' }).click();
-  await expect(p.getByText(/tersimpan: 75,00 \(Baik\)/)).toBeVisible();
+  await expect(p.locator('.pts-save-row').getByRole('status')).toHaveText(
+    /^Tersimpan \d{2}\.\d{2} — .+: 75,00 \(Baik\)\.$/,
+  );
   const table = p.getByRole('table', { name: 'Hasil observasi Kondisi Awal' });
   await expect(table.getByRole('row', { name: named(teacher) })).toContainText('Baik');
 

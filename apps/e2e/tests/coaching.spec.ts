@@ -67,9 +67,9 @@ test('a principal writes an RTL from an observation; the next cycle checks it; t
   await scoreSheet(sheet, [3, 2, 3, 3, 2, 3, 3, 3, 3, 3]);
   await expect(sheet.getByTestId('sheet-percentage')).toHaveText('70,00');
   await p.getByRole('button', { name: 'Simpan observasi' }).click();
-  await expect(p.getByText(`Observasi ${teacher} tersimpan: 70,00`)).toBeVisible();
-  // Saving moves on to the next teacher; back to this one's sheet.
-  await picker.selectOption({ label: teacher });
+  await expect(p.locator('.pts-save-row').getByRole('status')).toContainText(`${teacher}: 70,00`);
+  // The sheet stays on the teacher just saved (issue 20), marked ✓.
+  await expect(picker.locator('option:checked')).toHaveText(`${teacher} ✓`);
 
   // -- Writes the RTL: the two indicators at 2 come suggested; indicator 1 (a 3) is unticked.
   const panel = p.locator('#follow-up');
@@ -133,8 +133,8 @@ test('a principal writes an RTL from an observation; the next cycle checks it; t
   const sheet4 = p.getByRole('region', { name: `Lembar observasi: ${teacher}` });
   await scoreSheet(sheet4, [3, 4, 3, 3, 3, 3, 3, 3, 3, 3]);
   await p.getByRole('button', { name: 'Simpan observasi' }).click();
-  await expect(p.getByText(`Observasi ${teacher} tersimpan: 77,50`)).toBeVisible();
-  await picker.selectOption({ label: teacher });
+  await expect(p.locator('.pts-save-row').getByRole('status')).toContainText(`${teacher}: 77,50`);
+  await expect(picker.locator('option:checked')).toHaveText(`${teacher} ✓`);
   await expect(checking.getByTestId('follow-up-result')).toContainText(
     'Indikator RTL: 50,00 → 87,50 (37,50 poin)',
   );

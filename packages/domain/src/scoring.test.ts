@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreObservation, type TObservationInput } from './scoring';
+import { scoreObservation, scoreProgress, type TObservationInput } from './scoring';
 import { SAMPLE_RUBRIC } from './test-fixtures';
 import { expectAppError } from './test-utils';
 
@@ -140,5 +140,52 @@ describe('scoreObservation', () => {
       id,
       en,
     });
+  });
+});
+
+describe('scoreProgress (the running figure of a sheet being filled in)', () => {
+  it('names the missing indicators by their visible number, in sheet order', () => {
+    const p = scoreProgress(SAMPLE_RUBRIC, { A1: 3, B1: 'na' });
+    expect(p.total).toBe(4);
+    expect(p.answered).toBe(2);
+    expect(p.missing).toEqual([
+      { key: 'A2', number: 2 },
+      { key: 'B2', number: 4 },
+    ]);
+    // 3 of 4, na left out of both sums
+    expect(p.percentage).toBe('75.00');
+  });
+
+  it('weights what is scored so far and rounds once, half-up', () => {
+    // A2 (weight 2) at 1 and B2 at 4: 2 + 4 = 6 of 8 + 4 = 12 -> 50.00
+    expect(scoreProgress(SAMPLE_RUBRIC, { A2: 1, B2: 4 }).percentage).toBe('50.00');
+    // 2*2 + 4 = 8 of 12 -> 66.666... -> 66.67
+    expect(scoreProgress(SAMPLE_RUBRIC, { A2: 2, B1: 4 })).toMatchObject({
+      percentage: '66.67',
+      earned: '8.00',
+      possible: '12.00',
+    });
+  });
+
+  it('equals scoreObservation once the sheet is complete', () => {
+    const scores = { A1: 3, A2: 2, B1: 1, B2: 'na' } as const;
+    const final = scoreObservation(SAMPLE_RUBRIC, { kind: 'indicators', scores });
+    expect(scoreProgress(SAMPLE_RUBRIC, scores)).toEqual({
+      total: 4,
+      answered: 4,
+      missing: [],
+      ...final,
+    });
+  });
+
+  it('has no figure before anything is scored, and counts an off-scale value as missing', () => {
+    expect(scoreProgress(SAMPLE_RUBRIC, {})).toMatchObject({ percentage: null, answered: 0 });
+    expect(scoreProgress(SAMPLE_RUBRIC, { A1: 'na' })).toMatchObject({
+      percentage: null,
+      answered: 1,
+    });
+    expect(scoreProgress(SAMPLE_RUBRIC, { A1: 9, B1: 2.5 }).missing.map((m) => m.number)).toEqual([
+      1, 2, 3, 4,
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { D, parsePercentage, round2, type TDecimal } from './decimal';
 import { AppError, badRequest } from './errors';
-import { listIndicators, type TRubricDefinition } from './rubric';
+import { listIndicators, type TListedIndicator, type TRubricDefinition } from './rubric';
 import { bi, parseOrThrow } from './zod-error';
 
 export const ZIndicatorScore = z.union([z.number(), z.literal('na')], {
@@ -106,9 +106,9 @@ export function scoreObservation(
         field,
       );
     }
-    const weight = new D(indicator.weight ?? 1);
-    earned = earned.plus(weight.times(score));
-    possible = possible.plus(weight.times(scale.max));
+    const points = pointsOf(indicator, score);
+    earned = earned.plus(points.earned);
+    possible = possible.plus(points.possible);
     scored++;
   }
 
@@ -127,5 +127,76 @@ export function scoreObservation(
     percentage: round2(earned.dividedBy(possible).times(100)),
     earned: round2(earned),
     possible: round2(possible),
+  };
+}
+
+/** One indicator's weighted points: weight x score earned of weight x scale maximum. */
+function pointsOf(
+  indicator: TListedIndicator,
+  score: number,
+): { earned: TDecimal; possible: TDecimal } {
+  const weight = new D(indicator.weight ?? 1);
+  return { earned: weight.times(score), possible: weight.times(indicator.scale.max) };
+}
+
+export type TScoreProgress = {
+  /** Indicators on the sheet. */
+  total: number;
+  /** Indicators given a level or marked "na". */
+  answered: number;
+  /** Indicators still without a valid score, with the number the sheet shows (1-based, in order). */
+  missing: { key: string; number: number }[];
+  /**
+   * The percentage over the indicators scored so far, by the same rule and single rounding
+   * as `scoreObservation` (so it equals the stored figure once the sheet is complete); null
+   * while nothing is scored yet (or every answer is "na").
+   */
+  percentage: string | null;
+  earned: string | null;
+  possible: string | null;
+};
+
+/**
+ * A sheet being filled in: what is answered, what is missing (by its visible number, not its
+ * key), and the running ("sementara") percentage of what is scored. Never throws: a value
+ * that is not a level of the indicator's scale counts as missing.
+ */
+export function scoreProgress(
+  def: TRubricDefinition,
+  scores: Readonly<Record<string, number | 'na'>>,
+): TScoreProgress {
+  const indicators = listIndicators(def);
+  let earned: TDecimal = new D(0);
+  let possible: TDecimal = new D(0);
+  let answered = 0;
+  const missing: TScoreProgress['missing'] = [];
+  indicators.forEach((indicator, i) => {
+    const score = Object.hasOwn(scores, indicator.key) ? scores[indicator.key] : undefined;
+    if (score === 'na') {
+      answered++;
+      return;
+    }
+    const valid =
+      typeof score === 'number' &&
+      Number.isInteger(score) &&
+      score >= indicator.scale.min &&
+      score <= indicator.scale.max;
+    if (!valid) {
+      missing.push({ key: indicator.key, number: i + 1 });
+      return;
+    }
+    answered++;
+    const points = pointsOf(indicator, score);
+    earned = earned.plus(points.earned);
+    possible = possible.plus(points.possible);
+  });
+  const scored = !possible.isZero();
+  return {
+    total: indicators.length,
+    answered,
+    missing,
+    percentage: scored ? round2(earned.dividedBy(possible).times(100)) : null,
+    earned: scored ? round2(earned) : null,
+    possible: scored ? round2(possible) : null,
   };
 }

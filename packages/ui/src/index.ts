@@ -80,6 +80,14 @@ export {
   StudyClosure,
   type StudyClosureProps,
 } from './components/study-closure';
+export {
+  ActionStatus,
+  TOAST_MS,
+  type ToastApi,
+  ToastProvider,
+  type ToastTone,
+  useToast,
+} from './components/toast';
 export { NotFoundPage, WhoAmICard } from './components/who-am-i';
 // forms: react-hook-form over the domain's zod schemas
 export * from './forms';
@@ -93,6 +101,7 @@ export {
   formatInteger,
   formatLongDate,
   formatPercent,
+  formatScore,
 } from './i18n/format';
 export {
   I18nProvider,
@@ -112,4 +121,10 @@ export { type Dictionary, id, type MessageKey } from './i18n/id';
 export { TimeZoneContext, useFormat, useTimeZone } from './i18n/use-format';
 export { readAsBase64 } from './read-file';
 export { TeacherRoster, type TeacherRosterProps } from './roster/teacher-roster';
-export { type RubricScores, RubricSheet, type RubricSheetProps } from './rubric-sheet';
+export {
+  missingIndicatorsMessage,
+  type RubricScores,
+  RubricSheet,
+  type RubricSheetHandle,
+  type RubricSheetProps,
+} from './rubric-sheet';

@@ -1,9 +1,15 @@
 import { PTS_DEFAULT_BANDS, type TRubricDefinition } from '@siklus/domain';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { type RubricScores, RubricSheet } from './rubric-sheet';
+import { translate } from './i18n/i18n';
+import {
+  missingIndicatorsMessage,
+  type RubricScores,
+  RubricSheet,
+  type RubricSheetHandle,
+} from './rubric-sheet';
 import { renderWithI18n } from './test/render';
 
 const scale = {
@@ -35,15 +41,23 @@ const definition: TRubricDefinition = {
   ],
 };
 
-function Harness({ initial }: { initial: RubricScores }) {
+function Harness({ initial, showMissing }: { initial: RubricScores; showMissing?: boolean }) {
   const [scores, setScores] = useState(initial);
+  const ref = useRef<RubricSheetHandle>(null);
   return (
-    <RubricSheet
-      definition={definition}
-      scores={scores}
-      onChange={setScores}
-      bandSet={PTS_DEFAULT_BANDS}
-    />
+    <>
+      <RubricSheet
+        ref={ref}
+        definition={definition}
+        scores={scores}
+        onChange={setScores}
+        bandSet={PTS_DEFAULT_BANDS}
+        showMissing={showMissing}
+      />
+      <button type="button" onClick={() => ref.current?.focusFirstMissing()}>
+        focus
+      </button>
+    </>
   );
 }
 
@@ -52,7 +66,8 @@ describe('RubricSheet', () => {
     renderWithI18n(<Harness initial={{ A1: 4, A2: 3 }} />);
     expect(screen.getByRole('heading', { name: /Perencanaan/ })).toBeTruthy();
     expect(screen.getAllByText('Tampak konsisten')).toHaveLength(3);
-    expect(screen.getByRole('status').textContent).toContain('1 dari 3 indikator belum dinilai');
+    // A running figure over what is scored so far: (4 + 3) / 8 = 87.50
+    expect(screen.getByRole('status').textContent).toBe('Sementara: 87,50% — 2 dari 3 indikator');
 
     const b1 = screen.getByRole('group', { name: '3. Membentuk kelompok' });
     await userEvent.click(within(b1).getByRole('radio', { name: /^2/ }));
@@ -75,5 +90,76 @@ describe('RubricSheet', () => {
     for (const radio of screen.getAllByRole('radio'))
       expect((radio as HTMLInputElement).disabled).toBe(true);
     expect(screen.getByTestId('sheet-percentage').textContent).toBe('25,00');
+  });
+
+  it('reads nothing-yet before the first score, then a running figure, then the final one', async () => {
+    renderWithI18n(<Harness initial={{}} />);
+    expect(screen.getByRole('status').textContent).toBe('3 dari 3 indikator belum dinilai.');
+    // n/a alone scores nothing: still no figure, but it counts as answered.
+    await userEvent.click(
+      within(screen.getByRole('group', { name: /^1\./ })).getByRole('radio', { name: /n\/a/ }),
+    );
+    expect(screen.queryByTestId('sheet-running')).toBeNull();
+    await userEvent.click(
+      within(screen.getByRole('group', { name: /^2\./ })).getByRole('radio', { name: /^3/ }),
+    );
+    expect(screen.getByTestId('sheet-running').textContent).toBe(
+      'Sementara: 75,00% — 2 dari 3 indikator',
+    );
+  });
+
+  it('outlines every unscored indicator by its visible number, focuses the first, and clears each as it is scored', async () => {
+    renderWithI18n(<Harness initial={{ A1: 4 }} showMissing />);
+    const group = (n: number) => screen.getByRole('group', { name: new RegExp(`^${n}\\.`) });
+    expect(group(1).getAttribute('aria-invalid')).toBeNull();
+    expect(group(2).getAttribute('aria-invalid')).toBe('true');
+    expect(group(3).getAttribute('aria-invalid')).toBe('true');
+    // Named by number, never by the key ("A2", "B1"), and tied to its fieldset.
+    const note = within(group(3)).getByText('Indikator 3 belum diisi.');
+    expect(group(3).getAttribute('aria-describedby')).toBe(note.id);
+    expect(screen.queryByText(/A2|B1/)).toBeNull();
+
+    await userEvent.click(screen.getByRole('button', { name: 'focus' }));
+    expect(document.activeElement).toBe(within(group(2)).getAllByRole('radio')[0]);
+
+    await userEvent.click(within(group(2)).getByRole('radio', { name: /^1/ }));
+    expect(group(2).getAttribute('aria-invalid')).toBeNull();
+    expect(within(group(2)).queryByText(/belum diisi/)).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'focus' }));
+    expect(document.activeElement).toBe(within(group(3)).getAllByRole('radio')[0]);
+  });
+
+  it('marks the chosen level strongly (a class the styles fill and tick) and only that one', async () => {
+    renderWithI18n(<Harness initial={{ A1: 2 }} />);
+    const levels = within(screen.getByRole('group', { name: /^1\./ })).getAllByRole('radio');
+    const checked = levels.filter((r) =>
+      r.closest('label')?.classList.contains('sk-sheet__level--checked'),
+    );
+    expect(checked).toEqual([levels[1]]);
+    expect((levels[1] as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('shows whole points as whole numbers ("Skor 9 dari 12", not "9,00 dari 12,00")', () => {
+    renderWithI18n(
+      <RubricSheet definition={definition} scores={{ A1: 4, A2: 4, B1: 1 }} readOnly />,
+      { lang: 'en' },
+    );
+    expect(screen.getByTestId('sheet-points').textContent).toBe('Score 9 of 12');
+  });
+
+  it('words the missing list the way each language joins one', () => {
+    const t = ((key: Parameters<typeof translate>[1], p?: Record<string, string | number>) =>
+      translate('id', key, p)) as Parameters<typeof missingIndicatorsMessage>[2];
+    const en = ((key: Parameters<typeof translate>[1], p?: Record<string, string | number>) =>
+      translate('en', key, p)) as Parameters<typeof missingIndicatorsMessage>[2];
+    expect(missingIndicatorsMessage([9, 12], 'id', t)).toBe(
+      'Indikator 9 dan 12 belum diisi. Pilih skor atau tandai n/a.',
+    );
+    expect(missingIndicatorsMessage([9], 'en', en)).toBe(
+      'Indicator 9 has no score yet. Pick a level or mark n/a.',
+    );
+    expect(missingIndicatorsMessage([2, 9, 12], 'en', en)).toBe(
+      'Indicators 2, 9 and 12 have no score yet. Pick a level or mark n/a.',
+    );
   });
 });

@@ -4,15 +4,16 @@ import {
   listIndicators,
   percentageOnScale,
   scoreObservation,
+  scoreProgress,
   sharedScaleMax,
   type TBandSet,
   type TRubricDefinition,
 } from '@siklus/domain';
-import { useId, useMemo } from 'react';
+import { type Ref, useId, useImperativeHandle, useMemo, useRef } from 'react';
 import { BandBadge } from './components/badges';
 import { cx } from './components/cx';
-import { formatDecimal } from './i18n/format';
-import { useLang, useT } from './i18n/i18n';
+import { formatDecimal, formatPercent, formatScore } from './i18n/format';
+import { type Lang, type TFunction, useLang, useT } from './i18n/i18n';
 
 export type RubricScores = Record<string, number | 'na'>;
 
@@ -31,6 +32,29 @@ export interface RubricSheetProps {
   allowNa?: boolean;
   /** Accessible name of the whole sheet. */
   label?: string;
+  /**
+   * Mark every indicator still without a score (after a save was refused for it): each is
+   * outlined and says so, and the mark leaves an indicator as soon as it is scored.
+   */
+  showMissing?: boolean;
+  /** `focusFirstMissing()`: scroll to the first unscored indicator and focus its first level. */
+  ref?: Ref<RubricSheetHandle>;
+}
+
+export interface RubricSheetHandle {
+  /** Scrolls to and focuses the first indicator without a score; false when there is none. */
+  focusFirstMissing: () => boolean;
+}
+
+/**
+ * "Indikator 9 dan 12 belum diisi." with the numbers the sheet shows (never the internal
+ * keys), joined the way the language joins a list.
+ */
+export function missingIndicatorsMessage(numbers: readonly number[], lang: Lang, t: TFunction) {
+  const list = new Intl.ListFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+    type: 'conjunction',
+  }).format(numbers.map(String));
+  return t('sheet.missing', { count: numbers.length, numbers: list });
 }
 
 /**
@@ -47,6 +71,8 @@ export function RubricSheet({
   bandSet,
   allowNa = true,
   label,
+  showMissing = false,
+  ref,
 }: RubricSheetProps) {
   const t = useT();
   const { lang } = useLang();
@@ -54,6 +80,31 @@ export function RubricSheet({
   const sheetId = useId();
   const indicators = useMemo(() => listIndicators(definition), [definition]);
   const scaleMax = useMemo(() => sharedScaleMax(definition), [definition]);
+  const progress = useMemo(() => scoreProgress(definition, scores), [definition, scores]);
+  const missingKeys = useMemo(
+    () => new Set(progress.missing.map((m) => m.key)),
+    [progress.missing],
+  );
+  const sheetRef = useRef<HTMLElement>(null);
+  useImperativeHandle(
+    ref,
+    () => ({
+      focusFirstMissing: () => {
+        const number = progress.missing[0]?.number;
+        const first =
+          number === undefined
+            ? null
+            : sheetRef.current?.querySelector<HTMLElement>(
+                `.sk-sheet__fieldset[data-number="${number}"] input`,
+              );
+        if (!first) return false;
+        first.closest('li')?.scrollIntoView?.({ behavior: 'smooth', block: 'center' });
+        first.focus({ preventScroll: true });
+        return true;
+      },
+    }),
+    [progress.missing],
+  );
   const result = useMemo(() => {
     if (definition.mode !== 'indicators') return null;
     const missing = indicators.filter((i) => scores[i.key] === undefined).length;
@@ -86,7 +137,7 @@ export function RubricSheet({
   };
   let number = 0;
   return (
-    <section className="sk-sheet" aria-label={label ?? t('sheet.title')}>
+    <section className="sk-sheet" aria-label={label ?? t('sheet.title')} ref={sheetRef}>
       {definition.aspects.map((aspect, a) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a draft being edited may repeat a key; position is identity here.
         <section key={a} className="sk-sheet__aspect">
@@ -99,12 +150,17 @@ export function RubricSheet({
               const current = scores[indicator.key];
               const name = `${sheetId}-${a}-${i}`;
               const levels = [...indicator.scale.levels].sort((a, b) => a.value - b.value);
+              const flagged = showMissing && editable && missingKeys.has(indicator.key);
+              const flagId = `${name}-missing`;
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: as above.
                 <li key={i} className="sk-sheet__indicator">
                   <fieldset
-                    className="sk-sheet__fieldset"
+                    className={cx('sk-sheet__fieldset', flagged && 'sk-sheet__fieldset--missing')}
                     aria-label={`${number}. ${indicator.text}`}
+                    aria-describedby={flagged ? flagId : undefined}
+                    aria-invalid={flagged || undefined}
+                    data-number={number}
                     disabled={!editable}
                   >
                     <legend className="sk-sheet__indicator-text">
@@ -117,6 +173,11 @@ export function RubricSheet({
                         </span>
                       )}
                     </legend>
+                    {flagged && (
+                      <p id={flagId} className="sk-sheet__missing">
+                        {t('sheet.missingOne', { number })}
+                      </p>
+                    )}
                     <div className="sk-sheet__levels">
                       {levels.map((level) => {
                         const checked = current === level.value;
@@ -196,14 +257,23 @@ export function RubricSheet({
               </span>
             )}
             {result.earned && result.possible && (
-              <span className="sk-sheet__result-detail">
+              <span className="sk-sheet__result-detail" data-testid="sheet-points">
                 {t('sheet.points', {
-                  earned: formatDecimal(result.earned, lang),
-                  possible: formatDecimal(result.possible, lang),
+                  earned: formatScore(result.earned, lang),
+                  possible: formatScore(result.possible, lang),
                 })}
               </span>
             )}
           </>
+        ) : result?.kind === 'incomplete' && progress.percentage !== null ? (
+          // The figure so far, over what is scored, exactly as it will be computed at the end.
+          <span className="sk-sheet__result-detail" data-testid="sheet-running">
+            {t('sheet.running', {
+              percent: formatPercent(progress.percentage, lang),
+              answered: progress.answered,
+              total: progress.total,
+            })}
+          </span>
         ) : result?.kind === 'incomplete' ? (
           <span className="sk-sheet__result-detail">
             {t('sheet.incomplete', { missing: result.missing, total: indicators.length })}

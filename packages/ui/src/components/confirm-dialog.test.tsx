@@ -102,6 +102,17 @@ describe('ConfirmDialog', () => {
     expect(document.activeElement).toBe(opener);
   });
 
+  it('keeps Tab and Shift+Tab inside, wrapping around its buttons', () => {
+    setup();
+    const cancel = screen.getByRole('button', { name: 'Batal' });
+    const confirm = screen.getByRole('button', { name: 'Ya, ajukan' });
+    confirm.focus();
+    fireEvent.keyDown(confirm, { key: 'Tab' });
+    expect(document.activeElement).toBe(cancel);
+    fireEvent.keyDown(cancel, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(confirm);
+  });
+
   it('renders nothing when closed', () => {
     setup({ open: false });
     expect(screen.queryByRole('alertdialog')).toBeNull();

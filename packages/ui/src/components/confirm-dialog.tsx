@@ -21,9 +21,9 @@ export interface ConfirmDialogProps {
  * A modal question with two answers (submit a cycle? leave with unsaved changes?). The
  * labels come from the caller, so the component holds no strings of its own.
  *
- * A native `<dialog>` opened with `showModal()`: the browser keeps focus inside it, makes
- * the page behind inert (no click, no Tab, hidden from screen readers) and turns Escape
- * into a `cancel` event. Escape and a click on the backdrop answer "cancel" (not while the
+ * A native `<dialog>` opened with `showModal()`: the browser makes the page behind inert (no
+ * click, no Tab, hidden from screen readers) and turns Escape into a `cancel` event; Tab
+ * and Shift+Tab wrap around its buttons (the browser would let them out to its toolbar). Escape and a click on the backdrop answer "cancel" (not while the
  * confirm action runs); focus starts on the cancel button, the safe choice, and returns to
  * what had it when the dialog closes.
  */
@@ -62,7 +62,7 @@ function OpenDialog({
   }, []);
 
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop is for pointers; the keyboard's way out is Escape (the cancel event)
+    // The backdrop click is for pointers; the keyboard's way out is Escape (the cancel event).
     <dialog
       ref={dialogRef}
       className="sk-dialog"
@@ -73,6 +73,26 @@ function OpenDialog({
         // The caller's `open` decides; the browser must not close the dialog behind its back.
         event.preventDefault();
         if (!busy) onCancel();
+      }}
+      onKeyDown={(event) => {
+        // The page behind is inert, but Chromium lets Tab leave the last button for the
+        // browser's own toolbar: wrap around instead, so the keyboard stays in the question.
+        if (event.key !== 'Tab') return;
+        const focusable = [
+          ...event.currentTarget.querySelectorAll<HTMLElement>(
+            'button:not(:disabled), [href], input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])',
+          ),
+        ];
+        const first = focusable[0];
+        const last = focusable.at(-1);
+        if (!first || !last) return;
+        if (event.shiftKey && document.activeElement === first) {
+          event.preventDefault();
+          last.focus();
+        } else if (!event.shiftKey && document.activeElement === last) {
+          event.preventDefault();
+          first.focus();
+        }
       }}
       onClick={(event) => {
         // Only the backdrop is the dialog itself: the panel fills the rest.

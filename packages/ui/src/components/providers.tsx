@@ -4,10 +4,11 @@ import { type ReactNode, StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { type DataRouter, RouterProvider } from 'react-router';
 import { I18nProvider, type Lang } from '../i18n/i18n';
+import { ToastProvider } from './toast';
 
 /**
- * Everything a Siklus app needs above its router: TanStack Query, the typed tRPC context
- * and the language. An app's `main.tsx` calls `startApp(router)`.
+ * Everything a Siklus app needs above its router: TanStack Query, the typed tRPC context,
+ * the language and the toasts. An app's `main.tsx` calls `startApp(router)`.
  */
 export function AppProviders({
   children,
@@ -25,7 +26,9 @@ export function AppProviders({
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <I18nProvider defaultLang={defaultLang}>{children}</I18nProvider>
+        <I18nProvider defaultLang={defaultLang}>
+          <ToastProvider>{children}</ToastProvider>
+        </I18nProvider>
       </TRPCProvider>
     </QueryClientProvider>
   );

@@ -66,6 +66,13 @@ export const en = {
   'sheet.incomplete': '{missing} of {total:one=# indicator|other=# indicators} not scored yet.',
   'sheet.invalid': 'This sheet cannot be scored yet.',
   'sheet.summaryMode': 'This rubric takes the percentage achievement directly, without indicators.',
+  'sheet.running': 'So far: {percent} — {answered} of {total:one=# indicator|other=# indicators}',
+  'sheet.missing':
+    '{count:one=Indicator|other=Indicators} {numbers} {count:one=has|other=have} no score yet. Pick a level or mark n/a.',
+  'sheet.missingOne': 'Indicator {number} has no score yet.',
+
+  // feedback next to the action (ActionStatus, toasts)
+  'feedback.savedAt': 'Saved {time}',
 
   // app shell
   'shell.product': 'Siklus',

@@ -6,7 +6,22 @@ import {
   formatInteger,
   formatLongDate,
   formatPercent,
+  formatScore,
 } from './format';
+
+describe('formatScore (whole numbers read as whole numbers)', () => {
+  it.each([
+    ['35.00', 'id', '35'],
+    ['40.00', 'en', '40'],
+    ['35.50', 'id', '35,50'],
+    ['1250.00', 'id', '1.250'],
+    ['-2.00', 'en', '-2'],
+    ['7', 'id', '7'],
+    [null, 'id', '–'],
+  ] as const)('%s in %s is %s', (value, lang, expected) => {
+    expect(formatScore(value, lang)).toBe(expected);
+  });
+});
 
 describe('formatDecimal', () => {
   it.each([

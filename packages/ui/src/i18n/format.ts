@@ -41,6 +41,16 @@ export function formatDecimal(
   return `${minus}${grouped}${frac !== undefined ? sep.decimal + frac : ''}${suffix}`;
 }
 
+/**
+ * Points and counts that arrive with two places ("35.00"): a whole number reads as one
+ * ("35"), anything else keeps its places ("35.50" -> "35,50"). `formatScore("35.00", "id")`.
+ */
+export function formatScore(value: string | null | undefined, lang: Lang): string {
+  const text = value?.trim();
+  const whole = text ? /^([+-]?\d+)\.0+$/.exec(text) : null;
+  return formatDecimal(whole ? whole[1] : text, lang);
+}
+
 /** A share or percentage: `formatPercent("33.33", "id")` → "33,33%". */
 export function formatPercent(value: string | null | undefined, lang: Lang): string {
   return formatDecimal(value, lang, { suffix: '%' });

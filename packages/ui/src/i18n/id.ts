@@ -71,6 +71,13 @@ export const id = {
   'sheet.incomplete': '{missing} dari {total} indikator belum dinilai.',
   'sheet.invalid': 'Lembar ini belum dapat dinilai.',
   'sheet.summaryMode': 'Instrumen ini memakai persentase capaian langsung, tanpa indikator.',
+  'sheet.running': 'Sementara: {percent} — {answered} dari {total} indikator',
+  'sheet.missing':
+    'Indikator {numbers} belum diisi. Pilih skor atau tandai n/a.{count:one=|other=}',
+  'sheet.missingOne': 'Indikator {number} belum diisi.',
+
+  // feedback next to the action (ActionStatus, toasts)
+  'feedback.savedAt': 'Tersimpan {time}',
 
   // app shell
   'shell.product': 'Siklus',

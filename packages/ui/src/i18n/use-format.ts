@@ -28,6 +28,9 @@ export function useFormat() {
       /** A calendar date as is; an instant's day in the district's zone. */
       date: (value: string | Date | null | undefined) =>
         formatDate(value, lang, undefined, timeZone),
+      /** The clock time of an instant in the district's zone: "10.42" (id), "10:42" (en). */
+      time: (value: Date) =>
+        formatDate(value, lang, { hour: '2-digit', minute: '2-digit' }, timeZone),
       /** In the district's zone, with WIB/WITA/WIT. */
       dateTime: (value: string | Date | null | undefined) => formatDateTime(value, lang, timeZone),
     }),

@@ -201,9 +201,12 @@ describe('review queue', () => {
         { cycleId: CYCLE_ID, version: 7, comment: 'Lengkapi catatan pelaksanaan.' },
       ]),
     );
-    expect(
-      await screen.findByText('SD Negeri Lulut 2 Siklus II dikembalikan ke kepala sekolah.'),
-    ).toBeTruthy();
+    // Said by a toast in the polite live region; the queue takes the focus of the closed panel.
+    const said = await screen.findByText(
+      'SD Negeri Lulut 2 Siklus II dikembalikan ke kepala sekolah.',
+    );
+    expect(said.closest('[role="status"]')?.getAttribute('aria-live')).toBe('polite');
+    await waitFor(() => expect(document.activeElement?.id).toBe('review-queue'));
     expect(router.state.location.search).toBe('');
     // The queue was asked again and is now empty.
     expect(await screen.findByText('Tidak ada siklus yang menunggu tinjauan.')).toBeTruthy();

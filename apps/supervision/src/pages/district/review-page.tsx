@@ -15,6 +15,7 @@ import {
   useLocalized,
   useT,
   useTimeZone,
+  useToast,
   useZodForm,
 } from '@siklus/ui';
 import {
@@ -35,6 +36,8 @@ import { MismatchList } from '../results/printed-check';
 import { ApproveDialog } from './approve-dialog';
 
 type QueueItem = RouterOutputs['review']['queue']['items'][number];
+
+const QUEUE_ID = 'review-queue';
 type CycleView = RouterOutputs['cycles']['get'];
 
 /**
@@ -47,12 +50,13 @@ export function ReviewPage() {
   const t = useT();
   const [searchParams, setSearchParams] = useSearchParams();
   const cycleId = searchParams.get('cycleId');
-  const [notice, setNotice] = useState<string | null>(null);
-  // After a decision the panel closes; the confirmation takes the focus (and the view).
-  const noticeRef = useRef<HTMLDivElement>(null);
+  const toast = useToast();
+  // After a decision the panel that had the focus closes: the queue takes it, and a toast
+  // (announced politely) says what happened.
+  const [decisions, setDecisions] = useState(0);
   useEffect(() => {
-    if (notice) noticeRef.current?.focus();
-  }, [notice]);
+    if (decisions > 0) document.getElementById(QUEUE_ID)?.focus();
+  }, [decisions]);
 
   const open = (id: string | null) => {
     const next = new URLSearchParams(searchParams);
@@ -62,8 +66,9 @@ export function ReviewPage() {
   };
   /** A decision closes the panel and says what happened. */
   const decided = (message: string) => {
-    setNotice(message);
+    toast.show(message);
     open(null);
+    setDecisions((n) => n + 1);
   };
 
   return (
@@ -72,21 +77,10 @@ export function ReviewPage() {
         title={t('district.review.title')}
         description={t('district.review.description')}
       />
-      {notice && (
-        <div className="sk-alert sk-alert--info" role="status" ref={noticeRef} tabIndex={-1}>
-          <p className="sk-alert__message">{notice}</p>
-        </div>
-      )}
       <div
         className={cycleId ? 'sk-district-review sk-district-review--open' : 'sk-district-review'}
       >
-        <Queue
-          openId={cycleId}
-          onOpen={(id) => {
-            setNotice(null);
-            open(id);
-          }}
-        />
+        <Queue openId={cycleId} onOpen={open} />
         {cycleId && (
           <ReviewPanel
             key={cycleId}
@@ -188,7 +182,13 @@ function Queue({ openId, onOpen }: { openId: string | null; onOpen: (id: string)
   );
 
   return (
-    <Card title={t('district.review.caption')} flush className="sk-district-review__queue">
+    <Card
+      title={t('district.review.caption')}
+      flush
+      className="sk-district-review__queue"
+      id={QUEUE_ID}
+      tabIndex={-1}
+    >
       <QueryTable
         query={queue}
         rows={(data) => data.items}

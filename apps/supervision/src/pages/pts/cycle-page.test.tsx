@@ -74,23 +74,29 @@ describe('cycle page (principal)', () => {
     expect(teacher.value).toBe(IDS.t2);
     await pick(/Merumuskan tujuan/, /^4/);
     await pick(/Menyiapkan media/, /^4/);
-    expect(within(sheetOf()).getByRole('status').textContent).toContain(
-      '1 dari 3 indikator belum dinilai',
+    // A running figure while scoring, over what is scored so far (exact: the domain's rule).
+    expect(within(sheetOf()).getByTestId('sheet-running').textContent).toBe(
+      'Sementara: 100,00% — 2 dari 3 indikator',
     );
     await pick(/Membentuk kelompok/, /^1/);
-    // (4 + 4 + 1) / 12 = 75.00 Baik
+    // (4 + 4 + 1) / 12 = 75.00 Baik; points read as whole numbers
     expect(screen.getByTestId('sheet-percentage').textContent).toBe('75,00');
+    expect(screen.getByTestId('sheet-points').textContent).toBe('Skor 9 dari 12');
     expect(within(sheetOf()).getByRole('status').textContent).toContain('Baik');
     await pick(/Membentuk kelompok/, /n\/a/);
     expect(screen.getByTestId('sheet-percentage').textContent).toBe('100,00');
     expect(within(sheetOf()).getByRole('status').textContent).toContain('Sangat Baik');
     expect(teacher.selectedOptions[0]?.textContent).toBe('Siti Aminah, S.Pd (belum disimpan)');
 
-    await userEvent.click(screen.getByRole('button', { name: 'Simpan observasi' }));
-    expect(
-      (await screen.findByText(/Observasi Siti Aminah, S.Pd tersimpan: 100,00 \(Sangat Baik\)/))
-        .textContent,
-    ).toBeTruthy();
+    const save = screen.getByRole('button', { name: 'Simpan observasi' });
+    await userEvent.click(save);
+    // Said by the button (not at the top of the page), with the time, in a live region.
+    const said = await screen.findByText(
+      /^Tersimpan \d{2}\.\d{2} — Siti Aminah, S\.Pd: 100,00 \(Sangat Baik\)\.$/,
+    );
+    expect(said.getAttribute('role')).toBe('status');
+    expect(said.closest('.pts-save-row')).toBe(save.closest('.pts-save-row'));
+    expect(save.getAttribute('aria-describedby')).toBe(said.parentElement?.parentElement?.id);
     expect(calls.find((c) => c.path === 'cycles.upsertObservation')?.input).toEqual({
       cycleId: IDS.cycle,
       version: 3,
@@ -108,15 +114,32 @@ describe('cycle page (principal)', () => {
       ).toBe('87,50'),
     );
 
-    // The sheet moves on to the next teacher without an observation.
-    expect((screen.getByLabelText('Guru yang diobservasi') as HTMLSelectElement).value).toBe(
-      IDS.t3,
+    // The sheet stays on the saved teacher, now marked ✓ and counted; "Guru berikutnya"
+    // moves on to the next one without an observation and puts the focus on the picker.
+    expect(teacher.value).toBe(IDS.t2);
+    await waitFor(() =>
+      expect(teacher.selectedOptions[0]?.textContent).toBe('Siti Aminah, S.Pd ✓'),
     );
+    expect(screen.getByText('2 dari 3 guru sudah diobservasi')).toBeTruthy();
+    expect([...teacher.options].map((o) => o.textContent)).toEqual([
+      'Ismiati, S.Pd ✓',
+      'Siti Aminah, S.Pd ✓',
+      'Dedi Kurniawan, S.Pd',
+    ]);
+    expect(screen.getByTestId('sheet-percentage').textContent).toBe('100,00');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Guru berikutnya: Dedi Kurniawan, S.Pd' }),
+    );
+    expect(teacher.value).toBe(IDS.t3);
+    expect(document.activeElement).toBe(teacher);
+    expect(screen.queryByText(/^Tersimpan/)).toBeNull();
 
     // The next write carries the version the save returned.
     await userEvent.type(screen.getByLabelText('Catatan Refleksi'), 'Guru lebih aktif.');
     await userEvent.click(screen.getByRole('button', { name: 'Simpan catatan tahapan' }));
-    expect(await screen.findByText('Catatan tahapan tersimpan.')).toBeTruthy();
+    // A toast at the bottom of the screen, in the polite live region.
+    const toast = await screen.findByText('Catatan tahapan tersimpan.');
+    expect(toast.closest('[role="status"]')?.getAttribute('aria-live')).toBe('polite');
     expect(calls.find((c) => c.path === 'cycles.updateNotes')?.input).toEqual({
       cycleId: IDS.cycle,
       version: 4,
@@ -149,14 +172,29 @@ describe('cycle page (principal)', () => {
       }),
     });
     await screen.findByLabelText('Guru yang diobservasi');
-    // An incomplete sheet is refused before anything is sent, at the sheet.
+    // An incomplete sheet is refused before anything is sent: every missing indicator is
+    // outlined and named by the number the sheet shows (not its key), the first one takes
+    // the focus, and each mark leaves as it is scored.
     await pick(/Merumuskan tujuan/, /^3/);
     await userEvent.click(screen.getByRole('button', { name: 'Simpan observasi' }));
-    expect(await screen.findByText(/Skor indikator A2 belum diisi/)).toBeTruthy();
+    const refusal = await screen.findByRole('alert');
+    expect(refusal.textContent).toBe('Indikator 2 dan 3 belum diisi. Pilih skor atau tandai n/a.');
     expect(calls.some((c) => c.path === 'cycles.upsertObservation')).toBe(false);
+    const group = (name: RegExp) => screen.getByRole('group', { name });
+    expect(group(/^1\. Merumuskan/).getAttribute('aria-invalid')).toBeNull();
+    expect(group(/^2\. Menyiapkan/).getAttribute('aria-invalid')).toBe('true');
+    expect(group(/^3\. Membentuk/).getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(within(group(/^2\. Menyiapkan/)).getAllByRole('radio')[0]);
+    expect(within(group(/^2\. Menyiapkan/)).getByText('Indikator 2 belum diisi.')).toBeTruthy();
 
     await pick(/Menyiapkan media/, /^3/);
+    expect(group(/^2\. Menyiapkan/).getAttribute('aria-invalid')).toBeNull();
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Indikator 3 belum diisi. Pilih skor atau tandai n/a.',
+    );
     await pick(/Membentuk kelompok/, /^3/);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(group(/^3\. Membentuk/).getAttribute('aria-invalid')).toBeNull();
     const date = screen.getByLabelText('Tanggal observasi');
     await userEvent.type(date, '2030-01-01');
     await userEvent.click(screen.getByRole('button', { name: 'Simpan observasi' }));
@@ -207,7 +245,7 @@ describe('cycle page (principal)', () => {
     await userEvent.type(field, '35,75');
     expect(screen.getByTestId('summary-percentage').textContent).toBe('35,75');
     await userEvent.click(screen.getByRole('button', { name: 'Simpan observasi' }));
-    await screen.findByText(/tersimpan: 35,75 \(Kurang\)/);
+    await screen.findByText(/^Tersimpan \d{2}\.\d{2} — .+: 35,75 \(Kurang\)\.$/);
     expect(calls.find((c) => c.path === 'cycles.upsertObservation')?.input).toMatchObject({
       kind: 'summary',
       percentage: '35,75',
@@ -246,7 +284,7 @@ describe('cycle page (principal)', () => {
     await userEvent.type(field, '3,8');
     expect(screen.getByTestId('summary-percentage').textContent).toBe('3,8 → 76,00%');
     await userEvent.click(screen.getByRole('button', { name: 'Simpan observasi' }));
-    await screen.findByText(/tersimpan: 76,00 \(Baik\)/);
+    await screen.findByText(/^Tersimpan \d{2}\.\d{2} — .+: 76,00 \(Baik\)\.$/);
     expect(calls.find((c) => c.path === 'cycles.upsertObservation')?.input).toMatchObject({
       kind: 'summary',
       percentage: '3,8',
@@ -502,7 +540,15 @@ describe('cycle page (principal)', () => {
         .disabled,
     ).toBe(true);
 
-    await userEvent.click(screen.getByRole('button', { name: 'Muat versi terbaru' }));
+    // Said again by the disabled Save of the sheet, far below, with the same way out.
+    const bySave = screen.getByTestId('save-conflict');
+    expect(bySave.closest('.pts-save-row')).toBe(
+      screen.getByRole('button', { name: 'Simpan observasi' }).closest('.pts-save-row'),
+    );
+    expect(
+      (screen.getByRole('button', { name: 'Simpan observasi' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    await userEvent.click(within(bySave).getByRole('button', { name: 'Muat versi terbaru' }));
     await waitFor(() =>
       expect((screen.getByLabelText('Catatan Perencanaan') as HTMLTextAreaElement).value).toBe(
         'RPP versi rekan',

@@ -3,6 +3,7 @@ import {
   isAppError,
   parsePrintedFigure,
   scoreObservation,
+  scoreProgress,
   summaryObservation,
   type TBandSet,
   type TObservationUpsertInput,
@@ -18,19 +19,22 @@ import {
   type Issues,
   issuesOf,
   messageFor,
+  missingIndicatorsMessage,
   NO_ISSUES,
   PageHeader,
   ProvisionalLabel,
   QueryState,
+  type RubricSheetHandle,
   StatusBadge,
   serverIssue,
   useCurrentUser,
   useFormat,
   useLocalized,
   useT,
+  useToast,
 } from '@siklus/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useBlocker, useParams } from 'react-router';
 import { exportUrls, ioPaths } from '../../export-urls';
 import { useOnline } from '../../offline/online';
@@ -46,6 +50,7 @@ import {
   draftChanged,
   draftScale,
   initialDraft,
+  nextUnobserved,
   type ObsDraft,
   ObservationPanel,
   type RosterTeacher,
@@ -158,7 +163,12 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
   const [obsDrafts, setObsDrafts] = useState<Record<string, ObsDraft>>({});
   const [picked, setPicked] = useState('');
   const [conflict, setConflict] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  // What an action did is said where it was done: the sheet's Save by its button (saved),
+  // the rest as a toast at the bottom of the screen, announced to screen readers.
+  const toast = useToast();
+  const [obsSaved, setObsSaved] = useState<{ at: Date; message: string } | null>(null);
+  const [showMissing, setShowMissing] = useState(false);
+  const sheetRef = useRef<RubricSheetHandle>(null);
   const [notesIssues, setNotesIssues] = useState<Issues>(NO_ISSUES);
   const [printedDraft, setPrintedDraft] = useState<PrintedDraft | null>(null);
   const [printedIssues, setPrintedIssues] = useState<Issues>(NO_ISSUES);
@@ -228,7 +238,6 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
   const doDelete = () => {
     const teacher = confirmDelete;
     if (!teacher) return;
-    setNotice(null);
     deleteObs.mutate(
       { cycleId: cycle.id, version: base, teacherId: teacher.id },
       {
@@ -236,7 +245,8 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
           setConfirmDelete(null);
           await afterWrite(result.version);
           setObsDrafts(({ [teacher.id]: _deleted, ...rest }) => rest);
-          setNotice(t('pts.obs.deleted', { name: teacher.name }));
+          setObsSaved(null);
+          toast.show(t('pts.obs.deleted', { name: teacher.name }));
         },
         onError: (error) => {
           if (appErrorOf(error)?.code === 'CONFLICT') setConfirmDelete(null);
@@ -246,7 +256,6 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
   };
 
   const doSaveNotes = () => {
-    setNotice(null);
     const input = { cycleId: cycle.id, version: base, ...patch };
     const issues = issuesOf(ZCycleUpdateNotesInput, input);
     setNotesIssues(issues);
@@ -255,18 +264,17 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
       onSuccess: async (result) => {
         await afterWrite(result.version);
         setNotesDraft({});
-        setNotice(t('pts.stages.saved'));
+        toast.show(t('pts.stages.saved'));
       },
       onQueued: () => {
         setNotesDraft({});
-        setNotice(t('offline.notesQueued'));
+        toast.show(t('offline.notesQueued'));
       },
     });
   };
 
   const doSavePrinted = () => {
     if (!printedDraft) return;
-    setNotice(null);
     const input = { cycleId: cycle.id, version: base, ...printedInput(printedDraft) };
     let issues = issuesOf(ZCyclePrintedFiguresInput, input);
     if (issues.size === 0 && input.printedMean !== null) {
@@ -283,14 +291,21 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
       onSuccess: async (result) => {
         await afterWrite(result.version);
         setPrintedDraft(null);
-        setNotice(t('pts.printed.saved'));
+        toast.show(t('pts.printed.saved'));
       },
     });
   };
 
   const doSaveObs = () => {
     if (!selected || !draft) return;
-    setNotice(null);
+    setObsSaved(null);
+    // An unfinished sheet: every indicator left is outlined and named by the number the
+    // sheet shows, and the first one takes the focus (the message clears as they are scored).
+    if (!summaryMode && scoreProgress(cycle.rubric, draft.scores).missing.length > 0) {
+      setShowMissing(true);
+      sheetRef.current?.focusFirstMissing();
+      return;
+    }
     const common = {
       cycleId: cycle.id,
       version: base,
@@ -328,36 +343,37 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
     setObsIssues(issues);
     if (issues.size > 0) return;
     const teacher = selected;
-    // Entering a whole class is the common case: after a save, the sheet moves on to the
-    // next teacher of the roster without an observation (or stays when there is none).
-    const at = roster.findIndex((r) => r.id === teacher.id);
-    const next =
-      [...roster.slice(at + 1), ...roster.slice(0, at)].find(
-        (r) => !r.observation && r.id !== teacher.id,
-      ) ?? teacher;
+    // The sheet stays on the teacher just saved (or queued offline), so the figure can be
+    // read back; "Guru berikutnya" moves on.
     offline.saveSheet(saveObs, input, teacher.name, {
       onQueued: (entry) => {
         setObsDrafts(({ [teacher.id]: _kept, ...rest }) => rest);
-        setPicked(next.id);
-        setNotice(
-          t('offline.queued', {
+        setPicked(teacher.id);
+        setShowMissing(false);
+        setObsSaved({
+          at: new Date(),
+          message: t('offline.queued', {
             name: teacher.name,
             percent: f.decimal(entry.figures.percentage),
             band: entry.figures.band,
           }),
-        );
+        });
       },
       onSuccess: async (result) => {
         await afterWrite(result.version);
         setObsDrafts(({ [teacher.id]: _saved, ...rest }) => rest);
-        setPicked(next.id);
-        setNotice(
-          t('pts.obs.saved', {
+        setPicked(teacher.id);
+        setShowMissing(false);
+        const at = new Date();
+        setObsSaved({
+          at,
+          message: t('pts.obs.saved', {
+            time: f.time(at),
             name: teacher.name,
             percent: f.decimal(result.observation.percentage),
             band: result.observation.band,
           }),
-        );
+        });
       },
     });
   };
@@ -370,7 +386,7 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
           setConfirmSubmit(false);
           await afterWrite(result.version);
           const warnings = result.warnings.map((w) => localized(w.message)).join(' ');
-          setNotice(`${t('pts.submit.done', { label })}${warnings ? ` ${warnings}` : ''}`);
+          toast.show(`${t('pts.submit.done', { label })}${warnings ? ` ${warnings}` : ''}`);
         },
         onError: (error) => {
           if (appErrorOf(error)?.code === 'CONFLICT') setConfirmSubmit(false);
@@ -392,7 +408,8 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
     saveObs.reset();
     submit.reset();
     deleteObs.reset();
-    setNotice(null);
+    setObsSaved(null);
+    setShowMissing(false);
     setConflict(false);
     if (latest) setBase(latest.version);
   };
@@ -400,8 +417,22 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
   const select = (teacherId: string) => {
     setPicked(teacherId);
     setObsIssues(NO_ISSUES);
+    setObsSaved(null);
+    setShowMissing(false);
     saveObs.reset();
   };
+  const nextTeacher = selected ? nextUnobserved(roster, selected.id) : null;
+  const goNext = () => {
+    if (!nextTeacher) return;
+    select(nextTeacher.id);
+    // The new sheet starts at its top, with the focus on the picker that names the teacher.
+    const card = document.getElementById(SHEET_ID);
+    card?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
+    card?.querySelector<HTMLElement>('select')?.focus({ preventScroll: true });
+  };
+  // The refusal of an unfinished sheet, worded from the indicators still missing now.
+  const missingNow =
+    showMissing && draft && !summaryMode ? scoreProgress(cycle.rubric, draft.scores).missing : [];
   const editFromTable = (teacherId: string) => {
     select(teacherId);
     document.getElementById(SHEET_ID)?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
@@ -472,7 +503,7 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
                 version={base}
                 label={label}
                 onDone={async (version) => {
-                  setNotice(t('workflow.withdraw.done', { label }));
+                  toast.show(t('workflow.withdraw.done', { label }));
                   await afterWrite(version);
                 }}
               />
@@ -548,11 +579,6 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
             </p>
           </div>
         )}
-        {notice && (
-          <div className="sk-alert sk-alert--info" role="status">
-            <p className="sk-alert__message">{notice}</p>
-          </div>
-        )}
 
         <Card
           title={t('pts.table.title')}
@@ -600,7 +626,11 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
           selectedId={selectedId}
           onSelect={select}
           draft={draft}
-          onDraftChange={(d) => selected && setObsDrafts((s) => ({ ...s, [selected.id]: d }))}
+          onDraftChange={(d) => {
+            if (!selected) return;
+            setObsSaved(null);
+            setObsDrafts((s) => ({ ...s, [selected.id]: d }));
+          }}
           dirtyIds={dirtyIds}
           readOnly={!canEdit}
           onSave={doSaveObs}
@@ -615,6 +645,32 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
           onDiscard={() => selected && setObsDrafts(({ [selected.id]: _dropped, ...rest }) => rest)}
           saving={saveObs.isPending}
           disabled={conflict}
+          saveStatus={
+            missingNow.length > 0
+              ? {
+                  kind: 'error',
+                  message: missingIndicatorsMessage(
+                    missingNow.map((m) => m.number),
+                    f.lang,
+                    t,
+                  ),
+                }
+              : obsSaved && { kind: 'saved', ...obsSaved }
+          }
+          showMissing={showMissing}
+          sheetRef={sheetRef}
+          nextTeacher={nextTeacher}
+          onNext={goNext}
+          conflict={
+            conflict && (
+              <p className="pts-save-row__conflict" data-testid="save-conflict">
+                {t('pts.obs.conflictShort')}{' '}
+                <Button size="sm" variant="secondary" onClick={() => void reloadLatest()}>
+                  {t('pts.conflict.reload')}
+                </Button>
+              </p>
+            )
+          }
           errorFor={(field) =>
             messageFor(obsIssues, serverIssue(saveObs.error), f.lang, field, 'inside')
           }

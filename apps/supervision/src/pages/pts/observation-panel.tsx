@@ -9,6 +9,7 @@ import {
   type TScoreScale,
 } from '@siklus/domain';
 import {
+  ActionStatus,
   Button,
   Card,
   EmptyState,
@@ -17,13 +18,14 @@ import {
   type Lang,
   type RubricScores,
   RubricSheet,
+  type RubricSheetHandle,
   Select,
   TextArea,
   TextField,
   useFormat,
   useT,
 } from '@siklus/ui';
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode, Ref } from 'react';
 import { isScaleChoice, SCALE_CHOICES, type ScaleChoice, scaleOf } from '../io/scale-choice';
 import { Band } from '../results/figures';
 
@@ -90,10 +92,23 @@ export function draftChanged(draft: ObsDraft, observation: CycleObservation | nu
   );
 }
 
+/** The teacher after `current` in roster order (wrapping) who has no observation yet. */
+export function nextUnobserved(roster: RosterTeacher[], current: string): RosterTeacher | null {
+  const at = roster.findIndex((r) => r.id === current);
+  return (
+    [...roster.slice(at + 1), ...roster.slice(0, Math.max(at, 0))].find(
+      (r) => !r.observation && r.id !== current,
+    ) ?? null
+  );
+}
+
 /**
  * The observation sheet of one teacher of the roster: the rubric with the live percentage
  * and band (RubricSheet), or for a summary rubric the percentage typed directly ("35,75")
- * with the band it will get; the date and notes; "Simpan observasi".
+ * with the band it will get; the date and notes; "Simpan observasi" with what it did said
+ * beside it, and "Guru berikutnya" once the sheet is saved. The picker marks the observed
+ * teachers (✓) and counts them; deleting an observation sits at the end of the sheet, away
+ * from Save.
  */
 export function ObservationPanel({
   id,
@@ -114,6 +129,12 @@ export function ObservationPanel({
   errorFor,
   alerts,
   attachments,
+  saveStatus = null,
+  showMissing = false,
+  sheetRef,
+  nextTeacher = null,
+  onNext,
+  conflict,
 }: {
   id: string;
   rubric: TRubricDefinition;
@@ -135,12 +156,23 @@ export function ObservationPanel({
   alerts?: ReactNode;
   /** The selected teacher's evidence files (attachments.tsx), below the sheet. */
   attachments?: ReactNode;
+  /** What the last Save did (or why it was refused), said by the button. */
+  saveStatus?: ComponentProps<typeof ActionStatus>['status'];
+  /** Outline the indicators still unscored (after a refused save). */
+  showMissing?: boolean;
+  sheetRef?: Ref<RubricSheetHandle>;
+  /** Offered once the selected teacher's sheet is saved: the next one without a sheet. */
+  nextTeacher?: RosterTeacher | null;
+  onNext?: () => void;
+  /** The conflict notice with its reload action, shown by the disabled Save. */
+  conflict?: ReactNode;
 }) {
   const t = useT();
   const f = useFormat();
   const teacher = roster.find((r) => r.id === selectedId) ?? null;
   const dirty = dirtyIds.has(selectedId);
   const summary = rubric.mode === 'summary';
+  const observedCount = roster.filter((r) => r.observation).length;
 
   if (roster.length === 0) {
     return (
@@ -176,10 +208,15 @@ export function ObservationPanel({
             value={selectedId}
             onChange={(e) => onSelect(e.target.value)}
             error={errorFor('teacherId')}
+            hint={t('pts.obs.progress', { done: observedCount, total: roster.length })}
             options={roster.map((r) => ({
               value: r.id,
-              // The name alone (stable for selectOption by label); marked while unsaved.
-              label: dirtyIds.has(r.id) ? t('pts.obs.unsavedMark', { name: r.name }) : r.name,
+              // The name, marked while unsaved, or with ✓ once observed.
+              label: dirtyIds.has(r.id)
+                ? t('pts.obs.unsavedMark', { name: r.name })
+                : r.observation
+                  ? t('pts.obs.observedMark', { name: r.name })
+                  : r.name,
             }))}
           />
           <p className="pts-obs-status" aria-live="polite">
@@ -290,6 +327,8 @@ export function ObservationPanel({
           <>
             <RubricSheet
               key={selectedId}
+              ref={sheetRef}
+              showMissing={showMissing}
               definition={rubric}
               scores={draft?.scores ?? {}}
               onChange={
@@ -307,22 +346,45 @@ export function ObservationPanel({
         {alerts}
         {!readOnly && (
           <div className="sk-row pts-save-row">
-            <Button onClick={onSave} loading={saving} disabled={disabled || !teacher}>
+            {conflict}
+            <Button
+              onClick={onSave}
+              loading={saving}
+              disabled={disabled || !teacher}
+              aria-describedby={`${id}-save-status`}
+            >
               {t('pts.obs.save')}
             </Button>
             {dirty && (
-              <>
-                <Button variant="ghost" onClick={onDiscard} disabled={saving}>
-                  {t('pts.obs.discard')}
-                </Button>
-                <span className="sk-muted">{t('pts.obs.unsaved')}</span>
-              </>
-            )}
-            {onDelete && teacher?.observation && (
-              <Button variant="ghost" className="pts-delete" onClick={onDelete} disabled={saving}>
-                {t('pts.obs.delete')}
+              <Button variant="ghost" onClick={onDiscard} disabled={saving}>
+                {t('pts.obs.discard')}
               </Button>
             )}
+            {!dirty && teacher?.observation && nextTeacher && onNext && (
+              // The name is dropped on phones to keep the bar one row; the accessible name keeps it.
+              <Button
+                variant="secondary"
+                onClick={onNext}
+                aria-label={t('pts.obs.next', { name: nextTeacher.name })}
+              >
+                {t('pts.obs.nextShort')}
+                <span className="pts-next__name" aria-hidden="true">
+                  : {nextTeacher.name}
+                </span>
+              </Button>
+            )}
+            <span id={`${id}-save-status`} className="pts-save-row__status">
+              {dirty && !saveStatus && <span className="sk-muted">{t('pts.obs.unsaved')}</span>}
+              <ActionStatus status={saveStatus} />
+            </span>
+          </div>
+        )}
+        {!readOnly && onDelete && teacher?.observation && (
+          // Destructive, so at the end of the sheet and behind a confirmation, not beside Save.
+          <div className="pts-danger-row">
+            <Button variant="ghost" className="pts-delete" onClick={onDelete} disabled={saving}>
+              {t('pts.obs.delete')}
+            </Button>
           </div>
         )}
       </div>
