@@ -11,7 +11,9 @@ import ts from 'typescript';
 
 const root = join(import.meta.dirname, '..');
 const isTestish = (path: string) =>
-  /\.(test|spec)\.tsx?$/.test(path) || /(^|\/)(testing|bench|e2e)\//.test(path) || /fixture/.test(path);
+  /\.(test|spec)\.tsx?$/.test(path) ||
+  /(^|\/)(testing|bench|e2e)\//.test(path) ||
+  /fixture/.test(path);
 
 function* sourceFiles(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {
