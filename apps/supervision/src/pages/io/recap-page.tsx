@@ -3,10 +3,10 @@ import {
   ApiErrorMessage,
   Button,
   Card,
-  ErrorState,
-  LoadingState,
   PageHeader,
+  QueryState,
   readAsBase64,
+  SheetFileField,
   useFormat,
   useLocalized,
   useT,
@@ -15,7 +15,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { MismatchList } from '../results/printed-check';
-import { MAX_IMPORT_MB, sheetFileProblem } from './import-page';
+import { MAX_IMPORT_MB, sheetFileProblem, titled } from './import-page';
 import {
   type ImportAnswers,
   ImportProblems,
@@ -79,78 +79,56 @@ export function RecapPage() {
     });
   }
 
-  if (study.isPending) {
-    return (
-      <>
-        <PageHeader title={t('recap.title')} />
-        <LoadingState />
-      </>
-    );
-  }
-  if (study.isError) {
-    return (
-      <>
-        <PageHeader title={t('recap.title')} />
-        <ErrorState error={study.error} onRetry={() => void study.refetch()} />
-      </>
-    );
-  }
   const studyHref = `/studies/${encodeURIComponent(studyId)}`;
   const p = preview.data;
   const { percentColumn: _c, ...answered } = sentAnswers(answers);
   return (
-    <>
-      <PageHeader
-        eyebrow={<Link to={studyHref}>{study.data.title}</Link>}
-        title={t('recap.title')}
-        description={t('recap.description')}
-      />
-      {confirm.data ? (
-        <RecapDone done={confirm.data} studyHref={studyHref} />
-      ) : (
+    <QueryState query={study} frame={titled(t('recap.title'))}>
+      {(data) => (
         <>
-          <Card>
-            <p className="sk-muted">{t('recap.onlyEmpty')}</p>
-            <label className="sk-field">
-              <span className="sk-field__label">
-                {t('recap.file')} · {t('io.import.choose', { max: String(MAX_IMPORT_MB) })}
-              </span>
-              <input
-                type="file"
-                accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-                onChange={(e) => void choose(e)}
-                disabled={preview.isPending || confirm.isPending}
-              />
-            </label>
-            {clientError && (
-              <p className="sk-alert sk-alert--error" role="alert">
-                {clientError}
-              </p>
-            )}
-            <ApiErrorMessage error={preview.error} />
-          </Card>
-          {p && file && (
-            <RecapPreview
-              preview={p}
-              answers={answers}
-              answering={preview.isPending}
-              onAnswer={answer}
-              saving={confirm.isPending}
-              saveError={confirm.error}
-              onSave={() =>
-                confirm.mutate({
-                  studyId,
-                  version: p.baseline.version,
-                  fileName: file.name,
-                  contentBase64: file.base64,
-                  ...answered,
-                })
-              }
-            />
+          <PageHeader
+            eyebrow={<Link to={studyHref}>{data.title}</Link>}
+            title={t('recap.title')}
+            description={t('recap.description')}
+          />
+          {confirm.data ? (
+            <RecapDone done={confirm.data} studyHref={studyHref} />
+          ) : (
+            <>
+              <Card>
+                <p className="sk-muted">{t('recap.onlyEmpty')}</p>
+                <SheetFileField
+                  label={`${t('recap.file')} · ${t('io.import.choose', { max: String(MAX_IMPORT_MB) })}`}
+                  onChoose={choose}
+                  disabled={preview.isPending || confirm.isPending}
+                  refused={clientError}
+                  apiError={preview.error}
+                />
+              </Card>
+              {p && file && (
+                <RecapPreview
+                  preview={p}
+                  answers={answers}
+                  answering={preview.isPending}
+                  onAnswer={answer}
+                  saving={confirm.isPending}
+                  saveError={confirm.error}
+                  onSave={() =>
+                    confirm.mutate({
+                      studyId,
+                      version: p.baseline.version,
+                      fileName: file.name,
+                      contentBase64: file.base64,
+                      ...answered,
+                    })
+                  }
+                />
+              )}
+            </>
           )}
         </>
       )}
-    </>
+    </QueryState>
   );
 }
 
