@@ -53,6 +53,32 @@ export function sheetFileProblem(
   return null;
 }
 
+/**
+ * What both import pages keep of the chosen sheet: the file as read, why it was refused
+ * before the upload, and the principal's answers to the reading's questions. `take` starts
+ * over with the file chosen in an input (`onReset` clears the page's mutations) and returns
+ * it, or null when there is none or it is refused.
+ */
+export function useChosenSheet(onReset: () => void) {
+  const t = useT();
+  const f = useFormat();
+  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
+  const [answers, setAnswers] = useState<ImportAnswers>(NO_ANSWERS);
+  function take(event: ChangeEvent<HTMLInputElement>): File | null {
+    const chosen = event.target.files?.[0];
+    setRefused(null);
+    setFile(null);
+    setAnswers(NO_ANSWERS);
+    onReset();
+    if (!chosen) return null;
+    const problem = sheetFileProblem(chosen, t, f.lang);
+    if (problem) setRefused(problem);
+    return problem ? null : chosen;
+  }
+  return { file, setFile, refused, answers, setAnswers, take };
+}
+
 type Stage =
   | { kind: 'idle' }
   | { kind: 'reading'; name: string; percent: number }
@@ -66,7 +92,6 @@ type Stage =
 export function ImportPage() {
   const { cycleId = '' } = useParams();
   const t = useT();
-  const f = useFormat();
   const localized = useLocalized();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -74,25 +99,16 @@ export function ImportPage() {
   const input = useRef<HTMLInputElement>(null);
   const cycle = useQuery(trpc.cycles.get.queryOptions({ cycleId }));
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
-  const [clientError, setClientError] = useState<string | null>(null);
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [answers, setAnswers] = useState<ImportAnswers>(NO_ANSWERS);
   const preview = useMutation(trpc.io.previewImport.mutationOptions());
   const confirm = useMutation(trpc.io.confirmImport.mutationOptions());
-
-  async function choose(event: ChangeEvent<HTMLInputElement>) {
-    const chosen = event.target.files?.[0];
-    setClientError(null);
-    setFile(null);
-    setAnswers(NO_ANSWERS);
+  const { file, setFile, refused, answers, setAnswers, take } = useChosenSheet(() => {
     preview.reset();
     confirm.reset();
+  });
+
+  async function choose(event: ChangeEvent<HTMLInputElement>) {
+    const chosen = take(event);
     if (!chosen) return;
-    const refused = sheetFileProblem(chosen, t, f.lang);
-    if (refused) {
-      setClientError(refused);
-      return;
-    }
     setStage({ kind: 'reading', name: chosen.name, percent: 0 });
     try {
       const base64 = await readAsBase64(chosen, (percent) =>
@@ -188,7 +204,7 @@ export function ImportPage() {
               inputRef={input}
               onChoose={choose}
               disabled={busy || confirm.isPending}
-              refused={clientError}
+              refused={refused}
               apiError={preview.error}
             >
               {stage.kind === 'reading' && (

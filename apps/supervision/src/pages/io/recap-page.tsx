@@ -12,15 +12,14 @@ import {
   useT,
 } from '@siklus/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ChangeEvent, useState } from 'react';
+import type { ChangeEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { MismatchList } from '../results/printed-check';
-import { MAX_IMPORT_MB, sheetFileProblem, titled } from './import-page';
+import { MAX_IMPORT_MB, titled, useChosenSheet } from './import-page';
 import {
   type ImportAnswers,
   ImportProblems,
   ImportQuestions,
-  NO_ANSWERS,
   ScaleUsed,
   sentAnswers,
 } from './import-questions';
@@ -38,31 +37,21 @@ type Done = RouterOutputs['io']['confirmRecap'];
 export function RecapPage() {
   const { studyId = '' } = useParams();
   const t = useT();
-  const f = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const study = useQuery(trpc.studies.get.queryOptions({ studyId }));
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [clientError, setClientError] = useState<string | null>(null);
-  const [answers, setAnswers] = useState<ImportAnswers>(NO_ANSWERS);
   const preview = useMutation(trpc.io.previewRecap.mutationOptions());
   const confirm = useMutation(
     trpc.io.confirmRecap.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
   );
-
-  async function choose(event: ChangeEvent<HTMLInputElement>) {
-    const chosen = event.target.files?.[0];
-    setClientError(null);
-    setFile(null);
-    setAnswers(NO_ANSWERS);
+  const { file, setFile, refused, answers, setAnswers, take } = useChosenSheet(() => {
     preview.reset();
     confirm.reset();
+  });
+
+  async function choose(event: ChangeEvent<HTMLInputElement>) {
+    const chosen = take(event);
     if (!chosen) return;
-    const refused = sheetFileProblem(chosen, t, f.lang);
-    if (refused) {
-      setClientError(refused);
-      return;
-    }
     const base64 = await readAsBase64(chosen, () => undefined);
     setFile({ name: chosen.name, base64 });
     preview.mutate({ studyId, fileName: chosen.name, contentBase64: base64 });
@@ -101,7 +90,7 @@ export function RecapPage() {
                   label={`${t('recap.file')} · ${t('io.import.choose', { max: String(MAX_IMPORT_MB) })}`}
                   onChoose={choose}
                   disabled={preview.isPending || confirm.isPending}
-                  refused={clientError}
+                  refused={refused}
                   apiError={preview.error}
                 />
               </Card>
