@@ -276,6 +276,10 @@ const outcome = (
   teachersShort: number | null = null,
 ): Outcome => ({ met, required, actual, shortfall, teachersShort, id, en });
 
+/** A clause met: its figure reaches what is required, nothing short. */
+const reached = (required: string, actual: string, id: string, en: string): Outcome =>
+  outcome(true, required, actual, null, id, en);
+
 /** A clause with no figure yet: nothing is met without evidence. */
 const noFigure = (required: string, id: string, en: string): Outcome => ({
   met: false,
@@ -316,11 +320,9 @@ function shareResult(
   const actual = round2(new D(good).times(100).dividedBy(n));
   const met = compare(actual, op, required);
   if (met) {
-    return outcome(
-      met,
+    return reached(
       required,
       actual,
-      null,
       all
         ? `semua ${n} guru ${what.id}`
         : `${good} dari ${n} guru (${formatId(actual)}%) ${what.id}, ${phrase(op, `${need}`, 'id')}%`,
@@ -373,11 +375,9 @@ function oneResult(
     const met = compare(actual, op, required);
     const shortfall = met ? null : round2(new D(required).minus(actual));
     if (met) {
-      return outcome(
-        met,
+      return reached(
         required,
         actual,
-        shortfall,
         op === '>'
           ? `rata-rata ${formatId(actual)} lebih dari ${formatId(required)}`
           : `rata-rata ${formatId(actual)} mencapai minimal ${formatId(required)}`,
@@ -457,11 +457,9 @@ function oneResult(
   const failing = means.filter((m) => !compare(round2(m.mean), op, required));
   const met = failing.length === 0;
   if (met) {
-    return outcome(
-      met,
+    return reached(
       required,
       actual,
-      null,
       `setiap indikator ${what} (terendah ${lowest.key}: ${formatId(actual)})`,
       `every indicator ${whatEn} (lowest ${lowest.key}: ${actual})`,
     );

@@ -1,4 +1,11 @@
-import type { TFlatSheet, TJump, TNarrativeCycle, TPrintedCycle } from '@siklus/domain';
+import type {
+  TFlatSheet,
+  TJump,
+  TNarrativeCycle,
+  TNotePair,
+  TPrintedCycle,
+  TVectorGroup,
+} from '@siklus/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { iso } from '../iso';
 import type { DB, PrintedBandsJson } from '../schema';
@@ -13,23 +20,11 @@ import type { DB, PrintedBandsJson } from '../schema';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export interface ScoreVectorGroup {
-  rubricVersionId: string;
-  /** Scores in indicator-key order, "na" for not applicable: "3,3,2,na,4". */
-  vector: string;
+/** A group of identical vectors as the domain judges it, with each sheet's cycle ordinal. */
+export type ScoreVectorGroup = TVectorGroup & {
   indicators: number;
-  /** All sheets on this rubric version in the district (the chance model's population). */
-  sheets: number;
-  observations: {
-    observationId: string;
-    teacherId: string;
-    teacherName: string;
-    schoolId: string;
-    schoolName: string;
-    cycleId: string;
-    ordinal: number;
-  }[];
-}
+  observations: (TVectorGroup['observations'][number] & { ordinal: number })[];
+};
 
 export interface RepeatedVector {
   rubricVersionId: string;
@@ -324,20 +319,8 @@ export async function upsertIntegritySettings(
     .execute();
 }
 
-export interface NotePair {
-  schoolId: string;
-  schoolName: string;
-  cycleId: string;
-  stage: 'planning' | 'action' | 'observation' | 'reflection';
-  otherSchoolId: string;
-  otherSchoolName: string;
-  otherCycleId: string;
-  /** pg_trgm similarity, 0-1, as text. */
-  similarity: string;
-  excerpt: string;
-  /** Schools holding this note or a near copy of it (itself included). */
-  schoolsWithText: number;
-}
+/** A near copy as the domain judges it (`similarity`: pg_trgm's, 0-1, as text). */
+export type NotePair = TNotePair & { stage: (typeof NOTE_STAGES)[number] };
 
 const NOTE_STAGES = ['planning', 'action', 'observation', 'reflection'] as const;
 

@@ -16,7 +16,7 @@ import { createRng, type Rng } from '../random';
 import { recordHistoryFromColumns } from '../repositories/cycle-events';
 import { ensureSubdistricts } from '../repositories/subdistricts';
 import type { DB } from '../schema';
-import { indicatorRows, insertBatches, observe } from './generate';
+import { insertBatches, observe, pushObservation, type SheetRows } from './generate';
 import { BOGOR_SUBDISTRICTS, CLASS_NAMES, DEGREES, FIRST_NAMES, LAST_NAMES } from './names';
 import { COLLABORATIVE_RUBRIC, PTS_SUCCESS_CRITERIA, SUMMARY_RUBRIC } from './rubrics';
 
@@ -444,8 +444,7 @@ async function seedBogor(trx: Db, passwordHash: string): Promise<string> {
   const bandSet: TBandSet = PTS_DEFAULT_BANDS;
 
   const teacherRows: Insertable<DB['teachers']>[] = [];
-  const observationRows: Insertable<DB['observations']>[] = [];
-  const scoreRows: Insertable<DB['indicator_scores']>[] = [];
+  const sheets: SheetRows = { observations: [], scores: [] };
   const cycleRows: Insertable<DB['cycles']>[] = [];
   const studyRows: Insertable<DB['studies']>[] = [];
 
@@ -500,7 +499,7 @@ async function seedBogor(trx: Db, passwordHash: string): Promise<string> {
           kind: 'summary',
           percentage: text,
         });
-        observationRows.push({
+        sheets.observations.push({
           id: randomUUID(),
           district_id: districtId,
           cycle_id: cycleId,
@@ -583,19 +582,17 @@ async function seedBogor(trx: Db, passwordHash: string): Promise<string> {
         if (ordinal > 0)
           levels[t] = levels[t]! + rng.int(plan.growth[0], plan.growth[1]) + rng.next();
         if (last && plan.partial && t >= Math.ceil(teacherIds.length / 2)) return;
-        const obs = observe(def, bandSet, rng, levels[t]!);
-        const observationId = randomUUID();
-        observationRows.push({
-          id: observationId,
-          district_id: districtId,
-          cycle_id: cycleId,
-          teacher_id: teacherId,
-          observer_id: principalId,
-          observed_on: stages.observation_date,
-          percentage: obs.percentage,
-          band: obs.band,
-        });
-        if (obs.scores) scoreRows.push(...indicatorRows(districtId, observationId, obs.scores));
+        pushObservation(
+          sheets,
+          {
+            district_id: districtId,
+            cycle_id: cycleId,
+            teacher_id: teacherId,
+            observer_id: principalId,
+            observed_on: stages.observation_date,
+          },
+          observe(def, bandSet, rng, levels[t]!),
+        );
       });
     });
   });
@@ -603,8 +600,8 @@ async function seedBogor(trx: Db, passwordHash: string): Promise<string> {
   await insertBatches(trx, 'teachers', teacherRows);
   await insertBatches(trx, 'studies', studyRows);
   await insertBatches(trx, 'cycles', cycleRows);
-  await insertBatches(trx, 'observations', observationRows);
-  await insertBatches(trx, 'indicator_scores', scoreRows);
+  await insertBatches(trx, 'observations', sheets.observations);
+  await insertBatches(trx, 'indicator_scores', sheets.scores);
   return districtId;
 }
 
@@ -746,22 +743,16 @@ async function seedSukabumi(trx: Db, passwordHash: string): Promise<string> {
       ),
     })
     .execute();
-  const observations: Insertable<DB['observations']>[] = [];
-  const scores: Insertable<DB['indicator_scores']>[] = [];
+  const sheets: SheetRows = { observations: [], scores: [] };
   for (const teacher of teachers.slice(0, 6)) {
     const obs = observe(COLLABORATIVE_RUBRIC, PTS_DEFAULT_BANDS, rng, rng.int(45, 65));
-    const id = randomUUID();
-    observations.push({
-      id,
-      district_id: districtId,
-      cycle_id: cycleId,
-      teacher_id: teacher.id,
-      percentage: obs.percentage,
-      band: obs.band,
-    });
-    if (obs.scores) scores.push(...indicatorRows(districtId, id, obs.scores));
+    pushObservation(
+      sheets,
+      { district_id: districtId, cycle_id: cycleId, teacher_id: teacher.id },
+      obs,
+    );
   }
-  await insertBatches(trx, 'observations', observations);
-  await insertBatches(trx, 'indicator_scores', scores);
+  await insertBatches(trx, 'observations', sheets.observations);
+  await insertBatches(trx, 'indicator_scores', sheets.scores);
   return districtId;
 }
