@@ -115,14 +115,14 @@ async function seedConfig(trx: Db, districtId: string, adminId: string): Promise
     parentTable: 'rubrics' | 'band_sets' | 'criteria_sets',
     name: string,
     description: string,
-    insert: (parentId: string) => Promise<string>,
+    insert: (parentId: string) => Promise<{ id: string }>,
   ) => {
     const parent = await trx
       .insertInto(parentTable)
       .values({ district_id: districtId, name, description })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return insert(parent.id);
+    return (await insert(parent.id)).id;
   };
   const published = {
     district_id: districtId,
@@ -131,18 +131,16 @@ async function seedConfig(trx: Db, districtId: string, adminId: string): Promise
     published_at: new Date('2024-07-01T00:00:00Z'),
     created_by: adminId,
   };
-  const rubric = (def: TRubricDefinition) => async (rubricId: string) =>
-    (
-      await trx
-        .insertInto('rubric_versions')
-        .values({
-          ...published,
-          rubric_id: rubricId,
-          definition: jsonb(ZRubricDefinition.parse(def)),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+  const rubric = (def: TRubricDefinition) => (rubricId: string) =>
+    trx
+      .insertInto('rubric_versions')
+      .values({
+        ...published,
+        rubric_id: rubricId,
+        definition: jsonb(ZRubricDefinition.parse(def)),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
 
   return {
     districtId,
@@ -162,27 +160,23 @@ async function seedConfig(trx: Db, districtId: string, adminId: string): Promise
       'band_sets',
       'Kriteria PTS',
       'Kurang < 51 ≤ Cukup < 71 ≤ Baik < 86 ≤ Sangat Baik',
-      async (id) =>
-        (
-          await trx
-            .insertInto('band_set_versions')
-            .values({ ...published, band_set_id: id, bands: jsonb(PTS_DEFAULT_BANDS) })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id,
+      (id) =>
+        trx
+          .insertInto('band_set_versions')
+          .values({ ...published, band_set_id: id, bands: jsonb(PTS_DEFAULT_BANDS) })
+          .returning('id')
+          .executeTakeFirstOrThrow(),
     ),
     criteriaId: await version(
       'criteria_sets',
       'Kriteria keberhasilan PTS',
       'Rata-rata minimal 71 dan minimal 80% guru berkategori Baik atau lebih',
-      async (id) =>
-        (
-          await trx
-            .insertInto('criteria_set_versions')
-            .values({ ...published, criteria_set_id: id, criteria: jsonb(PTS_SUCCESS_CRITERIA) })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id,
+      (id) =>
+        trx
+          .insertInto('criteria_set_versions')
+          .values({ ...published, criteria_set_id: id, criteria: jsonb(PTS_SUCCESS_CRITERIA) })
+          .returning('id')
+          .executeTakeFirstOrThrow(),
     ),
   };
 }
