@@ -336,14 +336,31 @@ const PLANS: Plan[] = [
   { cycles: ['submitted'], base: [45, 65], growth: [0, 0], mode: 'indicators' },
 ];
 
-async function seedBogor(trx: Db, passwordHash: string): Promise<string> {
-  const rng = createRng(20261128);
-  const district = await trx
+/** A school's six class teachers (Kelas 1 to 6), named from `rng`. */
+function classTeachers(rng: Rng, names: Set<string>, districtId: string, schoolId: string) {
+  return CLASS_NAMES.slice(0, 6).map((className, i) => ({
+    id: randomUUID(),
+    district_id: districtId,
+    school_id: schoolId,
+    name: teacherName(rng, names),
+    class_name: className,
+    sort_order: i + 1,
+  }));
+}
+
+/** A district row; its id. */
+async function insertDistrict(trx: Db, values: Insertable<DB['districts']>): Promise<string> {
+  const row = await trx
     .insertInto('districts')
-    .values({ name: DEMO_DISTRICT, province: 'Jawa Barat' })
+    .values(values)
     .returning('id')
     .executeTakeFirstOrThrow();
-  const districtId = district.id;
+  return row.id;
+}
+
+async function seedBogor(trx: Db, passwordHash: string): Promise<string> {
+  const rng = createRng(20261128);
+  const districtId = await insertDistrict(trx, { name: DEMO_DISTRICT, province: 'Jawa Barat' });
 
   // Schools: Lulut 2 first, then 30 more across the subdistricts.
   const usedNpsn = new Set<string>([LULUT_2_NPSN]);
@@ -602,12 +619,11 @@ async function seedBogor(trx: Db, passwordHash: string): Promise<string> {
 /** A third district, in WITA: one school and its roster, users, configuration. */
 async function seedBadung(trx: Db, passwordHash: string): Promise<string> {
   const rng = createRng(51);
-  const district = await trx
-    .insertInto('districts')
-    .values({ name: WITA_DISTRICT, province: 'Bali', time_zone: 'Asia/Makassar' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const districtId = district.id;
+  const districtId = await insertDistrict(trx, {
+    name: WITA_DISTRICT,
+    province: 'Bali',
+    time_zone: 'Asia/Makassar',
+  });
   await ensureSubdistricts(trx, districtId, ['Kuta']);
   const school = await trx
     .insertInto('schools')
@@ -635,30 +651,14 @@ async function seedBadung(trx: Db, passwordHash: string): Promise<string> {
   ]);
   await seedConfig(trx, districtId, users.get('admin.badung')!);
   const names = new Set<string>();
-  await insertBatches(
-    trx,
-    'teachers',
-    CLASS_NAMES.slice(0, 6).map((className, i) => ({
-      id: randomUUID(),
-      district_id: districtId,
-      school_id: school.id,
-      name: teacherName(rng, names),
-      class_name: className,
-      sort_order: i + 1,
-    })),
-  );
+  await insertBatches(trx, 'teachers', classTeachers(rng, names, districtId, school.id));
   return districtId;
 }
 
 /** A second, small district: two schools, one study, its own users and configuration. */
 async function seedSukabumi(trx: Db, passwordHash: string): Promise<string> {
   const rng = createRng(31);
-  const district = await trx
-    .insertInto('districts')
-    .values({ name: SECOND_DISTRICT, province: 'Jawa Barat' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const districtId = district.id;
+  const districtId = await insertDistrict(trx, { name: SECOND_DISTRICT, province: 'Jawa Barat' });
   await ensureSubdistricts(trx, districtId, ['Cibadak', 'Cisaat']);
   const schools = await trx
     .insertInto('schools')
@@ -694,16 +694,7 @@ async function seedSukabumi(trx: Db, passwordHash: string): Promise<string> {
   ]);
   const config = await seedConfig(trx, districtId, users.get('admin.sukabumi')!);
   const names = new Set<string>();
-  const teachers = schools.flatMap((school) =>
-    CLASS_NAMES.slice(0, 6).map((className, i) => ({
-      id: randomUUID(),
-      district_id: districtId,
-      school_id: school.id,
-      name: teacherName(rng, names),
-      class_name: className,
-      sort_order: i + 1,
-    })),
-  );
+  const teachers = schools.flatMap((school) => classTeachers(rng, names, districtId, school.id));
   await insertBatches(trx, 'teachers', teachers);
   const studyId = randomUUID();
   await trx
