@@ -88,9 +88,7 @@ export type ExactHandlers<H> = {
     ? H[P] extends (...args: never[]) => infer R
       ? (
           input: ProcedureInput<P>,
-        ) =>
-          | Exact<Awaited<R>, ProcedureOutput<P>>
-          | Promise<Exact<Awaited<R>, ProcedureOutput<P>>>
+        ) => Exact<Awaited<R>, ProcedureOutput<P>> | Promise<Exact<Awaited<R>, ProcedureOutput<P>>>
       : H[P]
     : never;
 };
