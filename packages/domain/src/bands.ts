@@ -147,10 +147,11 @@ export const ZBandSet = z
         }
       }
       // A label, letter or alias names one band only, compared as the consistency check does.
-      const names: [string, (string | number)[]][] = [
+      type Named = [string, (string | number)[]];
+      const names: Named[] = [
         [band.label, ['label']],
-        ...(band.letter ? [[band.letter, ['letter']] as [string, (string | number)[]]] : []),
-        ...(band.aliases ?? []).map((a, k) => [a, ['aliases', k]] as [string, (string | number)[]]),
+        ...(band.letter ? [[band.letter, ['letter']] satisfies Named] : []),
+        ...(band.aliases ?? []).map((a, k): Named => [a, ['aliases', k]]),
       ];
       for (const [name, path] of names) {
         const key = foldLabel(name);

@@ -263,6 +263,33 @@ function teachersNeeded(n: number, op: TComparison, percent: string): number | n
 }
 
 type Fragment = { met: boolean; id: string; en: string };
+type Outcome = Omit<TCriterionResult, 'criterion' | 'message'> & Fragment;
+
+/** A clause's outcome with the sentence that says it (`teachersShort` only for shares). */
+const outcome = (
+  met: boolean,
+  required: string,
+  actual: string,
+  shortfall: string | null,
+  id: string,
+  en: string,
+  teachersShort: number | null = null,
+): Outcome => ({ met, required, actual, shortfall, teachersShort, id, en });
+
+/** A clause met: its figure reaches what is required, nothing short. */
+const reached = (required: string, actual: string, id: string, en: string): Outcome =>
+  outcome(true, required, actual, null, id, en);
+
+/** A clause with no figure yet: nothing is met without evidence. */
+const noFigure = (required: string, id: string, en: string): Outcome => ({
+  met: false,
+  required,
+  actual: null,
+  shortfall: null,
+  teachersShort: null,
+  id,
+  en,
+});
 
 /** A share clause (band or pass mark): `good` of n teachers reach `what`. */
 function shareResult(
@@ -278,38 +305,31 @@ function shareResult(
     noneId: string;
     noneEn: string;
   },
-): Omit<TCriterionResult, 'criterion' | 'message'> & Fragment {
+): Outcome {
   const required = round2(percentText);
   const need = trimZeros(required);
   const all = op === '>=' && required === '100.00';
   if (n === 0) {
-    return {
-      met: false,
+    return noFigure(
       required,
-      actual: null,
-      shortfall: null,
-      teachersShort: null,
-      id: `belum ada guru yang diobservasi (${what.noneId})`,
-      en: `no teacher observed yet (${what.noneEn})`,
-    };
+      `belum ada guru yang diobservasi (${what.noneId})`,
+      `no teacher observed yet (${what.noneEn})`,
+    );
   }
   const below = n - good;
   const actual = round2(new D(good).times(100).dividedBy(n));
   const met = compare(actual, op, required);
   if (met) {
-    return {
-      met,
+    return reached(
       required,
       actual,
-      shortfall: null,
-      teachersShort: null,
-      id: all
+      all
         ? `semua ${n} guru ${what.id}`
         : `${good} dari ${n} guru (${formatId(actual)}%) ${what.id}, ${phrase(op, `${need}`, 'id')}%`,
-      en: all
+      all
         ? `all ${n} teachers ${what.en}`
         : `${good} of ${n} teachers (${actual}%) ${what.en}, ${phrase(op, need, 'en')}% required`,
-    };
+    );
   }
   const shortfall = round2(new D(required).minus(actual));
   const needed = teachersNeeded(n, op, required);
@@ -319,19 +339,19 @@ function shareResult(
     teachersShort === null
       ? ''
       : `, ${teachersShort} more teacher${teachersShort === 1 ? '' : 's'} needed`;
-  return {
+  return outcome(
     met,
     required,
     actual,
     shortfall,
-    teachersShort,
-    id: all
+    all
       ? `${below} dari ${n} guru ${what.belowId}`
       : `${below} dari ${n} guru ${what.belowId}; hanya ${formatId(actual)}% ${what.id}, ${phrase(op, need, 'id')}% (kurang ${formatId(shortfall)} poin${moreId})`,
-    en: all
+    all
       ? `${below} of ${n} teachers ${what.belowEn}`
       : `${below} of ${n} teachers ${what.belowEn}; only ${actual}% ${what.en}, ${phrase(op, need, 'en')}% required (${shortfall} points short${moreEn})`,
-  };
+    teachersShort,
+  );
 }
 
 function oneResult(
@@ -339,57 +359,45 @@ function oneResult(
   input: TCriteriaInput,
   bandSet: TBandSet,
   counts: readonly number[],
-): Omit<TCriterionResult, 'criterion' | 'message'> & Fragment {
+): Outcome {
   const { n } = input;
   const { op } = criterion;
   if (criterion.kind === 'mean') {
     const required = round2(criterion.value);
     if (n === 0 || input.mean === null) {
-      return {
-        met: false,
+      return noFigure(
         required,
-        actual: null,
-        shortfall: null,
-        teachersShort: null,
-        id: `rata-rata belum ada (${phrase(op, required, 'id')})`,
-        en: `no mean yet (${phrase(op, required, 'en')} required)`,
-      };
+        `rata-rata belum ada (${phrase(op, required, 'id')})`,
+        `no mean yet (${phrase(op, required, 'en')} required)`,
+      );
     }
     const actual = round2(toDecimal(input.mean, 'mean'));
     const met = compare(actual, op, required);
     const shortfall = met ? null : round2(new D(required).minus(actual));
     if (met) {
-      return {
-        met,
+      return reached(
         required,
         actual,
-        shortfall,
-        teachersShort: null,
-        id:
-          op === '>'
-            ? `rata-rata ${formatId(actual)} lebih dari ${formatId(required)}`
-            : `rata-rata ${formatId(actual)} mencapai minimal ${formatId(required)}`,
-        en:
-          op === '>'
-            ? `mean ${actual} is above ${required}`
-            : `mean ${actual} reaches the minimum ${required}`,
-      };
+        op === '>'
+          ? `rata-rata ${formatId(actual)} lebih dari ${formatId(required)}`
+          : `rata-rata ${formatId(actual)} mencapai minimal ${formatId(required)}`,
+        op === '>'
+          ? `mean ${actual} is above ${required}`
+          : `mean ${actual} reaches the minimum ${required}`,
+      );
     }
-    return {
+    return outcome(
       met,
       required,
       actual,
       shortfall,
-      teachersShort: null,
-      id:
-        op === '>'
-          ? `rata-rata ${formatId(actual)} tidak lebih dari ${formatId(required)} (kurang ${formatId(shortfall ?? '')} poin, harus di atas ${formatId(required)})`
-          : `rata-rata ${formatId(actual)} di bawah minimal ${formatId(required)} (kurang ${formatId(shortfall ?? '')} poin)`,
-      en:
-        op === '>'
-          ? `mean ${actual} is not above ${required} (${shortfall} points short, must exceed ${required})`
-          : `mean ${actual} is below the minimum ${required} (${shortfall} points short)`,
-    };
+      op === '>'
+        ? `rata-rata ${formatId(actual)} tidak lebih dari ${formatId(required)} (kurang ${formatId(shortfall ?? '')} poin, harus di atas ${formatId(required)})`
+        : `rata-rata ${formatId(actual)} di bawah minimal ${formatId(required)} (kurang ${formatId(shortfall ?? '')} poin)`,
+      op === '>'
+        ? `mean ${actual} is not above ${required} (${shortfall} points short, must exceed ${required})`
+        : `mean ${actual} is below the minimum ${required} (${shortfall} points short)`,
+    );
   }
   if (criterion.kind === 'bandShare') {
     const band = criterion.band;
@@ -431,55 +439,42 @@ function oneResult(
     (m): m is { key: string; mean: string } => m.mean !== null,
   );
   if (n === 0 || input.indicatorMeans === undefined) {
-    return {
-      met: false,
+    return noFigure(
       required,
-      actual: null,
-      shortfall: null,
-      teachersShort: null,
-      id: `rata-rata indikator belum ada (setiap indikator ${what})`,
-      en: `no indicator means yet (every indicator ${whatEn} required)`,
-    };
+      `rata-rata indikator belum ada (setiap indikator ${what})`,
+      `no indicator means yet (every indicator ${whatEn} required)`,
+    );
   }
   if (means.length === 0) {
-    return {
-      met: false,
+    return noFigure(
       required,
-      actual: null,
-      shortfall: null,
-      teachersShort: null,
-      id: `instrumen ini tidak memiliki skor per indikator (setiap indikator ${what})`,
-      en: `this rubric has no indicator scores (every indicator ${whatEn} required)`,
-    };
+      `instrumen ini tidak memiliki skor per indikator (setiap indikator ${what})`,
+      `this rubric has no indicator scores (every indicator ${whatEn} required)`,
+    );
   }
-  let lowest = means[0] as { key: string; mean: string };
-  for (const m of means) if (new D(m.mean).lessThan(lowest.mean)) lowest = m;
+  const lowest = means.reduce((low, m) => (new D(m.mean).lessThan(low.mean) ? m : low));
   const actual = round2(lowest.mean);
   const failing = means.filter((m) => !compare(round2(m.mean), op, required));
   const met = failing.length === 0;
   if (met) {
-    return {
-      met,
+    return reached(
       required,
       actual,
-      shortfall: null,
-      teachersShort: null,
-      id: `setiap indikator ${what} (terendah ${lowest.key}: ${formatId(actual)})`,
-      en: `every indicator ${whatEn} (lowest ${lowest.key}: ${actual})`,
-    };
+      `setiap indikator ${what} (terendah ${lowest.key}: ${formatId(actual)})`,
+      `every indicator ${whatEn} (lowest ${lowest.key}: ${actual})`,
+    );
   }
   const shortfall = round2(new D(required).minus(actual));
   const listId = failing.map((m) => `${m.key} ${formatId(round2(m.mean))}`).join(', ');
   const listEn = failing.map((m) => `${m.key} ${round2(m.mean)}`).join(', ');
-  return {
+  return outcome(
     met,
     required,
     actual,
     shortfall,
-    teachersShort: null,
-    id: `${failing.length} dari ${means.length} indikator belum ${what} (${listId}; terendah kurang ${formatId(shortfall)} poin)`,
-    en: `${failing.length} of ${means.length} indicators not ${whatEn} (${listEn}; the lowest ${shortfall} points short)`,
-  };
+    `${failing.length} dari ${means.length} indikator belum ${what} (${listId}; terendah kurang ${formatId(shortfall)} poin)`,
+    `${failing.length} of ${means.length} indicators not ${whatEn} (${listEn}; the lowest ${shortfall} points short)`,
+  );
 }
 
 /**

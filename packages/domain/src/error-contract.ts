@@ -1,4 +1,4 @@
-import type { AppErrorCode, TBilingual } from './errors';
+import { APP_ERROR_CODES, type AppErrorCode, type TBilingual } from './errors';
 
 /**
  * The error contract between the server and every client, in one module: which HTTP status
@@ -51,8 +51,8 @@ export const JSONRPC_CODE_OF: Record<AppErrorCode, number> = {
 
 /** The code of an HTTP status, for an answer that carries no AppError (a proxy's page). */
 export function appErrorCodeOfStatus(status: number): AppErrorCode {
-  for (const [code, s] of Object.entries(HTTP_STATUS_OF) as [AppErrorCode, number][]) {
-    if (s === status) return code;
+  for (const code of APP_ERROR_CODES) {
+    if (HTTP_STATUS_OF[code] === status) return code;
   }
   return status >= 500 ? 'INTERNAL' : 'BAD_REQUEST';
 }

@@ -119,6 +119,7 @@ export {
 } from './i18n/i18n';
 export { type Dictionary, id, type MessageKey } from './i18n/id';
 export { TimeZoneContext, useFormat, useTimeZone } from './i18n/use-format';
+export { SHEET_ACCEPT, SheetFileField, sheetProblemPlace } from './io/sheet-file-field';
 export { readAsBase64 } from './read-file';
 export { TeacherRoster, type TeacherRosterProps } from './roster/teacher-roster';
 export {

@@ -1,39 +1,19 @@
 import { notifyDueFollowUps } from '@siklus/db';
-import { createTestDb, makeCycle, makeSchool, makeTeacher, type TestDb } from '@siklus/db/testing';
-import type { AppError } from '@siklus/domain';
-import { TRPCError } from '@trpc/server';
+import { makeCycle, makeSchool, makeTeacher } from '@siklus/db/testing';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { makeStudyWithCycle } from '../cycles/pts-fixtures';
 import { callerFor } from '../testing/callers';
-import { makeWorld, type World } from '../testing/world';
+import { failure, useTestWorld } from '../testing/test-world';
+import type { World } from '../testing/world';
 import { observedCycle } from './role-matrix-rows';
 
-let testDb: TestDb;
-let w: World;
-
-beforeAll(async () => {
-  testDb = await createTestDb();
-  w = await makeWorld(testDb.db);
-});
-afterAll(async () => {
-  await testDb?.destroy();
-});
-
-async function failure(call: Promise<unknown>): Promise<{ code: string; app: AppError }> {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, 'expected the call to fail').toBeInstanceOf(TRPCError);
-  const trpc = error as TRPCError;
-  return { code: trpc.code, app: trpc.cause as AppError };
-}
+const world = useTestWorld();
 
 // 12 March 2026, 10:00 WIB: the district's today is 2026-03-12.
 const NOW = new Date('2026-03-12T03:00:00.000Z');
-const as = (actor: Parameters<World['as']>[0]) => w.as(actor, { now: () => NOW });
+const as = (actor: Parameters<World['as']>[0]) => world.w.as(actor, { now: () => NOW });
 
 const plan = (cycleId: string, teacherId: string) => ({
   cycleId,
@@ -46,7 +26,7 @@ const plan = (cycleId: string, teacherId: string) => ({
 
 describe('writing a plan from an observation', () => {
   test('the principal writes it; everyone in scope reads it; an audit row says who', async () => {
-    const { cycle, teachers } = await observedCycle(w);
+    const { cycle, teachers } = await observedCycle(world.w);
     const teacher = teachers[0]!;
     const { id } = await as('principalOwn').followUps.create(plan(cycle.id, teacher.id));
 
@@ -65,22 +45,22 @@ describe('writing a plan from an observation', () => {
         // Due in eight days: not yet "due soon" (seven days).
         dueState: null,
         checkCycleId: null,
-        createdByName: w.users.principalOwn.full_name,
+        createdByName: world.w.users.principalOwn.full_name,
         // The sheet it was written from: A1 = 2, B1 = 2 of 4 each.
         progress: { before: '50.00', after: null, verdict: 'not-yet-scored' },
       });
     }
-    const audit = await testDb.db
+    const audit = await world.db
       .selectFrom('audit_log')
       .select(['user_id', 'after'])
       .where('action', '=', 'followUp.create')
       .where('entity_id', '=', id)
       .executeTakeFirstOrThrow();
-    expect(audit.user_id).toBe(w.users.principalOwn.id);
+    expect(audit.user_id).toBe(world.w.users.principalOwn.id);
   });
 
   test('refuses what cannot be a plan, naming the field, in both languages', async () => {
-    const { cycle, teachers } = await observedCycle(w);
+    const { cycle, teachers } = await observedCycle(world.w);
     const [observed, unobserved] = teachers;
     const p = as('principalOwn');
 
@@ -105,9 +85,9 @@ describe('writing a plan from an observation', () => {
     );
     expect(noPeer.app.field).toBe('supportTeacherId');
 
-    const otherSchool = await makeTeacher(testDb.db, {
-      district_id: w.districtA.id,
-      school_id: w.schoolA2.id,
+    const otherSchool = await makeTeacher(world.db, {
+      district_id: world.w.districtA.id,
+      school_id: world.w.schoolA2.id,
     });
     const foreignPeer = await failure(
       p.followUps.create({
@@ -148,7 +128,7 @@ describe('writing a plan from an observation', () => {
   });
 
   test('a peer teacher of the roster supports', async () => {
-    const { cycle, teachers } = await observedCycle(w);
+    const { cycle, teachers } = await observedCycle(world.w);
     await as('principalOwn').followUps.create({
       ...plan(cycle.id, teachers[0]!.id),
       support: 'peer',
@@ -166,11 +146,11 @@ describe('writing a plan from an observation', () => {
 
 describe('the next cycle checks the plan', () => {
   test('shown on the next cycle, then whether its indicators improved, from the raw scores', async () => {
-    const { study, cycle, teachers } = await observedCycle(w);
+    const { study, cycle, teachers } = await observedCycle(world.w);
     const teacher = teachers[0]!;
     const p = as('principalOwn');
     const { id } = await p.followUps.create(plan(cycle.id, teacher.id));
-    const next = await makeCycle(testDb.db, { study_id: study.id, ordinal: 1 });
+    const next = await makeCycle(world.db, { study_id: study.id, ordinal: 1 });
 
     const before = await p.followUps.forCycle({ cycleId: next.id });
     expect(before.written).toEqual([]);
@@ -218,7 +198,7 @@ describe('the next cycle checks the plan', () => {
   });
 
   test('done closes it; carried over opens the same plan on the next cycle; closing twice is refused', async () => {
-    const { study, cycle, teachers } = await observedCycle(w);
+    const { study, cycle, teachers } = await observedCycle(world.w);
     const p = as('principalOwn');
     const first = await p.followUps.create(plan(cycle.id, teachers[0]!.id));
 
@@ -229,7 +209,7 @@ describe('the next cycle checks the plan', () => {
     expect(early.code).toBe('BAD_REQUEST');
     expect(early.app.messages.en).toContain('Open the next cycle first');
 
-    const next = await makeCycle(testDb.db, { study_id: study.id, ordinal: 1 });
+    const next = await makeCycle(world.db, { study_id: study.id, ordinal: 1 });
     const carried = await p.followUps.close({
       followUpId: first.id,
       outcome: 'carried',
@@ -244,7 +224,7 @@ describe('the next cycle checks the plan', () => {
       id: first.id,
       status: 'carried',
       closingNote: 'Belum konsisten',
-      closedByName: w.users.principalOwn.full_name,
+      closedByName: world.w.users.principalOwn.full_name,
     });
     expect(onNext.written[0]).toMatchObject({
       id: carried.carriedToId,
@@ -258,7 +238,7 @@ describe('the next cycle checks the plan', () => {
     expect(twice.code).toBe('CONFLICT');
 
     await p.followUps.close({ followUpId: carried.carriedToId!, outcome: 'done' });
-    const closes = await testDb.db
+    const closes = await world.db
       .selectFrom('audit_log')
       .select('entity_id')
       .where('action', '=', 'followUp.close')
@@ -268,7 +248,7 @@ describe('the next cycle checks the plan', () => {
   });
 
   test('only the school’s principal closes a plan', async () => {
-    const { cycle, teachers } = await observedCycle(w);
+    const { cycle, teachers } = await observedCycle(world.w);
     const { id } = await as('principalOwn').followUps.create(plan(cycle.id, teachers[0]!.id));
     expect(
       (await failure(as('supervisor').followUps.close({ followUpId: id, outcome: 'done' }))).code,
@@ -278,7 +258,7 @@ describe('the next cycle checks the plan', () => {
         .code,
     ).toBe('FORBIDDEN');
     // Another district's principal: the plan does not exist for them.
-    const other = callerFor(testDb.db, w.principalB, { now: () => NOW });
+    const other = callerFor(world.db, world.w.principalB, { now: () => NOW });
     expect((await failure(other.followUps.close({ followUpId: id, outcome: 'done' }))).code).toBe(
       'NOT_FOUND',
     );
@@ -287,22 +267,22 @@ describe('the next cycle checks the plan', () => {
 
 describe("a school's plans (the supervisor's drill-down)", () => {
   test('open and overdue counted on the district’s today; other schools stay out', async () => {
-    const school = await makeSchool(testDb.db, { district_id: w.districtA.id });
-    const principal = await w.as('admin').users.create({
+    const school = await makeSchool(world.db, { district_id: world.w.districtA.id });
+    const principal = await world.w.as('admin').users.create({
       username: `kepsek.fu.${Date.now()}`,
       fullName: 'Kepala SD Uji RTL',
       role: 'principal',
       schoolId: school.id,
       password: 'sandi-awal-2026',
     });
-    const { cycle, teachers } = await makeStudyWithCycle(testDb.db, {
-      districtId: w.districtA.id,
+    const { cycle, teachers } = await makeStudyWithCycle(world.db, {
+      districtId: world.w.districtA.id,
       schoolId: school.id,
       teachers: 2,
     });
     const caller = callerFor(
-      testDb.db,
-      { ...principal, districtId: w.districtA.id, schoolId: school.id },
+      world.db,
+      { ...principal, districtId: world.w.districtA.id, schoolId: school.id },
       { now: () => NOW },
     );
     for (const t of teachers) {
@@ -332,7 +312,7 @@ describe("a school's plans (the supervisor's drill-down)", () => {
 
 describe('the results chapter and the exports list the plans per teacher and cycle', () => {
   test("chapter rows, the XLSX recap's RTL sheet and the DOCX table", async () => {
-    const { study, cycle, teachers } = await observedCycle(w);
+    const { study, cycle, teachers } = await observedCycle(world.w);
     const p = as('principalOwn');
     await p.followUps.create({
       ...plan(cycle.id, teachers[0]!.id),
@@ -341,7 +321,7 @@ describe('the results chapter and the exports list the plans per teacher and cyc
       dueOn: '2026-03-19',
     });
     // Approved, so the chapter counts the cycle as a result.
-    await testDb.db
+    await world.db
       .updateTable('cycles')
       .set({ status: 'approved', submitted_at: NOW, approved_at: NOW })
       .where('id', '=', cycle.id)
@@ -385,10 +365,10 @@ describe('the results chapter and the exports list the plans per teacher and cyc
 
 describe('a plan falling due (the server job, decision 019)', () => {
   test("notifies the school's principal once, from the due day in the district's calendar", async () => {
-    const { cycle, teachers } = await observedCycle(w);
+    const { cycle, teachers } = await observedCycle(world.w);
     const { id } = await as('principalOwn').followUps.create(plan(cycle.id, teachers[0]!.id));
     const notices = () =>
-      testDb.db
+      world.db
         .selectFrom('notifications')
         .select(['user_id', 'cycle_id', 'params'])
         .where('kind', '=', 'follow_up_due')
@@ -396,24 +376,24 @@ describe('a plan falling due (the server job, decision 019)', () => {
         .execute();
 
     // 19 March, 23:00 WIB: not due yet.
-    await notifyDueFollowUps(testDb.db, new Date('2026-03-19T16:00:00.000Z'));
+    await notifyDueFollowUps(world.db, new Date('2026-03-19T16:00:00.000Z'));
     expect(await notices()).toEqual([]);
 
     // 20 March, 00:30 WIB (still the 19th in UTC): due today.
     // (Plans of the other tests here fall due too: count this one's notices below.)
     expect(
-      await notifyDueFollowUps(testDb.db, new Date('2026-03-19T17:30:00.000Z')),
+      await notifyDueFollowUps(world.db, new Date('2026-03-19T17:30:00.000Z')),
     ).toBeGreaterThan(0);
     const sent = await notices();
-    expect(sent.map((n) => n.user_id)).toEqual([w.users.principalOwn.id]);
+    expect(sent.map((n) => n.user_id)).toEqual([world.w.users.principalOwn.id]);
     expect(sent[0]).toMatchObject({
       cycle_id: cycle.id,
       params: { teacherName: teachers[0]!.name, dueOn: '2026-03-20' },
     });
 
     // A later round (or a second server) adds nothing: one notice per plan and due date.
-    expect(await notifyDueFollowUps(testDb.db, new Date('2026-03-19T17:30:00.000Z'))).toBe(0);
-    await notifyDueFollowUps(testDb.db, new Date('2026-03-21T03:00:00.000Z'));
+    expect(await notifyDueFollowUps(world.db, new Date('2026-03-19T17:30:00.000Z'))).toBe(0);
+    await notifyDueFollowUps(world.db, new Date('2026-03-21T03:00:00.000Z'));
     expect(await notices()).toHaveLength(1);
   });
 });

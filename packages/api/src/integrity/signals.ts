@@ -23,7 +23,6 @@ import {
   nearCopySignals,
   noteTemplateSchools,
   printedMismatchSignals,
-  type TBandSet,
   type TIntegritySignal,
 } from '@siklus/domain';
 import type { Kysely } from 'kysely';
@@ -69,7 +68,7 @@ export async function districtSignals(
     ...identicalVectorSignals(vectors),
     ...flatSheetSignals(flat),
     ...jumpSignals(jumps, jumpPoints),
-    ...printedMismatchSignals(printed.map((c) => ({ ...c, bands: c.bands as TBandSet }))),
+    ...printedMismatchSignals(printed),
     ...nearCopySignals(notes, schools),
     ...heapingSignals(typed),
     ...narrativeClaimSignals(narratives),

@@ -296,6 +296,10 @@ export const importProblem = (
   message: { id, en },
 });
 
+/** A column the header row lacks (the whole sheet's problem, placed on the header row). */
+export const missingColumn = (headerRow: number, id: string, en: string): ImportProblem =>
+  importProblem(headerRow, null, null, 'MISSING_COLUMN', id, en);
+
 /** A problem of the whole file, at no row or column. */
 export function fileProblem(code: ImportProblemCode, id: string, en: string): ImportProblem {
   return importProblem(null, null, null, code, id, en);
@@ -426,11 +430,8 @@ export function interpretSheet(grid: SheetGrid, opts: InterpretOptions): ImportR
         ).map((i) => ({ column: columnLetter(i), header: header[i]! }));
         if (options.length === 0) {
           problems.push(
-            importProblem(
+            missingColumn(
               headerRow,
-              null,
-              null,
-              'MISSING_COLUMN',
               'Tidak ada kolom persentase pada baris judul.',
               'No percentage column in the header row.',
             ),
@@ -624,10 +625,9 @@ export function interpretSheet(grid: SheetGrid, opts: InterpretOptions): ImportR
     if (mode === 'summary') {
       const text = cells[percentCol] ?? '';
       values.percentage = text;
+      const fail = cellFailure(rowNumber, percentCol, header[percentCol]!, rowProblems);
       const percentage =
-        scale.kind === 'percent'
-          ? readPercentage(text, rowNumber, percentCol, header[percentCol]!, rowProblems)
-          : readOnScale(text, scale, rowNumber, percentCol, header[percentCol]!, rowProblems);
+        scale.kind === 'percent' ? readPercentage(text, fail) : readOnScale(text, scale, fail);
       if (percentage !== null) observation = { kind: 'summary', percentage };
     } else {
       const scores: Record<string, number | 'na'> = {};
@@ -715,14 +715,10 @@ function cellFailure(row: number, col: number, header: string, out: ImportProble
   };
 }
 
-function readPercentage(
-  raw: string,
-  row: number,
-  col: number,
-  header: string,
-  out: ImportProblem[],
-): string | null {
-  const fail = cellFailure(row, col, header, out);
+/** Records a problem of one cell and answers null (what the cell reads as). */
+type CellFailure = ReturnType<typeof cellFailure>;
+
+function readPercentage(raw: string, fail: CellFailure): string | null {
   const text = raw.replace(/\s*%$/, '').trim();
   if (text === '') {
     return fail('MISSING_VALUE', 'Persentase belum diisi.', 'The percentage is empty.');
@@ -755,15 +751,7 @@ function readPercentage(
 }
 
 /** A mean or total on the confirmed scale, converted by the domain (value ÷ maximum × 100). */
-function readOnScale(
-  raw: string,
-  scale: TScoreScale,
-  row: number,
-  col: number,
-  header: string,
-  out: ImportProblem[],
-): string | null {
-  const fail = cellFailure(row, col, header, out);
+function readOnScale(raw: string, scale: TScoreScale, fail: CellFailure): string | null {
   const text = raw.trim();
   const words = describeScale(scale);
   if (text === '') {

@@ -1,5 +1,4 @@
 import {
-  createTestDb,
   makeBandSetVersion,
   makeCriteriaVersion,
   makeCycle,
@@ -8,15 +7,14 @@ import {
   makeStudy,
   makeTeacher,
   makeUser,
-  type TestDb,
 } from '@siklus/db/testing';
 import { LULUT_2 } from '@siklus/domain/fixtures';
 import { TRPCError } from '@trpc/server';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { callerFor } from '../testing/callers';
-import { makeWorld, type World } from '../testing/world';
+import { useTestWorld } from '../testing/test-world';
 
 /**
  * A recap sheet (one column per cycle) into a historical study in one go (issue 15):
@@ -24,23 +22,14 @@ import { makeWorld, type World } from '../testing/world';
  * figures the sheet carries, so each cycle's consistency check has something to compare.
  */
 
-let testDb: TestDb;
-let w: World;
-
-beforeAll(async () => {
-  testDb = await createTestDb();
-  w = await makeWorld(testDb.db);
-});
-afterAll(async () => {
-  await testDb?.destroy();
-});
+const world = useTestWorld();
 
 const NAMES = LULUT_2.teachers.map((t) => t.name);
 
 /** An empty historical study (summary rubric) in a school of its own, with the roster. */
 async function emptyStudy() {
-  const db = testDb.db;
-  const scope = { district_id: w.districtA.id };
+  const db = world.db;
+  const scope = { district_id: world.w.districtA.id };
   const s = await makeSchool(db, { ...scope, name: `SD Negeri Rekap ${Date.now()}` });
   const principal = await makeUser(db, { role: 'principal', ...scope, school_id: s.id });
   for (const [i, name] of NAMES.entries()) {
@@ -64,7 +53,7 @@ async function stored(studyId: string) {
   const { rows } = await sql<{ cycles: number; observations: number }>`
     select (select count(*)::int from cycles where study_id = ${studyId}) as cycles,
            (select count(*)::int from observations o join cycles c on c.id = o.cycle_id
-             where c.study_id = ${studyId}) as observations`.execute(testDb.db);
+             where c.study_id = ${studyId}) as observations`.execute(world.db);
   return rows[0]!;
 }
 
@@ -141,7 +130,7 @@ describe('a recap sheet into a historical study', () => {
     expect(await stored(study.id)).toEqual({ cycles: 3, observations: 18 });
 
     // The study and the supervisor's view read the same figures; each cycle has its history.
-    const detail = await w.as('supervisor').reports.schoolDetail({
+    const detail = await world.w.as('supervisor').reports.schoolDetail({
       studyId: study.id,
       basis: 'submitted',
     });
@@ -151,7 +140,7 @@ describe('a recap sheet into a historical study', () => {
     // One audit row names the file and the column of each cycle.
     const { rows } = await sql<{ after: { cycles: { header: string }[] } }>`
       select after from audit_log where action = 'study.recapImport' and entity_id = ${study.id}`.execute(
-      testDb.db,
+      world.db,
     );
     expect(rows[0]!.after.cycles.map((c) => c.header)).toEqual([
       'Kondisi Awal',

@@ -18,6 +18,7 @@ import {
   type InterpretOptions,
   importProblem,
   interpretSheet,
+  missingColumn,
 } from './import-sheet';
 import type { SheetGrid } from './read-sheet';
 
@@ -114,11 +115,8 @@ export function interpretRecap(
       .map((o) => cycleLabel(o, 'id'))
       .join(', ');
     problems.push(
-      importProblem(
+      missingColumn(
         headerRow,
-        null,
-        null,
-        'MISSING_COLUMN',
         `Rekap perlu satu kolom per siklus berurutan mulai Kondisi Awal (Kondisi Awal, Siklus I, Siklus II, ...); baris judul ${headerRow} memuat: ${found || 'tidak ada'}.`,
         `A recap needs one column per cycle in order from the baseline (Kondisi Awal, Siklus I, Siklus II, ...); header row ${headerRow} has: ${found || 'none'}.`,
       ),

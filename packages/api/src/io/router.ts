@@ -35,7 +35,7 @@ import { districtToday, followUpViews } from '../follow-ups/follow-up-view';
 import { schoolDetail } from '../reports/school-detail';
 import { cycleScoped, districtProcedure, router, studyScoped } from '../trpc';
 import { buildChapter, focusPhrase, type ResultsChapter } from './chapter';
-import { type ImportResult, interpretSheet } from './import-sheet';
+import { type ImportResult, type ImportRow, interpretSheet } from './import-sheet';
 import { decodeUpload, MAX_IMPORT_BYTES, readSheet } from './read-sheet';
 import { interpretRecap, type RecapResult } from './recap-sheet';
 import { chapterToDocx } from './report-docx';
@@ -315,6 +315,26 @@ function previewOut(
   };
 }
 
+/**
+ * A read sheet's rows as the observations to write (the preview matched every row and
+ * computed its figure); a row read from indicator columns keeps its scores (a recap is
+ * read in summary mode, so its rows carry none).
+ */
+function observationsOf(
+  rows: readonly ImportRow[],
+  at: { districtId: string; cycleId: string; observerId: string },
+) {
+  return rows.map((row) => ({
+    ...at,
+    teacherId: row.teacherId!,
+    observedOn: null,
+    notes: null,
+    percentage: row.percentage!,
+    band: row.band!,
+    scores: row.observation?.kind === 'indicators' ? row.observation.scores : {},
+  }));
+}
+
 export const ioRouter = router({
   /** `{ cycleId, format }` (anyone who may read the cycle): its table as XLSX or CSV. */
   cycleTable: cycleScoped.any
@@ -485,17 +505,11 @@ export const ioRouter = router({
         const touched = await touchCycle(tx, { cycleId: input.cycleId, version: input.version });
         await upsertObservations(
           tx,
-          result.rows.map((row) => ({
+          observationsOf(result.rows, {
             districtId: context.districtId,
             cycleId: input.cycleId,
-            teacherId: row.teacherId!,
             observerId,
-            observedOn: null,
-            notes: null,
-            percentage: row.percentage!,
-            band: row.band!,
-            scores: row.observation?.kind === 'indicators' ? row.observation.scores : {},
-          })),
+          }),
         );
         // A column the principal picked is remembered for the school's next file.
         const picked = result.columns.find((c) => c.key === 'percentage' && c.chosen === 'picked');
@@ -583,17 +597,11 @@ export const ioRouter = router({
         });
         await upsertObservations(
           tx,
-          cycle.result.rows.map((row) => ({
+          observationsOf(cycle.result.rows, {
             districtId: context.districtId,
             cycleId,
-            teacherId: row.teacherId!,
             observerId,
-            observedOn: null,
-            notes: null,
-            percentage: row.percentage!,
-            band: row.band!,
-            scores: {},
-          })),
+          }),
         );
         await transitionCycleIn(tx, ctx, {
           cycleId,

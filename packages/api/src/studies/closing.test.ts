@@ -1,99 +1,80 @@
-import {
-  createTestDb,
-  makeCycle,
-  makeObservation,
-  makeTeacher,
-  type TestDb,
-} from '@siklus/db/testing';
-import type { AppError } from '@siklus/domain';
-import { TRPCError } from '@trpc/server';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { makeCycle, makeObservation, makeTeacher } from '@siklus/db/testing';
+import { describe, expect, test } from 'vitest';
 import { makeClosableStudy } from '../cycles/pts-fixtures';
-import { makeWorld, type World } from '../testing/world';
+import { failure, useTestWorld } from '../testing/test-world';
 
 /*
  * Closing a study ("selesai") with its final verdict, the read-only study, and an admin's
  * reopen with a reason (issue 14). Each refusal is checked with its code and field.
  */
 
-let testDb: TestDb;
-let w: World;
+const world = useTestWorld();
 
-beforeAll(async () => {
-  testDb = await createTestDb();
-  w = await makeWorld(testDb.db);
-});
-afterAll(async () => {
-  await testDb?.destroy();
-});
-
-async function failure(call: Promise<unknown>): Promise<{ code: string; app: AppError }> {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, 'expected the call to fail').toBeInstanceOf(TRPCError);
-  const trpc = error as TRPCError;
-  return { code: trpc.code, app: trpc.cause as AppError };
-}
-
-const scope = () => ({ districtId: w.districtA.id, schoolId: w.schoolA1.id });
+const scope = () => ({ districtId: world.w.districtA.id, schoolId: world.w.schoolA1.id });
 
 describe('closing a study', () => {
   test('records the final verdict, who closed it, when and as what; principal and supervisor read it', async () => {
-    const { study, cycle1 } = await makeClosableStudy(testDb.db, {
+    const { study, cycle1 } = await makeClosableStudy(world.db, {
       ...scope(),
       percentage: '80.00',
     });
-    const closed = await w
+    const closed = await world.w
       .as('principalOwn')
       .studies.close({ studyId: study.id, confirmClose: true });
     expect(closed.verdict).toMatchObject({ ordinal: 1, met: true, mean: '80.00' });
     expect(closed.verdict.message.id).toMatch(/^Siklus I: Kriteria keberhasilan tercapai/);
 
     for (const actor of ['principalOwn', 'supervisor'] as const) {
-      const got = await w.as(actor).studies.get({ studyId: study.id });
-      expect(got.closed).toMatchObject({ byName: w.users.principalOwn.full_name });
+      const got = await world.w.as(actor).studies.get({ studyId: study.id });
+      expect(got.closed).toMatchObject({ byName: world.w.users.principalOwn.full_name });
       expect(got.closed?.verdict).toEqual(closed.verdict);
       expect(got.canAddCycle).toBe(false);
       expect(got.cycles.every((c) => c.allowedActions.length === 0)).toBe(true);
       expect(got.history.map((e) => [e.action, e.actorRole, e.actorName])).toEqual([
-        ['close', 'principal', w.users.principalOwn.full_name],
+        ['close', 'principal', world.w.users.principalOwn.full_name],
       ]);
-      const cycle = await w.as(actor).cycles.get({ cycleId: cycle1.id });
+      const cycle = await world.w.as(actor).cycles.get({ cycleId: cycle1.id });
       expect(cycle).toMatchObject({ studyClosed: true, editable: false, allowedActions: [] });
     }
-    const list = await w.as('principalOwn').studies.list({ schoolId: w.schoolA1.id });
+    const list = await world.w.as('principalOwn').studies.list({ schoolId: world.w.schoolA1.id });
     expect(list.find((s) => s.id === study.id)?.closedAt).toBe(closed.closedAt);
-    const log = await w.as('admin').audit.list({ action: 'study.close', limit: 10, offset: 0 });
-    expect(log.items[0]).toMatchObject({ entityId: study.id, userId: w.users.principalOwn.id });
+    const log = await world.w
+      .as('admin')
+      .audit.list({ action: 'study.close', limit: 10, offset: 0 });
+    expect(log.items[0]).toMatchObject({
+      entityId: study.id,
+      userId: world.w.users.principalOwn.id,
+    });
   });
 
   test('records a verdict of not met as well', async () => {
-    const { study } = await makeClosableStudy(testDb.db, { ...scope(), percentage: '60.00' });
-    const closed = await w
+    const { study } = await makeClosableStudy(world.db, { ...scope(), percentage: '60.00' });
+    const closed = await world.w
       .as('principalOwn')
       .studies.close({ studyId: study.id, confirmClose: true });
     expect(closed.verdict).toMatchObject({ ordinal: 1, met: false });
   });
 
   test('is refused without the confirmation, with a cycle not approved, and on an incomplete roster', async () => {
-    const principal = w.as('principalOwn');
-    const { study } = await makeClosableStudy(testDb.db, scope());
+    const principal = world.w.as('principalOwn');
+    const { study } = await makeClosableStudy(world.db, scope());
     const unconfirmed = await failure(
       // @ts-expect-error the API asks for confirmClose: true
       principal.studies.close({ studyId: study.id }),
     );
     expect(unconfirmed).toMatchObject({ code: 'BAD_REQUEST', app: { field: 'confirmClose' } });
 
-    await makeCycle(testDb.db, { study_id: study.id, ordinal: 2, status: 'submitted' });
+    await makeCycle(world.db, { study_id: study.id, ordinal: 2, status: 'submitted' });
     const open = await failure(principal.studies.close({ studyId: study.id, confirmClose: true }));
     expect(open).toMatchObject({ code: 'CONFLICT', app: { field: 'studyId' } });
     expect(open.app.messages.id).toContain('Siklus II');
 
-    const other = await makeClosableStudy(testDb.db, scope());
+    const other = await makeClosableStudy(world.db, scope());
     // A teacher joins the roster after Siklus I: no approved cycle observed everyone.
-    await makeTeacher(testDb.db, { district_id: w.districtA.id, school_id: w.schoolA1.id });
+    await makeTeacher(world.db, {
+      district_id: world.w.districtA.id,
+      school_id: world.w.schoolA1.id,
+    });
     const incomplete = await failure(
       principal.studies.close({ studyId: other.study.id, confirmClose: true }),
     );
@@ -103,12 +84,12 @@ describe('closing a study', () => {
   });
 
   test('a closed study takes no new cycle, no edit, no workflow move, no second close', async () => {
-    const principal = w.as('principalOwn');
-    const { study, teachers } = await makeClosableStudy(testDb.db, { ...scope(), closed: true });
+    const principal = world.w.as('principalOwn');
+    const { study, teachers } = await makeClosableStudy(world.db, { ...scope(), closed: true });
     // Test data only: a cycle left editable inside the closed study, to aim writes at.
-    const draft = await makeCycle(testDb.db, { study_id: study.id, ordinal: 2, status: 'draft' });
-    await makeObservation(testDb.db, { cycle_id: draft.id, teacher_id: teachers[0]!.id });
-    const approved = await makeCycle(testDb.db, {
+    const draft = await makeCycle(world.db, { study_id: study.id, ordinal: 2, status: 'draft' });
+    await makeObservation(world.db, { cycle_id: draft.id, teacher_id: teachers[0]!.id });
+    const approved = await makeCycle(world.db, {
       study_id: study.id,
       ordinal: 3,
       status: 'approved',
@@ -159,7 +140,9 @@ describe('closing a study', () => {
     );
     expect(
       await failure(
-        w.as('admin').review.reopen({ cycleId: approved.id, version: 1, reason: 'Koreksi skor.' }),
+        world.w
+          .as('admin')
+          .review.reopen({ cycleId: approved.id, version: 1, reason: 'Koreksi skor.' }),
       ),
     ).toMatchObject(closedRefusal);
     expect(
@@ -168,8 +151,8 @@ describe('closing a study', () => {
   });
 
   test('a screen read before the close cannot write after it', async () => {
-    const principal = w.as('principalOwn');
-    const { study, cycle1 } = await makeClosableStudy(testDb.db, scope());
+    const principal = world.w.as('principalOwn');
+    const { study, cycle1 } = await makeClosableStudy(world.db, scope());
     const before = await principal.cycles.get({ cycleId: cycle1.id });
     await principal.studies.close({ studyId: study.id, confirmClose: true });
     const after = await principal.cycles.get({ cycleId: cycle1.id });
@@ -179,32 +162,38 @@ describe('closing a study', () => {
 
 describe('reopening a closed study', () => {
   test('an admin reopens it with a reason, shown in the history; the study takes writes again', async () => {
-    const { study } = await makeClosableStudy(testDb.db, scope());
-    await w.as('principalOwn').studies.close({ studyId: study.id, confirmClose: true });
-    await w.as('admin').studies.reopen({ studyId: study.id, reason: 'Skor guru 3 salah ketik.' });
+    const { study } = await makeClosableStudy(world.db, scope());
+    await world.w.as('principalOwn').studies.close({ studyId: study.id, confirmClose: true });
+    await world.w
+      .as('admin')
+      .studies.reopen({ studyId: study.id, reason: 'Skor guru 3 salah ketik.' });
 
-    const got = await w.as('supervisor').studies.get({ studyId: study.id });
+    const got = await world.w.as('supervisor').studies.get({ studyId: study.id });
     expect(got.closed).toBeNull();
     expect(got.canAddCycle).toBe(true);
     expect(got.history.map((e) => [e.action, e.actorRole, e.actorName, e.reason])).toEqual([
-      ['close', 'principal', w.users.principalOwn.full_name, null],
-      ['reopen', 'admin', w.users.admin.full_name, 'Skor guru 3 salah ketik.'],
+      ['close', 'principal', world.w.users.principalOwn.full_name, null],
+      ['reopen', 'admin', world.w.users.admin.full_name, 'Skor guru 3 salah ketik.'],
     ]);
     expect(got.history[0]?.verdict).toMatchObject({ ordinal: 1 });
-    const next = await w.as('principalOwn').cycles.create({ studyId: study.id });
+    const next = await world.w.as('principalOwn').cycles.create({ studyId: study.id });
     expect(next.ordinal).toBe(2);
-    const log = await w.as('admin').audit.list({ action: 'study.reopen', limit: 10, offset: 0 });
+    const log = await world.w
+      .as('admin')
+      .audit.list({ action: 'study.reopen', limit: 10, offset: 0 });
     expect(log.items[0]).toMatchObject({ entityId: study.id, reason: 'Skor guru 3 salah ketik.' });
   });
 
   test('is refused for an open study and without a reason', async () => {
-    const { study } = await makeClosableStudy(testDb.db, scope());
+    const { study } = await makeClosableStudy(world.db, scope());
     expect(
-      await failure(w.as('admin').studies.reopen({ studyId: study.id, reason: 'Tidak perlu.' })),
+      await failure(
+        world.w.as('admin').studies.reopen({ studyId: study.id, reason: 'Tidak perlu.' }),
+      ),
     ).toMatchObject({ code: 'CONFLICT', app: { field: 'studyId' } });
-    await w.as('principalOwn').studies.close({ studyId: study.id, confirmClose: true });
+    await world.w.as('principalOwn').studies.close({ studyId: study.id, confirmClose: true });
     expect(
-      await failure(w.as('admin').studies.reopen({ studyId: study.id, reason: '   ' })),
+      await failure(world.w.as('admin').studies.reopen({ studyId: study.id, reason: '   ' })),
     ).toMatchObject({ code: 'BAD_REQUEST', app: { field: 'reason' } });
   });
 });

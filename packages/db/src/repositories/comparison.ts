@@ -1,5 +1,6 @@
 import {
   AppError,
+  type COMPARISON_SORTS,
   classify,
   countedStatuses,
   cycleLabel,
@@ -60,21 +61,8 @@ import { getDistrict } from './districts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export const COMPARISON_SORT_KEYS = [
-  'schoolName',
-  'npsn',
-  'subdistrict',
-  'studyTitle',
-  'schoolYear',
-  'cycleCount',
-  'baselineMean',
-  'latestMean',
-  'gainPoints',
-  'normalizedGain',
-  'latestStatus',
-  'teacherCount',
-] as const;
-export type ComparisonSortKey = (typeof COMPARISON_SORT_KEYS)[number];
+/** The comparison's sort keys are the input schema's (domain `COMPARISON_SORTS`). */
+export type ComparisonSortKey = (typeof COMPARISON_SORTS)[number];
 
 /*
  * A school's latest cycle is overdue when it is still with the principal (draft or

@@ -1,4 +1,11 @@
-import type { TBandSet } from '@siklus/domain';
+import type {
+  TFlatSheet,
+  TJump,
+  TNarrativeCycle,
+  TNotePair,
+  TPrintedCycle,
+  TVectorGroup,
+} from '@siklus/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { iso } from '../iso';
 import type { DB, PrintedBandsJson } from '../schema';
@@ -13,23 +20,11 @@ import type { DB, PrintedBandsJson } from '../schema';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export interface ScoreVectorGroup {
-  rubricVersionId: string;
-  /** Scores in indicator-key order, "na" for not applicable: "3,3,2,na,4". */
-  vector: string;
+/** A group of identical vectors as the domain judges it, with each sheet's cycle ordinal. */
+export type ScoreVectorGroup = TVectorGroup & {
   indicators: number;
-  /** All sheets on this rubric version in the district (the chance model's population). */
-  sheets: number;
-  observations: {
-    observationId: string;
-    teacherId: string;
-    teacherName: string;
-    schoolId: string;
-    schoolName: string;
-    cycleId: string;
-    ordinal: number;
-  }[];
-}
+  observations: (TVectorGroup['observations'][number] & { ordinal: number })[];
+};
 
 export interface RepeatedVector {
   rubricVersionId: string;
@@ -107,19 +102,8 @@ export async function scoreVectorSheets(
   return rows;
 }
 
-export interface FlatSheet {
-  observationId: string;
-  teacherId: string;
-  teacherName: string;
-  schoolId: string;
-  schoolName: string;
-  cycleId: string;
-  ordinal: number;
-  score: number;
-  indicators: number;
-  /** Every sheet of that cycle, flat or not. */
-  sheetsInCycle: number;
-}
+/** A flat sheet as the domain judges it, with its teacher. */
+export type FlatSheet = TFlatSheet & { teacherId: string };
 
 /**
  * Sheets where every scored indicator (at least `minIndicators`) has the same score, with
@@ -150,19 +134,8 @@ export async function flatSheets(
   return rows;
 }
 
-export interface TeacherJump {
-  teacherId: string;
-  teacherName: string;
-  schoolId: string;
-  schoolName: string;
-  studyId: string;
-  cycleId: string;
-  fromOrdinal: number;
-  toOrdinal: number;
-  /** numeric(5,2) as text. */
-  pre: string;
-  post: string;
-}
+/** A teacher's change between consecutive cycles, as the domain judges it (`pre`/`post` numeric(5,2) as text). */
+export type TeacherJump = TJump;
 
 /**
  * A teacher's percentage rising or falling by more than `points` from one cycle of a study
@@ -195,19 +168,13 @@ export async function teacherJumps(
   return rows;
 }
 
-export interface PrintedFiguresCycle {
-  cycleId: string;
-  schoolId: string;
-  schoolName: string;
-  studyId: string;
+/** In the cycle table's order (teacher sort order, then name), as cycles.get lists them. */
+export type PrintedFiguresCycle = TPrintedCycle & {
   ordinal: number;
   printedMean: string | null;
   printedMeanBand: string | null;
   printedBands: PrintedBandsJson | null;
-  bands: TBandSet;
-  /** In the cycle table's order (teacher sort order, then name), as cycles.get lists them. */
-  percentages: string[];
-}
+};
 
 /** Cycles carrying printed figures, with their stored percentages, for the consistency check. */
 export async function printedFiguresCycles(
@@ -233,20 +200,11 @@ export async function printedFiguresCycles(
   return rows;
 }
 
-export interface NarrativeNoteCycle {
-  cycleId: string;
-  ordinal: number;
-  schoolId: string;
-  schoolName: string;
-  studyId: string;
-  observationNotes: string | null;
-  reflectionNotes: string | null;
-  bandSet: TBandSet;
-  /** From cycle_aggregates (the domain's round2(sum / n)); null without observations. */
-  mean: string | null;
-  /** In the cycle table's order (teacher sort order, then name), as cycles.get lists them. */
-  teachers: { name: string; className: string | null; percentage: string; band: string }[];
-}
+/**
+ * A cycle's notes with what they are checked against: the mean from cycle_aggregates (the
+ * domain's round2(sum / n), null without observations), the teachers in the cycle table's order.
+ */
+export type NarrativeNoteCycle = TNarrativeCycle;
 
 /**
  * Cycles whose observation or reflection notes may restate results: they name a band word
@@ -361,20 +319,8 @@ export async function upsertIntegritySettings(
     .execute();
 }
 
-export interface NotePair {
-  schoolId: string;
-  schoolName: string;
-  cycleId: string;
-  stage: 'planning' | 'action' | 'observation' | 'reflection';
-  otherSchoolId: string;
-  otherSchoolName: string;
-  otherCycleId: string;
-  /** pg_trgm similarity, 0-1, as text. */
-  similarity: string;
-  excerpt: string;
-  /** Schools holding this note or a near copy of it (itself included). */
-  schoolsWithText: number;
-}
+/** A near copy as the domain judges it (`similarity`: pg_trgm's, 0-1, as text). */
+export type NotePair = TNotePair & { stage: (typeof NOTE_STAGES)[number] };
 
 const NOTE_STAGES = ['planning', 'action', 'observation', 'reflection'] as const;
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   classify,
   listIndicators,
@@ -68,6 +69,23 @@ export function indicatorRows(
     score: score === 'na' ? null : score,
     not_applicable: score === 'na',
   }));
+}
+
+/** The rows a seed collects for its sheets, inserted in batches at the end. */
+export interface SheetRows {
+  observations: Insertable<DB['observations']>[];
+  scores: Insertable<DB['indicator_scores']>[];
+}
+
+/** A generated observation as rows to insert: the sheet (`fields` places it) and its scores. */
+export function pushObservation(
+  into: SheetRows,
+  fields: Omit<Insertable<DB['observations']>, 'id' | 'percentage' | 'band'>,
+  obs: GeneratedObservation,
+): void {
+  const id = randomUUID();
+  into.observations.push({ id, ...fields, percentage: obs.percentage, band: obs.band });
+  if (obs.scores) into.scores.push(...indicatorRows(fields.district_id, id, obs.scores));
 }
 
 type Db = Kysely<DB> | Transaction<DB>;

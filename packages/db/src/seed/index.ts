@@ -16,7 +16,7 @@ import { createRng, type Rng } from '../random';
 import { recordHistoryFromColumns } from '../repositories/cycle-events';
 import { ensureSubdistricts } from '../repositories/subdistricts';
 import type { DB } from '../schema';
-import { indicatorRows, insertBatches, observe } from './generate';
+import { insertBatches, observe, pushObservation, type SheetRows } from './generate';
 import { BOGOR_SUBDISTRICTS, CLASS_NAMES, DEGREES, FIRST_NAMES, LAST_NAMES } from './names';
 import { COLLABORATIVE_RUBRIC, PTS_SUCCESS_CRITERIA, SUMMARY_RUBRIC } from './rubrics';
 
@@ -115,14 +115,14 @@ async function seedConfig(trx: Db, districtId: string, adminId: string): Promise
     parentTable: 'rubrics' | 'band_sets' | 'criteria_sets',
     name: string,
     description: string,
-    insert: (parentId: string) => Promise<string>,
+    insert: (parentId: string) => Promise<{ id: string }>,
   ) => {
     const parent = await trx
       .insertInto(parentTable)
       .values({ district_id: districtId, name, description })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return insert(parent.id);
+    return (await insert(parent.id)).id;
   };
   const published = {
     district_id: districtId,
@@ -131,18 +131,16 @@ async function seedConfig(trx: Db, districtId: string, adminId: string): Promise
     published_at: new Date('2024-07-01T00:00:00Z'),
     created_by: adminId,
   };
-  const rubric = (def: TRubricDefinition) => async (rubricId: string) =>
-    (
-      await trx
-        .insertInto('rubric_versions')
-        .values({
-          ...published,
-          rubric_id: rubricId,
-          definition: jsonb(ZRubricDefinition.parse(def)),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+  const rubric = (def: TRubricDefinition) => (rubricId: string) =>
+    trx
+      .insertInto('rubric_versions')
+      .values({
+        ...published,
+        rubric_id: rubricId,
+        definition: jsonb(ZRubricDefinition.parse(def)),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
 
   return {
     districtId,
@@ -162,27 +160,23 @@ async function seedConfig(trx: Db, districtId: string, adminId: string): Promise
       'band_sets',
       'Kriteria PTS',
       'Kurang < 51 ≤ Cukup < 71 ≤ Baik < 86 ≤ Sangat Baik',
-      async (id) =>
-        (
-          await trx
-            .insertInto('band_set_versions')
-            .values({ ...published, band_set_id: id, bands: jsonb(PTS_DEFAULT_BANDS) })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id,
+      (id) =>
+        trx
+          .insertInto('band_set_versions')
+          .values({ ...published, band_set_id: id, bands: jsonb(PTS_DEFAULT_BANDS) })
+          .returning('id')
+          .executeTakeFirstOrThrow(),
     ),
     criteriaId: await version(
       'criteria_sets',
       'Kriteria keberhasilan PTS',
       'Rata-rata minimal 71 dan minimal 80% guru berkategori Baik atau lebih',
-      async (id) =>
-        (
-          await trx
-            .insertInto('criteria_set_versions')
-            .values({ ...published, criteria_set_id: id, criteria: jsonb(PTS_SUCCESS_CRITERIA) })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id,
+      (id) =>
+        trx
+          .insertInto('criteria_set_versions')
+          .values({ ...published, criteria_set_id: id, criteria: jsonb(PTS_SUCCESS_CRITERIA) })
+          .returning('id')
+          .executeTakeFirstOrThrow(),
     ),
   };
 }
@@ -342,14 +336,31 @@ const PLANS: Plan[] = [
   { cycles: ['submitted'], base: [45, 65], growth: [0, 0], mode: 'indicators' },
 ];
 
-async function seedBogor(trx: Db, passwordHash: string): Promise<string> {
-  const rng = createRng(20261128);
-  const district = await trx
+/** A school's six class teachers (Kelas 1 to 6), named from `rng`. */
+function classTeachers(rng: Rng, names: Set<string>, districtId: string, schoolId: string) {
+  return CLASS_NAMES.slice(0, 6).map((className, i) => ({
+    id: randomUUID(),
+    district_id: districtId,
+    school_id: schoolId,
+    name: teacherName(rng, names),
+    class_name: className,
+    sort_order: i + 1,
+  }));
+}
+
+/** A district row; its id. */
+async function insertDistrict(trx: Db, values: Insertable<DB['districts']>): Promise<string> {
+  const row = await trx
     .insertInto('districts')
-    .values({ name: DEMO_DISTRICT, province: 'Jawa Barat' })
+    .values(values)
     .returning('id')
     .executeTakeFirstOrThrow();
-  const districtId = district.id;
+  return row.id;
+}
+
+async function seedBogor(trx: Db, passwordHash: string): Promise<string> {
+  const rng = createRng(20261128);
+  const districtId = await insertDistrict(trx, { name: DEMO_DISTRICT, province: 'Jawa Barat' });
 
   // Schools: Lulut 2 first, then 30 more across the subdistricts.
   const usedNpsn = new Set<string>([LULUT_2_NPSN]);
@@ -444,8 +455,7 @@ async function seedBogor(trx: Db, passwordHash: string): Promise<string> {
   const bandSet: TBandSet = PTS_DEFAULT_BANDS;
 
   const teacherRows: Insertable<DB['teachers']>[] = [];
-  const observationRows: Insertable<DB['observations']>[] = [];
-  const scoreRows: Insertable<DB['indicator_scores']>[] = [];
+  const sheets: SheetRows = { observations: [], scores: [] };
   const cycleRows: Insertable<DB['cycles']>[] = [];
   const studyRows: Insertable<DB['studies']>[] = [];
 
@@ -500,7 +510,7 @@ async function seedBogor(trx: Db, passwordHash: string): Promise<string> {
           kind: 'summary',
           percentage: text,
         });
-        observationRows.push({
+        sheets.observations.push({
           id: randomUUID(),
           district_id: districtId,
           cycle_id: cycleId,
@@ -583,19 +593,17 @@ async function seedBogor(trx: Db, passwordHash: string): Promise<string> {
         if (ordinal > 0)
           levels[t] = levels[t]! + rng.int(plan.growth[0], plan.growth[1]) + rng.next();
         if (last && plan.partial && t >= Math.ceil(teacherIds.length / 2)) return;
-        const obs = observe(def, bandSet, rng, levels[t]!);
-        const observationId = randomUUID();
-        observationRows.push({
-          id: observationId,
-          district_id: districtId,
-          cycle_id: cycleId,
-          teacher_id: teacherId,
-          observer_id: principalId,
-          observed_on: stages.observation_date,
-          percentage: obs.percentage,
-          band: obs.band,
-        });
-        if (obs.scores) scoreRows.push(...indicatorRows(districtId, observationId, obs.scores));
+        pushObservation(
+          sheets,
+          {
+            district_id: districtId,
+            cycle_id: cycleId,
+            teacher_id: teacherId,
+            observer_id: principalId,
+            observed_on: stages.observation_date,
+          },
+          observe(def, bandSet, rng, levels[t]!),
+        );
       });
     });
   });
@@ -603,20 +611,19 @@ async function seedBogor(trx: Db, passwordHash: string): Promise<string> {
   await insertBatches(trx, 'teachers', teacherRows);
   await insertBatches(trx, 'studies', studyRows);
   await insertBatches(trx, 'cycles', cycleRows);
-  await insertBatches(trx, 'observations', observationRows);
-  await insertBatches(trx, 'indicator_scores', scoreRows);
+  await insertBatches(trx, 'observations', sheets.observations);
+  await insertBatches(trx, 'indicator_scores', sheets.scores);
   return districtId;
 }
 
 /** A third district, in WITA: one school and its roster, users, configuration. */
 async function seedBadung(trx: Db, passwordHash: string): Promise<string> {
   const rng = createRng(51);
-  const district = await trx
-    .insertInto('districts')
-    .values({ name: WITA_DISTRICT, province: 'Bali', time_zone: 'Asia/Makassar' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const districtId = district.id;
+  const districtId = await insertDistrict(trx, {
+    name: WITA_DISTRICT,
+    province: 'Bali',
+    time_zone: 'Asia/Makassar',
+  });
   await ensureSubdistricts(trx, districtId, ['Kuta']);
   const school = await trx
     .insertInto('schools')
@@ -644,30 +651,14 @@ async function seedBadung(trx: Db, passwordHash: string): Promise<string> {
   ]);
   await seedConfig(trx, districtId, users.get('admin.badung')!);
   const names = new Set<string>();
-  await insertBatches(
-    trx,
-    'teachers',
-    CLASS_NAMES.slice(0, 6).map((className, i) => ({
-      id: randomUUID(),
-      district_id: districtId,
-      school_id: school.id,
-      name: teacherName(rng, names),
-      class_name: className,
-      sort_order: i + 1,
-    })),
-  );
+  await insertBatches(trx, 'teachers', classTeachers(rng, names, districtId, school.id));
   return districtId;
 }
 
 /** A second, small district: two schools, one study, its own users and configuration. */
 async function seedSukabumi(trx: Db, passwordHash: string): Promise<string> {
   const rng = createRng(31);
-  const district = await trx
-    .insertInto('districts')
-    .values({ name: SECOND_DISTRICT, province: 'Jawa Barat' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const districtId = district.id;
+  const districtId = await insertDistrict(trx, { name: SECOND_DISTRICT, province: 'Jawa Barat' });
   await ensureSubdistricts(trx, districtId, ['Cibadak', 'Cisaat']);
   const schools = await trx
     .insertInto('schools')
@@ -703,16 +694,7 @@ async function seedSukabumi(trx: Db, passwordHash: string): Promise<string> {
   ]);
   const config = await seedConfig(trx, districtId, users.get('admin.sukabumi')!);
   const names = new Set<string>();
-  const teachers = schools.flatMap((school) =>
-    CLASS_NAMES.slice(0, 6).map((className, i) => ({
-      id: randomUUID(),
-      district_id: districtId,
-      school_id: school.id,
-      name: teacherName(rng, names),
-      class_name: className,
-      sort_order: i + 1,
-    })),
-  );
+  const teachers = schools.flatMap((school) => classTeachers(rng, names, districtId, school.id));
   await insertBatches(trx, 'teachers', teachers);
   const studyId = randomUUID();
   await trx
@@ -746,22 +728,16 @@ async function seedSukabumi(trx: Db, passwordHash: string): Promise<string> {
       ),
     })
     .execute();
-  const observations: Insertable<DB['observations']>[] = [];
-  const scores: Insertable<DB['indicator_scores']>[] = [];
+  const sheets: SheetRows = { observations: [], scores: [] };
   for (const teacher of teachers.slice(0, 6)) {
     const obs = observe(COLLABORATIVE_RUBRIC, PTS_DEFAULT_BANDS, rng, rng.int(45, 65));
-    const id = randomUUID();
-    observations.push({
-      id,
-      district_id: districtId,
-      cycle_id: cycleId,
-      teacher_id: teacher.id,
-      percentage: obs.percentage,
-      band: obs.band,
-    });
-    if (obs.scores) scores.push(...indicatorRows(districtId, id, obs.scores));
+    pushObservation(
+      sheets,
+      { district_id: districtId, cycle_id: cycleId, teacher_id: teacher.id },
+      obs,
+    );
   }
-  await insertBatches(trx, 'observations', observations);
-  await insertBatches(trx, 'indicator_scores', scores);
+  await insertBatches(trx, 'observations', sheets.observations);
+  await insertBatches(trx, 'indicator_scores', sheets.scores);
   return districtId;
 }

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { ZIndicatorScore } from '../scoring';
 import { bi } from '../zod-error';
 import { ZId } from './directory';
-import { MAX_INDICATORS } from './pts';
+import { ZSheetScores } from './pts';
 
 /*
  * Inputs of co-observation and integrity signals (issue 18), shared by the procedures and
@@ -38,12 +37,7 @@ export const ZCoObservationSaveInput = z.discriminatedUnion('kind', [
     .object({
       coObservationId: ZId,
       kind: z.literal('indicators'),
-      scores: z
-        .record(z.string().max(50), ZIndicatorScore)
-        .refine(
-          (s) => Object.keys(s).length <= MAX_INDICATORS,
-          bi(`Paling banyak ${MAX_INDICATORS} indikator`, `At most ${MAX_INDICATORS} indicators`),
-        ),
+      scores: ZSheetScores,
     })
     .strict(),
   z

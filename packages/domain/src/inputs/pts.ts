@@ -151,6 +151,14 @@ export type TCycleUpdateNotesInput = z.infer<typeof ZCycleUpdateNotesInput>;
 
 export const MAX_INDICATORS = 500;
 
+/** A sheet's scores by indicator key (a score or "na"), as every observation form sends them. */
+export const ZSheetScores = z
+  .record(z.string().max(50), ZIndicatorScore)
+  .refine(
+    (s) => Object.keys(s).length <= MAX_INDICATORS,
+    bi(`Paling banyak ${MAX_INDICATORS} indikator`, `At most ${MAX_INDICATORS} indicators`),
+  );
+
 const observationCommon = {
   cycleId: ZId,
   version: ZCycleVersion,
@@ -174,12 +182,7 @@ export const ZObservationUpsertInput = z.discriminatedUnion('kind', [
     .object({
       ...observationCommon,
       kind: z.literal('indicators'),
-      scores: z
-        .record(z.string().max(50), ZIndicatorScore)
-        .refine(
-          (s) => Object.keys(s).length <= MAX_INDICATORS,
-          bi(`Paling banyak ${MAX_INDICATORS} indikator`, `At most ${MAX_INDICATORS} indicators`),
-        ),
+      scores: ZSheetScores,
     })
     .strict(),
   z

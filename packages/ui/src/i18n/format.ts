@@ -77,8 +77,11 @@ export function compareDecimalStrings(
   const negB = mb[1] === '-' && !/^0*(\.0*)?$/.test(`${mb[2]}.${mb[3] ?? ''}`);
   if (negA !== negB) return negA ? -1 : 1;
   const magnitude = compareMagnitude(ma[2] ?? '0', ma[3] ?? '', mb[2] ?? '0', mb[3] ?? '');
-  return (negA ? -magnitude : magnitude) as -1 | 0 | 1;
+  return negA ? flip(magnitude) : magnitude;
 }
+
+/** The other way round: a larger magnitude is the smaller negative number. */
+const flip = (m: -1 | 0 | 1): -1 | 0 | 1 => (m === 0 ? 0 : m === 1 ? -1 : 1);
 
 function compareMagnitude(intA: string, fracA: string, intB: string, fracB: string): -1 | 0 | 1 {
   const ia = intA.replace(/^0+(?=\d)/, '');

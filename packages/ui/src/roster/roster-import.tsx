@@ -5,6 +5,7 @@ import { ApiErrorMessage } from '../components/api-error';
 import { Button } from '../components/button';
 import { Card } from '../components/card';
 import { useLocalized, useT } from '../i18n/i18n';
+import { SheetFileField, sheetProblemPlace } from '../io/sheet-file-field';
 import { readAsBase64 } from '../read-file';
 
 type Preview = RouterOutputs['teachers']['previewImport'];
@@ -59,21 +60,13 @@ export function RosterImport({
   const p: Preview | undefined = preview.data;
   return (
     <Card title={t('roster.import.title')} description={t('roster.import.hint')}>
-      <label className="sk-field">
-        <span className="sk-field__label">{t('roster.import.choose')}</span>
-        <input
-          type="file"
-          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-          onChange={(e) => void choose(e)}
-          disabled={preview.isPending || confirm.isPending}
-        />
-      </label>
-      {clientError && (
-        <p className="sk-alert sk-alert--error" role="alert">
-          {clientError}
-        </p>
-      )}
-      <ApiErrorMessage error={preview.error} />
+      <SheetFileField
+        label={t('roster.import.choose')}
+        onChoose={choose}
+        disabled={preview.isPending || confirm.isPending}
+        refused={clientError}
+        apiError={preview.error}
+      />
       {p && (
         <>
           <p>
@@ -87,17 +80,7 @@ export function RosterImport({
             <ul aria-label={t('roster.import.problems')}>
               {p.problems.map((x) => (
                 <li key={`${x.row}:${x.column}:${x.code}`}>
-                  <strong>
-                    {x.row === null
-                      ? t('io.import.whole')
-                      : x.column
-                        ? t('io.import.rowCol', {
-                            row: String(x.row),
-                            column: x.header ? `${x.column} (${x.header})` : x.column,
-                          })
-                        : t('io.import.row', { row: String(x.row) })}
-                  </strong>
-                  : {localized(x.message)}
+                  <strong>{sheetProblemPlace(t, x)}</strong>: {localized(x.message)}
                 </li>
               ))}
             </ul>

@@ -23,6 +23,20 @@ export const drifted: Handlers = {
   'users.create': (input) => ({ ...ME.admin, fullName: input.displayName }),
 };
 
+/** Exact answers: a field the real output lacks fails, at any depth, also from a fixture. */
+const approved = { version: 2, status: 'approved' as const, reviewer: 'Pak Dadang' };
+export const exact = [
+  // Literal answers keep their literal types (the API's statuses) and may leave fields out.
+  fakeApi({ 'review.approve': () => ({ version: 2, status: 'approved' }) }),
+  fakeApi({ 'schools.get': async ({ schoolId }) => ({ id: schoolId }) }),
+  // @ts-expect-error: `reviewer` is not a field of review.approve's answer
+  fakeApi({ 'review.approve': () => approved }),
+  // @ts-expect-error: an extra field in an object literal answer
+  fakeApi({ 'cycles.submit': () => ({ version: 3, submittedBy: 'x' }) }),
+  // @ts-expect-error: an extra field deep inside a list's page
+  fakeApi({ 'schools.list': () => ({ items: [{ id: 's1', principal: 'x' }] }) }),
+];
+
 describe('fakeApi', () => {
   it('answers from handlers typed by the real router, and NOT_FOUND for a missing one', async () => {
     const api = fakeApi({

@@ -54,6 +54,45 @@ export type Handler<P extends ProcedurePath = ProcedurePath> = (
 /** Answers by path; a path that is not a procedure of the API is a compile error. */
 export type Handlers = { [P in ProcedurePath]?: Handler<P> };
 
+type KeysOf<T> = T extends unknown ? keyof T : never;
+type FieldOf<T, K> = T extends unknown ? (K extends keyof T ? T[K] : never) : never;
+
+/**
+ * `T` with every field that `Shape` lacks, at any depth, turned to `never`: a value of `T`
+ * fits only if it has no field the real output does not have. (TypeScript checks a returned
+ * object literal's extra fields only against a declared type, not a handler's answer.)
+ */
+export type Exact<T, Shape> = 0 extends 1 & Shape
+  ? T
+  : unknown extends Shape
+    ? T
+    : T extends (...args: never[]) => unknown
+      ? T
+      : T extends readonly (infer U)[]
+        ? Exact<U, Extract<Shape, readonly unknown[]>[number]>[]
+        : T extends object
+          ? {
+              [K in keyof T]: K extends KeysOf<Extract<Shape, object>>
+                ? Exact<T[K], FieldOf<Extract<Shape, object>, K>>
+                : never;
+            }
+          : T;
+
+/**
+ * The handlers `H` as given, each answer required to be exact: a field the real output does
+ * not have (a renamed field, a fixture of another shape) fails to compile. `fakeApi` and
+ * `renderApp` take `H & ExactHandlers<H>`.
+ */
+export type ExactHandlers<H> = {
+  [P in keyof H]: P extends ProcedurePath
+    ? H[P] extends (...args: never[]) => infer R
+      ? (
+          input: ProcedureInput<P>,
+        ) => Exact<Awaited<R>, ProcedureOutput<P>> | Promise<Exact<Awaited<R>, ProcedureOutput<P>>>
+      : H[P]
+    : never;
+};
+
 /** Throw this from a handler to answer with an AppError, as the real errorFormatter does. */
 export class FakeApiError extends Error {
   constructor(
@@ -92,7 +131,7 @@ function handlerAt(handlers: Handlers, path: string): AnyHandler | undefined {
   return typeof found === 'function' ? (found as AnyHandler) : undefined;
 }
 
-export function fakeApi(handlers: Handlers): FakeApi {
+export function fakeApi<H extends Handlers>(handlers: Handlers & H & ExactHandlers<H>): FakeApi {
   const calls: FakeApi['calls'] = [];
   const fetch: typeof globalThis.fetch = async (input, init) => {
     const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;

@@ -4,9 +4,8 @@ import {
   Button,
   Card,
   EmptyState,
-  ErrorState,
-  LoadingState,
   PageHeader,
+  QueryState,
   TextArea,
   useCurrentUser,
   useLocalized,
@@ -54,21 +53,21 @@ export function IntegrityPage() {
           </label>
         </p>
       )}
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.signals.length === 0 ? (
-        <EmptyState title={t('integrity.empty')} />
-      ) : (
-        <ul className="sk-list" aria-label={t('integrity.title')}>
-          {list.data.signals.map((s) => (
-            <li key={s.key}>
-              <SignalCard signal={s} canDismiss={!principal} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={list}>
+        {({ signals }) =>
+          signals.length === 0 ? (
+            <EmptyState title={t('integrity.empty')} />
+          ) : (
+            <ul className="sk-list" aria-label={t('integrity.title')}>
+              {signals.map((s) => (
+                <li key={s.key}>
+                  <SignalCard signal={s} canDismiss={!principal} />
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
     </>
   );
 }

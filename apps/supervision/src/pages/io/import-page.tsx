@@ -3,16 +3,16 @@ import {
   ApiErrorMessage,
   Button,
   Card,
-  ErrorState,
-  LoadingState,
   PageHeader,
+  QueryState,
   readAsBase64,
+  SheetFileField,
   useFormat,
   useLocalized,
   useT,
 } from '@siklus/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ChangeEvent, useRef, useState } from 'react';
+import { type ChangeEvent, type ReactNode, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { exportUrls } from '../../export-urls';
 import {
@@ -53,6 +53,32 @@ export function sheetFileProblem(
   return null;
 }
 
+/**
+ * What both import pages keep of the chosen sheet: the file as read, why it was refused
+ * before the upload, and the principal's answers to the reading's questions. `take` starts
+ * over with the file chosen in an input (`onReset` clears the page's mutations) and returns
+ * it, or null when there is none or it is refused.
+ */
+export function useChosenSheet(onReset: () => void) {
+  const t = useT();
+  const f = useFormat();
+  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
+  const [answers, setAnswers] = useState<ImportAnswers>(NO_ANSWERS);
+  function take(event: ChangeEvent<HTMLInputElement>): File | null {
+    const chosen = event.target.files?.[0];
+    setRefused(null);
+    setFile(null);
+    setAnswers(NO_ANSWERS);
+    onReset();
+    if (!chosen) return null;
+    const problem = sheetFileProblem(chosen, t, f.lang);
+    if (problem) setRefused(problem);
+    return problem ? null : chosen;
+  }
+  return { file, setFile, refused, answers, setAnswers, take };
+}
+
 type Stage =
   | { kind: 'idle' }
   | { kind: 'reading'; name: string; percent: number }
@@ -66,7 +92,6 @@ type Stage =
 export function ImportPage() {
   const { cycleId = '' } = useParams();
   const t = useT();
-  const f = useFormat();
   const localized = useLocalized();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -74,25 +99,16 @@ export function ImportPage() {
   const input = useRef<HTMLInputElement>(null);
   const cycle = useQuery(trpc.cycles.get.queryOptions({ cycleId }));
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
-  const [clientError, setClientError] = useState<string | null>(null);
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [answers, setAnswers] = useState<ImportAnswers>(NO_ANSWERS);
   const preview = useMutation(trpc.io.previewImport.mutationOptions());
   const confirm = useMutation(trpc.io.confirmImport.mutationOptions());
-
-  async function choose(event: ChangeEvent<HTMLInputElement>) {
-    const chosen = event.target.files?.[0];
-    setClientError(null);
-    setFile(null);
-    setAnswers(NO_ANSWERS);
+  const { file, setFile, refused, answers, setAnswers, take } = useChosenSheet(() => {
     preview.reset();
     confirm.reset();
+  });
+
+  async function choose(event: ChangeEvent<HTMLInputElement>) {
+    const chosen = take(event);
     if (!chosen) return;
-    const refused = sheetFileProblem(chosen, t, f.lang);
-    if (refused) {
-      setClientError(refused);
-      return;
-    }
     setStage({ kind: 'reading', name: chosen.name, percent: 0 });
     try {
       const base64 = await readAsBase64(chosen, (percent) =>
@@ -135,124 +151,114 @@ export function ImportPage() {
     });
   }
 
-  if (cycle.isPending) {
-    return (
-      <>
-        <PageHeader title={t('io.import.title')} />
-        <LoadingState />
-      </>
-    );
-  }
-  if (cycle.isError) {
-    return (
-      <>
-        <PageHeader title={t('io.import.title')} />
-        <ErrorState error={cycle.error} onRetry={() => void cycle.refetch()} />
-      </>
-    );
-  }
-  const c = cycle.data;
   const p = preview.data;
   const busy = stage.kind !== 'idle';
 
   return (
-    <>
-      <PageHeader
-        eyebrow={<Link to={`/cycles/${encodeURIComponent(cycleId)}`}>{t('io.import.back')}</Link>}
-        title={`${t('io.import.title')}: ${localized(c.label)}`}
-        description={t('io.import.description')}
-      />
-      {!c.editable && (
-        <p className="sk-alert sk-alert--info" role="status">
-          {t('io.import.notEditable', { status: localized(c.statusLabel) })}
-        </p>
-      )}
-      <Card title={t('io.import.template')}>
-        <p>
-          {t('io.import.templateHint', {
-            mode: t(
-              c.rubric.mode === 'summary' ? 'io.import.modeSummary' : 'io.import.modeIndicators',
-            ),
-          })}
-        </p>
-        <div className="sk-io-actions">
-          <a
-            className="sk-btn sk-btn--secondary"
-            href={exportUrls.importTemplate(cycleId, 'xlsx')}
-            download
-          >
-            {t('io.import.templateXlsx')}
-          </a>
-          <a
-            className="sk-btn sk-btn--ghost"
-            href={exportUrls.importTemplate(cycleId, 'csv')}
-            download
-          >
-            {t('io.import.templateCsv')}
-          </a>
-        </div>
-      </Card>
-
-      <Card>
-        <label className="sk-field">
-          <span className="sk-field__label">
-            {t('io.import.choose', { max: String(MAX_IMPORT_MB) })}
-          </span>
-          <input
-            ref={input}
-            type="file"
-            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            onChange={(e) => void choose(e)}
-            disabled={busy || confirm.isPending}
-          />
-        </label>
-        {stage.kind === 'reading' && (
-          <div className="sk-io-progress" role="status">
-            <progress
-              max={100}
-              value={stage.percent}
-              aria-label={t('io.import.reading', { percent: String(stage.percent) })}
-            />
-            <span>{t('io.import.reading', { percent: String(stage.percent) })}</span>
-          </div>
-        )}
-        {stage.kind === 'checking' && (
-          <div className="sk-io-progress" role="status">
-            <progress aria-label={t('io.import.checking', { name: stage.name })} />
-            <span>{t('io.import.checking', { name: stage.name })}</span>
-          </div>
-        )}
-        {clientError && (
-          <p className="sk-alert sk-alert--error" role="alert">
-            {clientError}
-          </p>
-        )}
-        <ApiErrorMessage error={preview.error} />
-      </Card>
-
-      {p && (
-        <PreviewView
-          preview={p}
-          editable={c.editable}
-          saving={confirm.isPending}
-          saveError={confirm.error}
-          answers={answers}
-          answering={preview.isPending}
-          onAnswer={answer}
-          onSave={() => void save(p).catch(() => undefined)}
-          onAnother={() => {
-            preview.reset();
-            setFile(null);
-            if (input.current) {
-              input.current.value = '';
-              input.current.click();
+    <QueryState query={cycle} frame={titled(t('io.import.title'))}>
+      {(c) => (
+        <>
+          <PageHeader
+            eyebrow={
+              <Link to={`/cycles/${encodeURIComponent(cycleId)}`}>{t('io.import.back')}</Link>
             }
-          }}
-        />
+            title={`${t('io.import.title')}: ${localized(c.label)}`}
+            description={t('io.import.description')}
+          />
+          {!c.editable && (
+            <p className="sk-alert sk-alert--info" role="status">
+              {t('io.import.notEditable', { status: localized(c.statusLabel) })}
+            </p>
+          )}
+          <Card title={t('io.import.template')}>
+            <p>
+              {t('io.import.templateHint', {
+                mode: t(
+                  c.rubric.mode === 'summary'
+                    ? 'io.import.modeSummary'
+                    : 'io.import.modeIndicators',
+                ),
+              })}
+            </p>
+            <div className="sk-io-actions">
+              <a
+                className="sk-btn sk-btn--secondary"
+                href={exportUrls.importTemplate(cycleId, 'xlsx')}
+                download
+              >
+                {t('io.import.templateXlsx')}
+              </a>
+              <a
+                className="sk-btn sk-btn--ghost"
+                href={exportUrls.importTemplate(cycleId, 'csv')}
+                download
+              >
+                {t('io.import.templateCsv')}
+              </a>
+            </div>
+          </Card>
+
+          <Card>
+            <SheetFileField
+              label={t('io.import.choose', { max: String(MAX_IMPORT_MB) })}
+              inputRef={input}
+              onChoose={choose}
+              disabled={busy || confirm.isPending}
+              refused={refused}
+              apiError={preview.error}
+            >
+              {stage.kind === 'reading' && (
+                <div className="sk-io-progress" role="status">
+                  <progress
+                    max={100}
+                    value={stage.percent}
+                    aria-label={t('io.import.reading', { percent: String(stage.percent) })}
+                  />
+                  <span>{t('io.import.reading', { percent: String(stage.percent) })}</span>
+                </div>
+              )}
+              {stage.kind === 'checking' && (
+                <div className="sk-io-progress" role="status">
+                  <progress aria-label={t('io.import.checking', { name: stage.name })} />
+                  <span>{t('io.import.checking', { name: stage.name })}</span>
+                </div>
+              )}
+            </SheetFileField>
+          </Card>
+
+          {p && (
+            <PreviewView
+              preview={p}
+              editable={c.editable}
+              saving={confirm.isPending}
+              saveError={confirm.error}
+              answers={answers}
+              answering={preview.isPending}
+              onAnswer={answer}
+              onSave={() => void save(p).catch(() => undefined)}
+              onAnother={() => {
+                preview.reset();
+                setFile(null);
+                if (input.current) {
+                  input.current.value = '';
+                  input.current.click();
+                }
+              }}
+            />
+          )}
+        </>
       )}
-    </>
+    </QueryState>
   );
 }
+
+/** A page's title over its spinner or its error while the page's query loads. */
+export const titled = (title: string) => (state: ReactNode) => (
+  <>
+    <PageHeader title={title} />
+    {state}
+  </>
+);
 
 function PreviewView({
   preview: p,

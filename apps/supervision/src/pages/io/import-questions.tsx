@@ -1,6 +1,13 @@
 import type { RouterOutputs } from '@siklus/client';
 import { describeScale, type TScoreScale } from '@siklus/domain';
-import { Button, type MessageKey, TextField, useLocalized, useT } from '@siklus/ui';
+import {
+  Button,
+  type MessageKey,
+  sheetProblemPlace,
+  TextField,
+  useLocalized,
+  useT,
+} from '@siklus/ui';
 import { useState } from 'react';
 import { choiceOf, isScaleChoice, SCALE_CHOICES, type ScaleChoice, scaleOf } from './scale-choice';
 
@@ -241,17 +248,7 @@ export function ImportProblems({
       <ul>
         {problems.map((x) => (
           <li key={`${x.row}:${x.column}:${x.header}:${x.code}:${x.message.en}`}>
-            <strong>
-              {x.row === null
-                ? t('io.import.whole')
-                : x.column
-                  ? t('io.import.rowCol', {
-                      row: String(x.row),
-                      column: x.header ? `${x.column} (${x.header})` : x.column,
-                    })
-                  : t('io.import.row', { row: String(x.row) })}
-            </strong>
-            : {localized(x.message)}
+            <strong>{sheetProblemPlace(t, x)}</strong>: {localized(x.message)}
           </li>
         ))}
       </ul>

@@ -3,24 +3,23 @@ import {
   ApiErrorMessage,
   Button,
   Card,
-  ErrorState,
-  LoadingState,
   PageHeader,
+  QueryState,
   readAsBase64,
+  SheetFileField,
   useFormat,
   useLocalized,
   useT,
 } from '@siklus/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ChangeEvent, useState } from 'react';
+import type { ChangeEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { MismatchList } from '../results/printed-check';
-import { MAX_IMPORT_MB, sheetFileProblem } from './import-page';
+import { MAX_IMPORT_MB, titled, useChosenSheet } from './import-page';
 import {
   type ImportAnswers,
   ImportProblems,
   ImportQuestions,
-  NO_ANSWERS,
   ScaleUsed,
   sentAnswers,
 } from './import-questions';
@@ -38,31 +37,21 @@ type Done = RouterOutputs['io']['confirmRecap'];
 export function RecapPage() {
   const { studyId = '' } = useParams();
   const t = useT();
-  const f = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const study = useQuery(trpc.studies.get.queryOptions({ studyId }));
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [clientError, setClientError] = useState<string | null>(null);
-  const [answers, setAnswers] = useState<ImportAnswers>(NO_ANSWERS);
   const preview = useMutation(trpc.io.previewRecap.mutationOptions());
   const confirm = useMutation(
     trpc.io.confirmRecap.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
   );
-
-  async function choose(event: ChangeEvent<HTMLInputElement>) {
-    const chosen = event.target.files?.[0];
-    setClientError(null);
-    setFile(null);
-    setAnswers(NO_ANSWERS);
+  const { file, setFile, refused, answers, setAnswers, take } = useChosenSheet(() => {
     preview.reset();
     confirm.reset();
+  });
+
+  async function choose(event: ChangeEvent<HTMLInputElement>) {
+    const chosen = take(event);
     if (!chosen) return;
-    const refused = sheetFileProblem(chosen, t, f.lang);
-    if (refused) {
-      setClientError(refused);
-      return;
-    }
     const base64 = await readAsBase64(chosen, () => undefined);
     setFile({ name: chosen.name, base64 });
     preview.mutate({ studyId, fileName: chosen.name, contentBase64: base64 });
@@ -79,78 +68,56 @@ export function RecapPage() {
     });
   }
 
-  if (study.isPending) {
-    return (
-      <>
-        <PageHeader title={t('recap.title')} />
-        <LoadingState />
-      </>
-    );
-  }
-  if (study.isError) {
-    return (
-      <>
-        <PageHeader title={t('recap.title')} />
-        <ErrorState error={study.error} onRetry={() => void study.refetch()} />
-      </>
-    );
-  }
   const studyHref = `/studies/${encodeURIComponent(studyId)}`;
   const p = preview.data;
   const { percentColumn: _c, ...answered } = sentAnswers(answers);
   return (
-    <>
-      <PageHeader
-        eyebrow={<Link to={studyHref}>{study.data.title}</Link>}
-        title={t('recap.title')}
-        description={t('recap.description')}
-      />
-      {confirm.data ? (
-        <RecapDone done={confirm.data} studyHref={studyHref} />
-      ) : (
+    <QueryState query={study} frame={titled(t('recap.title'))}>
+      {(data) => (
         <>
-          <Card>
-            <p className="sk-muted">{t('recap.onlyEmpty')}</p>
-            <label className="sk-field">
-              <span className="sk-field__label">
-                {t('recap.file')} · {t('io.import.choose', { max: String(MAX_IMPORT_MB) })}
-              </span>
-              <input
-                type="file"
-                accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-                onChange={(e) => void choose(e)}
-                disabled={preview.isPending || confirm.isPending}
-              />
-            </label>
-            {clientError && (
-              <p className="sk-alert sk-alert--error" role="alert">
-                {clientError}
-              </p>
-            )}
-            <ApiErrorMessage error={preview.error} />
-          </Card>
-          {p && file && (
-            <RecapPreview
-              preview={p}
-              answers={answers}
-              answering={preview.isPending}
-              onAnswer={answer}
-              saving={confirm.isPending}
-              saveError={confirm.error}
-              onSave={() =>
-                confirm.mutate({
-                  studyId,
-                  version: p.baseline.version,
-                  fileName: file.name,
-                  contentBase64: file.base64,
-                  ...answered,
-                })
-              }
-            />
+          <PageHeader
+            eyebrow={<Link to={studyHref}>{data.title}</Link>}
+            title={t('recap.title')}
+            description={t('recap.description')}
+          />
+          {confirm.data ? (
+            <RecapDone done={confirm.data} studyHref={studyHref} />
+          ) : (
+            <>
+              <Card>
+                <p className="sk-muted">{t('recap.onlyEmpty')}</p>
+                <SheetFileField
+                  label={`${t('recap.file')} · ${t('io.import.choose', { max: String(MAX_IMPORT_MB) })}`}
+                  onChoose={choose}
+                  disabled={preview.isPending || confirm.isPending}
+                  refused={refused}
+                  apiError={preview.error}
+                />
+              </Card>
+              {p && file && (
+                <RecapPreview
+                  preview={p}
+                  answers={answers}
+                  answering={preview.isPending}
+                  onAnswer={answer}
+                  saving={confirm.isPending}
+                  saveError={confirm.error}
+                  onSave={() =>
+                    confirm.mutate({
+                      studyId,
+                      version: p.baseline.version,
+                      fileName: file.name,
+                      contentBase64: file.base64,
+                      ...answered,
+                    })
+                  }
+                />
+              )}
+            </>
           )}
         </>
       )}
-    </>
+    </QueryState>
   );
 }
 

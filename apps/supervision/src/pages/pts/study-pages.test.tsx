@@ -79,7 +79,7 @@ describe('studies page', () => {
               },
               'schoolYear',
             );
-          return { studyId: IDS.study, cycleId: IDS.cycle };
+          return { studyId: IDS.study };
         },
         // No handler: the new study's page answers NOT_FOUND, which this test does not reach.
       },
