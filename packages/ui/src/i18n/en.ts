@@ -103,6 +103,8 @@ export const en = {
   // charts
   'chart.mean': 'Mean',
   'chart.noData': 'No data for this chart yet.',
+  'chart.table': "The chart's figures as a table",
+  'chart.category': 'Group',
   // who am I
   'me.title': 'Your account',
   'me.name': 'Name',
