@@ -55,7 +55,7 @@ function clippedControls(page: Page): Promise<string[]> {
     const candidates = document.querySelectorAll<HTMLElement>(
       'main button, main a.sk-button, main th, header button, header a, nav a',
     );
-    for (const el of candidates) {
+    for (const el of Array.from(candidates)) {
       const box = el.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
       if (el.closest('.sk-visually-hidden, [hidden], details:not([open]), [data-scrolls]')) {
