@@ -162,10 +162,16 @@ async function supervisorPages(page: Page): Promise<Visit[]> {
   const school = await firstLink(page, /^\/schools\/[^/?]+/);
   expect(school, 'a school on the dashboard').not.toBeNull();
   if (school) visits.push({ name: 'sup-school', path: school });
+  // The queue with a cycle open beside it (the panel is part of the address).
   await page.goto('/review');
   await settled(page);
-  const review = await firstLink(page, /^\/review\?cycleId=/);
-  if (review) visits.push({ name: 'sup-review-open', path: review });
+  const open = page.getByRole('button', { name: /^(Tinjau|Review) / }).first();
+  if ((await open.count()) > 0) {
+    await open.click();
+    await expect(page).toHaveURL(/cycleId=/);
+    const url = new URL(page.url());
+    visits.push({ name: 'sup-review-open', path: `${url.pathname}${url.search}` });
+  }
   visits.push(
     { name: 'sup-studies-pengawas', path: '/studies' },
     { name: 'sup-co-observations-pengawas', path: '/co-observations' },

@@ -26,6 +26,11 @@ declare module '@tanstack/react-table' {
     numeric?: boolean;
     /** Show a filter control under the header: free text, or a choice among options. */
     filter?: 'text' | { options: Array<{ value: string; label: string }> };
+    /**
+     * The cell's label when rows are stacked as cards on a phone, for a column whose header
+     * is not plain text.
+     */
+    label?: string;
     /** Keep unused generics referenced (TanStack's declaration merging requires both). */
     _types?: [TData, TValue];
   }
@@ -103,6 +108,17 @@ export interface DataTableProps<T> {
   maxHeight?: string;
   /** Compact rows for dense comparisons. */
   dense?: boolean;
+  /**
+   * On a phone, each row as a card of labelled cells instead of a row of a table scrolled
+   * sideways. Default: when the table has more than four columns.
+   */
+  stack?: boolean;
+}
+
+/** A column's name as text, for the label of its cell in a stacked row. */
+function columnLabel<T>(column: Column<T, unknown>): string {
+  const header = column.columnDef.header;
+  return column.columnDef.meta?.label ?? (typeof header === 'string' ? header : '');
 }
 
 export function DataTable<T>({
@@ -126,6 +142,7 @@ export function DataTable<T>({
   onRowClick,
   maxHeight,
   dense = false,
+  stack,
 }: DataTableProps<T>) {
   const t = useT();
   const { lang } = useLang();
@@ -179,6 +196,7 @@ export function DataTable<T>({
   const pageCount = Math.max(1, table.getPageCount());
   const from = total === 0 ? 0 : pagination.pageIndex * pagination.pageSize + 1;
   const to = Math.min(total, (pagination.pageIndex + 1) * pagination.pageSize);
+  const stacked = stack ?? table.getVisibleLeafColumns().length > 4;
 
   return (
     <div
@@ -186,7 +204,7 @@ export function DataTable<T>({
       aria-busy={loading || undefined}
     >
       <div className="sk-table-scroll" style={maxHeight ? { maxHeight } : undefined}>
-        <table className={cx('sk-table', dense && 'sk-table--dense')}>
+        <table className={cx('sk-table', dense && 'sk-table--dense', stacked && 'sk-table--stack')}>
           <caption className={showCaption ? 'sk-table__caption' : 'sk-visually-hidden'}>
             {caption}
           </caption>
@@ -268,6 +286,7 @@ export function DataTable<T>({
                     <td
                       key={cell.id}
                       className={cx(cell.column.columnDef.meta?.numeric && 'sk-num')}
+                      data-label={stacked ? columnLabel(cell.column) || undefined : undefined}
                     >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
