@@ -78,6 +78,7 @@ export {
   StudyClosure,
   type StudyClosureProps,
 } from './components/study-closure';
+export { TableScroll } from './components/table-scroll';
 export { NotFoundPage, WhoAmICard } from './components/who-am-i';
 // forms: react-hook-form over the domain's zod schemas
 export * from './forms';

@@ -15,6 +15,7 @@ import {
 import { formatDecimal } from '../i18n/format';
 import { type Lang, useLang, useT } from '../i18n/i18n';
 import { bandColor } from './badges';
+import { TableScroll } from './table-scroll';
 
 /**
  * Chart wrappers on Recharts. Inputs are the API's decimal strings; a chart needs numbers
@@ -126,7 +127,7 @@ function ChartFigure({
           </div>
           <details className="sk-chart__table">
             <summary>{t('chart.table')}</summary>
-            <div className="sk-table-scroll" data-scrolls="">
+            <TableScroll label={title}>
               <table className="sk-table">
                 <caption className="sk-visually-hidden">{title}</caption>
                 <thead>
@@ -152,7 +153,7 @@ function ChartFigure({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </details>
         </>
       )}

@@ -19,6 +19,7 @@ import { compareDecimalStrings, formatInteger } from '../i18n/format';
 import { useLang, useT } from '../i18n/i18n';
 import { cx } from './cx';
 import { EmptyState, type QueryLike, QueryState } from './states';
+import { TableScroll } from './table-scroll';
 
 declare module '@tanstack/react-table' {
   interface ColumnMeta<TData extends RowData, TValue> {
@@ -26,11 +27,6 @@ declare module '@tanstack/react-table' {
     numeric?: boolean;
     /** Show a filter control under the header: free text, or a choice among options. */
     filter?: 'text' | { options: Array<{ value: string; label: string }> };
-    /**
-     * The cell's label when rows are stacked as cards on a phone, for a column whose header
-     * is not plain text.
-     */
-    label?: string;
     /** Keep unused generics referenced (TanStack's declaration merging requires both). */
     _types?: [TData, TValue];
   }
@@ -115,12 +111,6 @@ export interface DataTableProps<T> {
   stack?: boolean;
 }
 
-/** A column's name as text, for the label of its cell in a stacked row. */
-function columnLabel<T>(column: Column<T, unknown>): string {
-  const header = column.columnDef.header;
-  return column.columnDef.meta?.label ?? (typeof header === 'string' ? header : '');
-}
-
 export function DataTable<T>({
   data,
   columns,
@@ -203,7 +193,7 @@ export function DataTable<T>({
       className={cx('sk-table-wrap', loading && 'sk-table-wrap--loading')}
       aria-busy={loading || undefined}
     >
-      <div className="sk-table-scroll" style={maxHeight ? { maxHeight } : undefined}>
+      <TableScroll label={caption} style={maxHeight ? { maxHeight } : undefined}>
         <table className={cx('sk-table', dense && 'sk-table--dense', stacked && 'sk-table--stack')}>
           <caption className={showCaption ? 'sk-table__caption' : 'sk-visually-hidden'}>
             {caption}
@@ -286,7 +276,6 @@ export function DataTable<T>({
                     <td
                       key={cell.id}
                       className={cx(cell.column.columnDef.meta?.numeric && 'sk-num')}
-                      data-label={stacked ? columnLabel(cell.column) || undefined : undefined}
                     >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
@@ -296,7 +285,7 @@ export function DataTable<T>({
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {paged && (
         <nav className="sk-pager" aria-label={caption}>
           <label className="sk-pager__size">
