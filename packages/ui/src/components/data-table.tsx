@@ -106,7 +106,7 @@ export interface DataTableProps<T> {
   dense?: boolean;
   /**
    * On a phone, each row as a card of labelled cells instead of a row of a table scrolled
-   * sideways. Default: when the table has more than four columns.
+   * sideways. Default: when the table has more than three columns.
    */
   stack?: boolean;
 }
@@ -186,7 +186,7 @@ export function DataTable<T>({
   const pageCount = Math.max(1, table.getPageCount());
   const from = total === 0 ? 0 : pagination.pageIndex * pagination.pageSize + 1;
   const to = Math.min(total, (pagination.pageIndex + 1) * pagination.pageSize);
-  const stacked = stack ?? table.getVisibleLeafColumns().length > 4;
+  const stacked = stack ?? table.getVisibleLeafColumns().length > 3;
 
   return (
     <div

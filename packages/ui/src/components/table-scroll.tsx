@@ -71,7 +71,8 @@ function columnLabels(table: HTMLTableElement): string[] {
 function labelStackedCells(root: HTMLElement): void {
   for (const table of Array.from(root.querySelectorAll<HTMLTableElement>('.sk-table--stack'))) {
     const labels = columnLabels(table);
-    for (const body of Array.from(table.tBodies)) {
+    const bodies = [...Array.from(table.tBodies), ...(table.tFoot ? [table.tFoot] : [])];
+    for (const body of bodies) {
       for (const row of Array.from(body.rows)) {
         let col = 0;
         for (const cell of Array.from(row.cells)) {

@@ -38,7 +38,7 @@ export function ObservationTable({
   bands,
   lang,
   onEdit,
-  className = 'sk-table pts-cycle-table',
+  className = 'sk-table pts-cycle-table sk-table--stack',
 }: {
   rows: readonly ObservationRow[];
   mean: string | null;
