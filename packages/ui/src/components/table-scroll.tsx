@@ -42,12 +42,12 @@ export function TableScroll({
 function columnLabels(table: HTMLTableElement): string[] {
   const labels: string[][] = [];
   const taken: boolean[][] = [];
-  const rows = Array.from(table.tHead?.rows ?? []).filter(
-    (r) => !r.classList.contains('sk-table__filters'),
+  const rows = Array.from(
+    table.querySelectorAll<HTMLTableRowElement>(':scope > thead > tr:not(.sk-table__filters)'),
   );
   rows.forEach((row, r) => {
     let col = 0;
-    for (const cell of Array.from(row.cells)) {
+    for (const cell of cellsOf(row)) {
       while (taken[r]?.[col]) col++;
       const text = (cell.textContent ?? '').replace(/[↕▲▼]/g, '').trim();
       for (let dr = 0; dr < cell.rowSpan; dr++) {
@@ -71,18 +71,25 @@ function columnLabels(table: HTMLTableElement): string[] {
 function labelStackedCells(root: HTMLElement): void {
   for (const table of Array.from(root.querySelectorAll<HTMLTableElement>('.sk-table--stack'))) {
     const labels = columnLabels(table);
-    const bodies = [...Array.from(table.tBodies), ...(table.tFoot ? [table.tFoot] : [])];
-    for (const body of bodies) {
-      for (const row of Array.from(body.rows)) {
-        let col = 0;
-        for (const cell of Array.from(row.cells)) {
-          if (cell.tagName === 'TD' && !cell.hasAttribute('data-label')) {
-            const label = labels[col];
-            if (label) cell.setAttribute('data-label', label);
-          }
-          col += cell.colSpan;
+    const rows = table.querySelectorAll<HTMLTableRowElement>(
+      ':scope > tbody > tr, :scope > tfoot > tr',
+    );
+    for (const row of Array.from(rows)) {
+      let col = 0;
+      for (const cell of cellsOf(row)) {
+        if (cell.tagName === 'TD' && !cell.hasAttribute('data-label')) {
+          const label = labels[col];
+          if (label) cell.setAttribute('data-label', label);
         }
+        col += cell.colSpan;
       }
     }
   }
+}
+
+/** A row's cells (th and td), in order. */
+function cellsOf(row: HTMLTableRowElement): HTMLTableCellElement[] {
+  return Array.from(row.children).filter(
+    (c): c is HTMLTableCellElement => c.tagName === 'TD' || c.tagName === 'TH',
+  );
 }
