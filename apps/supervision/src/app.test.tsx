@@ -47,7 +47,8 @@ describe('supervision app', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Masuk' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Dasbor kabupaten' })).toBeTruthy();
     expect(router.state.location.pathname).toBe('/dashboard');
-    expect(await screen.findByText('SD Negeri Lulut 2')).toBeTruthy();
+    // The school's link in the comparison (the charts' tables name it too).
+    expect(await screen.findByRole('link', { name: 'SD Negeri Lulut 2' })).toBeTruthy();
   });
 
   it('starts a principal at their school with the teacher roster', async () => {

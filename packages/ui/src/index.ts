@@ -80,6 +80,7 @@ export {
   StudyClosure,
   type StudyClosureProps,
 } from './components/study-closure';
+export { TableScroll } from './components/table-scroll';
 export {
   ActionStatus,
   TOAST_MS,

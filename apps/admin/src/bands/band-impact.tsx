@@ -1,5 +1,5 @@
 import { type TBandSet, ZBandSet } from '@siklus/domain';
-import { Card, ErrorState, LoadingState, useFormat, useLang, useT } from '@siklus/ui';
+import { Card, ErrorState, LoadingState, TableScroll, useFormat, useLang, useT } from '@siklus/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDeferredValue } from 'react';
 import { useConfigApi } from '../config/use-config-api';
@@ -97,8 +97,8 @@ export function BandImpact({ versionId, bands }: { versionId: string | null; ban
             <p className="sk-muted">{t('adm.impact.none')}</p>
           ) : (
             <div className="sk-table-wrap">
-              <div className="sk-table-scroll" style={{ maxHeight: '50vh' }}>
-                <table className="sk-table sk-table--dense">
+              <TableScroll label={t('adm.impact.caption')} style={{ maxHeight: '50vh' }}>
+                <table className="sk-table sk-table--dense sk-table--stack">
                   <caption className="sk-visually-hidden">{t('adm.impact.caption')}</caption>
                   <thead>
                     <tr>
@@ -140,7 +140,7 @@ export function BandImpact({ versionId, bands }: { versionId: string | null; ban
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </div>
           )}
         </div>

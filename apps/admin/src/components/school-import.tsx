@@ -1,6 +1,15 @@
 import { type RouterOutputs, useTRPC } from '@siklus/client';
 import { SCHOOL_BULK_MAX } from '@siklus/domain';
-import { ApiErrorMessage, Button, Card, TextArea, useFormat, useLang, useT } from '@siklus/ui';
+import {
+  ApiErrorMessage,
+  Button,
+  Card,
+  TableScroll,
+  TextArea,
+  useFormat,
+  useLang,
+  useT,
+} from '@siklus/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { parseSchoolCsv, SCHOOL_CSV_TEMPLATE, type SchoolCsvRow } from '../lib/school-csv';
@@ -150,8 +159,8 @@ export function SchoolImport({
               </p>
             </div>
             <div className="sk-table-wrap">
-              <div className="sk-table-scroll" style={{ maxHeight: '40vh' }}>
-                <table className="sk-table sk-table--dense">
+              <TableScroll label={t('adm.import.reportCaption')} style={{ maxHeight: '40vh' }}>
+                <table className="sk-table sk-table--dense sk-table--stack">
                   <caption className="sk-visually-hidden">{t('adm.import.reportCaption')}</caption>
                   <thead>
                     <tr>
@@ -181,7 +190,7 @@ export function SchoolImport({
                     })}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </div>
             <p className="sk-muted">{t('adm.import.rowHint')}</p>
           </div>

@@ -13,6 +13,7 @@ import {
   StatusBadge,
   StudyClosure,
   showApiFieldError,
+  TableScroll,
   useFormat,
   useLocalized,
   useT,
@@ -108,8 +109,8 @@ function StudyCycles({
   const caption = t('adm.cycles.caption', { title: s.title });
   return (
     <Card title={s.title} description={s.schoolYear} flush>
-      <div className="sk-table-scroll">
-        <table className="sk-table sk-table--dense">
+      <TableScroll label={caption}>
+        <table className="sk-table sk-table--dense sk-table--stack">
           <caption className="sk-visually-hidden">{caption}</caption>
           <thead>
             <tr>
@@ -151,7 +152,7 @@ function StudyCycles({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <StudyClosure
         study={s}
         actions={

@@ -1,5 +1,14 @@
 import { type RouterOutputs, useTRPC } from '@siklus/client';
-import { ApiErrorMessage, Button, Card, PageHeader, TextField, useFormat, useT } from '@siklus/ui';
+import {
+  ApiErrorMessage,
+  Button,
+  Card,
+  PageHeader,
+  TableScroll,
+  TextField,
+  useFormat,
+  useT,
+} from '@siklus/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ActiveBadge } from '../components/list-page';
@@ -89,90 +98,92 @@ export function SubdistrictsPage() {
       {list.data && items.length === 0 && <p className="sk-muted">{t('kec.empty')}</p>}
       {items.length > 0 && (
         <div className="sk-table-wrap">
-          <table className="sk-table">
-            <caption className="sk-visually-hidden">{t('kec.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('kec.name')}</th>
-                <th scope="col" className="adm-num">
-                  {t('kec.schools')}
-                </th>
-                <th scope="col">{t('kec.status')}</th>
-                <th scope="col">{t('kec.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((k) => (
-                <tr key={k.id}>
-                  <th scope="row">
-                    {renaming?.id === k.id ? (
-                      <form
-                        className="sk-row"
-                        onSubmit={(e) => {
-                          e.preventDefault();
-                          setNotice(null);
-                          update.mutate({ subdistrictId: k.id, name: renaming.name });
-                        }}
-                      >
-                        <TextField
-                          label={t('kec.renameOne', { name: k.name })}
-                          hint={t('kec.renameHint')}
-                          value={renaming.name}
-                          maxLength={100}
-                          onChange={(e) => setRenaming({ id: k.id, name: e.target.value })}
-                        />
-                        <Button
-                          type="submit"
-                          size="sm"
-                          loading={update.isPending}
-                          disabled={!renaming.name.trim()}
-                        >
-                          {t('kec.save')}
-                        </Button>
-                        <Button size="sm" variant="ghost" onClick={() => setRenaming(null)}>
-                          {t('common.cancel')}
-                        </Button>
-                      </form>
-                    ) : (
-                      k.name
-                    )}
+          <TableScroll label={t('kec.caption')}>
+            <table className="sk-table sk-table--stack">
+              <caption className="sk-visually-hidden">{t('kec.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('kec.name')}</th>
+                  <th scope="col" className="adm-num">
+                    {t('kec.schools')}
                   </th>
-                  <td className="adm-num">{f.integer(k.schoolCount)}</td>
-                  <td>
-                    <ActiveBadge active={k.active} />
-                  </td>
-                  <td>
-                    <div className="adm-row-actions">
-                      <Button
-                        size="sm"
-                        variant="secondary"
-                        aria-label={t('kec.renameOne', { name: k.name })}
-                        onClick={() => setRenaming({ id: k.id, name: k.name })}
-                      >
-                        {t('kec.rename')}
-                      </Button>
-                      <Button
-                        size="sm"
-                        variant={k.active ? 'ghost' : 'secondary'}
-                        aria-label={
-                          k.active
-                            ? t('kec.deactivateOne', { name: k.name })
-                            : t('kec.reactivateOne', { name: k.name })
-                        }
-                        loading={update.isPending && update.variables?.subdistrictId === k.id}
-                        onClick={() => {
-                          setNotice(null);
-                          update.mutate({ subdistrictId: k.id, active: !k.active });
-                        }}
-                      >
-                        {k.active ? t('adm.common.deactivate') : t('adm.common.reactivate')}
-                      </Button>
-                    </div>
-                  </td>
+                  <th scope="col">{t('kec.status')}</th>
+                  <th scope="col">{t('kec.actions')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {items.map((k) => (
+                  <tr key={k.id}>
+                    <th scope="row">
+                      {renaming?.id === k.id ? (
+                        <form
+                          className="sk-row"
+                          onSubmit={(e) => {
+                            e.preventDefault();
+                            setNotice(null);
+                            update.mutate({ subdistrictId: k.id, name: renaming.name });
+                          }}
+                        >
+                          <TextField
+                            label={t('kec.renameOne', { name: k.name })}
+                            hint={t('kec.renameHint')}
+                            value={renaming.name}
+                            maxLength={100}
+                            onChange={(e) => setRenaming({ id: k.id, name: e.target.value })}
+                          />
+                          <Button
+                            type="submit"
+                            size="sm"
+                            loading={update.isPending}
+                            disabled={!renaming.name.trim()}
+                          >
+                            {t('kec.save')}
+                          </Button>
+                          <Button size="sm" variant="ghost" onClick={() => setRenaming(null)}>
+                            {t('common.cancel')}
+                          </Button>
+                        </form>
+                      ) : (
+                        k.name
+                      )}
+                    </th>
+                    <td className="adm-num">{f.integer(k.schoolCount)}</td>
+                    <td>
+                      <ActiveBadge active={k.active} />
+                    </td>
+                    <td>
+                      <div className="adm-row-actions">
+                        <Button
+                          size="sm"
+                          variant="secondary"
+                          aria-label={t('kec.renameOne', { name: k.name })}
+                          onClick={() => setRenaming({ id: k.id, name: k.name })}
+                        >
+                          {t('kec.rename')}
+                        </Button>
+                        <Button
+                          size="sm"
+                          variant={k.active ? 'ghost' : 'secondary'}
+                          aria-label={
+                            k.active
+                              ? t('kec.deactivateOne', { name: k.name })
+                              : t('kec.reactivateOne', { name: k.name })
+                          }
+                          loading={update.isPending && update.variables?.subdistrictId === k.id}
+                          onClick={() => {
+                            setNotice(null);
+                            update.mutate({ subdistrictId: k.id, active: !k.active });
+                          }}
+                        >
+                          {k.active ? t('adm.common.deactivate') : t('adm.common.reactivate')}
+                        </Button>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </div>
       )}
     </div>

@@ -48,9 +48,11 @@ export function TeacherSchoolsPage() {
                   to={`/schools/${s.id}/teachers`}
                   aria-label={t('roster.teachersOfOne', { name: s.name })}
                 >
-                  {s.npsn} · {s.name}
+                  {s.name}
                 </Link>{' '}
-                <span className="sk-muted">({s.subdistrict})</span>
+                <span className="sk-muted">
+                  {s.npsn} · {s.subdistrict}
+                </span>
               </li>
             ))}
           </ul>

@@ -49,10 +49,10 @@ export function AppShell({ appName, nav, children }: AppShellProps) {
       </a>
       <header className="sk-header">
         <div className="sk-header__inner">
-          <NavLink to="/" className="sk-brand" aria-label={`${t('shell.product')} ${appName}`}>
+          <NavLink to="/" className="sk-brand">
             <Logo size={30} />
             <span className="sk-brand__text">
-              <span className="sk-brand__product">{t('shell.product')}</span>
+              <span className="sk-brand__product">{t('shell.product')}</span>{' '}
               <span className="sk-brand__app">{appName}</span>
             </span>
           </NavLink>

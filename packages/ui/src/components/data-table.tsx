@@ -19,6 +19,7 @@ import { compareDecimalStrings, formatInteger } from '../i18n/format';
 import { useLang, useT } from '../i18n/i18n';
 import { cx } from './cx';
 import { EmptyState, type QueryLike, QueryState } from './states';
+import { TableScroll } from './table-scroll';
 
 declare module '@tanstack/react-table' {
   interface ColumnMeta<TData extends RowData, TValue> {
@@ -103,6 +104,11 @@ export interface DataTableProps<T> {
   maxHeight?: string;
   /** Compact rows for dense comparisons. */
   dense?: boolean;
+  /**
+   * On a phone, each row as a card of labelled cells instead of a row of a table scrolled
+   * sideways. Default: when the table has more than three columns.
+   */
+  stack?: boolean;
 }
 
 export function DataTable<T>({
@@ -126,6 +132,7 @@ export function DataTable<T>({
   onRowClick,
   maxHeight,
   dense = false,
+  stack,
 }: DataTableProps<T>) {
   const t = useT();
   const { lang } = useLang();
@@ -179,14 +186,15 @@ export function DataTable<T>({
   const pageCount = Math.max(1, table.getPageCount());
   const from = total === 0 ? 0 : pagination.pageIndex * pagination.pageSize + 1;
   const to = Math.min(total, (pagination.pageIndex + 1) * pagination.pageSize);
+  const stacked = stack ?? table.getVisibleLeafColumns().length > 3;
 
   return (
     <div
       className={cx('sk-table-wrap', loading && 'sk-table-wrap--loading')}
       aria-busy={loading || undefined}
     >
-      <div className="sk-table-scroll" style={maxHeight ? { maxHeight } : undefined}>
-        <table className={cx('sk-table', dense && 'sk-table--dense')}>
+      <TableScroll label={caption} style={maxHeight ? { maxHeight } : undefined}>
+        <table className={cx('sk-table', dense && 'sk-table--dense', stacked && 'sk-table--stack')}>
           <caption className={showCaption ? 'sk-table__caption' : 'sk-visually-hidden'}>
             {caption}
           </caption>
@@ -277,7 +285,7 @@ export function DataTable<T>({
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {paged && (
         <nav className="sk-pager" aria-label={caption}>
           <label className="sk-pager__size">

@@ -15,10 +15,12 @@ export function LanguageSwitch() {
           className="sk-lang-switch__option"
           aria-pressed={lang === l}
           title={t(`lang.${l}`)}
-          aria-label={t(`lang.${l}`)}
           onClick={() => setLang(l)}
         >
-          {l.toUpperCase()}
+          {/* Named by the language's full name, shown as its code (a label that hid the
+              code would not match what a voice-control user reads on the button). */}
+          <span aria-hidden="true">{l.toUpperCase()}</span>
+          <span className="sk-visually-hidden">{t(`lang.${l}`)}</span>
         </button>
       ))}
     </fieldset>

@@ -112,6 +112,8 @@ export const en = {
   // charts
   'chart.mean': 'Mean',
   'chart.noData': 'No data for this chart yet.',
+  'chart.table': "The chart's figures as a table",
+  'chart.category': 'Group',
   // who am I
   'me.title': 'Your account',
   'me.name': 'Name',
@@ -287,11 +289,11 @@ export const en = {
   'adm.users.roleFilter': 'Filter by role',
   'adm.users.allRoles': 'All roles',
   'adm.users.changeRole': 'Change role',
-  'adm.users.changeRoleOf': 'Change the role of {name}',
+  'adm.users.changeRoleOf': 'Change role of {name}',
   'adm.users.roleChangeNote':
     'A principal needs a school. Changing the role or school signs this user out everywhere.',
   'adm.users.resetPassword': 'Reset password',
-  'adm.users.resetPasswordOf': 'Reset the password of {name}',
+  'adm.users.resetPasswordOf': 'Reset password of {name}',
   'adm.users.resetNote':
     'Every session of this user ends; they sign in again with the new password and must replace it at once.',
   'adm.users.suggest': 'Suggest another',

@@ -117,6 +117,8 @@ export const id = {
   // charts
   'chart.mean': 'Rata-rata',
   'chart.noData': 'Belum ada data untuk grafik ini.',
+  'chart.table': 'Angka grafik dalam tabel',
+  'chart.category': 'Kelompok',
   // who am I
   'me.title': 'Akun Anda',
   'me.name': 'Nama',

@@ -8,6 +8,7 @@ import {
   LoadingState,
   PageHeader,
   QueryState,
+  TableScroll,
   useFormat,
   useLang,
   useT,
@@ -222,8 +223,8 @@ function CompareTable({ data, loading }: { data: CompareResult; loading: boolean
 
   return (
     <Card title={t('district.compare.table')} flush>
-      <div className="sk-table-scroll" aria-busy={loading || undefined}>
-        <table className="sk-table sk-table--dense">
+      <TableScroll label={t('district.compare.tableCaption')} busy={loading || undefined}>
+        <table className="sk-table sk-table--dense sk-table--stack">
           <caption className="sk-visually-hidden">{t('district.compare.tableCaption')}</caption>
           <thead>
             <tr>
@@ -280,7 +281,7 @@ function CompareTable({ data, loading }: { data: CompareResult; loading: boolean
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </Card>
   );
 }

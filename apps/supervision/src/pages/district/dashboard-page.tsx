@@ -530,6 +530,7 @@ function PageCharts({ rows }: { rows: ComparisonRow[] }) {
         <MeansBarChart
           title={t('district.charts.means')}
           description={t('district.charts.meansHint')}
+          layout="horizontal"
           data={withFigures.map((r) => ({
             category: r.schoolName,
             values: { baseline: r.baselineMean, latest: r.latestMean },

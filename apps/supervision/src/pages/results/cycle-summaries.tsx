@@ -1,4 +1,4 @@
-import { ProvisionalLabel, StatusBadge } from '@siklus/ui';
+import { ProvisionalLabel, StatusBadge, TableScroll } from '@siklus/ui';
 import { Link } from 'react-router';
 import { Band, BandShares, NumTh, type SchoolDetail, useFigures } from './figures';
 
@@ -17,8 +17,8 @@ export function CycleSummaries({
   const { t, f, local } = useFigures();
   const bands = detail.bandSet.bands;
   return (
-    <div className="sk-table-scroll">
-      <table className="sk-table sk-table--dense">
+    <TableScroll label={t('district.school.summariesCaption')}>
+      <table className="sk-table sk-table--dense sk-table--stack">
         <caption className="sk-visually-hidden">{t('district.school.summariesCaption')}</caption>
         <thead>
           <tr>
@@ -97,6 +97,6 @@ export function CycleSummaries({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,5 +1,14 @@
 import type { RouterOutputs } from '@siklus/client';
-import { Button, EmptyRow, formatDecimal, type Lang, translate, useLang, useT } from '@siklus/ui';
+import {
+  Button,
+  EmptyRow,
+  formatDecimal,
+  type Lang,
+  TableScroll,
+  translate,
+  useLang,
+  useT,
+} from '@siklus/ui';
 import { Band, NumTh } from './figures';
 
 type Cycle = RouterOutputs['cycles']['get'];
@@ -29,7 +38,7 @@ export function ObservationTable({
   bands,
   lang,
   onEdit,
-  className = 'sk-table pts-cycle-table',
+  className = 'sk-table pts-cycle-table sk-table--stack',
 }: {
   rows: readonly ObservationRow[];
   mean: string | null;
@@ -48,7 +57,7 @@ export function ObservationTable({
   const band = (label: string | null) =>
     bands ? <Band bands={bands} label={label} /> : (label ?? '–');
   return (
-    <div className="sk-table-scroll">
+    <TableScroll label={caption}>
       <table className={className}>
         <caption className={captionClassName}>{caption}</caption>
         <thead>
@@ -108,7 +117,7 @@ export function ObservationTable({
           </tfoot>
         )}
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -1,4 +1,5 @@
 import { GAIN_OF_MEANS_NOTE } from '@siklus/domain';
+import { TableScroll } from '@siklus/ui';
 import { NumTh, type SchoolDetail, useFigures } from './figures';
 import { GainCells, GainHeads } from './gain-cells';
 
@@ -7,8 +8,8 @@ export function MeanGains({ detail }: { detail: SchoolDetail }) {
   const { t, f, local } = useFigures();
   const first = detail.study.gainFirst;
   return (
-    <div className="sk-table-scroll">
-      <table className="sk-table">
+    <TableScroll label={t('pts.progress.meanGainsCaption')}>
+      <table className="sk-table sk-table--stack">
         <caption className="sk-visually-hidden">{t('pts.progress.meanGainsCaption')}</caption>
         <thead>
           <tr>
@@ -36,7 +37,7 @@ export function MeanGains({ detail }: { detail: SchoolDetail }) {
       <p className="sk-district-note" data-testid="gain-of-means-note">
         {local(GAIN_OF_MEANS_NOTE)}
       </p>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Card, cx, useLocalized, useT } from '@siklus/ui';
+import { Card, cx, TableScroll, useLocalized, useT } from '@siklus/ui';
 import { NumTh, type SchoolDetail, useFigures } from './figures';
 
 /**
@@ -52,8 +52,8 @@ export function PrintedFiguresCheck({ detail }: { detail: SchoolDetail }) {
               {t('district.school.mismatches', { count: detail.mismatchCount })}
             </p>
           </div>
-          <div className="sk-table-scroll">
-            <table className="sk-table sk-table--dense">
+          <TableScroll label={t('district.school.consistency')}>
+            <table className="sk-table sk-table--dense sk-table--stack">
               <caption className="sk-visually-hidden">{t('district.school.consistency')}</caption>
               <thead>
                 <tr>
@@ -78,7 +78,7 @@ export function PrintedFiguresCheck({ detail }: { detail: SchoolDetail }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </div>
       )}
     </Card>

@@ -1,4 +1,5 @@
 import { GAIN_OF_MEANS_NOTE } from '@siklus/domain';
+import { TableScroll } from '@siklus/ui';
 import { Fragment } from 'react';
 import { Band, NumTh, type SchoolDetail, useFigures } from './figures';
 import { GainCells, GainHeads } from './gain-cells';
@@ -26,8 +27,8 @@ export function TeacherCycleMatrix({ detail }: { detail: SchoolDetail }) {
           })}
         </p>
       )}
-      <div className="sk-table-scroll">
-        <table className="sk-table sk-table--dense pts-matrix">
+      <TableScroll label={t('pts.progress.caption')}>
+        <table className="sk-table sk-table--dense pts-matrix sk-table--stack">
           <caption className="sk-visually-hidden">{t('pts.progress.caption')}</caption>
           <thead>
             <tr>
@@ -122,7 +123,7 @@ export function TeacherCycleMatrix({ detail }: { detail: SchoolDetail }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }
