@@ -58,6 +58,7 @@ describe('migrations', () => {
       'studies',
       'study_events',
       'study_figures',
+      'study_instruments',
       'subdistricts',
       'teachers',
       'users',

@@ -248,7 +248,7 @@ function latestCriteriaFigures(districtId: string): RawBuilder<unknown> {
         select coalesce(jsonb_agg(jsonb_build_object('kkm', k.kkm, 'count', (
                  select count(*)::int from observations o
                   where o.district_id = ${districtId} and o.cycle_id = p.latest_cycle_id
-                    and o.percentage >= k.kkm::numeric)) order by k.kkm), '[]'::jsonb)
+                    and o.instrument = 0 and o.percentage >= k.kkm::numeric)) order by k.kkm), '[]'::jsonb)
           from (select distinct round((c->>'kkm')::numeric, 2)::text as kkm
                   from ${clauses} c where c->>'kind' = 'passShare') k
       ) end as pass_counts,
@@ -262,6 +262,7 @@ function latestCriteriaFigures(districtId: string): RawBuilder<unknown> {
                               / nullif(count(s.score) * (i.ind->'scale'->>'max')::int, 0), 2)::text
                    from indicator_scores s
                    join observations o on o.id = s.observation_id and o.district_id = ${districtId}
+                    and o.instrument = 0
                   where s.district_id = ${districtId} and o.cycle_id = p.latest_cycle_id
                     and s.indicator_key = i.ind->>'key')) order by i.ord), '[]'::jsonb)
           from jsonb_path_query(rv.definition, '$.aspects[*].indicators[*]')
@@ -318,7 +319,7 @@ export async function districtComparison(
   const observedActiveOf = (cycleId: RawBuilder<unknown>) => sql`(
       select count(*)::int from observations o
       join teachers t on t.id = o.teacher_id and t.district_id = ${districtId} and t.active
-      where o.district_id = ${districtId} and o.cycle_id = ${cycleId})`;
+      where o.district_id = ${districtId} and o.cycle_id = ${cycleId} and o.instrument = 0)`;
 
   const { rows } = await sql<RawRow>`
     with base as (
@@ -656,7 +657,10 @@ export async function schoolCycleMatrix(
   const cycles = await db
     .selectFrom('cycles as c')
     .leftJoin('cycle_aggregates as a', (j) =>
-      j.onRef('a.cycle_id', '=', 'c.id').on('a.district_id', '=', districtId),
+      j
+        .onRef('a.cycle_id', '=', 'c.id')
+        .on('a.district_id', '=', districtId)
+        .on('a.instrument', '=', 0),
     )
     .select([
       'c.id',
@@ -687,6 +691,7 @@ export async function schoolCycleMatrix(
     .innerJoin('cycles as c', 'c.id', 'o.cycle_id')
     .select(['o.id', 'o.cycle_id', 'o.teacher_id', 'o.percentage', 'o.band'])
     .where('o.district_id', '=', districtId)
+    .where('o.instrument', '=', 0)
     .where('c.district_id', '=', districtId)
     .where('c.study_id', '=', studyId)
     .execute();
@@ -816,7 +821,10 @@ export async function compareSchools(
       .innerJoin('band_set_versions as b', 'b.id', 's.band_set_version_id')
       .innerJoin('cycles as c', 'c.study_id', 's.id')
       .leftJoin('cycle_aggregates as a', (j) =>
-        j.onRef('a.cycle_id', '=', 'c.id').on('a.district_id', '=', districtId),
+        j
+          .onRef('a.cycle_id', '=', 'c.id')
+          .on('a.district_id', '=', districtId)
+          .on('a.instrument', '=', 0),
       )
       .select([
         's.school_id as schoolId',
