@@ -200,6 +200,8 @@ interface RawRow {
   needs_indicator_means: boolean;
   bands: TBandSet | null;
   criteria: TSuccessCriteria | null;
+  /** The primary instrument's key: the clauses the comparison judges are its (decision 022). */
+  instrument_key: string | null;
   total: number;
 }
 
@@ -326,6 +328,7 @@ export async function districtComparison(
       select sch.id as school_id, sch.name as school_name, sch.npsn, sch.subdistrict,
              st.id as study_id, st.title as study_title, st.school_year, st.created_at as study_created_at,
              st.band_set_version_id, st.criteria_set_version_id, st.rubric_version_id,
+             st.instrument_key,
              coalesce(f.cycle_count, 0) as cycle_count,
              ${countAllTeachers ? teacherCountOf(sql.ref('sch.id')) : sql`null::int`} as teacher_count,
              ${col('baseline_mean')} as baseline_mean,
@@ -356,7 +359,7 @@ export async function districtComparison(
       ${countAllTeachers ? sql`p.teacher_count` : teacherCountOf(sql.ref('p.school_id'))} as teacher_count,
       p.baseline_mean, p.latest_cycle_id, p.latest_ordinal, p.latest_status, p.latest_n,
       p.latest_mean, p.latest_updated_at, p.overdue, p.gain_points, p.normalized_gain, p.total,
-      p.newest_cycle_id, p.newest_ordinal, p.newest_status, p.newest_n,
+      p.newest_cycle_id, p.newest_ordinal, p.newest_status, p.newest_n, p.instrument_key,
       case when p.latest_cycle_id is null then null
            else ${observedActiveOf(sql.ref('p.latest_cycle_id'))} end as latest_observed_active,
       case when p.newest_cycle_id is null then null
@@ -411,9 +414,14 @@ function toComparisonRow(r: RawRow, basis: TFigureBasis): ComparisonRow {
     passCounts: r.pass_counts ?? [],
   };
   if (input && r.needs_indicator_means) input.indicatorMeans = r.indicator_means;
+  // The comparison reads the primary instrument's figures, so it judges the clauses on it
+  // (naming no instrument, or the primary); another instrument's are judged on its pages.
+  const primaryClauses = r.criteria?.criteria.filter(
+    (c) => c.instrument === undefined || c.instrument === r.instrument_key,
+  );
   const verdict =
-    bandSet && r.criteria && input && latestStanding
-      ? judgeCriteria(r.criteria, input, bandSet, latestStanding.coverage)
+    bandSet && primaryClauses && primaryClauses.length > 0 && input && latestStanding
+      ? judgeCriteria(primaryClauses, input, bandSet, latestStanding.coverage)
       : null;
   const newest: NewestCycle | null =
     r.newest_cycle_id === null ||

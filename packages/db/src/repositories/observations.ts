@@ -355,3 +355,35 @@ export async function teacherObservations(db: Db, teacherId: string): Promise<Tr
       .execute()
   );
 }
+
+export interface InstrumentCompleteness {
+  instrument: number;
+  key: string;
+  /** Active teachers of the school without a sheet of this instrument in the cycle. */
+  missing: number;
+}
+
+/**
+ * Per instrument of the cycle's study (the primary first), how many active teachers have
+ * no sheet of it in the cycle (decision 022: a cycle of several instruments is submitted
+ * only when every instrument's sheets are complete).
+ */
+export async function instrumentCompleteness(
+  db: Db,
+  cycleId: string,
+): Promise<InstrumentCompleteness[]> {
+  const { rows } = await sql<InstrumentCompleteness>`
+    with c as (select c.id, c.study_id, s.school_id, s.instrument_key
+                 from cycles c join studies s on s.id = c.study_id where c.id = ${cycleId}),
+    i as (select 0 as instrument, c.instrument_key as key from c
+          union all
+          select si.instrument, si.key from study_instruments si join c on si.study_id = c.study_id)
+    select i.instrument, i.key, (
+             select count(*)::int from teachers t, c
+              where t.school_id = c.school_id and t.active
+                and not exists (select 1 from observations o
+                                 where o.cycle_id = c.id and o.instrument = i.instrument
+                                   and o.teacher_id = t.id)) as missing
+      from i order by i.instrument`.execute(db);
+  return rows;
+}
