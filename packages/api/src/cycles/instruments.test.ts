@@ -253,6 +253,29 @@ describe('a study of two instruments (RPP and pelaksanaan)', () => {
     expect(second!.criteriaEvaluation.met).toBe(true);
     expect(second!.instruments[1]!.summary.mean).toBe('90.63');
 
+    // The school report: one table per instrument, each with its own means and gains; the
+    // verdict of each cycle covers both instruments, as on the cycle page.
+    const detail = await principal.reports.schoolDetail({ studyId });
+    expect(detail.instruments.map((i) => [i.key, i.cycles.map((c) => c.mean)])).toEqual([
+      ['pelaksanaan', ['75.00', '81.25', '87.50']],
+      ['rpp', ['84.38', '87.50', '90.63']],
+    ]);
+    expect(detail.instruments[1]!.teachers.map((t) => t.cells.map((c) => c?.percentage))).toEqual([
+      ['100.00', '100.00', '100.00'],
+      ['75.00', '87.50', '87.50'],
+      ['87.50', '87.50', '87.50'],
+      ['75.00', '75.00', '87.50'],
+    ]);
+    expect(detail.instruments[1]!.overall?.means).toMatchObject({
+      preMean: '84.38',
+      postMean: '90.63',
+      points: '6.25',
+    });
+    expect(detail.instruments[0]!.cycles[2]!.scaleMean).toEqual({ value: '3.50', max: 4 });
+    expect(detail.cycles.map((c) => c.criteria.met)).toEqual([false, false, true]);
+    expect(detail.cycles[1]!.criteria.message).toEqual(first!.criteriaEvaluation.message);
+    expect(detail.cycles.map((c) => c.mean)).toEqual(['75.00', '81.25', '87.50']);
+
     // The dashboard ranks by the primary: its means, its clause.
     const { rows } = await supervisor.reports.districtComparison({ search: school.npsn });
     const row = rows.find((r) => r.studyId === studyId);

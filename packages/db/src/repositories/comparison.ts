@@ -625,7 +625,16 @@ export interface SchoolCycleMatrix {
  */
 export async function schoolCycleMatrix(
   db: Db,
-  { districtId, studyId }: { districtId: string; studyId: string },
+  {
+    districtId,
+    studyId,
+    instrument = 0,
+  }: {
+    districtId: string;
+    studyId: string;
+    /** Which of the study's instruments (decision 022); 0, the primary, by default. */
+    instrument?: number;
+  },
 ): Promise<SchoolCycleMatrix> {
   const study = await db
     .selectFrom('studies')
@@ -660,7 +669,27 @@ export async function schoolCycleMatrix(
       { field: 'studyId' },
     );
   }
-  const bandSet = study.bands;
+  // Another instrument's sheets are scored with its own rubric and band set.
+  const other =
+    instrument === 0
+      ? null
+      : await db
+          .selectFrom('study_instruments as si')
+          .innerJoin('rubric_versions as rv', 'rv.id', 'si.rubric_version_id')
+          .innerJoin('band_set_versions as bv', 'bv.id', 'si.band_set_version_id')
+          .select(['rv.definition', 'bv.bands'])
+          .where('si.district_id', '=', districtId)
+          .where('si.study_id', '=', studyId)
+          .where('si.instrument', '=', instrument)
+          .executeTakeFirst();
+  if (instrument !== 0 && !other) {
+    throw new AppError(
+      'NOT_FOUND',
+      { id: 'Instrumen tidak ditemukan', en: 'The instrument was not found' },
+      { field: 'instrument' },
+    );
+  }
+  const bandSet = other?.bands ?? study.bands;
 
   const cycles = await db
     .selectFrom('cycles as c')
@@ -668,7 +697,7 @@ export async function schoolCycleMatrix(
       j
         .onRef('a.cycle_id', '=', 'c.id')
         .on('a.district_id', '=', districtId)
-        .on('a.instrument', '=', 0),
+        .on('a.instrument', '=', instrument),
     )
     .select([
       'c.id',
@@ -699,7 +728,7 @@ export async function schoolCycleMatrix(
     .innerJoin('cycles as c', 'c.id', 'o.cycle_id')
     .select(['o.id', 'o.cycle_id', 'o.teacher_id', 'o.percentage', 'o.band'])
     .where('o.district_id', '=', districtId)
-    .where('o.instrument', '=', 0)
+    .where('o.instrument', '=', instrument)
     .where('c.district_id', '=', districtId)
     .where('c.study_id', '=', studyId)
     .execute();
@@ -746,7 +775,7 @@ export async function schoolCycleMatrix(
       gainFirst: study.gain_first,
     },
     bandSet,
-    rubric: study.definition,
+    rubric: other?.definition ?? study.definition,
     criteria: study.criteria,
     roster: activeIds.size,
     cycles: cycles.map((c, i) => ({
