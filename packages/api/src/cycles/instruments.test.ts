@@ -8,6 +8,7 @@ import {
 } from '@siklus/db/testing';
 import type { AppError, TRubricDefinition, TSuccessCriteria } from '@siklus/domain';
 import { TRPCError } from '@trpc/server';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { callerFor } from '../testing/callers';
 import { makeWorld, type World } from '../testing/world';
@@ -275,6 +276,22 @@ describe('a study of two instruments (RPP and pelaksanaan)', () => {
     expect(detail.cycles.map((c) => c.criteria.met)).toEqual([false, false, true]);
     expect(detail.cycles[1]!.criteria.message).toEqual(first!.criteriaEvaluation.message);
     expect(detail.cycles.map((c) => c.mean)).toEqual(['75.00', '81.25', '87.50']);
+
+    // The XLSX recap: the primary's first, then one recap per instrument with its own means.
+    const file = await principal.io.studyRecap({ studyId, format: 'xlsx' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64'));
+    const names = wb.worksheets.map((s) => s.name);
+    expect(names.slice(0, 3)).toEqual(['Rekap', 'Rekap pelaksanaan', 'Rekap rpp']);
+    const meanRow = (name: string) => {
+      const values: unknown[] = [];
+      wb.getWorksheet(name)!.eachRow((row) => {
+        if (row.getCell(1).value === 'Rata-rata') values.push(row.getCell(3).value);
+      });
+      return values;
+    };
+    expect(meanRow('Rekap rpp')).toEqual([84.38]);
+    expect(meanRow('Rekap pelaksanaan')).toEqual([75]);
 
     // The dashboard ranks by the primary: its means, its clause.
     const { rows } = await supervisor.reports.districtComparison({ search: school.npsn });
