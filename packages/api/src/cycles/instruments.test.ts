@@ -280,7 +280,7 @@ describe('a study of two instruments (RPP and pelaksanaan)', () => {
     // The XLSX recap: the primary's first, then one recap per instrument with its own means.
     const file = await principal.io.studyRecap({ studyId, format: 'xlsx' });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64'));
+    await wb.xlsx.load(new Uint8Array(Buffer.from(file.contentBase64, 'base64')).buffer);
     const names = wb.worksheets.map((s) => s.name);
     expect(names.slice(0, 3)).toEqual(['Rekap', 'Rekap pelaksanaan', 'Rekap rpp']);
     const meanRow = (name: string) => {
