@@ -59,6 +59,7 @@ describe('migrations', () => {
       'studies',
       'study_events',
       'study_figures',
+      'study_instruments',
       'subdistricts',
       'teachers',
       'users',

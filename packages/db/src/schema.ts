@@ -192,6 +192,8 @@ export interface StudiesTable {
   criteria_set_version_id: string;
   /** Where a historical study was published, e.g. a journal citation. */
   source: string | null;
+  /** The primary instrument's key (number 0; migration 2026-12-02T0900, decision 022). */
+  instrument_key: Generated<string>;
   /** The gain convention shown first (migration 2026-12-02T0400-study-gain-first). */
   gain_first: Generated<TGainConvention>;
   created_by: string | null;
@@ -261,8 +263,20 @@ export interface ObservationsTable {
   /** numeric(5,2), computed by the domain package only. */
   percentage: string;
   band: string;
+  /** Which of the study's instruments the sheet scores: 0 the primary (decision 022). */
+  instrument: Generated<number>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
+}
+
+/** A study's further instruments, 1 to 4; number 0 is the study's own rubric (decision 022). */
+export interface StudyInstrumentsTable {
+  district_id: string;
+  study_id: string;
+  instrument: number;
+  key: string;
+  rubric_version_id: string;
+  band_set_version_id: string;
 }
 
 export interface IndicatorScoresTable {
@@ -280,6 +294,8 @@ export interface IndicatorScoresTable {
  */
 export interface CycleAggregatesTable {
   cycle_id: GeneratedAlways<string>;
+  /** Per instrument since migration 2026-12-02T0900; 0 is the primary. */
+  instrument: GeneratedAlways<number>;
   district_id: GeneratedAlways<string>;
   n: GeneratedAlways<number>;
   /** numeric, the exact sum of the cycle's percentages. */
@@ -343,6 +359,7 @@ export interface StudyFiguresTable {
 /** Observations per cycle and stored band label; no zero counts. Trigger-maintained. */
 export interface CycleBandCountsTable {
   cycle_id: GeneratedAlways<string>;
+  instrument: GeneratedAlways<number>;
   band: GeneratedAlways<string>;
   district_id: GeneratedAlways<string>;
   count: GeneratedAlways<number>;
@@ -550,6 +567,7 @@ export interface DB {
   criteria_sets: CriteriaSetsTable;
   criteria_set_versions: CriteriaSetVersionsTable;
   studies: StudiesTable;
+  study_instruments: StudyInstrumentsTable;
   cycles: CyclesTable;
   observations: ObservationsTable;
   indicator_scores: IndicatorScoresTable;

@@ -52,19 +52,38 @@ export const ZComparison = z.enum(COMPARISONS, {
   error: bi('Pembanding harus ≥ atau >', 'The comparison must be >= or >'),
 });
 
+/**
+ * A study's instrument key ("rpp", "pelaksanaan"; the primary of an existing study is
+ * "utama"): lowercase letters, digits and hyphens (decision 022).
+ */
+export const ZInstrumentKey = z
+  .string()
+  .trim()
+  .regex(
+    /^[a-z0-9-]{1,30}$/,
+    bi(
+      'Kunci instrumen: huruf kecil, angka atau tanda hubung, paling banyak 30',
+      'An instrument key: lowercase letters, digits or hyphens, at most 30',
+    ),
+  );
+
+/** Which instrument a clause is judged on (decision 017); none = the study's primary. */
+const instrumentField = { instrument: ZInstrumentKey.optional() };
+
 export const CRITERION_KINDS = ['mean', 'bandShare', 'passShare', 'indicatorMean'] as const;
 export type TCriterionKind = (typeof CRITERION_KINDS)[number];
 
 export const ZCriterion = z
   .discriminatedUnion('kind', [
     /** The cycle mean (rounded) compared with `value`. */
-    z.object({ kind: z.literal('mean'), op: ZComparison, value: ZThreshold }),
+    z.object({ kind: z.literal('mean'), op: ZComparison, value: ZThreshold, ...instrumentField }),
     /** The share of teachers in `band` or a higher band compared with `percent`. */
     z.object({
       kind: z.literal('bandShare'),
       op: ZComparison,
       percent: ZThreshold,
       band: ZBandName,
+      ...instrumentField,
     }),
     /** The share of teachers whose percentage is at least the pass mark `kkm`. */
     z.object({
@@ -72,9 +91,15 @@ export const ZCriterion = z
       op: ZComparison,
       percent: ZThreshold,
       kkm: ZThreshold,
+      ...instrumentField,
     }),
     /** Every indicator's mean achievement (percent of its maximum) compared with `value`. */
-    z.object({ kind: z.literal('indicatorMean'), op: ZComparison, value: ZThreshold }),
+    z.object({
+      kind: z.literal('indicatorMean'),
+      op: ZComparison,
+      value: ZThreshold,
+      ...instrumentField,
+    }),
   ])
   .superRefine((c, ctx) => {
     const threshold = c.kind === 'bandShare' || c.kind === 'passShare' ? c.percent : c.value;
@@ -170,16 +195,20 @@ export type TCriteriaEvaluation = {
 /** Throws BAD_REQUEST when a criterion names a band the band set does not have. */
 export function assertCriteriaFitBands(criteria: TCriteriaArg, bandSet: TBandSet): void {
   listOf(criteria).forEach((criterion, i) => {
-    if (criterion.kind !== 'bandShare') return;
-    if (bandIndex(bandSet, criterion.band) < 0) {
-      const labels = bandLabels(bandSet).join(', ');
-      throw badRequest(
-        `Kategori “${criterion.band}” tidak ada dalam himpunan kategori (${labels})`,
-        `Band “${criterion.band}” is not in the band set (${labels})`,
-        `criteria.${i}.band`,
-      );
-    }
+    assertClauseFitsBands(criterion, i, bandSet);
   });
+}
+
+function assertClauseFitsBands(criterion: TCriterion, i: number, bandSet: TBandSet): void {
+  if (criterion.kind !== 'bandShare') return;
+  if (bandIndex(bandSet, criterion.band) < 0) {
+    const labels = bandLabels(bandSet).join(', ');
+    throw badRequest(
+      `Kategori “${criterion.band}” tidak ada dalam himpunan kategori (${labels})`,
+      `Band “${criterion.band}” is not in the band set (${labels})`,
+      `criteria.${i}.band`,
+    );
+  }
 }
 
 function checkCount(count: number, n: number, id: string, en: string, field: string): void {
@@ -488,13 +517,86 @@ export function evaluateCriteria(
   input: TCriteriaInput,
   bandSet: TBandSet,
 ): TCriteriaEvaluation {
-  assertCriteriaFitBands(criteria, bandSet);
-  const counts = checkInput(input, bandSet);
+  return evaluateInstrumentCriteria(criteria, [{ key: null, input, bandSet }]);
+}
+
+/** One instrument's figures for the criteria: its key (null: the only one), aggregates and bands. */
+export type TInstrumentCriteriaInput = {
+  key: string | null;
+  input: TCriteriaInput;
+  bandSet: TBandSet;
+};
+
+/**
+ * The instrument a clause is judged on: the one it names, else the primary (the first).
+ * Throws BAD_REQUEST when it names an instrument the study does not have.
+ */
+export function instrumentOfClause<T extends { key: string | null }>(
+  criterion: TCriterion,
+  instruments: readonly T[],
+  field = 'criteria',
+): T {
+  const named = criterion.instrument;
+  const found =
+    named === undefined || (instruments.length === 1 && instruments[0]?.key === null)
+      ? instruments[0]
+      : instruments.find((i) => i.key === named);
+  if (!found) {
+    const keys = instruments.map((i) => i.key ?? '').join(', ');
+    throw badRequest(
+      `Instrumen “${named}” tidak ada dalam penelitian ini (${keys})`,
+      `Instrument “${named}” is not one of this study's (${keys})`,
+      field,
+    );
+  }
+  return found;
+}
+
+/**
+ * Each clause with the instrument it is judged on; throws BAD_REQUEST when a clause names
+ * an instrument the study lacks or a band its instrument's band set lacks. A study's start
+ * checks its criteria with this.
+ */
+export function clausesByInstrument<T extends { key: string | null; bandSet: TBandSet }>(
+  criteria: TCriteriaArg,
+  instruments: readonly T[],
+): { criterion: TCriterion; instrument: T }[] {
+  return listOf(criteria).map((criterion, i) => {
+    const instrument = instrumentOfClause(criterion, instruments, `criteria.${i}.instrument`);
+    assertClauseFitsBands(criterion, i, instrument.bandSet);
+    return { criterion, instrument };
+  });
+}
+
+/**
+ * Checks a cycle against criteria whose clauses may name an instrument (decision 022):
+ * each clause is judged on its instrument's figures and band set (the primary, first, when
+ * it names none), all combined with AND. With one instrument of key null it is exactly
+ * evaluateCriteria.
+ */
+export function evaluateInstrumentCriteria(
+  criteria: TCriteriaArg,
+  instruments: readonly TInstrumentCriteriaInput[],
+): TCriteriaEvaluation {
+  const counts = new Map<TInstrumentCriteriaInput, number[]>();
+  const clauses = clausesByInstrument(criteria, instruments);
+  for (const instrument of instruments) {
+    if (clauses.some((c) => c.instrument === instrument)) {
+      counts.set(instrument, checkInput(instrument.input, instrument.bandSet));
+    }
+  }
 
   // Each result's fragment starts lowercase so fragments can be joined into one sentence.
   const fragments: Fragment[] = [];
-  const results = listOf(criteria).map((criterion): TCriterionResult => {
-    const { id, en, ...result } = oneResult(criterion, input, bandSet, counts);
+  const results = clauses.map(({ criterion, instrument }): TCriterionResult => {
+    const one = oneResult(criterion, instrument.input, instrument.bandSet, counts.get(instrument)!);
+    const { id, en, ...result } = criterion.instrument
+      ? {
+          ...one,
+          id: `${onInstrument(criterion.instrument, 'id')}${one.id}`,
+          en: `${onInstrument(criterion.instrument, 'en')}${one.en}`,
+        }
+      : one;
     fragments.push({ met: result.met, id, en });
     return { criterion, ...result, message: { id: capitalize(id), en: capitalize(en) } };
   });
@@ -579,8 +681,18 @@ function joinList(parts: string[], and: string): string {
   return `${parts.slice(0, -1).join(', ')} ${and} ${parts[parts.length - 1]}`;
 }
 
+/** "pada instrumen rpp: " / "on instrument rpp: ", before a clause that names one. */
+function onInstrument(key: string, lang: 'id' | 'en'): string {
+  return lang === 'id' ? `pada instrumen ${key}: ` : `on instrument ${key}: `;
+}
+
 /** One clause in words, lowercase: "lebih dari 75% guru mencapai nilai minimal 78". */
 export function describeCriterion(c: TCriterion, lang: 'id' | 'en'): string {
+  const text = describeClause(c, lang);
+  return c.instrument ? `${onInstrument(c.instrument, lang)}${text}` : text;
+}
+
+function describeClause(c: TCriterion, lang: 'id' | 'en'): string {
   if (c.kind === 'mean') {
     const v = round2(c.value);
     if (lang === 'id') return `rata-rata ${phrase(c.op, v, 'id')}`;

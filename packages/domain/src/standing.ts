@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { TBandSet } from './bands';
 import {
-  evaluateCriteria,
+  evaluateInstrumentCriteria,
   type TCriteriaArg,
   type TCriteriaEvaluation,
   type TCriteriaInput,
+  type TInstrumentCriteriaInput,
 } from './criteria';
 import { CYCLE_STATUS_LABELS, cycleLabel, type TCycleStatus } from './cycle';
 import { AppError, type TBilingual } from './errors';
@@ -134,7 +135,19 @@ export function judgeCriteria(
   bandSet: TBandSet,
   coverage: TRosterCoverage,
 ): TJudgedCriteria {
-  const evaluation = evaluateCriteria(criteria, input, bandSet);
+  return judgeInstrumentCriteria(criteria, [{ key: null, input, bandSet }], coverage);
+}
+
+/**
+ * judgeCriteria for a study of several instruments (decision 022): each clause on its
+ * instrument's figures; `coverage` is the least complete instrument's.
+ */
+export function judgeInstrumentCriteria(
+  criteria: TCriteriaArg,
+  instruments: readonly TInstrumentCriteriaInput[],
+  coverage: TRosterCoverage,
+): TJudgedCriteria {
+  const evaluation = evaluateInstrumentCriteria(criteria, instruments);
   if (coverage.complete) return { ...evaluation, complete: true };
   const why = incompleteMessage(coverage);
   return {

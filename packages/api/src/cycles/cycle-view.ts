@@ -4,6 +4,7 @@ import {
   getCycleRecord,
   listCycleEvents,
   listCycleObservations,
+  listStudyInstruments,
   listUnobservedTeachers,
 } from '@siklus/db';
 import {
@@ -17,8 +18,10 @@ import {
   describeCriteria,
   indicatorMeans,
   isEditable,
-  judgeCriteria,
+  judgeInstrumentCriteria,
+  percentageOnScale,
   rosterCoverage,
+  sharedScaleMax,
   summarizeCycle,
 } from '@siklus/domain';
 import type { Kysely } from 'kysely';
@@ -38,16 +41,71 @@ export async function cycleView(db: Kysely<DB>, cycleId: string) {
   const context = await getCycleContext(db, cycleId);
   const cycle = await getCycleRecord(db, cycleId);
   if (!context || !cycle) throw notFound();
-  const [observations, unobserved, history] = await Promise.all([
+  const [sheets, history, studyInstruments] = await Promise.all([
     listCycleObservations(db, cycleId),
-    listUnobservedTeachers(db, cycleId, context.schoolId),
     listCycleEvents(db, { districtId: context.districtId, cycleId }),
+    listStudyInstruments(db, context.studyId),
   ]);
+  // Each instrument's sheets and figures (decision 022); the primary's (0) are also the
+  // cycle's top-level figures, as before instruments.
+  const instruments = await Promise.all(
+    studyInstruments.map(async (inst) => {
+      const observations = sheets.filter((o) => o.instrument === inst.instrument);
+      const unobserved = await listUnobservedTeachers(db, cycleId, context.schoolId, [
+        inst.instrument,
+      ]);
+      const bandSet = inst.bandSet.bands;
+      const definition = inst.rubric.definition;
+      const percentages = observations.map((o) => o.percentage);
+      const activeObserved = observations.filter((o) => o.teacherActive).length;
+      const summary = summarizeCycle(percentages, bandSet);
+      const scaleMax = sharedScaleMax(definition);
+      return {
+        instrument: inst.instrument,
+        key: inst.key,
+        rubric: { name: inst.rubric.name, version: inst.rubric.version, definition },
+        bandSet: { name: inst.bandSet.name, bands: bandSet.bands, ranges: bandRanges(bandSet) },
+        observations,
+        unobservedTeachers: unobserved,
+        summary,
+        /** The mean on the sheet's shared scale ("3,80 dari 5"); null without one. */
+        scaleMean:
+          scaleMax === null || summary.mean === null
+            ? null
+            : { value: percentageOnScale(summary.mean, scaleMax), max: scaleMax },
+        coverage: rosterCoverage(activeObserved, activeObserved + unobserved.length),
+        criteriaInput: {
+          key: inst.key,
+          bandSet,
+          input: criteriaInputFromPercentages(
+            percentages,
+            bandSet,
+            context.criteria,
+            indicatorMeans(
+              definition,
+              observations.flatMap((o) => (o.scores ? [o.scores] : [])),
+            ),
+          ),
+        },
+      };
+    }),
+  );
+  const primary = instruments[0]!;
   const bandSet = context.bands;
   const criteria = context.criteria;
+  const observations = primary.observations;
+  const unobserved = primary.unobservedTeachers;
   const percentages = observations.map((o) => o.percentage);
   const activeObserved = observations.filter((o) => o.teacherActive).length;
   const roster = activeObserved + unobserved.length;
+  // The criteria are judged once the least complete instrument observed the whole roster.
+  const coverage = instruments.reduce(
+    (least, i) =>
+      !i.coverage.complete && (least.complete || i.coverage.observed < least.observed)
+        ? i.coverage
+        : least,
+    primary.coverage,
+  );
   return {
     id: cycle.id,
     studyId: cycle.studyId,
@@ -98,21 +156,16 @@ export async function cycleView(db: Kysely<DB>, cycleId: string) {
       observedActive: activeObserved,
       roster,
     }),
-    summary: summarizeCycle(percentages, bandSet),
-    criteriaEvaluation: judgeCriteria(
+    summary: primary.summary,
+    scaleMean: primary.scaleMean,
+    /** Every clause on its instrument's figures, all with AND. */
+    criteriaEvaluation: judgeInstrumentCriteria(
       criteria,
-      criteriaInputFromPercentages(
-        percentages,
-        bandSet,
-        criteria,
-        indicatorMeans(
-          context.definition,
-          observations.flatMap((o) => (o.scores ? [o.scores] : [])),
-        ),
-      ),
-      bandSet,
-      rosterCoverage(activeObserved, roster),
+      instruments.map((i) => i.criteriaInput),
+      coverage,
     ),
+    /** Per instrument, the primary first: its sheets, unobserved teachers and figures. */
+    instruments: instruments.map(({ criteriaInput: _, coverage: __, ...i }) => i),
     mismatches: checkPrintedFigures(
       {
         printedMean: cycle.printedMean,

@@ -16,7 +16,7 @@ import type { Kysely } from 'kysely';
  * indicators on a 1-4 scale), the default bands and criteria, published in a district.
  */
 
-const scale = {
+export const scale = {
   min: 1,
   max: 4,
   levels: [

@@ -41,6 +41,7 @@ import {
   studyScoped,
 } from '../trpc';
 import { cycleView } from './cycle-view';
+import { assertInstrumentsComplete, studyInstrument } from './instruments';
 import { transitionCycle } from './workflow';
 
 const label = (ordinal: number) => ({
@@ -146,13 +147,17 @@ export const cyclesRouter = router({
     .mutation(async ({ ctx, input }) => {
       await assertInScope(ctx, loadTeacherScope, input.teacherId, 'teacherId');
       const context = ctx.scope;
+      const instrument = input.instrument ?? 0;
+      // The primary's rubric and bands come with the scope; another instrument's are read.
+      const { definition, bands } =
+        instrument === 0 ? context : await studyInstrument(ctx.db, context.studyId, instrument);
       // A figure on another scale (a 1-4/1-5 mean, a total out of N) becomes its percentage.
       const observation: TObservationInput =
         input.kind === 'indicators'
           ? { kind: 'indicators', scores: input.scores }
           : summaryObservation(input.percentage, input.scale);
-      const score = scoreObservation(context.definition, observation);
-      const band = classify(context.bands, score.percentage).label;
+      const score = scoreObservation(definition, observation);
+      const band = classify(bands, score.percentage).label;
       // One statement bumps the version, writes the sheet, its scores and the audit row.
       // A dated sheet is checked against the stage dates that statement read with the row
       // locked, inside a transaction, so a refusal rolls the save back.
@@ -170,6 +175,7 @@ export const cyclesRouter = router({
             percentage: score.percentage,
             band,
             scores: input.kind === 'indicators' ? input.scores : {},
+            instrument,
           },
           audit: auditEntry(ctx, {
             action: 'observation.save',
@@ -180,6 +186,7 @@ export const cyclesRouter = router({
             after: {
               cycleId: input.cycleId,
               teacherId: input.teacherId,
+              ...(instrument === 0 ? {} : { instrument }),
               percentage: score.percentage,
               band,
               // The figure as typed on its scale, when it was not a percentage.
@@ -205,6 +212,7 @@ export const cyclesRouter = router({
         observation: {
           id: saved.id,
           teacherId: input.teacherId,
+          instrument,
           percentage: score.percentage,
           band,
           earned: score.earned,
@@ -220,7 +228,8 @@ export const cyclesRouter = router({
       await assertInScope(ctx, loadTeacherScope, input.teacherId, 'teacherId');
       return ctx.db.transaction().execute(async (tx) => {
         const result = await touchCycle(tx, { cycleId: input.cycleId, version: input.version });
-        const removed = await deleteObservation(tx, input.cycleId, input.teacherId);
+        const instrument = input.instrument ?? 0;
+        const removed = await deleteObservation(tx, input.cycleId, input.teacherId, instrument);
         if (!removed) {
           throw new AppError(
             'NOT_FOUND',
@@ -238,7 +247,11 @@ export const cyclesRouter = router({
             entity: 'cycle',
             entityId: input.cycleId,
             schoolId: ctx.scope.schoolId,
-            before: { teacherId: input.teacherId, ...removed },
+            before: {
+              teacherId: input.teacherId,
+              ...(instrument === 0 ? {} : { instrument }),
+              ...removed,
+            },
             after: { cycleId: input.cycleId, teacherId: input.teacherId },
           },
           tx,
@@ -330,6 +343,7 @@ export const cyclesRouter = router({
             { field: 'observations' },
           );
         }
+        await assertInstrumentsComplete(tx, input.cycleId);
       },
       patch: (now) => ({ submitted_at: now }),
     });

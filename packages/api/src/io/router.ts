@@ -32,7 +32,7 @@ import { transitionCycleIn } from '../cycles/workflow';
 import { letterheadView } from '../district/letterhead';
 import { notFound } from '../errors';
 import { districtToday, followUpViews } from '../follow-ups/follow-up-view';
-import { schoolDetail } from '../reports/school-detail';
+import { detailForInstrument, schoolDetail } from '../reports/school-detail';
 import { cycleScoped, districtProcedure, router, studyScoped } from '../trpc';
 import { buildChapter, focusPhrase, type ResultsChapter } from './chapter';
 import { type ImportResult, type ImportRow, interpretSheet } from './import-sheet';
@@ -125,6 +125,15 @@ async function studyChapter(
   studyId: string,
   basis: TFigureBasis,
 ): Promise<ResultsChapter> {
+  return (await studyChapterAndDetail(ctx, studyId, basis)).chapter;
+}
+
+/** The chapter with the report it was built from (the recap adds a sheet per instrument). */
+async function studyChapterAndDetail(
+  ctx: Context & { scope: { districtId: string } },
+  studyId: string,
+  basis: TFigureBasis,
+) {
   const [detail, { today }, attachments, letterhead, signers] = await Promise.all([
     schoolDetail(ctx.db, { districtId: ctx.scope.districtId, studyId, basis }),
     districtToday(ctx.db, ctx.scope.districtId, ctx.now()),
@@ -132,11 +141,9 @@ async function studyChapter(
     letterheadView(ctx, ctx.scope.districtId),
     reportSigners(ctx.db, studyId),
   ]);
-  return buildChapter(detail, await followUpViews(ctx.db, { studyId }, today), attachments, {
-    letterhead,
-    ...signers,
-    today,
-  });
+  const plans = await followUpViews(ctx.db, { studyId }, today);
+  const chapter = buildChapter(detail, plans, attachments, { letterhead, ...signers, today });
+  return { chapter, detail };
 }
 
 async function studyHeading(ctx: Context, studyId: string) {
@@ -378,9 +385,28 @@ export const ioRouter = router({
   studyRecap: studyScoped.any
     .input(z.object({ studyId: ZId, format: ZFormat, ...ZBasisField }).strict())
     .query(async ({ ctx, input }): Promise<FileOut> => {
-      const chapter = await studyChapter(ctx, input.studyId, input.basis);
+      const { chapter, detail } = await studyChapterAndDetail(ctx, input.studyId, input.basis);
       const meta = { schoolName: chapter.study.schoolName, studyTitle: chapter.study.title };
       const name = `Rekap-${fileSlug(chapter.study.schoolName)}.${input.format}`;
+      // A study of several instruments: one recap per instrument, its own bands and means
+      // (decision 022); the first sheet stays the primary's.
+      const perInstrument =
+        detail.instruments.length < 2
+          ? []
+          : detail.instruments.flatMap((instrument) => {
+              const own = buildChapter(detailForInstrument(detail, instrument)).recap;
+              return own
+                ? [
+                    {
+                      ...recapSheet(
+                        { ...own, caption: `${own.caption} (instrumen ${instrument.key})` },
+                        meta,
+                      ),
+                      name: `Rekap ${instrument.key}`.slice(0, 31),
+                    },
+                  ]
+                : [];
+            });
       const recap = chapter.recap
         ? recapSheet(chapter.recap, meta)
         : recapSheet(
@@ -401,6 +427,7 @@ export const ioRouter = router({
       if (input.format === 'csv') return fileOut(name, CSV_TYPE, toCsv(recap));
       const sheets = [
         recap,
+        ...perInstrument,
         ...chapter.tables.map((t) => cycleTableSheet(t, meta)),
         ...(chapter.gains ? [gainsSheet(chapter.gains)] : []),
         ...(chapter.followUps ? [followUpsSheet(chapter.followUps, meta)] : []),

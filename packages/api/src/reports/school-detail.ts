@@ -1,5 +1,5 @@
 import type { DB } from '@siklus/db';
-import { cycleSheetScores, schoolCycleMatrix } from '@siklus/db';
+import { cycleSheetScores, listStudyInstruments, schoolCycleMatrix } from '@siklus/db';
 import {
   checkPrintedFigures,
   criteriaInputFromPercentages,
@@ -8,8 +8,11 @@ import {
   gainOfMeans,
   indicatorMeans,
   judgeCriteria,
+  judgeInstrumentCriteria,
   needsIndicatorMeans,
+  percentageOnScale,
   resultCycles,
+  sharedScaleMax,
   summarizeCycle,
   type TFigureBasis,
   teacherGains,
@@ -27,17 +30,85 @@ import type { Kysely } from 'kysely';
  */
 export async function schoolDetail(
   db: Kysely<DB>,
+  args: { districtId: string; studyId: string; basis?: TFigureBasis },
+) {
+  // The primary first: it checks the study is the district's.
+  const primary = await instrumentDetail(db, { ...args, instrument: 0 });
+  const instruments = await listStudyInstruments(db, args.studyId);
+  const others = await Promise.all(
+    instruments.slice(1).map((i) => instrumentDetail(db, { ...args, instrument: i.instrument })),
+  );
+  const all = [primary, ...others];
+  const criteria = { criteria: primary.criteria.criteria };
+  const cycles = primary.cycles.map(({ criteriaInput: _, ...c }, k) => {
+    if (all.length === 1) return c;
+    // Each clause on its instrument's figures, judged once every instrument is complete.
+    const coverages = all.map((d) => d.cycles[k]!.standing.coverage);
+    const coverage = coverages.find((v) => !v.complete) ?? c.standing.coverage;
+    return {
+      ...c,
+      criteria: judgeInstrumentCriteria(
+        criteria,
+        all.map((d, j) => ({
+          key: instruments[j]!.key,
+          input: d.cycles[k]!.criteriaInput,
+          bandSet: d.bandSetFull,
+        })),
+        coverage,
+      ),
+    };
+  });
+  const { bandSetFull: _b, ...rest } = primary;
+  return {
+    ...rest,
+    cycles,
+    /**
+     * Per instrument, the primary first (decision 022): its teacher x cycle table, each
+     * cycle's summary and mean (and on the sheet's scale), and its gains. The top-level
+     * figures are the primary's; the criteria verdict above covers every instrument.
+     */
+    instruments: all.map((d, j) => ({
+      instrument: instruments[j]!.instrument,
+      key: instruments[j]!.key,
+      rubric: { name: instruments[j]!.rubric.name, version: instruments[j]!.rubric.version },
+      bandSet: d.bandSet,
+      cycles: d.cycles.map((c) => ({
+        id: c.id,
+        ordinal: c.ordinal,
+        label: c.label,
+        n: c.n,
+        mean: c.mean,
+        meanBand: c.meanBand,
+        summary: c.summary,
+        scaleMean: c.scaleMean,
+      })),
+      teachers: d.teachers,
+      gains: d.gains,
+      overall: d.overall,
+    })),
+  };
+}
+
+/** One instrument's figures of the study (the body of schoolDetail before instruments). */
+async function instrumentDetail(
+  db: Kysely<DB>,
   {
     districtId,
     studyId,
     basis = 'approved',
-  }: { districtId: string; studyId: string; basis?: TFigureBasis },
+    instrument,
+  }: { districtId: string; studyId: string; basis?: TFigureBasis; instrument: number },
 ) {
-  const matrix = await schoolCycleMatrix(db, { districtId, studyId });
+  const matrix = await schoolCycleMatrix(db, { districtId, studyId, instrument });
   const { bandSet, criteria } = matrix;
+  const scaleMax = sharedScaleMax(matrix.rubric);
   // Indicator scores are read only when a clause of the criteria needs their means.
   const sheets = needsIndicatorMeans(criteria)
-    ? await cycleSheetScores(db, { districtId, cycleIds: matrix.cycles.map((c) => c.id) })
+    ? await cycleSheetScores(db, {
+        districtId,
+        cycleIds: matrix.cycles.map((c) => c.id),
+        instrument,
+      })
     : null;
 
   const cycles = matrix.cycles.map((c, i) => {
@@ -52,21 +123,23 @@ export async function schoolDetail(
       observedActive: c.observedActive,
       roster: matrix.roster,
     });
+    const criteriaInput = criteriaInputFromPercentages(
+      percentages,
+      bandSet,
+      criteria,
+      sheets ? indicatorMeans(matrix.rubric, sheets.get(c.id) ?? []) : undefined,
+    );
     return {
       ...c,
       standing,
       summary: summarizeCycle(percentages, bandSet),
-      criteria: judgeCriteria(
-        criteria,
-        criteriaInputFromPercentages(
-          percentages,
-          bandSet,
-          criteria,
-          sheets ? indicatorMeans(matrix.rubric, sheets.get(c.id) ?? []) : undefined,
-        ),
-        bandSet,
-        standing.coverage,
-      ),
+      /** The mean on the sheet's shared scale ("3,80 dari 5"); null without one. */
+      scaleMean:
+        scaleMax === null || c.mean === null
+          ? null
+          : { value: percentageOnScale(c.mean, scaleMax), max: scaleMax },
+      criteria: judgeCriteria(criteria, criteriaInput, bandSet, standing.coverage),
+      criteriaInput,
       mismatches: checkPrintedFigures(
         {
           printedMean: c.printedMean,
@@ -116,6 +189,7 @@ export async function schoolDetail(
     resultOrdinal: latest?.ordinal ?? null,
     roster: matrix.roster,
     bandSet: { bands: bandSet.bands },
+    bandSetFull: bandSet,
     criteria: {
       criteria: criteria.criteria,
       description: { id: describeCriteria(criteria, 'id'), en: describeCriteria(criteria, 'en') },
@@ -129,3 +203,26 @@ export async function schoolDetail(
 }
 
 export type SchoolDetail = Awaited<ReturnType<typeof schoolDetail>>;
+
+/**
+ * The report as one instrument's figures make it (decision 022): its bands, table, gains
+ * and per-cycle figures in place of the primary's, for exports drawn per instrument.
+ */
+export function detailForInstrument(
+  detail: SchoolDetail,
+  instrument: SchoolDetail['instruments'][number],
+): SchoolDetail {
+  return {
+    ...detail,
+    bandSet: instrument.bandSet,
+    teachers: instrument.teachers,
+    gains: instrument.gains,
+    overall: instrument.overall,
+    cycles: detail.cycles.map((c, k) => {
+      const own = instrument.cycles[k];
+      return own
+        ? { ...c, n: own.n, mean: own.mean, meanBand: own.meanBand, summary: own.summary }
+        : c;
+    }),
+  };
+}

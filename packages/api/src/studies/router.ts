@@ -5,6 +5,7 @@ import {
   listStudies,
   listStudyCycles,
   listStudyEvents,
+  listStudyInstruments,
   newerPublishedBandSetVersion,
   requirePublishedVersion,
   setStudyGainFirst,
@@ -12,11 +13,12 @@ import {
 import {
   AppError,
   allowedActions,
-  assertCriteriaFitBands,
   bandRanges,
   classify,
+  clausesByInstrument,
   cycleLabel,
   describeCriteria,
+  PRIMARY_INSTRUMENT_KEY,
   ZStudyCloseInput,
   ZStudyCreateInput,
   ZStudyGetInput,
@@ -49,9 +51,10 @@ export const studiesRouter = router({
   get: studyScoped.any.input(ZStudyGetInput).query(async ({ ctx, input }) => {
     const study = await getStudy(ctx.db, input.studyId);
     if (!study) throw notFound();
-    const [cycles, history] = await Promise.all([
+    const [cycles, history, instruments] = await Promise.all([
       listStudyCycles(ctx.db, input.studyId),
       listStudyEvents(ctx.db, { districtId: study.districtId, studyId: input.studyId }),
+      listStudyInstruments(ctx.db, input.studyId),
     ]);
     const bandSet = study.bandSet.bands;
     const criteria = study.criteriaSet.criteria;
@@ -78,6 +81,13 @@ export const studiesRouter = router({
         !study.closed && (!last || last.status === 'submitted' || last.status === 'approved'),
       /** Closes and reopens, oldest first: who, role, when, reason, verdict. */
       history,
+      /** Its instruments, the primary (number 0, the figures above) first (decision 022). */
+      instruments: instruments.map((i) => ({
+        instrument: i.instrument,
+        key: i.key,
+        rubric: { id: i.rubric.id, name: i.rubric.name, version: i.rubric.version },
+        bandSet: { id: i.bandSet.id, name: i.bandSet.name, version: i.bandSet.version },
+      })),
     };
   }),
 
@@ -115,25 +125,41 @@ export const studiesRouter = router({
   create: schoolScoped.principal.input(ZStudyCreateInput).mutation(async ({ ctx, input }) => {
     const districtId = ctx.scope.districtId;
     return ctx.db.transaction().execute(async (tx) => {
-      await requirePublishedVersion(tx, 'rubric_versions', districtId, input.rubricVersionId);
-      const bands = await requirePublishedVersion(
-        tx,
-        'band_set_versions',
-        districtId,
-        input.bandSetVersionId,
-      );
-      // Publishing a band set version moves its studies to it (docs/decisions/008): a new
-      // study starts there too, never on a superseded version.
-      const newer = await newerPublishedBandSetVersion(tx, input.bandSetVersionId);
-      if (newer) {
-        throw new AppError(
-          'CONFLICT',
-          {
-            id: `Kategori ini sudah diganti versi ${newer.version}; muat ulang dan pilih versi terbaru.`,
-            en: `This band set has been replaced by version ${newer.version}; reload and pick the latest.`,
-          },
-          { field: 'bandSetVersionId' },
+      // Each instrument: a published rubric version and the current version of a band set.
+      const instrument = async (rubricVersionId: string, bandSetVersionId: string) => {
+        await requirePublishedVersion(tx, 'rubric_versions', districtId, rubricVersionId);
+        const bands = await requirePublishedVersion(
+          tx,
+          'band_set_versions',
+          districtId,
+          bandSetVersionId,
         );
+        // Publishing a band set version moves its studies to it (docs/decisions/008): a new
+        // study starts there too, never on a superseded version.
+        const newer = await newerPublishedBandSetVersion(tx, bandSetVersionId);
+        if (newer) {
+          throw new AppError(
+            'CONFLICT',
+            {
+              id: `Kategori ini sudah diganti versi ${newer.version}; muat ulang dan pilih versi terbaru.`,
+              en: `This band set has been replaced by version ${newer.version}; reload and pick the latest.`,
+            },
+            { field: 'bandSetVersionId' },
+          );
+        }
+        return bands.payload;
+      };
+      const instruments = [
+        {
+          key: input.instrumentKey ?? PRIMARY_INSTRUMENT_KEY,
+          bandSet: await instrument(input.rubricVersionId, input.bandSetVersionId),
+        },
+      ];
+      for (const more of input.instruments ?? []) {
+        instruments.push({
+          key: more.key,
+          bandSet: await instrument(more.rubricVersionId, more.bandSetVersionId),
+        });
       }
       const criteria = await requirePublishedVersion(
         tx,
@@ -141,8 +167,9 @@ export const studiesRouter = router({
         districtId,
         input.criteriaSetVersionId,
       );
-      // Criteria that name a band the set does not have could never be evaluated.
-      assertCriteriaFitBands(criteria.payload, bands.payload);
+      // Criteria that name an instrument the study lacks, or a band its instrument's set
+      // lacks, could never be evaluated (decision 022).
+      clausesByInstrument(criteria.payload, instruments);
       const created = await insertStudyWithBaseline(tx, {
         districtId,
         schoolId: input.schoolId,
@@ -156,6 +183,8 @@ export const studiesRouter = router({
         source: input.source ?? null,
         gainFirst: input.gainFirst,
         createdBy: ctx.user.id,
+        instrumentKey: input.instrumentKey,
+        moreInstruments: input.instruments ?? [],
       });
       await audit(
         ctx,
@@ -169,6 +198,9 @@ export const studiesRouter = router({
             rubricVersionId: input.rubricVersionId,
             bandSetVersionId: input.bandSetVersionId,
             criteriaSetVersionId: input.criteriaSetVersionId,
+            ...(input.instruments?.length
+              ? { instrumentKey: instruments[0]!.key, instruments: input.instruments }
+              : {}),
           },
         },
         tx,

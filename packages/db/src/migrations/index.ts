@@ -16,6 +16,7 @@ import * as m20261202T0500 from './2026-12-02T0500-follow-up-plans';
 import * as m20261202T0600 from './2026-12-02T0600-accounts-notifications';
 import * as m20261202T0700 from './2026-12-02T0700-attachments';
 import * as m20261202T0800 from './2026-12-02T0800-study-figures';
+import * as m20261202T0900 from './2026-12-02T0900-study-instruments';
 import * as m20261202T1000 from './2026-12-02T1000-letterhead-nip';
 import * as m20261202T1100 from './2026-12-02T1100-offline-changes';
 
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0600-accounts-notifications': m20261202T0600,
   '2026-12-02T0700-attachments': m20261202T0700,
   '2026-12-02T0800-study-figures': m20261202T0800,
+  '2026-12-02T0900-study-instruments': m20261202T0900,
   '2026-12-02T1000-letterhead-nip': m20261202T1000,
   '2026-12-02T1100-offline-changes': m20261202T1100,
 };

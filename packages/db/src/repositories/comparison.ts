@@ -188,6 +188,8 @@ interface RawRow {
   needs_indicator_means: boolean;
   bands: TBandSet | null;
   criteria: TSuccessCriteria | null;
+  /** The primary instrument's key: the clauses the comparison judges are its (decision 022). */
+  instrument_key: string | null;
   total: number;
 }
 
@@ -236,7 +238,7 @@ function latestCriteriaFigures(districtId: string): RawBuilder<unknown> {
         select coalesce(jsonb_agg(jsonb_build_object('kkm', k.kkm, 'count', (
                  select count(*)::int from observations o
                   where o.district_id = ${districtId} and o.cycle_id = p.latest_cycle_id
-                    and o.percentage >= k.kkm::numeric)) order by k.kkm), '[]'::jsonb)
+                    and o.instrument = 0 and o.percentage >= k.kkm::numeric)) order by k.kkm), '[]'::jsonb)
           from (select distinct round((c->>'kkm')::numeric, 2)::text as kkm
                   from ${clauses} c where c->>'kind' = 'passShare') k
       ) end as pass_counts,
@@ -250,6 +252,7 @@ function latestCriteriaFigures(districtId: string): RawBuilder<unknown> {
                               / nullif(count(s.score) * (i.ind->'scale'->>'max')::int, 0), 2)::text
                    from indicator_scores s
                    join observations o on o.id = s.observation_id and o.district_id = ${districtId}
+                    and o.instrument = 0
                   where s.district_id = ${districtId} and o.cycle_id = p.latest_cycle_id
                     and s.indicator_key = i.ind->>'key')) order by i.ord), '[]'::jsonb)
           from jsonb_path_query(rv.definition, '$.aspects[*].indicators[*]')
@@ -306,13 +309,14 @@ export async function districtComparison(
   const observedActiveOf = (cycleId: RawBuilder<unknown>) => sql`(
       select count(*)::int from observations o
       join teachers t on t.id = o.teacher_id and t.district_id = ${districtId} and t.active
-      where o.district_id = ${districtId} and o.cycle_id = ${cycleId})`;
+      where o.district_id = ${districtId} and o.cycle_id = ${cycleId} and o.instrument = 0)`;
 
   const { rows } = await sql<RawRow>`
     with base as (
       select sch.id as school_id, sch.name as school_name, sch.npsn, sch.subdistrict,
              st.id as study_id, st.title as study_title, st.school_year, st.created_at as study_created_at,
              st.band_set_version_id, st.criteria_set_version_id, st.rubric_version_id,
+             st.instrument_key,
              coalesce(f.cycle_count, 0) as cycle_count,
              ${countAllTeachers ? teacherCountOf(sql.ref('sch.id')) : sql`null::int`} as teacher_count,
              ${col('baseline_mean')} as baseline_mean,
@@ -343,7 +347,7 @@ export async function districtComparison(
       ${countAllTeachers ? sql`p.teacher_count` : teacherCountOf(sql.ref('p.school_id'))} as teacher_count,
       p.baseline_mean, p.latest_cycle_id, p.latest_ordinal, p.latest_status, p.latest_n,
       p.latest_mean, p.latest_updated_at, p.overdue, p.gain_points, p.normalized_gain, p.total,
-      p.newest_cycle_id, p.newest_ordinal, p.newest_status, p.newest_n,
+      p.newest_cycle_id, p.newest_ordinal, p.newest_status, p.newest_n, p.instrument_key,
       case when p.latest_cycle_id is null then null
            else ${observedActiveOf(sql.ref('p.latest_cycle_id'))} end as latest_observed_active,
       case when p.newest_cycle_id is null then null
@@ -398,9 +402,14 @@ function toComparisonRow(r: RawRow, basis: TFigureBasis): ComparisonRow {
     passCounts: r.pass_counts ?? [],
   };
   if (input && r.needs_indicator_means) input.indicatorMeans = r.indicator_means;
+  // The comparison reads the primary instrument's figures, so it judges the clauses on it
+  // (naming no instrument, or the primary); another instrument's are judged on its pages.
+  const primaryClauses = r.criteria?.criteria.filter(
+    (c) => c.instrument === undefined || c.instrument === r.instrument_key,
+  );
   const verdict =
-    bandSet && r.criteria && input && latestStanding
-      ? judgeCriteria(r.criteria, input, bandSet, latestStanding.coverage)
+    bandSet && primaryClauses && primaryClauses.length > 0 && input && latestStanding
+      ? judgeCriteria(primaryClauses, input, bandSet, latestStanding.coverage)
       : null;
   const newest: NewestCycle | null =
     r.newest_cycle_id === null ||
@@ -604,7 +613,16 @@ export interface SchoolCycleMatrix {
  */
 export async function schoolCycleMatrix(
   db: Db,
-  { districtId, studyId }: { districtId: string; studyId: string },
+  {
+    districtId,
+    studyId,
+    instrument = 0,
+  }: {
+    districtId: string;
+    studyId: string;
+    /** Which of the study's instruments (decision 022); 0, the primary, by default. */
+    instrument?: number;
+  },
 ): Promise<SchoolCycleMatrix> {
   const study = await db
     .selectFrom('studies')
@@ -639,12 +657,35 @@ export async function schoolCycleMatrix(
       { field: 'studyId' },
     );
   }
-  const bandSet = study.bands;
+  // Another instrument's sheets are scored with its own rubric and band set.
+  const other =
+    instrument === 0
+      ? null
+      : await db
+          .selectFrom('study_instruments as si')
+          .innerJoin('rubric_versions as rv', 'rv.id', 'si.rubric_version_id')
+          .innerJoin('band_set_versions as bv', 'bv.id', 'si.band_set_version_id')
+          .select(['rv.definition', 'bv.bands'])
+          .where('si.district_id', '=', districtId)
+          .where('si.study_id', '=', studyId)
+          .where('si.instrument', '=', instrument)
+          .executeTakeFirst();
+  if (instrument !== 0 && !other) {
+    throw new AppError(
+      'NOT_FOUND',
+      { id: 'Instrumen tidak ditemukan', en: 'The instrument was not found' },
+      { field: 'instrument' },
+    );
+  }
+  const bandSet = other?.bands ?? study.bands;
 
   const cycles = await db
     .selectFrom('cycles as c')
     .leftJoin('cycle_aggregates as a', (j) =>
-      j.onRef('a.cycle_id', '=', 'c.id').on('a.district_id', '=', districtId),
+      j
+        .onRef('a.cycle_id', '=', 'c.id')
+        .on('a.district_id', '=', districtId)
+        .on('a.instrument', '=', instrument),
     )
     .select([
       'c.id',
@@ -675,6 +716,7 @@ export async function schoolCycleMatrix(
     .innerJoin('cycles as c', 'c.id', 'o.cycle_id')
     .select(['o.id', 'o.cycle_id', 'o.teacher_id', 'o.percentage', 'o.band'])
     .where('o.district_id', '=', districtId)
+    .where('o.instrument', '=', instrument)
     .where('c.district_id', '=', districtId)
     .where('c.study_id', '=', studyId)
     .execute();
@@ -721,7 +763,7 @@ export async function schoolCycleMatrix(
       gainFirst: study.gain_first,
     },
     bandSet,
-    rubric: study.definition,
+    rubric: other?.definition ?? study.definition,
     criteria: study.criteria,
     roster: activeIds.size,
     cycles: cycles.map((c, i) => ({
@@ -804,7 +846,10 @@ export async function compareSchools(
       .innerJoin('band_set_versions as b', 'b.id', 's.band_set_version_id')
       .innerJoin('cycles as c', 'c.study_id', 's.id')
       .leftJoin('cycle_aggregates as a', (j) =>
-        j.onRef('a.cycle_id', '=', 'c.id').on('a.district_id', '=', districtId),
+        j
+          .onRef('a.cycle_id', '=', 'c.id')
+          .on('a.district_id', '=', districtId)
+          .on('a.instrument', '=', 0),
       )
       .select([
         's.school_id as schoolId',

@@ -431,14 +431,14 @@ export async function previewBandSet(
                where o.band is distinct from ${bandOf(sql`o.percentage`, newBands)}
              )::int as observations_changed
       from st join cycles c on c.study_id = st.id
-      join observations o on o.cycle_id = c.id
+      join observations o on o.cycle_id = c.id and o.instrument = 0
       where c.district_id = ${districtId} and o.district_id = ${districtId}
       group by c.study_id
     ),
     means as (
       select st.id as study_id, st.band_set_version_id, a.mean
       from st join cycles c on c.study_id = st.id
-      join cycle_aggregates a on a.cycle_id = c.id
+      join cycle_aggregates a on a.cycle_id = c.id and a.instrument = 0
       where c.district_id = ${districtId} and a.district_id = ${districtId} and a.n > 0
     ),
     means_by_study as (
@@ -552,10 +552,22 @@ export async function moveStudiesToBandSetVersion(
       and s.band_set_version_id in ${versionsOfSameBandSet(versionId)}
       and s.band_set_version_id <> ${versionId}
     returning s.id, s.school_id, old.band_set_version_id as from_version`.execute(db);
-  if (studies.length === 0) return [];
+  // A study's further instruments on that band set move too (decision 022).
+  const { rows: instruments } = await sql<{ study_id: string; instrument: number }>`
+    update study_instruments set band_set_version_id = ${versionId}
+    where district_id = ${districtId}
+      and band_set_version_id in ${versionsOfSameBandSet(versionId)}
+      and band_set_version_id <> ${versionId}
+    returning study_id, instrument`.execute(db);
+  if (studies.length === 0 && instruments.length === 0) return [];
   const ids = studies.map((s) => s.id);
+  const moved = sql`(${sql.join([
+    ...ids.map((id) => sql`(${id}::uuid, 0::smallint)`),
+    ...instruments.map((i) => sql`(${i.study_id}::uuid, ${i.instrument}::smallint)`),
+  ])})`;
   await sql`update cycles set version = version + 1
-    where district_id = ${districtId} and study_id in (${sql.join(ids)})`.execute(db);
+    where district_id = ${districtId}
+      and study_id in (${sql.join([...ids, ...instruments.map((i) => i.study_id)])})`.execute(db);
   const { rows: changed } = await sql<{ study_id: string; n: number }>`
     with target as (select bands->'bands' as bands from band_set_versions where id = ${versionId}),
     reclassified as (
@@ -564,7 +576,7 @@ export async function moveStudiesToBandSetVersion(
       from cycles c
       where c.id = o.cycle_id and c.district_id = ${districtId}
         and o.district_id = ${districtId}
-        and c.study_id in (${sql.join(ids)})
+        and (c.study_id, o.instrument) in ${moved}
         and o.band is distinct from ${bandOf(sql`o.percentage`, sql`(select bands from target)`)}
       returning c.study_id
     )

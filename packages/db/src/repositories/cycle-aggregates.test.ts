@@ -31,7 +31,9 @@ import { upsertObservation } from './observations';
  * cycles and those two tables (2026-12-02T0800-study-figures). Whatever writes
  * observations or cycles, in whatever shape of statement, they must equal a recomputation
  * from the observations and cycles themselves, the study figures by the domain's rules
- * (resultCycles, meanOf, gain), digit for digit.
+ * (resultCycles, meanOf, gain), digit for digit. Since 2026-12-02T0900-study-instruments
+ * the aggregates are per (cycle, instrument) and the study figures the primary's
+ * (instrument 0): the writes below score two instruments and move sheets between them.
  */
 
 let t: TestDb;
@@ -43,18 +45,20 @@ afterAll(async () => {
 });
 
 interface Recomputed {
-  aggregates: { cycle_id: string; n: number; sum: string; mean: string }[];
-  bands: { cycle_id: string; band: string; count: number }[];
+  aggregates: { cycle_id: string; instrument: number; n: number; sum: string; mean: string }[];
+  bands: { cycle_id: string; instrument: number; band: string; count: number }[];
 }
 
 async function stored(districtId: string): Promise<Recomputed & { badZeroRows: number }> {
   const aggregates = await sql<Recomputed['aggregates'][number]>`
-    select cycle_id, n, sum_percentage::numeric(12, 2)::text as sum, mean::text as mean
+    select cycle_id, instrument, n, sum_percentage::numeric(12, 2)::text as sum,
+           mean::text as mean
     from cycle_aggregates where district_id = ${districtId} and n > 0
-    order by cycle_id`.execute(t.db);
+    order by cycle_id, instrument`.execute(t.db);
   const bands = await sql<Recomputed['bands'][number]>`
-    select cycle_id, band, count from cycle_band_counts where district_id = ${districtId}
-    order by cycle_id, band`.execute(t.db);
+    select cycle_id, instrument, band, count from cycle_band_counts
+    where district_id = ${districtId}
+    order by cycle_id, instrument, band`.execute(t.db);
   // A cycle whose observations all went keeps its row at zero, with nothing else in it.
   const zero = await sql<{ bad: number }>`
     select count(*)::int as bad from cycle_aggregates
@@ -67,37 +71,44 @@ async function stored(districtId: string): Promise<Recomputed & { badZeroRows: n
 async function recomputed(districtId: string): Promise<Recomputed> {
   const rows = await t.db
     .selectFrom('observations')
-    .select(['cycle_id', 'band', 'percentage'])
+    .select(['cycle_id', 'instrument', 'band', 'percentage'])
     .where('district_id', '=', districtId)
     .execute();
   const byCycle = new Map<string, string[]>();
   const byBand = new Map<string, number>();
   for (const r of rows) {
-    byCycle.set(r.cycle_id, [...(byCycle.get(r.cycle_id) ?? []), r.percentage]);
-    const key = `${r.cycle_id}\u0000${r.band}`;
+    const sheet = `${r.cycle_id}\u0000${r.instrument}`;
+    byCycle.set(sheet, [...(byCycle.get(sheet) ?? []), r.percentage]);
+    const key = `${sheet}\u0000${r.band}`;
     byBand.set(key, (byBand.get(key) ?? 0) + 1);
   }
-  const sums = await sql<{ cycle_id: string; sum: string }>`
-    select cycle_id, sum(percentage)::numeric(12, 2)::text as sum from observations
-    where district_id = ${districtId} group by cycle_id`.execute(t.db);
-  const sumOf = new Map(sums.rows.map((r) => [r.cycle_id, r.sum]));
+  const sums = await sql<{ cycle_id: string; instrument: number; sum: string }>`
+    select cycle_id, instrument, sum(percentage)::numeric(12, 2)::text as sum from observations
+    where district_id = ${districtId} group by cycle_id, instrument`.execute(t.db);
+  const sumOf = new Map(sums.rows.map((r) => [`${r.cycle_id}\u0000${r.instrument}`, r.sum]));
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return {
     // The mean the way the domain computes it: round2(sum / n), half-up, in decimal.
     aggregates: [...byCycle.entries()]
-      .map(([cycle_id, ps]) => ({
-        cycle_id,
-        n: ps.length,
-        sum: sumOf.get(cycle_id)!,
-        mean: meanOf(ps),
-      }))
-      .sort((a, b) => cmp(a.cycle_id, b.cycle_id)),
+      .map(([sheet, ps]) => {
+        const [cycle_id, instrument] = sheet.split('\u0000') as [string, string];
+        return {
+          cycle_id,
+          instrument: Number(instrument),
+          n: ps.length,
+          sum: sumOf.get(sheet)!,
+          mean: meanOf(ps),
+        };
+      })
+      .sort((a, b) => cmp(a.cycle_id, b.cycle_id) || a.instrument - b.instrument),
     bands: [...byBand.entries()]
       .map(([key, count]) => {
-        const [cycle_id, band] = key.split('\u0000') as [string, string];
-        return { cycle_id, band, count };
+        const [cycle_id, instrument, band] = key.split('\u0000') as [string, string, string];
+        return { cycle_id, instrument: Number(instrument), band, count };
       })
-      .sort((a, b) => cmp(a.cycle_id, b.cycle_id) || cmp(a.band, b.band)),
+      .sort(
+        (a, b) => cmp(a.cycle_id, b.cycle_id) || a.instrument - b.instrument || cmp(a.band, b.band),
+      ),
   };
 }
 
@@ -179,10 +190,12 @@ async function recomputedStudyFigures(districtId: string): Promise<StudyFigures[
     updated_at: string;
   }>`select id, study_id, ordinal, status, updated_at::text as updated_at from cycles
      where district_id = ${districtId}`.execute(t.db);
+  // The study figures are the primary instrument's.
   const observations = await t.db
     .selectFrom('observations')
     .select(['cycle_id', 'percentage', 'band'])
     .where('district_id', '=', districtId)
+    .where('instrument', '=', 0)
     .execute();
   return studies.map(({ id }) => {
     const own = cycles.rows
@@ -255,12 +268,18 @@ const SLOTS = 6;
 const TEACHERS = 5;
 const slotArb = fc.integer({ min: 0, max: SLOTS - 1 });
 const teacherArb = fc.integer({ min: 0, max: TEACHERS - 1 });
+/** The primary instrument (0) and one more. */
+const instrumentArb = fc.integer({ min: 0, max: 1 });
 
 type Op =
-  | { kind: 'upsert'; slot: number; teacher: number; percentage: string }
-  | { kind: 'bulkInsert'; rows: { slot: number; teacher: number; percentage: string }[] }
-  | { kind: 'setPercentage'; slot: number; teacher: number; percentage: string }
-  | { kind: 'relabel'; slot: number; teacher: number; band: string }
+  | { kind: 'upsert'; slot: number; teacher: number; instrument: number; percentage: string }
+  | {
+      kind: 'bulkInsert';
+      rows: { slot: number; teacher: number; instrument: number; percentage: string }[];
+    }
+  | { kind: 'setPercentage'; slot: number; teacher: number; instrument: number; percentage: string }
+  | { kind: 'relabel'; slot: number; teacher: number; instrument: number; band: string }
+  | { kind: 'reinstrument'; slot: number; teacher: number; instrument: number }
   | { kind: 'move'; slot: number; teacher: number; to: number }
   | { kind: 'moveAll'; slot: number; to: number }
   | { kind: 'shift'; slot: number; by: number }
@@ -278,6 +297,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       kind: fc.constant('upsert' as const),
       slot: slotArb,
       teacher: teacherArb,
+      instrument: instrumentArb,
       percentage: percentageArb,
     }),
   },
@@ -285,10 +305,15 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     weight: 2,
     arbitrary: fc.record({
       kind: fc.constant('bulkInsert' as const),
-      rows: fc.array(fc.record({ slot: slotArb, teacher: teacherArb, percentage: percentageArb }), {
-        minLength: 1,
-        maxLength: 12,
-      }),
+      rows: fc.array(
+        fc.record({
+          slot: slotArb,
+          teacher: teacherArb,
+          instrument: instrumentArb,
+          percentage: percentageArb,
+        }),
+        { minLength: 1, maxLength: 12 },
+      ),
     }),
   },
   {
@@ -297,6 +322,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       kind: fc.constant('setPercentage' as const),
       slot: slotArb,
       teacher: teacherArb,
+      instrument: instrumentArb,
       percentage: percentageArb,
     }),
   },
@@ -306,7 +332,17 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       kind: fc.constant('relabel' as const),
       slot: slotArb,
       teacher: teacherArb,
+      instrument: instrumentArb,
       band: bandArb,
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('reinstrument' as const),
+      slot: slotArb,
+      teacher: teacherArb,
+      instrument: instrumentArb,
     }),
   },
   {
@@ -395,6 +431,7 @@ async function apply(world: Awaited<ReturnType<typeof makeWorld>>, op: Op) {
         percentage: op.percentage,
         band: band(op.percentage),
         scores: {},
+        instrument: op.instrument,
       });
       return;
     case 'bulkInsert':
@@ -405,11 +442,12 @@ async function apply(world: Awaited<ReturnType<typeof makeWorld>>, op: Op) {
             district_id: districtId,
             cycle_id: cycle(r.slot),
             teacher_id: teachers[r.teacher]!,
+            instrument: r.instrument,
             percentage: r.percentage,
             band: band(r.percentage),
           })),
         )
-        .onConflict((oc) => oc.columns(['cycle_id', 'teacher_id']).doNothing())
+        .onConflict((oc) => oc.columns(['cycle_id', 'teacher_id', 'instrument']).doNothing())
         .execute();
       return;
     case 'setPercentage':
@@ -418,6 +456,7 @@ async function apply(world: Awaited<ReturnType<typeof makeWorld>>, op: Op) {
         .set({ percentage: op.percentage, band: band(op.percentage) })
         .where('cycle_id', '=', cycle(op.slot))
         .where('teacher_id', '=', teachers[op.teacher]!)
+        .where('instrument', '=', op.instrument)
         .execute();
       return;
     case 'relabel':
@@ -426,7 +465,18 @@ async function apply(world: Awaited<ReturnType<typeof makeWorld>>, op: Op) {
         .set({ band: op.band })
         .where('cycle_id', '=', cycle(op.slot))
         .where('teacher_id', '=', teachers[op.teacher]!)
+        .where('instrument', '=', op.instrument)
         .execute();
+      return;
+    case 'reinstrument':
+      // A sheet moved to the other instrument of its cycle, where that teacher has none.
+      await sql`update observations o set instrument = 1 - o.instrument
+        where o.cycle_id = ${cycle(op.slot)} and o.teacher_id = ${teachers[op.teacher]!}
+          and o.instrument = ${op.instrument}
+          and not exists (select 1 from observations x where x.cycle_id = o.cycle_id
+                            and x.teacher_id = o.teacher_id and x.instrument = 1 - o.instrument)`.execute(
+        t.db,
+      );
       return;
     case 'move':
     case 'moveAll': {
@@ -441,7 +491,8 @@ async function apply(world: Awaited<ReturnType<typeof makeWorld>>, op: Op) {
               selectFrom('observations as x')
                 .select('x.id')
                 .where('x.cycle_id', '=', cycle(op.to))
-                .whereRef('x.teacher_id', '=', 'o.teacher_id'),
+                .whereRef('x.teacher_id', '=', 'o.teacher_id')
+                .whereRef('x.instrument', '=', 'o.instrument'),
             ),
           ),
         );

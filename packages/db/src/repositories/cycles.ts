@@ -320,7 +320,10 @@ export async function reviewQueue(
       .innerJoin('studies as s', 's.id', 'c.study_id')
       .innerJoin('schools as sch', 'sch.id', 's.school_id')
       .leftJoin('cycle_aggregates as a', (j) =>
-        j.onRef('a.cycle_id', '=', 'c.id').onRef('a.district_id', '=', 'c.district_id'),
+        j
+          .onRef('a.cycle_id', '=', 'c.id')
+          .onRef('a.district_id', '=', 'c.district_id')
+          .on('a.instrument', '=', 0),
       )
       .select([
         'c.id as cycleId',

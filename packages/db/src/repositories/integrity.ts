@@ -127,7 +127,7 @@ export async function flatSheets(
       join studies st on st.id = c.study_id
       join teachers t on t.id = o.teacher_id
       join schools s on s.id = st.school_id
-      left join cycle_aggregates a on a.cycle_id = o.cycle_id
+      left join cycle_aggregates a on a.cycle_id = o.cycle_id and a.instrument = o.instrument
      where v.district_id = ${districtId} and v.flat_score is not null
        and v.scored >= ${minIndicators}
      order by s.name, t.name, c.ordinal`.execute(db);
@@ -232,6 +232,7 @@ export async function narrativeNoteCycles(
       join schools s on s.id = st.school_id
       join band_set_versions bv on bv.id = st.band_set_version_id
       left join cycle_aggregates a on a.cycle_id = c.id and a.district_id = c.district_id
+        and a.instrument = 0
      where c.district_id = ${districtId}
        and exists (
          select 1 from (values (c.observation_notes), (c.reflection_notes)) as n(text)

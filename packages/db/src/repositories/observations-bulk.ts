@@ -27,7 +27,7 @@ export async function upsertObservations(
       .insertInto('observations')
       .values(chunk.map(observationRow))
       .onConflict((oc) =>
-        oc.columns(['cycle_id', 'teacher_id']).doUpdateSet((eb) => ({
+        oc.columns(['cycle_id', 'teacher_id', 'instrument']).doUpdateSet((eb) => ({
           observer_id: eb.ref('excluded.observer_id'),
           observed_on: eb.ref('excluded.observed_on'),
           notes: eb.ref('excluded.notes'),

@@ -26,6 +26,8 @@ export interface ObservationWrite {
   band: string;
   /** Indicator key -> score, or 'na'; empty for a summary rubric. */
   scores: Record<string, number | 'na'>;
+  /** The study's instrument the sheet scores (decision 022); 0, the primary, when absent. */
+  instrument?: number;
 }
 
 /** The observations row of a write: the one mapping upsertObservation and the bulk import share. */
@@ -39,6 +41,7 @@ export function observationRow(o: ObservationWrite) {
     notes: o.notes,
     percentage: o.percentage,
     band: o.band,
+    instrument: o.instrument ?? 0,
   };
 }
 
@@ -124,15 +127,17 @@ function observationValues(o: ObservationWrite): RawBuilder<unknown>[] {
     sql`${o.notes}::text`,
     sql`${o.percentage}::numeric`,
     sql`${o.band}::text`,
+    sql`${o.instrument ?? 0}::smallint`,
   ];
 }
 
 /** The sheet's upsert, its row from `source` (values or a select), returning its id. */
 function observationInsert(o: ObservationWrite, source: RawBuilder<unknown>) {
   return sql`insert into observations
-      (district_id, cycle_id, teacher_id, observer_id, observed_on, notes, percentage, band)
+      (district_id, cycle_id, teacher_id, observer_id, observed_on, notes, percentage, band,
+       instrument)
     ${source}
-    on conflict (cycle_id, teacher_id) do update set
+    on conflict (cycle_id, teacher_id, instrument) do update set
       observer_id = excluded.observer_id, observed_on = excluded.observed_on,
       notes = excluded.notes, percentage = excluded.percentage, band = excluded.band,
       updated_at = now()
@@ -163,17 +168,18 @@ function scoreWrites(o: ObservationWrite): RawBuilder<unknown> {
         set score = excluded.score, not_applicable = excluded.not_applicable)`;
 }
 
-/** Deletes a teacher's observation (its scores cascade). Returns whether one existed. */
-/** Removes a teacher's observation; its figures as they were, or null when there was none. */
+/** Removes a teacher's sheet of one instrument (its scores cascade); its figures as they were, or null when there was none. */
 export async function deleteObservation(
   db: Db,
   cycleId: string,
   teacherId: string,
+  instrument = 0,
 ): Promise<ObservationFigures | null> {
   const row = await db
     .deleteFrom('observations')
     .where('cycle_id', '=', cycleId)
     .where('teacher_id', '=', teacherId)
+    .where('instrument', '=', instrument)
     .returning(['percentage', 'band'])
     .executeTakeFirst();
   return row ?? null;
@@ -194,6 +200,7 @@ export async function hasObservation(db: Db, cycleId: string, teacherId: string)
   return row !== undefined;
 }
 
+/** The cycle's sheets, every instrument's. */
 export async function countObservations(db: Db, cycleId: string): Promise<number> {
   const row = await db
     .selectFrom('observations')
@@ -217,9 +224,11 @@ export interface CycleObservation {
   updatedAt: string;
   /** Indicator key -> score or 'na'; null for a summary rubric. */
   scores: Record<string, number | 'na'> | null;
+  /** The study's instrument (0 the primary, decision 022). */
+  instrument: number;
 }
 
-/** A cycle's observations in roster order, with their indicator scores. */
+/** A cycle's observations of every instrument in roster order, with their indicator scores. */
 export async function listCycleObservations(db: Db, cycleId: string): Promise<CycleObservation[]> {
   const rows = await db
     .selectFrom('observations as o')
@@ -236,11 +245,13 @@ export async function listCycleObservations(db: Db, cycleId: string): Promise<Cy
       'o.observed_on as observedOn',
       'o.notes',
       'o.updated_at as updatedAt',
+      'o.instrument',
       sql<{ k: string; s: number | null; na: boolean }[] | null>`(
         select jsonb_agg(jsonb_build_object('k', i.indicator_key, 's', i.score, 'na', i.not_applicable))
         from indicator_scores i where i.observation_id = o.id)`.as('scoreRows'),
     ])
     .where('o.cycle_id', '=', cycleId)
+    .orderBy('o.instrument')
     .orderBy('t.sort_order')
     .orderBy('t.name')
     .execute();
@@ -263,7 +274,11 @@ export async function listCycleObservations(db: Db, cycleId: string): Promise<Cy
  */
 export async function cycleSheetScores(
   db: Db,
-  { districtId, cycleIds }: { districtId: string; cycleIds: readonly string[] },
+  {
+    districtId,
+    cycleIds,
+    instrument = 0,
+  }: { districtId: string; cycleIds: readonly string[]; instrument?: number },
 ): Promise<Map<string, Record<string, number | 'na'>[]>> {
   const bySheet = new Map<string, { cycleId: string; scores: Record<string, number | 'na'> }>();
   if (cycleIds.length > 0) {
@@ -274,6 +289,7 @@ export async function cycleSheetScores(
       .where('i.district_id', '=', districtId)
       .where('o.district_id', '=', districtId)
       .where('o.cycle_id', 'in', [...cycleIds])
+      .where('o.instrument', '=', instrument)
       .execute();
     for (const r of rows) {
       const sheet = bySheet.get(r.observation_id) ?? { cycleId: r.cycle_id, scores: {} };
@@ -287,11 +303,15 @@ export async function cycleSheetScores(
   return byCycle;
 }
 
-/** Active teachers of a school without an observation in the cycle, in roster order. */
+/**
+ * Active teachers of a school without a sheet in the cycle, in roster order: of one
+ * instrument, or (instrument omitted) of the instrument numbers given, any missing one.
+ */
 export async function listUnobservedTeachers(
   db: Db,
   cycleId: string,
   schoolId: string,
+  instruments: readonly number[] = [0],
 ): Promise<{ id: string; name: string; className: string | null }[]> {
   return db
     .selectFrom('teachers as t')
@@ -299,13 +319,18 @@ export async function listUnobservedTeachers(
     .where('t.school_id', '=', schoolId)
     .where('t.active', '=', true)
     .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('observations as o')
-            .select('o.id')
-            .where('o.cycle_id', '=', cycleId)
-            .whereRef('o.teacher_id', '=', 't.id'),
+      eb.or(
+        instruments.map((instrument) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('observations as o')
+                .select('o.id')
+                .where('o.cycle_id', '=', cycleId)
+                .where('o.instrument', '=', instrument)
+                .whereRef('o.teacher_id', '=', 't.id'),
+            ),
+          ),
         ),
       ),
     )
@@ -328,24 +353,60 @@ export interface TrajectoryPoint {
 
 /** Every observation of a teacher, study by study, cycle by cycle. */
 export async function teacherObservations(db: Db, teacherId: string): Promise<TrajectoryPoint[]> {
-  return db
-    .selectFrom('observations as o')
-    .innerJoin('cycles as c', 'c.id', 'o.cycle_id')
-    .innerJoin('studies as s', 's.id', 'c.study_id')
-    .select([
-      's.id as studyId',
-      's.title as studyTitle',
-      's.school_year as schoolYear',
-      'c.id as cycleId',
-      'c.ordinal',
-      'c.status',
-      'o.percentage',
-      'o.band',
-      'o.observed_on as observedOn',
-    ])
-    .where('o.teacher_id', '=', teacherId)
-    .orderBy('s.created_at')
-    .orderBy('s.id')
-    .orderBy('c.ordinal')
-    .execute();
+  return (
+    db
+      .selectFrom('observations as o')
+      .innerJoin('cycles as c', 'c.id', 'o.cycle_id')
+      .innerJoin('studies as s', 's.id', 'c.study_id')
+      .select([
+        's.id as studyId',
+        's.title as studyTitle',
+        's.school_year as schoolYear',
+        'c.id as cycleId',
+        'c.ordinal',
+        'c.status',
+        'o.percentage',
+        'o.band',
+        'o.observed_on as observedOn',
+      ])
+      .where('o.teacher_id', '=', teacherId)
+      // A teacher's trajectory follows each study's primary instrument (decision 022).
+      .where('o.instrument', '=', 0)
+      .orderBy('s.created_at')
+      .orderBy('s.id')
+      .orderBy('c.ordinal')
+      .execute()
+  );
+}
+
+export interface InstrumentCompleteness {
+  instrument: number;
+  key: string;
+  /** Active teachers of the school without a sheet of this instrument in the cycle. */
+  missing: number;
+}
+
+/**
+ * Per instrument of the cycle's study (the primary first), how many active teachers have
+ * no sheet of it in the cycle (decision 022: a cycle of several instruments is submitted
+ * only when every instrument's sheets are complete).
+ */
+export async function instrumentCompleteness(
+  db: Db,
+  cycleId: string,
+): Promise<InstrumentCompleteness[]> {
+  const { rows } = await sql<InstrumentCompleteness>`
+    with c as (select c.id, c.study_id, s.school_id, s.instrument_key
+                 from cycles c join studies s on s.id = c.study_id where c.id = ${cycleId}),
+    i as (select 0 as instrument, c.instrument_key as key from c
+          union all
+          select si.instrument, si.key from study_instruments si join c on si.study_id = c.study_id)
+    select i.instrument, i.key, (
+             select count(*)::int from teachers t, c
+              where t.school_id = c.school_id and t.active
+                and not exists (select 1 from observations o
+                                 where o.cycle_id = c.id and o.instrument = i.instrument
+                                   and o.teacher_id = t.id)) as missing
+      from i order by i.instrument`.execute(db);
+  return rows;
 }

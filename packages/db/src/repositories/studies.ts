@@ -175,11 +175,15 @@ export interface StudyCycleItem {
   approvedAt: string | null;
 }
 
+/** The study's cycles with the primary instrument's n and mean (decision 022). */
 export async function listStudyCycles(db: Db, studyId: string): Promise<StudyCycleItem[]> {
   const rows = await db
     .selectFrom('cycles as c')
     .leftJoin('cycle_aggregates as a', (j) =>
-      j.onRef('a.cycle_id', '=', 'c.id').onRef('a.district_id', '=', 'c.district_id'),
+      j
+        .onRef('a.cycle_id', '=', 'c.id')
+        .onRef('a.district_id', '=', 'c.district_id')
+        .on('a.instrument', '=', 0),
     )
     .select([
       'c.id',
@@ -345,6 +349,57 @@ export async function requirePublishedVersion<T extends keyof VersionPayloads>(
   return { id: row.id, payload: row.payload };
 }
 
+/** One of a study's instruments (decision 022): 0 is the primary, the study's own rubric. */
+export interface StudyInstrument {
+  instrument: number;
+  key: string;
+  rubric: VersionRef & { definition: TRubricDefinition };
+  bandSet: VersionRef & { bands: TBandSet };
+}
+
+/** A study's instruments, the primary first, in number order. */
+export async function listStudyInstruments(db: Db, studyId: string): Promise<StudyInstrument[]> {
+  const { rows } = await sql<{
+    instrument: number;
+    key: string;
+    rv_id: string;
+    rv_name: string;
+    rv_version: number;
+    definition: TRubricDefinition;
+    bv_id: string;
+    bv_name: string;
+    bv_version: number;
+    bands: TBandSet;
+  }>`
+    with i as (
+      select 0 as instrument, s.instrument_key as key, s.rubric_version_id, s.band_set_version_id
+        from studies s where s.id = ${studyId}
+      union all
+      select si.instrument, si.key, si.rubric_version_id, si.band_set_version_id
+        from study_instruments si where si.study_id = ${studyId})
+    select i.instrument, i.key, rv.id as rv_id, r.name as rv_name, rv.version as rv_version,
+           rv.definition, bv.id as bv_id, b.name as bv_name, bv.version as bv_version, bv.bands
+      from i
+      join rubric_versions rv on rv.id = i.rubric_version_id
+      join rubrics r on r.id = rv.rubric_id
+      join band_set_versions bv on bv.id = i.band_set_version_id
+      join band_sets b on b.id = bv.band_set_id
+     order by i.instrument`.execute(db);
+  return rows.map((r) => ({
+    instrument: r.instrument,
+    key: r.key,
+    rubric: { id: r.rv_id, name: r.rv_name, version: r.rv_version, definition: r.definition },
+    bandSet: { id: r.bv_id, name: r.bv_name, version: r.bv_version, bands: r.bands },
+  }));
+}
+
+/** A further instrument of a new study (1 to 4), fixed to published versions. */
+export interface NewStudyInstrument {
+  key: string;
+  rubricVersionId: string;
+  bandSetVersionId: string;
+}
+
 export interface NewStudyInput {
   districtId: string;
   schoolId: string;
@@ -359,6 +414,10 @@ export interface NewStudyInput {
   /** The gain convention shown first; the column's default ('points') when left out. */
   gainFirst?: TGainConvention | undefined;
   createdBy: string | null;
+  /** The primary instrument's key; the column's default ('utama') when left out. */
+  instrumentKey?: string | undefined;
+  /** Instruments beside the primary, numbered 1, 2, ... in this order. */
+  moreInstruments?: readonly NewStudyInstrument[];
 }
 
 /** Sets which gain convention a study shows first (the one before, or null: no such study). */
@@ -401,10 +460,26 @@ export async function insertStudyWithBaseline(
       criteria_set_version_id: s.criteriaSetVersionId,
       source: s.source,
       ...(s.gainFirst ? { gain_first: s.gainFirst } : {}),
+      ...(s.instrumentKey ? { instrument_key: s.instrumentKey } : {}),
       created_by: s.createdBy,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  if (s.moreInstruments && s.moreInstruments.length > 0) {
+    await db
+      .insertInto('study_instruments')
+      .values(
+        s.moreInstruments.map((m, i) => ({
+          district_id: s.districtId,
+          study_id: study.id,
+          instrument: i + 1,
+          key: m.key,
+          rubric_version_id: m.rubricVersionId,
+          band_set_version_id: m.bandSetVersionId,
+        })),
+      )
+      .execute();
+  }
   const cycle = await db
     .insertInto('cycles')
     .values({ district_id: s.districtId, study_id: study.id, ordinal: 0 })

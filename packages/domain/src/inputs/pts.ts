@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZInstrumentKey } from '../criteria';
 import { ZCycleStatus } from '../cycle';
 import { ZGainConvention } from '../gains';
 import { ZScoreScale } from '../score-scale';
@@ -89,6 +90,17 @@ export const ZStudyReopenInput = z
   .strict();
 export type TStudyReopenInput = z.infer<typeof ZStudyReopenInput>;
 
+/** The primary instrument's key when a study names none (decision 022). */
+export const PRIMARY_INSTRUMENT_KEY = 'utama';
+/** Instruments beside the primary: numbers 1 to 4. */
+export const MAX_MORE_INSTRUMENTS = 4;
+/** Which of the study's instruments a sheet scores: 0 the primary (default), 1 to 4 the others. */
+const ZInstrumentNumber = z
+  .number()
+  .int()
+  .min(0, bi('Nomor instrumen 0 sampai 4', 'An instrument number from 0 to 4'))
+  .max(MAX_MORE_INSTRUMENTS, bi('Nomor instrumen 0 sampai 4', 'An instrument number from 0 to 4'));
+
 export const ZStudyCreateInput = z
   .object({
     schoolId: ZId,
@@ -104,8 +116,38 @@ export const ZStudyCreateInput = z
     source: zText({ id: 'Sumber', en: 'The source' }, { max: 1_000 }).nullable().optional(),
     /** The gain convention shown first (default 'points'). */
     gainFirst: ZGainConvention.optional(),
+    /**
+     * The primary instrument's key (default "utama"): `rubricVersionId` with
+     * `bandSetVersionId`, the one the dashboard ranks by (decision 022).
+     */
+    instrumentKey: ZInstrumentKey.optional(),
+    /** Further instruments, each a published rubric version with its own band set. */
+    instruments: z
+      .array(
+        z.object({ key: ZInstrumentKey, rubricVersionId: ZId, bandSetVersionId: ZId }).strict(),
+      )
+      .max(MAX_MORE_INSTRUMENTS, bi('Paling banyak 5 instrumen', 'At most 5 instruments'))
+      .optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((s, ctx) => {
+    const keys = [
+      s.instrumentKey ?? PRIMARY_INSTRUMENT_KEY,
+      ...(s.instruments ?? []).map((i) => i.key),
+    ];
+    keys.forEach((key, i) => {
+      if (keys.indexOf(key) !== i) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['instruments', i - 1, 'key'],
+          message: bi(
+            `Kunci instrumen “${key}” dipakai dua kali`,
+            `The instrument key “${key}” is used twice`,
+          ),
+        });
+      }
+    });
+  });
 export type TStudyCreateInput = z.infer<typeof ZStudyCreateInput>;
 
 /** Which gain convention a study shows first; the others follow, each labelled. */
@@ -163,6 +205,7 @@ const observationCommon = {
   cycleId: ZId,
   version: ZCycleVersion,
   teacherId: ZId,
+  instrument: ZInstrumentNumber.optional(),
   observedOn: zDate({ id: 'Tanggal pengamatan', en: 'The observation date' }).nullable().optional(),
   notes: ZNotes('Catatan pengamatan', 'The observation notes').nullable().optional(),
   /**
@@ -202,7 +245,12 @@ export const ZObservationUpsertInput = z.discriminatedUnion('kind', [
 export type TObservationUpsertInput = z.infer<typeof ZObservationUpsertInput>;
 
 export const ZObservationDeleteInput = z
-  .object({ cycleId: ZId, version: ZCycleVersion, teacherId: ZId })
+  .object({
+    cycleId: ZId,
+    version: ZCycleVersion,
+    teacherId: ZId,
+    instrument: ZInstrumentNumber.optional(),
+  })
   .strict();
 export type TObservationDeleteInput = z.infer<typeof ZObservationDeleteInput>;
 

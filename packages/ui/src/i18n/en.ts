@@ -5,6 +5,7 @@ import { criteriaEn } from './areas/criteria';
 import { districtEn } from './areas/district';
 import { evidenceEn } from './areas/evidence';
 import { importQuestionsEn } from './areas/import-questions';
+import { instrumentsEn } from './areas/instruments';
 import { integrityEn } from './areas/integrity';
 import { ioEn } from './areas/io';
 import { letterheadEn } from './areas/letterhead';
@@ -457,4 +458,5 @@ export const en = {
   ...coachingEn,
   ...importQuestionsEn,
   ...scalesEn,
+  ...instrumentsEn,
 } satisfies Record<MessageKey, string>;

@@ -12,6 +12,7 @@ import { criteriaId } from './areas/criteria';
 import { districtId } from './areas/district';
 import { evidenceId } from './areas/evidence';
 import { importQuestionsId } from './areas/import-questions';
+import { instrumentsId } from './areas/instruments';
 import { integrityId } from './areas/integrity';
 import { ioId } from './areas/io';
 import { letterheadId } from './areas/letterhead';
@@ -463,6 +464,7 @@ export const id = {
   ...coachingId,
   ...importQuestionsId,
   ...scalesId,
+  ...instrumentsId,
 } as const;
 
 export type Dictionary = typeof id;

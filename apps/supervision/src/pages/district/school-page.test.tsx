@@ -137,6 +137,7 @@ const detail = {
     },
   },
   mismatchCount: 1,
+  instruments: [],
 } as unknown as RouterOutputs['reports']['schoolDetail'];
 
 describe('school drill-down', () => {

@@ -46,6 +46,7 @@ import { MismatchList } from '../results/printed-check';
 import { SheetAttachments, StageAttachments } from './attachments';
 import { CycleTimeline } from './cycle-timeline';
 import { FollowUpPanel } from './follow-up-panel';
+import { cycleForInstrument, InstrumentTabs } from './instrument-tabs';
 import {
   draftChanged,
   draftScale,
@@ -82,6 +83,8 @@ export function CyclePage() {
   const t = useT();
   const trpc = useTRPC();
   const cycle = useQuery(trpc.cycles.get.queryOptions({ cycleId }));
+  // Which instrument's sheets are shown (decision 022); 0 is the study's primary.
+  const [instrument, setInstrument] = useState(0);
   return (
     <QueryState
       query={cycle}
@@ -93,13 +96,32 @@ export function CyclePage() {
       )}
     >
       {(data) => (
-        <CycleView key={cycleId} cycle={data} reload={async () => (await cycle.refetch()).data} />
+        <>
+          <InstrumentTabs cycle={data} value={instrument} onChange={setInstrument} />
+          <CycleView
+            key={`${cycleId}/${instrument}`}
+            cycle={cycleForInstrument(data, instrument)}
+            instrument={instrument}
+            reload={async () => {
+              const fresh = (await cycle.refetch()).data;
+              return fresh && cycleForInstrument(fresh, instrument);
+            }}
+          />
+        </>
       )}
     </QueryState>
   );
 }
 
-function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycle | undefined> }) {
+function CycleView({
+  cycle,
+  reload,
+  instrument = 0,
+}: {
+  cycle: Cycle;
+  reload: () => Promise<Cycle | undefined>;
+  instrument?: number;
+}) {
   const t = useT();
   const f = useFormat();
   const localized = useLocalized();
@@ -239,7 +261,12 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
     const teacher = confirmDelete;
     if (!teacher) return;
     deleteObs.mutate(
-      { cycleId: cycle.id, version: base, teacherId: teacher.id },
+      {
+        cycleId: cycle.id,
+        version: base,
+        teacherId: teacher.id,
+        ...(instrument === 0 ? {} : { instrument }),
+      },
       {
         onSuccess: async (result) => {
           setConfirmDelete(null);
@@ -310,6 +337,7 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
       cycleId: cycle.id,
       version: base,
       teacherId: selected.id,
+      ...(instrument === 0 ? {} : { instrument }),
       observedOn: draft.observedOn || null,
       notes: draft.notes.trim() ? draft.notes : null,
     };

@@ -13,9 +13,11 @@ import {
   LoadingState,
   PageHeader,
   QueryTable,
+  Select,
   StatusBadge,
   StudyClosedBadge,
   showApiFieldError,
+  TextField,
   useCurrentUser,
   useLang,
   useLocalized,
@@ -258,8 +260,18 @@ function StudyForm({
     },
     toInput: (v: NewStudy) => ({ schoolId, ...v, semester: v.semester || null }),
   });
+  // Instruments (decision 022): the rubric above is the primary; others are added here.
+  const [primaryKey, setPrimaryKey] = useState('');
+  const [more, setMore] = useState<MoreInstrument[]>([]);
   const submit = form.handleSubmit((input) =>
-    create.mutate(input, { onError: (error) => showApiFieldError(form, error, STUDY_FIELDS) }),
+    create.mutate(
+      {
+        ...input,
+        ...(primaryKey.trim() ? { instrumentKey: primaryKey.trim() } : {}),
+        ...(more.length > 0 ? { instruments: more.map(({ uid: _, ...m }) => m) } : {}),
+      },
+      { onError: (error) => showApiFieldError(form, error, STUDY_FIELDS) },
+    ),
   );
   const versionLabel = (o: { name: string; version: number }) =>
     t('pts.create.version', { name: o.name, version: o.version });
@@ -334,6 +346,13 @@ function StudyForm({
           }))}
         />
       </div>
+      <InstrumentsPicker
+        options={options}
+        primaryKey={primaryKey}
+        onPrimaryKey={setPrimaryKey}
+        more={more}
+        onMore={setMore}
+      />
       <ApiErrorMessage error={create.error} inlineFields={STUDY_FIELDS} />
       <div className="sk-row">
         <Button type="submit" loading={create.isPending}>
@@ -344,5 +363,93 @@ function StudyForm({
         </Button>
       </div>
     </form>
+  );
+}
+
+type MoreInstrument = {
+  /** The row's identity while edited (never sent). */
+  uid: number;
+  key: string;
+  rubricVersionId: string;
+  bandSetVersionId: string;
+};
+
+/**
+ * The study's instruments beyond the primary (the rubric and band set above): a key each
+ * (what criteria name, e.g. "rpp"), a published rubric and its own band set; at most four.
+ */
+function InstrumentsPicker({
+  options,
+  primaryKey,
+  onPrimaryKey,
+  more,
+  onMore,
+}: {
+  options: StudyOptions;
+  primaryKey: string;
+  onPrimaryKey: (key: string) => void;
+  more: MoreInstrument[];
+  onMore: (more: MoreInstrument[]) => void;
+}) {
+  const t = useT();
+  const versionLabel = (o: { name: string; version: number }) =>
+    t('pts.create.version', { name: o.name, version: o.version });
+  const set = (i: number, patch: Partial<MoreInstrument>) =>
+    onMore(more.map((m, j) => (j === i ? { ...m, ...patch } : m)));
+  return (
+    <fieldset className="pts-instruments">
+      <legend>{t('instruments.more')}</legend>
+      <p className="pts-card-note">{t('instruments.moreHint')}</p>
+      <TextField
+        label={t('instruments.primaryKey')}
+        hint={t('instruments.primaryKeyHint')}
+        value={primaryKey}
+        placeholder="utama"
+        onChange={(e) => onPrimaryKey(e.target.value)}
+      />
+      {more.map((m, i) => (
+        <div className="pts-form-grid" key={m.uid}>
+          <TextField
+            label={t('instruments.key', { n: i + 2 })}
+            value={m.key}
+            placeholder="rpp"
+            onChange={(e) => set(i, { key: e.target.value })}
+          />
+          <Select
+            label={t('instruments.rubric', { n: i + 2 })}
+            value={m.rubricVersionId}
+            options={options.rubrics.map((r) => ({ value: r.id, label: versionLabel(r) }))}
+            onChange={(e) => set(i, { rubricVersionId: e.target.value })}
+          />
+          <Select
+            label={t('instruments.bandSet', { n: i + 2 })}
+            value={m.bandSetVersionId}
+            options={options.bandSets.map((b) => ({ value: b.id, label: versionLabel(b) }))}
+            onChange={(e) => set(i, { bandSetVersionId: e.target.value })}
+          />
+          <Button variant="ghost" onClick={() => onMore(more.filter((_, j) => j !== i))}>
+            {t('instruments.remove', { n: i + 2 })}
+          </Button>
+        </div>
+      ))}
+      {more.length < 4 && (
+        <Button
+          variant="secondary"
+          onClick={() =>
+            onMore([
+              ...more,
+              {
+                uid: Math.max(0, ...more.map((x) => x.uid)) + 1,
+                key: '',
+                rubricVersionId: options.rubrics[0]?.id ?? '',
+                bandSetVersionId: options.bandSets[0]?.id ?? '',
+              },
+            ])
+          }
+        >
+          {t('instruments.add')}
+        </Button>
+      )}
+    </fieldset>
   );
 }

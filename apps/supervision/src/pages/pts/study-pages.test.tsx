@@ -263,6 +263,7 @@ function schoolDetail(lastStatus: 'approved' | 'submitted' = 'approved') {
     gains: [step(0, 1), step(1, 2)],
     overall: step(0, 2),
     mismatchCount: 1,
+    instruments: [],
   };
 }
 

@@ -101,6 +101,7 @@ export function observation(
     notes: null,
     updatedAt: '2026-11-20T08:00:00.000Z',
     scores,
+    instrument: 0,
   };
 }
 
@@ -147,6 +148,24 @@ export function makeCycle(
     observations,
     unobservedTeachers: TEACHERS.filter((teacher) => !observed.has(teacher.id)),
     summary: summarizeCycle(percentages, PTS_DEFAULT_BANDS),
+    scaleMean: null,
+    // A one-instrument study: its primary is the cycle's own figures (decision 022).
+    instruments: [
+      {
+        instrument: 0,
+        key: 'utama',
+        rubric: { name: 'Lembar observasi', version: 1, definition: RUBRIC },
+        bandSet: {
+          name: 'Kategori PTS',
+          bands: PTS_DEFAULT_BANDS.bands,
+          ranges: bandRanges(PTS_DEFAULT_BANDS),
+        },
+        observations,
+        unobservedTeachers: TEACHERS.filter((teacher) => !observed.has(teacher.id)),
+        summary: summarizeCycle(percentages, PTS_DEFAULT_BANDS),
+        scaleMean: null,
+      },
+    ],
     history: [],
     standing: cycleStanding({
       status,

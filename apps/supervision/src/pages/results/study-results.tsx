@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { CycleSummaries } from './cycle-summaries';
 import { bandReferences, type SchoolDetail } from './figures';
+import { InstrumentTables } from './instrument-tables';
 import { MeanGains } from './mean-gains';
 import { PrintedFiguresCheck } from './printed-check';
 import { TeacherCycleMatrix } from './teacher-cycle-matrix';
@@ -52,6 +53,7 @@ export function StudyResults({
           <EmptyState>{t('pts.progress.empty')}</EmptyState>
         )}
       </Card>
+      {observed && <InstrumentTables detail={detail} />}
       {observed && detail.gains.length > 0 && (
         <Card
           title={t('pts.progress.meanGains')}

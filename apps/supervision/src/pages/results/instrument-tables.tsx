@@ -1,0 +1,86 @@
+import { Card, useFormat, useLocalized, useT } from '@siklus/ui';
+import type { SchoolDetail } from './figures';
+import { TeacherCycleMatrix } from './teacher-cycle-matrix';
+
+type Instrument = SchoolDetail['instruments'][number];
+
+/** The study's report as one instrument's figures show it, for the tables drawn per instrument. */
+function detailOf(detail: SchoolDetail, instrument: Instrument): SchoolDetail {
+  return {
+    ...detail,
+    bandSet: instrument.bandSet,
+    teachers: instrument.teachers,
+    gains: instrument.gains,
+    overall: instrument.overall,
+    cycles: detail.cycles.map((c, k) => {
+      const own = instrument.cycles[k];
+      return own
+        ? { ...c, n: own.n, mean: own.mean, meanBand: own.meanBand, summary: own.summary }
+        : c;
+    }),
+  };
+}
+
+/**
+ * One teacher x cycle table per instrument of a study of several (decision 022): each with
+ * its own bands, means (also on the sheet's scale: "rata-rata 3,50 dari 4") and gains,
+ * the relative gain labelled. Nothing for a one-instrument study: its table is above.
+ */
+export function InstrumentTables({ detail }: { detail: SchoolDetail }) {
+  const t = useT();
+  const f = useFormat();
+  const localized = useLocalized();
+  if (detail.instruments.length < 2) return null;
+  return (
+    <>
+      {detail.instruments.map((instrument) => {
+        const overall = instrument.overall?.means;
+        return (
+          <Card
+            key={instrument.instrument}
+            title={t('instruments.table', {
+              key: instrument.key,
+              name: instrument.rubric.name,
+              version: instrument.rubric.version,
+            })}
+            aria-label={t('instruments.table', {
+              key: instrument.key,
+              name: instrument.rubric.name,
+              version: instrument.rubric.version,
+            })}
+            flush
+          >
+            <ul className="pts-card-note">
+              {instrument.cycles.map((c) => (
+                <li key={c.id}>
+                  {localized(c.label)}: {t('instruments.meanRow')}{' '}
+                  {c.mean === null ? t('instruments.noMean') : f.decimal(c.mean)}
+                  {c.scaleMean
+                    ? t('instruments.scaleMean', {
+                        value: f.decimal(c.scaleMean.value),
+                        max: c.scaleMean.max,
+                      })
+                    : ''}
+                </li>
+              ))}
+              {instrument.overall && overall && (
+                <li>
+                  {t('instruments.overall', {
+                    from: localized(instrument.overall.from.label),
+                    to: localized(instrument.overall.to.label),
+                    points: f.decimal(overall.points),
+                    relative:
+                      overall.relative === null
+                        ? t('instruments.relativeNone')
+                        : t('instruments.relative', { value: f.decimal(overall.relative) }),
+                  })}
+                </li>
+              )}
+            </ul>
+            <TeacherCycleMatrix detail={detailOf(detail, instrument)} />
+          </Card>
+        );
+      })}
+    </>
+  );
+}

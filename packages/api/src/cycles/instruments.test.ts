@@ -1,0 +1,303 @@
+import {
+  createTestDb,
+  makeRubricVersion,
+  makeSchool,
+  makeTeacher,
+  makeUser,
+  type TestDb,
+} from '@siklus/db/testing';
+import type { AppError, TRubricDefinition, TSuccessCriteria } from '@siklus/domain';
+import { TRPCError } from '@trpc/server';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { callerFor } from '../testing/callers';
+import { makeWorld, type World } from '../testing/world';
+import { makePtsConfig, scale } from './pts-fixtures';
+
+/*
+ * Several instruments per study (issue 16, decision 022) through the API: a principal
+ * starts a study scored on the lesson plan (RPP) and on the teaching (pelaksanaan, the
+ * primary), scores both over three cycles, and each clause of the criteria is judged on
+ * its instrument: the pelaksanaan mean, and a KKM pass share on the RPP. A cycle with one
+ * instrument incomplete cannot be submitted; the dashboard reads the primary's figures.
+ */
+
+let testDb: TestDb;
+let w: World;
+beforeAll(async () => {
+  testDb = await createTestDb();
+  w = await makeWorld(testDb.db);
+});
+afterAll(async () => {
+  await testDb?.destroy();
+});
+
+async function failure(call: Promise<unknown>): Promise<{ code: string; app: AppError }> {
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error, 'expected the call to fail').toBeInstanceOf(TRPCError);
+  return { code: (error as TRPCError).code, app: (error as TRPCError).cause as AppError };
+}
+
+/** The lesson-plan sheet: two indicators on 1-4, so a teacher's percentage is sum / 8. */
+const RPP: TRubricDefinition = {
+  mode: 'indicators',
+  aspects: [
+    {
+      key: 'R',
+      title: 'Rencana pelaksanaan pembelajaran',
+      indicators: [
+        { key: 'R1', text: 'Merumuskan tujuan pembelajaran', scale },
+        { key: 'R2', text: 'Menyusun langkah pembelajaran', scale },
+      ],
+    },
+  ],
+};
+
+const CRITERIA: TSuccessCriteria = {
+  criteria: [
+    { kind: 'mean', op: '>=', value: '75', instrument: 'pelaksanaan' },
+    { kind: 'passShare', op: '>', percent: '75', kkm: '78', instrument: 'rpp' },
+  ],
+};
+
+describe('a study of two instruments (RPP and pelaksanaan)', () => {
+  test('three cycles: each figure and clause per instrument, submit refused while one is incomplete', async () => {
+    const config = await makePtsConfig(testDb.db, w.districtA.id);
+    const rpp = await makeRubricVersion(testDb.db, {
+      district_id: w.districtA.id,
+      definition: RPP,
+    });
+    const admin = w.as('admin');
+    const { versionId: criteriaId } = await admin.config.criteriaSets.create({
+      name: 'Kriteria per instrumen',
+      bandSetVersionId: config.bandSet.id,
+      payload: CRITERIA,
+    });
+    await admin.config.criteriaSets.publish({ versionId: criteriaId });
+
+    const school = await makeSchool(testDb.db, { district_id: w.districtA.id });
+    const principal = callerFor(
+      testDb.db,
+      await makeUser(testDb.db, {
+        role: 'principal',
+        district_id: w.districtA.id,
+        school_id: school.id,
+      }),
+    );
+    const teachers = [];
+    for (let i = 0; i < 4; i++) {
+      teachers.push(
+        await makeTeacher(testDb.db, { district_id: w.districtA.id, school_id: school.id }),
+      );
+    }
+    const start = {
+      schoolId: school.id,
+      title: 'Meningkatkan kemampuan guru menyusun RPP dan melaksanakan pembelajaran',
+      focus: 'RPP dan pelaksanaan pembelajaran',
+      schoolYear: '2025/2026',
+      semester: 'ganjil' as const,
+      rubricVersionId: config.rubric.id,
+      bandSetVersionId: config.bandSet.id,
+      criteriaSetVersionId: criteriaId,
+    };
+    // Criteria naming an instrument the study lacks could never be judged.
+    const lacking = await failure(principal.studies.create(start));
+    expect(lacking.code).toBe('BAD_REQUEST');
+    expect(lacking.app.messages.id).toContain('Instrumen “pelaksanaan” tidak ada');
+    expect(lacking.app.messages.en).toContain('Instrument “pelaksanaan” is not one');
+    const twice = await failure(
+      principal.studies.create({
+        ...start,
+        instrumentKey: 'rpp',
+        instruments: [{ key: 'rpp', rubricVersionId: rpp.id, bandSetVersionId: config.bandSet.id }],
+      }),
+    );
+    expect(twice.code).toBe('BAD_REQUEST');
+
+    const { studyId, baselineCycleId } = await principal.studies.create({
+      ...start,
+      instrumentKey: 'pelaksanaan',
+      instruments: [{ key: 'rpp', rubricVersionId: rpp.id, bandSetVersionId: config.bandSet.id }],
+    });
+    const study = await principal.studies.get({ studyId });
+    expect(study.instruments.map((i) => [i.instrument, i.key, i.rubric.id])).toEqual([
+      [0, 'pelaksanaan', config.rubric.id],
+      [1, 'rpp', rpp.id],
+    ]);
+
+    // Per cycle: pelaksanaan (A1, A2, B1, B2 of 16) and RPP (R1, R2 of 8) per teacher.
+    const cycles = [
+      {
+        teaching: [3, 3, 3, 3],
+        rpp: [
+          [4, 4],
+          [3, 3],
+          [4, 3],
+          [3, 3],
+        ],
+      },
+      {
+        teaching: [3, 3, 3, 4],
+        rpp: [
+          [4, 4],
+          [4, 3],
+          [4, 3],
+          [3, 3],
+        ],
+      },
+      {
+        teaching: [4, 4, 3, 3],
+        rpp: [
+          [4, 4],
+          [4, 3],
+          [4, 3],
+          [4, 3],
+        ],
+      },
+    ];
+    const supervisor = w.as('supervisor');
+    let cycleId = baselineCycleId;
+    const views = [];
+    for (const [k, c] of cycles.entries()) {
+      let version = (await principal.cycles.get({ cycleId })).version;
+      for (const teacher of teachers) {
+        const [a1, a2, b1, b2] = c.teaching;
+        ({ version } = await principal.cycles.upsertObservation({
+          cycleId,
+          version,
+          teacherId: teacher.id,
+          kind: 'indicators',
+          scores: { A1: a1!, A2: a2!, B1: b1!, B2: b2! },
+        }));
+      }
+      if (k === 0) {
+        // Only the primary is scored: the cycle cannot be submitted yet.
+        const refused = await failure(principal.cycles.submit({ cycleId, version }));
+        expect(refused.code).toBe('BAD_REQUEST');
+        expect(refused.app.messages).toEqual({
+          id: 'Lembar observasi belum lengkap (instrumen rpp: 4 guru aktif belum dinilai); isi semua instrumen sebelum mengajukan siklus.',
+          en: 'The observation sheets are incomplete (instrument rpp: 4 active teacher(s) not scored); score every instrument before submitting the cycle.',
+        });
+        const none = await failure(
+          principal.cycles.upsertObservation({
+            cycleId,
+            version,
+            teacherId: teachers[0]!.id,
+            instrument: 2,
+            kind: 'indicators',
+            scores: { R1: 4, R2: 4 },
+          }),
+        );
+        expect(none.code).toBe('BAD_REQUEST');
+        expect(none.app.field).toBe('instrument');
+      }
+      for (const [i, teacher] of teachers.entries()) {
+        const [r1, r2] = c.rpp[i]!;
+        const saved = await principal.cycles.upsertObservation({
+          cycleId,
+          version,
+          teacherId: teacher.id,
+          instrument: 1,
+          kind: 'indicators',
+          scores: { R1: r1!, R2: r2! },
+        });
+        version = saved.version;
+        expect(saved.observation.percentage).toBe(((r1! + r2!) * 12.5).toFixed(2));
+      }
+      const view = await principal.cycles.get({ cycleId });
+      views.push(view);
+      const submitted = await principal.cycles.submit({ cycleId, version });
+      await supervisor.review.approve({ cycleId, version: submitted.version, confirmLock: true });
+      if (k < cycles.length - 1) cycleId = (await principal.cycles.create({ studyId })).id;
+    }
+
+    // Each instrument's own sheets and figures; the top level is the primary's, as before.
+    const [baseline, first, second] = views;
+    expect(
+      baseline!.instruments.map((i) => [i.key, i.observations.length, i.summary.mean]),
+    ).toEqual([
+      ['pelaksanaan', 4, '75.00'],
+      ['rpp', 4, '84.38'],
+    ]);
+    expect(baseline!.summary.mean).toBe('75.00');
+    expect(baseline!.observations).toHaveLength(4);
+    // "rata-rata 3,00 dari 4" beside the percentage.
+    expect(baseline!.instruments[0]!.scaleMean).toEqual({ value: '3.00', max: 4 });
+    expect(baseline!.instruments[1]!.scaleMean).toEqual({ value: '3.38', max: 4 });
+
+    // The clauses, each on its instrument: 2 of 4, then 3 of 4 (75.00%, not more), then all.
+    const verdicts = views.map((v) =>
+      v.criteriaEvaluation.results.map((r) => [r.met, r.actual, r.shortfall]),
+    );
+    expect(verdicts).toEqual([
+      [
+        [true, '75.00', null],
+        [false, '50.00', '25.00'],
+      ],
+      [
+        [true, '81.25', null],
+        [false, '75.00', '0.00'],
+      ],
+      [
+        [true, '87.50', null],
+        [true, '100.00', null],
+      ],
+    ]);
+    expect(first!.criteriaEvaluation.met).toBe(false);
+    expect(first!.criteriaEvaluation.message.id).toContain('pada instrumen rpp: ');
+    expect(first!.criteria.description.id).toBe(
+      'Pada instrumen pelaksanaan: rata-rata minimal 75,00 dan pada instrumen rpp: lebih dari 75% guru mencapai nilai minimal 78',
+    );
+    expect(second!.criteriaEvaluation.met).toBe(true);
+    expect(second!.instruments[1]!.summary.mean).toBe('90.63');
+
+    // The school report: one table per instrument, each with its own means and gains; the
+    // verdict of each cycle covers both instruments, as on the cycle page.
+    const detail = await principal.reports.schoolDetail({ studyId });
+    expect(detail.instruments.map((i) => [i.key, i.cycles.map((c) => c.mean)])).toEqual([
+      ['pelaksanaan', ['75.00', '81.25', '87.50']],
+      ['rpp', ['84.38', '87.50', '90.63']],
+    ]);
+    expect(detail.instruments[1]!.teachers.map((t) => t.cells.map((c) => c?.percentage))).toEqual([
+      ['100.00', '100.00', '100.00'],
+      ['75.00', '87.50', '87.50'],
+      ['87.50', '87.50', '87.50'],
+      ['75.00', '75.00', '87.50'],
+    ]);
+    expect(detail.instruments[1]!.overall?.means).toMatchObject({
+      preMean: '84.38',
+      postMean: '90.63',
+      points: '6.25',
+    });
+    expect(detail.instruments[0]!.cycles[2]!.scaleMean).toEqual({ value: '3.50', max: 4 });
+    expect(detail.cycles.map((c) => c.criteria.met)).toEqual([false, false, true]);
+    expect(detail.cycles[1]!.criteria.message).toEqual(first!.criteriaEvaluation.message);
+    expect(detail.cycles.map((c) => c.mean)).toEqual(['75.00', '81.25', '87.50']);
+
+    // The XLSX recap: the primary's first, then one recap per instrument with its own means.
+    const file = await principal.io.studyRecap({ studyId, format: 'xlsx' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(Buffer.from(file.contentBase64, 'base64')).buffer);
+    const names = wb.worksheets.map((s) => s.name);
+    expect(names.slice(0, 3)).toEqual(['Rekap', 'Rekap pelaksanaan', 'Rekap rpp']);
+    const meanRow = (name: string) => {
+      const values: unknown[] = [];
+      wb.getWorksheet(name)!.eachRow((row) => {
+        if (row.getCell(1).value === 'Rata-rata') values.push(row.getCell(3).value);
+      });
+      return values;
+    };
+    expect(meanRow('Rekap rpp')).toEqual([84.38]);
+    expect(meanRow('Rekap pelaksanaan')).toEqual([75]);
+
+    // The dashboard ranks by the primary: its means, its clause.
+    const { rows } = await supervisor.reports.districtComparison({ search: school.npsn });
+    const row = rows.find((r) => r.studyId === studyId);
+    expect([row?.baselineMean, row?.latestMean]).toEqual(['75.00', '87.50']);
+    expect(row?.criteria?.results.map((r) => r.criterion.instrument)).toEqual(['pelaksanaan']);
+    expect(row?.criteriaMet).toBe(true);
+  }, 120_000);
+});
