@@ -1,12 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { firstLoadReport, pureLibraries } from '../../scripts/first-load';
+import { dictionaryPerLanguage, firstLoadReport, pureLibraries } from '../../scripts/first-load';
 
 const api = 'http://127.0.0.1:3000';
 
 // Served at `/` by apps/server; in dev, vite proxies the API so cookies stay same-origin.
 export default defineConfig({
-  plugins: [react(), pureLibraries(), firstLoadReport('supervision')],
+  plugins: [react(), pureLibraries(), dictionaryPerLanguage(), firstLoadReport('supervision')],
   base: '/',
   build: { outDir: 'dist', sourcemap: true },
   server: {

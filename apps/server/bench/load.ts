@@ -14,7 +14,7 @@
  * back every saved observation (load-verify.ts). Exit 1 on an error or a lost write.
  *
  * Options: --schools N (2000), --duration S (30), --writers N (32), --readers N (12),
- * --keep (leave the database).
+ * --keep (leave the database), --db NAME (siklus_load).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -40,7 +40,13 @@ const READERS = option('readers', 12);
 /** Principals beyond the writer connections, so a principal is always free to save. */
 const PRINCIPALS = WRITERS + 8;
 const SUPERVISORS = 6;
-const LOAD_DB = 'siklus_load';
+/** `--db NAME`: another database name, when several checkouts share one Postgres server. */
+const LOAD_DB = (() => {
+  const at = args.indexOf('--db');
+  const name = at >= 0 ? (args[at + 1] ?? '') : 'siklus_load';
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`--db ${name}: not a plain database name`);
+  return name;
+})();
 const PASSWORD = 'load-password-2026';
 const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
 
