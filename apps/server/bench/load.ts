@@ -14,7 +14,8 @@
  * back every saved observation (load-verify.ts). Exit 1 on an error or a lost write.
  *
  * Options: --schools N (2000), --duration S (30), --writers N (32), --readers N (12),
- * --keep (leave the database), --db NAME (siklus_load).
+ * --keep (leave the database), --reuse (run on the database a --keep run left, without
+ * synthesising again), --db NAME (siklus_load), --profile DIR (the server's CPU profile).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -81,7 +82,11 @@ function startServer(
   databaseUrl: string,
   port: number,
 ): { child: ChildProcess; log: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // --profile DIR: the server writes a V8 CPU profile there when it exits (open it in
+  // Chrome's DevTools, Performance tab), to see what holds the event loop under load.
+  const at = args.indexOf('--profile');
+  const profile = at >= 0 ? ['--cpu-prof', `--cpu-prof-dir=${args[at + 1]}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env: {
       ...process.env,
@@ -127,15 +132,44 @@ async function main() {
   const loadUrl = new URL(env.DATABASE_URL);
   loadUrl.pathname = `/${LOAD_DB}`;
 
-  process.stdout.write(`Recreating database ${LOAD_DB}...\n`);
-  await adminQuery(env.DATABASE_URL, `drop database if exists ${LOAD_DB} with (force)`);
-  await adminQuery(env.DATABASE_URL, `create database ${LOAD_DB}`);
-  const database = await createDb({ databaseUrl: loadUrl.toString(), poolSize: 2 });
+  const reuse = flag('reuse');
+  if (!reuse) {
+    process.stdout.write(`Recreating database ${LOAD_DB}...\n`);
+    await adminQuery(env.DATABASE_URL, `drop database if exists ${LOAD_DB} with (force)`);
+    await adminQuery(env.DATABASE_URL, `create database ${LOAD_DB}`);
+  }
+  // Synthesis generates rows in Node inside its transaction (minutes on a busy machine):
+  // the default idle-in-transaction limit would end it, as in the bench.
+  const database = await createDb({
+    databaseUrl: loadUrl.toString(),
+    poolSize: 2,
+    statementTimeoutMs: 900_000,
+  });
   const { db } = database;
   await migrateToLatest(db);
-  process.stdout.write(`Synthesising ${SCHOOLS} schools...\n`);
-  const synth = await synthesize(db, { schools: SCHOOLS, seed: 2026 });
-  await raw(db, 'analyze');
+  let synth: { districtId: string; counts: { schools: number; observations: number } };
+  if (reuse) {
+    // A database an earlier run left (--keep): same district, same principals.
+    const district = await db.selectFrom('districts').select('id').executeTakeFirstOrThrow();
+    const count = async (table: 'schools' | 'observations') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((e) => e.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    synth = {
+      districtId: district.id,
+      counts: { schools: await count('schools'), observations: await count('observations') },
+    };
+    process.stdout.write(`Reusing ${LOAD_DB}: ${synth.counts.schools} schools\n`);
+  } else {
+    process.stdout.write(`Synthesising ${SCHOOLS} schools...\n`);
+    synth = await synthesize(db, { schools: SCHOOLS, seed: 2026 });
+    await raw(db, 'analyze');
+  }
 
   // One open cycle per school for as many principals as needed, with its rubric.
   const targets = await db
@@ -190,6 +224,7 @@ async function main() {
         role: 'supervisor' as const,
       })),
     ])
+    .onConflict((oc) => oc.column('username').doNothing())
     .execute();
 
   const port = await freePort();

@@ -474,7 +474,11 @@ export const ioRouter = router({
       assertSavable(result.questions, result.problems, result.rows.length);
       const observerId = ctx.user.id;
       const written = await ctx.db.transaction().execute(async (tx) => {
-        const touched = await touchCycle(tx, { cycleId: input.cycleId, version: input.version });
+        const touched = await touchCycle(tx, {
+          districtId: ctx.user.districtId,
+          cycleId: input.cycleId,
+          version: input.version,
+        });
         await upsertObservations(
           tx,
           result.rows.map((row) => ({
@@ -564,6 +568,7 @@ export const ioRouter = router({
           version = 1;
         }
         const touched = await touchCycle(tx, {
+          districtId: ctx.user.districtId,
           cycleId,
           version,
           patch: printedFiguresPatch({
