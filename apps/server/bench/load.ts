@@ -26,6 +26,7 @@ import { createDb, migrateToLatest, synthesize } from '@siklus/db';
 import { listIndicators, scoreObservation, type TRubricDefinition } from '@siklus/domain';
 import autocannon from 'autocannon';
 import { parseEnv } from '../src/env';
+import { type GoalRow, goalsTable } from './goals';
 import { percentile, type SavedValue, type SaveRecord, verifySaves } from './load-verify';
 
 const args = process.argv.slice(2);
@@ -521,6 +522,40 @@ async function main() {
     `verification: ${verdict.checked} cycle/teacher pairs checked, ${verdict.lost.length} lost, ` +
       `${verdict.wrong.length} with another value`,
   ];
+  const goals: GoalRow[] = [
+    {
+      measure: 'throughput, every request',
+      figure: total / DURATION,
+      unit: 'req/s',
+      goal: 300,
+      atLeast: true,
+    },
+    {
+      measure: 'observation upsert p95',
+      figure: percentile(stats.upsert.latencies, 95),
+      unit: 'ms',
+      goal: 150,
+    },
+    {
+      measure: 'comparison p95',
+      figure: percentile(stats.comparison.latencies, 95),
+      unit: 'ms',
+      goal: 150,
+    },
+    {
+      measure: 'errors (answers and sockets)',
+      figure: errors + socketErrors,
+      unit: 'errors',
+      goal: 0,
+    },
+    {
+      measure: 'acknowledged saves lost or changed',
+      figure: verdict.lost.length + verdict.wrong.length,
+      unit: 'saves',
+      goal: 0,
+    },
+  ];
+  out.push('', "Issue 19's goals:", goalsTable(goals, loadBefore), '');
   const pass =
     errors === 0 && socketErrors === 0 && verdict.lost.length + verdict.wrong.length === 0;
   out.push(pass ? 'PASS  no errors, no lost writes' : 'FAIL');

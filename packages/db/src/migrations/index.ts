@@ -16,6 +16,7 @@ import * as m20261202T0500 from './2026-12-02T0500-follow-up-plans';
 import * as m20261202T0600 from './2026-12-02T0600-accounts-notifications';
 import * as m20261202T0700 from './2026-12-02T0700-attachments';
 import * as m20261202T0800 from './2026-12-02T0800-study-figures';
+import * as m20261202T1200 from './2026-12-02T1200-comparison-top-n';
 
 /**
  * Every migration, listed by hand so no bundler or glob can lose one. Names sort in the
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0600-accounts-notifications': m20261202T0600,
   '2026-12-02T0700-attachments': m20261202T0700,
   '2026-12-02T0800-study-figures': m20261202T0800,
+  '2026-12-02T1200-comparison-top-n': m20261202T1200,
 };
