@@ -189,7 +189,7 @@ export async function touchCycle(
     .returning(['version', 'status'])
     .executeTakeFirst();
   if (updated) return updated;
-  return explainRefusedTouch(db, args.cycleId, args.version, onlyIn);
+  return explainRefusedTouch(db, args.districtId, args.cycleId, args.version, onlyIn);
 }
 
 /**
@@ -199,14 +199,18 @@ export async function touchCycle(
  */
 export async function explainRefusedTouch(
   db: Db,
+  districtId: string,
   cycleId: string,
   version: number,
   onlyIn: readonly TCycleStatus[],
 ): Promise<never> {
   const current = await db
     .selectFrom('cycles as c')
-    .innerJoin('studies as s', 's.id', 'c.study_id')
+    .innerJoin('studies as s', (j) =>
+      j.onRef('s.id', '=', 'c.study_id').onRef('s.district_id', '=', 'c.district_id'),
+    )
     .select(['c.version', 'c.status', 's.closed_at as closedAt'])
+    .where('c.district_id', '=', districtId)
     .where('c.id', '=', cycleId)
     .executeTakeFirst();
   if (!current) {

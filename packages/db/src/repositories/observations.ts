@@ -88,7 +88,9 @@ export async function saveObservation(
     select w.id, t.version, t.planning_date::text as "planningDate",
            t.reflection_date::text as "reflectionDate"
       from written w, touched t`.execute(db);
-  return rows[0] ?? explainRefusedTouch(db, o.cycleId, args.version, EDITABLE_STATUSES);
+  return (
+    rows[0] ?? explainRefusedTouch(db, o.districtId, o.cycleId, args.version, EDITABLE_STATUSES)
+  );
 }
 
 function observationValues(o: ObservationWrite): RawBuilder<unknown>[] {
