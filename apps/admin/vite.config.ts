@@ -1,12 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { firstLoadReport, pureLibraries } from '../../scripts/first-load';
+import { dictionaryPerLanguage, firstLoadReport, pureLibraries } from '../../scripts/first-load';
 
 const api = 'http://127.0.0.1:3000';
 
 // Served at `/admin/` by apps/server (same origin as the API, so the session cookie is shared).
 export default defineConfig({
-  plugins: [react(), pureLibraries(), firstLoadReport('admin')],
+  plugins: [react(), pureLibraries(), dictionaryPerLanguage(), firstLoadReport('admin')],
   base: '/admin/',
   build: { outDir: 'dist', sourcemap: true },
   server: {

@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { firstLoadReport, pureLibraries } from '../../scripts/first-load';
+import { dictionaryPerLanguage, firstLoadReport, pureLibraries } from '../../scripts/first-load';
 
 const api = 'http://127.0.0.1:3000';
 
@@ -13,6 +13,7 @@ export default defineConfig({
   plugins: [
     react(),
     pureLibraries(),
+    dictionaryPerLanguage(),
     // An installable app whose shell opens without a connection (decision 024): the service
     // worker precaches the built files only (every page's chunk, so a page opens offline
     // once the app was loaded online), answers navigations with index.html, and caches no

@@ -14,7 +14,8 @@
  * back every saved observation (load-verify.ts). Exit 1 on an error or a lost write.
  *
  * Options: --schools N (2000), --duration S (30), --writers N (32), --readers N (12),
- * --keep (leave the database).
+ * --keep (leave the database), --reuse (run on the database a --keep run left, without
+ * synthesising again), --db NAME (siklus_load), --profile DIR (the server's CPU profile).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -25,6 +26,7 @@ import { createDb, migrateToLatest, synthesize } from '@siklus/db';
 import { listIndicators, scoreObservation, type TRubricDefinition } from '@siklus/domain';
 import autocannon from 'autocannon';
 import { parseEnv } from '../src/env';
+import { type GoalRow, goalsTable } from './goals';
 import { percentile, type SavedValue, type SaveRecord, verifySaves } from './load-verify';
 
 const args = process.argv.slice(2);
@@ -40,7 +42,13 @@ const READERS = option('readers', 12);
 /** Principals beyond the writer connections, so a principal is always free to save. */
 const PRINCIPALS = WRITERS + 8;
 const SUPERVISORS = 6;
-const LOAD_DB = 'siklus_load';
+/** `--db NAME`: another database name, when several checkouts share one Postgres server. */
+const LOAD_DB = (() => {
+  const at = args.indexOf('--db');
+  const name = at >= 0 ? (args[at + 1] ?? '') : 'siklus_load';
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`--db ${name}: not a plain database name`);
+  return name;
+})();
 const PASSWORD = 'load-password-2026';
 const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
 
@@ -75,7 +83,11 @@ function startServer(
   databaseUrl: string,
   port: number,
 ): { child: ChildProcess; log: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // --profile DIR: the server writes a V8 CPU profile there when it exits (open it in
+  // Chrome's DevTools, Performance tab), to see what holds the event loop under load.
+  const at = args.indexOf('--profile');
+  const profile = at >= 0 ? ['--cpu-prof', `--cpu-prof-dir=${args[at + 1]}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env: {
       ...process.env,
@@ -121,15 +133,44 @@ async function main() {
   const loadUrl = new URL(env.DATABASE_URL);
   loadUrl.pathname = `/${LOAD_DB}`;
 
-  process.stdout.write(`Recreating database ${LOAD_DB}...\n`);
-  await adminQuery(env.DATABASE_URL, `drop database if exists ${LOAD_DB} with (force)`);
-  await adminQuery(env.DATABASE_URL, `create database ${LOAD_DB}`);
-  const database = await createDb({ databaseUrl: loadUrl.toString(), poolSize: 2 });
+  const reuse = flag('reuse');
+  if (!reuse) {
+    process.stdout.write(`Recreating database ${LOAD_DB}...\n`);
+    await adminQuery(env.DATABASE_URL, `drop database if exists ${LOAD_DB} with (force)`);
+    await adminQuery(env.DATABASE_URL, `create database ${LOAD_DB}`);
+  }
+  // Synthesis generates rows in Node inside its transaction (minutes on a busy machine):
+  // the default idle-in-transaction limit would end it, as in the bench.
+  const database = await createDb({
+    databaseUrl: loadUrl.toString(),
+    poolSize: 2,
+    statementTimeoutMs: 900_000,
+  });
   const { db } = database;
   await migrateToLatest(db);
-  process.stdout.write(`Synthesising ${SCHOOLS} schools...\n`);
-  const synth = await synthesize(db, { schools: SCHOOLS, seed: 2026 });
-  await raw(db, 'analyze');
+  let synth: { districtId: string; counts: { schools: number; observations: number } };
+  if (reuse) {
+    // A database an earlier run left (--keep): same district, same principals.
+    const district = await db.selectFrom('districts').select('id').executeTakeFirstOrThrow();
+    const count = async (table: 'schools' | 'observations') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((e) => e.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    synth = {
+      districtId: district.id,
+      counts: { schools: await count('schools'), observations: await count('observations') },
+    };
+    process.stdout.write(`Reusing ${LOAD_DB}: ${synth.counts.schools} schools\n`);
+  } else {
+    process.stdout.write(`Synthesising ${SCHOOLS} schools...\n`);
+    synth = await synthesize(db, { schools: SCHOOLS, seed: 2026 });
+    await raw(db, 'analyze');
+  }
 
   // One open cycle per school for as many principals as needed, with its rubric.
   const targets = await db
@@ -184,6 +225,7 @@ async function main() {
         role: 'supervisor' as const,
       })),
     ])
+    .onConflict((oc) => oc.column('username').doNothing())
     .execute();
 
   const port = await freePort();
@@ -480,6 +522,40 @@ async function main() {
     `verification: ${verdict.checked} cycle/teacher pairs checked, ${verdict.lost.length} lost, ` +
       `${verdict.wrong.length} with another value`,
   ];
+  const goals: GoalRow[] = [
+    {
+      measure: 'throughput, every request',
+      figure: total / DURATION,
+      unit: 'req/s',
+      goal: 300,
+      atLeast: true,
+    },
+    {
+      measure: 'observation upsert p95',
+      figure: percentile(stats.upsert.latencies, 95),
+      unit: 'ms',
+      goal: 150,
+    },
+    {
+      measure: 'comparison p95',
+      figure: percentile(stats.comparison.latencies, 95),
+      unit: 'ms',
+      goal: 150,
+    },
+    {
+      measure: 'errors (answers and sockets)',
+      figure: errors + socketErrors,
+      unit: 'errors',
+      goal: 0,
+    },
+    {
+      measure: 'acknowledged saves lost or changed',
+      figure: verdict.lost.length + verdict.wrong.length,
+      unit: 'saves',
+      goal: 0,
+    },
+  ];
+  out.push('', "Issue 19's goals:", goalsTable(goals, loadBefore), '');
   const pass =
     errors === 0 && socketErrors === 0 && verdict.lost.length + verdict.wrong.length === 0;
   out.push(pass ? 'PASS  no errors, no lost writes' : 'FAIL');

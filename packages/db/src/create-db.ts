@@ -77,6 +77,12 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Database>
       // A transaction left open by a crashed request must not hold its locks for ever.
       idle_in_transaction_session_timeout: statementTimeout * 4,
       connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      // No JIT compilation: the comparison's plan (a page of rows with a few subqueries
+      // each) is estimated far above jit_above_cost, and Postgres compiled it on every
+      // request: 5.7 s of a 5.73 s execution under load, ~0.3-1 s on a quiet machine, for a
+      // query that runs in tens of milliseconds interpreted. Nothing here runs long enough
+      // to repay compiling (decision 025).
+      options: '-c jit=off',
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
           if (oid === INT8) return parseInt8;

@@ -106,9 +106,11 @@ export {
 } from './i18n/format';
 export {
   I18nProvider,
+  isLangLoaded,
   LANG_STORAGE_KEY,
   LANGS,
   type Lang,
+  loadLang,
   type MessageParams,
   type PlainMessageKey,
   pluralForm,

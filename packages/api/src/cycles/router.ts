@@ -119,7 +119,12 @@ export const cyclesRouter = router({
       };
       const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       return ctx.db.transaction().execute(async (tx) => {
-        const result = await touchCycle(tx, { cycleId, version, patch: defined });
+        const result = await touchCycle(tx, {
+          districtId: ctx.user.districtId,
+          cycleId,
+          version,
+          patch: defined,
+        });
         // Checked on the dates as they stand after this write (the row is locked by the
         // touch above): a date left out keeps the stored one.
         const stored = await getCycleRecord(tx, cycleId);
@@ -227,7 +232,11 @@ export const cyclesRouter = router({
     .mutation(async ({ ctx, input }) => {
       await assertInScope(ctx, loadTeacherScope, input.teacherId, 'teacherId');
       return ctx.db.transaction().execute(async (tx) => {
-        const result = await touchCycle(tx, { cycleId: input.cycleId, version: input.version });
+        const result = await touchCycle(tx, {
+          districtId: ctx.user.districtId,
+          cycleId: input.cycleId,
+          version: input.version,
+        });
         const instrument = input.instrument ?? 0;
         const removed = await deleteObservation(tx, input.cycleId, input.teacherId, instrument);
         if (!removed) {
@@ -287,6 +296,7 @@ export const cyclesRouter = router({
           );
         }
         const result = await touchCycle(tx, {
+          districtId: ctx.user.districtId,
           cycleId: input.cycleId,
           version: input.version,
           patch: printedFiguresPatch({

@@ -57,6 +57,7 @@ export async function transitionCycleIn(
   await args.guard?.(tx);
   const now = ctx.now();
   const result = await touchCycle(tx, {
+    districtId: args.districtId,
     cycleId: args.cycleId,
     version: args.version,
     onlyIn: [current.status],

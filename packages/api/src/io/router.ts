@@ -529,7 +529,11 @@ export const ioRouter = router({
       assertSavable(result.questions, result.problems, result.rows.length);
       const observerId = ctx.user.id;
       const written = await ctx.db.transaction().execute(async (tx) => {
-        const touched = await touchCycle(tx, { cycleId: input.cycleId, version: input.version });
+        const touched = await touchCycle(tx, {
+          districtId: ctx.user.districtId,
+          cycleId: input.cycleId,
+          version: input.version,
+        });
         await upsertObservations(
           tx,
           observationsOf(result.rows, {
@@ -613,6 +617,7 @@ export const ioRouter = router({
           version = 1;
         }
         const touched = await touchCycle(tx, {
+          districtId: ctx.user.districtId,
           cycleId,
           version,
           patch: printedFiguresPatch({

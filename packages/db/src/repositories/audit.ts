@@ -101,7 +101,12 @@ export async function listAuditEntries(
 ): Promise<{ items: AuditListItem[]; total: number }> {
   let q = db
     .selectFrom('audit_log')
-    .leftJoin('users', 'users.id', 'audit_log.user_id')
+    // The actors of a district's entries are its own users (decision 004's shard key).
+    .leftJoin('users', (j) =>
+      j
+        .onRef('users.id', '=', 'audit_log.user_id')
+        .onRef('users.district_id', '=', 'audit_log.district_id'),
+    )
     .where('audit_log.district_id', '=', f.districtId);
   if (f.userId) q = q.where('audit_log.user_id', '=', f.userId);
   if (f.schoolId) {

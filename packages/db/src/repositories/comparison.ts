@@ -311,8 +311,15 @@ export async function districtComparison(
       join teachers t on t.id = o.teacher_id and t.district_id = ${districtId} and t.active
       where o.district_id = ${districtId} and o.cycle_id = ${cycleId} and o.instrument = 0)`;
 
+  // The first page is read in the sort's order and stopped at the page's end: for the
+  // default sort (school name) an index on active schools by name (migration
+  // 2026-12-02T1200-comparison-top-n) hands the rows over in order, so a district of
+  // 20,000 schools reads 50 of them, not all. \`base\` is inlined into both the page and the
+  // count (not materialized); the count is its own pass over the filtered rows (index-only
+  // when nothing filters), computed once.
+  const filteredWhere = sql`where true ${sql.join(where, sql` `)}`;
   const { rows } = await sql<RawRow>`
-    with base as (
+    with base as not materialized (
       select sch.id as school_id, sch.name as school_name, sch.npsn, sch.subdistrict,
              st.id as study_id, st.title as study_title, st.school_year, st.created_at as study_created_at,
              st.band_set_version_id, st.criteria_set_version_id, st.rubric_version_id,
@@ -333,11 +340,9 @@ export async function districtComparison(
       left join study_figures f on f.study_id = st.id and f.district_id = ${districtId}
       where sch.district_id = ${districtId} and sch.active
     ),
-    filtered as (
-      select *, count(*) over ()::int as total from base where true ${sql.join(where, sql` `)}
-    ),
     page as (
-      select * from filtered
+      select *, (select count(*)::int from base ${filteredWhere}) as total
+      from base ${filteredWhere}
       order by ${sql.ref(column)} ${dir} nulls last, school_name asc, npsn asc,
                study_created_at asc nulls last, study_id asc nulls last
       limit ${pageSize} offset ${(page - 1) * pageSize}

@@ -154,6 +154,8 @@ export const EDITABLE_STATUSES: readonly TCycleStatus[] = ['draft', 'returned'];
 export async function touchCycle(
   db: Db,
   args: {
+    /** The signed-in user's district: the row's shard key (decision 004). */
+    districtId: string;
     cycleId: string;
     version: number;
     patch?: CyclePatch;
@@ -168,6 +170,7 @@ export async function touchCycle(
       version: sql<number>`version + 1`,
       updated_at: sql<Date>`now()`,
     })
+    .where('district_id', '=', args.districtId)
     .where('id', '=', args.cycleId)
     .where('version', '=', args.version)
     .where('status', 'in', [...onlyIn])
@@ -177,6 +180,7 @@ export async function touchCycle(
         exists(
           selectFrom('studies as s')
             .select('s.id')
+            .whereRef('s.district_id', '=', 'cycles.district_id')
             .whereRef('s.id', '=', 'cycles.study_id')
             .where('s.closed_at', 'is not', null),
         ),
@@ -185,7 +189,7 @@ export async function touchCycle(
     .returning(['version', 'status'])
     .executeTakeFirst();
   if (updated) return updated;
-  return explainRefusedTouch(db, args.cycleId, args.version, onlyIn);
+  return explainRefusedTouch(db, args.districtId, args.cycleId, args.version, onlyIn);
 }
 
 /**
@@ -195,14 +199,18 @@ export async function touchCycle(
  */
 export async function explainRefusedTouch(
   db: Db,
+  districtId: string,
   cycleId: string,
   version: number,
   onlyIn: readonly TCycleStatus[],
 ): Promise<never> {
   const current = await db
     .selectFrom('cycles as c')
-    .innerJoin('studies as s', 's.id', 'c.study_id')
+    .innerJoin('studies as s', (j) =>
+      j.onRef('s.id', '=', 'c.study_id').onRef('s.district_id', '=', 'c.district_id'),
+    )
     .select(['c.version', 'c.status', 's.closed_at as closedAt'])
+    .where('c.district_id', '=', districtId)
     .where('c.id', '=', cycleId)
     .executeTakeFirst();
   if (!current) {

@@ -114,7 +114,9 @@ export async function saveObservation(
       from written w, touched t
     union all
     select p.id, p.version, null::text, null::text, true from prior p`.execute(db);
-  return rows[0] ?? explainRefusedTouch(db, o.cycleId, args.version, EDITABLE_STATUSES);
+  return (
+    rows[0] ?? explainRefusedTouch(db, o.districtId, o.cycleId, args.version, EDITABLE_STATUSES)
+  );
 }
 
 function observationValues(o: ObservationWrite): RawBuilder<unknown>[] {

@@ -28,6 +28,7 @@ describe('the study-closing migration', () => {
 
     expect((await getStudy(t.db, cycle.study_id))?.closed).toBeNull();
     const touched = await touchCycle(t.db, {
+      districtId: cycle.district_id,
       cycleId: cycle.id,
       version: cycle.version,
       patch: { planning_notes: 'Masih dapat diubah.' },
@@ -58,6 +59,7 @@ describe('the study-closing migration', () => {
       .execute();
     await expect(
       touchCycle(t.db, {
+        districtId: cycle.district_id,
         cycleId: cycle.id,
         version: touched.version,
         patch: { planning_notes: 'x' },

@@ -1,11 +1,15 @@
 import { bi, splitBilingual } from '@siklus/domain';
 import type { z } from 'zod';
-import { type Lang, translate } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/id';
+import { en } from '../i18n/en';
+import { fillMessage, type Lang } from '../i18n/i18n';
+import { id, type MessageKey } from '../i18n/id';
 
-/** A message in both languages, in the domain's "Indonesian || English" form. */
+/**
+ * A message in both languages, in the domain's "Indonesian || English" form. Forms load
+ * with their pages (zod is not in the first load), so the English words come with them.
+ */
 function both(key: MessageKey, params?: Record<string, string | number>): string {
-  return bi(translate('id', key, params), translate('en', key, params));
+  return bi(fillMessage('id', id[key], params), fillMessage('en', en[key], params));
 }
 
 const isEmpty = (input: unknown) => input === undefined || input === null || input === '';

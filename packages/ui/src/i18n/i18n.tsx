@@ -6,16 +6,54 @@ import {
   useContext,
   useEffect,
   useMemo,
+  useRef,
   useState,
 } from 'react';
-import { en } from './en';
 import { type Dictionary, id, type MessageKey } from './id';
 
 export type Lang = TLang;
 export const LANGS: readonly Lang[] = DOMAIN_LANGS;
 export const LANG_STORAGE_KEY = 'siklus.lang';
 
-const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { id, en };
+type Messages = Record<MessageKey, string>;
+
+/**
+ * Only the default language's dictionary is in the apps' first load: Indonesian, the source
+ * of keys. English is its own chunk, fetched when a page first asks for it (the stored
+ * choice at start, or the switch); until then `translate` falls back to Indonesian. The
+ * build keeps the English halves of `areas/*.ts` out of the first load
+ * (`dictionaryPerLanguage` in scripts/first-load.ts). A new language adds a loader here.
+ */
+const LOADERS: Record<Exclude<Lang, 'id'>, () => Promise<Messages>> = {
+  en: () => import('./en').then((module) => module.en),
+};
+const loaded: Partial<Record<Lang, Messages>> = { id };
+const loading = new Map<Lang, Promise<void>>();
+
+/** Whether `lang`'s words are here, so a page can be drawn in it at once. */
+export function isLangLoaded(lang: Lang): boolean {
+  return loaded[lang] !== undefined;
+}
+
+/** Fetches `lang`'s dictionary once (again after a failure, e.g. offline). */
+export function loadLang(lang: Lang): Promise<void> {
+  if (lang === 'id' || loaded[lang]) return Promise.resolve();
+  let pending = loading.get(lang);
+  if (!pending) {
+    pending = LOADERS[lang]().then(
+      (messages) => {
+        loaded[lang] = messages;
+        loading.delete(lang);
+      },
+      (error: unknown) => {
+        loading.delete(lang);
+        throw error;
+      },
+    );
+    loading.set(lang, pending);
+  }
+  return pending;
+}
 
 /**
  * The `{name}` parameters a message declares, read from the Indonesian text at compile time;
@@ -83,7 +121,15 @@ export function translate(
   key: MessageKey,
   params?: Record<string, string | number>,
 ): string {
-  const template = DICTIONARIES[lang][key] ?? id[key] ?? key;
+  return fillMessage(lang, loaded[lang]?.[key] ?? id[key] ?? key, params);
+}
+
+/** A message's `{name}` and plural tokens filled in, by `lang`'s plural rules. */
+export function fillMessage(
+  lang: Lang,
+  template: string,
+  params?: Record<string, string | number>,
+): string {
   if (!params) return template;
   return template.replace(TOKEN, (whole, name: string, forms: string | undefined) => {
     const value = params[name];
@@ -120,28 +166,56 @@ export function I18nProvider({
   /** Used when nothing is remembered; Indonesian unless a test says otherwise. */
   defaultLang?: Lang;
 }) {
-  const [lang, setLangState] = useState<Lang>(() => readStoredLang() ?? defaultLang);
+  const [start] = useState<Lang>(() => readStoredLang() ?? defaultLang);
+  // The language the page is drawn in. A switch keeps the page in the previous language for
+  // the moment the new dictionary's chunk takes; only a start in a language not loaded yet
+  // draws nothing until it comes (or, if it cannot be fetched, starts in Indonesian).
+  const [lang, setShown] = useState<Lang | null>(() => (isLangLoaded(start) ? start : null));
+  const wanted = useRef<Lang>(start);
 
-  const setLang = useCallback((next: Lang) => {
-    setLangState(next);
-    try {
-      globalThis.localStorage?.setItem(LANG_STORAGE_KEY, next);
-    } catch {
-      // Not remembered, but switched for this visit.
+  const show = useCallback((next: Lang) => {
+    wanted.current = next;
+    if (isLangLoaded(next)) {
+      setShown(next);
+      return;
     }
+    loadLang(next).then(
+      () => {
+        if (wanted.current === next) setShown(next);
+      },
+      () => setShown((shown) => shown ?? 'id'),
+    );
   }, []);
 
   useEffect(() => {
+    if (!isLangLoaded(start)) show(start);
+  }, [start, show]);
+
+  const setLang = useCallback(
+    (next: Lang) => {
+      show(next);
+      try {
+        globalThis.localStorage?.setItem(LANG_STORAGE_KEY, next);
+      } catch {
+        // Not remembered, but switched for this visit.
+      }
+    },
+    [show],
+  );
+
+  useEffect(() => {
     // Screen readers and the browser's hyphenation follow the page language.
-    document.documentElement.lang = lang;
+    if (lang) document.documentElement.lang = lang;
   }, [lang]);
 
-  const value = useMemo<I18nValue>(() => {
+  const value = useMemo<I18nValue | null>(() => {
+    if (!lang) return null;
     const t = ((key: MessageKey, params?: Record<string, string | number>) =>
       translate(lang, key, params)) as TFunction;
     return { lang, setLang, t };
   }, [lang, setLang]);
 
+  if (!value) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -1,8 +1,12 @@
 import { configure, render } from '@testing-library/react';
 import { createMemoryRouter, type RouteObject, RouterProvider } from 'react-router';
 import { AppProviders } from '../components/providers';
-import type { Lang } from '../i18n/i18n';
+import { type Lang, loadLang } from '../i18n/i18n';
 import { type ExactHandlers, fakeApi, type Handlers } from './fake-api';
+
+// English loads on demand in the apps (i18n.tsx; tested in i18n.test.tsx). Tests render
+// either language at once, so it is fetched here before the first test.
+await loadLang('en');
 
 // Pages load lazily (route `lazy`), so a navigation waits for a module import; on a CI
 // machine with two cores shared by every package's suite that can take over the default
