@@ -1,10 +1,13 @@
+import type { RouterInputs, RouterOutputs } from '@siklus/client';
 import { ME, renderApp } from '@siklus/ui/testing';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { routes } from '../router';
 
-const EMPTY = {
+type TLetterhead = RouterOutputs['district']['letterhead'];
+
+const EMPTY: TLetterhead = {
   office: null,
   address: null,
   phone: null,
@@ -16,7 +19,7 @@ const EMPTY = {
 
 describe('report letterhead (admin home)', () => {
   it('refuses a missing office and place at the field, then saves the kop surat', async () => {
-    let saved: Record<string, unknown> = EMPTY;
+    let saved: TLetterhead = EMPTY;
     const { calls } = renderApp(routes, {
       api: {
         'auth.me': () => ME.admin,
@@ -33,7 +36,7 @@ describe('report letterhead (admin home)', () => {
           defaultJumpPoints: '35.00',
         }),
         'district.letterhead': () => saved,
-        'district.setLetterhead': (input: Record<string, unknown>) => {
+        'district.setLetterhead': (input: RouterInputs['district']['setLetterhead']) => {
           saved = { ...input, logo: null };
           return saved;
         },
