@@ -105,7 +105,7 @@ describe('users page', () => {
     await userEvent.type(field, 'pendek');
     const form = field.closest('form') as HTMLElement;
     await userEvent.click(within(form).getByRole('button', { name: 'Atur ulang sandi' }));
-    expect(await within(form).findByText('Minimal 8 karakter')).toBeTruthy();
+    expect(await within(form).findByText('Kata sandi minimal 8 karakter')).toBeTruthy();
     expect(document.activeElement).toBe(field);
     expect(sent).toEqual([]);
     await userEvent.click(screen.getByRole('button', { name: 'English' }));

@@ -27,18 +27,6 @@ export const en = {
   'common.requestId': 'Request id: {id}',
   'common.required': 'required',
 
-  // form checks
-  'form.required': 'Required',
-  'form.invalid': 'Invalid input',
-  'form.minLength': 'At least {count:one=# character|other=# characters}',
-  'form.maxLength': 'At most {count:one=# character|other=# characters}',
-  'form.minItems': 'At least {count:one=# item|other=# items}',
-  'form.maxItems': 'At most {count:one=# item|other=# items}',
-  'form.minValue': 'At least {value}',
-  'form.maxValue': 'At most {value}',
-  'form.choose': 'Choose one of the options',
-  'form.email': 'Invalid email address',
-  'form.format': 'Invalid format',
   'common.notAvailable': '–',
 
   // languages

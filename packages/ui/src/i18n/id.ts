@@ -32,18 +32,6 @@ export const id = {
   'common.requestId': 'Kode permintaan: {id}',
   'common.required': 'wajib',
 
-  // form checks (zod's own messages, made readable; see forms/zod-messages.ts)
-  'form.required': 'Wajib diisi',
-  'form.invalid': 'Isian tidak valid',
-  'form.minLength': 'Minimal {count} karakter',
-  'form.maxLength': 'Maksimal {count} karakter',
-  'form.minItems': 'Minimal {count} butir',
-  'form.maxItems': 'Maksimal {count} butir',
-  'form.minValue': 'Minimal {value}',
-  'form.maxValue': 'Maksimal {value}',
-  'form.choose': 'Pilih salah satu pilihan',
-  'form.email': 'Alamat email tidak valid',
-  'form.format': 'Format tidak valid',
   'common.notAvailable': '–',
 
   // languages
