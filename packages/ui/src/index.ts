@@ -40,6 +40,7 @@ export { Button, type ButtonProps, type ButtonVariant } from './components/butto
 export { Card, type CardProps, PageHeader, type PageHeaderProps, Stat } from './components/card';
 // tables (charts: '@siklus/ui/charts', so apps can load recharts with the pages that draw)
 export { ConfirmDialog, type ConfirmDialogProps } from './components/confirm-dialog';
+export { UnsavedChangesGuard } from './components/unsaved-changes';
 export { cx } from './components/cx';
 export {
   DataTable,

@@ -10,6 +10,7 @@ import {
   ApiErrorMessage,
   Button,
   Card,
+  ConfirmDialog,
   ErrorState,
   LoadingState,
   PageHeader,
@@ -17,12 +18,14 @@ import {
   serverIssue,
   TextArea,
   TextField,
+  UnsavedChangesGuard,
   useFormat,
   useLang,
   useT,
 } from '@siklus/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Link, useNavigate, useParams } from 'react-router';
 import { BandEditor, bandIssues } from '../bands/band-editor';
 import { BandImpact } from '../bands/band-impact';
@@ -75,13 +78,20 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
   const [dirty, setDirty] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirmPublish, setConfirmPublish] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const [duplicateName, setDuplicateName] = useState<string | null>(null);
   const [bandSetVersionId, setBandSetVersionId] = useState('');
   const items = useQuery(api.list.queryOptions());
   const item = items.data?.find((i) => i.id === version?.itemId);
 
   const refresh = () => queryClient.invalidateQueries(trpc.config.pathFilter());
-  const go = (versionId: string) => navigate(`${spec.path}/${versionId}`);
+  // Leaving on purpose (to the draft just created or copied, or away from a deleted one)
+  // drops the unsaved-changes guard first, so it does not ask about what was just handled.
+  const leave = (to: string) => {
+    flushSync(() => setDirty(false));
+    navigate(to);
+  };
+  const go = (versionId: string) => leave(`${spec.path}/${versionId}`);
   const criteriaExtra =
     kind === 'criteriaSets' && bandSetVersionId ? { bandSetVersionId } : undefined;
 
@@ -117,7 +127,8 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
         // The draft is gone: asking for it again would only be refused (and the server
         // records a refusal for every such ask), so its queries are dropped, not refetched.
         const ofDeleted = (key: readonly unknown[]) => JSON.stringify(key).includes(versionId);
-        navigate(spec.path);
+        setConfirmDelete(false);
+        leave(spec.path);
         queryClient.removeQueries({ predicate: (q) => ofDeleted(q.queryKey) });
         await queryClient.invalidateQueries({
           ...trpc.config.pathFilter(),
@@ -260,7 +271,7 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
         </div>
       )}
       <ApiErrorMessage
-        error={newVersion.error ?? duplicate.error ?? remove.error ?? exported.error}
+        error={newVersion.error ?? duplicate.error ?? exported.error}
         className="adm-notice"
       />
       {version && !version.editable && (
@@ -362,6 +373,23 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
         />
       )}
 
+      {version && (
+        <ConfirmDialog
+          open={confirmDelete}
+          title={t('adm.config.deleteDraftTitle', { name: version.name })}
+          confirmLabel={t('adm.config.deleteDraftConfirm')}
+          cancelLabel={t('common.cancel')}
+          confirmVariant="danger"
+          busy={remove.isPending}
+          onConfirm={() => remove.mutate({ versionId: version.id })}
+          onCancel={() => setConfirmDelete(false)}
+          footer={<ApiErrorMessage error={remove.error} />}
+        >
+          <p>{t('adm.config.deleteDraftBody')}</p>
+          {dirty && <p>{t('adm.config.deleteDraftUnsaved')}</p>}
+        </ConfirmDialog>
+      )}
+      <UnsavedChangesGuard dirty={dirty && editable} />
       {editable && (
         <div className="adm-savebar">
           <ApiErrorMessage
@@ -393,11 +421,7 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
                 </Button>
               )}
               {version && (
-                <Button
-                  variant="ghost"
-                  loading={remove.isPending}
-                  onClick={() => remove.mutate({ versionId: version.id })}
-                >
+                <Button variant="ghost" onClick={() => setConfirmDelete(true)}>
                   {t('adm.config.deleteDraft')}
                 </Button>
               )}

@@ -29,6 +29,11 @@ export const en = {
 
   'common.notAvailable': '–',
 
+  'leave.title': 'Leave this page?',
+  'leave.body': 'There are unsaved changes. If you leave now, they are lost.',
+  'leave.stay': 'Stay here',
+  'leave.go': 'Leave without saving',
+
   // languages
   'lang.label': 'Language',
   'lang.id': 'Bahasa Indonesia',
@@ -395,6 +400,10 @@ export const en = {
   'adm.config.publishConfirm': 'Yes, publish',
   'adm.config.publishedNotice': 'Version {version} is published and now read-only.',
   'adm.config.deleteDraft': 'Delete draft',
+  'adm.config.deleteDraftTitle': 'Delete the draft "{name}"?',
+  'adm.config.deleteDraftBody': 'The draft is deleted for good and cannot be brought back.',
+  'adm.config.deleteDraftUnsaved': 'Your unsaved changes will be lost too.',
+  'adm.config.deleteDraftConfirm': 'Yes, delete the draft',
   'adm.bands.title': 'Bands and their lower bounds',
   'adm.criteria.title': 'Criteria',
   'adm.criteria.description': 'A cycle succeeds when every criterion holds.',

@@ -34,6 +34,13 @@ export const id = {
 
   'common.notAvailable': '–',
 
+  // unsaved changes (components/unsaved-changes.tsx)
+  'leave.title': 'Tinggalkan halaman ini?',
+  'leave.body':
+    'Ada perubahan yang belum disimpan. Jika Anda pergi sekarang, perubahan itu hilang.',
+  'leave.stay': 'Tetap di sini',
+  'leave.go': 'Tinggalkan tanpa menyimpan',
+
   // languages
   'lang.label': 'Bahasa',
   'lang.id': 'Bahasa Indonesia',
@@ -400,6 +407,10 @@ export const id = {
   'adm.config.publishConfirm': 'Ya, terbitkan',
   'adm.config.publishedNotice': 'Versi {version} terbit dan kini hanya dapat dibaca.',
   'adm.config.deleteDraft': 'Hapus draf',
+  'adm.config.deleteDraftTitle': 'Hapus draf "{name}"?',
+  'adm.config.deleteDraftBody': 'Draf ini dihapus untuk selamanya dan tidak dapat dikembalikan.',
+  'adm.config.deleteDraftUnsaved': 'Perubahan yang belum disimpan juga akan hilang.',
+  'adm.config.deleteDraftConfirm': 'Ya, hapus draf',
   'adm.bands.title': 'Kategori dan batas bawahnya',
   'adm.criteria.title': 'Kriteria',
   'adm.criteria.description': 'Siklus dinyatakan berhasil bila semua kriteria terpenuhi.',

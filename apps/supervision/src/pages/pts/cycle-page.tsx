@@ -24,6 +24,7 @@ import {
   QueryState,
   StatusBadge,
   serverIssue,
+  UnsavedChangesGuard,
   useCurrentUser,
   useFormat,
   useLocalized,
@@ -31,7 +32,7 @@ import {
 } from '@siklus/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useBlocker, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { exportUrls, ioPaths } from '../../export-urls';
 import { DownloadLink } from '../io/download-link';
 import { CycleTable } from '../results/cycle-table';
@@ -384,22 +385,6 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
     document.getElementById(SHEET_ID)?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
   };
 
-  // Unsaved edits: leaving inside the app asks (react-router's blocker), closing or
-  // reloading the tab asks the browser (beforeunload).
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      dirty && currentLocation.pathname !== nextLocation.pathname,
-  );
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-      e.returnValue = '';
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty]);
-
   // A refused write is said once: CONFLICT by the banner, a field's problem at the field
   // (also one inside it, `scores.B1`), anything else here.
   const writeError = (e: unknown, inline: string[]) => {
@@ -683,17 +668,7 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
       >
         <p>{t('pts.obs.deleteBody', { label })}</p>
       </ConfirmDialog>
-      <ConfirmDialog
-        open={blocker.state === 'blocked'}
-        title={t('pts.leave.title')}
-        confirmLabel={t('pts.leave.go')}
-        cancelLabel={t('pts.leave.stay')}
-        confirmVariant="danger"
-        onConfirm={() => blocker.proceed?.()}
-        onCancel={() => blocker.reset?.()}
-      >
-        <p>{t('pts.leave.body')}</p>
-      </ConfirmDialog>
+      <UnsavedChangesGuard dirty={dirty} />
     </>
   );
 }

@@ -197,11 +197,6 @@ export const ptsId = {
   'pts.conflict.body':
     'Siklus ini baru saja diubah orang lain (atau di tab lain) setelah Anda membukanya, sehingga perubahan Anda belum disimpan. Perubahan Anda masih terlihat di bawah. Muat versi terbaru untuk melihat isinya; perubahan Anda yang belum disimpan akan dibuang.',
   'pts.conflict.reload': 'Muat versi terbaru',
-  'pts.leave.title': 'Tinggalkan halaman ini?',
-  'pts.leave.body':
-    'Ada perubahan yang belum disimpan. Jika Anda pergi sekarang, perubahan itu hilang.',
-  'pts.leave.stay': 'Tetap di sini',
-  'pts.leave.go': 'Tinggalkan tanpa menyimpan',
 
   // criteria on the cycle page
   'pts.printed.title': 'Angka tercetak di laporan',
@@ -406,10 +401,6 @@ export const ptsEn = {
   'pts.conflict.body':
     'Someone else (or another tab) changed this cycle after you opened it, so your change was not saved. Your changes are still shown below. Load the latest version to see it; your unsaved changes will be discarded.',
   'pts.conflict.reload': 'Load the latest version',
-  'pts.leave.title': 'Leave this page?',
-  'pts.leave.body': 'There are unsaved changes. If you leave now, they are lost.',
-  'pts.leave.stay': 'Stay here',
-  'pts.leave.go': 'Leave without saving',
 
   'pts.printed.title': 'Figures printed in the report',
   'pts.printed.description':
