@@ -40,7 +40,6 @@ export { Button, type ButtonProps, type ButtonVariant } from './components/butto
 export { Card, type CardProps, PageHeader, type PageHeaderProps, Stat } from './components/card';
 // tables (charts: '@siklus/ui/charts', so apps can load recharts with the pages that draw)
 export { ConfirmDialog, type ConfirmDialogProps } from './components/confirm-dialog';
-export { UnsavedChangesGuard } from './components/unsaved-changes';
 export { cx } from './components/cx';
 export {
   DataTable,
@@ -79,6 +78,7 @@ export {
   StudyClosure,
   type StudyClosureProps,
 } from './components/study-closure';
+export { UnsavedChangesGuard } from './components/unsaved-changes';
 export { NotFoundPage, WhoAmICard } from './components/who-am-i';
 // forms: react-hook-form over the domain's zod schemas
 export * from './forms';
@@ -107,6 +107,15 @@ export {
   useT,
 } from './i18n/i18n';
 export { type Dictionary, id, type MessageKey } from './i18n/id';
+export {
+  decimalIn,
+  integerIn,
+  type MessageParam,
+  messageText,
+  msg,
+  type TMessage,
+  useMessageText,
+} from './i18n/message';
 export { TimeZoneContext, useFormat, useTimeZone } from './i18n/use-format';
 export { readAsBase64 } from './read-file';
 export { TeacherRoster, type TeacherRosterProps } from './roster/teacher-roster';

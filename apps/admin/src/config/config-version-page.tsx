@@ -12,15 +12,19 @@ import {
   Card,
   ConfirmDialog,
   ErrorState,
+  integerIn,
   LoadingState,
+  msg,
   PageHeader,
   RubricSheet,
   serverIssue,
   TextArea,
   TextField,
+  type TMessage,
   UnsavedChangesGuard,
   useFormat,
   useLang,
+  useMessageText,
   useT,
 } from '@siklus/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -76,7 +80,8 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
   const [description, setDescription] = useState(version?.description ?? '');
   const [payload, setPayload] = useState<unknown>(() => version?.payload ?? spec.empty());
   const [dirty, setDirty] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<TMessage | null>(null);
+  const say = useMessageText();
   const [confirmPublish, setConfirmPublish] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [duplicateName, setDuplicateName] = useState<string | null>(null);
@@ -174,7 +179,7 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
     } as Parameters<typeof update.mutateAsync>[0]);
     setDirty(false);
     await refresh();
-    setNotice(t('adm.config.saved'));
+    setNotice(msg('adm.config.saved'));
     return true;
   };
 
@@ -187,12 +192,12 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
       await refresh();
       setNotice(
         published.moved && published.moved.studiesMoved > 0
-          ? t('adm.config.movedNotice', {
+          ? msg('adm.config.movedNotice', {
               version: version.version,
-              studies: f.integer(published.moved.studiesMoved),
-              observations: f.integer(published.moved.observationsChanged),
+              studies: integerIn(published.moved.studiesMoved),
+              observations: integerIn(published.moved.observationsChanged),
             })
-          : t('adm.config.publishedNotice', { version: version.version }),
+          : msg('adm.config.publishedNotice', { version: version.version }),
       );
     } catch {
       // The error is shown by ApiErrorMessage / next to its field.
@@ -267,7 +272,7 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
       />
       {notice && (
         <div className="sk-alert sk-alert--info adm-notice" role="status">
-          <p className="sk-alert__message">{notice}</p>
+          <p className="sk-alert__message">{say(notice)}</p>
         </div>
       )}
       <ApiErrorMessage

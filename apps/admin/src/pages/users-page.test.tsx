@@ -109,7 +109,9 @@ describe('users page', () => {
     expect(document.activeElement).toBe(field);
     expect(sent).toEqual([]);
     await userEvent.click(screen.getByRole('button', { name: 'English' }));
-    expect(await within(form).findByText('New password must be at least 8 characters')).toBeTruthy();
+    expect(
+      await within(form).findByText('New password must be at least 8 characters'),
+    ).toBeTruthy();
 
     await userEvent.type(field, '-panjang');
     await userEvent.click(within(form).getByRole('button', { name: 'Reset password' }));

@@ -6,13 +6,16 @@ import {
   Card,
   type DataTableColumn,
   FormTextArea,
+  msg,
   PageHeader,
   QueryState,
   QueryTable,
   StatusBadge,
   showApiFieldError,
+  type TMessage,
   useFormat,
   useLocalized,
+  useMessageText,
   useT,
   useTimeZone,
   useZodForm,
@@ -46,7 +49,8 @@ export function ReviewPage() {
   const t = useT();
   const [searchParams, setSearchParams] = useSearchParams();
   const cycleId = searchParams.get('cycleId');
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<TMessage | null>(null);
+  const say = useMessageText();
   // After a decision the panel closes; the confirmation takes the focus (and the view).
   const noticeRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -60,7 +64,7 @@ export function ReviewPage() {
     setSearchParams(next);
   };
   /** A decision closes the panel and says what happened. */
-  const decided = (message: string) => {
+  const decided = (message: TMessage) => {
     setNotice(message);
     open(null);
   };
@@ -73,7 +77,7 @@ export function ReviewPage() {
       />
       {notice && (
         <div className="sk-alert sk-alert--info" role="status" ref={noticeRef} tabIndex={-1}>
-          <p className="sk-alert__message">{notice}</p>
+          <p className="sk-alert__message">{say(notice)}</p>
         </div>
       )}
       <div
@@ -234,7 +238,7 @@ function ReviewPanel({
 }: {
   cycleId: string;
   onClose: () => void;
-  onDone: (message: string) => void;
+  onDone: (message: TMessage) => void;
 }) {
   const t = useT();
   const local = useLocalized();
@@ -293,7 +297,7 @@ function CycleReview({
   cycle: CycleView;
   schoolName: string;
   onReload: () => Promise<unknown>;
-  onDone: (message: string) => void;
+  onDone: (message: TMessage) => void;
 }) {
   const t = useT();
   const f = useFormat();
@@ -312,7 +316,7 @@ function CycleReview({
   });
   const cycleName = local(cycle.label);
 
-  const afterMove = async (message: string) => {
+  const afterMove = async (message: TMessage) => {
     // The queue, the dashboard's figures and statuses, and this cycle all changed.
     await Promise.all([
       queryClient.invalidateQueries(trpc.review.pathFilter()),
@@ -325,13 +329,13 @@ function CycleReview({
   const approve = useMutation(
     trpc.review.approve.mutationOptions({
       onSuccess: () =>
-        afterMove(t('district.review.approved', { school: schoolName, cycle: cycleName }).trim()),
+        afterMove(msg('district.review.approved', { school: schoolName, cycle: cycle.label })),
     }),
   );
   const giveBack = useMutation(
     trpc.review.return.mutationOptions({
       onSuccess: () =>
-        afterMove(t('district.review.returned', { school: schoolName, cycle: cycleName }).trim()),
+        afterMove(msg('district.review.returned', { school: schoolName, cycle: cycle.label })),
     }),
   );
   const error = approve.error ?? giveBack.error;

@@ -15,19 +15,23 @@ import {
   Button,
   Card,
   ConfirmDialog,
+  decimalIn,
   type Issues,
   issuesOf,
   messageFor,
+  msg,
   NO_ISSUES,
   PageHeader,
   ProvisionalLabel,
   QueryState,
   StatusBadge,
   serverIssue,
+  type TMessage,
   UnsavedChangesGuard,
   useCurrentUser,
   useFormat,
   useLocalized,
+  useMessageText,
   useT,
 } from '@siklus/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -151,7 +155,8 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
   const [obsDrafts, setObsDrafts] = useState<Record<string, ObsDraft>>({});
   const [picked, setPicked] = useState('');
   const [conflict, setConflict] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<TMessage | null>(null);
+  const say = useMessageText();
   const [notesIssues, setNotesIssues] = useState<Issues>(NO_ISSUES);
   const [printedDraft, setPrintedDraft] = useState<PrintedDraft | null>(null);
   const [printedIssues, setPrintedIssues] = useState<Issues>(NO_ISSUES);
@@ -229,7 +234,7 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
           setConfirmDelete(null);
           await afterWrite(result.version);
           setObsDrafts(({ [teacher.id]: _deleted, ...rest }) => rest);
-          setNotice(t('pts.obs.deleted', { name: teacher.name }));
+          setNotice(msg('pts.obs.deleted', { name: teacher.name }));
         },
         onError: (error) => {
           if (appErrorOf(error)?.code === 'CONFLICT') setConfirmDelete(null);
@@ -248,7 +253,7 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
       onSuccess: async (result) => {
         await afterWrite(result.version);
         setNotesDraft({});
-        setNotice(t('pts.stages.saved'));
+        setNotice(msg('pts.stages.saved'));
       },
     });
   };
@@ -272,7 +277,7 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
       onSuccess: async (result) => {
         await afterWrite(result.version);
         setPrintedDraft(null);
-        setNotice(t('pts.printed.saved'));
+        setNotice(msg('pts.printed.saved'));
       },
     });
   };
@@ -330,9 +335,9 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
         setObsDrafts(({ [teacher.id]: _saved, ...rest }) => rest);
         setPicked(next.id);
         setNotice(
-          t('pts.obs.saved', {
+          msg('pts.obs.saved', {
             name: teacher.name,
-            percent: f.decimal(result.observation.percentage),
+            percent: decimalIn(result.observation.percentage),
             band: result.observation.band,
           }),
         );
@@ -347,8 +352,10 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
         onSuccess: async (result) => {
           setConfirmSubmit(false);
           await afterWrite(result.version);
-          const warnings = result.warnings.map((w) => localized(w.message)).join(' ');
-          setNotice(`${t('pts.submit.done', { label })}${warnings ? ` ${warnings}` : ''}`);
+          setNotice({
+            ...msg('pts.submit.done', { label: cycle.label }),
+            after: result.warnings.map((w) => w.message),
+          });
         },
         onError: (error) => {
           if (appErrorOf(error)?.code === 'CONFLICT') setConfirmSubmit(false);
@@ -434,7 +441,7 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
                 version={base}
                 label={label}
                 onDone={async (version) => {
-                  setNotice(t('workflow.withdraw.done', { label }));
+                  setNotice(msg('workflow.withdraw.done', { label: cycle.label }));
                   await afterWrite(version);
                 }}
               />
@@ -511,7 +518,7 @@ function CycleView({ cycle, reload }: { cycle: Cycle; reload: () => Promise<Cycl
         )}
         {notice && (
           <div className="sk-alert sk-alert--info" role="status">
-            <p className="sk-alert__message">{notice}</p>
+            <p className="sk-alert__message">{say(notice)}</p>
           </div>
         )}
 
