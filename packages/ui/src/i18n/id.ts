@@ -171,12 +171,12 @@ export const id = {
   'adm.section.rubrics': 'Rubrik',
   'adm.section.rubrics.body':
     'Lembar observasi: aspek, indikator, skala dan versi yang diterbitkan.',
-  'adm.section.bands': 'Kriteria/Band',
+  'adm.section.bands': 'Kategori',
   'adm.section.bands.body':
     'Batas bawah Kurang, Cukup, Baik, Sangat Baik, dengan pratinjau dampak.',
   'adm.section.criteria': 'Kriteria keberhasilan',
   'adm.section.criteria.body':
-    'Syarat tuntasnya PTS: rata-rata minimal dan persentase guru per band.',
+    'Syarat tuntasnya PTS: rata-rata minimal dan persentase guru per kategori.',
   'adm.section.schools': 'Sekolah',
   'adm.section.schools.body': 'Tambah, ubah dan nonaktifkan sekolah; impor dari CSV.',
   'adm.section.users': 'Pengguna',

@@ -477,7 +477,9 @@ describe('cycle page (principal)', () => {
         },
       }),
     });
-    const planning = (await screen.findByLabelText('Catatan Perencanaan')) as HTMLTextAreaElement;
+    const planning = (await screen.findByLabelText(
+      'Catatan tahap Perencanaan',
+    )) as HTMLTextAreaElement;
     expect(planning.value).toBe('Menyusun RPP kolaboratif');
     // Meanwhile, in another browser, someone saves the cycle.
     server.cycle = makeCycle({
@@ -504,14 +506,14 @@ describe('cycle page (principal)', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Muat versi terbaru' }));
     await waitFor(() =>
-      expect((screen.getByLabelText('Catatan Perencanaan') as HTMLTextAreaElement).value).toBe(
-        'RPP versi rekan',
-      ),
+      expect(
+        (screen.getByLabelText('Catatan tahap Perencanaan') as HTMLTextAreaElement).value,
+      ).toBe('RPP versi rekan'),
     );
     expect(screen.queryByText('Siklus ini baru saja diubah orang lain')).toBeNull();
 
     // Editing again now writes against the version just loaded.
-    await userEvent.type(screen.getByLabelText('Catatan Perencanaan'), '!');
+    await userEvent.type(screen.getByLabelText('Catatan tahap Perencanaan'), '!');
     await userEvent.click(screen.getByRole('button', { name: 'Simpan catatan tahapan' }));
     await screen.findByText('Catatan tahapan tersimpan.');
     expect(calls.filter((c) => c.path === 'cycles.updateNotes').at(-1)?.input).toEqual({
@@ -619,7 +621,7 @@ describe('cycle page (supervisor)', () => {
     expect(screen.queryByRole('button', { name: 'Simpan catatan tahapan' })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Ubah observasi/ })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Impor dari Excel' })).toBeNull();
-    expect(screen.queryByLabelText('Catatan Perencanaan')).toBeNull();
+    expect(screen.queryByLabelText('Catatan tahap Perencanaan')).toBeNull();
     expect(screen.getByText('Menyusun RPP kolaboratif')).toBeTruthy();
     // The observed teacher's sheet can be read, not changed.
     await userEvent.selectOptions(screen.getByLabelText('Guru yang diobservasi'), IDS.t1);
