@@ -114,7 +114,7 @@ describe('cycle page (principal)', () => {
     );
 
     // The next write carries the version the save returned.
-    await userEvent.type(screen.getByLabelText('Catatan Refleksi'), 'Guru lebih aktif.');
+    await userEvent.type(screen.getByLabelText('Catatan tahap Refleksi'), 'Guru lebih aktif.');
     await userEvent.click(screen.getByRole('button', { name: 'Simpan catatan tahapan' }));
     expect(await screen.findByText('Catatan tahapan tersimpan.')).toBeTruthy();
     expect(calls.find((c) => c.path === 'cycles.updateNotes')?.input).toEqual({
@@ -324,7 +324,7 @@ describe('cycle page (principal)', () => {
       at: AT,
       api: principalApi(server, { 'cycles.updateNotes': () => ({ version: 4 }) }),
     });
-    const reflection = await screen.findByLabelText('Catatan Refleksi');
+    const reflection = await screen.findByLabelText('Catatan tahap Refleksi');
     await userEvent.type(reflection, 'Guru 1 dan 2 mencapai kategori Sangat Baik.');
     const warning = await screen.findByTestId('claim-warning');
     expect(warning.textContent).toContain('Perlu dicek');
