@@ -15,7 +15,7 @@ test.describe('admin app', () => {
     ).toBeVisible();
     for (const section of [
       'Rubrik',
-      'Kriteria/Band',
+      'Kategori',
       'Kriteria keberhasilan',
       'Sekolah',
       'Pengguna',

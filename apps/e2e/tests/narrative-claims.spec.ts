@@ -27,7 +27,7 @@ test('a principal is warned as they type a claim the data contradicts; the super
   // Submitted, so read-only: the principal takes the submission back to correct it.
   await p.getByRole('button', { name: 'Tarik kembali pengajuan' }).click();
   await p.getByRole('alertdialog').getByRole('button', { name: 'Tarik kembali' }).click();
-  const reflection = p.getByLabel('Catatan Refleksi');
+  const reflection = p.getByLabel('Catatan tahap Refleksi');
   await expect(reflection).toBeEditable();
 
   await reflection.fill(CLAIM);

@@ -102,7 +102,7 @@ test('a new principal with an empty school adds six teachers, imports a recap of
   const rubric = page.getByLabel('Instrumen observasi');
   const summary = rubric.locator('option', { hasText: 'persentase langsung' }).first();
   await rubric.selectOption((await summary.getAttribute('value')) ?? '');
-  for (const label of ['Kategori (predikat)', 'Kriteria keberhasilan']) {
+  for (const label of ['Kategori', 'Kriteria keberhasilan']) {
     const select = page.getByLabel(label);
     const first = select.locator('option:not([value=""])').first();
     await select.selectOption((await first.getAttribute('value')) ?? '');

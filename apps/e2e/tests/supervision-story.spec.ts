@@ -89,7 +89,7 @@ test('a principal submits Siklus III for six teachers; the supervisor returns it
       'Guru menerapkan pembelajaran kolaboratif dengan peran kelompok yang jelas.',
     ],
     [
-      'Pengamatan',
+      'Observasi',
       '2026-10-19',
       'Kepala sekolah mengobservasi keenam guru dengan lembar observasi.',
     ],
@@ -100,8 +100,8 @@ test('a principal submits Siklus III for six teachers; the supervisor returns it
     ],
   ];
   for (const [stage, date, notes] of stages) {
-    await p.getByLabel(`Tanggal ${stage}`).fill(date);
-    await p.getByLabel(`Catatan ${stage}`).fill(notes);
+    await p.getByLabel(`Tanggal tahap ${stage}`).fill(date);
+    await p.getByLabel(`Catatan tahap ${stage}`).fill(notes);
   }
   await p.getByRole('button', { name: 'Simpan catatan tahapan' }).click();
   await expect(

@@ -82,6 +82,8 @@ const CASES: Case[] = [
     input: (w) => ({ schoolId: w.schoolA1.id, name: 'Guru Baru', sortOrder: '3' }),
     code: 'BAD_REQUEST',
     field: 'sortOrder',
+    // zod's own check, in the words of the domain's field error map (never "Jenis isian salah").
+    says: { id: 'Urutan harus berupa angka', en: 'Order must be a number' },
   },
   {
     name: 'a malformed NIP',
@@ -159,6 +161,7 @@ const CASES: Case[] = [
     }),
     code: 'BAD_REQUEST',
     field: 'password',
+    says: { id: 'Kata sandi minimal 8 karakter', en: 'Password must be at least 8 characters' },
   },
   {
     name: 'a username taken',
@@ -185,6 +188,16 @@ const CASES: Case[] = [
     }),
     code: 'BAD_REQUEST',
     field: 'role',
+    says: { id: 'Peran harus salah satu pilihan', en: 'Role must be one of the options' },
+  },
+  {
+    name: 'a number of days typed as words',
+    actor: 'admin',
+    path: 'district.setReviewWaitDays',
+    input: () => ({ days: 'tujuh' }),
+    code: 'BAD_REQUEST',
+    field: 'days',
+    says: { id: 'Jumlah hari harus berupa angka', en: 'Number of days must be a number' },
   },
   {
     name: 'an extra field at sign-in',

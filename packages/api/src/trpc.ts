@@ -9,7 +9,7 @@ import {
   teacherScopeOf,
   userScopeOf,
 } from '@siklus/db';
-import { AppError, errorEnvelope, type TAppErrorData } from '@siklus/domain';
+import { AppError, errorEnvelope, installFieldErrorMap, type TAppErrorData } from '@siklus/domain';
 import { initTRPC } from '@trpc/server';
 import { z } from 'zod';
 import { auditRefusal } from './audit/record';
@@ -35,6 +35,10 @@ function issuesOf(error: AppError): AppErrorData['issues'] {
     .slice(0, 50)
     .map((i) => ({ field: i.field, messages: { id: i.messages.id, en: i.messages.en } }));
 }
+
+// Every input a procedure parses speaks through the domain's one error map: a field's
+// problem names the field in both languages, as the forms show it before sending.
+installFieldErrorMap();
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {

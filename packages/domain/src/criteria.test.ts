@@ -245,7 +245,7 @@ describe('ZSuccessCriteria rejects', () => {
       value: { criteria: [] },
       field: 'criteria',
       id: 'Perlu minimal satu kriteria keberhasilan',
-      en: 'At least one success criterion is required',
+      en: 'The success criteria need at least one criterion',
     },
     ...['101', '-1', '71.005', 'tujuh puluh'].map((value) => ({
       name: `the mean threshold ${value}`,

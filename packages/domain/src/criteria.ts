@@ -121,7 +121,10 @@ export const ZSuccessCriteria = z.object({
     .array(ZCriterion)
     .min(
       1,
-      bi('Perlu minimal satu kriteria keberhasilan', 'At least one success criterion is required'),
+      bi(
+        'Perlu minimal satu kriteria keberhasilan',
+        'The success criteria need at least one criterion',
+      ),
     )
     .max(10, bi('Paling banyak 10 kriteria', 'At most 10 criteria')),
 });

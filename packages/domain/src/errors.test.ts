@@ -66,10 +66,8 @@ describe('fromZodError', () => {
         },
         {
           field: 'school.name',
-          messages: {
-            id: 'Jenis isian salah (seharusnya string)',
-            en: 'Wrong type (expected string)',
-          },
+          // zod's own check, in the words of the field error map: the field is named.
+          messages: { id: 'Nama harus berupa teks', en: 'Name must be text' },
         },
       ],
     });
@@ -84,7 +82,7 @@ describe('fromZodError', () => {
     }
     expect(isAppError(caught) && [caught.field, caught.messages]).toEqual([
       'input.school.npsn',
-      { id: 'Wajib diisi', en: 'Required' },
+      { id: 'NPSN wajib diisi', en: 'NPSN is required' },
     ]);
   });
 

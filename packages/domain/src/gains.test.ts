@@ -135,14 +135,14 @@ describe('gainFigures: the three conventions, labelled', () => {
     expect(gainFigures(g).map((f) => [f.label.id, f.text.id])).toEqual([
       ['poin', '+11,60 poin'],
       ['peningkatan relatif', '+21,69%'],
-      ['N-gain (Hake)', '0,25 (rendah)'],
+      ['N-gain (Hake)', '0,25 (Rendah)'],
     ]);
     expect(gainFigures(g, 'relative').map((f) => [f.convention, f.value, f.text.en])).toEqual([
       ['relative', '21.69', '+21.69%'],
       ['points', '11.60', '+11.60 points'],
-      ['normalized', '0.25', '0.25 (low)'],
+      ['normalized', '0.25', '0.25 (Low)'],
     ]);
-    expect(gainFigures(gain('60', '50'), 'normalized')[0]?.text.id).toBe('-0,25 (rendah)');
+    expect(gainFigures(gain('60', '50'), 'normalized')[0]?.text.id).toBe('-0,25 (Rendah)');
   });
 
   it('says a relative gain from 0 is undefined, and an n-gain from 100', () => {

@@ -69,15 +69,15 @@ export type TGainFigure = {
   label: TBilingual;
   /** Two places: points ("11.60"), a relative increase in percent ("21.69"), an n-gain ("0.25"). */
   value: string | null;
-  /** The figure as shown, with its unit: "+11,60 poin", "+21,69%", "0,25 (rendah)"; or why it is undefined. */
+  /** The figure as shown, with its unit: "+11,60 poin", "+21,69%", "0,25 (Rendah)"; or why it is undefined. */
   text: TBilingual;
 };
 
 const signed = (v: string) => (v.startsWith('-') ? v : `+${v}`);
 const CATEGORY_WORDS: Record<TGainCategory, TBilingual> = {
-  high: { id: 'tinggi', en: 'high' },
-  medium: { id: 'sedang', en: 'medium' },
-  low: { id: 'rendah', en: 'low' },
+  high: { id: 'Tinggi', en: 'High' },
+  medium: { id: 'Sedang', en: 'Medium' },
+  low: { id: 'Rendah', en: 'Low' },
 };
 
 /**

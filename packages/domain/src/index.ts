@@ -8,6 +8,7 @@ export * from './cycle';
 export * from './decimal';
 export * from './error-contract';
 export * from './errors';
+export * from './field-messages';
 export * from './follow-up';
 export * from './gains';
 export * from './inputs';

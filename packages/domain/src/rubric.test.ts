@@ -166,8 +166,8 @@ describe('ZRubricDefinition', () => {
       name: 'an unknown mode',
       value: { mode: 'free' },
       field: 'mode',
-      id: 'Pilihan tidak valid',
-      en: "Invalid discriminator value. Expected 'indicators' | 'summary'",
+      id: 'Mode rubrik harus salah satu pilihan yang tersedia',
+      en: 'Rubric mode must be one of the options offered',
     },
     {
       name: 'a missing text',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AppError, type TBilingual } from './errors';
+import { fieldErrorMap, fieldMessage } from './field-messages';
 
 /**
  * Zod issues carry one message string, so domain schemas write both languages into it as
@@ -30,33 +31,13 @@ export function issuePath(path: readonly PropertyKey[], prefix?: string): string
 }
 
 /**
- * Zod's own messages (a wrong type, a missing key) are English only; give them an
- * Indonesian twin so every message a person sees comes in both languages.
+ * Zod's own messages (a wrong type, a missing key) are English and written for programmers;
+ * an issue without a schema's own `bi(...)` message reads as the field error map says
+ * (field-messages.ts), so every message a person sees names the field in both languages.
  */
 function fallbackMessages(issue: z.core.$ZodIssue): TBilingual {
-  switch (issue.code) {
-    case 'invalid_type':
-      // Issues carry no input unless asked to, so read "missing" from zod's own wording.
-      return issue.input === undefined && /received undefined$/.test(issue.message)
-        ? { id: 'Wajib diisi', en: 'Required' }
-        : {
-            id: `Jenis isian salah (seharusnya ${issue.expected})`,
-            en: `Wrong type (expected ${issue.expected})`,
-          };
-    case 'invalid_value':
-    case 'invalid_union':
-      return { id: 'Pilihan tidak valid', en: issue.message || 'Invalid option' };
-    case 'too_small':
-      return { id: `Terlalu kecil (minimal ${String(issue.minimum)})`, en: issue.message };
-    case 'too_big':
-      return { id: `Terlalu besar (maksimal ${String(issue.maximum)})`, en: issue.message };
-    case 'invalid_format':
-      return { id: 'Format tidak valid', en: issue.message };
-    case 'unrecognized_keys':
-      return { id: `Kunci tidak dikenal: ${issue.keys.join(', ')}`, en: issue.message };
-    default:
-      return { id: 'Isian tidak valid', en: issue.message || 'Invalid input' };
-  }
+  const message = fieldMessage(issue);
+  return splitBilingual(message) ?? { id: message, en: message };
 }
 
 /** Every issue of a ZodError as a field path and a bilingual message, in zod's order. */
@@ -97,7 +78,7 @@ export function parseOrThrow<S extends z.ZodType>(
   value: unknown,
   prefix?: string,
 ): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { error: fieldErrorMap });
   if (!result.success) throw fromZodError(result.error, prefix);
   return result.data;
 }

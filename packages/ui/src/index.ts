@@ -89,6 +89,7 @@ export {
   type ToastTone,
   useToast,
 } from './components/toast';
+export { UnsavedChangesGuard } from './components/unsaved-changes';
 export { NotFoundPage, WhoAmICard } from './components/who-am-i';
 // forms: react-hook-form over the domain's zod schemas
 export * from './forms';
@@ -121,6 +122,15 @@ export {
   useT,
 } from './i18n/i18n';
 export { type Dictionary, id, type MessageKey } from './i18n/id';
+export {
+  decimalIn,
+  integerIn,
+  type MessageParam,
+  messageText,
+  msg,
+  type TMessage,
+  useMessageText,
+} from './i18n/message';
 export { TimeZoneContext, useFormat, useTimeZone } from './i18n/use-format';
 export { SHEET_ACCEPT, SheetFileField, sheetProblemPlace } from './io/sheet-file-field';
 export { readAsBase64 } from './read-file';

@@ -5,6 +5,8 @@ import {
   PageHeader,
   type QueryLike,
   QueryTable,
+  type TMessage,
+  useMessageText,
   useT,
 } from '@siklus/ui';
 import type { PaginationState } from '@tanstack/react-table';
@@ -20,7 +22,7 @@ export function useListPage<Filter extends string, Panel>(initialFilter: Filter)
   const [search, setSearchNow] = useState('');
   const [filter, setFilterNow] = useState<Filter>(initialFilter);
   const [panel, setPanel] = useState<Panel | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<TMessage | null>(null);
   const deferred = useDeferredValue(search.trim());
   // Stable, so column definitions that call them can be memoised.
   const actions = useMemo(() => {
@@ -41,7 +43,7 @@ export function useListPage<Filter extends string, Panel>(initialFilter: Filter)
       },
       close: () => setPanel(null),
       /** A panel's work is done: close it and say so. */
-      done: (message: string) => {
+      done: (message: TMessage) => {
         setPanel(null);
         setNotice(message);
       },
@@ -103,13 +105,13 @@ export function ListPage<Row, Filter extends string, Panel>({
   getRowId: (row: Row) => string;
   empty?: string;
 }) {
-  const _t = useT();
+  const say = useMessageText();
   return (
     <>
       <PageHeader title={title} description={description} actions={actions} />
       {state.notice && (
         <div className="sk-alert sk-alert--info adm-notice" role="status">
-          <p className="sk-alert__message">{state.notice}</p>
+          <p className="sk-alert__message">{say(state.notice)}</p>
         </div>
       )}
       <ApiErrorMessage error={actionError} className="adm-notice" />

@@ -190,8 +190,31 @@ describe('rubric list and page', () => {
         'config.bandSets.list': () => [],
       },
     });
-    await userEvent.click(await screen.findByRole('button', { name: 'Hapus draf' }));
+    // An edit not yet saved: "Hapus draf" asks first and says the edit is lost too.
+    const title = await screen.findByLabelText('Judul aspek A');
+    await userEvent.type(title, ' baru');
+    await userEvent.click(screen.getByRole('button', { name: 'Hapus draf' }));
+    let dialog = await screen.findByRole('alertdialog', {
+      name: 'Hapus draf "Lembar Observasi Kolaboratif"?',
+    });
+    expect(
+      within(dialog).getByText('Perubahan yang belum disimpan juga akan hilang.'),
+    ).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Batal' }));
+    expect(calls.some((c) => c.path === 'config.rubrics.deleteDraft')).toBe(false);
+    // Leaving for another page with the edit unsaved asks too; staying keeps the edit.
+    await userEvent.click(screen.getByRole('link', { name: /← / }));
+    dialog = await screen.findByRole('alertdialog', { name: 'Tinggalkan halaman ini?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Tetap di sini' }));
+    expect(router.state.location.pathname).toBe(`/rubrics/${V2}`);
+    expect((screen.getByLabelText('Judul aspek A') as HTMLInputElement).value).toMatch(/ baru$/);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Hapus draf' }));
+    dialog = await screen.findByRole('alertdialog');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Ya, hapus draf' }));
+    // Deleting is leaving on purpose: no second question about the unsaved edit.
     await waitFor(() => expect(router.state.location.pathname).toBe('/rubrics'));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
     await screen.findByRole('heading', { level: 1 });
     const after = calls.slice(calls.findIndex((c) => c.path === 'config.rubrics.deleteDraft') + 1);
     expect(after.some((c) => c.path === 'config.rubrics.list')).toBe(true);

@@ -10,19 +10,26 @@ import {
   ApiErrorMessage,
   Button,
   Card,
+  ConfirmDialog,
   ErrorState,
+  integerIn,
   LoadingState,
+  msg,
   PageHeader,
   RubricSheet,
   serverIssue,
   TextArea,
   TextField,
+  type TMessage,
+  UnsavedChangesGuard,
   useFormat,
   useLang,
+  useMessageText,
   useT,
 } from '@siklus/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Link, useNavigate, useParams } from 'react-router';
 import { BandEditor, bandIssues } from '../bands/band-editor';
 import { BandImpact } from '../bands/band-impact';
@@ -73,15 +80,23 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
   const [description, setDescription] = useState(version?.description ?? '');
   const [payload, setPayload] = useState<unknown>(() => version?.payload ?? spec.empty());
   const [dirty, setDirty] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<TMessage | null>(null);
+  const say = useMessageText();
   const [confirmPublish, setConfirmPublish] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const [duplicateName, setDuplicateName] = useState<string | null>(null);
   const [bandSetVersionId, setBandSetVersionId] = useState('');
   const items = useQuery(api.list.queryOptions());
   const item = items.data?.find((i) => i.id === version?.itemId);
 
   const refresh = () => queryClient.invalidateQueries(trpc.config.pathFilter());
-  const go = (versionId: string) => navigate(`${spec.path}/${versionId}`);
+  // Leaving on purpose (to the draft just created or copied, or away from a deleted one)
+  // drops the unsaved-changes guard first, so it does not ask about what was just handled.
+  const leave = (to: string) => {
+    flushSync(() => setDirty(false));
+    navigate(to);
+  };
+  const go = (versionId: string) => leave(`${spec.path}/${versionId}`);
   const criteriaExtra =
     kind === 'criteriaSets' && bandSetVersionId ? { bandSetVersionId } : undefined;
 
@@ -117,7 +132,8 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
         // The draft is gone: asking for it again would only be refused (and the server
         // records a refusal for every such ask), so its queries are dropped, not refetched.
         const ofDeleted = (key: readonly unknown[]) => JSON.stringify(key).includes(versionId);
-        navigate(spec.path);
+        setConfirmDelete(false);
+        leave(spec.path);
         queryClient.removeQueries({ predicate: (q) => ofDeleted(q.queryKey) });
         await queryClient.invalidateQueries({
           ...trpc.config.pathFilter(),
@@ -163,7 +179,7 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
     } as Parameters<typeof update.mutateAsync>[0]);
     setDirty(false);
     await refresh();
-    setNotice(t('adm.config.saved'));
+    setNotice(msg('adm.config.saved'));
     return true;
   };
 
@@ -176,12 +192,12 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
       await refresh();
       setNotice(
         published.moved && published.moved.studiesMoved > 0
-          ? t('adm.config.movedNotice', {
+          ? msg('adm.config.movedNotice', {
               version: version.version,
-              studies: f.integer(published.moved.studiesMoved),
-              observations: f.integer(published.moved.observationsChanged),
+              studies: integerIn(published.moved.studiesMoved),
+              observations: integerIn(published.moved.observationsChanged),
             })
-          : t('adm.config.publishedNotice', { version: version.version }),
+          : msg('adm.config.publishedNotice', { version: version.version }),
       );
     } catch {
       // The error is shown by ApiErrorMessage / next to its field.
@@ -256,11 +272,11 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
       />
       {notice && (
         <div className="sk-alert sk-alert--info adm-notice" role="status">
-          <p className="sk-alert__message">{notice}</p>
+          <p className="sk-alert__message">{say(notice)}</p>
         </div>
       )}
       <ApiErrorMessage
-        error={newVersion.error ?? duplicate.error ?? remove.error ?? exported.error}
+        error={newVersion.error ?? duplicate.error ?? exported.error}
         className="adm-notice"
       />
       {version && !version.editable && (
@@ -362,6 +378,23 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
         />
       )}
 
+      {version && (
+        <ConfirmDialog
+          open={confirmDelete}
+          title={t('adm.config.deleteDraftTitle', { name: version.name })}
+          confirmLabel={t('adm.config.deleteDraftConfirm')}
+          cancelLabel={t('common.cancel')}
+          confirmVariant="danger"
+          busy={remove.isPending}
+          onConfirm={() => remove.mutate({ versionId: version.id })}
+          onCancel={() => setConfirmDelete(false)}
+          footer={<ApiErrorMessage error={remove.error} />}
+        >
+          <p>{t('adm.config.deleteDraftBody')}</p>
+          {dirty && <p>{t('adm.config.deleteDraftUnsaved')}</p>}
+        </ConfirmDialog>
+      )}
+      <UnsavedChangesGuard dirty={dirty && editable} />
       {editable && (
         <div className="adm-savebar">
           <ApiErrorMessage
@@ -393,11 +426,7 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
                 </Button>
               )}
               {version && (
-                <Button
-                  variant="ghost"
-                  loading={remove.isPending}
-                  onClick={() => remove.mutate({ versionId: version.id })}
-                >
+                <Button variant="ghost" onClick={() => setConfirmDelete(true)}>
                   {t('adm.config.deleteDraft')}
                 </Button>
               )}

@@ -9,13 +9,16 @@ import {
   ErrorState,
   FormTextArea,
   LoadingState,
+  msg,
   PageHeader,
   StatusBadge,
   StudyClosure,
   showApiFieldError,
   TableScroll,
+  type TMessage,
   useFormat,
   useLocalized,
+  useMessageText,
   useT,
   useZodForm,
 } from '@siklus/ui';
@@ -38,7 +41,8 @@ export function CyclesPage() {
   const trpc = useTRPC();
   const [params, setParams] = useSearchParams();
   const schoolId = params.get('schoolId') ?? '';
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<TMessage | null>(null);
+  const say = useMessageText();
   const school = useQuery(trpc.schools.get.queryOptions(schoolId ? { schoolId } : skipToken));
   const studies = useQuery(trpc.studies.list.queryOptions(schoolId ? { schoolId } : skipToken));
 
@@ -60,7 +64,7 @@ export function CyclesPage() {
         </Card>
         {notice && (
           <div className="sk-alert sk-alert--info adm-notice" role="status">
-            <p className="sk-alert__message">{notice}</p>
+            <p className="sk-alert__message">{say(notice)}</p>
           </div>
         )}
         {!schoolId ? (
@@ -93,7 +97,7 @@ function StudyCycles({
 }: {
   studyId: string;
   schoolName: string;
-  onReopened: (message: string) => void;
+  onReopened: (message: TMessage) => void;
 }) {
   const t = useT();
   const f = useFormat();
@@ -200,7 +204,7 @@ function ReopenDialog({
   cycle: Cycle;
   schoolName: string;
   onClose: () => void;
-  onDone: (message: string) => void;
+  onDone: (message: TMessage) => void;
 }) {
   const t = useT();
   const local = useLocalized();
@@ -222,7 +226,9 @@ function ReopenDialog({
     trpc.review.reopen.mutationOptions({
       onSuccess: async () => {
         await refresh();
-        onDone(t('adm.cycles.reopened', { cycle: label, school: schoolName || study.title }));
+        onDone(
+          msg('adm.cycles.reopened', { cycle: cycle.label, school: schoolName || study.title }),
+        );
       },
       // Someone moved the cycle meanwhile: the table behind the dialog shows its new state.
       onError: (error) => {
@@ -275,7 +281,7 @@ function ReopenStudyDialog({
 }: {
   study: Study;
   onClose: () => void;
-  onDone: (message: string) => void;
+  onDone: (message: TMessage) => void;
 }) {
   const t = useT();
   const trpc = useTRPC();
@@ -289,7 +295,7 @@ function ReopenStudyDialog({
     trpc.studies.reopen.mutationOptions({
       onSuccess: async () => {
         await queryClient.invalidateQueries(trpc.studies.get.queryFilter({ studyId: study.id }));
-        onDone(t('closing.reopen.done', { title: study.title }));
+        onDone(msg('closing.reopen.done', { title: study.title }));
       },
     }),
   );

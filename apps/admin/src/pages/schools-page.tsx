@@ -5,7 +5,10 @@ import {
   type DataTableColumn,
   FormSelect,
   FormTextField,
+  integerIn,
+  msg,
   showApiFieldError,
+  type TMessage,
   useFormat,
   useT,
   useZodForm,
@@ -42,8 +45,8 @@ export function SchoolsPage() {
       onSuccess: (school) => {
         list.setNotice(
           school.active
-            ? t('adm.schools.reactivated', { name: school.name })
-            : t('adm.schools.deactivated', { name: school.name }),
+            ? msg('adm.schools.reactivated', { name: school.name })
+            : msg('adm.schools.deactivated', { name: school.name }),
         );
         return queryClient.invalidateQueries(trpc.schools.pathFilter());
       },
@@ -91,7 +94,7 @@ export function SchoolsPage() {
     ],
     [t, f, setActive, open],
   );
-  const done = (message: string) => {
+  const done = (message: TMessage) => {
     list.done(message);
     void queryClient.invalidateQueries(trpc.schools.pathFilter());
   };
@@ -116,7 +119,7 @@ export function SchoolsPage() {
             <SchoolForm
               key="create"
               onCancel={list.close}
-              onDone={(s) => done(t('adm.schools.created', { name: s.name }))}
+              onDone={(s) => done(msg('adm.schools.created', { name: s.name }))}
             />
           )}
           {panel?.kind === 'edit' && (
@@ -124,13 +127,13 @@ export function SchoolsPage() {
               key={panel.school.id}
               school={panel.school}
               onCancel={list.close}
-              onDone={(s) => done(t('adm.schools.updated', { name: s.name }))}
+              onDone={(s) => done(msg('adm.schools.updated', { name: s.name }))}
             />
           )}
           {panel?.kind === 'import' && (
             <SchoolImport
               onCancel={list.close}
-              onDone={(n) => done(t('adm.import.created', { count: f.integer(n) }))}
+              onDone={(n) => done(msg('adm.import.created', { count: integerIn(n) }))}
             />
           )}
         </>

@@ -3,10 +3,14 @@ import {
   ApiErrorMessage,
   Button,
   Card,
+  integerIn,
+  msg,
   PageHeader,
   TableScroll,
   TextField,
+  type TMessage,
   useFormat,
+  useMessageText,
   useT,
 } from '@siklus/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -29,7 +33,8 @@ export function SubdistrictsPage() {
   const list = useQuery(trpc.subdistricts.list.queryOptions({ includeInactive: true }));
   const [name, setName] = useState('');
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<TMessage | null>(null);
+  const say = useMessageText();
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries(trpc.subdistricts.pathFilter()),
@@ -39,7 +44,7 @@ export function SubdistrictsPage() {
     trpc.subdistricts.create.mutationOptions({
       onSuccess: (k) => {
         setName('');
-        setNotice(t('kec.created', { name: k.name }));
+        setNotice(msg('kec.created', { name: k.name }));
         return refresh();
       },
     }),
@@ -50,10 +55,10 @@ export function SubdistrictsPage() {
         setRenaming(null);
         setNotice(
           input.name !== undefined
-            ? t('kec.renamed', { name: k.name, count: f.integer(k.schoolCount) })
+            ? msg('kec.renamed', { name: k.name, count: integerIn(k.schoolCount) })
             : k.active
-              ? t('kec.reactivated', { name: k.name })
-              : t('kec.deactivated', { name: k.name }),
+              ? msg('kec.reactivated', { name: k.name })
+              : msg('kec.deactivated', { name: k.name }),
         );
         return refresh();
       },
@@ -68,7 +73,7 @@ export function SubdistrictsPage() {
       />
       {notice && (
         <div className="sk-alert sk-alert--success" role="status">
-          <p className="sk-alert__message">{notice}</p>
+          <p className="sk-alert__message">{say(notice)}</p>
         </div>
       )}
       <Card className="adm-panel" title={t('kec.add')}>

@@ -114,11 +114,13 @@ describe('users page', () => {
     await userEvent.type(field, 'pendek');
     const form = field.closest('form') as HTMLElement;
     await userEvent.click(within(form).getByRole('button', { name: 'Atur ulang sandi' }));
-    expect(await within(form).findByText('Minimal 8 karakter')).toBeTruthy();
+    expect(await within(form).findByText('Kata sandi baru minimal 8 karakter')).toBeTruthy();
     expect(document.activeElement).toBe(field);
     expect(sent).toEqual([]);
     await userEvent.click(screen.getByRole('button', { name: 'English' }));
-    expect(await within(form).findByText('At least 8 characters')).toBeTruthy();
+    expect(
+      await within(form).findByText('New password must be at least 8 characters'),
+    ).toBeTruthy();
 
     await userEvent.type(field, '-panjang');
     await userEvent.click(within(form).getByRole('button', { name: 'Reset password' }));

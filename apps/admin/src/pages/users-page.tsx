@@ -12,7 +12,9 @@ import {
   type DataTableColumn,
   FormSelect,
   FormTextField,
+  msg,
   showApiFieldError,
+  type TMessage,
   useCurrentUser,
   useT,
   useWatch,
@@ -49,8 +51,8 @@ export function UsersPage() {
       onSuccess: (u) => {
         list.setNotice(
           u.active
-            ? t('adm.users.reactivated', { name: u.fullName })
-            : t('adm.users.deactivated', { name: u.fullName }),
+            ? msg('adm.users.reactivated', { name: u.fullName })
+            : msg('adm.users.deactivated', { name: u.fullName }),
         );
         return queryClient.invalidateQueries(trpc.users.pathFilter());
       },
@@ -123,7 +125,7 @@ export function UsersPage() {
     ],
     [t, me.id, setActive, open],
   );
-  const done = (message: string) => {
+  const done = (message: TMessage) => {
     list.done(message);
     void queryClient.invalidateQueries(trpc.users.pathFilter());
   };
@@ -140,7 +142,7 @@ export function UsersPage() {
           {panel?.kind === 'create' && (
             <CreateUserForm
               onCancel={list.close}
-              onDone={(u) => done(t('adm.users.created', { name: u.fullName }))}
+              onDone={(u) => done(msg('adm.users.created', { name: u.fullName }))}
             />
           )}
           {panel?.kind === 'role' && (
@@ -148,7 +150,7 @@ export function UsersPage() {
               key={panel.user.id}
               user={panel.user}
               onCancel={list.close}
-              onDone={(u) => done(t('adm.users.roleChanged', { name: u.fullName }))}
+              onDone={(u) => done(msg('adm.users.roleChanged', { name: u.fullName }))}
             />
           )}
           {panel?.kind === 'password' && (
@@ -156,7 +158,7 @@ export function UsersPage() {
               key={panel.user.id}
               user={panel.user}
               onCancel={list.close}
-              onDone={() => done(t('adm.users.passwordReset', { name: panel.user.fullName }))}
+              onDone={() => done(msg('adm.users.passwordReset', { name: panel.user.fullName }))}
             />
           )}
         </>

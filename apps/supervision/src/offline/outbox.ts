@@ -47,7 +47,7 @@ interface EntryCommon {
   seq: number;
   createdAt: string;
   cycleId: string;
-  /** The teacher's id for a sheet, `notes` for the stage notes: one entry per key. */
+  /** `sheetKey(teacher, instrument)` for a sheet, `notes` for the stage notes: one entry per key. */
   key: string;
   /** What the principal calls it: the teacher's name, or the cycle's label. */
   label: string;
@@ -91,7 +91,8 @@ export interface OutboxStore {
 export interface LatestCycle {
   version: number;
   editable: boolean;
-  sheet(teacherId: string): SheetSnapshot | null;
+  /** The server's sheet under an outbox key (`sheetKey`). */
+  sheet(key: string): SheetSnapshot | null;
   notes: NotesValues;
 }
 
@@ -188,7 +189,7 @@ function sameNotes(fields: string[], a: NotesValues, b: NotesValues): boolean {
 /** What the server's cycle says about a refused change. */
 export function judge(entry: OutboxEntry, latest: LatestCycle): 'rebase' | 'done' | 'conflict' {
   if (entry.kind === 'observation') {
-    const theirs = latest.sheet(entry.input.teacherId);
+    const theirs = latest.sheet(entry.key);
     if (sameSheet(theirs, sheetOf(entry))) return 'done';
     if (!latest.editable) return 'conflict';
     return sameSheet(theirs, entry.base) ? 'rebase' : 'conflict';
@@ -263,7 +264,7 @@ export async function flush(
           }
           await store.put(
             entry.kind === 'observation'
-              ? { ...entry, state: 'conflict', theirs: latest.sheet(entry.input.teacherId) }
+              ? { ...entry, state: 'conflict', theirs: latest.sheet(entry.key) }
               : { ...entry, state: 'conflict', theirs: latest.notes },
           );
           outcome = 'conflict';
@@ -296,4 +297,12 @@ export async function flush(
     }
   }
   return report;
+}
+
+/**
+ * A sheet's outbox key: the teacher's id, and the instrument's number after a slash when it is
+ * not the study's primary (decision 022), so two instruments' sheets of one teacher queue apart.
+ */
+export function sheetKey(teacherId: string, instrument: number | undefined): string {
+  return instrument ? `${teacherId}/${instrument}` : teacherId;
 }

@@ -10,6 +10,7 @@ import {
   type OutboxStore,
   type OutboxTransport,
   type SheetSnapshot,
+  sheetKey,
 } from './outbox';
 import {
   clearUser,
@@ -207,11 +208,16 @@ function transport(r: Runtime): OutboxTransport {
         : r.client.cycles.updateNotes.mutate({ ...entry.input, cycleId: entry.cycleId, version }),
     async latest(cycleId) {
       const cycle = await r.client.cycles.get.query({ cycleId });
-      const sheets = new Map(cycle.observations.map((o) => [o.teacherId, sheetSnapshot(o)]));
+      // Every instrument's sheets (decision 022), under the keys their changes are queued by.
+      const sheets = new Map(
+        cycle.instruments.flatMap((i) =>
+          i.observations.map((o) => [sheetKey(o.teacherId, i.instrument), sheetSnapshot(o)]),
+        ),
+      );
       return {
         version: cycle.version,
         editable: cycle.editable,
-        sheet: (teacherId) => sheets.get(teacherId) ?? null,
+        sheet: (key) => sheets.get(key) ?? null,
         notes: notesValues(cycle.stages),
       };
     },
@@ -298,9 +304,7 @@ export async function settleConflict(changeId: string, keep: 'mine' | 'theirs'):
     const latest = await transport(r).latest(entry.cycleId);
     const now = Date.now();
     const base =
-      entry.kind === 'observation'
-        ? { base: latest.sheet(entry.input.teacherId) }
-        : { base: latest.notes };
+      entry.kind === 'observation' ? { base: latest.sheet(entry.key) } : { base: latest.notes };
     await r.store.put({
       ...entry,
       ...base,

@@ -9,7 +9,7 @@ import {
 } from '@siklus/domain';
 import { useMemo, useSyncExternalStore } from 'react';
 import type { RosterTeacher } from '../pages/pts/observation-panel';
-import type { NotesValues, OutboxEntry } from './outbox';
+import { type NotesValues, type OutboxEntry, sheetKey } from './outbox';
 import { notesValues, outboxEntries, queueChange, sheetSnapshot, subscribeOutbox } from './session';
 
 type Cycle = RouterOutputs['cycles']['get'];
@@ -31,7 +31,7 @@ interface Mutation<I, R> {
  * notes with a change still waiting go there too, so they are sent in order. The page shows
  * waiting changes in place of the server's (`overlay`, `overlayStages`).
  */
-export function useOfflineSaves(cycle: Cycle, bandSet: TBandSet) {
+export function useOfflineSaves(cycle: Cycle, bandSet: TBandSet, instrument = 0) {
   const all = useSyncExternalStore(subscribeOutbox, outboxEntries);
   const entries = useMemo(() => all.filter((e) => e.cycleId === cycle.id), [all, cycle.id]);
   const sheets = useMemo(
@@ -46,7 +46,7 @@ export function useOfflineSaves(cycle: Cycle, bandSet: TBandSet) {
   /** The roster with each waiting sheet in place of the server's. */
   const overlay = (roster: RosterTeacher[]): RosterTeacher[] =>
     roster.map((r) => {
-      const e = sheets.get(r.id);
+      const e = sheets.get(sheetKey(r.id, instrument));
       if (!e) return r;
       const server = cycle.observations.find((o) => o.teacherId === r.id);
       const observation: Cycle['observations'][number] = {
@@ -58,6 +58,7 @@ export function useOfflineSaves(cycle: Cycle, bandSet: TBandSet) {
           teacherActive: true,
           sortOrder: 0,
           updatedAt: e.createdAt,
+          instrument,
         }),
         percentage: e.figures.percentage,
         band: e.figures.band,
@@ -106,7 +107,7 @@ export function useOfflineSaves(cycle: Cycle, bandSet: TBandSet) {
       const entry = await queueChange({
         kind: 'observation',
         cycleId: cycle.id,
-        key: input.teacherId,
+        key: sheetKey(input.teacherId, input.instrument),
         label,
         baseVersion: version,
         input: change,
@@ -117,7 +118,7 @@ export function useOfflineSaves(cycle: Cycle, bandSet: TBandSet) {
       });
       if (entry.kind === 'observation') on.onQueued(entry);
     };
-    if (mustQueue(input.teacherId)) {
+    if (mustQueue(sheetKey(input.teacherId, input.instrument))) {
       void queue();
       return;
     }

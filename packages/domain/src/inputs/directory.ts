@@ -10,7 +10,8 @@ import { DATE_YEAR_MAX, DATE_YEAR_MIN, type TTextLabel, zText } from './text';
  * and list has a maximum.
  */
 
-export const ZId = z.uuid(bi('ID tidak valid', 'Invalid id'));
+// No message of its own: the field error map names the id's field ("Siklus tidak dikenal").
+export const ZId = z.uuid();
 
 /** Paging shared by every list: at most 200 rows a page. */
 export const ZPage = {

@@ -14,4 +14,4 @@ export {
   useZodForm,
   type ZodForm,
 } from './use-zod-form';
-export { formErrorMap, messageIn } from './zod-messages';
+export { messageIn } from './zod-messages';

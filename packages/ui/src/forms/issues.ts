@@ -1,8 +1,7 @@
 import { appErrorOf } from '@siklus/client';
-import { issuePath, splitBilingual, type TBilingual } from '@siklus/domain';
+import { fieldErrorMap, issuePath, splitBilingual, type TBilingual } from '@siklus/domain';
 import type { z } from 'zod';
 import type { Lang } from '../i18n/i18n';
-import { formErrorMap } from './zod-messages';
 
 /**
  * Live checks for editors whose value is one structure edited in place (a rubric's aspects
@@ -22,7 +21,7 @@ export const NO_ISSUES: Issues = new Map();
  */
 export function issuesOf(schema: z.ZodType, value: unknown): Issues {
   // The forms' error map, so zod's own checks read the same here as in a `useZodForm` form.
-  const result = schema.safeParse(value, { error: formErrorMap });
+  const result = schema.safeParse(value, { error: fieldErrorMap });
   if (result.success) return NO_ISSUES;
   const map = new Map<string, TBilingual>();
   for (const issue of result.error.issues) {

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { appErrorOf } from '@siklus/client';
-import { bi } from '@siklus/domain';
+import { bi, fieldErrorMap } from '@siklus/domain';
 import {
   type DefaultValues,
   type FieldError,
@@ -14,7 +14,7 @@ import {
 } from 'react-hook-form';
 import type { z } from 'zod';
 import { useLang } from '../i18n/i18n';
-import { formErrorMap, messageIn } from './zod-messages';
+import { messageIn } from './zod-messages';
 
 export type ZodForm<TValues extends FieldValues, TOutput = TValues> = UseFormReturn<
   TValues,
@@ -42,7 +42,7 @@ export interface UseZodFormOptions<TSchema extends ObjectSchema, TValues extends
 /**
  * A form checked by the same zod schema as its procedure, through react-hook-form's zod
  * resolver: nothing is sent until the schema passes, each problem shows under its field in
- * the current language (the schema's `bi(...)` messages, or `formErrorMap`'s for zod's own
+ * the current language (the schema's `bi(...)` messages, or the domain's `fieldErrorMap` for zod's own
  * checks), and the first field with a problem takes the focus. `handleSubmit` hands over
  * the parsed input, ready for `mutate`.
  */
@@ -52,7 +52,7 @@ export function useZodForm<TSchema extends ObjectSchema, TValues extends FieldVa
   ...options
 }: UseZodFormOptions<TSchema, TValues>): ZodForm<TValues, z.output<TSchema>> {
   const parse = zodResolver<FieldValues, unknown, FieldValues>(schema, {
-    error: formErrorMap,
+    error: fieldErrorMap,
   });
   const resolver: Resolver<TValues, unknown, z.output<TSchema>> = async (values, context, opts) => {
     const result = await parse(toInput ? toInput(values) : values, context, {

@@ -30,19 +30,12 @@ export const en = {
   'common.requestId': 'Request id: {id}',
   'common.required': 'required',
 
-  // form checks
-  'form.required': 'Required',
-  'form.invalid': 'Invalid input',
-  'form.minLength': 'At least {count:one=# character|other=# characters}',
-  'form.maxLength': 'At most {count:one=# character|other=# characters}',
-  'form.minItems': 'At least {count:one=# item|other=# items}',
-  'form.maxItems': 'At most {count:one=# item|other=# items}',
-  'form.minValue': 'At least {value}',
-  'form.maxValue': 'At most {value}',
-  'form.choose': 'Choose one of the options',
-  'form.email': 'Invalid email address',
-  'form.format': 'Invalid format',
   'common.notAvailable': '–',
+
+  'leave.title': 'Leave this page?',
+  'leave.body': 'There are unsaved changes. If you leave now, they are lost.',
+  'leave.stay': 'Stay here',
+  'leave.go': 'Leave without saving',
 
   // languages
   'lang.label': 'Language',
@@ -419,6 +412,10 @@ export const en = {
   'adm.config.publishConfirm': 'Yes, publish',
   'adm.config.publishedNotice': 'Version {version} is published and now read-only.',
   'adm.config.deleteDraft': 'Delete draft',
+  'adm.config.deleteDraftTitle': 'Delete the draft "{name}"?',
+  'adm.config.deleteDraftBody': 'The draft is deleted for good and cannot be brought back.',
+  'adm.config.deleteDraftUnsaved': 'Your unsaved changes will be lost too.',
+  'adm.config.deleteDraftConfirm': 'Yes, delete the draft',
   'adm.bands.title': 'Bands and their lower bounds',
   'adm.criteria.title': 'Criteria',
   'adm.criteria.description': 'A cycle succeeds when every criterion holds.',

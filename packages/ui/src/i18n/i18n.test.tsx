@@ -77,9 +77,6 @@ describe('i18n', () => {
     expect(pluralForm('en', 2, 'one=# school|other=# schools')).toBe('2 schools');
     // Indonesian has a single form: whatever the count, `other`.
     expect(pluralForm('id', 1, 'one=# siswa|other=# sekolah')).toBe('1 sekolah');
-    expect(translate('en', 'form.maxLength', { count: 1 })).toBe('At most 1 character');
-    expect(translate('en', 'form.maxLength', { count: 200 })).toBe('At most 200 characters');
-    expect(translate('id', 'form.maxLength', { count: 1 })).toBe('Maksimal 1 karakter');
     // A count formatted for the page keeps its formatting and still picks the right form.
     expect(translate('en', 'adm.import.created', { count: '1,500' })).toBe('1,500 schools added.');
     expect(translate('en', 'adm.import.created', { count: 1 })).toBe('1 school added.');

@@ -35,19 +35,14 @@ export const id = {
   'common.requestId': 'Kode permintaan: {id}',
   'common.required': 'wajib',
 
-  // form checks (zod's own messages, made readable; see forms/zod-messages.ts)
-  'form.required': 'Wajib diisi',
-  'form.invalid': 'Isian tidak valid',
-  'form.minLength': 'Minimal {count} karakter',
-  'form.maxLength': 'Maksimal {count} karakter',
-  'form.minItems': 'Minimal {count} butir',
-  'form.maxItems': 'Maksimal {count} butir',
-  'form.minValue': 'Minimal {value}',
-  'form.maxValue': 'Maksimal {value}',
-  'form.choose': 'Pilih salah satu pilihan',
-  'form.email': 'Alamat email tidak valid',
-  'form.format': 'Format tidak valid',
   'common.notAvailable': '–',
+
+  // unsaved changes (components/unsaved-changes.tsx)
+  'leave.title': 'Tinggalkan halaman ini?',
+  'leave.body':
+    'Ada perubahan yang belum disimpan. Jika Anda pergi sekarang, perubahan itu hilang.',
+  'leave.stay': 'Tetap di sini',
+  'leave.go': 'Tinggalkan tanpa menyimpan',
 
   // languages
   'lang.label': 'Bahasa',
@@ -188,12 +183,12 @@ export const id = {
   'adm.section.rubrics': 'Rubrik',
   'adm.section.rubrics.body':
     'Lembar observasi: aspek, indikator, skala dan versi yang diterbitkan.',
-  'adm.section.bands': 'Kriteria/Band',
+  'adm.section.bands': 'Kategori',
   'adm.section.bands.body':
     'Batas bawah Kurang, Cukup, Baik, Sangat Baik, dengan pratinjau dampak.',
   'adm.section.criteria': 'Kriteria keberhasilan',
   'adm.section.criteria.body':
-    'Syarat tuntasnya PTS: rata-rata minimal dan persentase guru per band.',
+    'Syarat tuntasnya PTS: rata-rata minimal dan persentase guru per kategori.',
   'adm.section.schools': 'Sekolah',
   'adm.section.schools.body': 'Tambah, ubah dan nonaktifkan sekolah; impor dari CSV.',
   'adm.section.users': 'Pengguna',
@@ -424,6 +419,10 @@ export const id = {
   'adm.config.publishConfirm': 'Ya, terbitkan',
   'adm.config.publishedNotice': 'Versi {version} terbit dan kini hanya dapat dibaca.',
   'adm.config.deleteDraft': 'Hapus draf',
+  'adm.config.deleteDraftTitle': 'Hapus draf "{name}"?',
+  'adm.config.deleteDraftBody': 'Draf ini dihapus untuk selamanya dan tidak dapat dikembalikan.',
+  'adm.config.deleteDraftUnsaved': 'Perubahan yang belum disimpan juga akan hilang.',
+  'adm.config.deleteDraftConfirm': 'Ya, hapus draf',
   'adm.bands.title': 'Kategori dan batas bawahnya',
   'adm.criteria.title': 'Kriteria',
   'adm.criteria.description': 'Siklus dinyatakan berhasil bila semua kriteria terpenuhi.',

@@ -9,6 +9,7 @@ import { DataTable, type DataTableColumn } from '../components/data-table';
 import { Select, TextField } from '../components/fields';
 import { EmptyState, ErrorState, LoadingState } from '../components/states';
 import { useLang, useT } from '../i18n/i18n';
+import { msg, type TMessage, useMessageText } from '../i18n/message';
 import { RosterImport } from './roster-import';
 
 type Teacher = RouterOutputs['teachers']['list'][number];
@@ -33,7 +34,8 @@ export function TeacherRoster({ schoolId, schoolName, editable }: TeacherRosterP
   const queryClient = useQueryClient();
   const [showInactive, setShowInactive] = useState(false);
   const [panel, setPanel] = useState<Panel>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<TMessage | null>(null);
+  const say = useMessageText();
   const [leaving, setLeaving] = useState<Teacher | null>(null);
   const teachers = useQuery(trpc.teachers.list.queryOptions({ schoolId, includeInactive: true }));
   const refresh = () => queryClient.invalidateQueries(trpc.teachers.list.pathFilter());
@@ -42,7 +44,7 @@ export function TeacherRoster({ schoolId, schoolName, editable }: TeacherRosterP
       onSuccess: (teacher) => {
         setLeaving(null);
         setNotice(
-          t(teacher.active ? 'roster.reactivated' : 'roster.deactivated', { name: teacher.name }),
+          msg(teacher.active ? 'roster.reactivated' : 'roster.deactivated', { name: teacher.name }),
         );
         return refresh();
       },
@@ -134,7 +136,7 @@ export function TeacherRoster({ schoolId, schoolName, editable }: TeacherRosterP
   }, [t, editable, setActive]);
 
   const shown = (teachers.data ?? []).filter((x) => showInactive || x.active);
-  const done = (message: string) => {
+  const done = (message: TMessage) => {
     setPanel(null);
     setNotice(message);
     void refresh();
@@ -144,7 +146,7 @@ export function TeacherRoster({ schoolId, schoolName, editable }: TeacherRosterP
     <>
       {notice && (
         <div className="sk-alert sk-alert--info" role="status">
-          <p className="sk-alert__message">{notice}</p>
+          <p className="sk-alert__message">{say(notice)}</p>
         </div>
       )}
       <ApiErrorMessage error={setActive.error} />
@@ -154,7 +156,7 @@ export function TeacherRoster({ schoolId, schoolName, editable }: TeacherRosterP
           schoolId={schoolId}
           title={t('roster.addTitle', { school: schoolName })}
           onCancel={() => setPanel(null)}
-          onDone={(x) => done(t('roster.created', { name: x.name }))}
+          onDone={(x) => done(msg('roster.created', { name: x.name }))}
         />
       )}
       {panel?.kind === 'edit' && (
@@ -164,14 +166,14 @@ export function TeacherRoster({ schoolId, schoolName, editable }: TeacherRosterP
           teacher={panel.teacher}
           title={t('roster.editTitle', { name: panel.teacher.name })}
           onCancel={() => setPanel(null)}
-          onDone={(x) => done(t('roster.updated', { name: x.name }))}
+          onDone={(x) => done(msg('roster.updated', { name: x.name }))}
         />
       )}
       {panel?.kind === 'import' && (
         <RosterImport
           schoolId={schoolId}
           onCancel={() => setPanel(null)}
-          onDone={(n) => done(t('roster.import.done', { n: String(n) }))}
+          onDone={(n) => done(msg('roster.import.done', { n }))}
         />
       )}
       <Card

@@ -6,13 +6,16 @@ import {
   Card,
   type DataTableColumn,
   FormTextArea,
+  msg,
   PageHeader,
   QueryState,
   QueryTable,
   StatusBadge,
   showApiFieldError,
+  type TMessage,
   useFormat,
   useLocalized,
+  useMessageText,
   useT,
   useTimeZone,
   useToast,
@@ -51,6 +54,7 @@ export function ReviewPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const cycleId = searchParams.get('cycleId');
   const toast = useToast();
+  const say = useMessageText();
   // After a decision the panel that had the focus closes: the queue takes it, and a toast
   // (announced politely) says what happened.
   const [decisions, setDecisions] = useState(0);
@@ -65,8 +69,8 @@ export function ReviewPage() {
     setSearchParams(next);
   };
   /** A decision closes the panel and says what happened. */
-  const decided = (message: string) => {
-    toast.show(message);
+  const decided = (message: TMessage) => {
+    toast.show(say(message));
     open(null);
     setDecisions((n) => n + 1);
   };
@@ -235,7 +239,7 @@ function ReviewPanel({
 }: {
   cycleId: string;
   onClose: () => void;
-  onDone: (message: string) => void;
+  onDone: (message: TMessage) => void;
 }) {
   const t = useT();
   const local = useLocalized();
@@ -294,7 +298,7 @@ function CycleReview({
   cycle: CycleView;
   schoolName: string;
   onReload: () => Promise<unknown>;
-  onDone: (message: string) => void;
+  onDone: (message: TMessage) => void;
 }) {
   const t = useT();
   const f = useFormat();
@@ -313,7 +317,7 @@ function CycleReview({
   });
   const cycleName = local(cycle.label);
 
-  const afterMove = async (message: string) => {
+  const afterMove = async (message: TMessage) => {
     // The queue, the dashboard's figures and statuses, and this cycle all changed.
     await Promise.all([
       queryClient.invalidateQueries(trpc.review.pathFilter()),
@@ -326,13 +330,13 @@ function CycleReview({
   const approve = useMutation(
     trpc.review.approve.mutationOptions({
       onSuccess: () =>
-        afterMove(t('district.review.approved', { school: schoolName, cycle: cycleName }).trim()),
+        afterMove(msg('district.review.approved', { school: schoolName, cycle: cycle.label })),
     }),
   );
   const giveBack = useMutation(
     trpc.review.return.mutationOptions({
       onSuccess: () =>
-        afterMove(t('district.review.returned', { school: schoolName, cycle: cycleName }).trim()),
+        afterMove(msg('district.review.returned', { school: schoolName, cycle: cycle.label })),
     }),
   );
   const error = approve.error ?? giveBack.error;

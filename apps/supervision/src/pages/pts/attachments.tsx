@@ -1,6 +1,16 @@
 import { type RouterOutputs, uploadFile, useTRPC } from '@siklus/client';
 import { ATTACHMENT_ACCEPT, formatBytes, STAGES, type TAttachmentTarget } from '@siklus/domain';
-import { ApiErrorMessage, Button, Card, ConfirmDialog, useFormat, useT } from '@siklus/ui';
+import {
+  ApiErrorMessage,
+  Button,
+  Card,
+  ConfirmDialog,
+  msg,
+  type TMessage,
+  useFormat,
+  useMessageText,
+  useT,
+} from '@siklus/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { attachmentUrls } from '../../export-urls';
@@ -96,14 +106,15 @@ function AttachmentItems({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [confirm, setConfirm] = useState<Attachment | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<TMessage | null>(null);
+  const say = useMessageText();
   const refresh = () =>
     queryClient.invalidateQueries({ queryKey: trpc.attachments.list.queryKey({ cycleId }) });
   const remove = useMutation(
     trpc.attachments.delete.mutationOptions({
       onSuccess: async (done) => {
         setConfirm(null);
-        setNotice(t('evidence.deleted', { name: done.fileName }));
+        setNotice(msg('evidence.deleted', { name: done.fileName }));
         await refresh();
       },
     }),
@@ -160,7 +171,7 @@ function AttachmentItems({
       )}
       {notice && (
         <p className="sk-muted" role="status">
-          {notice}
+          {say(notice)}
         </p>
       )}
       {list.editable && (
@@ -168,7 +179,7 @@ function AttachmentItems({
           cycleId={cycleId}
           target={target}
           onUploaded={async (name) => {
-            setNotice(t('evidence.uploaded', { name }));
+            setNotice(msg('evidence.uploaded', { name }));
             await refresh();
           }}
         />

@@ -135,7 +135,7 @@ describe('cycle page (principal)', () => {
     expect(screen.queryByText(/^Tersimpan/)).toBeNull();
 
     // The next write carries the version the save returned.
-    await userEvent.type(screen.getByLabelText('Catatan Refleksi'), 'Guru lebih aktif.');
+    await userEvent.type(screen.getByLabelText('Catatan tahap Refleksi'), 'Guru lebih aktif.');
     await userEvent.click(screen.getByRole('button', { name: 'Simpan catatan tahapan' }));
     // A toast at the bottom of the screen, in the polite live region.
     const toast = await screen.findByText('Catatan tahapan tersimpan.');
@@ -362,7 +362,7 @@ describe('cycle page (principal)', () => {
       at: AT,
       api: principalApi(server, { 'cycles.updateNotes': () => ({ version: 4 }) }),
     });
-    const reflection = await screen.findByLabelText('Catatan Refleksi');
+    const reflection = await screen.findByLabelText('Catatan tahap Refleksi');
     await userEvent.type(reflection, 'Guru 1 dan 2 mencapai kategori Sangat Baik.');
     const warning = await screen.findByTestId('claim-warning');
     expect(warning.textContent).toContain('Perlu dicek');
@@ -515,7 +515,9 @@ describe('cycle page (principal)', () => {
         },
       }),
     });
-    const planning = (await screen.findByLabelText('Catatan Perencanaan')) as HTMLTextAreaElement;
+    const planning = (await screen.findByLabelText(
+      'Catatan tahap Perencanaan',
+    )) as HTMLTextAreaElement;
     expect(planning.value).toBe('Menyusun RPP kolaboratif');
     // Meanwhile, in another browser, someone saves the cycle.
     server.cycle = makeCycle({
@@ -550,14 +552,14 @@ describe('cycle page (principal)', () => {
     ).toBe(true);
     await userEvent.click(within(bySave).getByRole('button', { name: 'Muat versi terbaru' }));
     await waitFor(() =>
-      expect((screen.getByLabelText('Catatan Perencanaan') as HTMLTextAreaElement).value).toBe(
-        'RPP versi rekan',
-      ),
+      expect(
+        (screen.getByLabelText('Catatan tahap Perencanaan') as HTMLTextAreaElement).value,
+      ).toBe('RPP versi rekan'),
     );
     expect(screen.queryByText('Siklus ini baru saja diubah orang lain')).toBeNull();
 
     // Editing again now writes against the version just loaded.
-    await userEvent.type(screen.getByLabelText('Catatan Perencanaan'), '!');
+    await userEvent.type(screen.getByLabelText('Catatan tahap Perencanaan'), '!');
     await userEvent.click(screen.getByRole('button', { name: 'Simpan catatan tahapan' }));
     await screen.findByText('Catatan tahapan tersimpan.');
     expect(calls.filter((c) => c.path === 'cycles.updateNotes').at(-1)?.input).toEqual({
@@ -665,7 +667,7 @@ describe('cycle page (supervisor)', () => {
     expect(screen.queryByRole('button', { name: 'Simpan catatan tahapan' })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Ubah observasi/ })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Impor dari Excel' })).toBeNull();
-    expect(screen.queryByLabelText('Catatan Perencanaan')).toBeNull();
+    expect(screen.queryByLabelText('Catatan tahap Perencanaan')).toBeNull();
     expect(screen.getByText('Menyusun RPP kolaboratif')).toBeTruthy();
     // The observed teacher's sheet can be read, not changed.
     await userEvent.selectOptions(screen.getByLabelText('Guru yang diobservasi'), IDS.t1);

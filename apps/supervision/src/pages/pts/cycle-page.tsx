@@ -27,6 +27,7 @@ import {
   type RubricSheetHandle,
   StatusBadge,
   serverIssue,
+  UnsavedChangesGuard,
   useCurrentUser,
   useFormat,
   useLocalized,
@@ -35,7 +36,7 @@ import {
 } from '@siklus/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useBlocker, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { exportUrls, ioPaths } from '../../export-urls';
 import { useOnline } from '../../offline/online';
 import { OutboxPanel } from '../../offline/outbox-panel';
@@ -138,7 +139,7 @@ function CycleView({
   const bandSet = { bands: cycle.bandSet.bands } as TBandSet;
   const summaryMode = cycle.rubric.mode === 'summary';
   // Saves work without a connection (decision 024): waiting changes show in place.
-  const offline = useOfflineSaves(cycle, bandSet);
+  const offline = useOfflineSaves(cycle, bandSet, instrument);
   const online = useOnline();
   const stages = offline.overlayStages(cycle.stages);
   // What observation and reflection notes are read against (the saved sheets, table order).
@@ -466,22 +467,6 @@ function CycleView({
     document.getElementById(SHEET_ID)?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
   };
 
-  // Unsaved edits: leaving inside the app asks (react-router's blocker), closing or
-  // reloading the tab asks the browser (beforeunload).
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      dirty && currentLocation.pathname !== nextLocation.pathname,
-  );
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-      e.returnValue = '';
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty]);
-
   // A refused write is said once: CONFLICT by the banner, a field's problem at the field
   // (also one inside it, `scores.B1`), anything else here.
   const writeError = (e: unknown, inline: string[]) => {
@@ -795,17 +780,7 @@ function CycleView({
       >
         <p>{t('pts.obs.deleteBody', { label })}</p>
       </ConfirmDialog>
-      <ConfirmDialog
-        open={blocker.state === 'blocked'}
-        title={t('pts.leave.title')}
-        confirmLabel={t('pts.leave.go')}
-        cancelLabel={t('pts.leave.stay')}
-        confirmVariant="danger"
-        onConfirm={() => blocker.proceed?.()}
-        onCancel={() => blocker.reset?.()}
-      >
-        <p>{t('pts.leave.body')}</p>
-      </ConfirmDialog>
+      <UnsavedChangesGuard dirty={dirty} />
     </>
   );
 }
