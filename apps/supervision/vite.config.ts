@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { appHead } from '../../scripts/app-head';
 import { dictionaryPerLanguage, firstLoadReport, pureLibraries } from '../../scripts/first-load';
 
 const api = 'http://127.0.0.1:3000';
@@ -12,6 +13,7 @@ const NETWORK_ONLY = [/^\/trpc/, /^\/export/, /^\/import/, /^\/health/, /^\/admi
 export default defineConfig({
   plugins: [
     react(),
+    appHead(),
     pureLibraries(),
     dictionaryPerLanguage(),
     // An installable app whose shell opens without a connection (decision 024): the service

@@ -2,10 +2,10 @@ import { useTRPC } from '@siklus/client';
 import { ZReviewWaitDaysInput } from '@siklus/domain';
 import {
   ApiErrorMessage,
-  Button,
   Card,
   FormTextField,
   QueryState,
+  SaveRow,
   showApiFieldError,
   useT,
   useZodForm,
@@ -65,16 +65,7 @@ function WaitDaysForm({ days }: { days: number }) {
         label={t('notif.waitDays')}
         hint={t('notif.waitDaysHint')}
       />
-      <div className="sk-row">
-        <Button type="submit" loading={save.isPending}>
-          {t('common.save')}
-        </Button>
-        {saved && (
-          <output className="sk-inline-status" aria-live="polite">
-            {t('account.saved')}
-          </output>
-        )}
-      </div>
+      <SaveRow pending={save.isPending} saved={saved} />
     </form>
   );
 }

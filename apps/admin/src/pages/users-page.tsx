@@ -13,6 +13,7 @@ import {
   FormSelect,
   FormTextField,
   msg,
+  NipField,
   showApiFieldError,
   type TMessage,
   useCurrentUser,
@@ -309,13 +310,7 @@ function RoleForm({
           }
         />
       )}
-      <FormTextField
-        form={form}
-        name="nip"
-        inputMode="numeric"
-        label={t('nip.label')}
-        hint={t('nip.hint')}
-      />
+      <NipField form={form} name="nip" />
     </PanelForm>
   );
 }

@@ -89,6 +89,31 @@ export function useOfflineSaves(cycle: Cycle, bandSet: TBandSet, instrument = 0)
   const mustQueue = (key: string) =>
     !navigator.onLine || entries.some((e) => e.key === key && e.state === 'pending');
 
+  /**
+   * Sends the change when online with nothing of its key waiting; queues it offline, behind a
+   * waiting change of the same key, or when the send fails for want of a network.
+   */
+  function sendOrQueue<I, R>(
+    mutation: Mutation<I, R>,
+    input: I,
+    key: string,
+    queue: () => Promise<void>,
+    onSuccess: (result: R) => unknown,
+  ): void {
+    if (mustQueue(key)) {
+      void queue();
+      return;
+    }
+    mutation.mutate(input, {
+      onSuccess,
+      onError: (error) => {
+        if (appErrorOf(error)?.code !== 'NETWORK') return;
+        mutation.reset();
+        void queue();
+      },
+    });
+  }
+
   function saveSheet<R>(
     mutation: Mutation<TObservationUpsertInput, R>,
     input: TObservationUpsertInput,
@@ -118,18 +143,7 @@ export function useOfflineSaves(cycle: Cycle, bandSet: TBandSet, instrument = 0)
       });
       if (entry.kind === 'observation') on.onQueued(entry);
     };
-    if (mustQueue(sheetKey(input.teacherId, input.instrument))) {
-      void queue();
-      return;
-    }
-    mutation.mutate(input, {
-      onSuccess: on.onSuccess,
-      onError: (error) => {
-        if (appErrorOf(error)?.code !== 'NETWORK') return;
-        mutation.reset();
-        void queue();
-      },
-    });
+    sendOrQueue(mutation, input, sheetKey(input.teacherId, input.instrument), queue, on.onSuccess);
   }
 
   function saveNotes<R>(
@@ -154,18 +168,7 @@ export function useOfflineSaves(cycle: Cycle, bandSet: TBandSet, instrument = 0)
       });
       on.onQueued();
     };
-    if (mustQueue('notes')) {
-      void queue();
-      return;
-    }
-    mutation.mutate(input, {
-      onSuccess: on.onSuccess,
-      onError: (error) => {
-        if (appErrorOf(error)?.code !== 'NETWORK') return;
-        mutation.reset();
-        void queue();
-      },
-    });
+    sendOrQueue(mutation, input, 'notes', queue, on.onSuccess);
   }
 
   return { entries, overlay, overlayStages, saveSheet, saveNotes };

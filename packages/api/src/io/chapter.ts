@@ -1,3 +1,4 @@
+import type { LetterheadRow } from '@siklus/db';
 import {
   FOLLOW_UP_VERDICT_LABELS,
   formatId,
@@ -276,15 +277,7 @@ export interface ChapterSignOff {
 
 /** What the report's head and foot are built from (the router reads them; tests give them). */
 export interface ChapterSigning {
-  letterhead: {
-    office: string | null;
-    address: string | null;
-    phone: string | null;
-    email: string | null;
-    website: string | null;
-    place: string | null;
-    logo: ChapterLetterhead['logo'];
-  } | null;
+  letterhead: (Omit<LetterheadRow, 'logoSha256'> & { logo: ChapterLetterhead['logo'] }) | null;
   principal: { fullName: string; nip: string | null } | null;
   supervisor: { fullName: string; nip: string | null } | null;
   /** The district's calendar day the report is printed on, "YYYY-MM-DD". */

@@ -9,10 +9,9 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiErrorMessage } from '../components/api-error';
-import { Button } from '../components/button';
 import { Card, PageHeader } from '../components/card';
 import { QueryState } from '../components/states';
-import { FormSelect, FormTextField } from '../forms/form-fields';
+import { FormSelect, FormTextField, NipField, SaveRow } from '../forms/form-fields';
 import { showApiFieldError, useZodForm } from '../forms/use-zod-form';
 import { useLang, useT } from '../i18n/i18n';
 import { PasswordChangeForm } from './password-change';
@@ -104,13 +103,7 @@ function ProfileForm({ account }: { account: Account }) {
         label={t('account.email')}
         hint={t('account.emailHint')}
       />
-      <FormTextField
-        form={form}
-        name="nip"
-        inputMode="numeric"
-        label={t('nip.label')}
-        hint={t('nip.hint')}
-      />
+      <NipField form={form} name="nip" />
       <FormSelect
         form={form}
         name="language"
@@ -124,16 +117,7 @@ function ProfileForm({ account }: { account: Account }) {
         hint={t('account.notificationsHint')}
         options={EMAIL_NOTIFICATION_PREFS.map((p) => ({ value: p, label: t(`account.pref.${p}`) }))}
       />
-      <div className="sk-row">
-        <Button type="submit" loading={update.isPending}>
-          {t('common.save')}
-        </Button>
-        {saved && (
-          <output className="sk-inline-status" aria-live="polite">
-            {t('account.saved')}
-          </output>
-        )}
-      </div>
+      <SaveRow pending={update.isPending} saved={saved} />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { type FieldValues, type Path, type UseFormReturn, useController } from 'react-hook-form';
+import { Button } from '../components/button';
 import {
   Select,
   type SelectProps,
@@ -7,6 +8,7 @@ import {
   TextField,
   type TextFieldProps,
 } from '../components/fields';
+import { useT } from '../i18n/i18n';
 import { useFieldError } from './use-zod-form';
 
 /** The form a field belongs to and its name there (its path in the procedure's input). */
@@ -59,5 +61,36 @@ export function FormSelect<TValues extends FieldValues>({
       disabled={field.disabled ?? props.disabled}
       error={error}
     />
+  );
+}
+
+/** A person's NIP (18 digits, optional): the same field on the admin's user form and the account page. */
+export function NipField<TValues extends FieldValues>({ form, name }: Bound<TValues>) {
+  const t = useT();
+  return (
+    <FormTextField
+      form={form}
+      name={name}
+      inputMode="numeric"
+      label={t('nip.label')}
+      hint={t('nip.hint')}
+    />
+  );
+}
+
+/** A settings form's Save button with "Tersimpan" said beside it once the save is done. */
+export function SaveRow({ pending, saved }: { pending: boolean; saved: boolean }) {
+  const t = useT();
+  return (
+    <div className="sk-row">
+      <Button type="submit" loading={pending}>
+        {t('common.save')}
+      </Button>
+      {saved && (
+        <output className="sk-inline-status" aria-live="polite">
+          {t('account.saved')}
+        </output>
+      )}
+    </div>
   );
 }

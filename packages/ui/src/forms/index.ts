@@ -1,4 +1,4 @@
-export { FormSelect, FormTextArea, FormTextField } from './form-fields';
+export { FormSelect, FormTextArea, FormTextField, NipField, SaveRow } from './form-fields';
 export {
   type Issues,
   issuesOf,
