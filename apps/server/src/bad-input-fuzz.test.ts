@@ -87,13 +87,9 @@ function idFor(path: string, key: string): string | undefined {
 function actorFor(path: string): Actor {
   if (
     /^(schools|subdistricts|users|config)\./.test(path) ||
-    [
-      'review.reopen',
-      'studies.reopen',
-      'district.setTimeZone',
-      'district.setReviewWaitDays',
-      'integrity.updateSettings',
-    ].includes(path)
+    // The district's settings (time zone, waiting days, letterhead and logo) are the admin's.
+    /^district\.(set|remove)/.test(path) ||
+    ['review.reopen', 'studies.reopen', 'integrity.updateSettings'].includes(path)
   )
     return 'admin';
   if (path.startsWith('review.') || path === 'integrity.dismiss') return 'supervisor';

@@ -652,7 +652,7 @@ describe('cycle aggregates', () => {
   it('are emptied with the observations by a TRUNCATE', async () => {
     const cycle = await makeCycle(t.db);
     await makeObservation(t.db, { cycle_id: cycle.id, percentage: '80.00' });
-    await sql`truncate table indicator_scores, observations`.execute(t.db);
+    await sql`truncate table indicator_scores, observation_changes, observations`.execute(t.db);
     const left = await sql<{ n: number }>`
       select (select count(*) from cycle_aggregates) + (select count(*) from cycle_band_counts)
         as n`.execute(t.db);

@@ -195,7 +195,12 @@ export const MAX_INDICATORS = 500;
 
 /** A sheet's scores by indicator key (a score or "na"), as every observation form sends them. */
 export const ZSheetScores = z
-  .record(z.string().max(50), ZIndicatorScore)
+  .record(z.string().max(50), ZIndicatorScore, {
+    error: bi(
+      'Skor indikator harus berupa daftar skor per indikator',
+      'The indicator scores must be a list of scores by indicator',
+    ),
+  })
   .refine(
     (s) => Object.keys(s).length <= MAX_INDICATORS,
     bi(`Paling banyak ${MAX_INDICATORS} indikator`, `At most ${MAX_INDICATORS} indicators`),

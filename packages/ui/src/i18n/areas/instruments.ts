@@ -45,7 +45,7 @@ export const instrumentsEn = {
   'instruments.tabs': "This cycle's instruments",
   'instruments.primary': 'primary',
   'instruments.summary':
-    '{key}: {n} teachers scored, mean {mean}{scale}; {missing} active teachers not scored yet.',
+    '{key}: {n:one=# teacher|other=# teachers} scored, mean {mean}{scale}; {missing:one=# active teacher|other=# active teachers} not scored yet.',
   'instruments.scaleMean': ' (mean {value} of {max})',
   'instruments.noMean': 'none yet',
   'instruments.results': 'Results per instrument',
