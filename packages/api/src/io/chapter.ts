@@ -367,10 +367,10 @@ export interface ResultsChapter extends ChapterResults {
   /**
    * With two or more instruments, one section of tables each, the primary first, numbered on
    * through the chapter; renderers print these in place of the top-level tables, recap,
-   * gains and chart (which stay the primary's, for the exports that read them). Empty for a
-   * single-instrument study.
+   * gains and chart (which stay the primary's, for the exports that read them). Absent for
+   * a single-instrument study, whose chapter is as before.
    */
-  instruments: ChapterInstrumentSection[];
+  instruments?: ChapterInstrumentSection[];
   criteria: ChapterCriteria;
   stages: ChapterStages[];
   followUps: ChapterFollowUps | null;
@@ -559,7 +559,7 @@ export function buildChapter(
     recap: primary.recap,
     gains: primary.gains,
     chart: primary.chart,
-    instruments,
+    ...(instruments.length > 0 ? { instruments } : {}),
     criteria,
     stages,
     followUps: followUpTable(plans, number + 1),

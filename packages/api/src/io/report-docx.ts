@@ -416,7 +416,7 @@ export async function chapterToDocx(chapter: ResultsChapter): Promise<Uint8Array
     para(chapter.intro),
   ];
 
-  if (chapter.instruments.length > 0) {
+  if (chapter.instruments) {
     for (const section of chapter.instruments) {
       body.push(heading(section.heading, HeadingLevel.HEADING_2));
       body.push(...resultsBlock(section, chapter.stages, HeadingLevel.HEADING_3));
