@@ -83,6 +83,21 @@ describe('CriteriaComposer', () => {
     );
   });
 
+  it('names the instrument a clause is judged on, read back in words; empty is the primary', async () => {
+    renderApp([{ path: '/', element: <Harness /> }]);
+    const sentence = () => screen.getByTestId('criteria-sentence').textContent;
+    const instrument = await screen.findByLabelText('Instrumen (kosong = utama)');
+    await userEvent.type(instrument, 'rpp');
+    expect(sentence()).toBe('Pada instrumen rpp: rata-rata minimal 71,00');
+    // A key is lowercase: refused next to the field until fixed.
+    await userEvent.clear(instrument);
+    await userEvent.type(instrument, 'RPP');
+    expect(instrument.getAttribute('aria-invalid')).toBe('true');
+    await userEvent.clear(instrument);
+    expect(instrument.getAttribute('aria-invalid')).toBeNull();
+    expect(sentence()).toBe('Rata-rata minimal 71,00');
+  });
+
   it('reads back in English with English decimals', async () => {
     renderApp([{ path: '/', element: <Harness /> }], { lang: 'en' });
     await userEvent.click(await screen.findByRole('button', { name: 'Add criterion' }));
@@ -90,5 +105,6 @@ describe('CriteriaComposer', () => {
       'Mean at least 71.00 and at least 80% of teachers Baik or better',
     );
     expect((screen.getByLabelText('Mean threshold') as HTMLInputElement).value).toBe('71');
+    expect(screen.getAllByLabelText('Instrument (empty = primary)')).toHaveLength(2);
   });
 });

@@ -176,6 +176,20 @@ export function CriteriaComposer({
                   </FieldError>
                 </span>
               )}
+              {/* The instrument the clause is judged on (decision 022); empty: the primary. */}
+              <span className="adm-criterion__fields">
+                <input
+                  className="sk-input sk-input--sm"
+                  aria-label={t('adm.criteria.instrument')}
+                  placeholder={t('adm.criteria.instrument')}
+                  value={c.instrument ?? ''}
+                  readOnly={readOnly}
+                  aria-invalid={fieldErr('instrument') ? true : undefined}
+                  aria-describedby={fieldErr('instrument') ? `${id}-${i}-instrument` : undefined}
+                  onChange={(e) => set(i, { ...c, instrument: e.target.value.trim() || undefined })}
+                />
+                <FieldError id={`${id}-${i}-instrument`}>{fieldErr('instrument')}</FieldError>
+              </span>
               {!readOnly && (
                 <Button
                   variant="ghost"

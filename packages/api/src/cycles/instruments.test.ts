@@ -9,6 +9,7 @@ import {
 import type { AppError, TRubricDefinition, TSuccessCriteria } from '@siklus/domain';
 import { TRPCError } from '@trpc/server';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { callerFor } from '../testing/callers';
 import { makeWorld, type World } from '../testing/world';
@@ -24,6 +25,8 @@ import { makePtsConfig, scale } from './pts-fixtures';
 
 let testDb: TestDb;
 let w: World;
+/** The two-instrument study the first test starts and scores, for the report's test. */
+let scored: { studyId: string; principal: ReturnType<typeof callerFor> } | null = null;
 beforeAll(async () => {
   testDb = await createTestDb();
   w = await makeWorld(testDb.db);
@@ -299,5 +302,35 @@ describe('a study of two instruments (RPP and pelaksanaan)', () => {
     expect([row?.baselineMean, row?.latestMean]).toEqual(['75.00', '87.50']);
     expect(row?.criteria?.results.map((r) => r.criterion.instrument)).toEqual(['pelaksanaan']);
     expect(row?.criteriaMet).toBe(true);
+    scored = { studyId, principal };
   }, 120_000);
+
+  test('the results chapter (DOCX): a section of tables per instrument, each with its own figures', async () => {
+    expect(scored, 'the study of the test above').not.toBeNull();
+    const file = await scored!.principal.io.studyReport({ studyId: scored!.studyId });
+    const zip = await JSZip.loadAsync(Buffer.from(file.contentBase64, 'base64'));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
+    // Each instrument under its heading (key and rubric name), the primary first.
+    const heads = [...text.matchAll(/^Instrumen (\w+): .+$/gm)].map((m) => m[1]);
+    expect(heads).toEqual(['pelaksanaan', 'rpp', 'pelaksanaan', 'rpp']); // the contents, then the body
+    const focus = 'RPP dan pelaksanaan pembelajaran';
+    const labels = ['Kondisi Awal', 'Siklus I', 'Siklus II'];
+    for (const [k, key] of ['pelaksanaan', 'rpp'].entries()) {
+      for (const [c, label] of labels.entries()) {
+        expect(text).toContain(`Tabel ${k * 5 + c + 1}. ${focus} pada ${label} (instrumen ${key})`);
+      }
+      expect(text).toContain(`Tabel ${k * 5 + 4}. Rekapitulasi rPP`);
+      expect(text).toContain(`Tabel ${k * 5 + 5}. Peningkatan rata-rata rPP`);
+      expect(text).toContain(`Gambar ${k + 1}. Grafik rPP`);
+    }
+    // Each table with its own instrument's figures (the RPP's are not the teaching's).
+    expect(text).toContain('pada Tabel 1. Rata-rata 75,00 dengan kategori Baik');
+    expect(text).toContain('pada Tabel 6. Rata-rata 84,38 dengan kategori Baik');
+    expect(text).toContain('pada Tabel 8. Rata-rata 90,63 dengan kategori Sangat Baik');
+    // Five tables per instrument, then the signatures' layout table.
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(11);
+    const charts = Object.keys(zip.files).filter((f) => /^word\/charts\/chart\d+\.xml$/.test(f));
+    expect(charts).toHaveLength(2);
+  });
 });

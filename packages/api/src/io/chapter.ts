@@ -72,6 +72,18 @@ export interface SchoolDetailLike {
     teachers: { gains: (TGain & { teacherId: string; pre: string; post: string })[] };
   }[];
   overall: SchoolDetailLike['gains'][number] | null;
+  /**
+   * Per instrument, the primary first (decision 022); absent or one entry: a single-instrument
+   * study, whose chapter is the top-level figures alone.
+   */
+  instruments?: {
+    key: string;
+    rubric: { name: string };
+    teachers: SchoolDetailLike['teachers'];
+    gains: SchoolDetailLike['gains'];
+    overall: SchoolDetailLike['overall'];
+    cycles: { summary: TCycleSummary }[];
+  }[];
 }
 
 export interface ChapterCycleTable {
@@ -322,7 +334,22 @@ export function chapterSignOff(s: ChapterSigning): ChapterSignOff {
   };
 }
 
-export interface ResultsChapter {
+/** The results tables of one instrument: a table per counted cycle, the recap, gains, chart. */
+export interface ChapterResults {
+  tables: ChapterCycleTable[];
+  recap: ChapterRecap | null;
+  gains: ChapterGains | null;
+  chart: ChapterChart | null;
+}
+
+/** One instrument's section of a several-instrument study's chapter (decision 022). */
+export interface ChapterInstrumentSection extends ChapterResults {
+  key: string;
+  /** "Instrumen rpp: Rubrik RPP", the section's heading. */
+  heading: string;
+}
+
+export interface ResultsChapter extends ChapterResults {
   /** Null when the district has not set its letterhead. */
   letterhead: ChapterLetterhead | null;
   /** Null when the chapter was built without signers (a preview in a test). */
@@ -330,10 +357,13 @@ export interface ResultsChapter {
   title: string;
   study: SchoolDetailLike['study'];
   intro: string;
-  tables: ChapterCycleTable[];
-  recap: ChapterRecap | null;
-  gains: ChapterGains | null;
-  chart: ChapterChart | null;
+  /**
+   * With two or more instruments, one section of tables each, the primary first, numbered on
+   * through the chapter; renderers print these in place of the top-level tables, recap,
+   * gains and chart (which stay the primary's, for the exports that read them). Absent for
+   * a single-instrument study, whose chapter is as before.
+   */
+  instruments?: ChapterInstrumentSection[];
   criteria: ChapterCriteria;
   stages: ChapterStages[];
   followUps: ChapterFollowUps | null;
@@ -404,93 +434,38 @@ export function buildChapter(
     .map((c, index) => ({ c, index }))
     .filter(({ c }) => c.summary.n > 0 && c.standing.counted);
   const left = detail.cycles.filter((c) => c.summary.n > 0 && !c.standing.counted);
-  // A provisional table says so in its caption: a reader of the DOCX has no badge to see.
-  const provisional = (c: SchoolDetailLike['cycles'][number]) =>
-    c.standing.provisional ? ' (sementara, belum ditinjau)' : '';
-  let number = 0;
-
-  const tables: ChapterCycleTable[] = observed.map(({ c, index }) => {
-    number += 1;
-    const rows = detail.teachers.flatMap((t) => {
-      const cell = t.cells[index];
-      return cell
-        ? [{ name: t.name, className: t.className, percentage: cell.percentage, band: cell.band }]
-        : [];
-    });
-    return {
-      number,
-      caption: `Tabel ${number}. ${focus} pada ${c.label.id}${provisional(c)}`,
-      cycleId: c.id,
-      ordinal: c.ordinal,
-      label: c.label.id,
-      rows: rows.map((r, i) => ({ no: i + 1, ...r })),
-      n: c.summary.n,
-      mean: c.summary.mean,
-      meanBand: c.summary.meanBand,
-      bands: c.summary.bands,
-    };
-  });
-
+  const primary = chapterResults(detail, detail, { focus, number: 0, figure: 0, suffix: '' });
+  const { tables } = primary;
+  let { number } = primary;
+  // Several instruments: a section of tables each, numbered on (decision 022).
+  const sources = detail.instruments ?? [];
+  const instruments: ChapterInstrumentSection[] = [];
+  if (sources.length > 1) {
+    number = 0;
+    let figure = 0;
+    for (const source of sources) {
+      const {
+        number: next,
+        figure: nextFigure,
+        ...own
+      } = chapterResults(detail, source, {
+        focus,
+        number,
+        figure,
+        suffix: ` (instrumen ${source.key})`,
+      });
+      number = next;
+      figure = nextFigure;
+      instruments.push({
+        key: source.key,
+        heading: `Instrumen ${source.key}: ${source.rubric.name}`,
+        ...own,
+      });
+    }
+  }
   const first = observed[0];
   const last = observed.at(-1);
-  let recap: ChapterRecap | null = null;
-  let chart: ChapterChart | null = null;
-  let gains: ChapterGains | null = null;
   const order = gainOrder(detail.study.gainFirst);
-  if (observed.length > 0) {
-    const overall = detail.overall;
-    const byTeacher = new Map((overall?.teachers.gains ?? []).map((g) => [g.teacherId, g]));
-    const teachers = detail.teachers.filter((t) => observed.some(({ index }) => t.cells[index]));
-    number += 1;
-    recap = {
-      number,
-      caption: `Tabel ${number}. Rekapitulasi ${lower(focus)} dari ${first!.c.label.id} sampai ${last!.c.label.id}`,
-      cycleLabels: observed.map(({ c }) => c.label.id),
-      gainLabel: overall ? `${overall.from.label.id} - ${overall.to.label.id}` : null,
-      gainOrder: order,
-      gainHeaders: gainHeaders(order),
-      rows: teachers.map((t, i) => {
-        const g = byTeacher.get(t.id);
-        return {
-          no: i + 1,
-          name: t.name,
-          cells: observed.map(({ index }) => t.cells[index] ?? null),
-          gain: g ? chapterGain(g) : null,
-        };
-      }),
-      means: observed.map(({ c }) => c.summary.mean),
-      meanBands: observed.map(({ c }) => c.summary.meanBand),
-      meanGain: overall?.means ? chapterGain(overall.means) : null,
-    };
-    const pairs = detail.gains.filter((g) => g.means !== null);
-    if (pairs.length > 0) {
-      number += 1;
-      gains = {
-        number,
-        caption: `Tabel ${number}. Peningkatan rata-rata ${lower(focus)} antarsiklus`,
-        gainOrder: order,
-        gainHeaders: gainHeaders(order),
-        notes: GAIN_NOTES,
-        rows: [...pairs, ...(overall?.means && pairs.length > 1 ? [overall] : [])].map((g) => ({
-          from: g.from.label.id,
-          to: g.to.label.id,
-          preMean: g.means!.preMean,
-          postMean: g.means!.postMean,
-          ...chapterGain(g.means!),
-        })),
-      };
-    }
-    chart = {
-      number: 1,
-      caption: `Gambar 1. Grafik ${lower(focus)} setiap guru per siklus dan rata-ratanya`,
-      categories: observed.map(({ c }) => c.label.id),
-      teachers: teachers.map((t) => ({
-        name: t.name,
-        values: observed.map(({ index }) => t.cells[index]?.percentage ?? null),
-      })),
-      means: observed.map(({ c }) => c.summary.mean),
-    };
-  }
 
   const criteria: ChapterCriteria = {
     description: detail.criteria.description.id,
@@ -574,15 +549,131 @@ export function buildChapter(
     study: detail.study,
     intro: intro + leftOut,
     tables,
-    recap,
-    gains,
-    chart,
+    recap: primary.recap,
+    gains: primary.gains,
+    chart: primary.chart,
+    ...(instruments.length > 0 ? { instruments } : {}),
     criteria,
     stages,
     followUps: followUpTable(plans, number + 1),
     conclusion,
     evidence,
   };
+}
+
+/** What one instrument's tables are drawn from: the top-level figures, or an instrument's. */
+interface ResultsSource {
+  teachers: SchoolDetailLike['teachers'];
+  gains: SchoolDetailLike['gains'];
+  overall: SchoolDetailLike['overall'];
+  /** Per cycle of the study, in its order. */
+  cycles: readonly { summary: TCycleSummary }[];
+}
+
+/**
+ * One instrument's results tables: a table per counted cycle it observed, the recap, the
+ * gains and the chart, numbered on from `number` (tables) and `figure` (charts), each
+ * caption ending with `suffix`.
+ */
+function chapterResults(
+  detail: SchoolDetailLike,
+  source: ResultsSource,
+  at: { focus: string; number: number; figure: number; suffix: string },
+): ChapterResults & { number: number; figure: number } {
+  const { focus, suffix } = at;
+  const observed = detail.cycles
+    .map((c, index) => ({ c, index, summary: source.cycles[index]?.summary ?? c.summary }))
+    .filter(({ c, summary }) => summary.n > 0 && c.standing.counted);
+  // A provisional table says so in its caption: a reader of the DOCX has no badge to see.
+  const provisional = (c: SchoolDetailLike['cycles'][number]) =>
+    c.standing.provisional ? ' (sementara, belum ditinjau)' : '';
+  let number = at.number;
+  let figure = at.figure;
+
+  const tables: ChapterCycleTable[] = observed.map(({ c, index, summary }) => {
+    number += 1;
+    const rows = source.teachers.flatMap((t) => {
+      const cell = t.cells[index];
+      return cell
+        ? [{ name: t.name, className: t.className, percentage: cell.percentage, band: cell.band }]
+        : [];
+    });
+    return {
+      number,
+      caption: `Tabel ${number}. ${focus} pada ${c.label.id}${suffix}${provisional(c)}`,
+      cycleId: c.id,
+      ordinal: c.ordinal,
+      label: c.label.id,
+      rows: rows.map((r, i) => ({ no: i + 1, ...r })),
+      n: summary.n,
+      mean: summary.mean,
+      meanBand: summary.meanBand,
+      bands: summary.bands,
+    };
+  });
+
+  const first = observed[0];
+  const last = observed.at(-1);
+  let recap: ChapterRecap | null = null;
+  let chart: ChapterChart | null = null;
+  let gains: ChapterGains | null = null;
+  const order = gainOrder(detail.study.gainFirst);
+  if (observed.length > 0) {
+    const overall = source.overall;
+    const byTeacher = new Map((overall?.teachers.gains ?? []).map((g) => [g.teacherId, g]));
+    const teachers = source.teachers.filter((t) => observed.some(({ index }) => t.cells[index]));
+    number += 1;
+    recap = {
+      number,
+      caption: `Tabel ${number}. Rekapitulasi ${lower(focus)} dari ${first!.c.label.id} sampai ${last!.c.label.id}${suffix}`,
+      cycleLabels: observed.map(({ c }) => c.label.id),
+      gainLabel: overall ? `${overall.from.label.id} - ${overall.to.label.id}` : null,
+      gainOrder: order,
+      gainHeaders: gainHeaders(order),
+      rows: teachers.map((t, i) => {
+        const g = byTeacher.get(t.id);
+        return {
+          no: i + 1,
+          name: t.name,
+          cells: observed.map(({ index }) => t.cells[index] ?? null),
+          gain: g ? chapterGain(g) : null,
+        };
+      }),
+      means: observed.map(({ summary }) => summary.mean),
+      meanBands: observed.map(({ summary }) => summary.meanBand),
+      meanGain: overall?.means ? chapterGain(overall.means) : null,
+    };
+    const pairs = source.gains.filter((g) => g.means !== null);
+    if (pairs.length > 0) {
+      number += 1;
+      gains = {
+        number,
+        caption: `Tabel ${number}. Peningkatan rata-rata ${lower(focus)} antarsiklus${suffix}`,
+        gainOrder: order,
+        gainHeaders: gainHeaders(order),
+        notes: GAIN_NOTES,
+        rows: [...pairs, ...(overall?.means && pairs.length > 1 ? [overall] : [])].map((g) => ({
+          from: g.from.label.id,
+          to: g.to.label.id,
+          preMean: g.means!.preMean,
+          postMean: g.means!.postMean,
+          ...chapterGain(g.means!),
+        })),
+      };
+    }
+    figure += 1;
+    chart = {
+      number: figure,
+      caption: `Gambar ${figure}. Grafik ${lower(focus)} setiap guru per siklus dan rata-ratanya${suffix}`,
+      categories: observed.map(({ c }) => c.label.id),
+      teachers: teachers.map((t) => ({
+        name: t.name,
+        values: observed.map(({ index }) => t.cells[index]?.percentage ?? null),
+      })),
+      means: observed.map(({ summary }) => summary.mean),
+    };
+  }
+  return { tables, recap, gains, chart, number, figure };
 }
 
 /** The plans per teacher, then cycle; numbered after the chapter's other tables. */

@@ -24,6 +24,7 @@ import { logoBytes } from '../district/letterhead';
 import {
   type ChapterLetterhead,
   type ChapterRecap,
+  type ChapterResults,
   type ChapterSigner,
   type ChapterSignOff,
   GAIN_NOTES,
@@ -234,6 +235,146 @@ function signOffBlock(s: ChapterSignOff): (Paragraph | Table)[] {
   ];
 }
 
+/**
+ * One instrument's results: a heading, a sentence and a table per cycle (with its stage
+ * notes), the recap, the chart and the gains; `level` is the headings' (under an
+ * instrument's heading in a several-instrument study).
+ */
+function resultsBlock(
+  results: ChapterResults,
+  stages: ResultsChapter['stages'],
+  level: (typeof HeadingLevel)[keyof typeof HeadingLevel],
+): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  results.tables.forEach((t, i) => {
+    out.push(heading(`${i + 1}. ${t.label}`, level));
+    out.push(
+      para(
+        `Hasil observasi pada ${t.label} terhadap ${t.n} guru disajikan pada Tabel ${t.number}. ` +
+          `Rata-rata ${dec(t.mean)} dengan kategori ${t.meanBand ?? '-'}; ` +
+          t.bands.map((b) => `${b.count} guru ${b.label}`).join(', ') +
+          '.',
+      ),
+    );
+    out.push(caption(t.caption));
+    out.push(
+      table(
+        ['No', 'Nama Guru', 'Persentase', 'Kategori'],
+        [
+          ...t.rows.map((r) => ({ cells: [String(r.no), r.name, dec(r.percentage), r.band] })),
+          { cells: ['Rata-rata', dec(t.mean), t.meanBand ?? '-'], bold: true, spanFirst: 2 },
+        ],
+        2,
+      ),
+    );
+    const stage = stages.find((s) => s.label === t.label);
+    const notes = stage?.stages.filter((s) => s.notes);
+    if (notes && notes.length > 0) {
+      out.push(para(`Catatan tahapan ${t.label}:`, { bold: true }));
+      for (const s of notes) {
+        out.push(para(`${s.title}${s.date ? ` (${s.date})` : ''}: ${s.notes}`));
+      }
+    }
+  });
+
+  if (results.recap) {
+    const r = results.recap;
+    out.push(heading(`${results.tables.length + 1}. Rekapitulasi Antarsiklus`, level));
+    out.push(caption(r.caption));
+    const gainCols = r.gainLabel ? gainHeaders(r.gainOrder) : [];
+    const gainTexts = (g: ChapterRecap['meanGain']) =>
+      r.gainLabel
+        ? gainValues(g, r.gainOrder).map((v, i, all) =>
+            i === all.length - 1 ? (v ?? '-') : dec(v),
+          )
+        : [];
+    out.push(
+      table(
+        ['No', 'Nama Guru', ...r.cycleLabels, ...gainCols],
+        [
+          ...r.rows.map((row) => ({
+            cells: [
+              String(row.no),
+              row.name,
+              ...row.cells.map((c) => (c ? `${dec(c.percentage)} (${c.band})` : '-')),
+              ...gainTexts(row.gain),
+            ],
+          })),
+          {
+            cells: [
+              'Rata-rata',
+              ...r.means.map((m, i) => `${dec(m)} (${r.meanBands[i] ?? '-'})`),
+              ...gainTexts(r.meanGain),
+            ],
+            bold: true,
+            spanFirst: 2,
+          },
+        ],
+        2,
+      ),
+    );
+  }
+
+  if (results.chart) {
+    const c = results.chart;
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 240 },
+        children: [
+          new ChartRun({
+            type: 'column',
+            categories: c.categories,
+            series: [
+              ...c.teachers.map((t) => ({
+                name: t.name,
+                values: t.values.map((v) => (v === null ? null : Number(v))),
+              })),
+              {
+                name: 'Rata-rata',
+                type: 'line' as const,
+                color: 'C00000',
+                markers: true,
+                values: c.means.map((v) => (v === null ? null : Number(v))),
+                dataLabels: { value: true, position: 'above' as const, numberFormat: '0.00' },
+              },
+            ],
+            valueAxis: { minimum: 0, maximum: 100, interval: 10, numberFormat: '0' },
+            legend: { position: 'bottom' },
+            transformation: { width: 600, height: 360 },
+            altText: { name: 'Grafik', description: c.caption },
+          }),
+        ],
+      }),
+    );
+    out.push(caption(c.caption));
+  }
+
+  if (results.gains) {
+    const g = results.gains;
+    out.push(caption(g.caption));
+    out.push(
+      table(
+        ['Dari', 'Ke', 'Rata-rata Awal', 'Rata-rata Akhir', ...gainHeaders(g.gainOrder)],
+        g.rows.map((row) => ({
+          cells: [
+            row.from,
+            row.to,
+            dec(row.preMean),
+            dec(row.postMean),
+            ...gainValues(row, g.gainOrder).map((v, i, all) =>
+              i === all.length - 1 ? (v ?? '-') : dec(v),
+            ),
+          ],
+        })),
+        2,
+      ),
+    );
+    for (const note of GAIN_NOTES) out.push(para(note));
+  }
+  return out;
+}
+
 /** "Halaman 3 dari 12", centred at the foot of every page (Word counts the pages). */
 const pageFooter = () =>
   new Footer({
@@ -275,133 +416,13 @@ export async function chapterToDocx(chapter: ResultsChapter): Promise<Uint8Array
     para(chapter.intro),
   ];
 
-  chapter.tables.forEach((t, i) => {
-    body.push(heading(`${i + 1}. ${t.label}`, HeadingLevel.HEADING_2));
-    body.push(
-      para(
-        `Hasil observasi pada ${t.label} terhadap ${t.n} guru disajikan pada Tabel ${t.number}. ` +
-          `Rata-rata ${dec(t.mean)} dengan kategori ${t.meanBand ?? '-'}; ` +
-          t.bands.map((b) => `${b.count} guru ${b.label}`).join(', ') +
-          '.',
-      ),
-    );
-    body.push(caption(t.caption));
-    body.push(
-      table(
-        ['No', 'Nama Guru', 'Persentase', 'Kategori'],
-        [
-          ...t.rows.map((r) => ({ cells: [String(r.no), r.name, dec(r.percentage), r.band] })),
-          { cells: ['Rata-rata', dec(t.mean), t.meanBand ?? '-'], bold: true, spanFirst: 2 },
-        ],
-        2,
-      ),
-    );
-    const stage = chapter.stages.find((s) => s.label === t.label);
-    const notes = stage?.stages.filter((s) => s.notes);
-    if (notes && notes.length > 0) {
-      body.push(para(`Catatan tahapan ${t.label}:`, { bold: true }));
-      for (const s of notes) {
-        body.push(para(`${s.title}${s.date ? ` (${s.date})` : ''}: ${s.notes}`));
-      }
+  if (chapter.instruments) {
+    for (const section of chapter.instruments) {
+      body.push(heading(section.heading, HeadingLevel.HEADING_2));
+      body.push(...resultsBlock(section, chapter.stages, HeadingLevel.HEADING_3));
     }
-  });
-
-  if (chapter.recap) {
-    const r = chapter.recap;
-    body.push(
-      heading(`${chapter.tables.length + 1}. Rekapitulasi Antarsiklus`, HeadingLevel.HEADING_2),
-    );
-    body.push(caption(r.caption));
-    const gainCols = r.gainLabel ? gainHeaders(r.gainOrder) : [];
-    const gainTexts = (g: ChapterRecap['meanGain']) =>
-      r.gainLabel
-        ? gainValues(g, r.gainOrder).map((v, i, all) =>
-            i === all.length - 1 ? (v ?? '-') : dec(v),
-          )
-        : [];
-    body.push(
-      table(
-        ['No', 'Nama Guru', ...r.cycleLabels, ...gainCols],
-        [
-          ...r.rows.map((row) => ({
-            cells: [
-              String(row.no),
-              row.name,
-              ...row.cells.map((c) => (c ? `${dec(c.percentage)} (${c.band})` : '-')),
-              ...gainTexts(row.gain),
-            ],
-          })),
-          {
-            cells: [
-              'Rata-rata',
-              ...r.means.map((m, i) => `${dec(m)} (${r.meanBands[i] ?? '-'})`),
-              ...gainTexts(r.meanGain),
-            ],
-            bold: true,
-            spanFirst: 2,
-          },
-        ],
-        2,
-      ),
-    );
-  }
-
-  if (chapter.chart) {
-    const c = chapter.chart;
-    body.push(
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        spacing: { before: 240 },
-        children: [
-          new ChartRun({
-            type: 'column',
-            categories: c.categories,
-            series: [
-              ...c.teachers.map((t) => ({
-                name: t.name,
-                values: t.values.map((v) => (v === null ? null : Number(v))),
-              })),
-              {
-                name: 'Rata-rata',
-                type: 'line' as const,
-                color: 'C00000',
-                markers: true,
-                values: c.means.map((v) => (v === null ? null : Number(v))),
-                dataLabels: { value: true, position: 'above' as const, numberFormat: '0.00' },
-              },
-            ],
-            valueAxis: { minimum: 0, maximum: 100, interval: 10, numberFormat: '0' },
-            legend: { position: 'bottom' },
-            transformation: { width: 600, height: 360 },
-            altText: { name: 'Grafik', description: c.caption },
-          }),
-        ],
-      }),
-    );
-    body.push(caption(c.caption));
-  }
-
-  if (chapter.gains) {
-    const g = chapter.gains;
-    body.push(caption(g.caption));
-    body.push(
-      table(
-        ['Dari', 'Ke', 'Rata-rata Awal', 'Rata-rata Akhir', ...gainHeaders(g.gainOrder)],
-        g.rows.map((row) => ({
-          cells: [
-            row.from,
-            row.to,
-            dec(row.preMean),
-            dec(row.postMean),
-            ...gainValues(row, g.gainOrder).map((v, i, all) =>
-              i === all.length - 1 ? (v ?? '-') : dec(v),
-            ),
-          ],
-        })),
-        2,
-      ),
-    );
-    for (const note of GAIN_NOTES) body.push(para(note));
+  } else {
+    body.push(...resultsBlock(chapter, chapter.stages, HeadingLevel.HEADING_2));
   }
 
   if (chapter.followUps) {

@@ -23,6 +23,8 @@ import { ChapterFollowUpsTable } from './chapter-follow-ups';
 import { ChapterLetterhead, ChapterSignOff } from './chapter-sign';
 
 type Chapter = RouterOutputs['io']['resultsChapter'];
+/** The results tables of the chapter, or of one instrument's section. */
+type ChapterResultsOf = Pick<Chapter, 'tables' | 'recap' | 'gains' | 'chart'>;
 
 /** The chapter is an Indonesian document: its figures use the decimal comma whatever the UI language. */
 const dec = (v: string | null | undefined) => formatDecimal(v ?? null, 'id', { group: false });
@@ -128,131 +130,15 @@ export function ChapterView({ chapter: c }: { chapter: Chapter }) {
       <p>{c.intro}</p>
       {c.tables.length === 0 && <p>{t('io.report.empty')}</p>}
 
-      {c.tables.map((table, i) => (
-        <section key={table.cycleId} className="sk-report__section">
-          <h4>
-            {i + 1}. {table.label}
-          </h4>
-          <p>
-            Hasil observasi pada {table.label} terhadap {table.n} guru disajikan pada Tabel{' '}
-            {table.number}. Rata-rata {dec(table.mean)} dengan kategori {table.meanBand ?? '-'};{' '}
-            {table.bands.map((b) => `${b.count} guru ${b.label}`).join(', ')}.
-          </p>
-          <ObservationTable
-            rows={table.rows.map((r) => ({
-              teacherId: String(r.no),
-              name: r.name,
-              percentage: r.percentage,
-              band: r.band,
-            }))}
-            mean={table.mean}
-            meanBand={table.meanBand}
-            caption={table.caption}
-            captionClassName="sk-report__caption"
-            className="sk-report__table"
-            lang="id"
-          />
-          <p className="sk-report__downloads sk-no-print">
-            {t('io.report.tableDownloads')}:{' '}
-            <a href={exportUrls.cycleTable(table.cycleId, 'xlsx')} download>
-              XLSX
-            </a>{' '}
-            ·{' '}
-            <a href={exportUrls.cycleTable(table.cycleId, 'csv')} download>
-              CSV
-            </a>
-          </p>
-        </section>
-      ))}
-
-      {c.recap && (
-        <section className="sk-report__section">
-          <h4>{c.tables.length + 1}. Rekapitulasi Antarsiklus</h4>
-          <Caption>{c.recap.caption}</Caption>
-          <table className="sk-report__table">
-            <thead>
-              <tr>
-                <th scope="col">No</th>
-                <th scope="col">Nama Guru</th>
-                {c.recap.cycleLabels.map((l) => (
-                  <th scope="col" key={l}>
-                    {l}
-                  </th>
-                ))}
-                {c.recap.gainLabel &&
-                  c.recap.gainHeaders.map((h) => (
-                    <th scope="col" key={h}>
-                      {h}
-                    </th>
-                  ))}
-              </tr>
-            </thead>
-            <tbody>
-              {c.recap.rows.map((r) => (
-                <tr key={r.no}>
-                  <td className="sk-num">{r.no}</td>
-                  <td>{r.name}</td>
-                  {r.cells.map((cell, i) => (
-                    <td className="sk-num" key={c.recap!.cycleLabels[i]}>
-                      {cell ? `${dec(cell.percentage)} (${cell.band})` : '-'}
-                    </td>
-                  ))}
-                  {c.recap!.gainLabel && <GainTds gain={r.gain} order={c.recap!.gainOrder} />}
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={2}>
-                  Rata-rata
-                </th>
-                {c.recap.means.map((m, i) => (
-                  <td className="sk-num" key={c.recap!.cycleLabels[i]}>
-                    {dec(m)} ({c.recap!.meanBands[i] ?? '-'})
-                  </td>
-                ))}
-                {c.recap.gainLabel && <GainTds gain={c.recap.meanGain} order={c.recap.gainOrder} />}
-              </tr>
-            </tfoot>
-          </table>
-        </section>
-      )}
-
-      {c.chart && <ChapterChart chart={c.chart} />}
-
-      {c.gains && (
-        <section className="sk-report__section">
-          <Caption>{c.gains.caption}</Caption>
-          <table className="sk-report__table">
-            <thead>
-              <tr>
-                {['Dari', 'Ke', 'Rata-rata Awal', 'Rata-rata Akhir', ...c.gains.gainHeaders].map(
-                  (h) => (
-                    <th scope="col" key={h}>
-                      {h}
-                    </th>
-                  ),
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {c.gains.rows.map((g) => (
-                <tr key={`${g.from}-${g.to}`}>
-                  <td>{g.from}</td>
-                  <td>{g.to}</td>
-                  <td className="sk-num">{dec(g.preMean)}</td>
-                  <td className="sk-num">{dec(g.postMean)}</td>
-                  <GainTds gain={g} order={c.gains!.gainOrder} />
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {c.gains.notes.map((n) => (
-            <p key={n} className="sk-report__note">
-              {n}
-            </p>
-          ))}
-        </section>
+      {c.instruments ? (
+        c.instruments.map((section, k) => (
+          <section key={section.key} className="sk-report__section">
+            <h4>{section.heading}</h4>
+            <ChapterResultsView results={section} heading="h5" downloads={k === 0} />
+          </section>
+        ))
+      ) : (
+        <ChapterResultsView results={c} heading="h4" downloads />
       )}
 
       {c.followUps && <ChapterFollowUpsTable followUps={c.followUps} />}
@@ -310,6 +196,155 @@ export function ChapterView({ chapter: c }: { chapter: Chapter }) {
 
       {c.evidence && <ChapterEvidence evidence={c.evidence} />}
     </article>
+  );
+}
+
+/**
+ * One instrument's results: a table per cycle, the recap, the chart and the gains. In a
+ * several-instrument study each sits under its instrument's heading, a level down; the
+ * per-cycle downloads (the primary's sheets) show with the primary's tables only.
+ */
+function ChapterResultsView({
+  results: r,
+  heading: Heading,
+  downloads,
+}: {
+  results: ChapterResultsOf;
+  heading: 'h4' | 'h5';
+  downloads: boolean;
+}) {
+  const t = useT();
+  return (
+    <>
+      {r.tables.map((table, i) => (
+        <section key={table.cycleId} className="sk-report__section">
+          <Heading>
+            {i + 1}. {table.label}
+          </Heading>
+          <p>
+            Hasil observasi pada {table.label} terhadap {table.n} guru disajikan pada Tabel{' '}
+            {table.number}. Rata-rata {dec(table.mean)} dengan kategori {table.meanBand ?? '-'};{' '}
+            {table.bands.map((b) => `${b.count} guru ${b.label}`).join(', ')}.
+          </p>
+          <ObservationTable
+            rows={table.rows.map((r) => ({
+              teacherId: String(r.no),
+              name: r.name,
+              percentage: r.percentage,
+              band: r.band,
+            }))}
+            mean={table.mean}
+            meanBand={table.meanBand}
+            caption={table.caption}
+            captionClassName="sk-report__caption"
+            className="sk-report__table"
+            lang="id"
+          />
+          {downloads && (
+            <p className="sk-report__downloads sk-no-print">
+              {t('io.report.tableDownloads')}:{' '}
+              <a href={exportUrls.cycleTable(table.cycleId, 'xlsx')} download>
+                XLSX
+              </a>{' '}
+              ·{' '}
+              <a href={exportUrls.cycleTable(table.cycleId, 'csv')} download>
+                CSV
+              </a>
+            </p>
+          )}
+        </section>
+      ))}
+
+      {r.recap && (
+        <section className="sk-report__section">
+          <Heading>{r.tables.length + 1}. Rekapitulasi Antarsiklus</Heading>
+          <Caption>{r.recap.caption}</Caption>
+          <table className="sk-report__table">
+            <thead>
+              <tr>
+                <th scope="col">No</th>
+                <th scope="col">Nama Guru</th>
+                {r.recap.cycleLabels.map((l) => (
+                  <th scope="col" key={l}>
+                    {l}
+                  </th>
+                ))}
+                {r.recap.gainLabel &&
+                  r.recap.gainHeaders.map((h) => (
+                    <th scope="col" key={h}>
+                      {h}
+                    </th>
+                  ))}
+              </tr>
+            </thead>
+            <tbody>
+              {r.recap.rows.map((row) => (
+                <tr key={row.no}>
+                  <td className="sk-num">{row.no}</td>
+                  <td>{row.name}</td>
+                  {row.cells.map((cell, i) => (
+                    <td className="sk-num" key={r.recap!.cycleLabels[i]}>
+                      {cell ? `${dec(cell.percentage)} (${cell.band})` : '-'}
+                    </td>
+                  ))}
+                  {r.recap!.gainLabel && <GainTds gain={row.gain} order={r.recap!.gainOrder} />}
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={2}>
+                  Rata-rata
+                </th>
+                {r.recap.means.map((m, i) => (
+                  <td className="sk-num" key={r.recap!.cycleLabels[i]}>
+                    {dec(m)} ({r.recap!.meanBands[i] ?? '-'})
+                  </td>
+                ))}
+                {r.recap.gainLabel && <GainTds gain={r.recap.meanGain} order={r.recap.gainOrder} />}
+              </tr>
+            </tfoot>
+          </table>
+        </section>
+      )}
+
+      {r.chart && <ChapterChart chart={r.chart} />}
+
+      {r.gains && (
+        <section className="sk-report__section">
+          <Caption>{r.gains.caption}</Caption>
+          <table className="sk-report__table">
+            <thead>
+              <tr>
+                {['Dari', 'Ke', 'Rata-rata Awal', 'Rata-rata Akhir', ...r.gains.gainHeaders].map(
+                  (h) => (
+                    <th scope="col" key={h}>
+                      {h}
+                    </th>
+                  ),
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {r.gains.rows.map((g) => (
+                <tr key={`${g.from}-${g.to}`}>
+                  <td>{g.from}</td>
+                  <td>{g.to}</td>
+                  <td className="sk-num">{dec(g.preMean)}</td>
+                  <td className="sk-num">{dec(g.postMean)}</td>
+                  <GainTds gain={g} order={r.gains!.gainOrder} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {r.gains.notes.map((n) => (
+            <p key={n} className="sk-report__note">
+              {n}
+            </p>
+          ))}
+        </section>
+      )}
+    </>
   );
 }
 
