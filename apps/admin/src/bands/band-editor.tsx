@@ -8,6 +8,7 @@ import {
   type Issues,
   issuesOf,
   type ServerIssue,
+  TableScroll,
   useT,
 } from '@siklus/ui';
 import { useId, useMemo } from 'react';
@@ -92,8 +93,8 @@ export function BandEditor({ value, onChange, readOnly = false, serverError }: B
         </div>
       )}
       <FieldError>{err('bands')}</FieldError>
-      <div className="adm-band-scroll">
-        <table className="adm-band-table">
+      <TableScroll label={t('adm.bands.caption')}>
+        <table className="adm-band-table sk-table--stack">
           <caption className="sk-visually-hidden">{t('adm.bands.caption')}</caption>
           <thead>
             <tr>
@@ -209,7 +210,7 @@ export function BandEditor({ value, onChange, readOnly = false, serverError }: B
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {!readOnly && (
         <div>
           <Button
