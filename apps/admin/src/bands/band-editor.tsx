@@ -1,28 +1,35 @@
-import { BAND_PRESETS, bandRanges, type TBandSet, ZBandSet } from '@siklus/domain';
+import { BAND_PRESETS, bandRanges, bi, type TBandSet, ZBandSet } from '@siklus/domain';
 import {
   BandBadge,
   Button,
   bandColor,
   FieldError,
+  fieldErrorIn,
   formatDecimal,
-  type Issues,
-  issuesOf,
+  messageIn,
   type ServerIssue,
+  useFieldArray,
+  useLang,
   useT,
+  useZodForm,
 } from '@siklus/ui';
-import { useId, useMemo } from 'react';
-import { useDraftMessages } from '../components/draft-messages';
+import { type Ref, useEffect, useId, useImperativeHandle, useMemo, useRef } from 'react';
+
+/** What the page asks of the editor when the draft is saved or published. */
+export interface BandEditorHandle {
+  /** Checks every field, shows each problem and focuses the first; true when all is well. */
+  check: () => Promise<boolean>;
+}
 
 export interface BandEditorProps {
   value: TBandSet;
   onChange: (next: TBandSet) => void;
   readOnly?: boolean;
   serverError?: ServerIssue;
+  handle?: Ref<BandEditorHandle>;
 }
 
-export function bandIssues(value: TBandSet): Issues {
-  return issuesOf(ZBandSet, value);
-}
+type BandPath = `bands.${number}.${'label' | 'letter' | 'aliases' | 'from'}`;
 
 /** The ranges as people read them, or null while a bound is not a number yet. */
 export function readableRanges(value: TBandSet) {
@@ -45,37 +52,100 @@ function nextBound(value: TBandSet): string {
  * a gap or an overlap cannot be typed. The first band starts at 0,00; removing a band hands
  * its range to the band below. The ranges are read back as people say them.
  */
-export function BandEditor({ value, onChange, readOnly = false, serverError }: BandEditorProps) {
+export function BandEditor({
+  value,
+  onChange,
+  readOnly = false,
+  serverError,
+  handle,
+}: BandEditorProps) {
   const t = useT();
   const id = useId();
-  const issues = useMemo(() => bandIssues(value), [value]);
-  const { lang, err, shown } = useDraftMessages(issues, serverError);
-  const ranges = useMemo(() => (issues.size === 0 ? readableRanges(value) : null), [issues, value]);
-  const set = (i: number, patch: Partial<TBandSet['bands'][number]>) =>
-    onChange({ bands: value.bands.map((b, k) => (k === i ? { ...b, ...patch } : b)) });
+  const { lang } = useLang();
+  const shown = (n: string) => (lang === 'id' ? n.replace('.', ',') : n);
+  const form = useZodForm<typeof ZBandSet, TBandSet>({ schema: ZBandSet, defaultValues: value });
+  const rows = useFieldArray({ control: form.control, name: 'bands' });
+  const current = form.watch();
+  const { isSubmitted } = form.formState;
+  // The fields someone has typed in or left: only these speak up before the first save.
+  const touched = useRef(new Set<BandPath>());
+  const box = useRef<HTMLDivElement>(null);
+  const focusFirst = useRef(false);
+
+  const recheck = () => {
+    if (isSubmitted) void form.trigger();
+    else if (touched.current.size > 0) void form.trigger([...touched.current]);
+  };
+  const changed = (name?: BandPath) => {
+    if (name) touched.current.add(name);
+    recheck();
+    onChange(form.getValues());
+  };
+  const setBand = (i: number, band: TBandSet['bands'][number], name: BandPath) => {
+    form.setValue(`bands.${i}`, band, { shouldDirty: true });
+    changed(name);
+  };
+  const band = (i: number) => form.getValues(`bands.${i}`);
   // An empty letter or alias list is no letter or alias at all: the key goes.
-  const setLetter = (i: number, text: string) =>
-    onChange({
-      bands: value.bands.map((b, k) => {
-        if (k !== i) return b;
-        const { letter: _old, ...rest } = b;
-        return text.trim() === '' ? rest : { ...rest, letter: text.trim() };
-      }),
+  const setLetter = (i: number, text: string) => {
+    const { letter: _old, ...rest } = band(i);
+    setBand(i, text.trim() === '' ? rest : { ...rest, letter: text.trim() }, `bands.${i}.letter`);
+  };
+  const setAliases = (i: number, text: string) => {
+    const { aliases: _old, ...rest } = band(i);
+    setBand(
+      i,
+      text.trim() === '' ? rest : { ...rest, aliases: text.split(',').map((a) => a.trimStart()) },
+      `bands.${i}.aliases`,
+    );
+  };
+  const blur = (name: BandPath) => () => {
+    touched.current.add(name);
+    recheck();
+  };
+
+  useImperativeHandle(handle, () => ({
+    check: async () => {
+      let ok = false;
+      focusFirst.current = true;
+      await form.handleSubmit(() => {
+        ok = true;
+      })();
+      if (ok) focusFirst.current = false;
+      else focusProblem();
+      return ok;
+    },
+  }));
+  // After a refused save, the first field with a problem takes the focus and comes into view,
+  // as soon as its message is on screen.
+  const focusProblem = () => {
+    const first = box.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!focusFirst.current || !first) return;
+    focusFirst.current = false;
+    first.focus();
+    first.scrollIntoView?.({ block: 'center' });
+  };
+  useEffect(focusProblem);
+  // The API's refusal of one field shows under that field.
+  useEffect(() => {
+    if (!serverError) return;
+    form.setError(serverError.field as BandPath, {
+      type: 'server',
+      message: bi(serverError.messages.id, serverError.messages.en),
     });
-  const setAliases = (i: number, text: string) =>
-    onChange({
-      bands: value.bands.map((b, k) => {
-        if (k !== i) return b;
-        const { aliases: _old, ...rest } = b;
-        return text.trim() === ''
-          ? rest
-          : { ...rest, aliases: text.split(',').map((a) => a.trimStart()) };
-      }),
-    });
-  const total = value.bands.length;
+  }, [serverError, form]);
+
+  const err = (name: BandPath) => fieldErrorIn(form, name, lang);
+  const listErr = messageIn(
+    form.formState.errors.bands?.root?.message ?? form.formState.errors.bands?.message,
+    lang,
+  );
+  const valid = useMemo(() => ZBandSet.safeParse(current).success, [current]);
+  const ranges = valid ? readableRanges(current) : null;
+  const total = rows.fields.length;
 
   return (
-    <div className="adm-bands">
+    <div className="adm-bands" ref={box}>
       {!readOnly && (
         <div className="adm-presets">
           <span className="sk-muted">{t('adm.bands.presets')}</span>
@@ -84,14 +154,19 @@ export function BandEditor({ value, onChange, readOnly = false, serverError }: B
               key={p.id}
               variant="secondary"
               size="sm"
-              onClick={() => onChange(structuredClone(p.bandSet))}
+              onClick={() => {
+                rows.replace(structuredClone(p.bandSet).bands);
+                touched.current.clear();
+                form.clearErrors();
+                changed();
+              }}
             >
               {p.name[lang]}
             </Button>
           ))}
         </div>
       )}
-      <FieldError>{err('bands')}</FieldError>
+      <FieldError>{listErr}</FieldError>
       <div className="adm-band-scroll">
         <table className="adm-band-table">
           <caption className="sk-visually-hidden">{t('adm.bands.caption')}</caption>
@@ -110,17 +185,15 @@ export function BandEditor({ value, onChange, readOnly = false, serverError }: B
             </tr>
           </thead>
           <tbody>
-            {value.bands.map((band, i) => {
+            {rows.fields.map((field, i) => {
+              const band = current.bands[i] ?? { from: '', label: '' };
               const labelErr = err(`bands.${i}.label`);
               const fromErr = err(`bands.${i}.from`);
               const letterErr = err(`bands.${i}.letter`);
-              const aliasErr =
-                err(`bands.${i}.aliases`) ??
-                (band.aliases ?? []).map((_, k) => err(`bands.${i}.aliases.${k}`)).find(Boolean);
+              const aliasErr = err(`bands.${i}.aliases`);
               const range = ranges?.[i];
               return (
-                // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions; a label may be empty or repeated while typing.
-                <tr key={i}>
+                <tr key={field.id}>
                   <td>
                     <input
                       className="sk-input sk-input--sm adm-band-label"
@@ -129,7 +202,10 @@ export function BandEditor({ value, onChange, readOnly = false, serverError }: B
                       readOnly={readOnly}
                       aria-invalid={labelErr ? true : undefined}
                       aria-describedby={labelErr ? `${id}-${i}-label` : undefined}
-                      onChange={(e) => set(i, { label: e.target.value })}
+                      onBlur={blur(`bands.${i}.label`)}
+                      onChange={(e) =>
+                        setBand(i, { ...band, label: e.target.value }, `bands.${i}.label`)
+                      }
                     />
                     <FieldError id={`${id}-${i}-label`}>{labelErr}</FieldError>
                   </td>
@@ -142,6 +218,7 @@ export function BandEditor({ value, onChange, readOnly = false, serverError }: B
                       readOnly={readOnly}
                       aria-invalid={letterErr ? true : undefined}
                       aria-describedby={letterErr ? `${id}-${i}-letter` : undefined}
+                      onBlur={blur(`bands.${i}.letter`)}
                       onChange={(e) => setLetter(i, e.target.value)}
                     />
                     <FieldError id={`${id}-${i}-letter`}>{letterErr}</FieldError>
@@ -155,6 +232,7 @@ export function BandEditor({ value, onChange, readOnly = false, serverError }: B
                       readOnly={readOnly}
                       aria-invalid={aliasErr ? true : undefined}
                       aria-describedby={aliasErr ? `${id}-${i}-aliases` : undefined}
+                      onBlur={blur(`bands.${i}.aliases`)}
                       onChange={(e) => setAliases(i, e.target.value)}
                     />
                     <FieldError id={`${id}-${i}-aliases`}>{aliasErr}</FieldError>
@@ -174,7 +252,14 @@ export function BandEditor({ value, onChange, readOnly = false, serverError }: B
                           readOnly={readOnly}
                           aria-invalid={fromErr ? true : undefined}
                           aria-describedby={fromErr ? `${id}-${i}-from` : undefined}
-                          onChange={(e) => set(i, { from: e.target.value.replace(',', '.') })}
+                          onBlur={blur(`bands.${i}.from`)}
+                          onChange={(e) =>
+                            setBand(
+                              i,
+                              { ...band, from: e.target.value.replace(',', '.') },
+                              `bands.${i}.from`,
+                            )
+                          }
                         />
                         <FieldError id={`${id}-${i}-from`}>{fromErr}</FieldError>
                       </>
@@ -197,7 +282,11 @@ export function BandEditor({ value, onChange, readOnly = false, serverError }: B
                             label: band.label || String(i + 1),
                           })}
                           title={t('adm.bands.removeHint')}
-                          onClick={() => onChange({ bands: value.bands.filter((_, k) => k !== i) })}
+                          onClick={() => {
+                            rows.remove(i);
+                            form.clearErrors();
+                            changed();
+                          }}
                         >
                           ✕
                         </Button>
@@ -216,9 +305,10 @@ export function BandEditor({ value, onChange, readOnly = false, serverError }: B
             variant="secondary"
             size="sm"
             disabled={total >= 20}
-            onClick={() =>
-              onChange({ bands: [...value.bands, { from: nextBound(value), label: '' }] })
-            }
+            onClick={() => {
+              rows.append({ from: nextBound(form.getValues()), label: '' }, { shouldFocus: false });
+              changed();
+            }}
           >
             {t('adm.bands.add')}
           </Button>

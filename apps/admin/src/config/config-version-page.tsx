@@ -28,10 +28,10 @@ import {
   useT,
 } from '@siklus/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, useNavigate, useParams } from 'react-router';
-import { BandEditor, bandIssues } from '../bands/band-editor';
+import { BandEditor, type BandEditorHandle } from '../bands/band-editor';
 import { BandImpact } from '../bands/band-impact';
 import { CriteriaComposer } from '../criteria/criteria-composer';
 import { RubricEditor, rubricIssues } from '../rubrics/rubric-editor';
@@ -63,7 +63,8 @@ function payloadValid(kind: ConfigKindId, payload: unknown): boolean {
     const def = payload as TRubricDefinition;
     return def.mode === 'summary' || rubricIssues(def).size === 0;
   }
-  if (kind === 'bandSets') return bandIssues(payload as TBandSet).size === 0;
+  // A band set is checked by its editor when it is saved, which points at the first problem.
+  if (kind === 'bandSets') return true;
   return ZSuccessCriteria.safeParse(payload).success;
 }
 
@@ -152,6 +153,9 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
   const payloadIssue = serverIssue(saveError, 'payload');
   const valid = payloadValid(kind, payload) && name.trim() !== '';
   const busy = create.isPending || update.isPending || publish.isPending;
+  const bandEditor = useRef<BandEditorHandle>(null);
+  /** The editors on react-hook-form check their draft themselves and focus its first problem. */
+  const payloadChecked = async () => (await bandEditor.current?.check()) ?? true;
 
   const edit = (next: unknown) => {
     setPayload(next);
@@ -161,6 +165,7 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
 
   const save = async (): Promise<boolean> => {
     setNotice(null);
+    if (!(await payloadChecked())) return false;
     if (!version) {
       create.mutate({
         name,
@@ -362,6 +367,7 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
               onChange={edit}
               readOnly={!editable}
               serverError={payloadIssue}
+              handle={bandEditor}
             />
           </Card>
           {editable && <BandImpact versionId={version?.id ?? null} bands={payload as TBandSet} />}
@@ -421,7 +427,14 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
                 {version ? t('adm.config.saveDraft') : t('adm.config.createDraft')}
               </Button>
               {version && (
-                <Button disabled={!valid} onClick={() => setConfirmPublish(true)}>
+                <Button
+                  disabled={!valid}
+                  onClick={() =>
+                    void payloadChecked().then((ok) => {
+                      if (ok) setConfirmPublish(true);
+                    })
+                  }
+                >
                   {t('adm.config.publish')}
                 </Button>
               )}

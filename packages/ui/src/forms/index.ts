@@ -1,3 +1,4 @@
+export { useFieldArray } from 'react-hook-form';
 export { FormSelect, FormTextArea, FormTextField } from './form-fields';
 export {
   type Issues,
@@ -8,6 +9,7 @@ export {
   serverIssue,
 } from './issues';
 export {
+  fieldErrorIn,
   showApiFieldError,
   type UseZodFormOptions,
   useFieldError,
