@@ -1,15 +1,16 @@
 import { PTS_DEFAULT_BANDS, type TBandSet } from '@siklus/domain';
+import type { DraftFormHandle } from '@siklus/ui';
 import { renderApp } from '@siklus/ui/testing';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useRef, useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { BandEditor, type BandEditorHandle } from './band-editor';
+import { BandEditor } from './band-editor';
 
 let latest: TBandSet | null = null;
 function Harness({ initial }: { initial: TBandSet }) {
   const [value, setValue] = useState(initial);
-  const handle = useRef<BandEditorHandle>(null);
+  const handle = useRef<DraftFormHandle>(null);
   latest = value;
   return (
     <>

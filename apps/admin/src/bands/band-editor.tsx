@@ -1,32 +1,25 @@
-import { BAND_PRESETS, bandRanges, bi, type TBandSet, ZBandSet } from '@siklus/domain';
+import { BAND_PRESETS, bandRanges, type TBandSet, ZBandSet } from '@siklus/domain';
 import {
   BandBadge,
   Button,
   bandColor,
+  type DraftFormHandle,
   FieldError,
-  fieldErrorIn,
   formatDecimal,
   messageIn,
   type ServerIssue,
+  useDraftForm,
   useFieldArray,
-  useLang,
   useT,
-  useZodForm,
 } from '@siklus/ui';
-import { type Ref, useEffect, useId, useImperativeHandle, useMemo, useRef } from 'react';
-
-/** What the page asks of the editor when the draft is saved or published. */
-export interface BandEditorHandle {
-  /** Checks every field, shows each problem and focuses the first; true when all is well. */
-  check: () => Promise<boolean>;
-}
+import { type Ref, useId, useMemo } from 'react';
 
 export interface BandEditorProps {
   value: TBandSet;
   onChange: (next: TBandSet) => void;
   readOnly?: boolean;
   serverError?: ServerIssue;
-  handle?: Ref<BandEditorHandle>;
+  handle?: Ref<DraftFormHandle>;
 }
 
 type BandPath = `bands.${number}.${'label' | 'letter' | 'aliases' | 'from'}`;
@@ -61,31 +54,19 @@ export function BandEditor({
 }: BandEditorProps) {
   const t = useT();
   const id = useId();
-  const { lang } = useLang();
+  const { form, lang, box, changed, edit, blur, forget, err } = useDraftForm({
+    schema: ZBandSet,
+    value,
+    onChange,
+    serverError,
+    handle,
+  });
   const shown = (n: string) => (lang === 'id' ? n.replace('.', ',') : n);
-  const form = useZodForm<typeof ZBandSet, TBandSet>({ schema: ZBandSet, defaultValues: value });
   const rows = useFieldArray({ control: form.control, name: 'bands' });
   const current = form.watch();
-  const { isSubmitted } = form.formState;
-  // The fields someone has typed in or left: only these speak up before the first save.
-  const touched = useRef(new Set<BandPath>());
-  const box = useRef<HTMLDivElement>(null);
-  const focusFirst = useRef(false);
-
-  const recheck = () => {
-    if (isSubmitted) void form.trigger();
-    else if (touched.current.size > 0) void form.trigger([...touched.current]);
-  };
-  const changed = (name?: BandPath) => {
-    if (name) touched.current.add(name);
-    recheck();
-    onChange(form.getValues());
-  };
-  const setBand = (i: number, band: TBandSet['bands'][number], name: BandPath) => {
-    form.setValue(`bands.${i}`, band, { shouldDirty: true });
-    changed(name);
-  };
   const band = (i: number) => form.getValues(`bands.${i}`);
+  const setBand = (i: number, next: TBandSet['bands'][number], field: BandPath) =>
+    edit(`bands.${i}`, next, field);
   // An empty letter or alias list is no letter or alias at all: the key goes.
   const setLetter = (i: number, text: string) => {
     const { letter: _old, ...rest } = band(i);
@@ -99,43 +80,7 @@ export function BandEditor({
       `bands.${i}.aliases`,
     );
   };
-  const blur = (name: BandPath) => () => {
-    touched.current.add(name);
-    recheck();
-  };
 
-  useImperativeHandle(handle, () => ({
-    check: async () => {
-      let ok = false;
-      focusFirst.current = true;
-      await form.handleSubmit(() => {
-        ok = true;
-      })();
-      if (ok) focusFirst.current = false;
-      else focusProblem();
-      return ok;
-    },
-  }));
-  // After a refused save, the first field with a problem takes the focus and comes into view,
-  // as soon as its message is on screen.
-  const focusProblem = () => {
-    const first = box.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    if (!focusFirst.current || !first) return;
-    focusFirst.current = false;
-    first.focus();
-    first.scrollIntoView?.({ block: 'center' });
-  };
-  useEffect(focusProblem);
-  // The API's refusal of one field shows under that field.
-  useEffect(() => {
-    if (!serverError) return;
-    form.setError(serverError.field as BandPath, {
-      type: 'server',
-      message: bi(serverError.messages.id, serverError.messages.en),
-    });
-  }, [serverError, form]);
-
-  const err = (name: BandPath) => fieldErrorIn(form, name, lang);
   const listErr = messageIn(
     form.formState.errors.bands?.root?.message ?? form.formState.errors.bands?.message,
     lang,
@@ -156,8 +101,7 @@ export function BandEditor({
               size="sm"
               onClick={() => {
                 rows.replace(structuredClone(p.bandSet).bands);
-                touched.current.clear();
-                form.clearErrors();
+                forget();
                 changed();
               }}
             >

@@ -11,6 +11,7 @@ import {
   Button,
   Card,
   ConfirmDialog,
+  type DraftFormHandle,
   ErrorState,
   integerIn,
   LoadingState,
@@ -31,7 +32,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, useNavigate, useParams } from 'react-router';
-import { BandEditor, type BandEditorHandle } from '../bands/band-editor';
+import { BandEditor } from '../bands/band-editor';
 import { BandImpact } from '../bands/band-impact';
 import { CriteriaComposer } from '../criteria/criteria-composer';
 import { RubricEditor, rubricIssues } from '../rubrics/rubric-editor';
@@ -153,7 +154,7 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
   const payloadIssue = serverIssue(saveError, 'payload');
   const valid = payloadValid(kind, payload) && name.trim() !== '';
   const busy = create.isPending || update.isPending || publish.isPending;
-  const bandEditor = useRef<BandEditorHandle>(null);
+  const bandEditor = useRef<DraftFormHandle>(null);
   /** The editors on react-hook-form check their draft themselves and focus its first problem. */
   const payloadChecked = async () => (await bandEditor.current?.check()) ?? true;
 

@@ -8,6 +8,7 @@ export {
   type ServerIssue,
   serverIssue,
 } from './issues';
+export { type DraftFormHandle, useDraftForm } from './use-draft-form';
 export {
   fieldErrorIn,
   showApiFieldError,
