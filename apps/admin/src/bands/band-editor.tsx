@@ -6,7 +6,6 @@ import {
   type DraftFormHandle,
   FieldError,
   formatDecimal,
-  messageIn,
   type ServerIssue,
   useDraftForm,
   useFieldArray,
@@ -54,7 +53,7 @@ export function BandEditor({
 }: BandEditorProps) {
   const t = useT();
   const id = useId();
-  const { form, lang, box, changed, edit, blur, forget, err } = useDraftForm({
+  const { form, lang, box, changed, edit, blur, forget, err, listErr } = useDraftForm({
     schema: ZBandSet,
     value,
     onChange,
@@ -81,10 +80,6 @@ export function BandEditor({
     );
   };
 
-  const listErr = messageIn(
-    form.formState.errors.bands?.root?.message ?? form.formState.errors.bands?.message,
-    lang,
-  );
   const valid = useMemo(() => ZBandSet.safeParse(current).success, [current]);
   const ranges = valid ? readableRanges(current) : null;
   const total = rows.fields.length;
@@ -110,7 +105,7 @@ export function BandEditor({
           ))}
         </div>
       )}
-      <FieldError>{listErr}</FieldError>
+      <FieldError>{listErr('bands')}</FieldError>
       <div className="adm-band-scroll">
         <table className="adm-band-table">
           <caption className="sk-visually-hidden">{t('adm.bands.caption')}</caption>

@@ -29,13 +29,13 @@ import {
   useT,
 } from '@siklus/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, type Ref, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, useNavigate, useParams } from 'react-router';
 import { BandEditor } from '../bands/band-editor';
 import { BandImpact } from '../bands/band-impact';
 import { CriteriaComposer } from '../criteria/criteria-composer';
-import { RubricEditor, rubricIssues } from '../rubrics/rubric-editor';
+import { RubricEditor } from '../rubrics/rubric-editor';
 import { VersionStatus } from './config-list-page';
 import { type ConfigKindId, downloadJson, fileNameFor, KINDS } from './kinds';
 import { useConfigApi } from './use-config-api';
@@ -60,12 +60,9 @@ export function ConfigVersionRoute({ kind }: { kind: ConfigKindId }) {
 }
 
 function payloadValid(kind: ConfigKindId, payload: unknown): boolean {
-  if (kind === 'rubrics') {
-    const def = payload as TRubricDefinition;
-    return def.mode === 'summary' || rubricIssues(def).size === 0;
-  }
-  // A band set is checked by its editor when it is saved, which points at the first problem.
-  if (kind === 'bandSets') return true;
+  // A rubric or a band set is checked by its editor when it is saved, which points at the
+  // first problem.
+  if (kind === 'rubrics' || kind === 'bandSets') return true;
   return ZSuccessCriteria.safeParse(payload).success;
 }
 
@@ -154,9 +151,9 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
   const payloadIssue = serverIssue(saveError, 'payload');
   const valid = payloadValid(kind, payload) && name.trim() !== '';
   const busy = create.isPending || update.isPending || publish.isPending;
-  const bandEditor = useRef<DraftFormHandle>(null);
+  const payloadEditor = useRef<DraftFormHandle>(null);
   /** The editors on react-hook-form check their draft themselves and focus its first problem. */
-  const payloadChecked = async () => (await bandEditor.current?.check()) ?? true;
+  const payloadChecked = async () => (await payloadEditor.current?.check()) ?? true;
 
   const edit = (next: unknown) => {
     setPayload(next);
@@ -358,6 +355,7 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
           editable={editable}
           onChange={edit}
           issue={payloadIssue}
+          handle={payloadEditor}
         />
       )}
       {kind === 'bandSets' && (
@@ -368,7 +366,7 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
               onChange={edit}
               readOnly={!editable}
               serverError={payloadIssue}
-              handle={bandEditor}
+              handle={payloadEditor}
             />
           </Card>
           {editable && <BandImpact versionId={version?.id ?? null} bands={payload as TBandSet} />}
@@ -532,11 +530,13 @@ function RubricBody({
   editable,
   onChange,
   issue,
+  handle,
 }: {
   payload: TRubricDefinition;
   editable: boolean;
   onChange: (next: unknown) => void;
   issue: ReturnType<typeof serverIssue>;
+  handle: Ref<DraftFormHandle>;
 }) {
   const t = useT();
   const { trpc } = useConfigApi('bandSets');
@@ -565,6 +565,7 @@ function RubricBody({
       readOnly={!editable}
       serverError={issue}
       bandSet={bands}
+      handle={handle}
     />
   );
 }

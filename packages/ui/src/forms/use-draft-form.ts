@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { useLang } from '../i18n/i18n';
 import type { ServerIssue } from './issues';
 import { fieldErrorIn, useZodForm } from './use-zod-form';
+import { messageIn } from './zod-messages';
 
 /** What the config page asks of an editor when the draft is saved or published. */
 export interface DraftFormHandle {
@@ -103,5 +104,12 @@ export function useDraftForm<
   }, [serverError, form]);
 
   const err = (name: string) => fieldErrorIn(form, name as Path<TValues>, lang);
-  return { form, lang, box, changed, edit, blur, forget, err };
+  /** The problem of a list as a whole (too few rows), not of a field in it. */
+  const listErr = (name: string) => {
+    const error: { message?: unknown; root?: { message?: unknown } } | undefined =
+      form.getFieldState(name as Path<TValues>, form.formState).error;
+    const message = error?.root?.message ?? error?.message;
+    return messageIn(typeof message === 'string' ? message : undefined, lang);
+  };
+  return { form, lang, box, changed, edit, blur, forget, err, listErr };
 }
