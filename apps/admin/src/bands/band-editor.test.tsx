@@ -1,16 +1,25 @@
 import { PTS_DEFAULT_BANDS, type TBandSet } from '@siklus/domain';
+import type { DraftFormHandle } from '@siklus/ui';
 import { renderApp } from '@siklus/ui/testing';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { BandEditor } from './band-editor';
 
 let latest: TBandSet | null = null;
 function Harness({ initial }: { initial: TBandSet }) {
   const [value, setValue] = useState(initial);
+  const handle = useRef<DraftFormHandle>(null);
   latest = value;
-  return <BandEditor value={value} onChange={setValue} />;
+  return (
+    <>
+      <BandEditor value={value} onChange={setValue} handle={handle} />
+      <button type="button" onClick={() => void handle.current?.check()}>
+        save
+      </button>
+    </>
+  );
 }
 
 const render = (initial: TBandSet = structuredClone(PTS_DEFAULT_BANDS)) =>
@@ -105,5 +114,23 @@ describe('BandEditor', () => {
     // Cleared, the band has no aliases at all.
     await userEvent.clear(cukup);
     expect(latest?.bands[2]).toEqual({ from: '71.00', label: 'Baik' });
+  });
+
+  it('says nothing about a new draft before input; saving focuses the first problem', async () => {
+    const draft = structuredClone(PTS_DEFAULT_BANDS);
+    draft.bands[1] = { from: '51.00', label: '' };
+    draft.bands[3] = { from: '86.00', label: '' };
+    render(draft);
+    const second = await screen.findByLabelText('Nama kategori ke-2');
+    expect(document.querySelector('[aria-invalid="true"]')).toBeNull();
+
+    await userEvent.click(screen.getByRole('button', { name: 'save' }));
+    expect(second.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Nama kategori ke-4').getAttribute('aria-invalid')).toBe('true');
+    await waitFor(() => expect(document.activeElement).toBe(second));
+
+    // Fixed, the message goes at once.
+    await userEvent.type(second, 'Cukup');
+    expect(second.getAttribute('aria-invalid')).toBeNull();
   });
 });

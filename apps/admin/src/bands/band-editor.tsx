@@ -3,27 +3,26 @@ import {
   BandBadge,
   Button,
   bandColor,
+  type DraftFormHandle,
   FieldError,
   formatDecimal,
-  type Issues,
-  issuesOf,
   type ServerIssue,
   TableScroll,
+  useDraftForm,
+  useFieldArray,
   useT,
 } from '@siklus/ui';
-import { useId, useMemo } from 'react';
-import { useDraftMessages } from '../components/draft-messages';
+import { type Ref, useId, useMemo } from 'react';
 
 export interface BandEditorProps {
   value: TBandSet;
   onChange: (next: TBandSet) => void;
   readOnly?: boolean;
   serverError?: ServerIssue;
+  handle?: Ref<DraftFormHandle>;
 }
 
-export function bandIssues(value: TBandSet): Issues {
-  return issuesOf(ZBandSet, value);
-}
+type BandPath = `bands.${number}.${'label' | 'letter' | 'aliases' | 'from'}`;
 
 /** The ranges as people read them, or null while a bound is not a number yet. */
 export function readableRanges(value: TBandSet) {
@@ -46,37 +45,48 @@ function nextBound(value: TBandSet): string {
  * a gap or an overlap cannot be typed. The first band starts at 0,00; removing a band hands
  * its range to the band below. The ranges are read back as people say them.
  */
-export function BandEditor({ value, onChange, readOnly = false, serverError }: BandEditorProps) {
+export function BandEditor({
+  value,
+  onChange,
+  readOnly = false,
+  serverError,
+  handle,
+}: BandEditorProps) {
   const t = useT();
   const id = useId();
-  const issues = useMemo(() => bandIssues(value), [value]);
-  const { lang, err, shown } = useDraftMessages(issues, serverError);
-  const ranges = useMemo(() => (issues.size === 0 ? readableRanges(value) : null), [issues, value]);
-  const set = (i: number, patch: Partial<TBandSet['bands'][number]>) =>
-    onChange({ bands: value.bands.map((b, k) => (k === i ? { ...b, ...patch } : b)) });
+  const { form, lang, box, changed, edit, blur, forget, err, listErr } = useDraftForm({
+    schema: ZBandSet,
+    value,
+    onChange,
+    serverError,
+    handle,
+  });
+  const shown = (n: string) => (lang === 'id' ? n.replace('.', ',') : n);
+  const rows = useFieldArray({ control: form.control, name: 'bands' });
+  const current = form.watch();
+  const band = (i: number) => form.getValues(`bands.${i}`);
+  const setBand = (i: number, next: TBandSet['bands'][number], field: BandPath) =>
+    edit(`bands.${i}`, next, field);
   // An empty letter or alias list is no letter or alias at all: the key goes.
-  const setLetter = (i: number, text: string) =>
-    onChange({
-      bands: value.bands.map((b, k) => {
-        if (k !== i) return b;
-        const { letter: _old, ...rest } = b;
-        return text.trim() === '' ? rest : { ...rest, letter: text.trim() };
-      }),
-    });
-  const setAliases = (i: number, text: string) =>
-    onChange({
-      bands: value.bands.map((b, k) => {
-        if (k !== i) return b;
-        const { aliases: _old, ...rest } = b;
-        return text.trim() === ''
-          ? rest
-          : { ...rest, aliases: text.split(',').map((a) => a.trimStart()) };
-      }),
-    });
-  const total = value.bands.length;
+  const setLetter = (i: number, text: string) => {
+    const { letter: _old, ...rest } = band(i);
+    setBand(i, text.trim() === '' ? rest : { ...rest, letter: text.trim() }, `bands.${i}.letter`);
+  };
+  const setAliases = (i: number, text: string) => {
+    const { aliases: _old, ...rest } = band(i);
+    setBand(
+      i,
+      text.trim() === '' ? rest : { ...rest, aliases: text.split(',').map((a) => a.trimStart()) },
+      `bands.${i}.aliases`,
+    );
+  };
+
+  const valid = useMemo(() => ZBandSet.safeParse(current).success, [current]);
+  const ranges = valid ? readableRanges(current) : null;
+  const total = rows.fields.length;
 
   return (
-    <div className="adm-bands">
+    <div className="adm-bands" ref={box}>
       {!readOnly && (
         <div className="adm-presets">
           <span className="sk-muted">{t('adm.bands.presets')}</span>
@@ -85,14 +95,18 @@ export function BandEditor({ value, onChange, readOnly = false, serverError }: B
               key={p.id}
               variant="secondary"
               size="sm"
-              onClick={() => onChange(structuredClone(p.bandSet))}
+              onClick={() => {
+                rows.replace(structuredClone(p.bandSet).bands);
+                forget();
+                changed();
+              }}
             >
               {p.name[lang]}
             </Button>
           ))}
         </div>
       )}
-      <FieldError>{err('bands')}</FieldError>
+      <FieldError>{listErr('bands')}</FieldError>
       <TableScroll label={t('adm.bands.caption')}>
         <table className="adm-band-table sk-table--stack">
           <caption className="sk-visually-hidden">{t('adm.bands.caption')}</caption>
@@ -111,17 +125,15 @@ export function BandEditor({ value, onChange, readOnly = false, serverError }: B
             </tr>
           </thead>
           <tbody>
-            {value.bands.map((band, i) => {
+            {rows.fields.map((field, i) => {
+              const band = current.bands[i] ?? { from: '', label: '' };
               const labelErr = err(`bands.${i}.label`);
               const fromErr = err(`bands.${i}.from`);
               const letterErr = err(`bands.${i}.letter`);
-              const aliasErr =
-                err(`bands.${i}.aliases`) ??
-                (band.aliases ?? []).map((_, k) => err(`bands.${i}.aliases.${k}`)).find(Boolean);
+              const aliasErr = err(`bands.${i}.aliases`);
               const range = ranges?.[i];
               return (
-                // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions; a label may be empty or repeated while typing.
-                <tr key={i}>
+                <tr key={field.id}>
                   <td>
                     <input
                       className="sk-input sk-input--sm adm-band-label"
@@ -130,7 +142,10 @@ export function BandEditor({ value, onChange, readOnly = false, serverError }: B
                       readOnly={readOnly}
                       aria-invalid={labelErr ? true : undefined}
                       aria-describedby={labelErr ? `${id}-${i}-label` : undefined}
-                      onChange={(e) => set(i, { label: e.target.value })}
+                      onBlur={blur(`bands.${i}.label`)}
+                      onChange={(e) =>
+                        setBand(i, { ...band, label: e.target.value }, `bands.${i}.label`)
+                      }
                     />
                     <FieldError id={`${id}-${i}-label`}>{labelErr}</FieldError>
                   </td>
@@ -143,6 +158,7 @@ export function BandEditor({ value, onChange, readOnly = false, serverError }: B
                       readOnly={readOnly}
                       aria-invalid={letterErr ? true : undefined}
                       aria-describedby={letterErr ? `${id}-${i}-letter` : undefined}
+                      onBlur={blur(`bands.${i}.letter`)}
                       onChange={(e) => setLetter(i, e.target.value)}
                     />
                     <FieldError id={`${id}-${i}-letter`}>{letterErr}</FieldError>
@@ -156,6 +172,7 @@ export function BandEditor({ value, onChange, readOnly = false, serverError }: B
                       readOnly={readOnly}
                       aria-invalid={aliasErr ? true : undefined}
                       aria-describedby={aliasErr ? `${id}-${i}-aliases` : undefined}
+                      onBlur={blur(`bands.${i}.aliases`)}
                       onChange={(e) => setAliases(i, e.target.value)}
                     />
                     <FieldError id={`${id}-${i}-aliases`}>{aliasErr}</FieldError>
@@ -175,7 +192,14 @@ export function BandEditor({ value, onChange, readOnly = false, serverError }: B
                           readOnly={readOnly}
                           aria-invalid={fromErr ? true : undefined}
                           aria-describedby={fromErr ? `${id}-${i}-from` : undefined}
-                          onChange={(e) => set(i, { from: e.target.value.replace(',', '.') })}
+                          onBlur={blur(`bands.${i}.from`)}
+                          onChange={(e) =>
+                            setBand(
+                              i,
+                              { ...band, from: e.target.value.replace(',', '.') },
+                              `bands.${i}.from`,
+                            )
+                          }
                         />
                         <FieldError id={`${id}-${i}-from`}>{fromErr}</FieldError>
                       </>
@@ -198,7 +222,11 @@ export function BandEditor({ value, onChange, readOnly = false, serverError }: B
                             label: band.label || String(i + 1),
                           })}
                           title={t('adm.bands.removeHint')}
-                          onClick={() => onChange({ bands: value.bands.filter((_, k) => k !== i) })}
+                          onClick={() => {
+                            rows.remove(i);
+                            form.clearErrors();
+                            changed();
+                          }}
                         >
                           ✕
                         </Button>
@@ -217,9 +245,10 @@ export function BandEditor({ value, onChange, readOnly = false, serverError }: B
             variant="secondary"
             size="sm"
             disabled={total >= 20}
-            onClick={() =>
-              onChange({ bands: [...value.bands, { from: nextBound(value), label: '' }] })
-            }
+            onClick={() => {
+              rows.append({ from: nextBound(form.getValues()), label: '' }, { shouldFocus: false });
+              changed();
+            }}
           >
             {t('adm.bands.add')}
           </Button>

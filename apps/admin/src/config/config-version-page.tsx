@@ -11,6 +11,7 @@ import {
   Button,
   Card,
   ConfirmDialog,
+  type DraftFormHandle,
   ErrorState,
   integerIn,
   LoadingState,
@@ -28,13 +29,13 @@ import {
   useT,
 } from '@siklus/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, type Ref, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, useNavigate, useParams } from 'react-router';
-import { BandEditor, bandIssues } from '../bands/band-editor';
+import { BandEditor } from '../bands/band-editor';
 import { BandImpact } from '../bands/band-impact';
 import { CriteriaComposer } from '../criteria/criteria-composer';
-import { RubricEditor, rubricIssues } from '../rubrics/rubric-editor';
+import { RubricEditor } from '../rubrics/rubric-editor';
 import { VersionStatus } from './config-list-page';
 import { type ConfigKindId, downloadJson, fileNameFor, KINDS } from './kinds';
 import { useConfigApi } from './use-config-api';
@@ -59,11 +60,9 @@ export function ConfigVersionRoute({ kind }: { kind: ConfigKindId }) {
 }
 
 function payloadValid(kind: ConfigKindId, payload: unknown): boolean {
-  if (kind === 'rubrics') {
-    const def = payload as TRubricDefinition;
-    return def.mode === 'summary' || rubricIssues(def).size === 0;
-  }
-  if (kind === 'bandSets') return bandIssues(payload as TBandSet).size === 0;
+  // A rubric or a band set is checked by its editor when it is saved, which points at the
+  // first problem.
+  if (kind === 'rubrics' || kind === 'bandSets') return true;
   return ZSuccessCriteria.safeParse(payload).success;
 }
 
@@ -152,6 +151,9 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
   const payloadIssue = serverIssue(saveError, 'payload');
   const valid = payloadValid(kind, payload) && name.trim() !== '';
   const busy = create.isPending || update.isPending || publish.isPending;
+  const payloadEditor = useRef<DraftFormHandle>(null);
+  /** The editors on react-hook-form check their draft themselves and focus its first problem. */
+  const payloadChecked = async () => (await payloadEditor.current?.check()) ?? true;
 
   const edit = (next: unknown) => {
     setPayload(next);
@@ -161,6 +163,7 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
 
   const save = async (): Promise<boolean> => {
     setNotice(null);
+    if (!(await payloadChecked())) return false;
     if (!version) {
       create.mutate({
         name,
@@ -352,6 +355,7 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
           editable={editable}
           onChange={edit}
           issue={payloadIssue}
+          handle={payloadEditor}
         />
       )}
       {kind === 'bandSets' && (
@@ -362,6 +366,7 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
               onChange={edit}
               readOnly={!editable}
               serverError={payloadIssue}
+              handle={payloadEditor}
             />
           </Card>
           {editable && <BandImpact versionId={version?.id ?? null} bands={payload as TBandSet} />}
@@ -421,7 +426,14 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
                 {version ? t('adm.config.saveDraft') : t('adm.config.createDraft')}
               </Button>
               {version && (
-                <Button disabled={!valid} onClick={() => setConfirmPublish(true)}>
+                <Button
+                  disabled={!valid}
+                  onClick={() =>
+                    void payloadChecked().then((ok) => {
+                      if (ok) setConfirmPublish(true);
+                    })
+                  }
+                >
                   {t('adm.config.publish')}
                 </Button>
               )}
@@ -518,11 +530,13 @@ function RubricBody({
   editable,
   onChange,
   issue,
+  handle,
 }: {
   payload: TRubricDefinition;
   editable: boolean;
   onChange: (next: unknown) => void;
   issue: ReturnType<typeof serverIssue>;
+  handle: Ref<DraftFormHandle>;
 }) {
   const t = useT();
   const { trpc } = useConfigApi('bandSets');
@@ -551,6 +565,7 @@ function RubricBody({
       readOnly={!editable}
       serverError={issue}
       bandSet={bands}
+      handle={handle}
     />
   );
 }

@@ -1,8 +1,9 @@
 import { PTS_DEFAULT_BANDS } from '@siklus/domain';
+import type { DraftFormHandle } from '@siklus/ui';
 import { renderApp } from '@siklus/ui/testing';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { addIndicator, type Draft, emptyDraft, updateAspect, updateIndicator } from './draft';
 import { RubricEditor } from './rubric-editor';
@@ -18,8 +19,16 @@ function twoIndicators(): Draft {
 let latest: Draft | null = null;
 function Harness({ initial }: { initial: Draft }) {
   const [draft, setDraft] = useState(initial);
+  const handle = useRef<DraftFormHandle>(null);
   latest = draft;
-  return <RubricEditor value={draft} onChange={setDraft} bandSet={PTS_DEFAULT_BANDS} />;
+  return (
+    <>
+      <RubricEditor value={draft} onChange={setDraft} bandSet={PTS_DEFAULT_BANDS} handle={handle} />
+      <button type="button" onClick={() => void handle.current?.check()}>
+        save
+      </button>
+    </>
+  );
 }
 
 const render = (initial = twoIndicators()) =>
@@ -115,5 +124,23 @@ describe('RubricEditor', () => {
     await userEvent.type(screen.getByLabelText('Judul aspek B'), 'Pelaksanaan');
     await userEvent.type(screen.getByLabelText('Teks indikator B1'), 'Membentuk kelompok');
     expect(screen.queryByText(/isian perlu diperbaiki/)).toBeNull();
+  });
+
+  it('says nothing about a new draft before input; saving focuses the first problem', async () => {
+    render(emptyDraft());
+    const title = await screen.findByLabelText('Judul aspek A');
+    expect(document.querySelector('[aria-invalid="true"]')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    await userEvent.click(screen.getByRole('button', { name: 'save' }));
+    await waitFor(() => expect(document.activeElement).toBe(title));
+    expect(title.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Teks indikator A1').getAttribute('aria-invalid')).toBe('true');
+    expect(
+      screen.getByText('2 isian perlu diperbaiki; pesannya ada di samping isian.'),
+    ).toBeTruthy();
+
+    await userEvent.type(title, 'Perencanaan');
+    expect(title.getAttribute('aria-invalid')).toBeNull();
   });
 });

@@ -1,28 +1,24 @@
-import { type TBandSet, type TScale, ZRubricDefinition } from '@siklus/domain';
+import { issuePath, type TBandSet, type TScale, ZRubricDefinition } from '@siklus/domain';
 import {
   Button,
+  type DraftFormHandle,
   FieldError,
-  type Issues,
-  issuesOf,
-  messageFor,
   RubricSheet,
   type ServerIssue,
-  useLang,
+  useDraftForm,
+  useFieldArray,
   useT,
 } from '@siklus/ui';
-import { useId, useMemo, useState } from 'react';
+import { type Ref, useId, useMemo, useState } from 'react';
 import {
   addAspect,
   addIndicator,
   applyScaleToAll,
   type Draft,
-  moveAspect,
   moveIndicator,
-  removeAspect,
   removeIndicator,
   rescale,
   sampleScores,
-  updateAspect,
   updateIndicator,
 } from './draft';
 
@@ -34,11 +30,13 @@ export interface RubricEditorProps {
   serverError?: ServerIssue;
   /** Classify the preview's percentage. */
   bandSet?: TBandSet;
+  handle?: Ref<DraftFormHandle>;
 }
 
-/** Problems of a definition by field path, from the domain's own schema. */
-export function rubricIssues(value: Draft): Issues {
-  return issuesOf(ZRubricDefinition, value);
+/** How many fields of a definition the domain's own schema finds a problem with. */
+export function rubricProblemCount(value: Draft): number {
+  const result = ZRubricDefinition.safeParse(value);
+  return result.success ? 0 : new Set(result.error.issues.map((i) => issuePath(i.path))).size;
 }
 
 const toInt = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
@@ -54,143 +52,191 @@ export function RubricEditor({
   readOnly = false,
   serverError,
   bandSet,
+  handle,
 }: RubricEditorProps) {
   const t = useT();
-  const { lang } = useLang();
-  const issues = useMemo(() => rubricIssues(value), [value]);
-  const err = (field: string) => messageFor(issues, serverError, lang, field);
+  const { form, box, changed, edit, blur, err, listErr } = useDraftForm({
+    schema: ZRubricDefinition,
+    value: value as Draft,
+    onChange: (next) => onChange(next as Draft),
+    serverError,
+    handle,
+  });
+  const rows = useFieldArray({ control: form.control, name: 'aspects' });
+  const current = form.watch() as Draft;
   const [picked, setPicked] = useState<Record<string, number | 'na'>>({});
-  const scores = useMemo(() => sampleScores(value, picked), [value, picked]);
+  const scores = useMemo(() => sampleScores(current, picked), [current, picked]);
+  // The count speaks once there is something to say it about: after the first edit or save.
+  const problems = useMemo(() => rubricProblemCount(current), [current]);
+  const speaking = form.formState.isSubmitted || form.formState.isDirty;
+  /** A structural edit (an indicator added, moved, removed): the aspect's list is replaced. */
+  const indicators = (a: number, next: Draft) =>
+    edit(`aspects.${a}.indicators`, next.aspects[a]?.indicators ?? []);
 
   return (
-    <div className="adm-editor">
+    <div className="adm-editor" ref={box}>
       <div className="adm-editor__form">
-        {issues.size > 0 && !readOnly && (
+        {problems > 0 && speaking && !readOnly && (
           <div className="sk-alert sk-alert--error" role="alert">
-            <p className="sk-alert__message">{t('adm.rubric.problems', { count: issues.size })}</p>
+            <p className="sk-alert__message">{t('adm.rubric.problems', { count: problems })}</p>
           </div>
         )}
-        <FieldError>{err('aspects')}</FieldError>
-        {value.aspects.map((aspect, a) => (
-          <section
-            // biome-ignore lint/suspicious/noArrayIndexKey: keys are edited in place; a key that changes would remount the field being typed in.
-            key={a}
-            className="adm-aspect"
-            aria-label={t('adm.rubric.aspectN', { key: aspect.key || String(a + 1) })}
-          >
-            <div className="adm-aspect__head">
-              <SmallField
-                label={t('adm.rubric.key')}
-                className="adm-key"
-                value={aspect.key}
-                readOnly={readOnly}
-                error={err(`aspects.${a}.key`)}
-                ariaLabel={t('adm.rubric.aspectKey', { n: a + 1 })}
-                onChange={(key) => onChange(updateAspect(value, a, { key }))}
-              />
-              <SmallField
-                label={t('adm.rubric.aspectTitle')}
-                className="adm-grow"
-                value={aspect.title}
-                readOnly={readOnly}
-                error={err(`aspects.${a}.title`)}
-                ariaLabel={t('adm.rubric.aspectTitleOf', { key: aspect.key })}
-                onChange={(title) => onChange(updateAspect(value, a, { title }))}
-              />
-              {!readOnly && (
-                <MoveButtons
-                  what={t('adm.rubric.aspectN', { key: aspect.key })}
-                  first={a === 0}
-                  last={a === value.aspects.length - 1}
-                  onUp={() => onChange(moveAspect(value, a, a - 1))}
-                  onDown={() => onChange(moveAspect(value, a, a + 1))}
-                  onRemove={() => onChange(removeAspect(value, a))}
+        <FieldError>{listErr('aspects')}</FieldError>
+        {rows.fields.map((row, a) => {
+          const aspect = current.aspects[a];
+          if (!aspect) return null;
+          return (
+            <section
+              key={row.id}
+              className="adm-aspect"
+              aria-label={t('adm.rubric.aspectN', { key: aspect.key || String(a + 1) })}
+            >
+              <div className="adm-aspect__head">
+                <SmallField
+                  label={t('adm.rubric.key')}
+                  className="adm-key"
+                  value={aspect.key}
+                  readOnly={readOnly}
+                  error={err(`aspects.${a}.key`)}
+                  ariaLabel={t('adm.rubric.aspectKey', { n: a + 1 })}
+                  onBlur={blur(`aspects.${a}.key`)}
+                  onChange={(key) => edit(`aspects.${a}.key`, key)}
                 />
-              )}
-            </div>
-            <FieldError>{err(`aspects.${a}.indicators`)}</FieldError>
-            <ol className="sk-list-plain">
-              {aspect.indicators.map((ind, i) => {
-                const path = `aspects.${a}.indicators.${i}`;
-                return (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: as for aspects, the key is being edited.
-                  <li key={i} className="adm-indicator">
-                    <div className="adm-indicator__head">
-                      <SmallField
-                        label={t('adm.rubric.key')}
-                        className="adm-key"
-                        value={ind.key}
-                        readOnly={readOnly}
-                        error={err(`${path}.key`)}
-                        ariaLabel={t('adm.rubric.indicatorKey', { n: i + 1, aspect: aspect.key })}
-                        onChange={(key) => onChange(updateIndicator(value, a, i, { key }))}
-                      />
-                      <SmallField
-                        label={t('adm.rubric.indicatorText')}
-                        className="adm-grow"
-                        multiline
-                        value={ind.text}
-                        readOnly={readOnly}
-                        error={err(`${path}.text`)}
-                        ariaLabel={t('adm.rubric.indicatorTextOf', { key: ind.key })}
-                        onChange={(text) => onChange(updateIndicator(value, a, i, { text }))}
-                      />
-                      <SmallField
-                        label={t('adm.rubric.weight')}
-                        className="adm-weight"
-                        inputMode="decimal"
-                        placeholder="1"
-                        value={ind.weight === undefined ? '' : String(ind.weight)}
-                        readOnly={readOnly}
-                        error={err(`${path}.weight`)}
-                        ariaLabel={t('adm.rubric.weightOf', { key: ind.key })}
-                        onChange={(text) =>
-                          onChange(
-                            updateIndicator(value, a, i, {
-                              weight:
-                                text.trim() === '' ? undefined : Number(text.replace(',', '.')),
-                            }),
-                          )
-                        }
-                      />
-                      {!readOnly && (
-                        <MoveButtons
-                          what={t('adm.rubric.indicatorN', { key: ind.key })}
-                          first={i === 0}
-                          last={i === aspect.indicators.length - 1}
-                          onUp={() => onChange(moveIndicator(value, a, i, i - 1))}
-                          onDown={() => onChange(moveIndicator(value, a, i, i + 1))}
-                          onRemove={() => onChange(removeIndicator(value, a, i))}
+                <SmallField
+                  label={t('adm.rubric.aspectTitle')}
+                  className="adm-grow"
+                  value={aspect.title}
+                  readOnly={readOnly}
+                  error={err(`aspects.${a}.title`)}
+                  ariaLabel={t('adm.rubric.aspectTitleOf', { key: aspect.key })}
+                  onBlur={blur(`aspects.${a}.title`)}
+                  onChange={(title) => edit(`aspects.${a}.title`, title)}
+                />
+                {!readOnly && (
+                  <MoveButtons
+                    what={t('adm.rubric.aspectN', { key: aspect.key })}
+                    first={a === 0}
+                    last={a === rows.fields.length - 1}
+                    onUp={() => {
+                      rows.move(a, a - 1);
+                      changed();
+                    }}
+                    onDown={() => {
+                      rows.move(a, a + 1);
+                      changed();
+                    }}
+                    onRemove={() => {
+                      rows.remove(a);
+                      form.clearErrors();
+                      changed();
+                    }}
+                  />
+                )}
+              </div>
+              <FieldError>{listErr(`aspects.${a}.indicators`)}</FieldError>
+              <ol className="sk-list-plain">
+                {aspect.indicators.map((ind, i) => {
+                  const path = `aspects.${a}.indicators.${i}`;
+                  return (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: as for aspects, the key is being edited.
+                    <li key={i} className="adm-indicator">
+                      <div className="adm-indicator__head">
+                        <SmallField
+                          label={t('adm.rubric.key')}
+                          className="adm-key"
+                          value={ind.key}
+                          readOnly={readOnly}
+                          error={err(`${path}.key`)}
+                          ariaLabel={t('adm.rubric.indicatorKey', { n: i + 1, aspect: aspect.key })}
+                          onBlur={blur(`${path}.key`)}
+                          onChange={(key) => edit(`${path}.key`, key)}
                         />
-                      )}
-                    </div>
-                    <ScaleEditor
-                      scale={ind.scale}
-                      path={`${path}.scale`}
-                      indicatorKey={ind.key}
-                      readOnly={readOnly}
-                      err={err}
-                      onChange={(scale) => onChange(updateIndicator(value, a, i, { scale }))}
-                      onApplyToAll={() => onChange(applyScaleToAll(value, ind.scale))}
-                    />
-                  </li>
-                );
-              })}
-            </ol>
-            {!readOnly && (
-              <Button
-                variant="secondary"
-                size="sm"
-                onClick={() => onChange(addIndicator(value, a))}
-              >
-                {t('adm.rubric.addIndicator', { key: aspect.key })}
-              </Button>
-            )}
-          </section>
-        ))}
+                        <SmallField
+                          label={t('adm.rubric.indicatorText')}
+                          className="adm-grow"
+                          multiline
+                          value={ind.text}
+                          readOnly={readOnly}
+                          error={err(`${path}.text`)}
+                          ariaLabel={t('adm.rubric.indicatorTextOf', { key: ind.key })}
+                          onBlur={blur(`${path}.text`)}
+                          onChange={(text) => edit(`${path}.text`, text)}
+                        />
+                        <SmallField
+                          label={t('adm.rubric.weight')}
+                          className="adm-weight"
+                          inputMode="decimal"
+                          placeholder="1"
+                          value={ind.weight === undefined ? '' : String(ind.weight)}
+                          readOnly={readOnly}
+                          error={err(`${path}.weight`)}
+                          ariaLabel={t('adm.rubric.weightOf', { key: ind.key })}
+                          onBlur={blur(`${path}.weight`)}
+                          onChange={(text) =>
+                            edit(
+                              path,
+                              updateIndicator(current, a, i, {
+                                weight:
+                                  text.trim() === '' ? undefined : Number(text.replace(',', '.')),
+                              }).aspects[a]?.indicators[i],
+                              `${path}.weight`,
+                            )
+                          }
+                        />
+                        {!readOnly && (
+                          <MoveButtons
+                            what={t('adm.rubric.indicatorN', { key: ind.key })}
+                            first={i === 0}
+                            last={i === aspect.indicators.length - 1}
+                            onUp={() => indicators(a, moveIndicator(current, a, i, i - 1))}
+                            onDown={() => indicators(a, moveIndicator(current, a, i, i + 1))}
+                            onRemove={() => {
+                              form.clearErrors();
+                              indicators(a, removeIndicator(current, a, i));
+                            }}
+                          />
+                        )}
+                      </div>
+                      <ScaleEditor
+                        scale={ind.scale}
+                        path={`${path}.scale`}
+                        indicatorKey={ind.key}
+                        readOnly={readOnly}
+                        err={err}
+                        listErr={listErr}
+                        blur={blur}
+                        onChange={(scale, field) => edit(`${path}.scale`, scale, field)}
+                        onApplyToAll={() => {
+                          rows.replace(applyScaleToAll(current, ind.scale).aspects);
+                          changed();
+                        }}
+                      />
+                    </li>
+                  );
+                })}
+              </ol>
+              {!readOnly && (
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  onClick={() => indicators(a, addIndicator(current, a))}
+                >
+                  {t('adm.rubric.addIndicator', { key: aspect.key })}
+                </Button>
+              )}
+            </section>
+          );
+        })}
         {!readOnly && (
           <div>
-            <Button variant="secondary" onClick={() => onChange(addAspect(value))}>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                const added = addAspect(current).aspects.at(-1);
+                if (added) rows.append(added, { shouldFocus: false });
+                changed();
+              }}
+            >
               {t('adm.rubric.addAspect')}
             </Button>
           </div>
@@ -200,7 +246,7 @@ export function RubricEditor({
         <h2 className="adm-preview-title">{t('adm.rubric.preview')}</h2>
         <p className="sk-muted adm-preview-hint">{t('adm.rubric.previewHint')}</p>
         <RubricSheet
-          definition={value}
+          definition={current}
           scores={scores}
           onChange={setPicked}
           bandSet={bandSet}
@@ -217,6 +263,8 @@ function ScaleEditor({
   indicatorKey,
   readOnly,
   err,
+  listErr,
+  blur,
   onChange,
   onApplyToAll,
 }: {
@@ -225,7 +273,10 @@ function ScaleEditor({
   indicatorKey: string;
   readOnly: boolean;
   err: (field: string) => string | undefined;
-  onChange: (scale: TScale) => void;
+  listErr: (field: string) => string | undefined;
+  blur: (field: string) => () => void;
+  /** The new scale, for an edit of `field` in it. */
+  onChange: (scale: TScale, field: string) => void;
   onApplyToAll: () => void;
 }) {
   const t = useT();
@@ -240,7 +291,8 @@ function ScaleEditor({
           readOnly={readOnly}
           error={err(`${path}.min`)}
           ariaLabel={t('adm.rubric.minOf', { key: indicatorKey })}
-          onChange={(text) => onChange(rescale(scale, toInt(text), scale.max))}
+          onBlur={blur(`${path}.min`)}
+          onChange={(text) => onChange(rescale(scale, toInt(text), scale.max), `${path}.min`)}
         />
         <SmallField
           label={t('adm.rubric.max')}
@@ -250,7 +302,8 @@ function ScaleEditor({
           readOnly={readOnly}
           error={err(`${path}.max`)}
           ariaLabel={t('adm.rubric.maxOf', { key: indicatorKey })}
-          onChange={(text) => onChange(rescale(scale, scale.min, toInt(text)))}
+          onBlur={blur(`${path}.max`)}
+          onChange={(text) => onChange(rescale(scale, scale.min, toInt(text)), `${path}.max`)}
         />
         {!readOnly && (
           <Button variant="ghost" size="sm" onClick={onApplyToAll}>
@@ -258,7 +311,7 @@ function ScaleEditor({
           </Button>
         )}
       </div>
-      <FieldError>{err(`${path}.levels`)}</FieldError>
+      <FieldError>{listErr(`${path}.levels`)}</FieldError>
       <table className="adm-levels">
         <caption className="sk-visually-hidden">
           {t('adm.rubric.levelsOf', { key: indicatorKey })}
@@ -288,11 +341,15 @@ function ScaleEditor({
                     value: level.value,
                     key: indicatorKey,
                   })}
+                  onBlur={blur(`${path}.levels.${j}.label`)}
                   onChange={(label) =>
-                    onChange({
-                      ...scale,
-                      levels: scale.levels.map((l, k) => (k === j ? { ...l, label } : l)),
-                    })
+                    onChange(
+                      {
+                        ...scale,
+                        levels: scale.levels.map((l, k) => (k === j ? { ...l, label } : l)),
+                      },
+                      `${path}.levels.${j}.label`,
+                    )
                   }
                 />
               </td>
@@ -306,14 +363,17 @@ function ScaleEditor({
                     key: indicatorKey,
                   })}
                   onChange={(descriptor) =>
-                    onChange({
-                      ...scale,
-                      levels: scale.levels.map((l, k) => {
-                        if (k !== j) return l;
-                        const { descriptor: _, ...rest } = l;
-                        return descriptor === '' ? rest : { ...rest, descriptor };
-                      }),
-                    })
+                    onChange(
+                      {
+                        ...scale,
+                        levels: scale.levels.map((l, k) => {
+                          if (k !== j) return l;
+                          const { descriptor: _, ...rest } = l;
+                          return descriptor === '' ? rest : { ...rest, descriptor };
+                        }),
+                      },
+                      `${path}.levels.${j}.descriptor`,
+                    )
                   }
                 />
               </td>
@@ -331,6 +391,7 @@ function SmallField({
   ariaLabel,
   value,
   onChange,
+  onBlur,
   error,
   readOnly,
   className,
@@ -342,6 +403,7 @@ function SmallField({
   ariaLabel: string;
   value: string;
   onChange: (value: string) => void;
+  onBlur?: () => void;
   error?: string | undefined;
   readOnly: boolean;
   className?: string;
@@ -356,6 +418,7 @@ function SmallField({
     value,
     readOnly,
     placeholder,
+    onBlur,
     'aria-label': ariaLabel,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': error ? `${id}-error` : undefined,

@@ -1,3 +1,4 @@
+export { useFieldArray } from 'react-hook-form';
 export { FormSelect, FormTextArea, FormTextField, NipField, SaveRow } from './form-fields';
 export {
   type Issues,
@@ -7,7 +8,9 @@ export {
   type ServerIssue,
   serverIssue,
 } from './issues';
+export { type DraftFormHandle, useDraftForm } from './use-draft-form';
 export {
+  fieldErrorIn,
   showApiFieldError,
   type UseZodFormOptions,
   useFieldError,

@@ -13,7 +13,7 @@ import {
   useForm,
 } from 'react-hook-form';
 import type { z } from 'zod';
-import { useLang } from '../i18n/i18n';
+import { type Lang, useLang } from '../i18n/i18n';
 import { messageIn } from './zod-messages';
 
 export type ZodForm<TValues extends FieldValues, TOutput = TValues> = UseFormReturn<
@@ -98,6 +98,18 @@ export function useFieldError<TValues extends FieldValues>(
   name: Path<TValues>,
 ): string | undefined {
   const { lang } = useLang();
+  return fieldErrorIn(form, name, lang);
+}
+
+/**
+ * `useFieldError` for a field of a row list, where a hook per field cannot be called:
+ * the message under `name` (or the first one inside it) in `lang`.
+ */
+export function fieldErrorIn<TValues extends FieldValues>(
+  form: UseFormReturn<TValues, unknown, unknown>,
+  name: Path<TValues>,
+  lang: Lang,
+): string | undefined {
   const { error } = form.getFieldState(name, form.formState);
   return messageIn(firstMessage(error), lang);
 }
