@@ -102,7 +102,7 @@ test('the admin story: rubric and bands, a principal scores, the admin moves a b
     .fill('Kemampuan guru memandu diskusi kelompok di kelas 1-6');
   await form.getByLabel(/^Tahun ajaran/).fill('2026/2027');
   await form.getByLabel(/^Instrumen observasi/).selectOption({ label: `${RUBRIC} (versi 1)` });
-  await form.getByLabel(/^Kategori \(predikat\)/).selectOption({ label: `${BANDS} (versi 1)` });
+  await form.getByLabel(/^Kategori( \(wajib\))?$/).selectOption({ label: `${BANDS} (versi 1)` });
   await form.getByRole('button', { name: 'Mulai PTS' }).click();
   await expect(p.getByRole('heading', { level: 1, name: STUDY })).toBeVisible();
   const studyUrl = new URL(p.url()).pathname;
