@@ -27,7 +27,9 @@ test.describe('admin: schools, users, audit log', () => {
     await expect(form.getByText('NPSN harus 8 angka')).toBeVisible();
     await form.getByLabel('NPSN').fill('20990011');
     await form.getByRole('button', { name: 'Tambah sekolah' }).click();
-    await expect(page.getByRole('status')).toContainText('SD Negeri Uji Coba 1 ditambahkan.');
+    await expect(page.getByRole('status').first()).toContainText(
+      'SD Negeri Uji Coba 1 ditambahkan.',
+    );
 
     // Found by NPSN prefix, edited, deactivated.
     await page.getByRole('searchbox', { name: 'Cari NPSN atau nama sekolah' }).fill('2099001');
@@ -36,9 +38,11 @@ test.describe('admin: schools, users, audit log', () => {
     await row.getByRole('button', { name: 'Ubah SD Negeri Uji Coba 1' }).click();
     await page.locator('form').getByLabel('Nama sekolah').fill('SD Negeri Uji Coba Satu');
     await page.locator('form').getByRole('button', { name: 'Simpan' }).click();
-    await expect(page.getByRole('status')).toContainText('SD Negeri Uji Coba Satu disimpan.');
+    await expect(page.getByRole('status').first()).toContainText(
+      'SD Negeri Uji Coba Satu disimpan.',
+    );
     await page.getByRole('button', { name: 'Nonaktifkan SD Negeri Uji Coba Satu' }).click();
-    await expect(page.getByRole('status')).toContainText('dinonaktifkan');
+    await expect(page.getByRole('status').first()).toContainText('dinonaktifkan');
     await expect(page.getByRole('row', { name: /SD Negeri Uji Coba Satu/ })).toContainText(
       'Nonaktif',
     );
@@ -87,7 +91,7 @@ test.describe('admin: schools, users, audit log', () => {
     });
     await expect(page.getByText('Semua 3 baris dari sekolah-baru.csv benar')).toBeVisible();
     await page.getByRole('button', { name: 'Tambahkan 3 sekolah' }).click();
-    await expect(page.getByRole('status')).toContainText('3 sekolah ditambahkan.');
+    await expect(page.getByRole('status').first()).toContainText('3 sekolah ditambahkan.');
     await page.getByRole('searchbox', { name: 'Cari NPSN atau nama sekolah' }).fill('Uji Impor');
     await expect(page.getByRole('row', { name: /SD Negeri Uji Impor/ })).toHaveCount(3);
   });
@@ -115,7 +119,7 @@ test.describe('admin: schools, users, audit log', () => {
     await school.selectOption(value ?? '');
     await form.getByLabel('Kata sandi awal').fill('rahasia-sekali-2026');
     await form.getByRole('button', { name: 'Tambah pengguna' }).click();
-    await expect(page.getByRole('status')).toContainText('Akun Dewi Lestari, S.Pd dibuat.');
+    await expect(page.getByRole('status').first()).toContainText('Akun Dewi Lestari, S.Pd dibuat.');
 
     await page.getByRole('searchbox', { name: /Cari nama/ }).fill('cobauser');
     const row = page.getByRole('row', { name: /kepsek\.cobauser/ });
@@ -124,13 +128,17 @@ test.describe('admin: schools, users, audit log', () => {
     await row.getByRole('button', { name: 'Ubah peran Dewi Lestari, S.Pd' }).click();
     await page.locator('form').getByLabel('Peran').selectOption('supervisor');
     await page.locator('form').getByRole('button', { name: 'Simpan' }).click();
-    await expect(page.getByRole('status')).toContainText('Peran Dewi Lestari, S.Pd diubah.');
+    await expect(page.getByRole('status').first()).toContainText(
+      'Peran Dewi Lestari, S.Pd diubah.',
+    );
     await expect(row).toContainText('Pengawas sekolah');
 
     await row.getByRole('button', { name: 'Atur ulang sandi Dewi Lestari, S.Pd' }).click();
     await page.locator('form').getByLabel('Kata sandi baru').fill('sandi-baru-2026');
     await page.locator('form').getByRole('button', { name: 'Atur ulang sandi' }).click();
-    await expect(page.getByRole('status')).toContainText('Sandi Dewi Lestari, S.Pd diatur ulang.');
+    await expect(page.getByRole('status').first()).toContainText(
+      'Sandi Dewi Lestari, S.Pd diatur ulang.',
+    );
 
     await row.getByRole('button', { name: 'Nonaktifkan Dewi Lestari, S.Pd' }).click();
     await expect(row).toContainText('Nonaktif');

@@ -54,7 +54,7 @@ test('a co-observed lesson stays blind until both sheets are saved; calibration 
   await school.selectOption(value ?? '');
   await form.getByLabel('Kata sandi awal').fill(DEMO_PASSWORD);
   await form.getByRole('button', { name: 'Tambah pengguna' }).click();
-  await expect(admin.getByRole('status')).toContainText(`Akun ${PRINCIPAL_NAME} dibuat.`);
+  await expect(admin.getByRole('status').first()).toContainText(`Akun ${PRINCIPAL_NAME} dibuat.`);
   await adminContext.close();
 
   // The principal opens a pair with the district's supervisor and saves first.

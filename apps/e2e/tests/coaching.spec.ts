@@ -67,7 +67,9 @@ test('a principal writes an RTL from an observation; the next cycle checks it; t
   await scoreSheet(sheet, [3, 2, 3, 3, 2, 3, 3, 3, 3, 3]);
   await expect(sheet.getByTestId('sheet-percentage')).toHaveText('70,00');
   await p.getByRole('button', { name: 'Simpan observasi' }).click();
-  await expect(p.locator('.pts-save-row').getByRole('status')).toContainText(`${teacher}: 70,00`);
+  await expect(p.locator('.pts-save-row').getByRole('status').first()).toContainText(
+    `${teacher}: 70,00`,
+  );
   // The sheet stays on the teacher just saved (issue 20), marked ✓.
   await expect(picker.locator('option:checked')).toHaveText(`${teacher} ✓`);
 
@@ -133,7 +135,9 @@ test('a principal writes an RTL from an observation; the next cycle checks it; t
   const sheet4 = p.getByRole('region', { name: `Lembar observasi: ${teacher}` });
   await scoreSheet(sheet4, [3, 4, 3, 3, 3, 3, 3, 3, 3, 3]);
   await p.getByRole('button', { name: 'Simpan observasi' }).click();
-  await expect(p.locator('.pts-save-row').getByRole('status')).toContainText(`${teacher}: 77,50`);
+  await expect(p.locator('.pts-save-row').getByRole('status').first()).toContainText(
+    `${teacher}: 77,50`,
+  );
   await expect(picker.locator('option:checked')).toHaveText(`${teacher} ✓`);
   await expect(checking.getByTestId('follow-up-result')).toContainText(
     'Indikator RTL: 50,00 → 87,50 (37,50 poin)',
