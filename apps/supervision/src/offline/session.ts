@@ -79,9 +79,16 @@ async function restore(queryClient: QueryClient, db: OfflineDb, userId: string):
   if (!cached) return;
   const state = cached.state as DehydratedState;
   const fresh = Date.now() - MAX_AGE_MS;
-  hydrate(queryClient, {
-    ...state,
-    queries: state.queries.filter((q) => q.state.dataUpdatedAt > fresh),
+  const queries = state.queries.filter((q) => q.state.dataUpdatedAt > fresh);
+  hydrate(queryClient, { ...state, queries });
+  // A kept answer is what the screen last showed, never fresher than the server: it draws
+  // at once, and the first page that uses it asks again (when online). Without this an
+  // answer kept seconds before a reload counts as fresh for the 30 s `staleTime` and a
+  // change made meanwhile (a cycle just submitted) stays hidden.
+  const restored = new Set(queries.map((q) => q.queryHash));
+  await queryClient.invalidateQueries({
+    predicate: (q) => restored.has(q.queryHash),
+    refetchType: 'none',
   });
 }
 

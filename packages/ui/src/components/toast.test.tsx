@@ -28,7 +28,7 @@ describe('toasts', () => {
         <Trigger />
       </ToastProvider>,
     );
-    const region = screen.getByRole('status');
+    const region = screen.getByRole('region', { name: 'Notifikasi' });
     expect(region.getAttribute('aria-live')).toBe('polite');
     expect(region.textContent).toBe('');
     await userEvent.click(screen.getByRole('button', { name: 'ok' }));

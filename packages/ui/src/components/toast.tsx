@@ -67,9 +67,15 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     <ToastContext.Provider value={api}>
       {children}
       <div className="sk-toasts">
-        <div role="status" aria-live="polite" className="sk-toasts__region">
+        {/* A named region, not a second `status`: a page's own status line stays the one
+            status a reader (or a test) finds. */}
+        <section
+          aria-label={t('common.notifications')}
+          aria-live="polite"
+          className="sk-toasts__region"
+        >
           {list(polite)}
-        </div>
+        </section>
         {/* An alert is announced when it appears, so this one exists only while it speaks. */}
         {urgent.length > 0 && (
           <div role="alert" aria-live="assertive" className="sk-toasts__region">

@@ -25,6 +25,7 @@ export const en = {
   'common.cancel': 'Cancel',
   'common.back': 'Back',
   'common.close': 'Close',
+  'common.notifications': 'Notifications',
   'common.empty': 'Nothing here yet.',
   'common.errorTitle': 'Something went wrong',
   'common.requestId': 'Request id: {id}',

@@ -30,6 +30,7 @@ export const id = {
   'common.cancel': 'Batal',
   'common.back': 'Kembali',
   'common.close': 'Tutup',
+  'common.notifications': 'Notifikasi',
   'common.empty': 'Belum ada data.',
   'common.errorTitle': 'Terjadi masalah',
   'common.requestId': 'Kode permintaan: {id}',

@@ -205,7 +205,7 @@ describe('review queue', () => {
     const said = await screen.findByText(
       'SD Negeri Lulut 2 Siklus II dikembalikan ke kepala sekolah.',
     );
-    expect(said.closest('[role="status"]')?.getAttribute('aria-live')).toBe('polite');
+    expect(said.closest('[aria-live]')?.getAttribute('aria-live')).toBe('polite');
     await waitFor(() => expect(document.activeElement?.id).toBe('review-queue'));
     expect(router.state.location.search).toBe('');
     // The queue was asked again and is now empty.

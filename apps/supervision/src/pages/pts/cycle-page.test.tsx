@@ -139,7 +139,7 @@ describe('cycle page (principal)', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Simpan catatan tahapan' }));
     // A toast at the bottom of the screen, in the polite live region.
     const toast = await screen.findByText('Catatan tahapan tersimpan.');
-    expect(toast.closest('[role="status"]')?.getAttribute('aria-live')).toBe('polite');
+    expect(toast.closest('[aria-live]')?.getAttribute('aria-live')).toBe('polite');
     expect(calls.find((c) => c.path === 'cycles.updateNotes')?.input).toEqual({
       cycleId: IDS.cycle,
       version: 4,
