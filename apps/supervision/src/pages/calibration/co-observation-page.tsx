@@ -9,6 +9,7 @@ import {
   PageHeader,
   type RubricScores,
   RubricSheet,
+  TableScroll,
   TextField,
   useFormat,
   useLocalized,
@@ -160,35 +161,37 @@ function Complete({ pair }: { pair: CoObservationView }) {
             </dd>
           </dl>
           {a.indicators.length > 0 && (
-            <table className="sk-table">
-              <caption>{t('coobs.pair.agreement')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('coobs.pair.indicator')}</th>
-                  <th scope="col">{pair.firstObserver.name}</th>
-                  <th scope="col">{pair.secondObserver.name}</th>
-                  <th scope="col">{t('coobs.pair.exact')}</th>
-                  <th scope="col">{t('coobs.pair.adjacent')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {a.indicators.map((i) => (
-                  <tr key={i.key}>
-                    <th scope="row">{i.key}</th>
-                    <td>{i.first ?? '–'}</td>
-                    <td>{i.second ?? '–'}</td>
-                    <td>
-                      {i.exact === null ? '–' : t(i.exact ? 'coobs.pair.yes' : 'coobs.pair.no')}
-                    </td>
-                    <td>
-                      {i.adjacent === null
-                        ? '–'
-                        : t(i.adjacent ? 'coobs.pair.yes' : 'coobs.pair.no')}
-                    </td>
+            <TableScroll label={t('coobs.pair.agreement')}>
+              <table className="sk-table sk-table--stack">
+                <caption>{t('coobs.pair.agreement')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('coobs.pair.indicator')}</th>
+                    <th scope="col">{pair.firstObserver.name}</th>
+                    <th scope="col">{pair.secondObserver.name}</th>
+                    <th scope="col">{t('coobs.pair.exact')}</th>
+                    <th scope="col">{t('coobs.pair.adjacent')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {a.indicators.map((i) => (
+                    <tr key={i.key}>
+                      <th scope="row">{i.key}</th>
+                      <td>{i.first ?? '–'}</td>
+                      <td>{i.second ?? '–'}</td>
+                      <td>
+                        {i.exact === null ? '–' : t(i.exact ? 'coobs.pair.yes' : 'coobs.pair.no')}
+                      </td>
+                      <td>
+                        {i.adjacent === null
+                          ? '–'
+                          : t(i.adjacent ? 'coobs.pair.yes' : 'coobs.pair.no')}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
         </Card>
       )}

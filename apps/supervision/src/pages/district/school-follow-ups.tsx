@@ -1,6 +1,15 @@
 import { type RouterOutputs, useTRPC } from '@siklus/client';
 import { FOLLOW_UP_VERDICT_LABELS } from '@siklus/domain';
-import { Card, cx, EmptyState, QueryState, useFormat, useLocalized, useT } from '@siklus/ui';
+import {
+  Card,
+  cx,
+  EmptyState,
+  QueryState,
+  TableScroll,
+  useFormat,
+  useLocalized,
+  useT,
+} from '@siklus/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import '../home/coaching.css';
@@ -38,8 +47,8 @@ export function SchoolFollowUps({ schoolId }: { schoolId: string }) {
           data.plans.length === 0 ? (
             <EmptyState title={t('rtl.school.empty')} />
           ) : (
-            <div className="sk-table-wrap">
-              <table className="sk-table" aria-label={t('rtl.title')}>
+            <TableScroll label={t('rtl.title')}>
+              <table className="sk-table sk-table--stack" aria-label={t('rtl.title')}>
                 <thead>
                   <tr>
                     <th scope="col">{t('rtl.school.teacher')}</th>
@@ -57,7 +66,7 @@ export function SchoolFollowUps({ schoolId }: { schoolId: string }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )
         }
       </QueryState>
