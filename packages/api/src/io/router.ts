@@ -34,7 +34,7 @@ import { notFound } from '../errors';
 import { districtToday, followUpViews } from '../follow-ups/follow-up-view';
 import { detailForInstrument, schoolDetail } from '../reports/school-detail';
 import { cycleScoped, districtProcedure, router, studyScoped } from '../trpc';
-import { buildChapter, focusPhrase, type ResultsChapter } from './chapter';
+import { buildChapter, type ChapterRecap, focusPhrase, type ResultsChapter } from './chapter';
 import { type ImportResult, type ImportRow, interpretSheet } from './import-sheet';
 import { decodeUpload, MAX_IMPORT_BYTES, readSheet } from './read-sheet';
 import { interpretRecap, type RecapResult } from './recap-sheet';
@@ -46,6 +46,7 @@ import {
   fileOut,
   fileSlug,
   toCsv,
+  toCsvSections,
   toXlsx,
   XLSX_TYPE,
 } from './spreadsheet';
@@ -115,6 +116,20 @@ const ZComparisonExportInput = ZDistrictComparisonInput.omit({ page: true, pageS
     format: ZFormat,
   },
 );
+
+/** The recap of a study (or an instrument) that has no observation yet. */
+const NO_RECAP: ChapterRecap = {
+  number: 1,
+  caption: 'Rekapitulasi (belum ada observasi)',
+  cycleLabels: [],
+  gainLabel: null,
+  gainOrder: [],
+  gainHeaders: [],
+  rows: [],
+  means: [],
+  meanBands: [],
+  meanGain: null,
+};
 
 /** Approved cycles only unless the reader asks for submitted ones too (issue 14). */
 const ZBasisField = { basis: ZFigureBasis.default('approved') };
@@ -343,44 +358,71 @@ function observationsOf(
 }
 
 export const ioRouter = router({
-  /** `{ cycleId, format }` (anyone who may read the cycle): its table as XLSX or CSV. */
+  /**
+   * `{ cycleId, format }` (anyone who may read the cycle): its table as XLSX or CSV. A study
+   * of several instruments gets a table per instrument, the primary first (decision 022): a
+   * sheet each in the XLSX, a section each in the CSV, named by the instrument's key.
+   */
   cycleTable: cycleScoped.any
     .input(z.object({ cycleId: ZId, format: ZFormat }).strict())
     .query(async ({ ctx, input }): Promise<FileOut> => {
       const cycle = await cycleView(ctx.db, input.cycleId);
       const study = await studyHeading(ctx, cycle.studyId);
       const label = cycle.label.id;
-      const sheet = cycleTableSheet(
-        {
-          // Tables are numbered as the paper numbers them: Kondisi Awal is Tabel 1.
-          number: cycle.ordinal + 1,
-          caption: `Tabel ${cycle.ordinal + 1}. ${focusPhrase(study.focus)} pada ${label}`,
-          cycleId: cycle.id,
-          ordinal: cycle.ordinal,
-          label,
-          rows: cycle.observations.map((o, i) => ({
-            no: i + 1,
-            name: o.teacherName,
-            className: o.className,
-            percentage: o.percentage,
-            band: o.band,
-          })),
-          n: cycle.summary.n,
-          mean: cycle.summary.mean,
-          meanBand: cycle.summary.meanBand,
-          bands: cycle.summary.bands,
-        },
-        { schoolName: study.schoolName, studyTitle: study.title },
-      );
+      const meta = { schoolName: study.schoolName, studyTitle: study.title };
+      const several = cycle.instruments.length > 1;
+      const sheets = cycle.instruments.map((instrument) => {
+        const sheet = cycleTableSheet(
+          {
+            // Tables are numbered as the paper numbers them: Kondisi Awal is Tabel 1.
+            number: cycle.ordinal + 1,
+            caption: `Tabel ${cycle.ordinal + 1}. ${focusPhrase(study.focus)} pada ${label}${several ? ` (instrumen ${instrument.key})` : ''}`,
+            cycleId: cycle.id,
+            ordinal: cycle.ordinal,
+            label,
+            rows: instrument.observations.map((o, i) => ({
+              no: i + 1,
+              name: o.teacherName,
+              className: o.className,
+              percentage: o.percentage,
+              band: o.band,
+            })),
+            n: instrument.summary.n,
+            mean: instrument.summary.mean,
+            meanBand: instrument.summary.meanBand,
+            bands: instrument.summary.bands,
+          },
+          meta,
+        );
+        return {
+          sheet: several ? { ...sheet, name: `${label} ${instrument.key}` } : sheet,
+          heading: `Instrumen ${instrument.key}: ${instrument.rubric.name}`,
+        };
+      });
       const name = `Tabel-${fileSlug(label)}-${fileSlug(study.schoolName)}.${input.format}`;
-      return input.format === 'xlsx'
-        ? fileOut(name, XLSX_TYPE, await toXlsx([sheet], { title: sheet.title![0]! }))
-        : fileOut(name, CSV_TYPE, toCsv(sheet));
+      const first = sheets[0]!.sheet;
+      if (input.format === 'xlsx') {
+        const bytes = await toXlsx(
+          sheets.map((s) => s.sheet),
+          { title: first.title![0]! },
+        );
+        return fileOut(name, XLSX_TYPE, bytes);
+      }
+      return fileOut(
+        name,
+        CSV_TYPE,
+        several
+          ? toCsvSections(sheets.map((s) => ({ label: s.heading, table: s.sheet })))
+          : toCsv(first),
+      );
     }),
 
   /**
    * `{ studyId, format }`: the teacher x cycle recap with gains and n-gain; the XLSX adds a
-   * sheet per cycle table and one of the gains between cycles.
+   * sheet per cycle table and one of the gains between cycles. A study of several
+   * instruments (decision 022): the XLSX adds a recap per instrument after the primary's and
+   * has each instrument's cycle tables and gains, named by its key; the CSV has a recap
+   * section per instrument, the primary first.
    */
   studyRecap: studyScoped.any
     .input(z.object({ studyId: ZId, format: ZFormat, ...ZBasisField }).strict())
@@ -388,8 +430,23 @@ export const ioRouter = router({
       const { chapter, detail } = await studyChapterAndDetail(ctx, input.studyId, input.basis);
       const meta = { schoolName: chapter.study.schoolName, studyTitle: chapter.study.title };
       const name = `Rekap-${fileSlug(chapter.study.schoolName)}.${input.format}`;
-      // A study of several instruments: one recap per instrument, its own bands and means
-      // (decision 022); the first sheet stays the primary's.
+      const sections = chapter.instruments ?? [];
+      const recap = recapSheet(chapter.recap ?? NO_RECAP, meta);
+      if (input.format === 'csv') {
+        return fileOut(
+          name,
+          CSV_TYPE,
+          sections.length < 2
+            ? toCsv(recap)
+            : toCsvSections(
+                sections.map((s) => ({
+                  label: s.heading,
+                  table: recapSheet(s.recap ?? NO_RECAP, meta),
+                })),
+              ),
+        );
+      }
+      // One recap per instrument, its own bands and means; the first sheet stays the primary's.
       const perInstrument =
         detail.instruments.length < 2
           ? []
@@ -407,29 +464,23 @@ export const ioRouter = router({
                   ]
                 : [];
             });
-      const recap = chapter.recap
-        ? recapSheet(chapter.recap, meta)
-        : recapSheet(
-            {
-              number: 1,
-              caption: 'Rekapitulasi (belum ada observasi)',
-              cycleLabels: [],
-              gainLabel: null,
-              gainOrder: [],
-              gainHeaders: [],
-              rows: [],
-              means: [],
-              meanBands: [],
-              meanGain: null,
-            },
-            meta,
-          );
-      if (input.format === 'csv') return fileOut(name, CSV_TYPE, toCsv(recap));
+      const results =
+        sections.length < 2
+          ? [
+              ...chapter.tables.map((t) => cycleTableSheet(t, meta)),
+              ...(chapter.gains ? [gainsSheet(chapter.gains)] : []),
+            ]
+          : sections.flatMap((s) => [
+              ...s.tables.map((t) => ({
+                ...cycleTableSheet(t, meta),
+                name: `${t.label} ${s.key}`,
+              })),
+              ...(s.gains ? [{ ...gainsSheet(s.gains), name: `Peningkatan ${s.key}` }] : []),
+            ]);
       const sheets = [
         recap,
         ...perInstrument,
-        ...chapter.tables.map((t) => cycleTableSheet(t, meta)),
-        ...(chapter.gains ? [gainsSheet(chapter.gains)] : []),
+        ...results,
         ...(chapter.followUps ? [followUpsSheet(chapter.followUps, meta)] : []),
         ...(chapter.evidence ? [evidenceSheet(chapter.evidence, meta)] : []),
       ];
