@@ -8,6 +8,7 @@ import {
   insertNextCycle,
   listStudyAttachments,
   listStudyCycles,
+  listStudyInstruments,
   listTeachers,
   printedFiguresPatch,
   reportSigners,
@@ -18,16 +19,19 @@ import {
 import {
   AppError,
   cycleLabel,
+  PRIMARY_INSTRUMENT_KEY,
   RosterIndex,
   type TFigureBasis,
   ZDistrictComparisonInput,
   ZFigureBasis,
+  ZInstrumentNumber,
   ZScoreScale,
 } from '@siklus/domain';
 import { z } from 'zod';
 import { audit } from '../audit/record';
 import type { Context } from '../context';
 import { cycleView } from '../cycles/cycle-view';
+import { studyInstrument } from '../cycles/instruments';
 import { transitionCycleIn } from '../cycles/workflow';
 import { letterheadView } from '../district/letterhead';
 import { notFound } from '../errors';
@@ -90,8 +94,16 @@ const ZImportAnswers = {
   /** The scale the principal confirmed for the percentage column (1-4/1-5 mean, total of N). */
   scale: ZScoreScale.nullish(),
 };
+/** Which of the study's instruments the sheet scores (decision 022); the primary when absent. */
+const ZInstrumentField = { instrument: ZInstrumentNumber.optional() };
 const ZImportPreviewInput = z
-  .object({ cycleId: ZId, fileName: ZFileName, contentBase64: ZContent, ...ZImportAnswers })
+  .object({
+    cycleId: ZId,
+    fileName: ZFileName,
+    contentBase64: ZContent,
+    ...ZInstrumentField,
+    ...ZImportAnswers,
+  })
   .strict();
 const ZImportConfirmInput = z
   .object({
@@ -99,9 +111,11 @@ const ZImportConfirmInput = z
     version: z.number().int().min(1),
     fileName: ZFileName,
     contentBase64: ZContent,
+    ...ZInstrumentField,
     ...ZImportAnswers,
   })
   .strict();
+// A recap fills the primary's sheets only (decision 022).
 const ZRecapPreviewInput = z
   .object({ studyId: ZId, fileName: ZFileName, contentBase64: ZContent, ...ZImportAnswers })
   .strict()
@@ -167,30 +181,59 @@ async function studyHeading(ctx: Context, studyId: string) {
   return heading;
 }
 
-/** The cycle, its rubric/bands, its study and school, and the roster: what an import needs. */
-async function importContext(ctx: Context, cycleId: string) {
+/**
+ * The cycle, its study and school, the roster, and the instrument a sheet scores (its
+ * rubric and bands; the primary's unless `instrument` names another): what an import needs.
+ */
+async function importContext(ctx: Context, cycleId: string, instrument = 0) {
   const context = await getCycleContext(ctx.db, cycleId);
   if (!context) throw notFound();
-  const [teachers, study] = await Promise.all([
+  const [teachers, study, instruments] = await Promise.all([
     listTeachers(ctx.db, { schoolId: context.schoolId, includeInactive: true }),
     studyHeading(ctx, context.studyId),
+    listStudyInstruments(ctx.db, context.studyId),
   ]);
-  return { context, teachers, study };
+  const chosen =
+    instrument === 0
+      ? {
+          key: instruments[0]?.key ?? PRIMARY_INSTRUMENT_KEY,
+          definition: context.definition,
+          bands: context.bands,
+        }
+      : await studyInstrument(ctx.db, context.studyId, instrument);
+  // A study of one instrument names none: its files are as before instruments.
+  const sheet = { instrument, ...chosen, named: instruments.length > 1 };
+  return { context, teachers, study, sheet };
 }
 
+/** "Siklus I rpp": a sheet's name when the study has several instruments, else the cycle's label. */
+const sheetLabel = (label: string, sheet: { key: string; named: boolean }) =>
+  sheet.named ? `${label} ${sheet.key}` : label;
+
 async function previewFile(ctx: Context, input: z.infer<typeof ZImportPreviewInput>) {
-  const { context, teachers } = await importContext(ctx, input.cycleId);
+  const { context, teachers, sheet } = await importContext(
+    ctx,
+    input.cycleId,
+    input.instrument ?? 0,
+  );
   const rememberedHeader = await getImportPercentHeader(ctx.db, context.schoolId);
   const bytes = decodeUpload(input.contentBase64);
   // A workbook may hold every cycle's table: the sheet named like this cycle wins.
+  // With several instruments, the sheet named like this cycle and instrument ("Siklus I rpp").
   const grid = await readSheet(input.fileName, bytes, [
+    ...(sheet.named
+      ? [
+          sheetLabel(cycleLabel(context.ordinal, 'id'), sheet),
+          sheetLabel(cycleLabel(context.ordinal, 'en'), sheet),
+        ]
+      : []),
     cycleLabel(context.ordinal, 'id'),
     cycleLabel(context.ordinal, 'en'),
     `Tabel ${context.ordinal + 1}`,
   ]);
   const result = interpretSheet(grid, {
-    definition: context.definition,
-    bandSet: context.bands,
+    definition: sheet.definition,
+    bandSet: sheet.bands,
     roster: new RosterIndex(teachers),
     percentColumn: input.percentColumn,
     answers: new Map((input.teacherAnswers ?? []).map((a) => [a.row, a.teacherId])),
@@ -199,7 +242,7 @@ async function previewFile(ctx: Context, input: z.infer<typeof ZImportPreviewInp
     rememberedHeader,
     scale: input.scale,
   });
-  return { context, grid, result, teachers };
+  return { context, grid, result, teachers, sheet };
 }
 
 /**
@@ -310,9 +353,12 @@ function previewOut(
   result: ImportResult,
   context: { version: number; status: string; ordinal: number },
   unmatched: { id: string; name: string }[],
+  sheet: { instrument: number; key: string } = { instrument: 0, key: PRIMARY_INSTRUMENT_KEY },
 ) {
   return {
     fileName,
+    /** The instrument whose rubric and bands scored the rows (decision 022). */
+    instrument: { number: sheet.instrument, key: sheet.key },
     format: grid.format,
     sheetName: grid.sheetName,
     mode: result.mode,
@@ -344,7 +390,7 @@ function previewOut(
  */
 function observationsOf(
   rows: readonly ImportRow[],
-  at: { districtId: string; cycleId: string; observerId: string },
+  at: { districtId: string; cycleId: string; observerId: string; instrument?: number },
 ) {
   return rows.map((row) => ({
     ...at,
@@ -535,21 +581,29 @@ export const ioRouter = router({
         : fileOut(name, CSV_TYPE, toCsv(sheet));
     }),
 
-  /** `{ cycleId, format }` (the school's principal): the empty observation sheet to fill in. */
+  /**
+   * `{ cycleId, format, instrument? }` (the school's principal): the empty observation sheet
+   * to fill in, on the instrument's rubric (the primary's when absent); with several
+   * instruments its sheet and file are named by the instrument's key.
+   */
   importTemplate: cycleScoped.principal
-    .input(z.object({ cycleId: ZId, format: ZFormat }).strict())
+    .input(z.object({ cycleId: ZId, format: ZFormat, ...ZInstrumentField }).strict())
     .query(async ({ ctx, input }): Promise<FileOut> => {
-      const { context, teachers, study } = await importContext(ctx, input.cycleId);
-      const label = cycleLabel(context.ordinal, 'id');
-      const sheet = templateSheet(
-        context.definition,
+      const { context, teachers, study, sheet } = await importContext(
+        ctx,
+        input.cycleId,
+        input.instrument ?? 0,
+      );
+      const label = sheetLabel(cycleLabel(context.ordinal, 'id'), sheet);
+      const table = templateSheet(
+        sheet.definition,
         teachers.filter((t) => t.active),
         { cycleLabel: label, studyTitle: study.title, schoolName: study.schoolName },
       );
       const name = `Lembar-Observasi-${fileSlug(label)}-${fileSlug(study.schoolName)}.${input.format}`;
       return input.format === 'xlsx'
-        ? fileOut(name, XLSX_TYPE, await toXlsx([sheet], { title: sheet.title![0]! }))
-        : fileOut(name, CSV_TYPE, toCsv(sheet));
+        ? fileOut(name, XLSX_TYPE, await toXlsx([table], { title: table.title![0]! }))
+        : fileOut(name, CSV_TYPE, toCsv(table));
     }),
 
   /**
@@ -560,12 +614,12 @@ export const ioRouter = router({
   previewImport: cycleScoped.principal
     .input(ZImportPreviewInput)
     .mutation(async ({ ctx, input }) => {
-      const { context, grid, result, teachers } = await previewFile(ctx, input);
+      const { context, grid, result, teachers, sheet } = await previewFile(ctx, input);
       const inFile = new Set(result.rows.flatMap((r) => (r.teacherId ? [r.teacherId] : [])));
       const unmatched = teachers
         .filter((t) => t.active && !inFile.has(t.id))
         .map((t) => ({ id: t.id, name: t.name }));
-      return previewOut(input.fileName, grid, result, context, unmatched);
+      return previewOut(input.fileName, grid, result, context, unmatched, sheet);
     }),
 
   /**
@@ -576,7 +630,7 @@ export const ioRouter = router({
   confirmImport: cycleScoped.principal
     .input(ZImportConfirmInput)
     .mutation(async ({ ctx, input }) => {
-      const { context, result } = await previewFile(ctx, input);
+      const { context, result, sheet } = await previewFile(ctx, input);
       assertSavable(result.questions, result.problems, result.rows.length);
       const observerId = ctx.user.id;
       const written = await ctx.db.transaction().execute(async (tx) => {
@@ -591,6 +645,7 @@ export const ioRouter = router({
             districtId: context.districtId,
             cycleId: input.cycleId,
             observerId,
+            instrument: sheet.instrument,
           }),
         );
         // A column the principal picked is remembered for the school's next file.
@@ -605,6 +660,7 @@ export const ioRouter = router({
             schoolId: context.schoolId,
             after: {
               fileName: input.fileName,
+              ...(sheet.instrument === 0 ? {} : { instrument: sheet.key }),
               rows: result.rows.length,
               mean: result.summary.mean,
               scale: result.scale,
