@@ -48,9 +48,15 @@ function meanOf(ws: ExcelJS.Worksheet | undefined, col = 3): unknown {
   return value;
 }
 
-/** `base + extra / n` at two places, half-up, as Siklus shows it ("79,17"). */
-const meanText = (base: number, extra: number, n: number) =>
-  (Math.round((base * 100 * n + extra * 100) / n) / 100).toFixed(2).replace('.', ',');
+/**
+ * The mean of n sheets, all at `base` but one `extra` points higher, at two places half-up as
+ * Siklus shows it ("79,17"): worked in whole hundredths, never binary fractions.
+ */
+function meanText(base: number, extra: number, n: number): string {
+  const hundredths = (base * n + extra) * 100;
+  const cents = Math.floor(hundredths / n) + (2 * (hundredths % n) >= n ? 1 : 0);
+  return `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
+}
 
 test('a principal scores both instruments of a cycle and reads both instruments’ figures back', async ({
   browser,
