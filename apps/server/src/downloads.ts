@@ -160,8 +160,17 @@ export function registerDownloads(app: FastifyInstance, createContext: CreateCon
     (api, p) => api.attachments.download({ attachmentId: p.attachmentId!, variant: 'thumbnail' }),
     'inline',
   );
-  route('/import/cycles/:cycleId/:file', (api, p) => {
+  route('/import/cycles/:cycleId/:file', (api, p, q) => {
     const format = formatOf(p.file!, 'template', FORMATS);
-    return format && api.io.importTemplate({ cycleId: p.cycleId!, format });
+    // `?instrument=1`: the sheet of a further instrument (decision 022); the primary's without.
+    const instrument = q.instrument === undefined ? undefined : Number(q.instrument);
+    return (
+      format &&
+      api.io.importTemplate({
+        cycleId: p.cycleId!,
+        format,
+        ...(instrument === undefined ? {} : { instrument }),
+      })
+    );
   });
 }

@@ -32,14 +32,19 @@ export const exportUrls = {
     const qs = query.toString();
     return `/export/district/comparison.${format}${qs ? `?${qs}` : ''}`;
   },
-  /** An empty observation sheet generated from the study's rubric, to fill in Excel. */
-  importTemplate: (cycleId: string, format: ExportFormat) =>
-    `/import/cycles/${enc(cycleId)}/template.${format}`,
+  /**
+   * An empty observation sheet generated from the study's rubric, to fill in Excel; of a
+   * further instrument's rubric with `instrument` 1 to 4 (decision 022).
+   */
+  importTemplate: (cycleId: string, format: ExportFormat, instrument = 0) =>
+    `/import/cycles/${enc(cycleId)}/template.${format}${instrument ? `?instrument=${instrument}` : ''}`,
 } as const;
 
 /** In-app pages of the io area (routes/io.tsx). */
 export const ioPaths = {
-  cycleImport: (cycleId: string) => `/cycles/${enc(cycleId)}/import`,
+  /** The import of a cycle's sheets; of a further instrument's with `instrument` (decision 022). */
+  cycleImport: (cycleId: string, instrument = 0) =>
+    `/cycles/${enc(cycleId)}/import${instrument ? `?instrument=${instrument}` : ''}`,
   studyRecapImport: (studyId: string) => `/studies/${enc(studyId)}/recap`,
   studyReportPrint: (studyId: string) => `/studies/${enc(studyId)}/report`,
 } as const;

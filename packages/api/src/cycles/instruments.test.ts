@@ -26,7 +26,11 @@ import { makePtsConfig, scale } from './pts-fixtures';
 let testDb: TestDb;
 let w: World;
 /** The two-instrument study the first test starts and scores, for the report's test. */
-let scored: { studyId: string; principal: ReturnType<typeof callerFor> } | null = null;
+let scored: {
+  studyId: string;
+  cycleIds: string[];
+  principal: ReturnType<typeof callerFor>;
+} | null = null;
 beforeAll(async () => {
   testDb = await createTestDb();
   w = await makeWorld(testDb.db);
@@ -302,7 +306,7 @@ describe('a study of two instruments (RPP and pelaksanaan)', () => {
     expect([row?.baselineMean, row?.latestMean]).toEqual(['75.00', '87.50']);
     expect(row?.criteria?.results.map((r) => r.criterion.instrument)).toEqual(['pelaksanaan']);
     expect(row?.criteriaMet).toBe(true);
-    scored = { studyId, principal };
+    scored = { studyId, cycleIds: views.map((v) => v.id), principal };
   }, 120_000);
 
   test('the results chapter (DOCX): a section of tables per instrument, each with its own figures', async () => {
@@ -333,4 +337,130 @@ describe('a study of two instruments (RPP and pelaksanaan)', () => {
     const charts = Object.keys(zip.files).filter((f) => /^word\/charts\/chart\d+\.xml$/.test(f));
     expect(charts).toHaveLength(2);
   });
+
+  test('the cycle table (XLSX and CSV): a table per instrument, the primary first, each its own figures', async () => {
+    expect(scored, 'the study of the test above').not.toBeNull();
+    const { principal, cycleIds } = scored!;
+    const cycleId = cycleIds[2]!;
+    const xlsx = await principal.io.cycleTable({ cycleId, format: 'xlsx' });
+    const wb = await workbookOf(xlsx);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Siklus II pelaksanaan', 'Siklus II rpp']);
+    const rpp = wb.getWorksheet('Siklus II rpp')!;
+    expect(rpp.getCell('A1').value).toBe(
+      'Tabel 3. RPP dan pelaksanaan pembelajaran pada Siklus II (instrumen rpp)',
+    );
+    expect(columnBelow(rpp, 3)).toEqual([100, 87.5, 87.5, 87.5]);
+    expect(footer(rpp)).toEqual(['Rata-rata', null, 90.63, 'Sangat Baik']);
+    const teaching = wb.getWorksheet('Siklus II pelaksanaan')!;
+    expect(columnBelow(teaching, 3)).toEqual([87.5, 87.5, 87.5, 87.5]);
+    expect(footer(teaching)).toEqual(['Rata-rata', null, 87.5, 'Sangat Baik']);
+
+    const csv = await principal.io.cycleTable({ cycleId, format: 'csv' });
+    const sections = csvSections(csv);
+    expect(sections.map((s) => s.label)).toEqual(['pelaksanaan', 'rpp']);
+    expect(sections.map((s) => s.lines[0])).toEqual([
+      'No;Nama Guru;Persentase;Kategori',
+      'No;Nama Guru;Persentase;Kategori',
+    ]);
+    expect(sections.map((s) => s.lines.at(-1))).toEqual([
+      'Rata-rata;;87,50;Sangat Baik',
+      'Rata-rata;;90,63;Sangat Baik',
+    ]);
+    expect(sections[1]!.lines.slice(1, -1).map((l) => l.split(';')[2])).toEqual([
+      '100,00',
+      '87,50',
+      '87,50',
+      '87,50',
+    ]);
+  });
+
+  test('the study recap: a CSV section per instrument; the XLSX has each instrument’s cycle tables and gains', async () => {
+    expect(scored, 'the study of the test above').not.toBeNull();
+    const { principal, studyId } = scored!;
+    const csv = await principal.io.studyRecap({ studyId, format: 'csv' });
+    const sections = csvSections(csv);
+    expect(sections.map((s) => s.label)).toEqual(['pelaksanaan', 'rpp']);
+    for (const s of sections) {
+      expect(s.lines[0]).toMatch(
+        /^No;Nama Guru;Kondisi Awal;Kategori Kondisi Awal;Siklus I;Kategori Siklus I;Siklus II;Kategori Siklus II;/,
+      );
+    }
+    const means = sections.map((s) => s.lines.at(-1)!.split(';').slice(0, 8));
+    expect(means).toEqual([
+      ['Rata-rata', '', '75,00', 'Baik', '81,25', 'Baik', '87,50', 'Sangat Baik'],
+      ['Rata-rata', '', '84,38', 'Baik', '87,50', 'Sangat Baik', '90,63', 'Sangat Baik'],
+    ]);
+    // The RPP's gain of the means, Kondisi Awal to Siklus II: 6,25 points.
+    expect(sections[1]!.lines.at(-1)!.split(';')[8]).toBe('6,25');
+
+    const xlsx = await workbookOf(await principal.io.studyRecap({ studyId, format: 'xlsx' }));
+    expect(xlsx.worksheets.map((s) => s.name)).toEqual([
+      'Rekap',
+      'Rekap pelaksanaan',
+      'Rekap rpp',
+      'Kondisi Awal pelaksanaan',
+      'Siklus I pelaksanaan',
+      'Siklus II pelaksanaan',
+      'Peningkatan pelaksanaan',
+      'Kondisi Awal rpp',
+      'Siklus I rpp',
+      'Siklus II rpp',
+      'Peningkatan rpp',
+    ]);
+    expect(footer(xlsx.getWorksheet('Kondisi Awal rpp')!)).toEqual([
+      'Rata-rata',
+      null,
+      84.38,
+      'Baik',
+    ]);
+    expect(footer(xlsx.getWorksheet('Kondisi Awal pelaksanaan')!)).toEqual([
+      'Rata-rata',
+      null,
+      75,
+      'Baik',
+    ]);
+  });
 });
+
+async function workbookOf(file: { contentBase64: string }) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(new Uint8Array(Buffer.from(file.contentBase64, 'base64')).buffer);
+  return wb;
+}
+
+/** The values of column `col` in the rows between the "No" header and the "Rata-rata" row. */
+function columnBelow(ws: ExcelJS.Worksheet, col: number): unknown[] {
+  const values: unknown[] = [];
+  let inside = false;
+  ws.eachRow((row) => {
+    const first = row.getCell(1).value;
+    if (first === 'Rata-rata') inside = false;
+    if (inside) values.push(row.getCell(col).value);
+    if (first === 'No') inside = true;
+  });
+  return values;
+}
+
+/** The first four cells of the "Rata-rata" row. */
+function footer(ws: ExcelJS.Worksheet): unknown[] {
+  let cells: unknown[] = [];
+  ws.eachRow((row) => {
+    if (row.getCell(1).value === 'Rata-rata') cells = [1, 2, 3, 4].map((c) => row.getCell(c).value);
+  });
+  return cells;
+}
+
+/** A CSV of several instruments: each section's instrument key (from its label line) and lines. */
+function csvSections(file: { contentBase64: string }) {
+  const text = Buffer.from(file.contentBase64, 'base64').toString('utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  return text
+    .slice(1)
+    .replace(/\r\n$/, '')
+    .split('\r\n\r\n')
+    .map((block) => {
+      const [label, ...lines] = block.split('\r\n');
+      const key = /^Instrumen (\w+): /.exec(label ?? '')?.[1];
+      return { label: key, lines };
+    });
+}

@@ -8,6 +8,7 @@ import {
   insertNextCycle,
   listStudyAttachments,
   listStudyCycles,
+  listStudyInstruments,
   listTeachers,
   printedFiguresPatch,
   reportSigners,
@@ -18,23 +19,26 @@ import {
 import {
   AppError,
   cycleLabel,
+  PRIMARY_INSTRUMENT_KEY,
   RosterIndex,
   type TFigureBasis,
   ZDistrictComparisonInput,
   ZFigureBasis,
+  ZInstrumentNumber,
   ZScoreScale,
 } from '@siklus/domain';
 import { z } from 'zod';
 import { audit } from '../audit/record';
 import type { Context } from '../context';
 import { cycleView } from '../cycles/cycle-view';
+import { studyInstrument } from '../cycles/instruments';
 import { transitionCycleIn } from '../cycles/workflow';
 import { letterheadView } from '../district/letterhead';
 import { notFound } from '../errors';
 import { districtToday, followUpViews } from '../follow-ups/follow-up-view';
 import { detailForInstrument, schoolDetail } from '../reports/school-detail';
 import { cycleScoped, districtProcedure, router, studyScoped } from '../trpc';
-import { buildChapter, focusPhrase, type ResultsChapter } from './chapter';
+import { buildChapter, type ChapterRecap, focusPhrase, type ResultsChapter } from './chapter';
 import { type ImportResult, type ImportRow, interpretSheet } from './import-sheet';
 import { decodeUpload, MAX_IMPORT_BYTES, readSheet } from './read-sheet';
 import { interpretRecap, type RecapResult } from './recap-sheet';
@@ -46,6 +50,7 @@ import {
   fileOut,
   fileSlug,
   toCsv,
+  toCsvSections,
   toXlsx,
   XLSX_TYPE,
 } from './spreadsheet';
@@ -89,8 +94,16 @@ const ZImportAnswers = {
   /** The scale the principal confirmed for the percentage column (1-4/1-5 mean, total of N). */
   scale: ZScoreScale.nullish(),
 };
+/** Which of the study's instruments the sheet scores (decision 022); the primary when absent. */
+const ZInstrumentField = { instrument: ZInstrumentNumber.optional() };
 const ZImportPreviewInput = z
-  .object({ cycleId: ZId, fileName: ZFileName, contentBase64: ZContent, ...ZImportAnswers })
+  .object({
+    cycleId: ZId,
+    fileName: ZFileName,
+    contentBase64: ZContent,
+    ...ZInstrumentField,
+    ...ZImportAnswers,
+  })
   .strict();
 const ZImportConfirmInput = z
   .object({
@@ -98,9 +111,11 @@ const ZImportConfirmInput = z
     version: z.number().int().min(1),
     fileName: ZFileName,
     contentBase64: ZContent,
+    ...ZInstrumentField,
     ...ZImportAnswers,
   })
   .strict();
+// A recap fills the primary's sheets only (decision 022).
 const ZRecapPreviewInput = z
   .object({ studyId: ZId, fileName: ZFileName, contentBase64: ZContent, ...ZImportAnswers })
   .strict()
@@ -115,6 +130,20 @@ const ZComparisonExportInput = ZDistrictComparisonInput.omit({ page: true, pageS
     format: ZFormat,
   },
 );
+
+/** The recap of a study (or an instrument) that has no observation yet. */
+const NO_RECAP: ChapterRecap = {
+  number: 1,
+  caption: 'Rekapitulasi (belum ada observasi)',
+  cycleLabels: [],
+  gainLabel: null,
+  gainOrder: [],
+  gainHeaders: [],
+  rows: [],
+  means: [],
+  meanBands: [],
+  meanGain: null,
+};
 
 /** Approved cycles only unless the reader asks for submitted ones too (issue 14). */
 const ZBasisField = { basis: ZFigureBasis.default('approved') };
@@ -152,30 +181,59 @@ async function studyHeading(ctx: Context, studyId: string) {
   return heading;
 }
 
-/** The cycle, its rubric/bands, its study and school, and the roster: what an import needs. */
-async function importContext(ctx: Context, cycleId: string) {
+/**
+ * The cycle, its study and school, the roster, and the instrument a sheet scores (its
+ * rubric and bands; the primary's unless `instrument` names another): what an import needs.
+ */
+async function importContext(ctx: Context, cycleId: string, instrument = 0) {
   const context = await getCycleContext(ctx.db, cycleId);
   if (!context) throw notFound();
-  const [teachers, study] = await Promise.all([
+  const [teachers, study, instruments] = await Promise.all([
     listTeachers(ctx.db, { schoolId: context.schoolId, includeInactive: true }),
     studyHeading(ctx, context.studyId),
+    listStudyInstruments(ctx.db, context.studyId),
   ]);
-  return { context, teachers, study };
+  const chosen =
+    instrument === 0
+      ? {
+          key: instruments[0]?.key ?? PRIMARY_INSTRUMENT_KEY,
+          definition: context.definition,
+          bands: context.bands,
+        }
+      : await studyInstrument(ctx.db, context.studyId, instrument);
+  // A study of one instrument names none: its files are as before instruments.
+  const sheet = { instrument, ...chosen, named: instruments.length > 1 };
+  return { context, teachers, study, sheet };
 }
 
+/** "Siklus I rpp": a sheet's name when the study has several instruments, else the cycle's label. */
+const sheetLabel = (label: string, sheet: { key: string; named: boolean }) =>
+  sheet.named ? `${label} ${sheet.key}` : label;
+
 async function previewFile(ctx: Context, input: z.infer<typeof ZImportPreviewInput>) {
-  const { context, teachers } = await importContext(ctx, input.cycleId);
+  const { context, teachers, sheet } = await importContext(
+    ctx,
+    input.cycleId,
+    input.instrument ?? 0,
+  );
   const rememberedHeader = await getImportPercentHeader(ctx.db, context.schoolId);
   const bytes = decodeUpload(input.contentBase64);
   // A workbook may hold every cycle's table: the sheet named like this cycle wins.
+  // With several instruments, the sheet named like this cycle and instrument ("Siklus I rpp").
   const grid = await readSheet(input.fileName, bytes, [
+    ...(sheet.named
+      ? [
+          sheetLabel(cycleLabel(context.ordinal, 'id'), sheet),
+          sheetLabel(cycleLabel(context.ordinal, 'en'), sheet),
+        ]
+      : []),
     cycleLabel(context.ordinal, 'id'),
     cycleLabel(context.ordinal, 'en'),
     `Tabel ${context.ordinal + 1}`,
   ]);
   const result = interpretSheet(grid, {
-    definition: context.definition,
-    bandSet: context.bands,
+    definition: sheet.definition,
+    bandSet: sheet.bands,
     roster: new RosterIndex(teachers),
     percentColumn: input.percentColumn,
     answers: new Map((input.teacherAnswers ?? []).map((a) => [a.row, a.teacherId])),
@@ -184,7 +242,7 @@ async function previewFile(ctx: Context, input: z.infer<typeof ZImportPreviewInp
     rememberedHeader,
     scale: input.scale,
   });
-  return { context, grid, result, teachers };
+  return { context, grid, result, teachers, sheet };
 }
 
 /**
@@ -295,9 +353,12 @@ function previewOut(
   result: ImportResult,
   context: { version: number; status: string; ordinal: number },
   unmatched: { id: string; name: string }[],
+  sheet: { instrument: number; key: string } = { instrument: 0, key: PRIMARY_INSTRUMENT_KEY },
 ) {
   return {
     fileName,
+    /** The instrument whose rubric and bands scored the rows (decision 022). */
+    instrument: { number: sheet.instrument, key: sheet.key },
     format: grid.format,
     sheetName: grid.sheetName,
     mode: result.mode,
@@ -329,7 +390,7 @@ function previewOut(
  */
 function observationsOf(
   rows: readonly ImportRow[],
-  at: { districtId: string; cycleId: string; observerId: string },
+  at: { districtId: string; cycleId: string; observerId: string; instrument?: number },
 ) {
   return rows.map((row) => ({
     ...at,
@@ -343,44 +404,71 @@ function observationsOf(
 }
 
 export const ioRouter = router({
-  /** `{ cycleId, format }` (anyone who may read the cycle): its table as XLSX or CSV. */
+  /**
+   * `{ cycleId, format }` (anyone who may read the cycle): its table as XLSX or CSV. A study
+   * of several instruments gets a table per instrument, the primary first (decision 022): a
+   * sheet each in the XLSX, a section each in the CSV, named by the instrument's key.
+   */
   cycleTable: cycleScoped.any
     .input(z.object({ cycleId: ZId, format: ZFormat }).strict())
     .query(async ({ ctx, input }): Promise<FileOut> => {
       const cycle = await cycleView(ctx.db, input.cycleId);
       const study = await studyHeading(ctx, cycle.studyId);
       const label = cycle.label.id;
-      const sheet = cycleTableSheet(
-        {
-          // Tables are numbered as the paper numbers them: Kondisi Awal is Tabel 1.
-          number: cycle.ordinal + 1,
-          caption: `Tabel ${cycle.ordinal + 1}. ${focusPhrase(study.focus)} pada ${label}`,
-          cycleId: cycle.id,
-          ordinal: cycle.ordinal,
-          label,
-          rows: cycle.observations.map((o, i) => ({
-            no: i + 1,
-            name: o.teacherName,
-            className: o.className,
-            percentage: o.percentage,
-            band: o.band,
-          })),
-          n: cycle.summary.n,
-          mean: cycle.summary.mean,
-          meanBand: cycle.summary.meanBand,
-          bands: cycle.summary.bands,
-        },
-        { schoolName: study.schoolName, studyTitle: study.title },
-      );
+      const meta = { schoolName: study.schoolName, studyTitle: study.title };
+      const several = cycle.instruments.length > 1;
+      const sheets = cycle.instruments.map((instrument) => {
+        const sheet = cycleTableSheet(
+          {
+            // Tables are numbered as the paper numbers them: Kondisi Awal is Tabel 1.
+            number: cycle.ordinal + 1,
+            caption: `Tabel ${cycle.ordinal + 1}. ${focusPhrase(study.focus)} pada ${label}${several ? ` (instrumen ${instrument.key})` : ''}`,
+            cycleId: cycle.id,
+            ordinal: cycle.ordinal,
+            label,
+            rows: instrument.observations.map((o, i) => ({
+              no: i + 1,
+              name: o.teacherName,
+              className: o.className,
+              percentage: o.percentage,
+              band: o.band,
+            })),
+            n: instrument.summary.n,
+            mean: instrument.summary.mean,
+            meanBand: instrument.summary.meanBand,
+            bands: instrument.summary.bands,
+          },
+          meta,
+        );
+        return {
+          sheet: several ? { ...sheet, name: `${label} ${instrument.key}` } : sheet,
+          heading: `Instrumen ${instrument.key}: ${instrument.rubric.name}`,
+        };
+      });
       const name = `Tabel-${fileSlug(label)}-${fileSlug(study.schoolName)}.${input.format}`;
-      return input.format === 'xlsx'
-        ? fileOut(name, XLSX_TYPE, await toXlsx([sheet], { title: sheet.title![0]! }))
-        : fileOut(name, CSV_TYPE, toCsv(sheet));
+      const first = sheets[0]!.sheet;
+      if (input.format === 'xlsx') {
+        const bytes = await toXlsx(
+          sheets.map((s) => s.sheet),
+          { title: first.title![0]! },
+        );
+        return fileOut(name, XLSX_TYPE, bytes);
+      }
+      return fileOut(
+        name,
+        CSV_TYPE,
+        several
+          ? toCsvSections(sheets.map((s) => ({ label: s.heading, table: s.sheet })))
+          : toCsv(first),
+      );
     }),
 
   /**
    * `{ studyId, format }`: the teacher x cycle recap with gains and n-gain; the XLSX adds a
-   * sheet per cycle table and one of the gains between cycles.
+   * sheet per cycle table and one of the gains between cycles. A study of several
+   * instruments (decision 022): the XLSX adds a recap per instrument after the primary's and
+   * has each instrument's cycle tables and gains, named by its key; the CSV has a recap
+   * section per instrument, the primary first.
    */
   studyRecap: studyScoped.any
     .input(z.object({ studyId: ZId, format: ZFormat, ...ZBasisField }).strict())
@@ -388,8 +476,23 @@ export const ioRouter = router({
       const { chapter, detail } = await studyChapterAndDetail(ctx, input.studyId, input.basis);
       const meta = { schoolName: chapter.study.schoolName, studyTitle: chapter.study.title };
       const name = `Rekap-${fileSlug(chapter.study.schoolName)}.${input.format}`;
-      // A study of several instruments: one recap per instrument, its own bands and means
-      // (decision 022); the first sheet stays the primary's.
+      const sections = chapter.instruments ?? [];
+      const recap = recapSheet(chapter.recap ?? NO_RECAP, meta);
+      if (input.format === 'csv') {
+        return fileOut(
+          name,
+          CSV_TYPE,
+          sections.length < 2
+            ? toCsv(recap)
+            : toCsvSections(
+                sections.map((s) => ({
+                  label: s.heading,
+                  table: recapSheet(s.recap ?? NO_RECAP, meta),
+                })),
+              ),
+        );
+      }
+      // One recap per instrument, its own bands and means; the first sheet stays the primary's.
       const perInstrument =
         detail.instruments.length < 2
           ? []
@@ -407,29 +510,23 @@ export const ioRouter = router({
                   ]
                 : [];
             });
-      const recap = chapter.recap
-        ? recapSheet(chapter.recap, meta)
-        : recapSheet(
-            {
-              number: 1,
-              caption: 'Rekapitulasi (belum ada observasi)',
-              cycleLabels: [],
-              gainLabel: null,
-              gainOrder: [],
-              gainHeaders: [],
-              rows: [],
-              means: [],
-              meanBands: [],
-              meanGain: null,
-            },
-            meta,
-          );
-      if (input.format === 'csv') return fileOut(name, CSV_TYPE, toCsv(recap));
+      const results =
+        sections.length < 2
+          ? [
+              ...chapter.tables.map((t) => cycleTableSheet(t, meta)),
+              ...(chapter.gains ? [gainsSheet(chapter.gains)] : []),
+            ]
+          : sections.flatMap((s) => [
+              ...s.tables.map((t) => ({
+                ...cycleTableSheet(t, meta),
+                name: `${t.label} ${s.key}`,
+              })),
+              ...(s.gains ? [{ ...gainsSheet(s.gains), name: `Peningkatan ${s.key}` }] : []),
+            ]);
       const sheets = [
         recap,
         ...perInstrument,
-        ...chapter.tables.map((t) => cycleTableSheet(t, meta)),
-        ...(chapter.gains ? [gainsSheet(chapter.gains)] : []),
+        ...results,
         ...(chapter.followUps ? [followUpsSheet(chapter.followUps, meta)] : []),
         ...(chapter.evidence ? [evidenceSheet(chapter.evidence, meta)] : []),
       ];
@@ -484,21 +581,29 @@ export const ioRouter = router({
         : fileOut(name, CSV_TYPE, toCsv(sheet));
     }),
 
-  /** `{ cycleId, format }` (the school's principal): the empty observation sheet to fill in. */
+  /**
+   * `{ cycleId, format, instrument? }` (the school's principal): the empty observation sheet
+   * to fill in, on the instrument's rubric (the primary's when absent); with several
+   * instruments its sheet and file are named by the instrument's key.
+   */
   importTemplate: cycleScoped.principal
-    .input(z.object({ cycleId: ZId, format: ZFormat }).strict())
+    .input(z.object({ cycleId: ZId, format: ZFormat, ...ZInstrumentField }).strict())
     .query(async ({ ctx, input }): Promise<FileOut> => {
-      const { context, teachers, study } = await importContext(ctx, input.cycleId);
-      const label = cycleLabel(context.ordinal, 'id');
-      const sheet = templateSheet(
-        context.definition,
+      const { context, teachers, study, sheet } = await importContext(
+        ctx,
+        input.cycleId,
+        input.instrument ?? 0,
+      );
+      const label = sheetLabel(cycleLabel(context.ordinal, 'id'), sheet);
+      const table = templateSheet(
+        sheet.definition,
         teachers.filter((t) => t.active),
         { cycleLabel: label, studyTitle: study.title, schoolName: study.schoolName },
       );
       const name = `Lembar-Observasi-${fileSlug(label)}-${fileSlug(study.schoolName)}.${input.format}`;
       return input.format === 'xlsx'
-        ? fileOut(name, XLSX_TYPE, await toXlsx([sheet], { title: sheet.title![0]! }))
-        : fileOut(name, CSV_TYPE, toCsv(sheet));
+        ? fileOut(name, XLSX_TYPE, await toXlsx([table], { title: table.title![0]! }))
+        : fileOut(name, CSV_TYPE, toCsv(table));
     }),
 
   /**
@@ -509,12 +614,12 @@ export const ioRouter = router({
   previewImport: cycleScoped.principal
     .input(ZImportPreviewInput)
     .mutation(async ({ ctx, input }) => {
-      const { context, grid, result, teachers } = await previewFile(ctx, input);
+      const { context, grid, result, teachers, sheet } = await previewFile(ctx, input);
       const inFile = new Set(result.rows.flatMap((r) => (r.teacherId ? [r.teacherId] : [])));
       const unmatched = teachers
         .filter((t) => t.active && !inFile.has(t.id))
         .map((t) => ({ id: t.id, name: t.name }));
-      return previewOut(input.fileName, grid, result, context, unmatched);
+      return previewOut(input.fileName, grid, result, context, unmatched, sheet);
     }),
 
   /**
@@ -525,7 +630,7 @@ export const ioRouter = router({
   confirmImport: cycleScoped.principal
     .input(ZImportConfirmInput)
     .mutation(async ({ ctx, input }) => {
-      const { context, result } = await previewFile(ctx, input);
+      const { context, result, sheet } = await previewFile(ctx, input);
       assertSavable(result.questions, result.problems, result.rows.length);
       const observerId = ctx.user.id;
       const written = await ctx.db.transaction().execute(async (tx) => {
@@ -540,6 +645,7 @@ export const ioRouter = router({
             districtId: context.districtId,
             cycleId: input.cycleId,
             observerId,
+            instrument: sheet.instrument,
           }),
         );
         // A column the principal picked is remembered for the school's next file.
@@ -554,6 +660,7 @@ export const ioRouter = router({
             schoolId: context.schoolId,
             after: {
               fileName: input.fileName,
+              ...(sheet.instrument === 0 ? {} : { instrument: sheet.key }),
               rows: result.rows.length,
               mean: result.summary.mean,
               scale: result.scale,

@@ -98,19 +98,40 @@ export async function toXlsx(tables: SheetTable[], meta: { title: string }): Pro
 
 /** One table as CSV (the first, when a workbook would have several sheets). */
 export function toCsv(table: SheetTable): Uint8Array {
+  return csvBytes(csvLines(table));
+}
+
+/**
+ * Several tables in one CSV, each under a line naming it and after an empty line: a study of
+ * several instruments has one table of each (decision 022), which a CSV cannot put on sheets.
+ */
+export function toCsvSections(
+  sections: readonly { label: string; table: SheetTable }[],
+): Uint8Array {
+  return csvBytes(
+    sections.flatMap((s, i) => [...(i > 0 ? [[]] : []), [textCell(s.label)], ...csvLines(s.table)]),
+  );
+}
+
+// A typed name starting with = + - @ would run as a formula when Excel opens the CSV.
+const textCell = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+
+function csvLines(table: SheetTable): string[][] {
   const text = (v: SheetCell, kind: CellKind) => {
     if (v === null) return '';
     if (kind !== 'text' && typeof v === 'string') return v.replace('.', ',');
     if (typeof v === 'number') return String(v).replace('.', ',');
-    // A typed name starting with = + - @ would run as a formula when Excel opens the CSV.
-    return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    return textCell(v);
   };
-  const data = [
+  return [
     table.columns.map((c) => c.header),
     ...[...table.rows, ...(table.footer ?? [])].map((r) =>
       table.columns.map((c, i) => text(r[i] ?? null, c.kind)),
     ),
   ];
+}
+
+function csvBytes(data: string[][]): Uint8Array {
   const csv = Papa.unparse(data, { delimiter: ';', newline: '\r\n' });
   return new TextEncoder().encode(`\uFEFF${csv}\r\n`);
 }

@@ -95,7 +95,7 @@ export const PRIMARY_INSTRUMENT_KEY = 'utama';
 /** Instruments beside the primary: numbers 1 to 4. */
 export const MAX_MORE_INSTRUMENTS = 4;
 /** Which of the study's instruments a sheet scores: 0 the primary (default), 1 to 4 the others. */
-const ZInstrumentNumber = z
+export const ZInstrumentNumber = z
   .number()
   .int()
   .min(0, bi('Nomor instrumen 0 sampai 4', 'An instrument number from 0 to 4'))

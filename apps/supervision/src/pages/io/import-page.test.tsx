@@ -14,6 +14,9 @@ const cycle = {
   editable: true,
   version: 4,
   rubric: { mode: 'summary' as const },
+  instruments: [
+    { instrument: 0, key: 'utama', rubric: { definition: { mode: 'summary' as const } } },
+  ],
 };
 
 const summary = (n: number, mean: string | null, meanBand: string | null) => ({
@@ -186,5 +189,111 @@ describe('the import page', () => {
       /^Pilih berkas \.xlsx atau \.csv/,
     );
     expect(calls.some((c) => c.path === 'io.previewImport')).toBe(false);
+  });
+
+  it('with two instruments, the principal picks the instrument: template, preview and save name it', async () => {
+    const indicators = (keys: string[]) => ({
+      mode: 'indicators' as const,
+      aspects: [
+        {
+          key: 'A',
+          title: 'Aspek',
+          indicators: keys.map((key) => ({
+            key,
+            text: key,
+            scale: { min: 1, max: 4, levels: [] },
+          })),
+        },
+      ],
+    });
+    const twoInstruments = {
+      ...cycle,
+      instruments: [
+        {
+          instrument: 0,
+          key: 'pelaksanaan',
+          rubric: { name: 'Lembar pelaksanaan', definition: { mode: 'summary' as const } },
+        },
+        {
+          instrument: 1,
+          key: 'rpp',
+          rubric: { name: 'Lembar RPP', definition: indicators(['R1', 'R2']) },
+        },
+      ],
+    };
+    const { calls, router } = renderApp(routes, {
+      at: `/cycles/${CYCLE_ID}/import`,
+      api: {
+        'auth.me': () => ME.principal,
+        'cycles.get': () => twoInstruments,
+        'io.previewImport': (input) => ({
+          ...clean,
+          instrument: input.instrument
+            ? { number: 1, key: 'rpp' }
+            : { number: 0, key: 'pelaksanaan' },
+        }),
+        'io.confirmImport': () => ({
+          version: 5,
+          status: 'draft' as const,
+          imported: 2,
+          summary: clean.summary,
+        }),
+      },
+    });
+    const pick = (await screen.findByLabelText('Instrumen lembar ini')) as HTMLSelectElement;
+    expect([...pick.options].map((o) => o.textContent)).toEqual([
+      'pelaksanaan (utama) · Lembar pelaksanaan',
+      'rpp · Lembar RPP',
+    ]);
+    expect(pick.value).toBe('0');
+    const template = () =>
+      screen.getByRole('link', { name: 'Unduh templat Excel' }).getAttribute('href');
+    expect(template()).toBe(`/import/cycles/${CYCLE_ID}/template.xlsx`);
+
+    await userEvent.selectOptions(pick, '1');
+    expect(template()).toBe(`/import/cycles/${CYCLE_ID}/template.xlsx?instrument=1`);
+    expect(screen.getByRole('link', { name: 'Unduh templat CSV' }).getAttribute('href')).toBe(
+      `/import/cycles/${CYCLE_ID}/template.csv?instrument=1`,
+    );
+    expect(router.state.location.search).toBe('?instrument=1');
+    // The template hint follows the chosen instrument's rubric (indicators, not percentages).
+    expect(screen.getByText(/skor setiap indikator/)).toBeTruthy();
+
+    const input = screen.getByLabelText('Pilih berkas (XLSX atau CSV, paling besar 2 MB)');
+    await userEvent.upload(input, csvFile('rpp.csv', 'Nama Guru;R1;R2\nIsmiati;4;4\n'));
+    expect(await screen.findByText('Dinilai dengan instrumen rpp.')).toBeTruthy();
+    const previews = () =>
+      calls
+        .filter((c) => c.path === 'io.previewImport')
+        .map((c) => (c.input as { instrument?: number }).instrument);
+    expect(previews()).toEqual([1]);
+
+    // Back to the primary: the same file is read again without an instrument.
+    await userEvent.selectOptions(pick, '0');
+    expect(await screen.findByText('Dinilai dengan instrumen pelaksanaan.')).toBeTruthy();
+    expect(previews()).toEqual([1, undefined]);
+    await userEvent.selectOptions(pick, '1');
+    expect(await screen.findByText('Dinilai dengan instrumen rpp.')).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan 2 observasi' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/cycles/${CYCLE_ID}`));
+    expect(calls.find((c) => c.path === 'io.confirmImport')?.input).toMatchObject({
+      cycleId: CYCLE_ID,
+      instrument: 1,
+      fileName: 'rpp.csv',
+    });
+  });
+
+  it('a one-instrument study has no instrument to pick', async () => {
+    renderApp(routes, {
+      at: `/cycles/${CYCLE_ID}/import?instrument=1`,
+      api: { 'auth.me': () => ME.principal, 'cycles.get': () => cycle },
+    });
+    expect(await screen.findByRole('link', { name: 'Unduh templat Excel' })).toBeTruthy();
+    expect(screen.queryByLabelText('Instrumen lembar ini')).toBeNull();
+    // An instrument the study lacks falls back to the primary.
+    expect(screen.getByRole('link', { name: 'Unduh templat Excel' }).getAttribute('href')).toBe(
+      `/import/cycles/${CYCLE_ID}/template.xlsx`,
+    );
   });
 });

@@ -6,6 +6,7 @@ import {
   PageHeader,
   QueryState,
   readAsBase64,
+  Select,
   SheetFileField,
   useFormat,
   useLocalized,
@@ -13,7 +14,7 @@ import {
 } from '@siklus/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type ReactNode, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { exportUrls } from '../../export-urls';
 import {
   ColumnsRead,
@@ -26,6 +27,16 @@ import {
 } from './import-questions';
 
 type Preview = RouterOutputs['io']['previewImport'];
+type Cycle = RouterOutputs['cycles']['get'];
+
+/**
+ * The instrument the page imports (decision 022): `?instrument=n` when the study has it,
+ * else the primary (0), so a link from an instrument's tab opens on that instrument.
+ */
+export function chosenInstrument(cycle: Pick<Cycle, 'instruments'>, asked: string | null): number {
+  const n = Number(asked ?? 0);
+  return cycle.instruments.some((i) => i.instrument === n) ? n : 0;
+}
 
 /** The server's limit (packages/api/src/io/read-sheet.ts); checked here first to save the upload. */
 export const MAX_IMPORT_MB = 2;
@@ -91,6 +102,7 @@ type Stage =
  */
 export function ImportPage() {
   const { cycleId = '' } = useParams();
+  const [search, setSearch] = useSearchParams();
   const t = useT();
   const localized = useLocalized();
   const trpc = useTRPC();
@@ -106,6 +118,24 @@ export function ImportPage() {
     confirm.reset();
   });
 
+  const instrument = cycle.data ? chosenInstrument(cycle.data, search.get('instrument')) : 0;
+  /** The instrument field of the procedures' input: absent for the primary. */
+  const scoredBy = (n: number) => (n === 0 ? {} : { instrument: n });
+
+  /** Another instrument: the same file is read again with its rubric and bands. */
+  function pick(next: number) {
+    setSearch(next === 0 ? {} : { instrument: String(next) }, { replace: true });
+    confirm.reset();
+    if (!file) return;
+    preview.mutate({
+      cycleId,
+      fileName: file.name,
+      contentBase64: file.base64,
+      ...scoredBy(next),
+      ...sentAnswers(answers),
+    });
+  }
+
   async function choose(event: ChangeEvent<HTMLInputElement>) {
     const chosen = take(event);
     if (!chosen) return;
@@ -116,7 +146,12 @@ export function ImportPage() {
       );
       setFile({ name: chosen.name, base64 });
       setStage({ kind: 'checking', name: chosen.name });
-      await preview.mutateAsync({ cycleId, fileName: chosen.name, contentBase64: base64 });
+      await preview.mutateAsync({
+        cycleId,
+        fileName: chosen.name,
+        contentBase64: base64,
+        ...scoredBy(instrument),
+      });
     } catch {
       // The error is shown from the mutation's state.
     } finally {
@@ -132,6 +167,7 @@ export function ImportPage() {
       cycleId,
       fileName: file.name,
       contentBase64: file.base64,
+      ...scoredBy(instrument),
       ...sentAnswers(next),
     });
   }
@@ -143,6 +179,7 @@ export function ImportPage() {
       version: p.cycle.version,
       fileName: file.name,
       contentBase64: file.base64,
+      ...scoredBy(instrument),
       ...sentAnswers(answers),
     });
     await queryClient.invalidateQueries();
@@ -156,98 +193,116 @@ export function ImportPage() {
 
   return (
     <QueryState query={cycle} frame={titled(t('io.import.title'))}>
-      {(c) => (
-        <>
-          <PageHeader
-            eyebrow={
-              <Link to={`/cycles/${encodeURIComponent(cycleId)}`}>{t('io.import.back')}</Link>
-            }
-            title={`${t('io.import.title')}: ${localized(c.label)}`}
-            description={t('io.import.description')}
-          />
-          {!c.editable && (
-            <p className="sk-alert sk-alert--info" role="status">
-              {t('io.import.notEditable', { status: localized(c.statusLabel) })}
-            </p>
-          )}
-          <Card title={t('io.import.template')}>
-            <p>
-              {t('io.import.templateHint', {
-                mode: t(
-                  c.rubric.mode === 'summary'
-                    ? 'io.import.modeSummary'
-                    : 'io.import.modeIndicators',
-                ),
-              })}
-            </p>
-            <div className="sk-io-actions">
-              <a
-                className="sk-btn sk-btn--secondary"
-                href={exportUrls.importTemplate(cycleId, 'xlsx')}
-                download
-              >
-                {t('io.import.templateXlsx')}
-              </a>
-              <a
-                className="sk-btn sk-btn--ghost"
-                href={exportUrls.importTemplate(cycleId, 'csv')}
-                download
-              >
-                {t('io.import.templateCsv')}
-              </a>
-            </div>
-          </Card>
-
-          <Card>
-            <SheetFileField
-              label={t('io.import.choose', { max: String(MAX_IMPORT_MB) })}
-              inputRef={input}
-              onChoose={choose}
-              disabled={busy || confirm.isPending}
-              refused={refused}
-              apiError={preview.error}
-            >
-              {stage.kind === 'reading' && (
-                <div className="sk-io-progress" role="status">
-                  <progress
-                    max={100}
-                    value={stage.percent}
-                    aria-label={t('io.import.reading', { percent: String(stage.percent) })}
-                  />
-                  <span>{t('io.import.reading', { percent: String(stage.percent) })}</span>
-                </div>
-              )}
-              {stage.kind === 'checking' && (
-                <div className="sk-io-progress" role="status">
-                  <progress aria-label={t('io.import.checking', { name: stage.name })} />
-                  <span>{t('io.import.checking', { name: stage.name })}</span>
-                </div>
-              )}
-            </SheetFileField>
-          </Card>
-
-          {p && (
-            <PreviewView
-              preview={p}
-              editable={c.editable}
-              saving={confirm.isPending}
-              saveError={confirm.error}
-              answers={answers}
-              answering={preview.isPending}
-              onAnswer={answer}
-              onSave={() => void save(p).catch(() => undefined)}
-              onAnother={() => {
-                preview.reset();
-                setFile(null);
-                if (input.current) {
-                  input.current.value = '';
-                  input.current.click();
-                }
-              }}
+      {(c) => {
+        const sheet = c.instruments.find((i) => i.instrument === instrument);
+        const mode = sheet ? sheet.rubric.definition.mode : c.rubric.mode;
+        return (
+          <>
+            <PageHeader
+              eyebrow={
+                <Link to={`/cycles/${encodeURIComponent(cycleId)}`}>{t('io.import.back')}</Link>
+              }
+              title={`${t('io.import.title')}: ${localized(c.label)}`}
+              description={t('io.import.description')}
             />
-          )}
-        </>
-      )}
+            {!c.editable && (
+              <p className="sk-alert sk-alert--info" role="status">
+                {t('io.import.notEditable', { status: localized(c.statusLabel) })}
+              </p>
+            )}
+            {c.instruments.length > 1 && (
+              <Card>
+                <Select
+                  label={t('instruments.importPick')}
+                  hint={t('instruments.importPickHint')}
+                  value={String(instrument)}
+                  onChange={(e) => pick(Number(e.target.value))}
+                  disabled={busy || confirm.isPending}
+                  options={c.instruments.map((i) => ({
+                    value: String(i.instrument),
+                    label: `${i.key}${i.instrument === 0 ? ` (${t('instruments.primary')})` : ''} · ${i.rubric.name}`,
+                  }))}
+                />
+              </Card>
+            )}
+            <Card title={t('io.import.template')}>
+              <p>
+                {t('io.import.templateHint', {
+                  mode: t(
+                    mode === 'summary' ? 'io.import.modeSummary' : 'io.import.modeIndicators',
+                  ),
+                })}
+              </p>
+              <div className="sk-io-actions">
+                <a
+                  className="sk-btn sk-btn--secondary"
+                  href={exportUrls.importTemplate(cycleId, 'xlsx', instrument)}
+                  download
+                >
+                  {t('io.import.templateXlsx')}
+                </a>
+                <a
+                  className="sk-btn sk-btn--ghost"
+                  href={exportUrls.importTemplate(cycleId, 'csv', instrument)}
+                  download
+                >
+                  {t('io.import.templateCsv')}
+                </a>
+              </div>
+            </Card>
+
+            <Card>
+              <SheetFileField
+                label={t('io.import.choose', { max: String(MAX_IMPORT_MB) })}
+                inputRef={input}
+                onChoose={choose}
+                disabled={busy || confirm.isPending}
+                refused={refused}
+                apiError={preview.error}
+              >
+                {stage.kind === 'reading' && (
+                  <div className="sk-io-progress" role="status">
+                    <progress
+                      max={100}
+                      value={stage.percent}
+                      aria-label={t('io.import.reading', { percent: String(stage.percent) })}
+                    />
+                    <span>{t('io.import.reading', { percent: String(stage.percent) })}</span>
+                  </div>
+                )}
+                {stage.kind === 'checking' && (
+                  <div className="sk-io-progress" role="status">
+                    <progress aria-label={t('io.import.checking', { name: stage.name })} />
+                    <span>{t('io.import.checking', { name: stage.name })}</span>
+                  </div>
+                )}
+              </SheetFileField>
+            </Card>
+
+            {p && (
+              <PreviewView
+                preview={p}
+                several={c.instruments.length > 1}
+                editable={c.editable}
+                saving={confirm.isPending}
+                saveError={confirm.error}
+                answers={answers}
+                answering={preview.isPending}
+                onAnswer={answer}
+                onSave={() => void save(p).catch(() => undefined)}
+                onAnother={() => {
+                  preview.reset();
+                  setFile(null);
+                  if (input.current) {
+                    input.current.value = '';
+                    input.current.click();
+                  }
+                }}
+              />
+            )}
+          </>
+        );
+      }}
     </QueryState>
   );
 }
@@ -262,6 +317,7 @@ export const titled = (title: string) => (state: ReactNode) => (
 
 function PreviewView({
   preview: p,
+  several,
   editable,
   saving,
   saveError,
@@ -272,6 +328,8 @@ function PreviewView({
   onAnother,
 }: {
   preview: Preview;
+  /** The study has several instruments: the preview names the one that scored it. */
+  several: boolean;
   editable: boolean;
   saving: boolean;
   saveError: unknown;
@@ -304,6 +362,7 @@ function PreviewView({
           busy={answering}
           onAnswer={onAnswer}
         />
+        {several && <p>{t('instruments.importScored', { key: p.instrument.key })}</p>}
         <ColumnsRead columns={p.columns} />
         <ScaleUsed scale={p.scale} />
         <p>

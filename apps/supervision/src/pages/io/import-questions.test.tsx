@@ -15,6 +15,7 @@ const cycle: FakeOutput<'cycles.get'> = {
   editable: true,
   version: 4,
   rubric: { mode: 'summary' },
+  instruments: [{ instrument: 0, key: 'utama', rubric: { definition: { mode: 'summary' } } }],
 };
 const summary = { n: 2, mean: '72.50', median: null, min: null, max: null, sd: null };
 const base: FakeOutput<'io.previewImport'> = {

@@ -202,7 +202,7 @@ export function ChapterView({ chapter: c }: { chapter: Chapter }) {
 /**
  * One instrument's results: a table per cycle, the recap, the chart and the gains. In a
  * several-instrument study each sits under its instrument's heading, a level down; the
- * per-cycle downloads (the primary's sheets) show with the primary's tables only.
+ * per-cycle downloads show with the primary's tables only (each file holds every instrument).
  */
 function ChapterResultsView({
   results: r,

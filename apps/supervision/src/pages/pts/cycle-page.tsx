@@ -601,7 +601,7 @@ function CycleView({
               {canEdit && (
                 <Link
                   className="sk-btn sk-btn--secondary sk-btn--sm"
-                  to={ioPaths.cycleImport(cycle.id)}
+                  to={ioPaths.cycleImport(cycle.id, instrument)}
                 >
                   {t('pts.cycle.import')}
                 </Link>

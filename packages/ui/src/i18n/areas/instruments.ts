@@ -28,6 +28,10 @@ export const instrumentsId = {
   'instruments.overall': 'Peningkatan {from} ke {to}: {points} poin ({relative})',
   'instruments.relative': 'peningkatan relatif {value}%',
   'instruments.relativeNone': 'peningkatan relatif tidak terdefinisi',
+  'instruments.importPick': 'Instrumen lembar ini',
+  'instruments.importPickHint':
+    'Templat dan berkas dinilai dengan rubrik dan kategori instrumen yang dipilih; lembar instrumen lain tidak berubah.',
+  'instruments.importScored': 'Dinilai dengan instrumen {key}.',
 } as const;
 
 export const instrumentsEn = {
@@ -55,4 +59,8 @@ export const instrumentsEn = {
   'instruments.overall': 'Gain {from} to {to}: {points} points ({relative})',
   'instruments.relative': 'relative gain {value}%',
   'instruments.relativeNone': 'relative gain undefined',
+  'instruments.importPick': 'The instrument of this sheet',
+  'instruments.importPickHint':
+    "The template and the file are scored with the chosen instrument's rubric and bands; the other instruments' sheets stay as they are.",
+  'instruments.importScored': 'Scored with instrument {key}.',
 } as const;
