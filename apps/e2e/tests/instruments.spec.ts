@@ -10,8 +10,10 @@ import { DEMO_PASSWORD, query, setOwnPassword, signIn, snap } from './helpers';
  * sheet as the primary "pelaksanaan", the percentage sheet as "rpp"), scores a teacher on
  * each instrument's tab, the rest through the API, submits Kondisi Awal, reads both
  * instruments' figures in the results chapter and reads them back from the downloaded
- * recap and cycle table. The submission is withdrawn at the end, so the supervisors' queue
- * stays as the other specs expect it.
+ * recap and cycle table; the study keeps a criteria set whose clauses name an instrument each
+ * (the teaching's mean, a KKM pass share on the RPP), judged per instrument, and the
+ * supervisor's dashboard (submitted included) ranks it by the primary. The submission is
+ * withdrawn at the end, so the supervisors' queue stays as the other specs expect it.
  */
 
 const PRINCIPAL = 'kepsek.duainstrumen';
@@ -19,6 +21,7 @@ const TITLE = 'Peningkatan Kemampuan Guru Menyusun RPP dan Melaksanakan Pembelaj
 const FOCUS = 'Kemampuan guru menyusun RPP dan melaksanakan pembelajaran kolaboratif';
 const PRIMARY_RUBRIC = 'Lembar Observasi Pembelajaran Kolaboratif';
 const RPP_RUBRIC = 'Persentase Capaian (data laporan)';
+const CRITERIA = 'Kriteria RPP dan pelaksanaan';
 
 async function call<T>(request: APIRequestContext, path: string, data?: unknown): Promise<T> {
   const res = await request.post(`/trpc/${path}`, { data: data ?? {} });
@@ -84,6 +87,24 @@ test('a principal scores both instruments of a cycle and reads both instrumentsâ
   const school = schools.items.find((s) => empty.has(s.id) && s.teacherCount >= 4);
   expect(school, 'a school of the seed with teachers and no study').toBeDefined();
   const n = school!.teacherCount;
+  // The district's criteria as such papers state them: the teaching's mean, and a pass share
+  // at a KKM on the RPP, each clause on its own instrument.
+  const criteriaSet = await call<{ versionId: string }>(
+    adminContext.request,
+    'config.criteriaSets.create',
+    {
+      name: CRITERIA,
+      payload: {
+        criteria: [
+          { kind: 'mean', op: '>=', value: '75', instrument: 'pelaksanaan' },
+          { kind: 'passShare', op: '>', percent: '75', kkm: '85', instrument: 'rpp' },
+        ],
+      },
+    },
+  );
+  await call(adminContext.request, 'config.criteriaSets.publish', {
+    versionId: criteriaSet.versionId,
+  });
   await call(adminContext.request, 'users.create', {
     username: PRINCIPAL,
     fullName: 'Kepala Sekolah Dua Instrumen',
@@ -113,7 +134,7 @@ test('a principal scores both instruments of a cycle and reads both instrumentsâ
     .getByLabel(/^Kategori( \(wajib\))?$/)
     .selectOption({ label: 'Kriteria PTS (versi 1)' });
   const criteria = form.getByLabel(/^Kriteria keberhasilan/);
-  await criteria.selectOption({ label: 'Kriteria keberhasilan PTS (versi 1)' });
+  await criteria.selectOption({ label: `${CRITERIA} (versi 1)` });
   await form.getByLabel(/^Kunci instrumen utama/).fill('pelaksanaan');
   await form.getByRole('button', { name: 'Tambah instrumen' }).click();
   await form.getByLabel(/^Kunci instrumen 2/).fill('rpp');
@@ -206,6 +227,13 @@ test('a principal scores both instruments of a cycle and reads both instrumentsâ
   ).toBeVisible();
   await tabs.getByRole('tab', { name: /^rpp/ }).click();
   await expect(page.getByText(`rpp: ${n} guru dinilai, rata-rata ${rppMean}`)).toBeVisible();
+  // Each clause judged on its own instrument: the teaching's mean is met; on the RPP one
+  // teacher of n reaches the KKM of 85 (90,00; the rest 80,00), far from more than 75%.
+  const verdict = page.getByText(/pada instrumen rpp: /).first();
+  await expect(verdict).toContainText(
+    `${n - 1} dari ${n} guru di bawah nilai 85; hanya ${meanText(0, 100, n)}% mencapai nilai minimal 85`,
+  );
+  await snap(page, 'instruments-criteria');
   await page.getByRole('button', { name: 'Ajukan siklus' }).click();
   await page.getByRole('button', { name: 'Ya, ajukan' }).click();
   await expect(page.getByText('Kondisi Awal telah diajukan untuk ditinjau.')).toBeVisible();
@@ -251,6 +279,17 @@ test('a principal scores both instruments of a cycle and reads both instrumentsâ
   ]);
   expect(meanOf(tableBook.getWorksheet('Kondisi Awal pelaksanaan'))).toBe(num(teachingMean));
   expect(meanOf(tableBook.getWorksheet('Kondisi Awal rpp'))).toBe(num(rppMean));
+
+  // -- The supervisor's dashboard, submitted cycles included, ranks the school by the primary.
+  const supervisor = await browser.newContext({ locale: 'id-ID' });
+  const s = await supervisor.newPage();
+  await signIn(s, '/login', 'pengawas');
+  await expect(s).toHaveURL(/\/dashboard$/);
+  await s.goto(`/dashboard?basis=submitted&q=${encodeURIComponent(school!.name)}`);
+  const row = s.getByRole('row', { name: new RegExp(school!.name) });
+  await expect(row).toContainText(teachingMean);
+  await expect(row).toContainText('sementara');
+  await supervisor.close();
 
   // -- Withdrawn again: the supervisors' queue is as the other specs expect it.
   await page.goto(`/cycles/${cycleId}`);
