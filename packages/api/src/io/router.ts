@@ -110,11 +110,13 @@ const ZRecapConfirmInput = ZRecapPreviewInput.extend({
   version: z.number().int().min(1),
 }).strict();
 
-const ZComparisonExportInput = ZDistrictComparisonInput.omit({ page: true, pageSize: true }).extend(
-  {
-    format: ZFormat,
-  },
-);
+/** The comparison's download: its filters and sort, every page, in one format. */
+export const ZComparisonExportInput = ZDistrictComparisonInput.omit({
+  page: true,
+  pageSize: true,
+}).extend({
+  format: ZFormat,
+});
 
 /** Approved cycles only unless the reader asks for submitted ones too (issue 14). */
 const ZBasisField = { basis: ZFigureBasis.default('approved') };

@@ -51,19 +51,22 @@ export function useDraftForm<
     else if (touched.current.size > 0) void form.trigger([...touched.current]);
   };
   /** After any edit: checks what should be checked and hands the draft to the page. */
-  const changed = (name?: string) => {
-    if (name) touched.current.add(name as Path<TValues>);
+  const changed = (name?: Path<TValues>) => {
+    if (name) touched.current.add(name);
     recheck();
     onChange(form.getValues());
   };
   /** One field (or a whole row, for the edit of one `field` in it) takes a new value. */
-  const edit = (name: string, next: unknown, field: string = name) => {
-    const path = name as Path<TValues>;
-    form.setValue(path, next as PathValue<TValues, Path<TValues>>, { shouldDirty: true });
+  const edit = <P extends Path<TValues>>(
+    name: P,
+    next: PathValue<TValues, P>,
+    field: Path<TValues> = name,
+  ) => {
+    form.setValue(name, next, { shouldDirty: true });
     changed(field);
   };
-  const blur = (name: string) => () => {
-    touched.current.add(name as Path<TValues>);
+  const blur = (name: Path<TValues>) => () => {
+    touched.current.add(name);
     recheck();
   };
   /** A new start (a preset): nothing has been typed in yet. */
@@ -103,11 +106,11 @@ export function useDraftForm<
     });
   }, [serverError, form]);
 
-  const err = (name: string) => fieldErrorIn(form, name as Path<TValues>, lang);
+  const err = (name: Path<TValues>) => fieldErrorIn(form, name, lang);
   /** The problem of a list as a whole (too few rows), not of a field in it. */
-  const listErr = (name: string) => {
+  const listErr = (name: Path<TValues>) => {
     const error: { message?: unknown; root?: { message?: unknown } } | undefined =
-      form.getFieldState(name as Path<TValues>, form.formState).error;
+      form.getFieldState(name, form.formState).error;
     const message = error?.root?.message ?? error?.message;
     return messageIn(typeof message === 'string' ? message : undefined, lang);
   };

@@ -136,7 +136,7 @@ function CycleView({
   );
   const canEdit = principal && cycle.editable;
   const label = localized(cycle.label);
-  const bandSet = { bands: cycle.bandSet.bands } as TBandSet;
+  const bandSet: TBandSet = { bands: cycle.bandSet.bands };
   const summaryMode = cycle.rubric.mode === 'summary';
   // Saves work without a connection (decision 024): waiting changes show in place.
   const offline = useOfflineSaves(cycle, bandSet, instrument);

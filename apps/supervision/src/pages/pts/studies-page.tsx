@@ -1,5 +1,5 @@
 import { type RouterOutputs, useTRPC } from '@siklus/client';
-import { describeCriteria, type TSuccessCriteria, ZStudyCreateInput } from '@siklus/domain';
+import { describeCriteria, ZStudyCreateInput } from '@siklus/domain';
 import {
   ApiErrorMessage,
   Button,
@@ -278,9 +278,7 @@ function StudyForm({
   // The chosen criteria read back as a sentence, so the principal knows what "success" means.
   const criteriaSetVersionId = useWatch({ control: form.control, name: 'criteriaSetVersionId' });
   const chosenCriteria = options.criteriaSets.find((c) => c.id === criteriaSetVersionId);
-  const criteriaHint = chosenCriteria
-    ? describeCriteria(chosenCriteria.criteria as TSuccessCriteria, lang)
-    : undefined;
+  const criteriaHint = chosenCriteria ? describeCriteria(chosenCriteria.criteria, lang) : undefined;
 
   return (
     <form className="sk-form" onSubmit={submit} noValidate>
