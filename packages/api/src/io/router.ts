@@ -18,6 +18,7 @@ import {
 import {
   AppError,
   cycleLabel,
+  detailForInstrument,
   RosterIndex,
   type TFigureBasis,
   ZDistrictComparisonInput,
@@ -32,7 +33,7 @@ import { transitionCycleIn } from '../cycles/workflow';
 import { letterheadView } from '../district/letterhead';
 import { notFound } from '../errors';
 import { districtToday, followUpViews } from '../follow-ups/follow-up-view';
-import { detailForInstrument, schoolDetail } from '../reports/school-detail';
+import { schoolDetail } from '../reports/school-detail';
 import { cycleScoped, districtProcedure, router, studyScoped } from '../trpc';
 import { buildChapter, focusPhrase, type ResultsChapter } from './chapter';
 import { type ImportResult, type ImportRow, interpretSheet } from './import-sheet';
