@@ -23,6 +23,11 @@ export interface DraftFormOptions<TSchema extends z.ZodType<FieldValues, FieldVa
   /** The last save's refusal of one field of the payload. */
   serverError?: ServerIssue | undefined;
   handle?: Ref<DraftFormHandle> | undefined;
+  /**
+   * The procedure's input built from the draft (as `useZodForm`'s), when the draft's fields
+   * are not the input itself; each field keeps its name as its path in the input.
+   */
+  toInput?: ((values: TValues) => z.input<TSchema>) | undefined;
 }
 
 /**
@@ -34,11 +39,12 @@ export interface DraftFormOptions<TSchema extends z.ZodType<FieldValues, FieldVa
 export function useDraftForm<
   TSchema extends z.ZodType<FieldValues, FieldValues>,
   TValues extends FieldValues,
->({ schema, value, onChange, serverError, handle }: DraftFormOptions<TSchema, TValues>) {
+>({ schema, value, onChange, serverError, handle, toInput }: DraftFormOptions<TSchema, TValues>) {
   const { lang } = useLang();
   const form = useZodForm<TSchema, TValues>({
     schema,
     defaultValues: value as DefaultValues<TValues>,
+    ...(toInput ? { toInput } : {}),
   });
   const { isSubmitted } = form.formState;
   // The fields someone has typed in or left: only these speak up before the first save.
@@ -85,18 +91,18 @@ export function useDraftForm<
     first.scrollIntoView?.({ block: 'center' });
   };
   useEffect(focusProblem);
-  useImperativeHandle(handle, () => ({
-    check: async () => {
-      let ok = false;
-      focusFirst.current = true;
-      await form.handleSubmit(() => {
-        ok = true;
-      })();
-      if (ok) focusFirst.current = false;
-      else focusProblem();
-      return ok;
-    },
-  }));
+  /** Checks every field, shows each problem and focuses the first; true when all is well. */
+  const check = async () => {
+    let ok = false;
+    focusFirst.current = true;
+    await form.handleSubmit(() => {
+      ok = true;
+    })();
+    if (ok) focusFirst.current = false;
+    else focusProblem();
+    return ok;
+  };
+  useImperativeHandle(handle, () => ({ check }));
   // The API's refusal of one field shows under that field.
   useEffect(() => {
     if (!serverError) return;
@@ -114,5 +120,5 @@ export function useDraftForm<
     const message = error?.root?.message ?? error?.message;
     return messageIn(typeof message === 'string' ? message : undefined, lang);
   };
-  return { form, lang, box, changed, edit, blur, forget, err, listErr };
+  return { form, lang, box, changed, edit, blur, forget, err, listErr, check };
 }
