@@ -1,15 +1,6 @@
 import type { RouterOutputs } from '@siklus/client';
 import { bi, isAppError, parsePrintedFigure, ZCyclePrintedFiguresInput } from '@siklus/domain';
-import {
-  Button,
-  Card,
-  Select,
-  type ServerIssue,
-  TextField,
-  useDraftForm,
-  useFormat,
-  useT,
-} from '@siklus/ui';
+import { Button, Card, Select, TextField, useDraftForm, useFormat, useT } from '@siklus/ui';
 import { useEffect } from 'react';
 import { MismatchList } from '../results/printed-check';
 import type { EditableCardProps } from './editable-card';
@@ -92,10 +83,6 @@ export function PrintedFigures({
   serverError,
 }: EditableCardProps<PrintedDraft> & {
   cycle: Cycle;
-  /** The version a save is built on, for the schema's check. */
-  version: number;
-  /** The last save's refusal of one field. */
-  serverError: ServerIssue;
   /** The principal sees the check here; a supervisor sees it with the cycle's table. */
   showMismatches: boolean;
 }) {

@@ -9,7 +9,6 @@ import {
 import {
   Button,
   Card,
-  type ServerIssue,
   TextArea,
   TextField,
   useDraftForm,
@@ -96,11 +95,8 @@ export function StageNotes({
   serverError,
 }: EditableCardProps<NotesDraft> & {
   stages: StageValues;
-  /** The cycle and the version a save is built on, for the schema's check. */
+  /** The cycle a save is for, for the schema's check. */
   cycleId: string;
-  version: number;
-  /** The last save's refusal of one field. */
-  serverError: ServerIssue;
   /** The cycle's figures, against which observation and reflection notes are read. */
   narrative?: TNarrativeData;
 }) {
