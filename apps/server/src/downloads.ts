@@ -1,6 +1,7 @@
-import { type Context, createCaller, toAppError } from '@siklus/api';
+import { type Context, createCaller, toAppError, ZComparisonExportInput } from '@siklus/api';
 import { AppError, errorEnvelope, HTTP_STATUS_OF } from '@siklus/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 
 /**
  * File downloads as plain GET links (apps/supervision/src/export-urls.ts): the browser
@@ -9,6 +10,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
  * The bytes go out with a Content-Disposition filename; errors come back as the same JSON
  * the API answers with (status, code, both languages, request id).
  */
+
+/** A route's `:params` are strings; a query key given twice counts with its first value. */
+const ZParams = z.record(z.string(), z.string());
+const ZQuery = z.record(
+  z.string(),
+  z.union([z.string(), z.array(z.string()).transform((values) => values[0])]),
+);
 
 type CreateContext = (opts: { req: FastifyRequest; res: FastifyReply }) => Promise<Context>;
 
@@ -108,8 +116,8 @@ export function registerDownloads(app: FastifyInstance, createContext: CreateCon
         const ctx = await createContext({ req: request, res: reply });
         const call = run(
           createCaller(ctx),
-          request.params as Record<string, string>,
-          request.query as Record<string, string | undefined>,
+          ZParams.parse(request.params),
+          ZQuery.parse(request.query),
         );
         if (call === null) {
           return sendAppError(reply, request, new AppError('NOT_FOUND', notFound));
@@ -135,10 +143,7 @@ export function registerDownloads(app: FastifyInstance, createContext: CreateCon
     const format = formatOf(p.file!, 'comparison', FORMATS);
     return (
       format &&
-      api.io.districtComparison({
-        ...(comparisonFilters(q) as Parameters<typeof api.io.districtComparison>[0]),
-        format,
-      })
+      api.io.districtComparison(ZComparisonExportInput.parse({ ...comparisonFilters(q), format }))
     );
   });
   route('/export/audit/:file', (api, p, q) => {

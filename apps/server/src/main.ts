@@ -94,7 +94,7 @@ async function migrateWhenReachable(db: Database['db']) {
     try {
       return await migrateToLatest(db);
     } catch (error) {
-      const cause = (error as { cause?: unknown }).cause ?? error;
+      const cause = (error instanceof Error ? error.cause : undefined) ?? error;
       if (!isConnectionError(cause) || Date.now() > deadline) throw error;
       process.stderr.write('database not reachable yet; trying again in 2 s\n');
       await new Promise((resolve) => setTimeout(resolve, 2000));

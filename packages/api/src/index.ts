@@ -20,6 +20,7 @@ export {
 } from './context';
 export { toAppError } from './errors';
 export { pingDatabase } from './health';
+export { ZComparisonExportInput } from './io/router';
 export type { AppRouter } from './root';
 export { appRouter, createCaller } from './root';
 export { type AppErrorData, MAX_BATCH_SIZE } from './trpc';

@@ -12,6 +12,7 @@ export * from './field-messages';
 export * from './follow-up';
 export * from './gains';
 export * from './inputs';
+export * from './instrument-view';
 export * from './integrity';
 export * from './narrative';
 export * from './notifications';

@@ -1,4 +1,4 @@
-import { ApiErrorMessage, Button, Card, useT } from '@siklus/ui';
+import { Card, FormFooter } from '@siklus/ui';
 import type { FormEventHandler, ReactNode } from 'react';
 
 /** What a panel's form is told by its page: how to close it, and what it saved. */
@@ -35,45 +35,8 @@ export function PanelForm({
     <Card className="adm-panel" title={title} description={description}>
       <form className="sk-form" onSubmit={onSubmit} noValidate>
         <div className="adm-form-grid">{children}</div>
-        <PanelFormFooter {...footer}>{extraActions}</PanelFormFooter>
+        <FormFooter {...footer}>{extraActions}</FormFooter>
       </form>
     </Card>
-  );
-}
-
-/**
- * The foot of a form in a list page's panel (schools, users): the API's error (fields it
- * names are shown at the field instead), then submit, any extra buttons, and cancel.
- */
-function PanelFormFooter({
-  error,
-  inlineFields,
-  submitLabel,
-  pending,
-  onCancel,
-  children,
-}: {
-  error: unknown;
-  inlineFields: readonly string[];
-  submitLabel: string;
-  pending: boolean;
-  onCancel: () => void;
-  /** Buttons between submit and cancel. */
-  children?: ReactNode;
-}) {
-  const t = useT();
-  return (
-    <>
-      <ApiErrorMessage error={error} inlineFields={inlineFields} />
-      <div className="sk-row">
-        <Button type="submit" loading={pending}>
-          {submitLabel}
-        </Button>
-        {children}
-        <Button variant="ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </>
   );
 }

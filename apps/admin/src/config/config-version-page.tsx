@@ -4,7 +4,6 @@ import {
   type TRubricDefinition,
   type TSuccessCriteria,
   ZBandSet,
-  ZSuccessCriteria,
 } from '@siklus/domain';
 import {
   ApiErrorMessage,
@@ -57,13 +56,6 @@ export function ConfigVersionRoute({ kind }: { kind: ConfigKindId }) {
     return <ErrorState error={version.error} onRetry={() => void version.refetch()} />;
   }
   return <ConfigVersionPage key={version.data.id} kind={kind} version={version.data} />;
-}
-
-function payloadValid(kind: ConfigKindId, payload: unknown): boolean {
-  // A rubric or a band set is checked by its editor when it is saved, which points at the
-  // first problem.
-  if (kind === 'rubrics' || kind === 'bandSets') return true;
-  return ZSuccessCriteria.safeParse(payload).success;
 }
 
 function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Version | null }) {
@@ -149,7 +141,8 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
 
   const saveError = create.error ?? update.error ?? publish.error;
   const payloadIssue = serverIssue(saveError, 'payload');
-  const valid = payloadValid(kind, payload) && name.trim() !== '';
+  // The payload is checked by its editor when it is saved, which points at the first problem.
+  const valid = name.trim() !== '';
   const busy = create.isPending || update.isPending || publish.isPending;
   const payloadEditor = useRef<DraftFormHandle>(null);
   /** The editors on react-hook-form check their draft themselves and focus its first problem. */
@@ -380,6 +373,7 @@ function ConfigVersionPage({ kind, version }: { kind: ConfigKindId; version: Ver
           issue={payloadIssue}
           bandSetVersionId={bandSetVersionId}
           onBandSetVersionId={setBandSetVersionId}
+          handle={payloadEditor}
         />
       )}
 
@@ -577,6 +571,7 @@ function CriteriaBody({
   issue,
   bandSetVersionId,
   onBandSetVersionId,
+  handle,
 }: {
   payload: TSuccessCriteria;
   editable: boolean;
@@ -584,6 +579,7 @@ function CriteriaBody({
   issue: ReturnType<typeof serverIssue>;
   bandSetVersionId: string;
   onBandSetVersionId: (id: string) => void;
+  handle: Ref<DraftFormHandle>;
 }) {
   const t = useT();
   const { trpc } = useConfigApi('bandSets');
@@ -634,6 +630,7 @@ function CriteriaBody({
           bandLabels={labels}
           readOnly={!editable}
           serverError={issue}
+          handle={handle}
         />
       </div>
     </Card>

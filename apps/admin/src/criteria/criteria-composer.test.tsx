@@ -1,8 +1,9 @@
 import type { TSuccessCriteria } from '@siklus/domain';
+import type { DraftFormHandle } from '@siklus/ui';
 import { renderApp } from '@siklus/ui/testing';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { CriteriaComposer } from './criteria-composer';
 
@@ -15,7 +16,104 @@ function Harness() {
   return <CriteriaComposer value={value} onChange={setValue} bandLabels={LABELS} />;
 }
 
+/** The composer as the config page holds it: a save that asks it to check its clauses. */
+function SavingHarness({
+  initial,
+  bandLabels = LABELS,
+}: {
+  initial: TSuccessCriteria;
+  bandLabels?: string[];
+}) {
+  const [value, setValue] = useState(initial);
+  const handle = useRef<DraftFormHandle>(null);
+  const [checked, setChecked] = useState<boolean | null>(null);
+  return (
+    <>
+      <CriteriaComposer value={value} onChange={setValue} bandLabels={bandLabels} handle={handle} />
+      <button
+        type="button"
+        onClick={async () => setChecked((await handle.current?.check()) ?? null)}
+      >
+        save
+      </button>
+      <output data-testid="checked">{String(checked)}</output>
+    </>
+  );
+}
+
+const invalidFields = () => document.querySelectorAll('[aria-invalid="true"]');
+
 describe('CriteriaComposer', () => {
+  it('keeps a clause just added quiet until it is touched, then names its problem', async () => {
+    // No band set chosen yet: the new band-share clause has no band, which the schema refuses.
+    renderApp([
+      {
+        path: '/',
+        element: (
+          <SavingHarness
+            initial={{ criteria: [{ kind: 'mean', op: '>=', value: '71' }] }}
+            bandLabels={[]}
+          />
+        ),
+      },
+    ]);
+    await userEvent.click(await screen.findByRole('button', { name: 'Tambah kriteria' }));
+    expect(screen.getAllByLabelText('Persentase guru')).toHaveLength(1);
+    expect(invalidFields()).toHaveLength(0);
+    expect(screen.queryAllByRole('alert')).toHaveLength(0);
+
+    // Typed in and refused: the field says so, the untouched first clause stays quiet.
+    const percent = screen.getByLabelText('Persentase guru');
+    await userEvent.clear(percent);
+    await userEvent.type(percent, '150');
+    expect(percent.getAttribute('aria-invalid')).toBe('true');
+    expect(invalidFields()).toHaveLength(1);
+    expect(screen.getByLabelText('Ambang rata-rata').getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('on save shows every problem and puts the focus on the first field with one', async () => {
+    renderApp([
+      {
+        path: '/',
+        element: (
+          <SavingHarness
+            initial={{
+              criteria: [
+                { kind: 'bandShare', op: '>=', percent: '80', band: 'Baik' },
+                { kind: 'mean', op: '>=', value: '171' },
+                { kind: 'passShare', op: '>=', percent: '180', kkm: '78' },
+              ],
+            }}
+          />
+        ),
+      },
+    ]);
+    const mean = await screen.findByLabelText('Ambang rata-rata');
+    // Loaded as it was kept: nothing is red before anyone touched it or saved.
+    expect(invalidFields()).toHaveLength(0);
+
+    await userEvent.click(screen.getByRole('button', { name: 'save' }));
+    await waitFor(() => expect(screen.getByTestId('checked').textContent).toBe('false'));
+    expect(mean.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      document.getElementById(mean.getAttribute('aria-describedby') ?? '')?.textContent,
+    ).toContain('Ambang harus angka 0 sampai 100');
+    const shares = screen.getAllByLabelText('Persentase guru');
+    expect(shares[1]?.getAttribute('aria-invalid')).toBe('true');
+    expect(shares[0]?.getAttribute('aria-invalid')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(mean));
+
+    // Fixed, the message goes as it is typed, and the next save passes.
+    await userEvent.clear(mean);
+    await userEvent.type(mean, '75');
+    expect(mean.getAttribute('aria-invalid')).toBeNull();
+    await userEvent.clear(shares[1] as HTMLElement);
+    await userEvent.type(shares[1] as HTMLElement, '80');
+    await userEvent.click(screen.getByRole('button', { name: 'save' }));
+    await waitFor(() => expect(screen.getByTestId('checked').textContent).toBe('true'));
+    expect(invalidFields()).toHaveLength(0);
+  });
+
   it('composes every kind with either comparison and reads them back as one sentence in the current language', async () => {
     renderApp([{ path: '/', element: <Harness /> }]);
     const sentence = () => screen.getByTestId('criteria-sentence').textContent;

@@ -2,15 +2,22 @@ import {
   COMPARISONS,
   CRITERION_KINDS,
   describeCriteria,
-  type TComparison,
   type TCriterion,
   type TCriterionKind,
   type TSuccessCriteria,
   ZSuccessCriteria,
 } from '@siklus/domain';
-import { Button, FieldError, issuesOf, type ServerIssue, useT } from '@siklus/ui';
-import { useId, useMemo } from 'react';
-import { useDraftMessages } from '../components/draft-messages';
+import {
+  Button,
+  type DraftFormHandle,
+  FieldError,
+  type Path,
+  type ServerIssue,
+  useDraftForm,
+  useFieldArray,
+  useT,
+} from '@siklus/ui';
+import { type Ref, useId } from 'react';
 
 export interface CriteriaComposerProps {
   value: TSuccessCriteria;
@@ -19,6 +26,8 @@ export interface CriteriaComposerProps {
   bandLabels: string[];
   readOnly?: boolean;
   serverError?: ServerIssue;
+  /** The page's save checks the clauses here and focuses the first problem. */
+  handle?: Ref<DraftFormHandle>;
 }
 
 const KINDS = CRITERION_KINDS;
@@ -34,18 +43,13 @@ function switchKind(c: TCriterion, kind: TCriterionKind, defaultBand: string): T
   return { kind, op, percent, kkm: '78' };
 }
 
-function isKind(v: string): v is TCriterionKind {
-  return (CRITERION_KINDS as readonly string[]).includes(v);
-}
-function isComparison(v: string): v is TComparison {
-  return (COMPARISONS as readonly string[]).includes(v);
-}
-
 /**
  * Success criteria as papers state them (decision 017): clauses combined with AND, each a
  * kind (cycle mean, share of teachers in a band, share reaching the pass mark, every
  * indicator's mean), a comparison (minimal ≥ / lebih dari >) and a threshold, with a band
- * or a KKM where the kind names one; read back as one sentence.
+ * or a KKM where the kind names one; read back as one sentence. A draft form over the
+ * domain's schema (`useDraftForm`): a field speaks up once typed in or left, every field
+ * at the page's save, so a clause just added is not red before anyone touched it.
  */
 export function CriteriaComposer({
   value,
@@ -53,15 +57,27 @@ export function CriteriaComposer({
   bandLabels,
   readOnly = false,
   serverError,
+  handle,
 }: CriteriaComposerProps) {
   const t = useT();
   const id = useId();
-  const issues = useMemo(() => issuesOf(ZSuccessCriteria, value), [value]);
-  const { lang, err, shown } = useDraftMessages(issues, serverError);
+  const { form, lang, box, changed, edit, blur, err, listErr } = useDraftForm({
+    schema: ZSuccessCriteria,
+    value,
+    onChange,
+    serverError,
+    handle,
+  });
+  const rows = useFieldArray({ control: form.control, name: 'criteria' });
+  const current = form.watch();
+  const parsed = ZSuccessCriteria.safeParse(current);
+  const sentence = parsed.success ? describeCriteria(parsed.data, lang) : null;
   const defaultBand = bandLabels.at(-2) ?? bandLabels.at(-1) ?? '';
-  const sentence = issues.size === 0 ? describeCriteria(value, lang) : null;
-  const set = (i: number, c: TCriterion) =>
-    onChange({ criteria: value.criteria.map((x, k) => (k === i ? c : x)) });
+  /** Clause `i` becomes `c`, for an edit of its `field`. */
+  const set = (i: number, c: TCriterion, field: Path<TSuccessCriteria>) =>
+    edit(`criteria.${i}`, c, field);
+  /** Indonesian writes the decimal comma. */
+  const shown = (n: string) => (lang === 'id' ? n.replace('.', ',') : n);
   const typed = (n: string) => n.replace(',', '.');
   // The band of a criterion that names one; a band no longer in the set stays selectable.
   const bandSelect = (i: number, c: Extract<TCriterion, { band: string }>) => (
@@ -70,7 +86,8 @@ export function CriteriaComposer({
       aria-label={t('adm.criteria.band')}
       value={c.band}
       disabled={readOnly}
-      onChange={(e) => set(i, { ...c, band: e.target.value })}
+      onBlur={blur(`criteria.${i}.band`)}
+      onChange={(e) => set(i, { ...c, band: e.target.value }, `criteria.${i}.band`)}
     >
       {(bandLabels.includes(c.band) || !c.band ? bandLabels : [c.band, ...bandLabels]).map((b) => (
         <option key={b} value={b}>
@@ -79,25 +96,50 @@ export function CriteriaComposer({
       ))}
     </select>
   );
+  /** A figure of clause `i` as typed (a decimal comma or point), with its message. */
+  const figure = (
+    i: number,
+    field: 'value' | 'percent' | 'kkm',
+    text: string,
+    label: string,
+    onText: (typedText: string) => TCriterion,
+    describedBy: string,
+  ) => {
+    const problem = err(`criteria.${i}.${field}`);
+    return (
+      <input
+        className="sk-input sk-input--sm adm-bound"
+        inputMode="decimal"
+        aria-label={label}
+        value={shown(text)}
+        readOnly={readOnly}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? describedBy : undefined}
+        onBlur={blur(`criteria.${i}.${field}`)}
+        onChange={(e) => set(i, onText(typed(e.target.value)), `criteria.${i}.${field}`)}
+      />
+    );
+  };
 
   return (
-    <div className="adm-criteria">
-      <FieldError>{err('criteria')}</FieldError>
+    <div className="adm-criteria" ref={box}>
+      <FieldError>{listErr('criteria')}</FieldError>
       <ol className="adm-criteria__list">
-        {value.criteria.map((c, i) => {
-          const path = `criteria.${i}`;
-          const fieldErr = (k: string) => err(`${path}.${k}`);
+        {rows.fields.map((row, i) => {
+          const c = current.criteria[i];
+          if (!c) return null;
+          const instrumentErr = err(`criteria.${i}.instrument`);
           return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: criteria have no identity but their position.
-            <li key={i} className="adm-criterion">
+            <li key={row.id} className="adm-criterion">
               <select
                 className="sk-input sk-input--sm"
                 aria-label={t('adm.criteria.kindOf', { n: i + 1 })}
                 value={c.kind}
                 disabled={readOnly}
+                onBlur={blur(`criteria.${i}.kind`)}
                 onChange={(e) => {
-                  const kind = e.target.value;
-                  if (isKind(kind)) set(i, switchKind(c, kind, defaultBand));
+                  const kind = KINDS.find((k) => k === e.target.value);
+                  if (kind) set(i, switchKind(c, kind, defaultBand), `criteria.${i}.kind`);
                 }}
               >
                 {KINDS.map((k) => (
@@ -111,9 +153,10 @@ export function CriteriaComposer({
                 aria-label={t('adm.criteria.opOf', { n: i + 1 })}
                 value={c.op}
                 disabled={readOnly}
+                onBlur={blur(`criteria.${i}.op`)}
                 onChange={(e) => {
-                  const op = e.target.value;
-                  if (isComparison(op)) set(i, { ...c, op });
+                  const op = COMPARISONS.find((o) => o === e.target.value);
+                  if (op) set(i, { ...c, op }, `criteria.${i}.op`);
                 }}
               >
                 {COMPARISONS.map((op) => (
@@ -124,33 +167,27 @@ export function CriteriaComposer({
               </select>
               {(c.kind === 'mean' || c.kind === 'indicatorMean') && (
                 <span className="adm-criterion__fields">
-                  <input
-                    className="sk-input sk-input--sm adm-bound"
-                    inputMode="decimal"
-                    aria-label={t(
-                      c.kind === 'mean' ? 'adm.criteria.meanValue' : 'adm.criteria.indicatorValue',
-                    )}
-                    value={shown(c.value)}
-                    readOnly={readOnly}
-                    aria-invalid={fieldErr('value') ? true : undefined}
-                    aria-describedby={fieldErr('value') ? `${id}-${i}-value` : undefined}
-                    onChange={(e) => set(i, { ...c, value: typed(e.target.value) })}
-                  />
-                  <FieldError id={`${id}-${i}-value`}>{fieldErr('value')}</FieldError>
+                  {figure(
+                    i,
+                    'value',
+                    c.value,
+                    t(c.kind === 'mean' ? 'adm.criteria.meanValue' : 'adm.criteria.indicatorValue'),
+                    (v) => ({ ...c, value: v }),
+                    `${id}-${i}-value`,
+                  )}
+                  <FieldError id={`${id}-${i}-value`}>{err(`criteria.${i}.value`)}</FieldError>
                 </span>
               )}
               {(c.kind === 'bandShare' || c.kind === 'passShare') && (
                 <span className="adm-criterion__fields">
-                  <input
-                    className="sk-input sk-input--sm adm-bound"
-                    inputMode="decimal"
-                    aria-label={t('adm.criteria.percent')}
-                    value={shown(c.percent)}
-                    readOnly={readOnly}
-                    aria-invalid={fieldErr('percent') ? true : undefined}
-                    aria-describedby={fieldErr('percent') ? `${id}-${i}-percent` : undefined}
-                    onChange={(e) => set(i, { ...c, percent: typed(e.target.value) })}
-                  />
+                  {figure(
+                    i,
+                    'percent',
+                    c.percent,
+                    t('adm.criteria.percent'),
+                    (v) => ({ ...c, percent: v }),
+                    `${id}-${i}-percent`,
+                  )}
                   {c.kind === 'bandShare' ? (
                     <>
                       <span>{t('adm.criteria.percentOfTeachersAtLeast')}</span>
@@ -159,20 +196,20 @@ export function CriteriaComposer({
                   ) : (
                     <>
                       <span>{t('adm.criteria.percentReaching')}</span>
-                      <input
-                        className="sk-input sk-input--sm adm-bound"
-                        inputMode="decimal"
-                        aria-label={t('adm.criteria.kkm')}
-                        value={shown(c.kkm)}
-                        readOnly={readOnly}
-                        aria-invalid={fieldErr('kkm') ? true : undefined}
-                        aria-describedby={fieldErr('kkm') ? `${id}-${i}-percent` : undefined}
-                        onChange={(e) => set(i, { ...c, kkm: typed(e.target.value) })}
-                      />
+                      {figure(
+                        i,
+                        'kkm',
+                        c.kkm,
+                        t('adm.criteria.kkm'),
+                        (v) => ({ ...c, kkm: v }),
+                        `${id}-${i}-percent`,
+                      )}
                     </>
                   )}
                   <FieldError id={`${id}-${i}-percent`}>
-                    {fieldErr('percent') ?? fieldErr('band') ?? fieldErr('kkm')}
+                    {err(`criteria.${i}.percent`) ??
+                      err(`criteria.${i}.band`) ??
+                      err(`criteria.${i}.kkm`)}
                   </FieldError>
                 </span>
               )}
@@ -184,18 +221,29 @@ export function CriteriaComposer({
                   placeholder={t('adm.criteria.instrument')}
                   value={c.instrument ?? ''}
                   readOnly={readOnly}
-                  aria-invalid={fieldErr('instrument') ? true : undefined}
-                  aria-describedby={fieldErr('instrument') ? `${id}-${i}-instrument` : undefined}
-                  onChange={(e) => set(i, { ...c, instrument: e.target.value.trim() || undefined })}
+                  aria-invalid={instrumentErr ? true : undefined}
+                  aria-describedby={instrumentErr ? `${id}-${i}-instrument` : undefined}
+                  onBlur={blur(`criteria.${i}.instrument`)}
+                  onChange={(e) =>
+                    set(
+                      i,
+                      { ...c, instrument: e.target.value.trim() || undefined },
+                      `criteria.${i}.instrument`,
+                    )
+                  }
                 />
-                <FieldError id={`${id}-${i}-instrument`}>{fieldErr('instrument')}</FieldError>
+                <FieldError id={`${id}-${i}-instrument`}>{instrumentErr}</FieldError>
               </span>
               {!readOnly && (
                 <Button
                   variant="ghost"
                   size="sm"
                   aria-label={t('adm.criteria.removeOf', { n: i + 1 })}
-                  onClick={() => onChange({ criteria: value.criteria.filter((_, k) => k !== i) })}
+                  onClick={() => {
+                    rows.remove(i);
+                    form.clearErrors();
+                    changed();
+                  }}
                 >
                   ✕
                 </Button>
@@ -209,17 +257,17 @@ export function CriteriaComposer({
           <Button
             variant="secondary"
             size="sm"
-            disabled={value.criteria.length >= 10}
-            onClick={() =>
-              onChange({
-                criteria: [
-                  ...value.criteria,
-                  value.criteria.length === 0
-                    ? { kind: 'mean', op: '>=', value: '71' }
-                    : { kind: 'bandShare', op: '>=', percent: '80', band: defaultBand },
-                ],
-              })
-            }
+            disabled={rows.fields.length >= 10}
+            onClick={() => {
+              // A new clause is quiet until it is touched or the page saves.
+              rows.append(
+                rows.fields.length === 0
+                  ? { kind: 'mean', op: '>=', value: '71' }
+                  : { kind: 'bandShare', op: '>=', percent: '80', band: defaultBand },
+                { shouldFocus: false },
+              );
+              changed();
+            }}
           >
             {t('adm.criteria.add')}
           </Button>

@@ -21,9 +21,10 @@ import {
   useMessageText,
   useT,
   useZodForm,
+  type ZodForm,
 } from '@siklus/ui';
 import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { SchoolPicker } from '../components/school-picker';
 
@@ -238,38 +239,23 @@ function ReopenDialog({
   );
   const conflict = appErrorOf(reopen.error)?.code === 'CONFLICT';
   return (
-    <ConfirmDialog
-      open
+    <ReasonDialog
+      form={form}
+      mutation={reopen}
       title={t('adm.cycles.reopenTitle', { cycle: label })}
       confirmLabel={t('adm.cycles.reopenConfirm')}
-      cancelLabel={t('common.cancel')}
-      confirmVariant="danger"
-      busy={reopen.isPending}
-      onCancel={onClose}
-      onConfirm={form.handleSubmit((input) =>
-        reopen.mutate(input, {
-          onError: (error) => showApiFieldError(form, error, ['reason']),
-        }),
-      )}
+      onClose={onClose}
       footer={
         conflict ? (
           <div className="sk-alert sk-alert--error" role="alert">
             <p className="sk-alert__message">{t('adm.cycles.conflict')}</p>
           </div>
-        ) : (
-          <ApiErrorMessage error={reopen.error} inlineFields={['reason']} />
-        )
+        ) : undefined
       }
-    >
-      <p>{t('adm.cycles.reopenBody', { title: study.title })}</p>
-      <FormTextArea
-        form={form}
-        name="reason"
-        label={t('adm.cycles.reason')}
-        hint={t('adm.cycles.reasonHint')}
-        rows={3}
-      />
-    </ConfirmDialog>
+      body={t('adm.cycles.reopenBody', { title: study.title })}
+      reasonLabel={t('adm.cycles.reason')}
+      reasonHint={t('adm.cycles.reasonHint')}
+    />
   );
 }
 
@@ -300,23 +286,67 @@ function ReopenStudyDialog({
     }),
   );
   return (
-    <ConfirmDialog
-      open
+    <ReasonDialog
+      form={form}
+      mutation={reopen}
       title={t('closing.reopen.title', { title: study.title })}
       confirmLabel={t('closing.reopen.confirm')}
+      onClose={onClose}
+      body={t('closing.reopen.body')}
+      reasonLabel={t('closing.reopen.reason')}
+    />
+  );
+}
+
+/**
+ * An admin's reopening (of a cycle or of a closed study): a danger confirmation that asks
+ * for the reason kept in the history; the API's refusal of the reason shows under it.
+ */
+function ReasonDialog<TInput>({
+  form,
+  mutation,
+  title,
+  confirmLabel,
+  onClose,
+  footer,
+  body,
+  reasonLabel,
+  reasonHint,
+}: {
+  form: ZodForm<{ reason: string }, TInput>;
+  mutation: {
+    isPending: boolean;
+    error: unknown;
+    mutate: (input: TInput, options: { onError: (error: unknown) => void }) => void;
+  };
+  title: string;
+  confirmLabel: string;
+  onClose: () => void;
+  /** In place of the API's refusal (a conflict explained). */
+  footer?: ReactNode;
+  body: string;
+  reasonLabel: string;
+  reasonHint?: string;
+}) {
+  const t = useT();
+  return (
+    <ConfirmDialog
+      open
+      title={title}
+      confirmLabel={confirmLabel}
       cancelLabel={t('common.cancel')}
       confirmVariant="danger"
-      busy={reopen.isPending}
+      busy={mutation.isPending}
       onCancel={onClose}
       onConfirm={form.handleSubmit((input) =>
-        reopen.mutate(input, {
+        mutation.mutate(input, {
           onError: (error) => showApiFieldError(form, error, ['reason']),
         }),
       )}
-      footer={<ApiErrorMessage error={reopen.error} inlineFields={['reason']} />}
+      footer={footer ?? <ApiErrorMessage error={mutation.error} inlineFields={['reason']} />}
     >
-      <p>{t('closing.reopen.body')}</p>
-      <FormTextArea form={form} name="reason" label={t('closing.reopen.reason')} rows={3} />
+      <p>{body}</p>
+      <FormTextArea form={form} name="reason" label={reasonLabel} hint={reasonHint} rows={3} />
     </ConfirmDialog>
   );
 }

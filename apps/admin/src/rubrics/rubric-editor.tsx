@@ -3,6 +3,7 @@ import {
   Button,
   type DraftFormHandle,
   FieldError,
+  type Path,
   RubricSheet,
   type ServerIssue,
   useDraftForm,
@@ -33,6 +34,9 @@ export interface RubricEditorProps {
   handle?: Ref<DraftFormHandle>;
 }
 
+/** A field of the draft, by its path in the schema (`aspects.0.indicators.1.key`). */
+type Field = Path<Draft>;
+
 /** How many fields of a definition the domain's own schema finds a problem with. */
 export function rubricProblemCount(value: Draft): number {
   const result = ZRubricDefinition.safeParse(value);
@@ -57,13 +61,13 @@ export function RubricEditor({
   const t = useT();
   const { form, box, changed, edit, blur, err, listErr } = useDraftForm({
     schema: ZRubricDefinition,
-    value: value as Draft,
-    onChange: (next) => onChange(next as Draft),
+    value,
+    onChange,
     serverError,
     handle,
   });
   const rows = useFieldArray({ control: form.control, name: 'aspects' });
-  const current = form.watch() as Draft;
+  const current = form.watch();
   const [picked, setPicked] = useState<Record<string, number | 'na'>>({});
   const scores = useMemo(() => sampleScores(current, picked), [current, picked]);
   // The count speaks once there is something to say it about: after the first edit or save.
@@ -136,7 +140,7 @@ export function RubricEditor({
               <FieldError>{listErr(`aspects.${a}.indicators`)}</FieldError>
               <ol className="sk-list-plain">
                 {aspect.indicators.map((ind, i) => {
-                  const path = `aspects.${a}.indicators.${i}`;
+                  const path = `aspects.${a}.indicators.${i}` as const;
                   return (
                     // biome-ignore lint/suspicious/noArrayIndexKey: as for aspects, the key is being edited.
                     <li key={i} className="adm-indicator">
@@ -178,7 +182,7 @@ export function RubricEditor({
                               updateIndicator(current, a, i, {
                                 weight:
                                   text.trim() === '' ? undefined : Number(text.replace(',', '.')),
-                              }).aspects[a]?.indicators[i],
+                              }).aspects[a]?.indicators[i] ?? ind,
                               `${path}.weight`,
                             )
                           }
@@ -269,14 +273,14 @@ function ScaleEditor({
   onApplyToAll,
 }: {
   scale: TScale;
-  path: string;
+  path: `aspects.${number}.indicators.${number}.scale`;
   indicatorKey: string;
   readOnly: boolean;
-  err: (field: string) => string | undefined;
-  listErr: (field: string) => string | undefined;
-  blur: (field: string) => () => void;
+  err: (field: Field) => string | undefined;
+  listErr: (field: Field) => string | undefined;
+  blur: (field: Field) => () => void;
   /** The new scale, for an edit of `field` in it. */
-  onChange: (scale: TScale, field: string) => void;
+  onChange: (scale: TScale, field: Field) => void;
   onApplyToAll: () => void;
 }) {
   const t = useT();

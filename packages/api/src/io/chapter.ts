@@ -203,9 +203,23 @@ export interface ChapterStages {
 }
 
 /** Follow-up plans (RTL) per teacher and cycle, as the report lists them (issue 17). */
+/** The follow-up table's columns, in the order `followUpCells` gives a row's cells. */
+const FOLLOW_UP_HEADERS = [
+  'No',
+  'Nama Guru',
+  'Siklus',
+  'Indikator',
+  'Tindakan',
+  'Pendamping',
+  'Jatuh Tempo',
+  'Status',
+  'Hasil',
+] as const;
+
 export interface ChapterFollowUps {
   number: number;
   caption: string;
+  headers: typeof FOLLOW_UP_HEADERS;
   rows: {
     no: number;
     teacher: string;
@@ -677,6 +691,21 @@ function chapterResults(
 }
 
 /** The plans per teacher, then cycle; numbered after the chapter's other tables. */
+/** A follow-up row's cells under `headers`, for the DOCX and the spreadsheet alike. */
+export function followUpCells(r: ChapterFollowUps['rows'][number]) {
+  return [
+    r.no,
+    r.teacher,
+    r.cycle,
+    r.indicators,
+    r.actions,
+    r.support,
+    r.dueOn,
+    r.status,
+    r.result,
+  ] as const;
+}
+
 function followUpTable(plans: readonly FollowUpLike[], number: number): ChapterFollowUps | null {
   if (plans.length === 0) return null;
   const sorted = [...plans].sort(
@@ -685,6 +714,7 @@ function followUpTable(plans: readonly FollowUpLike[], number: number): ChapterF
   return {
     number,
     caption: `Tabel ${number}. Rencana tindak lanjut (RTL) setiap guru per siklus`,
+    headers: FOLLOW_UP_HEADERS,
     rows: sorted.map((p, i) => {
       const texts = new Map(p.progress.indicators.map((x) => [x.key, x.text]));
       const figure = (v: string | null) => (v === null ? '-' : formatId(v));

@@ -27,6 +27,7 @@ import {
   type ChapterResults,
   type ChapterSigner,
   type ChapterSignOff,
+  followUpCells,
   GAIN_NOTES,
   gainHeaders,
   gainValues,
@@ -431,30 +432,8 @@ export async function chapterToDocx(chapter: ResultsChapter): Promise<Uint8Array
     body.push(caption(f.caption));
     body.push(
       table(
-        [
-          'No',
-          'Nama Guru',
-          'Siklus',
-          'Indikator',
-          'Tindakan',
-          'Pendamping',
-          'Jatuh Tempo',
-          'Status',
-          'Hasil',
-        ],
-        f.rows.map((r) => ({
-          cells: [
-            String(r.no),
-            r.teacher,
-            r.cycle,
-            r.indicators,
-            r.actions,
-            r.support,
-            r.dueOn,
-            r.status,
-            r.result,
-          ],
-        })),
+        [...f.headers],
+        f.rows.map((r) => ({ cells: followUpCells(r).map(String) })),
         // Text columns: only the number is centred.
         Number.POSITIVE_INFINITY,
       ),

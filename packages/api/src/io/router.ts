@@ -19,6 +19,7 @@ import {
 import {
   AppError,
   cycleLabel,
+  detailForInstrument,
   PRIMARY_INSTRUMENT_KEY,
   RosterIndex,
   type TFigureBasis,
@@ -36,7 +37,7 @@ import { transitionCycleIn } from '../cycles/workflow';
 import { letterheadView } from '../district/letterhead';
 import { notFound } from '../errors';
 import { districtToday, followUpViews } from '../follow-ups/follow-up-view';
-import { detailForInstrument, schoolDetail } from '../reports/school-detail';
+import { schoolDetail } from '../reports/school-detail';
 import { cycleScoped, districtProcedure, router, studyScoped } from '../trpc';
 import { buildChapter, type ChapterRecap, focusPhrase, type ResultsChapter } from './chapter';
 import { type ImportResult, type ImportRow, interpretSheet } from './import-sheet';
@@ -125,11 +126,13 @@ const ZRecapConfirmInput = ZRecapPreviewInput.extend({
   version: z.number().int().min(1),
 }).strict();
 
-const ZComparisonExportInput = ZDistrictComparisonInput.omit({ page: true, pageSize: true }).extend(
-  {
-    format: ZFormat,
-  },
-);
+/** The comparison's download: its filters and sort, every page, in one format. */
+export const ZComparisonExportInput = ZDistrictComparisonInput.omit({
+  page: true,
+  pageSize: true,
+}).extend({
+  format: ZFormat,
+});
 
 /** The recap of a study (or an instrument) that has no observation yet. */
 const NO_RECAP: ChapterRecap = {

@@ -5,6 +5,7 @@ import {
   type ChapterFollowUps,
   type ChapterGains,
   type ChapterRecap,
+  followUpCells,
   GAIN_NOTES,
   gainHeaders,
   gainValues,
@@ -94,6 +95,9 @@ export function gainsSheet(g: ChapterGains): SheetTable {
   };
 }
 
+/** The width of each of the follow-up table's columns, in the order of its headers. */
+const FOLLOW_UP_WIDTHS = [6, 30, 14, 40, 40, 24, 18, 12, 30];
+
 /** The follow-up plans (RTL) per teacher and cycle. */
 export function followUpsSheet(
   f: ChapterFollowUps,
@@ -102,28 +106,10 @@ export function followUpsSheet(
   return {
     name: 'RTL',
     title: [f.caption, `${context.schoolName} - ${context.studyTitle}`],
-    columns: [
-      INT('No', 6),
-      TEXT('Nama Guru', 30),
-      TEXT('Siklus', 14),
-      TEXT('Indikator', 40),
-      TEXT('Tindakan', 40),
-      TEXT('Pendamping', 24),
-      TEXT('Jatuh Tempo', 18),
-      TEXT('Status', 12),
-      TEXT('Hasil', 30),
-    ],
-    rows: f.rows.map((r) => [
-      r.no,
-      r.teacher,
-      r.cycle,
-      r.indicators,
-      r.actions,
-      r.support,
-      r.dueOn,
-      r.status,
-      r.result,
-    ]),
+    columns: f.headers.map((h, i) =>
+      i === 0 ? INT(h, FOLLOW_UP_WIDTHS[i]) : TEXT(h, FOLLOW_UP_WIDTHS[i]),
+    ),
+    rows: f.rows.map((r) => [...followUpCells(r)]),
     notes: ['Hasil: persentase indikator RTL dihitung oleh Siklus dari skor observasi mentah.'],
   };
 }

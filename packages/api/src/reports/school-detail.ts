@@ -203,26 +203,3 @@ async function instrumentDetail(
 }
 
 export type SchoolDetail = Awaited<ReturnType<typeof schoolDetail>>;
-
-/**
- * The report as one instrument's figures make it (decision 022): its bands, table, gains
- * and per-cycle figures in place of the primary's, for exports drawn per instrument.
- */
-export function detailForInstrument(
-  detail: SchoolDetail,
-  instrument: SchoolDetail['instruments'][number],
-): SchoolDetail {
-  return {
-    ...detail,
-    bandSet: instrument.bandSet,
-    teachers: instrument.teachers,
-    gains: instrument.gains,
-    overall: instrument.overall,
-    cycles: detail.cycles.map((c, k) => {
-      const own = instrument.cycles[k];
-      return own
-        ? { ...c, n: own.n, mean: own.mean, meanBand: own.meanBand, summary: own.summary }
-        : c;
-    }),
-  };
-}

@@ -1,8 +1,6 @@
-import { useSignOut } from '../components/auth';
+import { BrandTop, useSignOut } from '../components/auth';
 import { Button } from '../components/button';
 import { Card } from '../components/card';
-import { LanguageSwitch } from '../components/language-switch';
-import { Logo } from '../components/logo';
 import { useT } from '../i18n/i18n';
 import { PasswordChangeForm } from './password-change';
 
@@ -16,13 +14,7 @@ export function ForcedPasswordChange() {
   return (
     <main className="sk-fullpage">
       <div className="sk-forbidden__box">
-        <div className="sk-forbidden__top">
-          <span className="sk-forbidden__brand">
-            <Logo size={28} />
-            {t('shell.product')}
-          </span>
-          <LanguageSwitch />
-        </div>
+        <BrandTop />
         <Card className="sk-narrow-card" title={t('password.forcedTitle')} level={2}>
           <div className="sk-stack">
             <p>{t('password.forcedBody')}</p>

@@ -113,15 +113,7 @@ export function Forbidden({
   return (
     <Wrapper className={inline ? 'sk-forbidden' : 'sk-fullpage'}>
       <div className="sk-forbidden__box">
-        {!inline && (
-          <div className="sk-forbidden__top">
-            <span className="sk-forbidden__brand">
-              <Logo size={28} />
-              {t('shell.product')}
-            </span>
-            <LanguageSwitch />
-          </div>
-        )}
+        {!inline && <BrandTop />}
         <Card className="sk-narrow-card" title={title ?? t('auth.forbiddenTitle')}>
           {children ?? (
             <p>
@@ -200,4 +192,18 @@ export type SignOutGuard = (proceed: () => void) => Promise<boolean>;
 let signOutGuard: SignOutGuard | null = null;
 export function setSignOutGuard(guard: SignOutGuard | null): void {
   signOutGuard = guard;
+}
+
+/** The product's name and the language switch above a page shown outside the app's shell. */
+export function BrandTop() {
+  const t = useT();
+  return (
+    <div className="sk-forbidden__top">
+      <span className="sk-forbidden__brand">
+        <Logo size={28} />
+        {t('shell.product')}
+      </span>
+      <LanguageSwitch />
+    </div>
+  );
 }

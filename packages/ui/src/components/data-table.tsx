@@ -344,7 +344,8 @@ function ColumnFilter<T>({ column }: { column: Column<T, unknown> }) {
   const filter = column.columnDef.meta?.filter;
   const header = column.columnDef.header;
   const name = typeof header === 'string' ? header : column.id;
-  const value = (column.getFilterValue() as string | undefined) ?? '';
+  const filterValue = column.getFilterValue();
+  const value = typeof filterValue === 'string' ? filterValue : '';
   const label = t('table.filter', { column: name });
   if (filter && typeof filter === 'object') {
     return (

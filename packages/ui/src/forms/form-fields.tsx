@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import { type FieldValues, type Path, type UseFormReturn, useController } from 'react-hook-form';
+import { ApiErrorMessage } from '../components/api-error';
 import { Button } from '../components/button';
 import {
   Select,
@@ -92,5 +94,42 @@ export function SaveRow({ pending, saved }: { pending: boolean; saved: boolean }
         </output>
       )}
     </div>
+  );
+}
+
+/**
+ * The foot of a form that creates or edits something: the API's error (fields it names are
+ * shown at the field instead), then submit, any extra buttons, and cancel.
+ */
+export function FormFooter({
+  error,
+  inlineFields,
+  submitLabel,
+  pending,
+  onCancel,
+  children,
+}: {
+  error: unknown;
+  inlineFields: readonly string[];
+  submitLabel: string;
+  pending: boolean;
+  onCancel: () => void;
+  /** Buttons between submit and cancel. */
+  children?: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <>
+      <ApiErrorMessage error={error} inlineFields={inlineFields} />
+      <div className="sk-row">
+        <Button type="submit" loading={pending}>
+          {submitLabel}
+        </Button>
+        {children}
+        <Button variant="ghost" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </>
   );
 }

@@ -1,5 +1,12 @@
 export { useFieldArray } from 'react-hook-form';
-export { FormSelect, FormTextArea, FormTextField, NipField, SaveRow } from './form-fields';
+export {
+  FormFooter,
+  FormSelect,
+  FormTextArea,
+  FormTextField,
+  NipField,
+  SaveRow,
+} from './form-fields';
 export {
   type Issues,
   issuesOf,

@@ -23,6 +23,11 @@ export interface DraftFormOptions<TSchema extends z.ZodType<FieldValues, FieldVa
   /** The last save's refusal of one field of the payload. */
   serverError?: ServerIssue | undefined;
   handle?: Ref<DraftFormHandle> | undefined;
+  /**
+   * The procedure's input built from the draft (as `useZodForm`'s), when the draft's fields
+   * are not the input itself; each field keeps its name as its path in the input.
+   */
+  toInput?: ((values: TValues) => z.input<TSchema>) | undefined;
 }
 
 /**
@@ -34,11 +39,12 @@ export interface DraftFormOptions<TSchema extends z.ZodType<FieldValues, FieldVa
 export function useDraftForm<
   TSchema extends z.ZodType<FieldValues, FieldValues>,
   TValues extends FieldValues,
->({ schema, value, onChange, serverError, handle }: DraftFormOptions<TSchema, TValues>) {
+>({ schema, value, onChange, serverError, handle, toInput }: DraftFormOptions<TSchema, TValues>) {
   const { lang } = useLang();
   const form = useZodForm<TSchema, TValues>({
     schema,
     defaultValues: value as DefaultValues<TValues>,
+    ...(toInput ? { toInput } : {}),
   });
   const { isSubmitted } = form.formState;
   // The fields someone has typed in or left: only these speak up before the first save.
@@ -51,19 +57,22 @@ export function useDraftForm<
     else if (touched.current.size > 0) void form.trigger([...touched.current]);
   };
   /** After any edit: checks what should be checked and hands the draft to the page. */
-  const changed = (name?: string) => {
-    if (name) touched.current.add(name as Path<TValues>);
+  const changed = (name?: Path<TValues>) => {
+    if (name) touched.current.add(name);
     recheck();
     onChange(form.getValues());
   };
   /** One field (or a whole row, for the edit of one `field` in it) takes a new value. */
-  const edit = (name: string, next: unknown, field: string = name) => {
-    const path = name as Path<TValues>;
-    form.setValue(path, next as PathValue<TValues, Path<TValues>>, { shouldDirty: true });
+  const edit = <P extends Path<TValues>>(
+    name: P,
+    next: PathValue<TValues, P>,
+    field: Path<TValues> = name,
+  ) => {
+    form.setValue(name, next, { shouldDirty: true });
     changed(field);
   };
-  const blur = (name: string) => () => {
-    touched.current.add(name as Path<TValues>);
+  const blur = (name: Path<TValues>) => () => {
+    touched.current.add(name);
     recheck();
   };
   /** A new start (a preset): nothing has been typed in yet. */
@@ -82,18 +91,18 @@ export function useDraftForm<
     first.scrollIntoView?.({ block: 'center' });
   };
   useEffect(focusProblem);
-  useImperativeHandle(handle, () => ({
-    check: async () => {
-      let ok = false;
-      focusFirst.current = true;
-      await form.handleSubmit(() => {
-        ok = true;
-      })();
-      if (ok) focusFirst.current = false;
-      else focusProblem();
-      return ok;
-    },
-  }));
+  /** Checks every field, shows each problem and focuses the first; true when all is well. */
+  const check = async () => {
+    let ok = false;
+    focusFirst.current = true;
+    await form.handleSubmit(() => {
+      ok = true;
+    })();
+    if (ok) focusFirst.current = false;
+    else focusProblem();
+    return ok;
+  };
+  useImperativeHandle(handle, () => ({ check }));
   // The API's refusal of one field shows under that field.
   useEffect(() => {
     if (!serverError) return;
@@ -103,13 +112,13 @@ export function useDraftForm<
     });
   }, [serverError, form]);
 
-  const err = (name: string) => fieldErrorIn(form, name as Path<TValues>, lang);
+  const err = (name: Path<TValues>) => fieldErrorIn(form, name, lang);
   /** The problem of a list as a whole (too few rows), not of a field in it. */
-  const listErr = (name: string) => {
+  const listErr = (name: Path<TValues>) => {
     const error: { message?: unknown; root?: { message?: unknown } } | undefined =
-      form.getFieldState(name as Path<TValues>, form.formState).error;
+      form.getFieldState(name, form.formState).error;
     const message = error?.root?.message ?? error?.message;
     return messageIn(typeof message === 'string' ? message : undefined, lang);
   };
-  return { form, lang, box, changed, edit, blur, forget, err, listErr };
+  return { form, lang, box, changed, edit, blur, forget, err, listErr, check };
 }

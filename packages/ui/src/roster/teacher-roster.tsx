@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { DataTable, type DataTableColumn } from '../components/data-table';
 import { Select, TextField } from '../components/fields';
 import { EmptyState, ErrorState, LoadingState } from '../components/states';
+import { FormFooter } from '../forms/form-fields';
 import { useLang, useT } from '../i18n/i18n';
 import { msg, type TMessage, useMessageText } from '../i18n/message';
 import { RosterImport } from './roster-import';
@@ -346,15 +347,13 @@ function TeacherForm({
           onChange={set('nuptk')}
           error={err('nuptk')}
         />
-        <ApiErrorMessage error={mutation.error} inlineFields={FIELDS} />
-        <div className="sk-row">
-          <Button type="submit" loading={mutation.isPending}>
-            {teacher ? t('common.save') : t('roster.add')}
-          </Button>
-          <Button variant="ghost" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </div>
+        <FormFooter
+          error={mutation.error}
+          inlineFields={FIELDS}
+          submitLabel={teacher ? t('common.save') : t('roster.add')}
+          pending={mutation.isPending}
+          onCancel={onCancel}
+        />
       </form>
     </Card>
   );

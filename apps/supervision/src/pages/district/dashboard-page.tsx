@@ -16,7 +16,12 @@ import {
 } from '@siklus/ui';
 import { BandDistributionChart, MeansBarChart } from '@siklus/ui/charts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { PaginationState, SortingState, Updater } from '@tanstack/react-table';
+import {
+  functionalUpdate,
+  type PaginationState,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { exportUrls } from '../../export-urls';
@@ -37,9 +42,6 @@ import {
 } from './comparison-params';
 
 type ComparisonRow = RouterOutputs['reports']['districtComparison']['rows'][number];
-
-const apply = <T,>(updater: Updater<T>, old: T): T =>
-  typeof updater === 'function' ? (updater as (o: T) => T)(old) : updater;
 
 /**
  * The supervisor's start page: the district's headline figures, then every school with
@@ -434,13 +436,13 @@ function Comparison({
   }, [t, f, local, signed]);
 
   const onSortingChange = (updater: Updater<SortingState>) => {
-    const next = apply(updater, sorting)[0];
+    const next = functionalUpdate(updater, sorting)[0];
     // Only the server's sortable columns have sorting enabled, so an unknown id means none.
     const by = next && comparisonSortOf(next.id);
     update({ sort: next && by ? { by, dir: next.desc ? 'desc' : 'asc' } : null });
   };
   const onPaginationChange = (updater: Updater<PaginationState>) => {
-    const next = apply(updater, pagination);
+    const next = functionalUpdate(updater, pagination);
     update({ page: next.pageIndex + 1, pageSize: next.pageSize });
   };
 

@@ -1,18 +1,7 @@
 import type { RouterOutputs } from '@siklus/client';
+import { ChapterHeaderRow } from './chapter-table-head';
 
 type ChapterFollowUps = NonNullable<RouterOutputs['io']['resultsChapter']['followUps']>;
-
-const HEADERS = [
-  'No',
-  'Nama Guru',
-  'Siklus',
-  'Indikator',
-  'Tindakan',
-  'Pendamping',
-  'Jatuh Tempo',
-  'Status',
-  'Hasil',
-] as const;
 
 /**
  * The chapter's table of follow-up plans (RTL) per teacher and cycle, as the DOCX prints
@@ -24,13 +13,7 @@ export function ChapterFollowUpsTable({ followUps }: { followUps: ChapterFollowU
       <p className="sk-report__caption">{followUps.caption}</p>
       <table className="sk-report__table">
         <thead>
-          <tr>
-            {HEADERS.map((h) => (
-              <th scope="col" key={h}>
-                {h}
-              </th>
-            ))}
-          </tr>
+          <ChapterHeaderRow headers={followUps.headers} />
         </thead>
         <tbody>
           {followUps.rows.map((r) => (

@@ -21,6 +21,7 @@ import { ObservationTable } from '../results/cycle-table';
 import { ChapterEvidence } from './chapter-evidence';
 import { ChapterFollowUpsTable } from './chapter-follow-ups';
 import { ChapterLetterhead, ChapterSignOff } from './chapter-sign';
+import { ChapterHeaderRow } from './chapter-table-head';
 
 type Chapter = RouterOutputs['io']['resultsChapter'];
 /** The results tables of the chapter, or of one instrument's section. */
@@ -261,21 +262,14 @@ function ChapterResultsView({
           <Caption>{r.recap.caption}</Caption>
           <table className="sk-report__table">
             <thead>
-              <tr>
-                <th scope="col">No</th>
-                <th scope="col">Nama Guru</th>
-                {r.recap.cycleLabels.map((l) => (
-                  <th scope="col" key={l}>
-                    {l}
-                  </th>
-                ))}
-                {r.recap.gainLabel &&
-                  r.recap.gainHeaders.map((h) => (
-                    <th scope="col" key={h}>
-                      {h}
-                    </th>
-                  ))}
-              </tr>
+              <ChapterHeaderRow
+                headers={[
+                  'No',
+                  'Nama Guru',
+                  ...r.recap.cycleLabels,
+                  ...(r.recap.gainLabel ? r.recap.gainHeaders : []),
+                ]}
+              />
             </thead>
             <tbody>
               {r.recap.rows.map((row) => (
@@ -315,15 +309,15 @@ function ChapterResultsView({
           <Caption>{r.gains.caption}</Caption>
           <table className="sk-report__table">
             <thead>
-              <tr>
-                {['Dari', 'Ke', 'Rata-rata Awal', 'Rata-rata Akhir', ...r.gains.gainHeaders].map(
-                  (h) => (
-                    <th scope="col" key={h}>
-                      {h}
-                    </th>
-                  ),
-                )}
-              </tr>
+              <ChapterHeaderRow
+                headers={[
+                  'Dari',
+                  'Ke',
+                  'Rata-rata Awal',
+                  'Rata-rata Akhir',
+                  ...r.gains.gainHeaders,
+                ]}
+              />
             </thead>
             <tbody>
               {r.gains.rows.map((g) => (

@@ -1,5 +1,5 @@
 import { FakeApiError, type Handler, ME, renderApp } from '@siklus/ui/testing';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../router';
@@ -494,6 +494,52 @@ describe('cycle page (principal)', () => {
         version: 7,
       }),
     );
+  });
+
+  it('checks the stage notes with the API schema: quiet until a field is changed, Save focuses the first problem and sends nothing', async () => {
+    const server = { cycle: makeCycle() };
+    const { calls } = renderApp(routes, { at: AT, api: principalApi(server) });
+    const planning = await screen.findByLabelText('Tanggal tahap Perencanaan');
+    const reflection = screen.getByLabelText('Tanggal tahap Refleksi');
+    const stagesForm = planning.closest('form') as HTMLFormElement;
+    expect(stagesForm.querySelectorAll('[aria-invalid="true"]')).toHaveLength(0);
+
+    // Changed to a year the schema refuses: that field says so, the others stay quiet.
+    fireEvent.change(reflection, { target: { value: '1999-08-01' } });
+    await waitFor(() => expect(reflection.getAttribute('aria-invalid')).toBe('true'));
+    expect(planning.getAttribute('aria-invalid')).toBeNull();
+    fireEvent.change(planning, { target: { value: '1998-08-01' } });
+    await waitFor(() => expect(planning.getAttribute('aria-invalid')).toBe('true'));
+    expect(within(stagesForm).getAllByRole('alert')[0]?.textContent).toContain(
+      'Tanggal perencanaan harus antara tahun 2000',
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan catatan tahapan' }));
+    await waitFor(() => expect(document.activeElement).toBe(planning));
+    expect(calls.some((c) => c.path === 'cycles.updateNotes')).toBe(false);
+
+    // Fixed, the message goes as it is typed.
+    fireEvent.change(planning, { target: { value: '2025-08-01' } });
+    await waitFor(() => expect(planning.getAttribute('aria-invalid')).toBeNull());
+    expect(reflection.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('checks a printed mean as the API does and focuses it when Save finds a problem', async () => {
+    const server = {
+      cycle: makeCycle({ rubric: { mode: 'summary' } }, [observation(0, '53.48', 'Cukup', null)]),
+    };
+    const { calls } = renderApp(routes, { at: AT, api: principalApi(server) });
+    await userEvent.click(await screen.findByText('Isi angka tercetak (opsional)'));
+    const mean = screen.getByLabelText(/^Rata-rata tercetak/);
+    expect(mean.getAttribute('aria-invalid')).toBeNull();
+    await userEvent.selectOptions(screen.getByLabelText('Kategori rata-rata tercetak'), 'Cukup');
+    // Only the band was changed: the empty mean is not an error.
+    expect(mean.getAttribute('aria-invalid')).toBeNull();
+    await userEvent.type(mean, '101');
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan angka tercetak' }));
+    await waitFor(() => expect(mean.getAttribute('aria-invalid')).toBe('true'));
+    await waitFor(() => expect(document.activeElement).toBe(mean));
+    expect(calls.some((c) => c.path === 'cycles.setPrintedFigures')).toBe(false);
   });
 
   it('explains a CONFLICT, keeps the unsaved edits in view, and reloads the latest version on request', async () => {

@@ -1,14 +1,11 @@
 import { appErrorOf, type RouterOutputs, useTRPC } from '@siklus/client';
 import {
   isAppError,
-  parsePrintedFigure,
   scoreObservation,
   scoreProgress,
   summaryObservation,
   type TBandSet,
   type TObservationUpsertInput,
-  ZCyclePrintedFiguresInput,
-  ZCycleUpdateNotesInput,
   ZObservationUpsertInput,
 } from '@siklus/domain';
 import {
@@ -136,7 +133,7 @@ function CycleView({
   );
   const canEdit = principal && cycle.editable;
   const label = localized(cycle.label);
-  const bandSet = { bands: cycle.bandSet.bands } as TBandSet;
+  const bandSet: TBandSet = { bands: cycle.bandSet.bands };
   const summaryMode = cycle.rubric.mode === 'summary';
   // Saves work without a connection (decision 024): waiting changes show in place.
   const offline = useOfflineSaves(cycle, bandSet, instrument);
@@ -192,9 +189,7 @@ function CycleView({
   const [obsSaved, setObsSaved] = useState<{ at: Date; message: string } | null>(null);
   const [showMissing, setShowMissing] = useState(false);
   const sheetRef = useRef<RubricSheetHandle>(null);
-  const [notesIssues, setNotesIssues] = useState<Issues>(NO_ISSUES);
   const [printedDraft, setPrintedDraft] = useState<PrintedDraft | null>(null);
-  const [printedIssues, setPrintedIssues] = useState<Issues>(NO_ISSUES);
   const [obsIssues, setObsIssues] = useState<Issues>(NO_ISSUES);
   const [confirmSubmit, setConfirmSubmit] = useState(false);
 
@@ -246,9 +241,11 @@ function CycleView({
   };
 
   const saveNotes = useMutation(trpc.cycles.updateNotes.mutationOptions({ onError: onWriteError }));
+  const notesServerIssue = useMemo(() => serverIssue(saveNotes.error), [saveNotes.error]);
   const savePrinted = useMutation(
     trpc.cycles.setPrintedFigures.mutationOptions({ onError: onWriteError }),
   );
+  const printedServerIssue = useMemo(() => serverIssue(savePrinted.error), [savePrinted.error]);
   const saveObs = useMutation(
     trpc.cycles.upsertObservation.mutationOptions({ onError: onWriteError }),
   );
@@ -283,11 +280,9 @@ function CycleView({
     );
   };
 
+  // The form has checked the changed fields with the procedure's schema before this runs.
   const doSaveNotes = () => {
     const input = { cycleId: cycle.id, version: base, ...patch };
-    const issues = issuesOf(ZCycleUpdateNotesInput, input);
-    setNotesIssues(issues);
-    if (issues.size > 0) return;
     offline.saveNotes(saveNotes, input, label, {
       onSuccess: async (result) => {
         await afterWrite(result.version);
@@ -301,20 +296,10 @@ function CycleView({
     });
   };
 
+  // The form has checked the figures as the API does (its schema, the domain's reading).
   const doSavePrinted = () => {
     if (!printedDraft) return;
     const input = { cycleId: cycle.id, version: base, ...printedInput(printedDraft) };
-    let issues = issuesOf(ZCyclePrintedFiguresInput, input);
-    if (issues.size === 0 && input.printedMean !== null) {
-      try {
-        parsePrintedFigure(input.printedMean, 'printedMean');
-      } catch (error) {
-        if (!isAppError(error)) throw error;
-        issues = new Map([[error.field ?? 'printedMean', error.messages]]);
-      }
-    }
-    setPrintedIssues(issues);
-    if (issues.size > 0) return;
     savePrinted.mutate(input, {
       onSuccess: async (result) => {
         await afterWrite(result.version);
@@ -429,10 +414,8 @@ function CycleView({
     setObsDrafts({});
     setNotesDraft({});
     setPrintedDraft(null);
-    setPrintedIssues(NO_ISSUES);
     savePrinted.reset();
     setObsIssues(NO_ISSUES);
-    setNotesIssues(NO_ISSUES);
     saveNotes.reset();
     saveObs.reset();
     submit.reset();
@@ -719,9 +702,9 @@ function CycleView({
           saving={saveNotes.isPending}
           dirty={notesDirty}
           disabled={conflict}
-          errorFor={(field) =>
-            messageFor(notesIssues, serverIssue(saveNotes.error), f.lang, field, 'inside')
-          }
+          cycleId={cycle.id}
+          version={base}
+          serverError={notesServerIssue}
           footer={writeError(
             saveNotes.error,
             Object.keys(stages).flatMap((s) => [`${s}Notes`, `${s}Date`]),
@@ -740,9 +723,8 @@ function CycleView({
           saving={savePrinted.isPending}
           dirty={printedDirty}
           disabled={conflict}
-          errorFor={(field) =>
-            messageFor(printedIssues, serverIssue(savePrinted.error), f.lang, field, 'inside')
-          }
+          version={base}
+          serverError={printedServerIssue}
           footer={writeError(savePrinted.error, ['printedMean', 'printedMeanBand', 'printedBands'])}
         />
       </div>

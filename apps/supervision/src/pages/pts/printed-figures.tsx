@@ -1,5 +1,7 @@
 import type { RouterOutputs } from '@siklus/client';
-import { Button, Card, Select, TextField, useFormat, useT } from '@siklus/ui';
+import { bi, isAppError, parsePrintedFigure, ZCyclePrintedFiguresInput } from '@siklus/domain';
+import { Button, Card, Select, TextField, useDraftForm, useFormat, useT } from '@siklus/ui';
+import { useEffect } from 'react';
 import { MismatchList } from '../results/printed-check';
 import type { EditableCardProps } from './editable-card';
 
@@ -10,20 +12,21 @@ type Cycle = RouterOutputs['cycles']['get'];
  * its band, and each observed teacher's band in the table's order. Siklus never uses them
  * for a figure; it compares them with what it computes from the scores (the domain's
  * consistency check), so a report that rounded wrong (Lulut 2 prints 65,05 for 65,075) is
- * caught before a supervisor relies on it.
+ * caught before a supervisor relies on it. Each field is named as its path in
+ * `cycles.setPrintedFigures`'s input, so a problem lands on the field that holds it.
  */
 export interface PrintedDraft {
-  mean: string;
-  meanBand: string;
+  printedMean: string;
+  printedMeanBand: string;
   /** One per observation, in `cycle.observations` order; '' where nothing was printed. */
-  bands: string[];
+  printedBands: string[];
 }
 
 export function initialPrinted(cycle: Cycle, lang: 'id' | 'en'): PrintedDraft {
   const bands = cycle.printed.bands ?? [];
   return {
     // As the paper prints it; figures saved before the typed text was kept are localised.
-    mean:
+    printedMean:
       cycle.printed.meanAsTyped && cycle.printed.meanAsTyped !== cycle.printed.mean
         ? cycle.printed.meanAsTyped
         : cycle.printed.mean
@@ -31,8 +34,8 @@ export function initialPrinted(cycle: Cycle, lang: 'id' | 'en'): PrintedDraft {
             ? cycle.printed.mean.replace('.', ',')
             : cycle.printed.mean
           : '',
-    meanBand: cycle.printed.meanBand ?? '',
-    bands: cycle.observations.map((_, i) => bands[i] ?? ''),
+    printedMeanBand: cycle.printed.meanBand ?? '',
+    printedBands: cycle.observations.map((_, i) => bands[i] ?? ''),
   };
 }
 
@@ -42,13 +45,28 @@ export function printedChanged(draft: PrintedDraft, cycle: Cycle, lang: 'id' | '
 
 /** The draft as `cycles.setPrintedFigures` takes it (without cycle and version). */
 export function printedInput(draft: PrintedDraft) {
-  const anyBand = draft.bands.some((b) => b !== '');
+  const anyBand = draft.printedBands.some((b) => b !== '');
   return {
-    printedMean: draft.mean.trim() === '' ? null : draft.mean.trim(),
-    printedMeanBand: draft.meanBand || null,
-    printedBands: anyBand ? draft.bands.map((b) => b || null) : null,
+    printedMean: draft.printedMean.trim() === '' ? null : draft.printedMean.trim(),
+    printedMeanBand: draft.printedMeanBand || null,
+    printedBands: anyBand ? draft.printedBands.map((b) => b || null) : null,
   };
 }
+
+/** The procedure's schema, then the domain's reading of the printed mean, as the API checks. */
+const ZPrintedFiguresCheck = ZCyclePrintedFiguresInput.superRefine((input, ctx) => {
+  if (input.printedMean === null) return;
+  try {
+    parsePrintedFigure(input.printedMean, 'printedMean');
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    ctx.addIssue({
+      code: 'custom',
+      path: [error.field ?? 'printedMean'],
+      message: bi(error.messages.id, error.messages.en),
+    });
+  }
+});
 
 export function PrintedFigures({
   cycle,
@@ -59,17 +77,39 @@ export function PrintedFigures({
   saving,
   dirty,
   disabled,
-  errorFor,
   footer,
   showMismatches,
+  version,
+  serverError,
 }: EditableCardProps<PrintedDraft> & {
   cycle: Cycle;
-  errorFor: (field: string) => string | undefined;
   /** The principal sees the check here; a supervisor sees it with the cycle's table. */
   showMismatches: boolean;
 }) {
   const t = useT();
   const f = useFormat();
+  const {
+    form,
+    box,
+    edit,
+    blur,
+    forget,
+    err,
+    check: checkFields,
+  } = useDraftForm({
+    schema: ZPrintedFiguresCheck,
+    value: draft,
+    onChange: onDraftChange,
+    toInput: (values: PrintedDraft) => ({ cycleId: cycle.id, version, ...printedInput(values) }),
+    serverError,
+  });
+  // Nothing changed (a save, a reload, someone else's save): the form shows what is kept.
+  useEffect(() => {
+    if (dirty || JSON.stringify(form.getValues()) === JSON.stringify(draft)) return;
+    form.reset(draft);
+    forget();
+  });
+  const values = form.watch();
   const labels = cycle.bandSet.bands.map((b) => b.label);
   const bandOptions = [
     { value: '', label: t('pts.printed.none') },
@@ -115,23 +155,25 @@ export function PrintedFigures({
     <Card title={t('pts.printed.title')} description={t('pts.printed.description')}>
       <details className="pts-printed" open={hasPrinted || dirty}>
         <summary>{t('pts.printed.open')}</summary>
-        <div className="sk-form">
+        <div className="sk-form" ref={box}>
           <div className="pts-form-grid">
             <TextField
               label={t('pts.printed.mean')}
               hint={t('pts.printed.meanHint')}
               inputMode="decimal"
               autoComplete="off"
-              value={draft.mean}
-              onChange={(e) => onDraftChange({ ...draft, mean: e.target.value })}
-              error={errorFor('printedMean')}
+              value={values.printedMean}
+              onChange={(e) => edit('printedMean', e.target.value)}
+              onBlur={blur('printedMean')}
+              error={err('printedMean')}
             />
             <Select
               label={t('pts.printed.meanBand')}
-              value={draft.meanBand}
-              onChange={(e) => onDraftChange({ ...draft, meanBand: e.target.value })}
+              value={values.printedMeanBand}
+              onChange={(e) => edit('printedMeanBand', e.target.value)}
+              onBlur={blur('printedMeanBand')}
               options={bandOptions}
-              error={errorFor('printedMeanBand')}
+              error={err('printedMeanBand')}
             />
           </div>
           {cycle.observations.length > 0 && (
@@ -145,26 +187,26 @@ export function PrintedFigures({
                     name: o.teacherName,
                     percent: f.decimal(o.percentage),
                   })}
-                  value={draft.bands[i] ?? ''}
-                  onChange={(e) =>
-                    onDraftChange({
-                      ...draft,
-                      bands: draft.bands.map((b, k) => (k === i ? e.target.value : b)),
-                    })
-                  }
+                  value={values.printedBands[i] ?? ''}
+                  onChange={(e) => edit(`printedBands.${i}`, e.target.value, 'printedBands')}
+                  onBlur={blur('printedBands')}
                   options={bandOptions}
                 />
               ))}
-              {errorFor('printedBands') && (
+              {err('printedBands') && (
                 <p className="sk-field__error" role="alert">
-                  {errorFor('printedBands')}
+                  {err('printedBands')}
                 </p>
               )}
             </fieldset>
           )}
           {footer}
           <div className="sk-row">
-            <Button onClick={onSave} loading={saving} disabled={disabled || !dirty}>
+            <Button
+              onClick={() => void checkFields().then((ok) => ok && onSave())}
+              loading={saving}
+              disabled={disabled || !dirty}
+            >
               {t('pts.printed.save')}
             </Button>
           </div>

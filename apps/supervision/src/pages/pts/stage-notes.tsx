@@ -4,9 +4,19 @@ import {
   type TCycleUpdateNotesInput,
   type TNarrativeData,
   type TStage,
+  ZCycleUpdateNotesInput,
 } from '@siklus/domain';
-import { Button, Card, TextArea, TextField, useFormat, useLocalized, useT } from '@siklus/ui';
-import { useDeferredValue } from 'react';
+import {
+  Button,
+  Card,
+  TextArea,
+  TextField,
+  useDraftForm,
+  useFormat,
+  useLocalized,
+  useT,
+} from '@siklus/ui';
+import { useDeferredValue, useEffect, useRef } from 'react';
 import type { EditableCardProps } from './editable-card';
 
 export type StageValues = Record<TStage, { notes: string | null; date: string | null }>;
@@ -14,8 +24,39 @@ export type StageValues = Record<TStage, { notes: string | null; date: string | 
 /** The fields of `cycles.updateNotes` a person has changed: `planningNotes`, `actionDate`... */
 export type NotesDraft = Partial<Record<NoteField, string>>;
 export type NoteField = Exclude<keyof TCycleUpdateNotesInput, 'cycleId' | 'version'>;
+/** Every field of the form as its input shows it ('' where nothing is kept). */
+type NotesForm = Record<NoteField, string>;
 
-export const notesField = (stage: TStage, part: 'Notes' | 'Date') => `${stage}${part}` as NoteField;
+export const notesField = (stage: TStage, part: 'Notes' | 'Date'): NoteField => `${stage}${part}`;
+
+const NOTE_FIELDS = STAGES.flatMap((stage) => [
+  notesField(stage, 'Date'),
+  notesField(stage, 'Notes'),
+]);
+
+/** What is kept for `field`, as its input shows it. */
+function savedText(stages: StageValues, field: NoteField): string {
+  const stage = STAGES.find(
+    (s) => field === notesField(s, 'Notes') || field === notesField(s, 'Date'),
+  );
+  if (!stage) return '';
+  return (field.endsWith('Notes') ? stages[stage].notes : stages[stage].date) ?? '';
+}
+
+/** The form's fields: what was typed where something was, else what is kept. */
+function formValues(stages: StageValues, draft: NotesDraft): NotesForm {
+  const text = (field: NoteField) => draft[field] ?? savedText(stages, field);
+  return {
+    planningDate: text('planningDate'),
+    planningNotes: text('planningNotes'),
+    actionDate: text('actionDate'),
+    actionNotes: text('actionNotes'),
+    observationDate: text('observationDate'),
+    observationNotes: text('observationNotes'),
+    reflectionDate: text('reflectionDate'),
+    reflectionNotes: text('reflectionNotes'),
+  };
+}
 
 /** The draft as `updateNotes` takes it: only changed fields; an emptied one is cleared (null). */
 export function notesPatch(
@@ -23,22 +64,20 @@ export function notesPatch(
   stages: StageValues,
 ): Partial<Record<NoteField, string | null>> {
   const patch: Partial<Record<NoteField, string | null>> = {};
-  for (const stage of STAGES) {
-    for (const part of ['Notes', 'Date'] as const) {
-      const field = notesField(stage, part);
-      const value = draft[field];
-      if (value === undefined) continue;
-      const saved = part === 'Notes' ? stages[stage].notes : stages[stage].date;
-      const next = value.trim() === '' ? null : value;
-      if (next !== (saved ?? null)) patch[field] = next;
-    }
+  for (const field of NOTE_FIELDS) {
+    const value = draft[field];
+    if (value === undefined) continue;
+    const next = value.trim() === '' ? null : value;
+    if (next !== (savedText(stages, field) || null)) patch[field] = next;
   }
   return patch;
 }
 
 /**
  * The four stages of a cycle (perencanaan, pelaksanaan, pengamatan, refleksi), each with a
- * date and notes. Editable as one form saved at once, or read as text.
+ * date and notes. Editable as one form saved at once, or read as text. The form is a draft
+ * form over `cycles.updateNotes`'s own schema: a field speaks up once typed in or left,
+ * every changed field at Save, which puts the focus on the first problem and sends nothing.
  */
 export function StageNotes({
   stages,
@@ -49,25 +88,54 @@ export function StageNotes({
   saving,
   dirty,
   disabled,
-  errorFor,
   footer,
   narrative,
+  cycleId,
+  version,
+  serverError,
 }: EditableCardProps<NotesDraft> & {
   stages: StageValues;
-  errorFor: (field: NoteField) => string | undefined;
+  /** The cycle a save is for, for the schema's check. */
+  cycleId: string;
   /** The cycle's figures, against which observation and reflection notes are read. */
   narrative?: TNarrativeData;
 }) {
   const t = useT();
   const f = useFormat();
-  const shown = (stage: TStage, part: 'Notes' | 'Date') => {
-    const d = draft[notesField(stage, part)];
-    if (d !== undefined) return d;
-    return (part === 'Notes' ? stages[stage].notes : stages[stage].date) ?? '';
-  };
-  const set = (field: NoteField) => (e: { target: { value: string } }) =>
-    onDraftChange({ ...draft, [field]: e.target.value });
-
+  const { form, box, edit, blur, forget, err, check } = useDraftForm({
+    schema: ZCycleUpdateNotesInput,
+    value: formValues(stages, draft),
+    // The page keeps only what differs from what is kept, so a field someone else saved
+    // meanwhile is not written back unchanged.
+    onChange: (values: NotesForm) =>
+      onDraftChange(
+        Object.fromEntries(
+          NOTE_FIELDS.filter((field) => values[field] !== savedText(stages, field)).map((field) => [
+            field,
+            values[field],
+          ]),
+        ),
+      ),
+    toInput: (values) => ({
+      cycleId,
+      version,
+      ...notesPatch(values, stages),
+    }),
+    serverError,
+  });
+  // A field nobody has changed shows what is kept (a reload, a save, someone else's save);
+  // once nothing is changed any more, nothing speaks up until it is typed in again.
+  const wasClean = useRef(true);
+  useEffect(() => {
+    for (const field of NOTE_FIELDS) {
+      const kept = savedText(stages, field);
+      if (draft[field] === undefined && form.getValues(field) !== kept) form.setValue(field, kept);
+    }
+    const clean = Object.keys(draft).length === 0;
+    if (clean && !wasClean.current) forget();
+    wasClean.current = clean;
+  });
+  const values = form.watch();
   return (
     <Card title={t('pts.stages.title')} description={t('pts.stages.description')}>
       {readOnly ? (
@@ -99,31 +167,35 @@ export function StageNotes({
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            onSave();
+            void check().then((ok) => ok && onSave());
           }}
         >
-          <div className="pts-stages">
+          <div className="pts-stages" ref={box}>
             {STAGES.map((stage) => {
               const name = t(`pts.stage.${stage}`);
+              const date = notesField(stage, 'Date');
+              const notes = notesField(stage, 'Notes');
               return (
                 <section key={stage} className="pts-stage">
                   <h3 className="pts-stage__title">{name}</h3>
                   <TextField
                     type="date"
                     label={t('pts.stage.date', { stage: name })}
-                    value={shown(stage, 'Date')}
-                    onChange={set(notesField(stage, 'Date'))}
-                    error={errorFor(notesField(stage, 'Date'))}
+                    value={values[date]}
+                    onChange={(e) => edit(date, e.target.value)}
+                    onBlur={blur(date)}
+                    error={err(date)}
                   />
                   <TextArea
                     label={t('pts.stage.notes', { stage: name })}
                     rows={3}
-                    value={shown(stage, 'Notes')}
-                    onChange={set(notesField(stage, 'Notes'))}
-                    error={errorFor(notesField(stage, 'Notes'))}
+                    value={values[notes]}
+                    onChange={(e) => edit(notes, e.target.value)}
+                    onBlur={blur(notes)}
+                    error={err(notes)}
                     hint={
                       narrative && CLAIM_STAGES.includes(stage) ? (
-                        <ClaimWarnings text={shown(stage, 'Notes')} data={narrative} />
+                        <ClaimWarnings text={values[notes]} data={narrative} />
                       ) : undefined
                     }
                   />

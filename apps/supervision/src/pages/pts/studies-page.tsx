@@ -1,12 +1,12 @@
 import { type RouterOutputs, useTRPC } from '@siklus/client';
-import { describeCriteria, type TSuccessCriteria, ZStudyCreateInput } from '@siklus/domain';
+import { describeCriteria, ZStudyCreateInput } from '@siklus/domain';
 import {
-  ApiErrorMessage,
   Button,
   Card,
   type DataTableColumn,
   EmptyState,
   ErrorState,
+  FormFooter,
   FormSelect,
   FormTextArea,
   FormTextField,
@@ -278,9 +278,7 @@ function StudyForm({
   // The chosen criteria read back as a sentence, so the principal knows what "success" means.
   const criteriaSetVersionId = useWatch({ control: form.control, name: 'criteriaSetVersionId' });
   const chosenCriteria = options.criteriaSets.find((c) => c.id === criteriaSetVersionId);
-  const criteriaHint = chosenCriteria
-    ? describeCriteria(chosenCriteria.criteria as TSuccessCriteria, lang)
-    : undefined;
+  const criteriaHint = chosenCriteria ? describeCriteria(chosenCriteria.criteria, lang) : undefined;
 
   return (
     <form className="sk-form" onSubmit={submit} noValidate>
@@ -353,15 +351,13 @@ function StudyForm({
         more={more}
         onMore={setMore}
       />
-      <ApiErrorMessage error={create.error} inlineFields={STUDY_FIELDS} />
-      <div className="sk-row">
-        <Button type="submit" loading={create.isPending}>
-          {create.isPending ? t('pts.create.submitting') : t('pts.create.submit')}
-        </Button>
-        <Button variant="ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormFooter
+        error={create.error}
+        inlineFields={STUDY_FIELDS}
+        submitLabel={create.isPending ? t('pts.create.submitting') : t('pts.create.submit')}
+        pending={create.isPending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,25 +1,7 @@
+import { detailForInstrument } from '@siklus/domain';
 import { Card, useFormat, useLocalized, useT } from '@siklus/ui';
 import type { SchoolDetail } from './figures';
 import { TeacherCycleMatrix } from './teacher-cycle-matrix';
-
-type Instrument = SchoolDetail['instruments'][number];
-
-/** The study's report as one instrument's figures show it, for the tables drawn per instrument. */
-function detailOf(detail: SchoolDetail, instrument: Instrument): SchoolDetail {
-  return {
-    ...detail,
-    bandSet: instrument.bandSet,
-    teachers: instrument.teachers,
-    gains: instrument.gains,
-    overall: instrument.overall,
-    cycles: detail.cycles.map((c, k) => {
-      const own = instrument.cycles[k];
-      return own
-        ? { ...c, n: own.n, mean: own.mean, meanBand: own.meanBand, summary: own.summary }
-        : c;
-    }),
-  };
-}
 
 /**
  * One teacher x cycle table per instrument of a study of several (decision 022): each with
@@ -77,7 +59,7 @@ export function InstrumentTables({ detail }: { detail: SchoolDetail }) {
                 </li>
               )}
             </ul>
-            <TeacherCycleMatrix detail={detailOf(detail, instrument)} />
+            <TeacherCycleMatrix detail={detailForInstrument(detail, instrument)} />
           </Card>
         );
       })}

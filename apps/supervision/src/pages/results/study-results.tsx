@@ -1,5 +1,5 @@
 import { useTRPC } from '@siklus/client';
-import { GAIN_CONVENTIONS, GAIN_LABELS, type TGainConvention } from '@siklus/domain';
+import { GAIN_CONVENTIONS, GAIN_LABELS } from '@siklus/domain';
 import { Card, EmptyState, ProvisionalLabel, QueryState, useLocalized, useT } from '@siklus/ui';
 import { MeansBarChart, TrajectoryLineChart } from '@siklus/ui/charts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -68,10 +68,6 @@ export function StudyResults({
   );
 }
 
-function isConvention(v: string): v is TGainConvention {
-  return (GAIN_CONVENTIONS as readonly string[]).includes(v);
-}
-
 /** The principal's choice of the gain shown first (studies.setGainFirst); the server checks the role. */
 function GainFirstSelect({ detail }: { detail: SchoolDetail }) {
   const t = useT();
@@ -93,8 +89,8 @@ function GainFirstSelect({ detail }: { detail: SchoolDetail }) {
         value={detail.study.gainFirst}
         disabled={save.isPending}
         onChange={(e) => {
-          const gainFirst = e.target.value;
-          if (isConvention(gainFirst)) save.mutate({ studyId, gainFirst });
+          const gainFirst = GAIN_CONVENTIONS.find((c) => c === e.target.value);
+          if (gainFirst) save.mutate({ studyId, gainFirst });
         }}
       >
         {GAIN_CONVENTIONS.map((c) => (
