@@ -267,6 +267,52 @@ function schoolDetail(lastStatus: 'approved' | 'submitted' = 'approved') {
   };
 }
 
+/**
+ * One instrument's figures as `reports.schoolDetail` lists them in `instruments[]`, from a
+ * teacher x cycle table of percentages (decision 022).
+ */
+function instrumentFigures(instrument: number, key: string, table: string[][]) {
+  const col = (k: number) => table.map((row) => row[k]!);
+  const at = (k: number) =>
+    TEACHERS.map((t, i) => ({ teacherId: t.id, percentage: table[i]![k]! }));
+  const step = (a: number, b: number) => ({
+    from: { ordinal: a, label: labels[a]! },
+    to: { ordinal: b, label: labels[b]! },
+    means: gainOfMeans(col(a), col(b)),
+    teachers: teacherGains(at(a), at(b)),
+  });
+  return {
+    instrument,
+    key,
+    rubric: { name: `Lembar ${key}`, version: 1 },
+    bandSet: { bands: PTS_DEFAULT_BANDS.bands },
+    cycles: [0, 1, 2].map((k) => {
+      const summary = summarizeCycle(col(k), PTS_DEFAULT_BANDS);
+      return {
+        id: cycleIds[k]!,
+        ordinal: k,
+        label: labels[k]!,
+        n: 3,
+        mean: summary.mean,
+        meanBand: summary.meanBand,
+        summary,
+        scaleMean: null,
+      };
+    }),
+    teachers: TEACHERS.map((t, i) => ({
+      ...t,
+      active: true,
+      cells: [0, 1, 2].map((k) => ({
+        observationId: `${key}${i}${k}`,
+        percentage: table[i]![k]!,
+        band: classify(PTS_DEFAULT_BANDS, table[i]![k]!).label,
+      })),
+    })),
+    gains: [step(0, 1), step(1, 2)],
+    overall: step(0, 2),
+  };
+}
+
 function studyGet() {
   return {
     id: IDS.study,
@@ -369,6 +415,41 @@ describe('study page', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Tambah Siklus III' }));
     await waitFor(() => expect(router.state.location.pathname).toBe(`/cycles/${newCycle}`));
     expect(calls.find((c) => c.path === 'cycles.create')?.input).toEqual({ studyId: IDS.study });
+  });
+
+  it('draws the charts of every instrument of a two-instrument study, each from its own figures', async () => {
+    // The RPP's means: 40,00, 55,00, 90,00 (the primary's are 50,00, 65,83, 74,33).
+    const rpp = [
+      ['40.00', '50.00', '90.00'],
+      ['40.00', '55.00', '90.00'],
+      ['40.00', '60.00', '90.00'],
+    ];
+    renderApp(routes, {
+      at: `/studies/${IDS.study}`,
+      api: {
+        'auth.me': () => ME.principal,
+        'studies.get': studyGet,
+        'reports.schoolDetail': () => ({
+          ...schoolDetail(),
+          instruments: [instrumentFigures(0, 'utama', P), instrumentFigures(1, 'rpp', rpp)],
+        }),
+      },
+    });
+    const primaryMeans = await screen.findByRole('figure', { name: 'Rata-rata per siklus' });
+    const rppMeans = screen.getByRole('figure', { name: 'Rata-rata per siklus: instrumen rpp' });
+    const rppLines = screen.getByRole('figure', {
+      name: 'Capaian tiap guru per siklus: instrumen rpp',
+    });
+    expect(screen.getByRole('figure', { name: 'Capaian tiap guru per siklus' })).toBeTruthy();
+    // Each chart's figures (its folded table) are its own instrument's.
+    expect(primaryMeans.textContent).toContain('65,83');
+    expect(primaryMeans.textContent).not.toContain('90,00');
+    expect(rppMeans.textContent).toContain('55,00');
+    expect(rppMeans.textContent).toContain('90,00');
+    expect(rppMeans.textContent).not.toContain('65,83');
+    expect(rppLines.textContent).toContain('90,00');
+    // Only further instruments get charts of their own: the primary's are the study's.
+    expect(screen.queryByRole('figure', { name: /instrumen utama/ })).toBeNull();
   });
 
   it('shows a supervisor the consistency warnings, in English when chosen, without edit controls', async () => {

@@ -1,14 +1,14 @@
 import { useTRPC } from '@siklus/client';
 import { GAIN_CONVENTIONS, GAIN_LABELS } from '@siklus/domain';
 import { Card, EmptyState, ProvisionalLabel, QueryState, useLocalized, useT } from '@siklus/ui';
-import { MeansBarChart, TrajectoryLineChart } from '@siklus/ui/charts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { CycleSummaries } from './cycle-summaries';
-import { bandReferences, type SchoolDetail } from './figures';
+import type { SchoolDetail } from './figures';
 import { InstrumentTables } from './instrument-tables';
 import { MeanGains } from './mean-gains';
 import { PrintedFiguresCheck } from './printed-check';
+import { StudyCharts } from './study-charts';
 import { TeacherCycleMatrix } from './teacher-cycle-matrix';
 
 /**
@@ -150,43 +150,6 @@ function CriteriaVerdict({ detail }: { detail: SchoolDetail }) {
         ))}
       </div>
     </Card>
-  );
-}
-
-function StudyCharts({ detail }: { detail: SchoolDetail }) {
-  const t = useT();
-  const localized = useLocalized();
-  const labels = detail.cycles.map((c) => localized(c.label));
-  const references = bandReferences(detail.bandSet.bands);
-  return (
-    <div className="sk-grid sk-grid--2">
-      <Card>
-        <TrajectoryLineChart
-          title={t('pts.progress.trajectory')}
-          description={t('pts.progress.trajectoryHint')}
-          cycles={labels}
-          series={detail.teachers.map((teacher) => ({
-            key: teacher.id,
-            label: teacher.name,
-            values: teacher.cells.map((c) => c?.percentage ?? null),
-          }))}
-          mean={detail.cycles.map((c) => c.summary.mean)}
-          references={references}
-        />
-      </Card>
-      <Card>
-        <MeansBarChart
-          title={t('pts.progress.means')}
-          description={t('pts.progress.meansHint')}
-          data={detail.cycles.map((c, i) => ({
-            category: labels[i] ?? '',
-            values: { mean: c.summary.mean },
-          }))}
-          series={[{ key: 'mean', label: t('pts.progress.mean') }]}
-          references={references}
-        />
-      </Card>
-    </div>
   );
 }
 
