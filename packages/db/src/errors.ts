@@ -78,6 +78,14 @@ const NAME_TAKEN: Entry = {
     en: `The name “${v ?? ''}” is already in use`,
   }),
 };
+const PRINTED_MEAN_RANGE: Entry = {
+  code: 'BAD_REQUEST',
+  field: 'printedMean',
+  messages: fixed(
+    'Rata-rata tercetak harus antara 0 dan 100',
+    'The printed mean must be between 0 and 100',
+  ),
+};
 const NAME_REQUIRED: Entry = {
   code: 'BAD_REQUEST',
   field: 'name',
@@ -349,14 +357,9 @@ const BY_CONSTRAINT: Record<string, Entry> = {
       'Write a comment for the principal when returning a cycle',
     ),
   },
-  cycles_printed_mean_range: {
-    code: 'BAD_REQUEST',
-    field: 'printedMean',
-    messages: fixed(
-      'Rata-rata tercetak harus antara 0 dan 100',
-      'The printed mean must be between 0 and 100',
-    ),
-  },
+  // The primary's printed mean (the cycle row) and a further instrument's (decision 022).
+  cycles_printed_mean_range: PRINTED_MEAN_RANGE,
+  cycle_printed_figures_mean_range: PRINTED_MEAN_RANGE,
   // observations
   observations_cycle_teacher_key: {
     code: 'CONFLICT',

@@ -40,6 +40,7 @@ describe('migrations', () => {
       'cycle_aggregates',
       'cycle_band_counts',
       'cycle_events',
+      'cycle_printed_figures',
       'cycles',
       'districts',
       'email_outbox',

@@ -279,6 +279,20 @@ export interface StudyInstrumentsTable {
   band_set_version_id: string;
 }
 
+/**
+ * A further instrument's (1 to 4) printed figures of a cycle, for its consistency check;
+ * the primary's are the cycle row's `printed_*` columns (decision 022).
+ */
+export interface CyclePrintedFiguresTable {
+  district_id: string;
+  cycle_id: string;
+  instrument: number;
+  printed_mean: string | null;
+  printed_mean_text: string | null;
+  printed_mean_band: string | null;
+  printed_bands: Json<PrintedBandsJson> | null;
+}
+
 export interface IndicatorScoresTable {
   district_id: string;
   observation_id: string;
@@ -569,6 +583,7 @@ export interface DB {
   studies: StudiesTable;
   study_instruments: StudyInstrumentsTable;
   cycles: CyclesTable;
+  cycle_printed_figures: CyclePrintedFiguresTable;
   observations: ObservationsTable;
   indicator_scores: IndicatorScoresTable;
   cycle_aggregates: CycleAggregatesTable;

@@ -4,6 +4,7 @@ import {
   getCycleRecord,
   listCycleEvents,
   listCycleObservations,
+  listInstrumentPrintedFigures,
   listStudyInstruments,
   listUnobservedTeachers,
 } from '@siklus/db';
@@ -41,10 +42,11 @@ export async function cycleView(db: Kysely<DB>, cycleId: string) {
   const context = await getCycleContext(db, cycleId);
   const cycle = await getCycleRecord(db, cycleId);
   if (!context || !cycle) throw notFound();
-  const [sheets, history, studyInstruments] = await Promise.all([
+  const [sheets, history, studyInstruments, othersPrinted] = await Promise.all([
     listCycleObservations(db, cycleId),
     listCycleEvents(db, { districtId: context.districtId, cycleId }),
     listStudyInstruments(db, context.studyId),
+    listInstrumentPrintedFigures(db, cycleId),
   ]);
   // Each instrument's sheets and figures (decision 022); the primary's (0) are also the
   // cycle's top-level figures, as before instruments.
@@ -60,6 +62,9 @@ export async function cycleView(db: Kysely<DB>, cycleId: string) {
       const activeObserved = observations.filter((o) => o.teacherActive).length;
       const summary = summarizeCycle(percentages, bandSet);
       const scaleMax = sharedScaleMax(definition);
+      // The primary's printed figures are the cycle row's; another's are its own row.
+      const printed =
+        inst.instrument === 0 ? cycle : othersPrinted.find((p) => p.instrument === inst.instrument);
       return {
         instrument: inst.instrument,
         key: inst.key,
@@ -73,6 +78,23 @@ export async function cycleView(db: Kysely<DB>, cycleId: string) {
           scaleMax === null || summary.mean === null
             ? null
             : { value: percentageOnScale(summary.mean, scaleMax), max: scaleMax },
+        /** The figures a paper printed for this instrument, and where they disagree. */
+        printed: {
+          mean: printed?.printedMean ?? null,
+          /** As the paper prints it ("75,289", "68,96%"). */
+          meanAsTyped: printed ? (printed.printedMeanText ?? printed.printedMean) : null,
+          meanBand: printed?.printedMeanBand ?? null,
+          bands: printed?.printedBands ?? null,
+        },
+        mismatches: checkPrintedFigures(
+          {
+            printedMean: printed?.printedMean ?? null,
+            printedMeanBand: printed?.printedMeanBand ?? null,
+            printedBands: printed?.printedBands ?? null,
+          },
+          percentages,
+          bandSet,
+        ),
         coverage: rosterCoverage(activeObserved, activeObserved + unobserved.length),
         criteriaInput: {
           key: inst.key,
@@ -95,7 +117,6 @@ export async function cycleView(db: Kysely<DB>, cycleId: string) {
   const criteria = context.criteria;
   const observations = primary.observations;
   const unobserved = primary.unobservedTeachers;
-  const percentages = observations.map((o) => o.percentage);
   const activeObserved = observations.filter((o) => o.teacherActive).length;
   const roster = activeObserved + unobserved.length;
   // The criteria are judged once the least complete instrument observed the whole roster.
@@ -132,13 +153,8 @@ export async function cycleView(db: Kysely<DB>, cycleId: string) {
       submittedAt: cycle.submittedAt,
       approvedAt: cycle.approvedAt,
     },
-    printed: {
-      mean: cycle.printedMean,
-      /** As the paper prints it ("75,289", "68,96%"). */
-      meanAsTyped: cycle.printedMeanText ?? cycle.printedMean,
-      meanBand: cycle.printedMeanBand,
-      bands: cycle.printedBands,
-    },
+    /** The primary's printed figures (each instrument's are in `instruments`). */
+    printed: primary.printed,
     rubric: context.definition,
     bandSet: { bands: bandSet.bands, ranges: bandRanges(bandSet) },
     criteria: {
@@ -166,15 +182,7 @@ export async function cycleView(db: Kysely<DB>, cycleId: string) {
     ),
     /** Per instrument, the primary first: its sheets, unobserved teachers and figures. */
     instruments: instruments.map(({ criteriaInput: _, coverage: __, ...i }) => i),
-    mismatches: checkPrintedFigures(
-      {
-        printedMean: cycle.printedMean,
-        printedMeanBand: cycle.printedMeanBand,
-        printedBands: cycle.printedBands,
-      },
-      percentages,
-      bandSet,
-    ),
+    mismatches: primary.mismatches,
     updatedAt: cycle.updatedAt,
   };
 }

@@ -31,6 +31,9 @@ let scored: {
   cycleIds: string[];
   principal: ReturnType<typeof callerFor>;
 } | null = null;
+/** What the first test published: the config, the RPP rubric and the criteria naming both. */
+let published: { bandSetId: string; rubricId: string; rppId: string; criteriaId: string } | null =
+  null;
 beforeAll(async () => {
   testDb = await createTestDb();
   w = await makeWorld(testDb.db);
@@ -84,6 +87,12 @@ describe('a study of two instruments (RPP and pelaksanaan)', () => {
       payload: CRITERIA,
     });
     await admin.config.criteriaSets.publish({ versionId: criteriaId });
+    published = {
+      bandSetId: config.bandSet.id,
+      rubricId: config.rubric.id,
+      rppId: rpp.id,
+      criteriaId,
+    };
 
     const school = await makeSchool(testDb.db, { district_id: w.districtA.id });
     const principal = callerFor(
@@ -464,3 +473,169 @@ function csvSections(file: { contentBase64: string }) {
       return { label: key, lines };
     });
 }
+
+describe('printed figures per instrument (a historical study of RPP and pelaksanaan)', () => {
+  test('each instrument keeps its own printed figures and is checked against its own sheets', async () => {
+    expect(published, 'the configuration of the first test').not.toBeNull();
+    const p = published!;
+    const school = await makeSchool(testDb.db, { district_id: w.districtA.id });
+    const principal = callerFor(
+      testDb.db,
+      await makeUser(testDb.db, {
+        role: 'principal',
+        district_id: w.districtA.id,
+        school_id: school.id,
+      }),
+    );
+    const teachers = [
+      await makeTeacher(testDb.db, { district_id: w.districtA.id, school_id: school.id }),
+      await makeTeacher(testDb.db, { district_id: w.districtA.id, school_id: school.id }),
+    ];
+    const { studyId, baselineCycleId: cycleId } = await principal.studies.create({
+      schoolId: school.id,
+      title: 'PTS RPP dan pelaksanaan (laporan tercetak)',
+      focus: 'RPP dan pelaksanaan pembelajaran',
+      schoolYear: '2024/2025',
+      semester: 'genap' as const,
+      rubricVersionId: p.rubricId,
+      bandSetVersionId: p.bandSetId,
+      criteriaSetVersionId: p.criteriaId,
+      instrumentKey: 'pelaksanaan',
+      instruments: [{ key: 'rpp', rubricVersionId: p.rppId, bandSetVersionId: p.bandSetId }],
+    });
+    // Pelaksanaan 75,00 for both; RPP 87,50 and 75,00 (mean 81,25): four sheets in all.
+    let version = (await principal.cycles.get({ cycleId })).version;
+    const rppScores = [
+      [4, 3],
+      [3, 3],
+    ];
+    for (const [i, teacher] of teachers.entries()) {
+      ({ version } = await principal.cycles.upsertObservation({
+        cycleId,
+        version,
+        teacherId: teacher.id,
+        kind: 'indicators',
+        scores: { A1: 3, A2: 3, B1: 3, B2: 3 },
+      }));
+      ({ version } = await principal.cycles.upsertObservation({
+        cycleId,
+        version,
+        teacherId: teacher.id,
+        instrument: 1,
+        kind: 'indicators',
+        scores: { R1: rppScores[i]![0]!, R2: rppScores[i]![1]! },
+      }));
+    }
+    const before = await principal.cycles.get({ cycleId });
+    const rppBands = before.instruments[1]!.observations.map((o) => o.band);
+    expect(before.instruments[1]!.observations.map((o) => o.percentage)).toEqual([
+      '87.50',
+      '75.00',
+    ]);
+
+    // One printed band per sheet of that instrument (2), not per sheet of the cycle (4).
+    const tooMany = await failure(
+      principal.cycles.setPrintedFigures({
+        cycleId,
+        version,
+        instrument: 1,
+        printedMean: null,
+        printedMeanBand: null,
+        printedBands: [...rppBands, ...rppBands],
+      }),
+    );
+    expect([tooMany.code, tooMany.app.field]).toEqual(['BAD_REQUEST', 'printedBands']);
+    const none = await failure(
+      principal.cycles.setPrintedFigures({
+        cycleId,
+        version,
+        instrument: 2,
+        printedMean: '80',
+        printedMeanBand: null,
+        printedBands: null,
+      }),
+    );
+    expect([none.code, none.app.field]).toEqual(['BAD_REQUEST', 'instrument']);
+
+    // The paper prints the RPP mean as 81,30 (it is 81,25) and the pelaksanaan mean right.
+    ({ version } = await principal.cycles.setPrintedFigures({
+      cycleId,
+      version,
+      instrument: 1,
+      printedMean: '81,30',
+      printedMeanBand: null,
+      printedBands: rppBands,
+    }));
+    ({ version } = await principal.cycles.setPrintedFigures({
+      cycleId,
+      version,
+      printedMean: '75,00',
+      printedMeanBand: null,
+      printedBands: null,
+    }));
+    // A save on a stale version is refused, as for the primary.
+    const stale = await failure(
+      principal.cycles.setPrintedFigures({
+        cycleId,
+        version: version - 1,
+        instrument: 1,
+        printedMean: '81,25',
+        printedMeanBand: null,
+        printedBands: null,
+      }),
+    );
+    expect(stale.code).toBe('CONFLICT');
+
+    const view = await principal.cycles.get({ cycleId });
+    expect(view.printed).toEqual({
+      mean: '75.00',
+      meanAsTyped: '75,00',
+      meanBand: null,
+      bands: null,
+    });
+    expect(view.mismatches).toEqual([]);
+    expect(view.instruments.map((i) => [i.key, i.printed.mean, i.printed.bands])).toEqual([
+      ['pelaksanaan', '75.00', null],
+      ['rpp', '81.30', rppBands],
+    ]);
+    expect(view.instruments[1]!.printed.meanAsTyped).toBe('81,30');
+    expect(view.instruments[1]!.mismatches.map((m) => [m.field, m.printed, m.computed])).toEqual([
+      ['mean', '81.30', '81.25'],
+    ]);
+    expect(view.instruments[1]!.mismatches[0]!.message.id).toBe(
+      'Rata-rata tercetak 81,30 berbeda dari hasil hitung 81,25',
+    );
+
+    // The school report: each instrument's cycles carry its printed figures and their check.
+    const detail = await principal.reports.schoolDetail({ studyId });
+    expect(detail.mismatchCount).toBe(0);
+    expect(detail.cycles[0]!.printedMean).toBe('75.00');
+    expect(
+      detail.instruments.map((i) => [i.key, i.mismatchCount, i.cycles[0]!.printedMean]),
+    ).toEqual([
+      ['pelaksanaan', 0, '75.00'],
+      ['rpp', 1, '81.30'],
+    ]);
+    expect(detail.instruments[1]!.cycles[0]!.printedBands).toEqual(rppBands);
+    expect(detail.instruments[1]!.cycles[0]!.mismatches.map((m) => m.field)).toEqual(['mean']);
+
+    // Clearing the RPP's figures leaves the primary's as they are.
+    await principal.cycles.setPrintedFigures({
+      cycleId,
+      version,
+      instrument: 1,
+      printedMean: null,
+      printedMeanBand: null,
+      printedBands: null,
+    });
+    const cleared = await principal.cycles.get({ cycleId });
+    expect(cleared.instruments.map((i) => i.printed.mean)).toEqual(['75.00', null]);
+    expect(cleared.instruments[1]!.mismatches).toEqual([]);
+    const left = await testDb.db
+      .selectFrom('cycle_printed_figures')
+      .select('instrument')
+      .where('cycle_id', '=', cycleId)
+      .execute();
+    expect(left).toEqual([]);
+  }, 120_000);
+});

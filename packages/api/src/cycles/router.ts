@@ -7,6 +7,7 @@ import {
   laterCycle,
   listUnobservedTeachers,
   printedFiguresPatch,
+  saveInstrumentPrintedFigures,
   saveObservation,
   touchCycle,
 } from '@siklus/db';
@@ -270,22 +271,25 @@ export const cyclesRouter = router({
     }),
 
   /**
-   * `{ cycleId, version, printedMean, printedMeanBand, printedBands }` (principal): figures
-   * as printed in a paper report of a historical study, kept only for the consistency
-   * check. `printedMean` is kept as printed ("65,05", "68,96%", "75,289": a trailing %, a
+   * `{ cycleId, version, instrument?, printedMean, printedMeanBand, printedBands }`
+   * (principal): figures as printed in a paper report of a historical study, one set per
+   * instrument (0, the primary, when absent), kept only for the consistency check. `printedMean` is kept as printed ("65,05", "68,96%", "75,289": a trailing %, a
    * decimal comma or point, up to three decimals) and compared after half-up rounding.
    */
-  setPrintedFigures: cycleScoped.principal
+  setPrintedFigures: cycleContextScoped.principal
     .input(ZCyclePrintedFiguresInput)
     .mutation(async ({ ctx, input }) => {
+      const instrument = input.instrument ?? 0;
+      // Refuses an instrument the study lacks, as a sheet's save does.
+      if (instrument !== 0) await studyInstrument(ctx.db, ctx.scope.studyId, instrument);
       const printed =
         input.printedMean === null || input.printedMean === ''
           ? null
           : parsePrintedFigure(input.printedMean, 'printedMean');
       return ctx.db.transaction().execute(async (tx) => {
-        // One printed band per observed teacher, in the table's order. A write landing in
-        // between bumps the cycle's version, so touchCycle below refuses this one then.
-        const observed = await countObservations(tx, input.cycleId);
+        // One printed band per observed teacher of this instrument, in the table's order. A
+        // write landing in between bumps the cycle's version, so touchCycle refuses this one.
+        const observed = await countObservations(tx, input.cycleId, instrument);
         if (input.printedBands && input.printedBands.length !== observed) {
           throw new AppError(
             'BAD_REQUEST',
@@ -295,17 +299,28 @@ export const cyclesRouter = router({
             },
           );
         }
+        const figures = {
+          printedMean: printed?.value ?? null,
+          printedMeanText: printed?.typed ?? null,
+          printedMeanBand: input.printedMeanBand || null,
+          printedBands: input.printedBands,
+        };
+        // The primary's figures are the cycle row's; another instrument's are its own row,
+        // written after the cycle's version moved (decision 022).
         const result = await touchCycle(tx, {
           districtId: ctx.user.districtId,
           cycleId: input.cycleId,
           version: input.version,
-          patch: printedFiguresPatch({
-            printedMean: printed?.value ?? null,
-            printedMeanText: printed?.typed ?? null,
-            printedMeanBand: input.printedMeanBand || null,
-            printedBands: input.printedBands,
-          }),
+          patch: instrument === 0 ? printedFiguresPatch(figures) : undefined,
         });
+        if (instrument !== 0) {
+          await saveInstrumentPrintedFigures(tx, {
+            districtId: ctx.user.districtId,
+            cycleId: input.cycleId,
+            instrument,
+            figures,
+          });
+        }
         return { version: result.version };
       });
     }),

@@ -64,7 +64,8 @@ export async function schoolDetail(
     cycles,
     /**
      * Per instrument, the primary first (decision 022): its teacher x cycle table, each
-     * cycle's summary and mean (and on the sheet's scale), and its gains. The top-level
+     * cycle's summary and mean (and on the sheet's scale), its printed figures with their
+     * check, and its gains. The top-level
      * figures are the primary's; the criteria verdict above covers every instrument.
      */
     instruments: all.map((d, j) => ({
@@ -81,10 +82,16 @@ export async function schoolDetail(
         meanBand: c.meanBand,
         summary: c.summary,
         scaleMean: c.scaleMean,
+        printedMean: c.printedMean,
+        printedMeanBand: c.printedMeanBand,
+        printedBands: c.printedBands,
+        /** Where this instrument's printed figures disagree with its computed ones. */
+        mismatches: c.mismatches,
       })),
       teachers: d.teachers,
       gains: d.gains,
       overall: d.overall,
+      mismatchCount: d.mismatchCount,
     })),
   };
 }

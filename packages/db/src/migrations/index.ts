@@ -20,6 +20,7 @@ import * as m20261202T0900 from './2026-12-02T0900-study-instruments';
 import * as m20261202T1000 from './2026-12-02T1000-letterhead-nip';
 import * as m20261202T1100 from './2026-12-02T1100-offline-changes';
 import * as m20261202T1200 from './2026-12-02T1200-comparison-top-n';
+import * as m20261202T1500 from './2026-12-02T1500-instrument-printed-figures';
 
 /**
  * Every migration, listed by hand so no bundler or glob can lose one. Names sort in the
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1000-letterhead-nip': m20261202T1000,
   '2026-12-02T1100-offline-changes': m20261202T1100,
   '2026-12-02T1200-comparison-top-n': m20261202T1200,
+  '2026-12-02T1500-instrument-printed-figures': m20261202T1500,
 };

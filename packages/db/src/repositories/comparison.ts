@@ -692,6 +692,13 @@ export async function schoolCycleMatrix(
         .on('a.district_id', '=', districtId)
         .on('a.instrument', '=', instrument),
     )
+    // A further instrument's printed figures (no row holds the primary's: they are c's).
+    .leftJoin('cycle_printed_figures as p', (j) =>
+      j
+        .onRef('p.cycle_id', '=', 'c.id')
+        .on('p.district_id', '=', districtId)
+        .on('p.instrument', '=', instrument),
+    )
     .select([
       'c.id',
       'c.ordinal',
@@ -699,6 +706,9 @@ export async function schoolCycleMatrix(
       'c.printed_mean',
       'c.printed_mean_band',
       'c.printed_bands',
+      'p.printed_mean as other_printed_mean',
+      'p.printed_mean_band as other_printed_mean_band',
+      'p.printed_bands as other_printed_bands',
       'c.planning_notes',
       'c.planning_date',
       'c.action_notes',
@@ -780,9 +790,10 @@ export async function schoolCycleMatrix(
       observedActive: observedActive[i]!,
       mean: c.mean,
       meanBand: c.mean === null ? null : classify(bandSet, c.mean).label,
-      printedMean: c.printed_mean,
-      printedMeanBand: c.printed_mean_band,
-      printedBands: c.printed_bands,
+      // Each instrument's own printed figures (decision 022).
+      printedMean: instrument === 0 ? c.printed_mean : c.other_printed_mean,
+      printedMeanBand: instrument === 0 ? c.printed_mean_band : c.other_printed_mean_band,
+      printedBands: instrument === 0 ? c.printed_bands : c.other_printed_bands,
       stages: {
         planning: { notes: c.planning_notes, date: c.planning_date },
         action: { notes: c.action_notes, date: c.action_date },

@@ -247,21 +247,84 @@ export async function explainRefusedTouch(
   );
 }
 
-/** A cycle's fixed printed figures, stored as given (numbers normalised by the caller). */
-export function printedFiguresPatch(p: {
+/** Printed figures as the API hands them over (numbers normalised by the caller). */
+export interface PrintedFiguresInput {
   printedMean: string | null;
   /** The mean as typed; defaults to printedMean. */
   printedMeanText?: string | null;
   printedMeanBand: string | null;
   printedBands: PrintedBandsJson | null;
-}): CyclePatch {
+}
+
+/** A cycle's fixed printed figures, stored as given: the cycle row's columns, or an instrument's row's. */
+export function printedFiguresPatch(p: PrintedFiguresInput) {
   return {
     printed_mean: p.printedMean,
     printed_mean_text: p.printedMeanText !== undefined ? p.printedMeanText : p.printedMean,
     printed_mean_band: p.printedMeanBand,
     // A JSON string: `pg` would send an array as a Postgres array literal (see json.ts).
     printed_bands: p.printedBands === null ? null : JSON.stringify(p.printedBands),
-  };
+  } satisfies CyclePatch;
+}
+
+/**
+ * A further instrument's (1 to 4) printed figures of a cycle (decision 022; the primary's
+ * are the cycle row's): kept in its row, which goes when nothing printed is left. The
+ * caller has bumped the cycle's version in the same transaction.
+ */
+export async function saveInstrumentPrintedFigures(
+  db: Db,
+  args: { districtId: string; cycleId: string; instrument: number; figures: PrintedFiguresInput },
+): Promise<void> {
+  const columns = printedFiguresPatch(args.figures);
+  if (
+    columns.printed_mean === null &&
+    columns.printed_mean_band === null &&
+    columns.printed_bands === null
+  ) {
+    await db
+      .deleteFrom('cycle_printed_figures')
+      .where('district_id', '=', args.districtId)
+      .where('cycle_id', '=', args.cycleId)
+      .where('instrument', '=', args.instrument)
+      .execute();
+    return;
+  }
+  await db
+    .insertInto('cycle_printed_figures')
+    .values({
+      district_id: args.districtId,
+      cycle_id: args.cycleId,
+      instrument: args.instrument,
+      ...columns,
+    })
+    .onConflict((oc) => oc.columns(['cycle_id', 'instrument']).doUpdateSet(columns))
+    .execute();
+}
+
+/** One instrument's printed figures of a cycle, as `CycleRecord` carries the primary's. */
+export type InstrumentPrintedFigures = Pick<
+  CycleRecord,
+  'printedMean' | 'printedMeanText' | 'printedMeanBand' | 'printedBands'
+> & { instrument: number };
+
+/** The further instruments' printed figures of a cycle (none for the primary: see CycleRecord). */
+export async function listInstrumentPrintedFigures(
+  db: Db,
+  cycleId: string,
+): Promise<InstrumentPrintedFigures[]> {
+  return db
+    .selectFrom('cycle_printed_figures')
+    .select([
+      'instrument',
+      'printed_mean as printedMean',
+      'printed_mean_text as printedMeanText',
+      'printed_mean_band as printedMeanBand',
+      'printed_bands as printedBands',
+    ])
+    .where('cycle_id', '=', cycleId)
+    .orderBy('instrument')
+    .execute();
 }
 
 /** The next cycle of a study. Call in a transaction; the study row is locked first. */

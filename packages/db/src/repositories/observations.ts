@@ -202,13 +202,18 @@ export async function hasObservation(db: Db, cycleId: string, teacherId: string)
   return row !== undefined;
 }
 
-/** The cycle's sheets, every instrument's. */
-export async function countObservations(db: Db, cycleId: string): Promise<number> {
-  const row = await db
+/** A cycle's sheets: of every instrument, or of the one named (decision 022). */
+export async function countObservations(
+  db: Db,
+  cycleId: string,
+  instrument?: number,
+): Promise<number> {
+  let query = db
     .selectFrom('observations')
     .select(sql<number>`count(*)::int`.as('n'))
-    .where('cycle_id', '=', cycleId)
-    .executeTakeFirstOrThrow();
+    .where('cycle_id', '=', cycleId);
+  if (instrument !== undefined) query = query.where('instrument', '=', instrument);
+  const row = await query.executeTakeFirstOrThrow();
   return row.n;
 }
 

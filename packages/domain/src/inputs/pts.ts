@@ -282,6 +282,8 @@ export const ZCyclePrintedFiguresInput = z
   .object({
     cycleId: ZId,
     version: ZCycleVersion,
+    /** Whose printed figures: 0, the primary, when absent (decision 022). */
+    instrument: ZInstrumentNumber.optional(),
     printedMean: ZPercentageText.nullable(),
     printedMeanBand: zText(
       { id: 'Kategori rata-rata tercetak', en: 'The printed mean band' },

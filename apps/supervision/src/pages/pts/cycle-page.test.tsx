@@ -351,6 +351,85 @@ describe('cycle page (principal)', () => {
     expect((screen.getByLabelText(/^Rata-rata tercetak/) as HTMLInputElement).value).toBe('53,50%');
   });
 
+  it("keeps each instrument's printed figures: the RPP tab's form writes the RPP's, checked on its sheets", async () => {
+    const teaching = [observation(0, '75.00', 'Baik', { A1: 4, A2: 3, B1: 2 })];
+    const rppSheets = [{ ...observation(0, '87.50', 'Sangat Baik', null), instrument: 1 }];
+    const primaryPrinted = { mean: '75.00', meanAsTyped: '75,00', meanBand: null, bands: null };
+    /** The cycle of two instruments; `rppPrinted` is what the RPP's paper printed. */
+    const twoInstruments = (rppPrinted: typeof primaryPrinted | null, version = 3) => {
+      const base = makeCycle({ version, printed: primaryPrinted }, teaching);
+      const mismatches = rppPrinted
+        ? [
+            {
+              field: 'mean' as const,
+              printed: '87.60',
+              computed: '87.50',
+              message: {
+                id: 'Rata-rata tercetak 87,60 berbeda dari hasil hitung 87,50',
+                en: 'The printed mean 87.60 differs from the computed 87.50',
+              },
+            },
+          ]
+        : [];
+      return {
+        ...base,
+        instruments: [
+          { ...base.instruments[0]!, printed: primaryPrinted },
+          {
+            ...base.instruments[0]!,
+            instrument: 1,
+            key: 'rpp',
+            rubric: { name: 'Lembar RPP', version: 1, definition: { mode: 'summary' as const } },
+            observations: rppSheets,
+            unobservedTeachers: base.unobservedTeachers,
+            printed: rppPrinted ?? { mean: null, meanAsTyped: null, meanBand: null, bands: null },
+            mismatches,
+          },
+        ],
+      } as ReturnType<typeof makeCycle>;
+    };
+    const server = { cycle: twoInstruments(null) };
+    const { calls } = renderApp(routes, {
+      at: AT,
+      api: principalApi(server, {
+        'cycles.setPrintedFigures': () => {
+          server.cycle = twoInstruments(
+            { mean: '87.60', meanAsTyped: '87,60', meanBand: null, bands: null },
+            4,
+          );
+          return { version: 4 };
+        },
+      }),
+    });
+    await userEvent.click(await screen.findByRole('tab', { name: /^rpp · Lembar RPP/ }));
+    await userEvent.click(await screen.findByText('Isi angka tercetak (opsional)'));
+    const mean = screen.getByLabelText(/^Rata-rata tercetak/) as HTMLInputElement;
+    // The RPP's own figures: the primary's printed 75,00 is not the RPP's.
+    expect(mean.value).toBe('');
+    await userEvent.type(mean, '87,60');
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan angka tercetak' }));
+    expect(await screen.findByText('Angka tercetak tersimpan.')).toBeTruthy();
+    expect(calls.find((c) => c.path === 'cycles.setPrintedFigures')?.input).toEqual({
+      cycleId: IDS.cycle,
+      version: 3,
+      instrument: 1,
+      printedMean: '87,60',
+      printedMeanBand: null,
+      printedBands: null,
+    });
+    expect(
+      await screen.findByText('Rata-rata tercetak 87,60 berbeda dari hasil hitung 87,50'),
+    ).toBeTruthy();
+    // Back on the primary: its own figures, which agree.
+    await userEvent.click(screen.getByRole('tab', { name: /^utama/ }));
+    await waitFor(() =>
+      expect((screen.getByLabelText(/^Rata-rata tercetak/) as HTMLInputElement).value).toBe(
+        '75,00',
+      ),
+    );
+    expect(screen.queryByText(/Rata-rata tercetak 87,60/)).toBeNull();
+  });
+
   it('warns, as the principal types, of a note claiming a band the data does not show, without blocking the save', async () => {
     const server = {
       cycle: makeCycle({}, [

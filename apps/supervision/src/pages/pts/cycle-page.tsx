@@ -299,7 +299,13 @@ function CycleView({
   // The form has checked the figures as the API does (its schema, the domain's reading).
   const doSavePrinted = () => {
     if (!printedDraft) return;
-    const input = { cycleId: cycle.id, version: base, ...printedInput(printedDraft) };
+    const input = {
+      cycleId: cycle.id,
+      version: base,
+      // The shown instrument's printed figures (decision 022); the primary's when 0.
+      ...(instrument === 0 ? {} : { instrument }),
+      ...printedInput(printedDraft),
+    };
     savePrinted.mutate(input, {
       onSuccess: async (result) => {
         await afterWrite(result.version);

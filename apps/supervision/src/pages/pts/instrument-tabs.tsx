@@ -5,8 +5,8 @@ type Cycle = RouterOutputs['cycles']['get'];
 
 /**
  * The cycle as one instrument's sheets show it (decision 022): its sheets, unobserved
- * teachers, rubric, bands and summary in place of the primary's, so the sheet, the cycle
- * table and the roster read one instrument at a time. The primary (0) is the cycle as is.
+ * teachers, rubric, bands, summary and printed figures with their check in place of the
+ * primary's, so the sheet, the cycle table and the roster read one instrument at a time. The primary (0) is the cycle as is.
  */
 export function cycleForInstrument(cycle: Cycle, instrument: number): Cycle {
   const chosen = cycle.instruments.find((i) => i.instrument === instrument);
@@ -19,8 +19,9 @@ export function cycleForInstrument(cycle: Cycle, instrument: number): Cycle {
     bandSet: { bands: chosen.bandSet.bands, ranges: chosen.bandSet.ranges },
     summary: chosen.summary,
     scaleMean: chosen.scaleMean,
-    // Printed figures and their check are the primary's.
-    mismatches: [],
+    // Each instrument's printed figures, checked against its own sheets.
+    printed: chosen.printed,
+    mismatches: chosen.mismatches,
   };
 }
 

@@ -297,6 +297,15 @@ function instrumentFigures(instrument: number, key: string, table: string[][]) {
         meanBand: summary.meanBand,
         summary,
         scaleMean: null,
+        printedMean: null as string | null,
+        printedMeanBand: null,
+        printedBands: null,
+        mismatches: [] as {
+          field: 'mean';
+          printed: string;
+          computed: string;
+          message: { id: string; en: string };
+        }[],
       };
     }),
     teachers: TEACHERS.map((t, i) => ({
@@ -310,6 +319,7 @@ function instrumentFigures(instrument: number, key: string, table: string[][]) {
     })),
     gains: [step(0, 1), step(1, 2)],
     overall: step(0, 2),
+    mismatchCount: 0,
   };
 }
 
@@ -450,6 +460,53 @@ describe('study page', () => {
     expect(rppLines.textContent).toContain('90,00');
     // Only further instruments get charts of their own: the primary's are the study's.
     expect(screen.queryByRole('figure', { name: /instrumen utama/ })).toBeNull();
+  });
+
+  it("shows a supervisor each further instrument's printed-figure check beside the primary's", async () => {
+    const rpp = instrumentFigures(1, 'rpp', [
+      ['40.00', '50.00', '90.00'],
+      ['40.00', '55.00', '90.00'],
+      ['40.00', '60.00', '90.00'],
+    ]);
+    rpp.cycles[2] = {
+      ...rpp.cycles[2]!,
+      printedMean: '90.10',
+      mismatches: [
+        {
+          field: 'mean',
+          printed: '90.10',
+          computed: '90.00',
+          message: {
+            id: 'Rata-rata tercetak 90,10 berbeda dari hasil hitung 90,00',
+            en: 'Printed mean 90.10 differs from the computed 90.00',
+          },
+        },
+      ],
+    };
+    renderApp(routes, {
+      at: `/studies/${IDS.study}`,
+      lang: 'en',
+      api: {
+        'auth.me': () => ME.supervisor,
+        'studies.get': studyGet,
+        'reports.schoolDetail': () => ({
+          ...schoolDetail(),
+          instruments: [instrumentFigures(0, 'utama', P), { ...rpp, mismatchCount: 1 }],
+        }),
+      },
+    });
+    const primary = await screen.findByRole('table', { name: 'Printed figures check' });
+    expect(
+      within(primary)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['Cycle I', '65.05', '65.83', 'Printed mean 65.05 differs from the computed 65.83']);
+    const own = screen.getByRole('table', { name: 'Printed figures check: instrument rpp' });
+    expect(
+      within(own)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['Cycle II', '90.10', '90.00', 'Printed mean 90.10 differs from the computed 90.00']);
   });
 
   it('shows a supervisor the consistency warnings, in English when chosen, without edit controls', async () => {

@@ -164,6 +164,8 @@ export function makeCycle(
         unobservedTeachers: TEACHERS.filter((teacher) => !observed.has(teacher.id)),
         summary: summarizeCycle(percentages, PTS_DEFAULT_BANDS),
         scaleMean: null,
+        printed: { mean: null, meanAsTyped: null, meanBand: null, bands: null },
+        mismatches: [],
       },
     ],
     history: [],

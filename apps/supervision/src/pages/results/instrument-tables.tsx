@@ -2,16 +2,24 @@ import { detailForInstrument } from '@siklus/domain';
 import { Card, useFormat, useLocalized, useT } from '@siklus/ui';
 import { Fragment } from 'react';
 import type { SchoolDetail } from './figures';
+import { PrintedFiguresCheck } from './printed-check';
 import { StudyCharts } from './study-charts';
 import { TeacherCycleMatrix } from './teacher-cycle-matrix';
 
 /**
  * One teacher x cycle table per instrument of a study of several (decision 022): each with
  * its own bands, means (also on the sheet's scale: "rata-rata 3,50 dari 4") and gains,
- * the relative gain labelled, and under a further instrument's table its own charts (the
- * primary's are the study's, below). Nothing for a one-instrument study: its table is above.
+ * the relative gain labelled, and under a further instrument's table its own printed-figure
+ * check (for a supervisor) and charts (the primary's are the study's, above and below). Nothing for a one-instrument study: its table is above.
  */
-export function InstrumentTables({ detail }: { detail: SchoolDetail }) {
+export function InstrumentTables({
+  detail,
+  supervisor,
+}: {
+  detail: SchoolDetail;
+  /** A supervisor also reads each further instrument's printed-figure check. */
+  supervisor: boolean;
+}) {
   const t = useT();
   const f = useFormat();
   const localized = useLocalized();
@@ -65,6 +73,13 @@ export function InstrumentTables({ detail }: { detail: SchoolDetail }) {
               </ul>
               <TeacherCycleMatrix detail={own} />
             </Card>
+            {instrument.instrument !== 0 && supervisor && (
+              <PrintedFiguresCheck
+                cycles={instrument.cycles}
+                mismatchCount={instrument.mismatchCount}
+                instrumentKey={instrument.key}
+              />
+            )}
             {instrument.instrument !== 0 && (
               <StudyCharts detail={own} instrumentKey={instrument.key} />
             )}

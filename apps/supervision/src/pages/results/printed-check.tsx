@@ -29,18 +29,38 @@ export function MismatchList({
   );
 }
 
+/** A cycle as the check reads it: the primary's in `detail.cycles`, an instrument's in its `cycles`. */
+type CheckedCycle = Pick<
+  SchoolDetail['cycles'][number],
+  'id' | 'label' | 'printedMean' | 'printedMeanBand' | 'printedBands' | 'mismatches'
+>;
+
 /**
  * Every cycle's printed figures against the computed ones, for the supervisor: one row per
- * mismatch (printed, computed, the domain's words), or a line saying all agree.
+ * mismatch (printed, computed, the domain's words), or a line saying all agree. The
+ * primary's from the study's cycles; a further instrument's (decision 022) from its own,
+ * titled with its key.
  */
-export function PrintedFiguresCheck({ detail }: { detail: SchoolDetail }) {
+export function PrintedFiguresCheck({
+  cycles,
+  mismatchCount,
+  instrumentKey,
+}: {
+  cycles: readonly CheckedCycle[];
+  mismatchCount: number;
+  instrumentKey?: string;
+}) {
   const { t, f, local } = useFigures();
-  const printedAny = detail.cycles.some(
+  const title =
+    instrumentKey === undefined
+      ? t('district.school.consistency')
+      : t('instruments.titled', { title: t('district.school.consistency'), key: instrumentKey });
+  const printedAny = cycles.some(
     (c) => c.printedMean !== null || c.printedMeanBand !== null || c.printedBands !== null,
   );
-  const rows = detail.cycles.flatMap((c) => c.mismatches.map((m) => ({ cycle: c, m })));
+  const rows = cycles.flatMap((c) => c.mismatches.map((m) => ({ cycle: c, m })));
   return (
-    <Card title={t('district.school.consistency')}>
+    <Card title={title}>
       {rows.length === 0 ? (
         <p className="sk-muted">
           {printedAny ? t('district.school.consistencyOk') : t('district.school.consistencyNone')}
@@ -49,12 +69,12 @@ export function PrintedFiguresCheck({ detail }: { detail: SchoolDetail }) {
         <div className="sk-stack">
           <div className="sk-alert sk-alert--error" role="alert">
             <p className="sk-alert__message">
-              {t('district.school.mismatches', { count: detail.mismatchCount })}
+              {t('district.school.mismatches', { count: mismatchCount })}
             </p>
           </div>
-          <TableScroll label={t('district.school.consistency')}>
+          <TableScroll label={title}>
             <table className="sk-table sk-table--dense sk-table--stack">
-              <caption className="sk-visually-hidden">{t('district.school.consistency')}</caption>
+              <caption className="sk-visually-hidden">{title}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('district.cycle')}</th>

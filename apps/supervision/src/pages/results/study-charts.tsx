@@ -20,7 +20,7 @@ export function StudyCharts({
   const labels = detail.cycles.map((c) => localized(c.label));
   const references = bandReferences(detail.bandSet.bands);
   const titled = (title: string) =>
-    instrumentKey === undefined ? title : t('instruments.chart', { title, key: instrumentKey });
+    instrumentKey === undefined ? title : t('instruments.titled', { title, key: instrumentKey });
   return (
     <div className="sk-grid sk-grid--2">
       <Card>

@@ -37,7 +37,9 @@ export function StudyResults({
   return (
     <>
       <CriteriaVerdict detail={detail} />
-      {supervisor && <PrintedFiguresCheck detail={detail} />}
+      {supervisor && (
+        <PrintedFiguresCheck cycles={detail.cycles} mismatchCount={detail.mismatchCount} />
+      )}
       <Card title={t('pts.study.cycles')} flush actions={cyclesActions}>
         {cyclesNote}
         {detail.cycles.length === 0 ? (
@@ -53,7 +55,7 @@ export function StudyResults({
           <EmptyState>{t('pts.progress.empty')}</EmptyState>
         )}
       </Card>
-      {observed && <InstrumentTables detail={detail} />}
+      {observed && <InstrumentTables detail={detail} supervisor={supervisor} />}
       {observed && detail.gains.length > 0 && (
         <Card
           title={t('pts.progress.meanGains')}

@@ -28,7 +28,7 @@ export const instrumentsId = {
   'instruments.overall': 'Peningkatan {from} ke {to}: {points} poin ({relative})',
   'instruments.relative': 'peningkatan relatif {value}%',
   'instruments.relativeNone': 'peningkatan relatif tidak terdefinisi',
-  'instruments.chart': '{title}: instrumen {key}',
+  'instruments.titled': '{title}: instrumen {key}',
   'instruments.importPick': 'Instrumen lembar ini',
   'instruments.importPickHint':
     'Templat dan berkas dinilai dengan rubrik dan kategori instrumen yang dipilih; lembar instrumen lain tidak berubah.',
@@ -60,7 +60,7 @@ export const instrumentsEn = {
   'instruments.overall': 'Gain {from} to {to}: {points} points ({relative})',
   'instruments.relative': 'relative gain {value}%',
   'instruments.relativeNone': 'relative gain undefined',
-  'instruments.chart': '{title}: instrument {key}',
+  'instruments.titled': '{title}: instrument {key}',
   'instruments.importPick': 'The instrument of this sheet',
   'instruments.importPickHint':
     "The template and the file are scored with the chosen instrument's rubric and bands; the other instruments' sheets stay as they are.",
