@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, expect, type Page } from '@playwright/test';
+import { type Browser, expect, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'siklus-demo-2026';
 
@@ -10,6 +10,11 @@ mkdirSync(SCREENSHOTS, { recursive: true });
 /** Saves a full-page screenshot to apps/e2e/screenshots/<name>.png (kept out of git). */
 export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+}
+
+/** The app's toasts: a named polite live region at the bottom of the screen. */
+export function toasts(page: Page): Locator {
+  return page.getByRole('region', { name: 'Notifikasi' });
 }
 
 /** Signs in through the form, as a person would. `path` is the app's sign-in page. */

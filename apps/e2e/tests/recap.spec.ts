@@ -102,11 +102,14 @@ test('a new principal with an empty school adds six teachers, imports a recap of
   const rubric = page.getByLabel('Instrumen observasi');
   const summary = rubric.locator('option', { hasText: 'persentase langsung' }).first();
   await rubric.selectOption((await summary.getAttribute('value')) ?? '');
-  for (const label of ['Kategori', 'Kriteria keberhasilan']) {
-    const select = page.getByLabel(label);
-    const first = select.locator('option:not([value=""])').first();
-    await select.selectOption((await first.getAttribute('value')) ?? '');
-  }
+  const bands = page.getByLabel('Kategori');
+  const first = bands.locator('option:not([value=""])').first();
+  await bands.selectOption((await first.getAttribute('value')) ?? '');
+  // The district's criteria for a one-instrument study, its newest version (another set
+  // names two instruments, which this study will not have).
+  const criteria = page.getByLabel('Kriteria keberhasilan');
+  const pts = criteria.locator('option', { hasText: 'Kriteria keberhasilan PTS' }).first();
+  await criteria.selectOption((await pts.getAttribute('value')) ?? '');
   await page.locator('form').getByRole('button', { name: 'Mulai PTS' }).click();
   await expect(
     page.getByRole('heading', { level: 1, name: 'Peningkatan Pembelajaran Kolaboratif' }),

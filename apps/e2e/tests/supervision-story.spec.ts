@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { named, shot, signInAs } from './helpers';
+import { named, shot, signInAs, toasts } from './helpers';
 
 /*
  * The supervision app's story, every step through the UI, as two people in two browsers:
@@ -104,9 +104,7 @@ test('a principal submits Siklus III for six teachers; the supervisor returns it
     await p.getByLabel(`Catatan tahap ${stage}`).fill(notes);
   }
   await p.getByRole('button', { name: 'Simpan catatan tahapan' }).click();
-  await expect(
-    p.getByRole('status').filter({ hasText: 'Catatan tahapan tersimpan.' }),
-  ).toBeVisible();
+  await expect(toasts(p)).toContainText('Catatan tahapan tersimpan.');
 
   // -- Six sheets, one per teacher, with the percentage and band computed as scores go in.
   const picker = p.getByLabel('Guru yang diobservasi');
@@ -197,11 +195,7 @@ test('a principal submits Siklus III for six teachers; the supervisor returns it
   await expect(panel).toContainText('Komentar pengembalian wajib diisi');
   await panel.getByLabel('Komentar untuk kepala sekolah').fill(RETURN_COMMENT);
   await panel.getByRole('button', { name: 'Kembalikan' }).click();
-  await expect(
-    s
-      .getByRole('status')
-      .filter({ hasText: `${SCHOOL} Siklus III dikembalikan ke kepala sekolah.` }),
-  ).toBeVisible();
+  await expect(toasts(s)).toContainText(`${SCHOOL} Siklus III dikembalikan ke kepala sekolah.`);
   await expect(s.getByRole('button', { name: `Tinjau ${SCHOOL} Siklus III` })).toHaveCount(0);
 
   // -- The principal sees the comment, corrects the sixth sheet and submits again.
@@ -237,9 +231,7 @@ test('a principal submits Siklus III for six teachers; the supervisor returns it
   // Approval locks the cycle, so it is asked for once more.
   await expect(s.getByRole('alertdialog')).toContainText('terkunci');
   await s.getByRole('button', { name: 'Setujui dan kunci' }).click();
-  await expect(
-    s.getByRole('status').filter({ hasText: `${SCHOOL} Siklus III disetujui.` }),
-  ).toBeVisible();
+  await expect(toasts(s)).toContainText(`${SCHOOL} Siklus III disetujui.`);
 
   // The principal's cycle is locked now.
   await p.goto(cycleUrl);
