@@ -6,14 +6,14 @@ import {
   makeUser,
   type TestDb,
 } from '@siklus/db/testing';
-import type { AppError, TRubricDefinition, TSuccessCriteria } from '@siklus/domain';
-import { TRPCError } from '@trpc/server';
+import type { TSuccessCriteria } from '@siklus/domain';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { callerFor } from '../testing/callers';
+import { failure } from '../testing/test-world';
 import { makeWorld, type World } from '../testing/world';
-import { makePtsConfig, scale } from './pts-fixtures';
+import { makePtsConfig, RPP_RUBRIC } from './pts-fixtures';
 
 /*
  * Several instruments per study (issue 16, decision 022) through the API: a principal
@@ -42,30 +42,6 @@ afterAll(async () => {
   await testDb?.destroy();
 });
 
-async function failure(call: Promise<unknown>): Promise<{ code: string; app: AppError }> {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, 'expected the call to fail').toBeInstanceOf(TRPCError);
-  return { code: (error as TRPCError).code, app: (error as TRPCError).cause as AppError };
-}
-
-/** The lesson-plan sheet: two indicators on 1-4, so a teacher's percentage is sum / 8. */
-const RPP: TRubricDefinition = {
-  mode: 'indicators',
-  aspects: [
-    {
-      key: 'R',
-      title: 'Rencana pelaksanaan pembelajaran',
-      indicators: [
-        { key: 'R1', text: 'Merumuskan tujuan pembelajaran', scale },
-        { key: 'R2', text: 'Menyusun langkah pembelajaran', scale },
-      ],
-    },
-  ],
-};
-
 const CRITERIA: TSuccessCriteria = {
   criteria: [
     { kind: 'mean', op: '>=', value: '75', instrument: 'pelaksanaan' },
@@ -78,7 +54,7 @@ describe('a study of two instruments (RPP and pelaksanaan)', () => {
     const config = await makePtsConfig(testDb.db, w.districtA.id);
     const rpp = await makeRubricVersion(testDb.db, {
       district_id: w.districtA.id,
-      definition: RPP,
+      definition: RPP_RUBRIC,
     });
     const admin = w.as('admin');
     const { versionId: criteriaId } = await admin.config.criteriaSets.create({

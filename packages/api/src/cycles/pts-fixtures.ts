@@ -27,6 +27,22 @@ export const scale = {
   ],
 };
 
+/** A lesson-plan (RPP) sheet for a study's second instrument: two indicators on 1-4, so a
+ * teacher's percentage is sum / 8. */
+export const RPP_RUBRIC: TRubricDefinition = {
+  mode: 'indicators',
+  aspects: [
+    {
+      key: 'R',
+      title: 'Rencana pelaksanaan pembelajaran',
+      indicators: [
+        { key: 'R1', text: 'Merumuskan tujuan pembelajaran', scale },
+        { key: 'R2', text: 'Menyusun langkah pembelajaran', scale },
+      ],
+    },
+  ],
+};
+
 export const TEST_RUBRIC: TRubricDefinition = {
   mode: 'indicators',
   aspects: [

@@ -1,19 +1,16 @@
 import {
-  createTestDb,
   makeBandSetVersion,
   makeRubricVersion,
   makeSchool,
   makeTeacher,
   makeUser,
-  type TestDb,
 } from '@siklus/db/testing';
-import { type AppError, PKG_BANDS, type TRubricDefinition } from '@siklus/domain';
-import { TRPCError } from '@trpc/server';
+import { PKG_BANDS } from '@siklus/domain';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { makePtsConfig, scale } from '../cycles/pts-fixtures';
+import { describe, expect, test } from 'vitest';
+import { makePtsConfig, RPP_RUBRIC } from '../cycles/pts-fixtures';
 import { callerFor } from '../testing/callers';
-import { makeWorld, type World } from '../testing/world';
+import { failure, useTestWorld } from '../testing/test-world';
 
 /*
  * The spreadsheet import of a study of two instruments (decision 022): the template and the
@@ -21,38 +18,7 @@ import { makeWorld, type World } from '../testing/world';
  * set (PKG's bands, not the teaching's), and writes only the RPP's sheets.
  */
 
-let testDb: TestDb;
-let w: World;
-beforeAll(async () => {
-  testDb = await createTestDb();
-  w = await makeWorld(testDb.db);
-});
-afterAll(async () => {
-  await testDb?.destroy();
-});
-
-const RPP: TRubricDefinition = {
-  mode: 'indicators',
-  aspects: [
-    {
-      key: 'R',
-      title: 'Rencana pelaksanaan pembelajaran',
-      indicators: [
-        { key: 'R1', text: 'Merumuskan tujuan pembelajaran', scale },
-        { key: 'R2', text: 'Menyusun langkah pembelajaran', scale },
-      ],
-    },
-  ],
-};
-
-async function failure(call: Promise<unknown>): Promise<{ code: string; app: AppError }> {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, 'expected the call to fail').toBeInstanceOf(TRPCError);
-  return { code: (error as TRPCError).code, app: (error as TRPCError).cause as AppError };
-}
+const t = useTestWorld();
 
 async function workbookOf(file: { contentBase64: string }) {
   const wb = new ExcelJS.Workbook();
@@ -78,10 +44,10 @@ function fill(ws: ExcelJS.Worksheet, scores: number[][]) {
 
 describe('the spreadsheet import of a study of two instruments', () => {
   test('the template and the import per instrument: each scored with its own rubric and bands', async () => {
-    const db = testDb.db;
+    const { db, w } = t;
     const config = await makePtsConfig(db, w.districtA.id);
     const scope = { district_id: w.districtA.id };
-    const rpp = await makeRubricVersion(db, { ...scope, definition: RPP });
+    const rpp = await makeRubricVersion(db, { ...scope, definition: RPP_RUBRIC });
     const pkg = await makeBandSetVersion(db, { ...scope, bands: PKG_BANDS });
     const school = await makeSchool(db, scope);
     const principal = callerFor(
