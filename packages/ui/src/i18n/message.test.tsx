@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -49,6 +49,8 @@ describe('messages kept as keys', () => {
     expect(id).toContain('87,50');
     expect(id).toContain('Ada peringatan.');
     await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    // The English dictionary loads lazily: the banner turns once it has come.
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('87.50'));
     const en = screen.getByRole('status').textContent ?? '';
     expect(en).toBe(
       messageText('en', {
